@@ -1,0 +1,28 @@
+// Shared jest settings: SWC transpiles TypeScript (with decorator metadata for NestJS),
+// and @civicflow/* imports resolve to library sources so tests never need a build first.
+const path = require('node:path');
+
+const libs = ['contracts', 'domain', 'platform', 'testing'];
+const moduleNameMapper = Object.fromEntries(
+  libs.map((lib) => [`^@civicflow/${lib}$`, path.join(__dirname, 'libs', lib, 'src', 'index.ts')]),
+);
+moduleNameMapper['^@civicflow/workflows$'] = path.join(__dirname, 'workflows', 'src', 'index.ts');
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper,
+};
