@@ -1,0 +1,2 @@
+export * from './bilingual';
+export * from './domain-error';
