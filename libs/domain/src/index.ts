@@ -1,3 +1,4 @@
 export * from './shared';
 export * from './calendar';
 export * from './sla';
+export * from './org';

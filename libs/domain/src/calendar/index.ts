@@ -6,3 +6,4 @@ export * from './china-time';
 export * from './holiday-schedule';
 export * from './office-hours';
 export { PACKAGE_YEAR_SCHEDULES, type YearSchedule } from './package-holiday-data';
+export * from './jurisdiction-office-hours';

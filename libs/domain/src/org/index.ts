@@ -1,0 +1,4 @@
+export * from './departments';
+export * from './org-errors';
+export * from './org-tree';
+export * from './org-unit';
