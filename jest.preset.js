@@ -6,7 +6,12 @@ const libs = ['contracts', 'domain', 'platform', 'testing'];
 const moduleNameMapper = Object.fromEntries(
   libs.map((lib) => [`^@civicflow/${lib}$`, path.join(__dirname, 'libs', lib, 'src', 'index.ts')]),
 );
+moduleNameMapper['^@civicflow/platform/telemetry$'] = path.join(__dirname, 'libs', 'platform', 'src', 'telemetry', 'telemetry.ts');
 moduleNameMapper['^@civicflow/workflows$'] = path.join(__dirname, 'workflows', 'src', 'index.ts');
+moduleNameMapper['^@civicflow/workflows/worker$'] = path.join(__dirname, 'workflows', 'src', 'worker', 'create-worker.ts');
+for (const service of ['hotline', 'intake']) {
+  moduleNameMapper[`^@civicflow/${service}$`] = path.join(__dirname, 'services', service, 'src', 'index.ts');
+}
 
 module.exports = {
   testEnvironment: 'node',

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { defineEvent } from '../catalog/define-event';
+import { caseNumberSchema, channelSchema, requestTypeSchema, urgencySchema } from '../shared/value-schemas';
+
+/** 受理 — a case exists and its workflow has started. Published by the case workflow's first activity. */
+export const caseRegisteredV1 = defineEvent({
+  type: 'case.registered',
+  version: 1,
+  description: '案件受理 — the case workflow took the case on',
+  schema: z.object({
+    caseNumber: caseNumberSchema,
+    channel: channelSchema,
+    sourceRef: z.string().min(1).describe('id of the call, report or request the case came from'),
+    requestType: requestTypeSchema,
+    urgency: urgencySchema,
+    categoryCode: z.string().optional(),
+    registeredAt: z.iso.datetime({ offset: true }),
+  }),
+});

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { envelopeSchema, EventEnvelope } from '../envelope/event-envelope';
+import { findContract } from './event-catalog';
+
+export type EventValidation =
+  | { ok: true; event: EventEnvelope }
+  | { ok: false; reason: string };
+
+function describeIssues(error: z.ZodError, prefix: string): string {
+  return error.issues.map((i) => `${[prefix, ...i.path.map(String)].filter(Boolean).join('.')}: ${i.message}`).join('; ');
+}
+
+/** Validates an envelope and its data against the catalog. Used on produce and on consume. */
+export function validateEvent(raw: unknown): EventValidation {
+  const envelope = envelopeSchema.safeParse(raw);
+  if (!envelope.success) return { ok: false, reason: `invalid envelope: ${describeIssues(envelope.error, '')}` };
+  const contract = findContract(envelope.data.type, envelope.data.version);
+  if (!contract) return { ok: false, reason: `unknown event type ${envelope.data.type} v${envelope.data.version}` };
+  const data = contract.schema.safeParse(envelope.data.data);
+  if (!data.success) return { ok: false, reason: `invalid ${contract.type} v${contract.version}: ${describeIssues(data.error, 'data')}` };
+  return { ok: true, event: { ...envelope.data, data: data.data } };
+}

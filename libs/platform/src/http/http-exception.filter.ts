@@ -1,0 +1,73 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ZodValidationException } from 'nestjs-zod';
+import { z } from 'zod';
+import { localeFrom, statusMessage } from './error-messages';
+
+export interface FieldError {
+  field: string;
+  reason: string;
+}
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  errors?: FieldError[];
+  reason?: unknown;
+}
+
+/**
+ * One error contract for every HTTP service: a status, a localized message, field errors for 400,
+ * and never a stack trace. Body-parser failures (bad JSON → 400, too large → 413) arrive here too.
+ */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request>();
+    const res = http.getResponse<Response>();
+    const locale = localeFrom(req.headers['accept-language']);
+    const body = this.toBody(exception, locale);
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown, locale: 'zh-CN' | 'en'): ErrorBody {
+    if (exception instanceof ZodValidationException) {
+      const zodError = exception.getZodError() as z.ZodError;
+      return {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: statusMessage(400, locale),
+        errors: zodError.issues.map((i) => ({ field: i.path.map(String).join('.') || '(body)', reason: i.message })),
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const detail = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
+      return {
+        statusCode: status,
+        error: HttpStatus[status] ?? 'Error',
+        message: typeof detail.message === 'string' ? detail.message : statusMessage(status, locale),
+        ...(Array.isArray(detail.errors) ? { errors: detail.errors as FieldError[] } : {}),
+        ...(detail.reason !== undefined ? { reason: detail.reason } : {}),
+      };
+    }
+    // body-parser and similar middleware errors carry an HTTP status of their own
+    const status = (exception as { status?: unknown })?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const type = (exception as { type?: string }).type;
+      return {
+        statusCode: status,
+        error: HttpStatus[status] ?? 'Error',
+        message: statusMessage(status, locale),
+        ...(type === 'entity.parse.failed' ? { errors: [{ field: '(body)', reason: 'malformed JSON' }] } : {}),
+      };
+    }
+    return { statusCode: 500, error: 'Internal Server Error', message: statusMessage(500, locale) };
+  }
+}

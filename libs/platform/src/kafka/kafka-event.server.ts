@@ -1,0 +1,161 @@
+import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { Consumer, EachMessagePayload, IHeaders, Kafka } from 'kafkajs';
+import { isObservable, lastValueFrom } from 'rxjs';
+import { deadLetterTopicName, eventCatalog, EventEnvelope, validateEvent } from '@civicflow/contracts';
+import { withTraceparent } from '../telemetry/telemetry';
+import { EventPublisher } from './event-publisher';
+import { ProcessedEventStore } from './processed-events';
+import { ensureTopics } from './topics';
+
+export interface KafkaEventServerOptions {
+  kafka: Kafka;
+  groupId: string;
+  /** Producer used for the dead-letter topic. */
+  publisher: EventPublisher;
+  processed?: ProcessedEventStore;
+  /** Attempts per message before it goes to the dead-letter topic. */
+  maxAttempts?: number;
+  retryBackoffMs?: number;
+  /** Partitions handled in parallel; order per key still holds because a key lives in one partition. */
+  partitionsConsumedConcurrently?: number;
+  /** A new consumer group starts at the oldest message (nothing accepted is lost) unless this is false. */
+  fromBeginning?: boolean;
+}
+
+/** Headers a dead-lettered message carries, so an operator can see why and replay it. */
+export const DLT_HEADERS = {
+  reason: 'dlt-reason',
+  group: 'dlt-consumer-group',
+  topic: 'dlt-original-topic',
+  partition: 'dlt-original-partition',
+  offset: 'dlt-original-offset',
+  failedAt: 'dlt-failed-at',
+} as const;
+
+export interface KafkaEventContext {
+  topic: string;
+  partition: number;
+  offset: string;
+  attempt: number;
+}
+
+/**
+ * A NestJS transport for CivicFlow events: handlers declare `@EventPattern('case.registered')` with an event type.
+ * Each message is validated against its contract, deduplicated by event id, retried a bounded number of
+ * times and then dead-lettered with its reason — a poison message never blocks its partition.
+ */
+export class KafkaEventServer extends Server implements CustomTransportStrategy {
+  private consumer?: Consumer;
+  private readonly maxAttempts: number;
+  private readonly retryBackoffMs: number;
+
+  constructor(private readonly options: KafkaEventServerOptions) {
+    super();
+    this.maxAttempts = options.maxAttempts ?? 3;
+    this.retryBackoffMs = options.retryBackoffMs ?? 200;
+  }
+
+  /** Topics that carry the event types this server has handlers for. */
+  subscribedTopics(): string[] {
+    const types = new Set(this.getHandlers().keys());
+    return [...new Set(eventCatalog.filter((c) => types.has(c.type)).map((c) => c.topic))];
+  }
+
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      const topics = this.subscribedTopics();
+      await ensureTopics(this.options.kafka, topics.flatMap((t) => [t, deadLetterTopicName(t)]));
+      this.consumer = this.options.kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false });
+      await this.consumer.connect();
+      await this.consumer.subscribe({ topics, fromBeginning: this.options.fromBeginning ?? true });
+      const joined = new Promise<void>((resolve) => this.consumer?.on(this.consumer.events.GROUP_JOIN, () => resolve()));
+      await this.consumer.run({
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+        eachMessage: (payload) => this.handleMessage(payload),
+      });
+      // Ready means partitions are assigned: a caller may produce right after and expect us to see it.
+      await joined;
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.consumer?.disconnect();
+    this.consumer = undefined;
+  }
+
+  on(): never {
+    throw new Error('KafkaEventServer does not emit status events');
+  }
+
+  unwrap<T>(): T {
+    return this.consumer as T;
+  }
+
+  private async handleMessage({ topic, partition, message }: EachMessagePayload): Promise<void> {
+    const raw = message.value?.toString('utf8') ?? '';
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      return this.deadLetter(topic, partition, message.offset, message.key, message.value, message.headers, 'message is not valid JSON');
+    }
+    const checked = validateEvent(parsed);
+    if (!checked.ok) {
+      return this.deadLetter(topic, partition, message.offset, message.key, message.value, message.headers, checked.reason);
+    }
+    const event = checked.event;
+    const handler = this.getHandlerByPattern(event.type);
+    if (!handler) return; // another consumer's event on a shared topic
+    const { groupId, processed } = this.options;
+    if (processed && (await processed.has(groupId, event.id))) return;
+
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
+      try {
+        await withTraceparent(event.traceparent, () => this.invoke(handler, event, { topic, partition, offset: message.offset, attempt }));
+        await processed?.mark(groupId, event.id, event.type);
+        return;
+      } catch (error) {
+        lastError = error;
+        this.logger.warn?.(`handler for ${event.type} failed (attempt ${attempt}/${this.maxAttempts}): ${describe(error)}`);
+        if (attempt < this.maxAttempts) await sleep(this.retryBackoffMs * 2 ** (attempt - 1));
+      }
+    }
+    await this.deadLetter(topic, partition, message.offset, message.key, message.value, message.headers,
+      `handler failed after ${this.maxAttempts} attempts: ${describe(lastError)}`);
+  }
+
+  private async invoke(handler: (data: unknown, ctx: unknown) => unknown, event: EventEnvelope, ctx: KafkaEventContext): Promise<void> {
+    const result = await handler(event, ctx);
+    if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+  }
+
+  private async deadLetter(topic: string, partition: number, offset: string, key: Buffer | null, value: Buffer | null,
+    headers: IHeaders | undefined, reason: string): Promise<void> {
+    this.logger.error(`dead-lettering ${topic}[${partition}]@${offset}: ${reason}`);
+    await this.options.publisher.sendRaw(deadLetterTopicName(topic), [{
+      key,
+      value,
+      headers: {
+        ...headers,
+        [DLT_HEADERS.reason]: reason.slice(0, 2000),
+        [DLT_HEADERS.group]: this.options.groupId,
+        [DLT_HEADERS.topic]: topic,
+        [DLT_HEADERS.partition]: String(partition),
+        [DLT_HEADERS.offset]: offset,
+        [DLT_HEADERS.failedAt]: new Date().toISOString(),
+      },
+    }]);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,41 @@
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Kafka, logLevel } from 'kafkajs';
+import { CONFIG } from '../config/config.module';
+import { InfraConfig, kafkaBrokerList } from '../config/config';
+import { EventPublisher } from './event-publisher';
+import { ensureTopics } from './topics';
+
+export const KAFKA = Symbol('KAFKA');
+
+export function createKafka(clientId: string, config: Pick<InfraConfig, 'KAFKA_BROKERS'>): Kafka {
+  return new Kafka({ clientId, brokers: kafkaBrokerList(config), logLevel: logLevel.WARN, retry: { retries: 8 } });
+}
+
+@Injectable()
+class KafkaLifecycle implements OnModuleInit, OnApplicationShutdown {
+  constructor(@Inject(KAFKA) private readonly kafka: Kafka, private readonly publisher: EventPublisher) {}
+  async onModuleInit() {
+    await ensureTopics(this.kafka);
+    await this.publisher.connect();
+  }
+  async onApplicationShutdown() {
+    await this.publisher.disconnect();
+  }
+}
+
+/** Kafka client and the event publisher for one service (clientId = service name). */
+@Global()
+@Module({})
+export class KafkaModule {
+  static forService(service: string): DynamicModule {
+    return {
+      module: KafkaModule,
+      providers: [
+        { provide: KAFKA, inject: [CONFIG], useFactory: (config: InfraConfig) => createKafka(service, config) },
+        { provide: EventPublisher, inject: [KAFKA], useFactory: (kafka: Kafka) => new EventPublisher(kafka, service) },
+        KafkaLifecycle,
+      ],
+      exports: [KAFKA, EventPublisher],
+    };
+  }
+}

@@ -1,0 +1,47 @@
+import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { APP_PIPE } from '@nestjs/core';
+import { Client } from '@temporalio/client';
+import { Kafka } from 'kafkajs';
+import { Connection } from 'mongoose';
+import { ZodValidationPipe } from 'nestjs-zod';
+import { PlatformConfigModule } from './config/config.module';
+import { KAFKA, KafkaModule } from './kafka/kafka.module';
+import { MongoModule } from './mongo/mongo.module';
+import { TemporalClientModule } from './temporal/temporal.module';
+import { HEALTH_CHECKS, HealthController } from './http/health.controller';
+import { kafkaHealth, mongoHealth, temporalHealth } from './http/health-checks';
+
+export interface PlatformOptions {
+  service: string;
+  config: object;
+  /** Services that start workflows or send them commands. */
+  temporal?: boolean;
+}
+
+/** Everything a CivicFlow service stands on: config, Kafka, its Mongo database, health, validation. */
+@Module({})
+export class PlatformModule {
+  static forService({ service, config, temporal = false }: PlatformOptions): DynamicModule {
+    const healthChecks: Provider = {
+      provide: HEALTH_CHECKS,
+      inject: [KAFKA, getConnectionToken(), ...(temporal ? [Client] : [])],
+      useFactory: (kafka: Kafka, connection: Connection, client?: Client) => [
+        kafkaHealth(kafka),
+        mongoHealth(connection),
+        ...(client ? [temporalHealth(client)] : []),
+      ],
+    };
+    return {
+      module: PlatformModule,
+      imports: [
+        PlatformConfigModule.forRoot(config),
+        KafkaModule.forService(service),
+        MongoModule.forService(service),
+        ...(temporal ? [TemporalClientModule.forRoot()] : []),
+      ],
+      controllers: [HealthController],
+      providers: [healthChecks, { provide: APP_PIPE, useClass: ZodValidationPipe }],
+    };
+  }
+}

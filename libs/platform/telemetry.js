@@ -1,0 +1,2 @@
+// Entry for services' first import: starts tracing before kafkajs, mongodb and http are loaded.
+module.exports = require('./dist/telemetry/telemetry');

@@ -1,0 +1,3 @@
+export * from './eventually';
+export * from './test-config';
+export * from './event-probe';

@@ -1,0 +1,15 @@
+import { randomBytes } from 'node:crypto';
+import { infraConfigSchema, InfraConfig, loadConfig } from '@civicflow/platform';
+
+/**
+ * Connection settings for integration tests. The global setup exports the endpoints of the servers it
+ * started (or was given) into the environment; each test file gets its own database prefix and group ids.
+ */
+export function integrationConfig(overrides: Record<string, string> = {}): InfraConfig & Record<string, unknown> {
+  return loadConfig(infraConfigSchema.loose(), { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...overrides });
+}
+
+/** A short random id: unique database prefixes, consumer groups and task queues per test file. */
+export function uniqueId(prefix = 't'): string {
+  return `${prefix}${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+}

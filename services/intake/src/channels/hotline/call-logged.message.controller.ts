@@ -1,0 +1,27 @@
+import { Controller } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { callLoggedV1, EventData, EventEnvelope } from '@civicflow/contracts';
+import { RegisterCaseUseCase } from '../../cases/register-case/register-case.usecase';
+
+/** 12345 来电 → 案件: the hotline's calls become cases. */
+@Controller()
+export class CallLoggedMessageController {
+  constructor(private readonly registerCase: RegisterCaseUseCase) {}
+
+  @EventPattern(callLoggedV1.type)
+  async onCallLogged(@Payload() event: EventEnvelope<EventData<typeof callLoggedV1>>): Promise<void> {
+    const call = event.data;
+    await this.registerCase.execute({
+      channel: 'hotline',
+      sourceRef: call.callId,
+      requestType: call.requestType,
+      urgency: call.urgency,
+      categoryCode: call.categoryCode,
+      content: call.content,
+      address: call.address,
+      location: call.location,
+      correlationId: event.correlationId,
+      traceparent: event.traceparent,
+    });
+  }
+}

@@ -1,0 +1,20 @@
+// Tracing starts before anything it instruments is loaded.
+import { startTelemetry } from '@civicflow/platform/telemetry';
+startTelemetry('intake');
+
+import { createLogger, loadConfig } from '@civicflow/platform';
+import { intakeConfigSchema } from './config';
+import { createIntakeApp } from './create-app';
+
+async function main() {
+  const config = loadConfig(intakeConfigSchema);
+  const app = await createIntakeApp(config);
+  await app.startAllMicroservices();
+  await app.listen(config.INTAKE_PORT, config.HTTP_HOST);
+  createLogger('intake').info({ url: `http://${config.HTTP_HOST}:${config.INTAKE_PORT}` }, '受理服务已启动 intake service started');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
