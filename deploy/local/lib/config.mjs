@@ -23,14 +23,13 @@ export const REPO_ROOT = path.resolve(LOCAL_DIR, '..', '..');
 
 /**
  * Pinned versions. Changing one changes the tool folder name, so the next `provision`/`up` re-provisions it.
- * Bump `recipe` when the way a tool is provisioned changes without a version change.
+ * (When the way a tool is provisioned changes without a version change, bump its RECIPE_REV in provision.mjs.)
  */
 export const VERSIONS = Object.freeze({
   kafka: '3.9.1',
   temporalCli: 'v1.5.1',
   temporalTestServer: '1.31.0',
   ferretdb: 'v1.24.0',
-  recipe: 1,
 });
 
 /** @typedef {'kafka' | 'temporal' | 'ferretdb'} ServerName */

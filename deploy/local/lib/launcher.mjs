@@ -17,7 +17,7 @@ import {
   writePidFile,
 } from './proc.mjs';
 import { describeHolder, isPortFree } from './ports.mjs';
-import { TOOL_NAMES, checkPrerequisites, provisionTools } from './provision.mjs';
+import { TOOL_NAMES, checkPrerequisites, displayPath, provisionTools } from './provision.mjs';
 import { serverDefs } from './servers.mjs';
 import { readState, updateState } from './state.mjs';
 
@@ -81,11 +81,7 @@ function rotateLog(file) {
   }
 }
 
-/** @param {string} file */
-const rel = (file) => {
-  const r = path.relative(process.cwd(), file);
-  return r && !r.startsWith('..') ? r : file;
-};
+const rel = displayPath;
 
 /**
  * Start one server detached (its own process group, output to its log file).

@@ -20,6 +20,9 @@ import { updateState } from './state.mjs';
 
 export const TOOL_NAMES = /** @type {const} */ (['kafka', 'temporalTestServer', 'temporalCli', 'ferretdb']);
 
+/** Bump one to re-provision that tool when its recipe changes (the version is part of the key anyway). */
+const RECIPE_REV = { kafka: 1, temporalTestServer: 1, temporalCli: 1, ferretdb: 1 };
+
 const DEBIAN_HINT = 'on Debian/Ubuntu: apt-get install openjdk-17-jre-headless maven golang';
 
 /**
@@ -42,6 +45,15 @@ const DEBIAN_HINT = 'on Debian/Ubuntu: apt-get install openjdk-17-jre-headless m
  * @property {string} title
  */
 
+/**
+ * @param {string} file
+ * @returns {string} relative to the working directory when inside it, else absolute
+ */
+export function displayPath(file) {
+  const r = path.relative(process.cwd(), file);
+  return r && !r.startsWith('..') && !path.isAbsolute(r) ? r : file;
+}
+
 /** @param {string} file */
 function sha(file) {
   return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 12);
@@ -58,7 +70,7 @@ function recipes() {
       verb: `fetching Apache Kafka ${VERSIONS.kafka} jars with Maven`,
       dir: p.kafkaDir,
       version: VERSIONS.kafka,
-      key: `kafka ${VERSIONS.kafka} recipe ${VERSIONS.recipe} pom ${sha(kafkaPom)}`,
+      key: `kafka ${VERSIONS.kafka} recipe ${RECIPE_REV.kafka} pom ${sha(kafkaPom)}`,
       needs: ['java', 'mvn'],
       eta: '~10-60 s',
       build: async (tmp, ctx) => {
@@ -73,7 +85,7 @@ function recipes() {
       verb: `fetching Temporal time-skipping test server ${VERSIONS.temporalTestServer} with Maven`,
       dir: p.testServerDir,
       version: VERSIONS.temporalTestServer,
-      key: `temporal-test-server ${VERSIONS.temporalTestServer} recipe ${VERSIONS.recipe} pom ${sha(ttsPom)}`,
+      key: `temporal-test-server ${VERSIONS.temporalTestServer} recipe ${RECIPE_REV.temporalTestServer} pom ${sha(ttsPom)}`,
       needs: ['java', 'mvn'],
       eta: '~10-60 s',
       build: async (tmp, ctx) => {
@@ -86,7 +98,9 @@ function recipes() {
       },
       finish: async (dir, ctx) => {
         const bin = path.join(dir, 'bin', 'temporal-test-server');
-        writeTestServerWrapper(bin, path.join(dir, 'libs'));
+        const jsa = path.join(dir, 'cds', 'test-server.jsa');
+        writeTestServerWrapper(bin, path.join(dir, 'libs'), jsa);
+        await buildClassDataArchive(dir, jsa, ctx);
         await smokeTestTestServer(bin, ctx);
       },
     },
@@ -95,7 +109,7 @@ function recipes() {
       verb: `building Temporal CLI ${VERSIONS.temporalCli} with go install`,
       dir: p.temporalCliDir,
       version: VERSIONS.temporalCli,
-      key: `temporal-cli ${VERSIONS.temporalCli} recipe ${VERSIONS.recipe}`,
+      key: `temporal-cli ${VERSIONS.temporalCli} recipe ${RECIPE_REV.temporalCli}`,
       needs: ['go'],
       eta: '~3-6 min',
       build: async (tmp, ctx) => {
@@ -114,7 +128,7 @@ function recipes() {
       verb: `building FerretDB ${VERSIONS.ferretdb} with go build`,
       dir: p.ferretdbDir,
       version: VERSIONS.ferretdb,
-      key: `ferretdb ${VERSIONS.ferretdb} recipe ${VERSIONS.recipe}`,
+      key: `ferretdb ${VERSIONS.ferretdb} recipe ${RECIPE_REV.ferretdb}`,
       needs: ['go'],
       eta: '~1-4 min',
       build: async (tmp, ctx) => {
@@ -138,7 +152,7 @@ function recipes() {
         fs.writeFileSync(path.join(src, 'build', 'version', 'package.txt'), 'civicflow-local\n');
         await runStep(
           'go',
-          ['build', '-trimpath', '-o', path.join(tmp, 'bin', 'ferretdb'), './cmd/ferretdb'],
+          ['build', '-o', path.join(tmp, 'bin', 'ferretdb'), './cmd/ferretdb'],
           { cwd: src, env: goEnv({}) },
           ctx,
         );
@@ -169,25 +183,70 @@ function makeWritable(dir) {
   }
 }
 
+/** JVM options of the test server unless TEMPORAL_TEST_SERVER_JAVA_OPTS replaces them. */
+const TEST_SERVER_JAVA_OPTS = '-XX:+UseSerialGC -Xms32m -Xmx512m -XX:+ExitOnOutOfMemoryError';
+
 /**
  * The executable `@temporalio/testing` runs as `<path> <port> [extraArgs…]` (see sdk-core ephemeral_server:
- * the port is the first argument, and it kills the process on teardown). `exec` keeps the JVM as that process.
- * TEMPORAL_TEST_SERVER_JAVA_OPTS replaces the default JVM options.
+ * the port is the first argument; it gives the server 5 s to accept connections and kills the process on
+ * teardown). `exec` keeps the JVM as that very process. An AppCDS archive, when present, halves JVM start-up.
  * @param {string} bin
  * @param {string} libs
+ * @param {string} jsa
  */
-function writeTestServerWrapper(bin, libs) {
+function writeTestServerWrapper(bin, libs, jsa) {
   fs.mkdirSync(path.dirname(bin), { recursive: true });
   const java = javaCommand();
+  const cp = shellQuote(`${libs}/*`);
   const script = `#!/bin/sh
 # Temporal time-skipping test server ${VERSIONS.temporalTestServer}, provisioned by deploy/local (CivicFlow).
-# Usage: temporal-test-server <port> [args...]   (what @temporalio/testing's 'existing-path' executable expects)
+# Usage: temporal-test-server <port> [args...]   (what @temporalio/testing's 'existing-path' executable runs)
+# TEMPORAL_TEST_SERVER_JAVA_OPTS replaces the default JVM options (and turns the AppCDS archive off).
 JAVA="\${JAVA_HOME:+\$JAVA_HOME/bin/java}"
 [ -x "$JAVA" ] || JAVA=${java === 'java' ? 'java' : shellQuote(java)}
-exec "$JAVA" \${TEMPORAL_TEST_SERVER_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx512m -XX:+ExitOnOutOfMemoryError} \\
-  -cp ${shellQuote(`${libs}/*`)} io.temporal.testserver.TestServer "$@"
+JSA=${shellQuote(jsa)}
+if [ -z "\$TEMPORAL_TEST_SERVER_JAVA_OPTS" ] && [ -f "\$JSA" ]; then
+  exec "\$JAVA" ${TEST_SERVER_JAVA_OPTS} "-XX:SharedArchiveFile=\$JSA" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off \\
+    -cp ${cp} io.temporal.testserver.TestServer "$@"
+fi
+exec "\$JAVA" \${TEMPORAL_TEST_SERVER_JAVA_OPTS:-${TEST_SERVER_JAVA_OPTS}} -cp ${cp} io.temporal.testserver.TestServer "$@"
 `;
   fs.writeFileSync(bin, script, { mode: 0o755 });
+}
+
+/**
+ * Record the classes the test server loads into an AppCDS archive (run it once, stop it with SIGTERM: the JVM
+ * dumps the archive at exit). Best effort: without the archive the server just starts slower.
+ * @param {string} dir
+ * @param {string} jsa
+ * @param {StepContext} ctx
+ */
+async function buildClassDataArchive(dir, jsa, ctx) {
+  fs.mkdirSync(path.dirname(jsa), { recursive: true });
+  const port = await freePort();
+  const args = [
+    ...TEST_SERVER_JAVA_OPTS.split(' '),
+    `-XX:ArchiveClassesAtExit=${jsa}`,
+    '-cp',
+    `${path.join(dir, 'libs')}/*`,
+    'io.temporal.testserver.TestServer',
+    String(port),
+  ];
+  const out = fs.openSync(ctx.logFile, 'a');
+  fs.writeSync(out, `\n$ ${javaCommand()} ${args.join(' ')}   (recording the AppCDS archive)\n`);
+  const child = spawn(javaCommand(), args, { stdio: ['ignore', out, out], env: childEnv() });
+  fs.closeSync(out);
+  const exited = new Promise((resolve) => child.on('close', resolve));
+  const t0 = Date.now();
+  while (Date.now() - t0 < 30_000 && !(await canConnect(port, '127.0.0.1', 500))) await sleep(100);
+  await sleep(500);
+  child.kill('SIGTERM');
+  /** @type {NodeJS.Timeout | undefined} */
+  let timer;
+  await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 30_000)))]);
+  clearTimeout(timer);
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  if (!fs.existsSync(jsa)) ctx.log('  ! could not record an AppCDS archive for the test server (it will start slower)');
 }
 
 /** @param {string} s */
@@ -266,7 +325,7 @@ async function mavenCopy(pom, props, outDir, ctx) {
  * @param {string} why
  */
 function stepError(ctx, why) {
-  return new InfraError(`${ctx.title}: ${why}; full output in ${ctx.logFile}`, 'PROVISION_FAILED', {
+  return new InfraError(`${ctx.title}: ${why}; full output in ${displayPath(ctx.logFile)}`, 'PROVISION_FAILED', {
     logFile: ctx.logFile,
   });
 }
@@ -407,7 +466,7 @@ export async function provisionTools(tools, log) {
     i++;
     const rec = r[t];
     const started = Date.now();
-    log(`[${i}/${total}] ${rec.verb} (first time only, ${rec.eta})… log: ${path.relative(process.cwd(), p.provisionLog) || p.provisionLog}`);
+    log(`[${i}/${total}] ${rec.verb} (first time only, ${rec.eta})… log: ${displayPath(p.provisionLog)}`);
     /** @type {StepContext} */
     const ctx = { logFile: p.provisionLog, log, title: `provisioning ${rec.title} failed` };
     const tmp = path.join(p.tools, `.tmp-${path.basename(rec.dir)}-${process.pid}`);
