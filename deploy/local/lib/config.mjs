@@ -163,7 +163,7 @@ export function ports() {
       { port: portFromEnv('TEMPORAL_PORT', 7233), env: 'TEMPORAL_PORT', role: 'Temporal frontend (gRPC)' },
       { port: portFromEnv('TEMPORAL_UI_PORT', 8233), env: 'TEMPORAL_UI_PORT', role: 'Temporal Web UI' },
     ],
-    ferretdb: [{ port: portFromEnv('MONGO_PORT', 27017), env: 'MONGO_PORT', role: 'FerretDB (MongoDB wire protocol)' }],
+    ferretdb: [{ port: portFromEnv('MONGO_PORT', 27017), env: 'MONGO_PORT', role: 'FerretDB, MongoDB wire protocol' }],
   };
 }
 

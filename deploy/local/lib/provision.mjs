@@ -156,7 +156,7 @@ function recipes() {
           { cwd: src, env: goEnv({}) },
           ctx,
         );
-        fs.rmSync(src, { recursive: true, force: true });
+        rmrf(src);
         await checkRuns(path.join(tmp, 'bin', 'ferretdb'), ['--version'], ctx);
       },
     },
@@ -171,6 +171,23 @@ function recipes() {
 function goEnv(extra) {
   const flags = (process.env.GOFLAGS || '').split(/\s+/).filter((f) => f && !f.startsWith('-buildvcs'));
   return childEnv({ ...extra, GOFLAGS: [...flags, '-buildvcs=false'].join(' ') });
+}
+
+/**
+ * rm -rf that also copes with read-only trees (Go module sources are copied read-only).
+ * @param {string} dir
+ */
+function rmrf(dir) {
+  try {
+    fs.rmSync(dir, { recursive: true, force: true });
+  } catch {
+    try {
+      makeWritable(dir);
+    } catch {
+      /* best effort */
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** @param {string} dir */
@@ -453,7 +470,7 @@ export async function provisionTools(tools, log) {
   fs.mkdirSync(p.logs, { recursive: true });
   // Leftovers of interrupted runs (we hold the lock, so nobody else is building).
   for (const e of fs.readdirSync(p.tools)) {
-    if (e.startsWith('.tmp-')) fs.rmSync(path.join(p.tools, e), { recursive: true, force: true });
+    if (e.startsWith('.tmp-')) rmrf(path.join(p.tools, e));
   }
 
   const total = todo.length + 1;
@@ -470,15 +487,15 @@ export async function provisionTools(tools, log) {
     /** @type {StepContext} */
     const ctx = { logFile: p.provisionLog, log, title: `provisioning ${rec.title} failed` };
     const tmp = path.join(p.tools, `.tmp-${path.basename(rec.dir)}-${process.pid}`);
-    fs.rmSync(tmp, { recursive: true, force: true });
+    rmrf(tmp);
     fs.mkdirSync(tmp, { recursive: true });
     try {
       await rec.build(tmp, ctx);
-      fs.rmSync(rec.dir, { recursive: true, force: true });
+      rmrf(rec.dir);
       fs.renameSync(tmp, rec.dir);
       if (rec.finish) await rec.finish(rec.dir, ctx);
     } catch (e) {
-      fs.rmSync(tmp, { recursive: true, force: true });
+      rmrf(tmp);
       if (/** @type {NodeJS.ErrnoException} */ (e).code === 'ENOENT' && !(e instanceof InfraError)) {
         throw new InfraError(`${ctx.title}: ${/** @type {Error} */ (e).message}; see ${p.provisionLog}`, 'PROVISION_FAILED');
       }
