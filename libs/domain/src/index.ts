@@ -2,3 +2,4 @@ export * from './shared';
 export * from './calendar';
 export * from './sla';
 export * from './org';
+export * from './taxonomy';
