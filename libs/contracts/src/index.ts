@@ -5,3 +5,4 @@ export * from './catalog/validate-event';
 export * from './shared/value-schemas';
 export * from './hotline/call-logged.event';
 export * from './case/case-registered.event';
+export * from './catalog/render-catalog';
