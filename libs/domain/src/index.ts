@@ -3,3 +3,4 @@ export * from './calendar';
 export * from './sla';
 export * from './org';
 export * from './taxonomy';
+export * from './case';

@@ -1,0 +1,36 @@
+import { pauseSlaClock, resumeSlaClock, startSlaClock } from '../sla/sla-clock';
+import type { SlaWindowName } from '../sla/sla-windows';
+import type { CaseClock, CaseState, ClockStart, DepartmentSummons, HandlingLevel } from './case-state';
+
+/** The handling window of a rung; a dispute held by the community runs on the mediation window (调解). */
+export function handlingWindowFor(state: CaseState, level: HandlingLevel): SlaWindowName {
+  if (level !== 'community') return 'streetHandling';
+  return state.classification?.isDispute ? 'mediation' : 'communityHandling';
+}
+
+/** The window as the case's stored SLA snapshot defines it. Only called once the case is classified. */
+export function clockStart(state: CaseState, window: SlaWindowName): ClockStart {
+  const windows = state.classification?.slaWindows.windows;
+  if (!windows) throw new Error(`Case ${state.caseId} has no SLA windows: it must be classified before a clock starts`);
+  return { window, duration: windows[window] };
+}
+
+export function startCaseClock(start: ClockStart, at: number): CaseClock {
+  return { window: start.window, clock: startSlaClock(at, start.duration) };
+}
+
+/** Suspension stops every running clock of the case: its own and each department's. */
+export function pauseAllClocks(state: CaseState, at: number): Pick<CaseState, 'clock' | 'summonses'> {
+  const pause = (clock: CaseClock | null) => (clock ? { ...clock, clock: pauseSlaClock(clock.clock, at) } : null);
+  return { clock: pause(state.clock), summonses: state.summonses.map((summons) => ({ ...summons, clock: pause(summons.clock) })) };
+}
+
+export function resumeAllClocks(state: CaseState, at: number): Pick<CaseState, 'clock' | 'summonses'> {
+  const resume = (clock: CaseClock | null) => (clock ? { ...clock, clock: resumeSlaClock(clock.clock, at) } : null);
+  return { clock: resume(state.clock), summonses: state.summonses.map((summons) => ({ ...summons, clock: resume(summons.clock) })) };
+}
+
+/** Summonses still owing something: not answered and not released. */
+export function openSummonses(state: CaseState): DepartmentSummons[] {
+  return state.summonses.filter((summons) => summons.status !== 'answered' && summons.status !== 'released');
+}

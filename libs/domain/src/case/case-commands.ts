@@ -1,0 +1,183 @@
+import type { BusinessDuration } from '../calendar/business-duration';
+import type { Bilingual } from '../shared/bilingual';
+import type { Priority } from '../sla/priority';
+import type { SlaWindows } from '../sla/sla-windows';
+import type { RequestType } from '../taxonomy/taxonomy-types';
+import type { Actor } from './actor';
+import type { CaseLocation, CaseRoute, IntakeChannel, Satisfaction } from './case-state';
+
+/** Every command says who acts and when (UTC ms); the domain never reads a clock of its own. */
+interface CommandBase {
+  readonly actor: Actor;
+  readonly at: number;
+}
+
+export interface RegisterCommand extends CommandBase {
+  readonly type: 'register';
+  readonly channel: IntakeChannel;
+  readonly summary: string;
+  readonly requestType: RequestType;
+  readonly location?: CaseLocation;
+}
+export interface ClassifyCommand extends CommandBase {
+  readonly type: 'classify';
+  readonly categoryCode: string;
+  readonly requestType: RequestType;
+  readonly priority: Priority;
+  readonly isDispute: boolean;
+  /** Resolved by the caller with resolveSlaWindows; stored so later policy changes never touch this case. */
+  readonly slaWindows: SlaWindows;
+}
+export interface AnswerDirectlyCommand extends CommandBase {
+  readonly type: 'answerDirectly';
+  readonly answer: string;
+}
+export interface DispatchCommand extends CommandBase {
+  readonly type: 'dispatch';
+  readonly route: CaseRoute;
+}
+export interface AcceptCommand extends CommandBase {
+  readonly type: 'accept';
+}
+export interface ReturnCommand extends CommandBase {
+  readonly type: 'return';
+  readonly reason: string;
+}
+export interface RedispatchCommand extends CommandBase {
+  readonly type: 'redispatch';
+  readonly route: CaseRoute;
+}
+export interface EscalateCommand extends CommandBase {
+  readonly type: 'escalate';
+  /** early: the community lacks the powers; breach: a window ran out (sent by the workflow's timer). */
+  readonly trigger: 'early' | 'breach';
+  readonly note?: string;
+}
+export interface SummonDepartmentsCommand extends CommandBase {
+  readonly type: 'summonDepartments';
+  readonly departmentIds: readonly string[];
+}
+export interface DepartmentReportInCommand extends CommandBase {
+  readonly type: 'departmentReportIn';
+  readonly departmentId: string;
+}
+export interface DepartmentRefuseCommand extends CommandBase {
+  readonly type: 'departmentRefuse';
+  readonly departmentId: string;
+  readonly reason: string;
+}
+export interface DecideRefusalCommand extends CommandBase {
+  readonly type: 'decideRefusal';
+  readonly departmentId: string;
+  readonly decision: 'accept' | 'overrule';
+  readonly note?: string;
+}
+export interface DepartmentAnswerCommand extends CommandBase {
+  readonly type: 'departmentAnswer';
+  readonly departmentId: string;
+  readonly plan: string;
+  readonly result: string;
+}
+export interface ResolveCommand extends CommandBase {
+  readonly type: 'resolve';
+  readonly summary: string;
+}
+export interface SuspendCommand extends CommandBase {
+  readonly type: 'suspend';
+  readonly reason: string;
+}
+export interface ResumeCommand extends CommandBase {
+  readonly type: 'resume';
+}
+export interface RequestExtensionCommand extends CommandBase {
+  readonly type: 'requestExtension';
+  readonly extra: BusinessDuration;
+  readonly reason: string;
+}
+export interface DecideExtensionCommand extends CommandBase {
+  readonly type: 'decideExtension';
+  readonly approved: boolean;
+  readonly note?: string;
+}
+export interface IssueSupervisionNoticeCommand extends CommandBase {
+  readonly type: 'issueSupervisionNotice';
+  readonly notice: string;
+}
+export interface RecordCallbackCommand extends CommandBase {
+  readonly type: 'recordCallback';
+  readonly reached: boolean;
+  /** Required when the citizen was reached. */
+  readonly satisfaction?: Satisfaction;
+  readonly comment?: string;
+}
+export interface ReopenCommand extends CommandBase {
+  readonly type: 'reopen';
+  readonly reason?: string;
+}
+export interface MergeCommand extends CommandBase {
+  readonly type: 'merge';
+  readonly masterCaseId: string;
+}
+export interface AttachDuplicateCommand extends CommandBase {
+  readonly type: 'attachDuplicate';
+  readonly duplicateCaseId: string;
+}
+export interface CloseCommand extends CommandBase {
+  readonly type: 'close';
+  readonly note?: string;
+}
+
+export type CaseCommand =
+  | RegisterCommand
+  | ClassifyCommand
+  | AnswerDirectlyCommand
+  | DispatchCommand
+  | AcceptCommand
+  | ReturnCommand
+  | RedispatchCommand
+  | EscalateCommand
+  | SummonDepartmentsCommand
+  | DepartmentReportInCommand
+  | DepartmentRefuseCommand
+  | DecideRefusalCommand
+  | DepartmentAnswerCommand
+  | ResolveCommand
+  | SuspendCommand
+  | ResumeCommand
+  | RequestExtensionCommand
+  | DecideExtensionCommand
+  | IssueSupervisionNoticeCommand
+  | RecordCallbackCommand
+  | ReopenCommand
+  | MergeCommand
+  | AttachDuplicateCommand
+  | CloseCommand;
+
+export type CaseCommandType = CaseCommand['type'];
+
+export const COMMAND_LABELS: Readonly<Record<CaseCommandType, Bilingual>> = {
+  register: { zh: '受理登记', en: 'register' },
+  classify: { zh: '分类定级', en: 'classify' },
+  answerDirectly: { zh: '一次办结', en: 'answer directly' },
+  dispatch: { zh: '派单', en: 'dispatch' },
+  accept: { zh: '签收', en: 'accept' },
+  return: { zh: '退单', en: 'return' },
+  redispatch: { zh: '重新派单', en: 'redispatch' },
+  escalate: { zh: '升级', en: 'escalate' },
+  summonDepartments: { zh: '吹哨部门', en: 'summon departments' },
+  departmentReportIn: { zh: '部门报到', en: 'report in' },
+  departmentRefuse: { zh: '部门拒绝', en: 'refuse' },
+  decideRefusal: { zh: '裁决部门拒绝', en: 'decide on a refusal' },
+  departmentAnswer: { zh: '部门答复', en: 'answer' },
+  resolve: { zh: '办结', en: 'resolve' },
+  suspend: { zh: '挂起', en: 'suspend' },
+  resume: { zh: '恢复办理', en: 'resume' },
+  requestExtension: { zh: '申请延期', en: 'request an extension' },
+  decideExtension: { zh: '审批延期', en: 'decide on an extension' },
+  issueSupervisionNotice: { zh: '督办', en: 'issue a supervision notice' },
+  recordCallback: { zh: '回访', en: 'record a callback' },
+  reopen: { zh: '重办', en: 'reopen' },
+  merge: { zh: '合并', en: 'merge' },
+  attachDuplicate: { zh: '关联重复件', en: 'attach a duplicate' },
+  close: { zh: '归档', en: 'close' },
+};

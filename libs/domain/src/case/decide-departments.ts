@@ -1,0 +1,103 @@
+import type {
+  DecideRefusalCommand,
+  DepartmentAnswerCommand,
+  DepartmentRefuseCommand,
+  DepartmentReportInCommand,
+  SummonDepartmentsCommand,
+} from './case-commands';
+import { clockStart, openSummonses } from './case-clocks';
+import type { CaseState, DepartmentSummons, SummonsStatus } from './case-state';
+import { type Check, type Decision, accepted, firstFailure, refused } from './decision';
+import { eventBase } from './event-base';
+import { requireHandler, requireStatus, requireText } from './guards';
+import { rejections } from './rejection';
+
+type DepartmentCommand = DepartmentReportInCommand | DepartmentRefuseCommand | DepartmentAnswerCommand | DecideRefusalCommand;
+
+/** The department's latest summons on this case that is still open. */
+export function openSummonsOf(state: CaseState, departmentId: string): DepartmentSummons | undefined {
+  return openSummonses(state).find((summons) => summons.departmentId === departmentId);
+}
+
+const caseIsWorkable = (state: CaseState, command: DepartmentCommand | SummonDepartmentsCommand): Check =>
+  state.status === 'suspended' ? rejections.caseSuspended(command.type) : requireStatus(state, command.type, 'inHandling');
+
+/** Only the summoned department's own liaison acts for it. */
+const requireLiaisonOf = (command: DepartmentCommand): Check =>
+  command.actor.role === 'departmentLiaison' && command.actor.unitId === command.departmentId
+    ? undefined
+    : rejections.notAssignee(command.type, command.departmentId);
+
+const requireSummonsIn = (state: CaseState, command: DepartmentCommand, ...statuses: SummonsStatus[]): Check => {
+  const summons = openSummonsOf(state, command.departmentId);
+  if (!summons) return rejections.departmentNotSummoned(command.departmentId);
+  return statuses.includes(summons.status) ? undefined : rejections.summonsInWrongState(command.type, command.departmentId, summons.status);
+};
+
+/** 吹哨: the street summons one or more departments at once; each gets its own report-in window. */
+export function decideSummonDepartments(state: CaseState, command: SummonDepartmentsCommand): Decision {
+  const ids = command.departmentIds ?? [];
+  const alreadyOpen = ids.find((id) => openSummonsOf(state, id));
+  const failure = firstFailure(
+    () => caseIsWorkable(state, command),
+    () => (state.level === 'community' ? rejections.notAtStreet() : undefined),
+    () => requireHandler(state, command),
+    () => (ids.length === 0 || new Set(ids).size !== ids.length || ids.some((id) => !id?.trim()) ? rejections.noDepartments() : undefined),
+    () => (alreadyOpen ? rejections.departmentAlreadySummoned(alreadyOpen) : undefined),
+  );
+  if (failure) return refused(failure);
+  return accepted({ type: 'DepartmentsSummoned', ...eventBase(state, command), departmentIds: [...ids], clock: clockStart(state, 'departmentReportIn') });
+}
+
+/** 报到: the department acknowledges; its answer window starts. */
+export function decideDepartmentReportIn(state: CaseState, command: DepartmentReportInCommand): Decision {
+  const failure = firstFailure(
+    () => caseIsWorkable(state, command),
+    () => requireLiaisonOf(command),
+    () => requireSummonsIn(state, command, 'summoned'),
+  );
+  if (failure) return refused(failure);
+  return accepted({ type: 'DepartmentReportedIn', ...eventBase(state, command), departmentId: command.departmentId, clock: clockStart(state, 'departmentAnswer') });
+}
+
+/** A department may refuse with a reason; the street or a supervisor arbitrates. Its clock stops meanwhile. */
+export function decideDepartmentRefuse(state: CaseState, command: DepartmentRefuseCommand): Decision {
+  const failure = firstFailure(
+    () => caseIsWorkable(state, command),
+    () => requireLiaisonOf(command),
+    () => requireSummonsIn(state, command, 'summoned', 'reportedIn'),
+    () => requireText(command.type, 'reason', command.reason),
+  );
+  if (failure) return refused(failure);
+  return accepted({ type: 'DepartmentRefused', ...eventBase(state, command), departmentId: command.departmentId, reason: command.reason });
+}
+
+/** Accepting a refusal releases the department; overruling sends it back to the stage it refused from. */
+export function decideDecideRefusal(state: CaseState, command: DecideRefusalCommand): Decision {
+  const failure = firstFailure(
+    () => caseIsWorkable(state, command),
+    () => requireHandler(state, command, { supervisorToo: true }),
+    () => requireSummonsIn(state, command, 'refusalPending'),
+  );
+  if (failure) return refused(failure);
+  const { departmentId, note } = command;
+  const base = { ...eventBase(state, command), departmentId, ...(note ? { note } : {}) };
+  if (command.decision === 'accept') return accepted({ type: 'DepartmentRefusalAccepted', ...base });
+  const refusedFrom = openSummonsOf(state, departmentId)!.refusal!.from;
+  const window = refusedFrom === 'summoned' ? 'departmentReportIn' : 'departmentAnswer';
+  return accepted({ type: 'DepartmentRefusalOverruled', ...base, clock: clockStart(state, window) });
+}
+
+/** 答复: the department's plan and result. */
+export function decideDepartmentAnswer(state: CaseState, command: DepartmentAnswerCommand): Decision {
+  const failure = firstFailure(
+    () => caseIsWorkable(state, command),
+    () => requireLiaisonOf(command),
+    () => requireSummonsIn(state, command, 'reportedIn'),
+    () => requireText(command.type, 'plan', command.plan),
+    () => requireText(command.type, 'result', command.result),
+  );
+  if (failure) return refused(failure);
+  const { departmentId, plan, result } = command;
+  return accepted({ type: 'DepartmentAnswered', ...eventBase(state, command), departmentId, plan, result });
+}

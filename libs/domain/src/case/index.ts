@@ -1,0 +1,15 @@
+export * from './actor';
+export { handlingWindowFor, openSummonses } from './case-clocks';
+export * from './case-commands';
+export * from './case-events';
+export * from './case-queries';
+export * from './case-rules';
+export * from './case-state';
+export * from './decide';
+export { callbacksSinceResolution } from './decide-closing';
+export { openSummonsOf } from './decide-departments';
+export * from './decision';
+export * from './evolve';
+export * from './execute';
+export { isAssignedHandler } from './guards';
+export * from './rejection';
