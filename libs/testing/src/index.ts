@@ -1,3 +1,5 @@
 export * from './eventually';
 export * from './test-config';
 export * from './event-probe';
+export * from './temporal-test-env';
+export * from './workflow-histories';

@@ -3,7 +3,7 @@ import type { EventPublisher } from '@civicflow/platform';
 import type { CaseWorkflowInput } from './case.contract';
 
 export interface CaseActivityDeps {
-  publisher: EventPublisher;
+  publisher: Pick<EventPublisher, 'publish'>;
 }
 
 /**

@@ -6,7 +6,7 @@ import { HttpErrorFilter } from './http-exception.filter';
 function respond(exception: unknown, acceptLanguage?: string) {
   const sent: { status?: number; body?: Record<string, unknown> } = {};
   const res = { status: (s: number) => { sent.status = s; return res; }, json: (b: Record<string, unknown>) => { sent.body = b; } };
-  const host = { switchToHttp: () => ({ getRequest: () => ({ headers: { 'accept-language': acceptLanguage } }), getResponse: () => res }) };
+  const host = { getType: () => 'http', switchToHttp: () => ({ getRequest: () => ({ headers: { 'accept-language': acceptLanguage } }), getResponse: () => res }) };
   new HttpErrorFilter().catch(exception, host as unknown as ArgumentsHost);
   return sent;
 }

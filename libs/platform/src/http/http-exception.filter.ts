@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { Observable, throwError } from 'rxjs';
 import { ZodValidationException } from 'nestjs-zod';
 import { z } from 'zod';
 import { localeFrom, statusMessage } from './error-messages';
@@ -20,12 +21,15 @@ export interface ErrorBody {
 /**
  * One error contract for every HTTP service: a status, a localized message, field errors for 400,
  * and never a stack trace. Body-parser failures (bad JSON → 400, too large → 413) arrive here too.
+ * For Kafka event handlers the original error is passed on untouched, so the transport can retry it
+ * and write its real cause on the dead letter (Nest's default would turn it into "Internal server error").
  */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(exception: unknown, host: ArgumentsHost): void | Observable<never> {
+    if (host.getType() !== 'http') return throwError(() => exception);
     const http = host.switchToHttp();
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();

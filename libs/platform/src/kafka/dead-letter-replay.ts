@@ -5,6 +5,14 @@ import { EventPublisher } from './event-publisher';
 
 export interface ReplayResult {
   replayed: number;
+  skipped: number;
+}
+
+export interface ReplayOptions {
+  /** Replay only what this consumer group dead-lettered (the usual case: "retry what my service failed"). */
+  consumerGroup?: string;
+  /** Stop after this long without a new dead letter. */
+  idleMs?: number;
 }
 
 /**
@@ -12,9 +20,11 @@ export interface ReplayResult {
  * was half-handled is safe to replay). Progress is kept by the replayer's own consumer group, so a message is
  * replayed once; run it after fixing the cause.
  */
-export async function replayDeadLetters(kafka: Kafka, topic: string, publisher: EventPublisher, idleMs = 3000): Promise<ReplayResult> {
-  const consumer = kafka.consumer({ groupId: `civicflow-dlt-replayer.${topic}` });
+export async function replayDeadLetters(kafka: Kafka, topic: string, publisher: EventPublisher, options: ReplayOptions = {}): Promise<ReplayResult> {
+  const { consumerGroup, idleMs = 3000 } = options;
+  const consumer = kafka.consumer({ groupId: `civicflow-dlt-replayer.${consumerGroup ?? 'all'}.${topic}` });
   let replayed = 0;
+  let skipped = 0;
   let lastActivity = Date.now();
   await consumer.connect();
   try {
@@ -22,6 +32,10 @@ export async function replayDeadLetters(kafka: Kafka, topic: string, publisher: 
     await consumer.run({
       eachMessage: async ({ message }) => {
         lastActivity = Date.now();
+        if (consumerGroup && message.headers?.[DLT_HEADERS.group]?.toString() !== consumerGroup) {
+          skipped++;
+          return;
+        }
         const headers = Object.fromEntries(
           Object.entries(message.headers ?? {}).filter(([name]) => !Object.values<string>(DLT_HEADERS).includes(name)),
         );
@@ -33,5 +47,5 @@ export async function replayDeadLetters(kafka: Kafka, topic: string, publisher: 
   } finally {
     await consumer.disconnect();
   }
-  return { replayed };
+  return { replayed, skipped };
 }

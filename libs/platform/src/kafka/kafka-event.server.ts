@@ -153,7 +153,9 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (error instanceof Error) return error.message;
+  const message = (error as { message?: unknown })?.message;
+  return typeof message === 'string' ? message : JSON.stringify(error);
 }
 
 function sleep(ms: number): Promise<void> {

@@ -1,0 +1,68 @@
+// A handler that keeps failing sends its message to the dead-letter topic with the reason; after the cause is
+// fixed, replaying the dead letters delivers the same event again — nothing accepted is lost.
+import { Controller, INestApplication, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { EventPattern } from '@nestjs/microservices';
+import { Kafka } from 'kafkajs';
+import { callLoggedV1, deadLetterTopicName, EventEnvelope } from '@civicflow/contracts';
+import { createKafka, DLT_HEADERS, EventPublisher, HttpErrorFilter, KafkaEventServer, replayDeadLetters } from '@civicflow/platform';
+import { EventProbe, eventually, integrationConfig, uniqueId } from '@civicflow/testing';
+
+const runId = uniqueId();
+const env = integrationConfig();
+const handled: EventEnvelope[] = [];
+let failing = true;
+
+@Controller()
+class FlakyController {
+  @EventPattern(callLoggedV1.type)
+  onCall(event: EventEnvelope) {
+    if (failing) throw new Error('downstream unavailable');
+    handled.push(event);
+  }
+}
+
+@Module({ controllers: [FlakyController] })
+class FlakyModule {}
+
+describe('dead-letter topic and replay', () => {
+  let kafka: Kafka;
+  let app: INestApplication;
+  let publisher: EventPublisher;
+  let probe: EventProbe;
+  const groupId = `flaky-${runId}`;
+
+  beforeAll(async () => {
+    kafka = createKafka(`test-${runId}`, env);
+    publisher = new EventPublisher(kafka, 'test');
+    app = await NestFactory.create(FlakyModule, { logger: false });
+    app.useGlobalFilters(new HttpErrorFilter());
+    app.connectMicroservice({ strategy: new KafkaEventServer({ kafka, groupId, publisher, fromBeginning: false, retryBackoffMs: 50 }) }, { inheritAppConfig: true });
+    await app.startAllMicroservices();
+    probe = await new EventProbe(kafka, [deadLetterTopicName(callLoggedV1.topic)], `probe-${runId}`).start();
+  });
+
+  afterAll(async () => {
+    await probe?.stop();
+    await app?.close();
+    await publisher?.disconnect();
+  });
+
+  it('dead-letters after bounded retries, then replays the same event once fixed', async () => {
+    const sent = await publisher.publish(callLoggedV1, {
+      key: `call-${runId}`,
+      correlationId: runId,
+      data: { callId: `call-${runId}`, receivedAt: new Date().toISOString(), callerRef: 'h', callerMasked: '138****0000', content: '噪音扰民', requestType: 'complaint', urgency: 'normal' },
+    });
+    const dead = await probe.waitFor((m) => m.headers[DLT_HEADERS.group] === groupId, 'the dead letter');
+    expect(dead.headers[DLT_HEADERS.reason]).toBe('handler failed after 3 attempts: downstream unavailable');
+    expect(JSON.parse(dead.raw).id).toBe(sent.id);
+    expect(handled).toHaveLength(0);
+
+    failing = false;
+    const result = await replayDeadLetters(kafka, callLoggedV1.topic, publisher, { consumerGroup: groupId, idleMs: 1500 });
+    expect(result.replayed).toBe(1);
+    const redelivered = await eventually(async () => handled.find((e) => e.id === sent.id), { what: 'the replayed event' });
+    expect(redelivered.data).toEqual(sent.data);
+  });
+});
