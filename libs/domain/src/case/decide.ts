@@ -89,11 +89,13 @@ export function decide(state: CaseState, command: CaseCommand): Decision {
 
 /** Refusals that apply to every command: order of registration, time order, finished cases. */
 function commonRefusal(state: CaseState, command: CaseCommand) {
-  if (command.type === 'register') return state.status === 'new' ? undefined : rejections.alreadyRegistered();
-  if (state.status === 'new') return rejections.notRegistered(command.type);
-  if (!Number.isFinite(command.at) || (state.lastEventAt !== null && command.at < state.lastEventAt)) {
-    return rejections.timeBeforeLastEvent(command.at, state.lastEventAt ?? 0);
+  if (command.type === 'register') {
+    if (state.status !== 'new') return rejections.alreadyRegistered();
+    return Number.isFinite(command.at) ? undefined : rejections.invalidTime();
   }
+  if (state.status === 'new') return rejections.notRegistered(command.type);
+  if (!Number.isFinite(command.at)) return rejections.invalidTime();
+  if (state.lastEventAt !== null && command.at < state.lastEventAt) return rejections.timeBeforeLastEvent(command.at, state.lastEventAt);
   if (state.status === 'closed') return rejections.caseClosed(command.type);
   if (state.status === 'merged') return rejections.caseMerged(command.type, state.masterCaseId ?? '—');
   return undefined;

@@ -17,6 +17,7 @@ export const rejections = {
   notRegistered: (command: CaseCommandType) =>
     reject('NOT_REGISTERED', `案件尚未受理，不能${label(command).zh}。`, `Cannot ${label(command).en}: the case has not been registered.`),
   alreadyRegistered: () => reject('ALREADY_REGISTERED', '案件已受理，不能重复登记。', 'The case is already registered.'),
+  invalidTime: () => reject('INVALID_TIME', '操作时间无效。', 'The command carries no valid time.'),
   timeBeforeLastEvent: (at: number, last: number) =>
     reject('TIME_BEFORE_LAST_EVENT', `操作时间早于案件的上一步（${new Date(last).toISOString()}）。`, `The command's time ${new Date(at).toISOString()} is before the case's last event at ${new Date(last).toISOString()}.`),
   caseClosed: (command: CaseCommandType) =>
