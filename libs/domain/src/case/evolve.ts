@@ -87,15 +87,8 @@ function apply(state: CaseState, event: CaseEvent): CaseState {
         status: 'suspended',
         suspension: { ...state.suspension, current: { since: at, reason: event.reason }, count: state.suspension.count + 1 },
       };
-    case 'CaseResumed': {
-      const since = state.suspension.current?.since ?? at;
-      return {
-        ...state,
-        ...resumeAllClocks(state, at),
-        status: 'inHandling',
-        suspension: { ...state.suspension, current: null, totalMs: state.suspension.totalMs + (at - since) },
-      };
-    }
+    case 'CaseResumed':
+      return { ...state, ...resumeAllClocks(state, at), status: 'inHandling', suspension: endSuspension(state, at) };
     case 'ExtensionRequested':
       return { ...state, pendingExtension: { extra: event.extra, reason: event.reason, at, by: event.actor } };
     case 'ExtensionDecided':
@@ -120,7 +113,16 @@ function apply(state: CaseState, event: CaseEvent): CaseState {
     case 'CaseReopened':
       return { ...state, status: 'inHandling', reopenCount: state.reopenCount + 1, resolution: null, clock: startCaseClock(event.clock, at) };
     case 'CaseMerged':
-      return { ...state, status: 'merged', masterCaseId: event.masterCaseId, clock: null, pendingExtension: null };
+      // The duplicate stops here: every clock stops (departments included) and a suspension ends with it.
+      return {
+        ...state,
+        status: 'merged',
+        masterCaseId: event.masterCaseId,
+        clock: null,
+        summonses: state.summonses.map((summons) => ({ ...summons, clock: null })),
+        pendingExtension: null,
+        suspension: endSuspension(state, at),
+      };
     case 'DuplicateAttached':
       return { ...state, duplicateCaseIds: [...state.duplicateCaseIds, event.duplicateCaseId] };
     case 'CaseClosed':
@@ -128,6 +130,11 @@ function apply(state: CaseState, event: CaseEvent): CaseState {
     default:
       return assertNever(event);
   }
+}
+
+function endSuspension(state: CaseState, at: number): CaseState['suspension'] {
+  const current = state.suspension.current;
+  return current ? { ...state.suspension, current: null, totalMs: state.suspension.totalMs + (at - current.since) } : state.suspension;
 }
 
 /** Updates the department's latest open summons (a department may be summoned again after answering). */
