@@ -67,8 +67,9 @@ describe('refusals at intake', () => {
     expect(refusalOf(run(inHandling(), cmd.resolve()), cmd.merge())?.code).toBe('INVALID_STATUS');
   });
 
-  it('refuses supervision notices from anyone but a supervisor', () => {
+  it('refuses supervision notices from anyone but a supervisor or the workflow (automatic 督办 on breach)', () => {
     expect(refusalOf(inHandling(), cmd.notice({ actor: ACTORS.street }))?.code).toBe('ROLE_NOT_ALLOWED');
+    expect(refusalOf(inHandling(), cmd.notice({ actor: ACTORS.system }))).toBeUndefined();
   });
 
   it('does not change the state when it refuses', () => {

@@ -120,10 +120,13 @@ export function decideResolve(state: CaseState, command: ResolveCommand): Decisi
   return accepted({ type: 'CaseResolved', ...eventBase(state, command), summary: command.summary, clock: clockStart(state, 'callback') });
 }
 
-/** 督办: a supervisor's notice, at any rung of an open case. */
+/**
+ * 督办: a supervisor's notice at any rung of an open case, or the workflow's automatic one when a window
+ * breaches at the department rung (breaches at L3 go to supervisors).
+ */
 export function decideIssueSupervisionNotice(state: CaseState, command: IssueSupervisionNoticeCommand): Decision {
   const failure = firstFailure(
-    () => requireRole(command, 'supervisor'),
+    () => requireRole(command, 'supervisor', 'system'),
     () => requireText(command.type, 'notice', command.notice),
   );
   if (failure) return refused(failure);

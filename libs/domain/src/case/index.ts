@@ -8,7 +8,7 @@ export * from './case-state';
 export * from './decide';
 export { callbacksSinceResolution } from './decide-closing';
 export { openSummonsOf } from './decide-departments';
-export * from './decision';
+export type { Decision } from './decision';
 export * from './evolve';
 export * from './execute';
 export { isAssignedHandler } from './guards';
