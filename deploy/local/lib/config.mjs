@@ -189,14 +189,15 @@ export function endpoints() {
 }
 
 /**
- * CIVICFLOW_INFRA selects who provides the infrastructure: `local` (this launcher, the default),
- * `external` (servers managed elsewhere) or `docker` (docker-compose.yml).
- * @returns {'local' | 'external' | 'docker'}
+ * CIVICFLOW_INFRA selects who provides the infrastructure: `native` (this launcher, the default; `local` is
+ * accepted as an alias), `external` (servers managed elsewhere) or `docker` (testcontainers / docker-compose.yml).
+ * @returns {'native' | 'external' | 'docker'}
  */
 export function infraMode() {
-  const raw = (process.env.CIVICFLOW_INFRA || 'local').trim().toLowerCase();
-  if (raw === 'local' || raw === 'external' || raw === 'docker') return raw;
-  throw new InfraError(`CIVICFLOW_INFRA=${process.env.CIVICFLOW_INFRA} is not one of: local, external, docker`, 'USAGE');
+  const raw = (process.env.CIVICFLOW_INFRA || 'native').trim().toLowerCase();
+  if (raw === 'native' || raw === 'local') return 'native';
+  if (raw === 'external' || raw === 'docker') return raw;
+  throw new InfraError(`CIVICFLOW_INFRA=${process.env.CIVICFLOW_INFRA} is not one of: native, external, docker`, 'USAGE');
 }
 
 /**

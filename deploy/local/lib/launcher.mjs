@@ -181,7 +181,7 @@ async function waitReady(def, proc, log) {
  */
 export async function up({ servers, log = defaultLog } = {}) {
   const mode = infraMode();
-  if (mode !== 'local') {
+  if (mode !== 'native') {
     log(`CIVICFLOW_INFRA=${mode}: the local launcher does not start anything (the servers are managed ${mode === 'docker' ? 'by docker compose' : 'elsewhere'}).`);
     return { started: [], alreadyRunning: [], endpoints: endpoints() };
   }
@@ -336,7 +336,7 @@ async function stopOne(def, log, quiet = false) {
  */
 export async function down({ only, log = defaultLog } = {}) {
   const mode = infraMode();
-  if (mode !== 'local') {
+  if (mode !== 'native') {
     log(`CIVICFLOW_INFRA=${mode}: the local launcher does not stop anything (the servers are managed ${mode === 'docker' ? 'by docker compose' : 'elsewhere'}).`);
     return { stopped: [], notRunning: [] };
   }

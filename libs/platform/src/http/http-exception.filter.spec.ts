@@ -12,7 +12,9 @@ function respond(exception: unknown, acceptLanguage?: string) {
 }
 
 describe('HttpErrorFilter', () => {
-  beforeAll(() => Logger.overrideLogger(false));
+  beforeAll(() => {
+    Logger.overrideLogger(false);
+  });
   it('answers invalid bodies with 400 and the path and reason of each bad field', () => {
     const parsed = z.object({ location: z.object({ lat: z.number().max(90) }) }).safeParse({ location: { lat: 100 } });
     const { status, body } = respond(new ZodValidationException(parsed.error));
