@@ -7,7 +7,7 @@ import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { callLoggedV1, caseRegisteredV1, deadLetterTopicName } from '@civicflow/contracts';
 import { createKafka, DLT_HEADERS, EventPublisher, toKafkaMessage } from '@civicflow/platform';
-import { EventProbe, integrationConfig, uniqueId } from '@civicflow/testing';
+import { bearerFor, EventProbe, integrationConfig, uniqueId } from '@civicflow/testing';
 import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
 import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
 import { createCaseWorker, RunningWorker } from '@civicflow/workflows/worker';
@@ -56,7 +56,11 @@ describe('walking skeleton: call → Kafka → intake → Mongo → Temporal →
   });
 
   async function logCall(body: Record<string, unknown>) {
-    const res = await fetch(`${hotlineUrl}/api/v1/calls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${hotlineUrl}/api/v1/calls`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: await bearerFor('operator', 'city') },
+      body: JSON.stringify(body),
+    });
     expect(res.status).toBe(202);
     return (await res.json()) as { callId: string; callerMasked: string };
   }
@@ -112,7 +116,7 @@ describe('walking skeleton: call → Kafka → intake → Mongo → Temporal →
 
     // the intake API shows the case the call became
     const intakeUrl = await intake.getUrl();
-    const res = await fetch(`${intakeUrl}/api/v1/cases?channel=hotline&sourceRef=${callId}`);
+    const res = await fetch(`${intakeUrl}/api/v1/cases?channel=hotline&sourceRef=${callId}`, { headers: { authorization: await bearerFor('dispatcher', 'city') } });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ caseNumber, channel: 'hotline' });
   });

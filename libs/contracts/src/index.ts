@@ -6,3 +6,7 @@ export * from './shared/value-schemas';
 export * from './hotline/call-logged.event';
 export * from './case/case-registered.event';
 export * from './catalog/render-catalog';
+export * from './hotline/callback-recorded.event';
+export * from './case/case-resolved.event';
+export * from './intake/intake-events';
+export * from './grid/route-location.request';

@@ -1,6 +1,6 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { Client } from '@temporalio/client';
 import { Kafka } from 'kafkajs';
 import { Connection } from 'mongoose';
@@ -11,6 +11,10 @@ import { MongoModule } from './mongo/mongo.module';
 import { TemporalClientModule } from './temporal/temporal.module';
 import { HEALTH_CHECKS, HealthController } from './http/health.controller';
 import { kafkaHealth, mongoHealth, temporalHealth } from './http/health-checks';
+import { AuthGuard } from './auth/auth.guard';
+import { TokenVerifier } from './auth/tokens';
+import { CONFIG } from './config/config.module';
+import { InfraConfig } from './config/config';
 
 export interface PlatformOptions {
   service: string;
@@ -41,7 +45,16 @@ export class PlatformModule {
         ...(temporal ? [TemporalClientModule.forRoot()] : []),
       ],
       controllers: [HealthController],
-      providers: [healthChecks, { provide: APP_PIPE, useClass: ZodValidationPipe }],
+      providers: [
+        healthChecks,
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        {
+          provide: TokenVerifier,
+          inject: [CONFIG],
+          useFactory: (c: InfraConfig) => new TokenVerifier({ secret: c.JWT_SECRET, jwksUrl: c.JWT_JWKS_URL }),
+        },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
     };
   }
 }

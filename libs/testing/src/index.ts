@@ -3,3 +3,4 @@ export * from './test-config';
 export * from './event-probe';
 export * from './temporal-test-env';
 export * from './workflow-histories';
+export * from './tokens';

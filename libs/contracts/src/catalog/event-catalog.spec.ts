@@ -15,7 +15,7 @@ describe('event catalog', () => {
     const ids = eventCatalog.map((c) => `${c.type}@${c.version}`);
     expect(new Set(ids).size).toBe(ids.length);
     for (const c of eventCatalog) {
-      expect(c.topic).toMatch(/^civicflow\.[a-z]+\.v\d+$/);
+      expect(c.topic).toMatch(/^civicflow\.[a-z]+(\.(requests|replies))?\.v\d+$/);
       expect(c.type.startsWith(`${c.context}.`)).toBe(true);
     }
     expect(findContract('hotline.call-logged', 1)).toBe(callLoggedV1);

@@ -1,9 +1,29 @@
-import { EventContract } from './define-event';
+import { EventContract, RequestContract } from './define-event';
 import { callLoggedV1 } from '../hotline/call-logged.event';
+import { callbackRecordedV1 } from '../hotline/callback-recorded.event';
 import { caseRegisteredV1 } from '../case/case-registered.event';
+import { caseResolvedV1 } from '../case/case-resolved.event';
+import { duplicateMergedV1, manualDispatchQueuedV1 } from '../intake/intake-events';
+import { routeLocation, routeLocationReplyV1, routeLocationRequestV1 } from '../grid/route-location.request';
 
-/** Every event CivicFlow produces. Producers and consumers validate against these; docs/events.md is generated from them. */
-export const eventCatalog: readonly EventContract[] = [callLoggedV1, caseRegisteredV1];
+/** Every message CivicFlow produces. Producers and consumers validate against these; docs/events.md is generated from them. */
+export const eventCatalog: readonly EventContract[] = [
+  callLoggedV1,
+  callbackRecordedV1,
+  duplicateMergedV1,
+  manualDispatchQueuedV1,
+  caseRegisteredV1,
+  caseResolvedV1,
+  routeLocationRequestV1,
+  routeLocationReplyV1,
+];
+
+/** Request types paired with the replies their handlers send. */
+export const requestCatalog: readonly RequestContract[] = [routeLocation];
+
+export function replyContractFor(request: EventContract): EventContract | undefined {
+  return requestCatalog.find((r) => r.request.type === request.type && r.request.version === request.version)?.reply;
+}
 
 const byTypeAndVersion = new Map(eventCatalog.map((c) => [`${c.type}@${c.version}`, c]));
 

@@ -13,9 +13,12 @@ export function renderEventCatalog(): string {
     '`causationId`, `actor`, `traceparent`, `data`), keyed by its case or aggregate id so per-case order holds.',
     'Topics are `civicflow.<context>.v<major>`; each has a dead-letter topic `<topic>.dlt`.',
     '',
-    '| type | version | topic | dead-letter topic | description |',
-    '| --- | --- | --- | --- | --- |',
-    ...eventCatalog.map((c) => `| \`${c.type}\` | ${c.version} | \`${c.topic}\` | \`${deadLetterTopicName(c.topic)}\` | ${c.description} |`),
+    'Requests (`kind: request`) are answered on the context\'s replies topic with the paired reply, whose',
+    '`causationId` is the request\'s id.',
+    '',
+    '| type | version | kind | topic | dead-letter topic | description |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...eventCatalog.map((c) => `| \`${c.type}\` | ${c.version} | ${c.kind} | \`${c.topic}\` | \`${deadLetterTopicName(c.topic)}\` | ${c.description} |`),
   ];
   for (const contract of eventCatalog) {
     lines.push('', `## \`${contract.type}\` v${contract.version}`, '', contract.description, '', '```json',

@@ -20,3 +20,20 @@ export const caseNumberSchema = z.string().regex(/^\d{8}-\d{6}$/, 'case number m
 
 export const channelSchema = z.enum(['hotline', 'app', 'patrol', 'open311']);
 export type Channel = z.infer<typeof channelSchema>;
+
+/** Who uses CivicFlow (see the README). `admin` maintains calendars, taxonomy and users. */
+export const roleSchema = z.enum([
+  'operator', // 话务员
+  'dispatcher', // 派单员
+  'grid-worker', // 网格员
+  'community-handler', // 社区工作人员
+  'mediator', // 调解员
+  'street-coordinator', // 街道
+  'department-liaison', // 部门联络员
+  'supervisor', // 督查员
+  'admin', // 系统管理员
+]);
+export type Role = z.infer<typeof roleSchema>;
+
+/** Ids of the org units a case belongs to, city first (市 → 区 → 街道 → 社区 → 网格): jurisdiction checks walk this. */
+export const orgPathSchema = z.array(z.string().min(1)).max(8);

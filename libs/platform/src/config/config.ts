@@ -28,6 +28,10 @@ export const infraConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OTEL_TRACES_EXPORTER: z.enum(['none', 'console', 'otlp']).default('none'),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  /** HS256 secret shared with the identity service; the default is for local use only. */
+  JWT_SECRET: z.string().min(32).default('local-development-jwt-secret-change-me-000000'),
+  /** Or verify tokens of an external identity provider by its JWKS URL. */
+  JWT_JWKS_URL: z.url().optional(),
   CIVICFLOW_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
 });
 export type InfraConfig = z.infer<typeof infraConfigSchema>;

@@ -1,7 +1,7 @@
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { Consumer, EachMessagePayload, IHeaders, Kafka } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
-import { deadLetterTopicName, eventCatalog, EventEnvelope, validateEvent } from '@civicflow/contracts';
+import { deadLetterTopicName, eventCatalog, EventEnvelope, findContract, replyContractFor, validateEvent } from '@civicflow/contracts';
 import { withTraceparent } from '../telemetry/telemetry';
 import { EventPublisher } from './event-publisher';
 import { ProcessedEventStore } from './processed-events';
@@ -115,7 +115,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     let lastError: unknown;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       try {
-        await withTraceparent(event.traceparent, () => this.invoke(handler, event, { topic, partition, offset: message.offset, attempt }));
+        const result = await withTraceparent(event.traceparent, () => this.invoke(handler, event, { topic, partition, offset: message.offset, attempt }));
+        await this.replyIfRequest(event, result);
         await processed?.mark(groupId, event.id, event.type);
         return;
       } catch (error) {
@@ -128,9 +129,23 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       `handler failed after ${this.maxAttempts} attempts: ${describe(lastError)}`);
   }
 
-  private async invoke(handler: (data: unknown, ctx: unknown) => unknown, event: EventEnvelope, ctx: KafkaEventContext): Promise<void> {
+  private async invoke(handler: (data: unknown, ctx: unknown) => unknown, event: EventEnvelope, ctx: KafkaEventContext): Promise<unknown> {
     const result = await handler(event, ctx);
-    if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+    return isObservable(result) ? lastValueFrom(result, { defaultValue: undefined }) : result;
+  }
+
+  /** A request's handler returns the reply's data; it goes to the replies topic, caused by the request. */
+  private async replyIfRequest(event: EventEnvelope, result: unknown): Promise<void> {
+    const contract = findContract(event.type, event.version);
+    const reply = contract && replyContractFor(contract);
+    if (!reply) return;
+    await this.options.publisher.publish(reply, {
+      id: `${event.id}:reply`,
+      key: event.key,
+      correlationId: event.correlationId,
+      causationId: event.id,
+      data: result,
+    });
   }
 
   private async deadLetter(topic: string, partition: number, offset: string, key: Buffer | null, value: Buffer | null,

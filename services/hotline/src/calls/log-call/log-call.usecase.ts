@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
 import { Model } from 'mongoose';
 import { callLoggedV1 } from '@civicflow/contracts';
-import { CONFIG, EventPublisher } from '@civicflow/platform';
+import { AuthUser, CONFIG, EventPublisher } from '@civicflow/platform';
 import { HotlineConfig } from '../../config';
 import { CALL_MODEL, CallDoc } from '../call.schema';
 import { CallerNumberProtector } from '../caller-number';
@@ -28,7 +28,7 @@ export class LogCallUseCase {
     this.protector = new CallerNumberProtector(config.HOTLINE_CALLER_KEY);
   }
 
-  async execute(call: LogCallDto, operatorId: string): Promise<LoggedCall> {
+  async execute(call: LogCallDto, operator: AuthUser): Promise<LoggedCall> {
     const callId = randomUUID();
     const receivedAt = new Date();
     const callerMasked = this.protector.mask(call.callerNumber);
@@ -45,12 +45,12 @@ export class LogCallUseCase {
       categoryCode: call.categoryCode,
       address: call.address,
       location: call.location,
-      operatorId,
+      operatorId: operator.userId,
     });
     await this.publisher.publish(callLoggedV1, {
       key: callId,
       correlationId: callId,
-      actor: { userId: operatorId, role: 'operator' },
+      actor: { userId: operator.userId, role: operator.role, unitId: operator.unitId },
       data: {
         callId,
         receivedAt: receivedAt.toISOString(),

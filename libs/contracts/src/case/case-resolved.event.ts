@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { defineEvent } from '../catalog/define-event';
+import { caseNumberSchema } from '../shared/value-schemas';
+
+/** 办结 — the handling unit resolved the case; a callback (回访) is due. */
+export const caseResolvedV1 = defineEvent({
+  type: 'case.resolved',
+  version: 1,
+  description: '案件办结 — resolved by the handling unit; the hotline owes the citizen a callback',
+  schema: z.object({
+    caseNumber: caseNumberSchema,
+    resolvedAt: z.iso.datetime({ offset: true }),
+    level: z.enum(['community', 'street', 'department', 'supervision']),
+    unitId: z.string().min(1),
+    summary: z.string().min(1).max(4000),
+    callbackDueAt: z.iso.datetime({ offset: true }),
+  }),
+});

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { defineEvent } from '../catalog/define-event';
+import { caseNumberSchema } from '../shared/value-schemas';
+
+/** 满意 satisfied, 基本满意 basically satisfied, 不满意 unsatisfied. */
+export const satisfactionSchema = z.enum(['satisfied', 'basically-satisfied', 'unsatisfied']);
+
+/** 回访 — an operator called the citizen back after resolution. */
+export const callbackRecordedV1 = defineEvent({
+  type: 'hotline.callback-recorded',
+  version: 1,
+  description: '回访结果 — the citizen was (or could not be) reached after resolution, with their satisfaction',
+  schema: z.object({
+    callbackId: z.string().min(1),
+    caseNumber: caseNumberSchema,
+    reached: z.boolean(),
+    satisfaction: satisfactionSchema.optional(),
+    resolved: z.boolean().optional().describe('the citizen says the problem is solved'),
+    comment: z.string().max(2000).optional(),
+    recordedAt: z.iso.datetime({ offset: true }),
+  }).refine((c) => !c.reached || c.satisfaction !== undefined, { message: 'satisfaction is required when the citizen was reached', path: ['satisfaction'] }),
+});
