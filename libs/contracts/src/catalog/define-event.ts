@@ -25,7 +25,8 @@ export interface EventContract<TType extends string = string, TSchema extends z.
 export type EventData<C extends EventContract> = z.infer<C['schema']>;
 
 export function topicName(context: Context, major = 1, kind: MessageKind = 'event'): string {
-  return kind === 'event' ? `civicflow.${context}.v${major}` : `civicflow.${context}.${kind}s.v${major}`;
+  const stream = { event: '', request: '.requests', reply: '.replies' }[kind];
+  return `civicflow.${context}${stream}.v${major}`;
 }
 
 /** Dead-letter topic of a topic: messages a consumer group could not process, with the reason in headers. */
