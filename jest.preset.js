@@ -9,14 +9,16 @@ const moduleNameMapper = Object.fromEntries(
 moduleNameMapper['^@civicflow/platform/telemetry$'] = path.join(__dirname, 'libs', 'platform', 'src', 'telemetry', 'telemetry.ts');
 moduleNameMapper['^@civicflow/workflows$'] = path.join(__dirname, 'workflows', 'src', 'index.ts');
 moduleNameMapper['^@civicflow/workflows/worker$'] = path.join(__dirname, 'workflows', 'src', 'worker', 'create-worker.ts');
-for (const service of ['hotline', 'intake']) {
+for (const service of ['hotline', 'intake', 'grid', 'identity']) {
   moduleNameMapper[`^@civicflow/${service}$`] = path.join(__dirname, 'services', service, 'src', 'index.ts');
 }
 
 module.exports = {
   testEnvironment: 'node',
+  // A few dependencies ship only ES modules; SWC turns them into CommonJS for jest.
+  transformIgnorePatterns: ['/node_modules/(?!(flatbush|flatqueue)/)'],
   transform: {
-    '^.+\\.ts$': [
+    '^.+\\.(ts|js)$': [
       '@swc/jest',
       {
         jsc: {

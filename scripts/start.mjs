@@ -8,6 +8,7 @@ import { checkNode, ensureDependencies, infra, main, root, runOrFail, step } fro
 const processes = [
   { name: 'hotline', entry: 'services/hotline/dist/main.js', url: apiDocs('HOTLINE_PORT', 3001) },
   { name: 'intake', entry: 'services/intake/dist/main.js', url: apiDocs('INTAKE_PORT', 3002) },
+  { name: 'grid', entry: 'services/grid/dist/main.js', url: apiDocs('GRID_PORT', 3003) },
   { name: 'case-worker', entry: 'workflows/dist/worker/main.js' },
 ];
 

@@ -18,5 +18,9 @@ export const callLoggedV1 = defineEvent({
     urgency: urgencySchema,
     address: z.string().max(500).optional(),
     location: geoPointSchema.optional(),
+    answeredDirectly: z
+      .object({ articleId: z.string().min(1), answer: z.string().min(1).max(4000) })
+      .optional()
+      .describe('一次办结: the operator answered on the spot from the knowledge base; the case closes at intake'),
   }),
 });

@@ -1,0 +1,3 @@
+export * from './config';
+export * from './create-app';
+export { GridModule } from './app.module';
