@@ -5,16 +5,16 @@ import type { Priority } from '../sla/priority';
 export type RequestType =
   | 'inquiry' // 咨询
   | 'suggestion' // 建议
-  | 'tipOff' // 举报
+  | 'tip-off' // 举报
   | 'complaint' // 投诉
   | 'help'; // 求助
 
-export const REQUEST_TYPES: readonly RequestType[] = ['inquiry', 'suggestion', 'tipOff', 'complaint', 'help'];
+export const REQUEST_TYPES: readonly RequestType[] = ['inquiry', 'suggestion', 'tip-off', 'complaint', 'help'];
 
 export const REQUEST_TYPE_LABELS: Readonly<Record<RequestType, Bilingual>> = {
   inquiry: { zh: '咨询', en: 'inquiry' },
   suggestion: { zh: '建议', en: 'suggestion' },
-  tipOff: { zh: '举报', en: 'tip-off' },
+  'tip-off': { zh: '举报', en: 'tip-off' },
   complaint: { zh: '投诉', en: 'complaint' },
   help: { zh: '求助', en: 'help' },
 };
