@@ -2,7 +2,11 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { PlatformModule } from '@civicflow/platform';
 import { IntakeConfig } from './config';
-import { CASE_COUNTER_MODEL, CASE_MODEL, caseCounterSchema, caseSchema } from './cases/case.schema';
+import { CASE_COUNTER_MODEL, CASE_MODEL, CASE_SOURCE_MODEL, caseCounterSchema, caseSchema, caseSourceSchema } from './cases/case.schema';
+import { DuplicateFinder } from './cases/dedup/duplicate-finder';
+import { GridRouter } from './cases/routing/grid-router';
+import { taxonomyProvider } from './cases/taxonomy.provider';
+import { DispatchQueueHttpController } from './cases/dispatch-queue/dispatch-queue.http.controller';
 import { CaseNumberAllocator } from './cases/case-number.allocator';
 import { RegisterCaseUseCase } from './cases/register-case/register-case.usecase';
 import { GetCaseHttpController } from './cases/get-case/get-case.http.controller';
@@ -19,10 +23,12 @@ export class IntakeModule {
         MongooseModule.forFeature([
           { name: CASE_MODEL, schema: caseSchema },
           { name: CASE_COUNTER_MODEL, schema: caseCounterSchema },
+          { name: CASE_SOURCE_MODEL, schema: caseSourceSchema },
         ]),
       ],
-      controllers: [GetCaseHttpController, CallLoggedMessageController],
-      providers: [CaseNumberAllocator, RegisterCaseUseCase],
+      controllers: [GetCaseHttpController, DispatchQueueHttpController, CallLoggedMessageController],
+      providers: [CaseNumberAllocator, RegisterCaseUseCase, DuplicateFinder, GridRouter, taxonomyProvider],
+      exports: [RegisterCaseUseCase, taxonomyProvider],
     };
   }
 }

@@ -25,6 +25,9 @@ export function createCaseActivities({ publisher }: CaseActivityDeps) {
           requestType: input.requestType,
           urgency: input.urgency,
           categoryCode: input.categoryCode,
+          priority: input.priority,
+          intakeStatus: input.intakeStatus,
+          orgPath: input.routing?.orgPath,
           registeredAt: input.registeredAt,
         },
       });

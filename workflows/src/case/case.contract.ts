@@ -9,13 +9,29 @@ export type CaseChannel = 'hotline' | 'app' | 'patrol' | 'open311';
 export type CaseRequestType = 'inquiry' | 'suggestion' | 'tip-off' | 'complaint' | 'help';
 export type CaseUrgency = 'urgent' | 'high' | 'normal' | 'low';
 
+/** Where intake placed the case: the owning community and street (from the grid service), or nowhere yet. */
+export interface CaseRoutingInput {
+  gridId: string;
+  communityId: string;
+  streetId: string;
+  districtId: string;
+  orgPath: string[];
+}
+
 export interface CaseWorkflowInput {
   caseNumber: string;
   channel: CaseChannel;
   sourceRef: string;
   requestType: CaseRequestType;
   urgency: CaseUrgency;
+  priority?: CaseUrgency;
   categoryCode?: string;
+  slaProfile?: string;
+  department?: string;
+  isDispute?: boolean;
+  /** routed to a community, waiting in the dispatcher's manual queue, or closed at intake (一次办结) */
+  intakeStatus?: 'routed' | 'manual-queue' | 'closed';
+  routing?: CaseRoutingInput;
   registeredAt: string;
   correlationId: string;
   traceparent?: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../catalog/define-event';
-import { caseNumberSchema, channelSchema, requestTypeSchema, urgencySchema } from '../shared/value-schemas';
+import { caseNumberSchema, channelSchema, orgPathSchema, requestTypeSchema, urgencySchema } from '../shared/value-schemas';
 
 /** 受理 — a case exists and its workflow has started. Published by the case workflow's first activity. */
 export const caseRegisteredV1 = defineEvent({
@@ -14,6 +14,9 @@ export const caseRegisteredV1 = defineEvent({
     requestType: requestTypeSchema,
     urgency: urgencySchema,
     categoryCode: z.string().optional(),
+    priority: urgencySchema.optional(),
+    intakeStatus: z.enum(['routed', 'manual-queue', 'closed']).optional(),
+    orgPath: orgPathSchema.optional().describe('city → district → street → community → grid the case was routed to'),
     registeredAt: z.iso.datetime({ offset: true }),
   }),
 });

@@ -20,6 +20,8 @@ export class CallLoggedMessageController {
       content: call.content,
       address: call.address,
       location: call.location,
+      reporterRef: call.callerRef,
+      answeredDirectly: call.answeredDirectly,
       correlationId: event.correlationId,
       traceparent: event.traceparent,
     });
