@@ -6,6 +6,7 @@ import { checkNode, ensureDependencies, infra, main, root, runOrFail, step } fro
 
 /** Every process of the system: name, entry point, and the URL a person opens. */
 const processes = [
+  { name: 'identity', entry: 'services/identity/dist/main.js', url: apiDocs('IDENTITY_PORT', 3010) },
   { name: 'hotline', entry: 'services/hotline/dist/main.js', url: apiDocs('HOTLINE_PORT', 3001) },
   { name: 'intake', entry: 'services/intake/dist/main.js', url: apiDocs('INTAKE_PORT', 3002) },
   { name: 'grid', entry: 'services/grid/dist/main.js', url: apiDocs('GRID_PORT', 3003) },
