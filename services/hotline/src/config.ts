@@ -1,9 +1,19 @@
 import { z } from 'zod';
 import { infraConfigSchema } from '@civicflow/platform';
 
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
 export const hotlineConfigSchema = infraConfigSchema.extend({
   HOTLINE_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
   /** Secret for the keyed hash and encryption of caller numbers (32+ chars). The default is for local use only. */
   HOTLINE_CALLER_KEY: z.string().min(32).default('local-development-key-change-me-0123456789'),
+  /** Consumer group of the hotline's read model (case links) and callback tasks. */
+  HOTLINE_CONSUMER_GROUP: z.string().min(1).default('hotline'),
+  /** false only in tests that share a topic with earlier runs. */
+  KAFKA_FROM_BEGINNING: flag.default(true),
+  /** Insert the shipped knowledge-base articles (知识库) that are not in the database yet; never overwrites edits. */
+  HOTLINE_SEED_KNOWLEDGE: flag.default(true),
+  /** How often callback outcomes whose event could not be sent are sent again (outbox relay), in ms. */
+  HOTLINE_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
 });
 export type HotlineConfig = z.infer<typeof hotlineConfigSchema>;

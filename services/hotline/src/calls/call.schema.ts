@@ -1,5 +1,19 @@
 import { Schema } from 'mongoose';
 
+export interface DirectAnswer {
+  articleId: string;
+  /** The answer as given, copied: the article may be edited or retired later. */
+  answer: string;
+  articleVersion: number;
+}
+
+export interface CaseLink {
+  caseNumber: string;
+  /** registered: the call became this case; merged: intake joined it to an open case of the same problem. */
+  kind: 'registered' | 'merged';
+  linkedAt: Date;
+}
+
 export interface CallDoc {
   _id: string; // call id
   receivedAt: Date;
@@ -13,6 +27,14 @@ export interface CallDoc {
   address?: string;
   location?: { lng: number; lat: number };
   operatorId: string;
+  operatorRole?: string;
+  operatorUnitId?: string;
+  /** 一次办结: the operator answered on the spot from the knowledge base. */
+  answeredDirectly?: DirectAnswer;
+  /** Set from case.registered / intake.duplicate-merged: the hotline's read model of which case a call became. */
+  caseLink?: CaseLink;
+  /** true until hotline.call-logged is on Kafka; the outbox relay sends what a failed publish left behind. */
+  announcePending?: boolean;
 }
 
 export const CALL_MODEL = 'Call';
@@ -29,10 +51,19 @@ export const callSchema = new Schema<CallDoc>(
     urgency: { type: String, required: true },
     categoryCode: String,
     address: String,
-    location: { lng: Number, lat: Number },
+    location: { type: { lng: Number, lat: Number }, _id: false, default: undefined },
     operatorId: { type: String, required: true },
+    operatorRole: String,
+    operatorUnitId: String,
+    answeredDirectly: { type: { articleId: String, answer: String, articleVersion: Number }, _id: false, default: undefined },
+    caseLink: { type: { caseNumber: String, kind: String, linkedAt: Date }, _id: false, default: undefined },
+    announcePending: Boolean,
   },
   { collection: 'calls', versionKey: false },
 );
 // serves "the caller's earlier calls" (repeat callers), newest first
 callSchema.index({ callerHash: 1, receivedAt: -1 });
+// serves "which call did this case come from" (callback tasks name the call to ring back)
+callSchema.index({ 'caseLink.caseNumber': 1 });
+// serves the outbox relay: calls whose announcement is still to be sent
+callSchema.index({ announcePending: 1 });

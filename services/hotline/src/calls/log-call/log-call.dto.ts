@@ -7,14 +7,25 @@ export const logCallSchema = z
     callerNumber: z.string().regex(/^\+?[\d\s-]{5,20}$/, 'must be a phone number'),
     content: z.string().trim().min(1, 'must describe the request').max(4000),
     requestType: requestTypeSchema,
-    urgency: urgencySchema.default('normal'),
-    categoryCode: z.string().min(1).optional(),
+    urgency: urgencySchema.optional().describe("紧急程度; defaults to the category's priority, else normal"),
+    categoryCode: z.string().regex(/^\d{2,4}$/, 'must be a category code such as 0604').optional(),
     address: z.string().trim().min(1).max(500).optional(),
     location: geoPointSchema.optional(),
+    answeredWithArticleId: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('一次办结: the knowledge-base article the operator answered the inquiry with; the case closes at intake'),
   })
-  .refine((call) => call.address !== undefined || call.location !== undefined, {
-    message: 'an address or a location is required',
-    path: ['address'],
+  .superRefine((call, ctx) => {
+    // an inquiry answered on the spot needs no place; everything else is routed by its place
+    if (call.answeredWithArticleId === undefined && call.address === undefined && call.location === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'an address or a location is required', path: ['address'] });
+    }
+    if (call.answeredWithArticleId !== undefined && call.requestType !== 'inquiry') {
+      ctx.addIssue({ code: 'custom', message: '一次办结只适用于咨询 only an inquiry can be answered on the spot', path: ['answeredWithArticleId'] });
+    }
   });
 
 /** 来电登记 — what an operator enters for a call. */

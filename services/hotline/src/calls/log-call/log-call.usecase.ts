@@ -1,11 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
 import { Model } from 'mongoose';
-import { callLoggedV1 } from '@civicflow/contracts';
-import { AuthUser, CONFIG, EventPublisher } from '@civicflow/platform';
-import { HotlineConfig } from '../../config';
-import { CALL_MODEL, CallDoc } from '../call.schema';
+import { callLoggedV1, Urgency } from '@civicflow/contracts';
+import { MinorCategory, TaxonomyIndex } from '@civicflow/domain';
+import { AuthUser, EventPublisher } from '@civicflow/platform';
+import { checkCategory } from '../../categories/check-category';
+import { TAXONOMY } from '../../categories/taxonomy.provider';
+import { KnowledgeArticleRepository } from '../../knowledge/knowledge-article.repository';
+import { invalidField } from '../../shared/http-errors';
+import { CALL_MODEL, CallDoc, DirectAnswer } from '../call.schema';
+import { callLoggedDraft } from '../call-logged.event';
 import { CallerNumberProtector } from '../caller-number';
 import { LogCallDto } from './log-call.dto';
 
@@ -13,57 +18,94 @@ export interface LoggedCall {
   callId: string;
   callerMasked: string;
   receivedAt: string;
+  requestType: string;
+  urgency: string;
+  categoryCode?: string;
+  answeredDirectly?: { articleId: string; titleZh: string };
 }
 
-/** Stores the call, then announces it; intake turns the announcement into a case. */
+/**
+ * Checks the category and the direct answer, stores the call, then announces it; intake turns the
+ * announcement into a case (or, for a direct answer, a case closed at once). The call is stored with
+ * `announcePending` first: if Kafka is down the operator still gets 202 and the outbox relay sends it later —
+ * answering 500 would make the operator log the call a second time.
+ */
 @Injectable()
 export class LogCallUseCase {
-  private readonly protector: CallerNumberProtector;
+  private readonly logger = new Logger(LogCallUseCase.name);
 
   constructor(
     @InjectModel(CALL_MODEL) private readonly calls: Model<CallDoc>,
     private readonly publisher: EventPublisher,
-    @Inject(CONFIG) config: HotlineConfig,
-  ) {
-    this.protector = new CallerNumberProtector(config.HOTLINE_CALLER_KEY);
-  }
+    private readonly protector: CallerNumberProtector,
+    private readonly articles: KnowledgeArticleRepository,
+    @Inject(TAXONOMY) private readonly taxonomy: TaxonomyIndex,
+  ) {}
 
   async execute(call: LogCallDto, operator: AuthUser): Promise<LoggedCall> {
-    const callId = randomUUID();
-    const receivedAt = new Date();
-    const callerMasked = this.protector.mask(call.callerNumber);
-    const callerHash = this.protector.lookupHash(call.callerNumber);
-    await this.calls.create({
-      _id: callId,
-      receivedAt,
-      callerHash,
+    const direct = call.answeredWithArticleId ? await this.directAnswer(call.answeredWithArticleId) : undefined;
+    const categoryCode = call.categoryCode ?? direct?.categoryCode;
+    const category = categoryCode ? this.category(categoryCode, call) : undefined;
+    const urgency: Urgency = call.urgency ?? category?.priority ?? 'normal';
+
+    const doc: CallDoc = {
+      _id: randomUUID(),
+      receivedAt: new Date(),
+      callerHash: this.protector.lookupHash(call.callerNumber),
       callerEncrypted: this.protector.encrypt(call.callerNumber),
-      callerMasked,
+      callerMasked: this.protector.mask(call.callerNumber),
       content: call.content,
       requestType: call.requestType,
-      urgency: call.urgency,
-      categoryCode: call.categoryCode,
+      urgency,
+      categoryCode,
       address: call.address,
       location: call.location,
       operatorId: operator.userId,
-    });
-    await this.publisher.publish(callLoggedV1, {
-      key: callId,
-      correlationId: callId,
-      actor: { userId: operator.userId, role: operator.role, unitId: operator.unitId },
-      data: {
-        callId,
-        receivedAt: receivedAt.toISOString(),
-        callerRef: callerHash,
-        callerMasked,
-        content: call.content,
-        requestType: call.requestType,
-        urgency: call.urgency,
-        categoryCode: call.categoryCode,
-        address: call.address,
-        location: call.location,
-      },
-    });
-    return { callId, callerMasked, receivedAt: receivedAt.toISOString() };
+      operatorRole: operator.role,
+      operatorUnitId: operator.unitId,
+      answeredDirectly: direct?.answer,
+      announcePending: true,
+    };
+    await this.calls.create(doc);
+    await this.announce(doc);
+    return {
+      callId: doc._id,
+      callerMasked: doc.callerMasked,
+      receivedAt: doc.receivedAt.toISOString(),
+      requestType: doc.requestType,
+      urgency,
+      ...(categoryCode ? { categoryCode } : {}),
+      ...(direct ? { answeredDirectly: { articleId: direct.answer.articleId, titleZh: direct.titleZh } } : {}),
+    };
+  }
+
+  private async announce(doc: CallDoc): Promise<void> {
+    try {
+      await this.publisher.publish(callLoggedV1, callLoggedDraft(doc));
+      await this.calls.updateOne({ _id: doc._id }, { $set: { announcePending: false } });
+    } catch (error) {
+      this.logger.warn(`来电 ${doc._id} 暂未发布,稍后重试 call-logged not sent yet, the outbox relay retries: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async directAnswer(articleId: string): Promise<{ answer: DirectAnswer; categoryCode: string; titleZh: string }> {
+    const article = await this.articles.findById(articleId);
+    if (!article) throw invalidField('answeredWithArticleId', `知识条目 ${articleId} 不存在`, `no article ${articleId}`);
+    if (article.status !== 'published') throw invalidField('answeredWithArticleId', `知识条目 ${articleId} 已停用`, `article ${articleId} is retired`);
+    return {
+      answer: { articleId: article._id, answer: article.answer, articleVersion: article.version },
+      categoryCode: article.categoryCode,
+      titleZh: article.titleZh,
+    };
+  }
+
+  private category(categoryCode: string, call: LogCallDto): MinorCategory {
+    const check = checkCategory(this.taxonomy, categoryCode, call.requestType);
+    if (!check.ok) {
+      // a category taken from the article (none given) is reported on the article field
+      const field = check.field === 'categoryCode' && call.categoryCode === undefined ? 'answeredWithArticleId' : check.field;
+      throw invalidField(field, check.zh, check.en);
+    }
+    return check.minor;
   }
 }

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { TaxonomyIndex } from '@civicflow/domain';
+import { checkCategory } from '../categories/check-category';
+import { invalidField } from '../shared/http-errors';
+
+/** What an administrator writes: title in both languages, the category it answers, keywords callers use, the answer. */
+export const articleContentSchema = z.object({
+  titleZh: z.string().trim().min(2).max(100),
+  titleEn: z.string().trim().min(2).max(200),
+  categoryCode: z.string().regex(/^\d{4}$/, 'must be a minor category code of four digits'),
+  keywords: z
+    .array(z.string().trim().min(1).max(30))
+    .min(1, 'give at least one keyword callers would use')
+    .max(30)
+    .transform((keywords) => [...new Set(keywords)]),
+  answer: z.string().trim().min(10, 'an answer the operator can read out').max(4000),
+});
+
+/**
+ * Articles answer inquiries (咨询) on the spot, so their category must exist and take inquiries —
+ * otherwise a call answered with the article would be refused for its category.
+ */
+export function assertArticleCategory(taxonomy: TaxonomyIndex, categoryCode: string): void {
+  const check = checkCategory(taxonomy, categoryCode, 'inquiry');
+  if (!check.ok) throw invalidField('categoryCode', check.zh, check.en);
+}
