@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { caseResolvedV1, EventData, EventEnvelope } from '@civicflow/contracts';
+import { CALL_MODEL, CallDoc } from '../../calls/call.schema';
+import { isDuplicateKey } from '../../shared/http-errors';
+import { CALLBACK_TASK_MODEL, CallbackTaskDoc } from '../callback-task.schema';
+
+export type ScheduleResult = 'scheduled' | 'already-scheduled';
+
+/** One task per resolution: a case reopened and resolved again owes a second callback; a redelivery does not. */
+export function callbackTaskId(caseNumber: string, resolvedAt: Date): string {
+  return `${caseNumber}-${resolvedAt.getTime()}`;
+}
+
+/** 回访任务: a resolved case owes the citizen a callback, due when the workflow says. */
+@Injectable()
+export class ScheduleCallbackUseCase {
+  constructor(
+    @InjectModel(CALLBACK_TASK_MODEL) private readonly tasks: Model<CallbackTaskDoc>,
+    @InjectModel(CALL_MODEL) private readonly calls: Model<CallDoc>,
+  ) {}
+
+  async execute(event: EventEnvelope<EventData<typeof caseResolvedV1>>, now = new Date()): Promise<ScheduleResult> {
+    const resolved = event.data;
+    const resolvedAt = new Date(resolved.resolvedAt);
+    const call = await this.callOf(resolved.caseNumber);
+    const task: CallbackTaskDoc = {
+      _id: callbackTaskId(resolved.caseNumber, resolvedAt),
+      caseNumber: resolved.caseNumber,
+      resolvedAt,
+      level: resolved.level,
+      unitId: resolved.unitId,
+      summary: resolved.summary,
+      dueAt: new Date(resolved.callbackDueAt),
+      createdAt: now,
+      correlationId: event.correlationId,
+      resolvedEventId: event.id,
+      ...(call ? { callId: call._id, callerMasked: call.callerMasked } : {}),
+      status: 'pending',
+      attemptCount: 0,
+      attempts: [],
+    };
+    try {
+      await this.tasks.create(task);
+      return 'scheduled';
+    } catch (error) {
+      if (isDuplicateKey(error)) return 'already-scheduled';
+      throw error;
+    }
+  }
+
+  /** The call that became the case — not one merged into it later (its caller is not the one the case reports to). */
+  private async callOf(caseNumber: string): Promise<Pick<CallDoc, '_id' | 'callerMasked' | 'caseLink'> | undefined> {
+    const linked = await this.calls
+      .find({ 'caseLink.caseNumber': caseNumber }, { callerMasked: 1, caseLink: 1 })
+      .lean<Pick<CallDoc, '_id' | 'callerMasked' | 'caseLink'>[]>()
+      .exec();
+    return linked.find((c) => c.caseLink?.kind === 'registered') ?? linked[0];
+  }
+}
