@@ -1,0 +1,354 @@
+// The hotline on the real servers: HTTP with real bearer tokens, MongoDB protocol (FerretDB locally), and Kafka
+// carrying the events that stand in for intake and the case workflow (case.registered, case.resolved) and the
+// events the hotline publishes (hotline.call-logged, hotline.callback-recorded).
+import { INestApplication } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
+import { Kafka } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+import { callbackRecordedV1, callLoggedV1, caseRegisteredV1, caseResolvedV1, EventEnvelope, Role } from '@civicflow/contracts';
+import { createKafka, EventPublisher } from '@civicflow/platform';
+import { bearerFor, eventually, EventProbe, integrationConfig, ProbedMessage, uniqueId } from '@civicflow/testing';
+import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
+
+const runId = uniqueId();
+const consumerGroup = `hotline-${runId}`;
+const env = integrationConfig({ MONGO_DB_PREFIX: runId, HOTLINE_CONSUMER_GROUP: consumerGroup, KAFKA_FROM_BEGINNING: 'false' });
+
+interface Reply<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** Numbers and case numbers of this run only, so nothing here meets another run's data on the shared topics. */
+const aMobile = () => `13${randomInt(0, 10)}${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
+const aCaseNumber = () => `20991231-${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+
+describe('hotline service on the real servers', () => {
+  let app: INestApplication;
+  let url: string;
+  let kafka: Kafka;
+  let publisher: EventPublisher;
+  let probe: EventProbe;
+  let mongo: MongoClient;
+
+  beforeAll(async () => {
+    kafka = createKafka(`test-${runId}`, env);
+    app = await createHotlineApp(hotlineConfigSchema.parse(env));
+    await app.startAllMicroservices();
+    await app.listen(0, '127.0.0.1');
+    url = await app.getUrl();
+    publisher = new EventPublisher(kafka, 'test');
+    probe = await new EventProbe(kafka, [callLoggedV1.topic, caseRegisteredV1.topic], `probe-${runId}`).start();
+    mongo = await new MongoClient(env.MONGO_URL).connect();
+  });
+
+  afterAll(async () => {
+    await probe?.stop();
+    await publisher?.disconnect();
+    await app?.close();
+    await mongo?.db(`${runId}_hotline`).dropDatabase();
+    await mongo?.close();
+  });
+
+  async function api<T = any>(method: string, path: string, options: { as?: Role | null; body?: unknown; raw?: string } = {}): Promise<Reply<T>> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const role = options.as === undefined ? 'operator' : options.as;
+    if (role) headers.authorization = await bearerFor(role, 'city');
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers,
+      body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T, headers: res.headers };
+  }
+
+  async function logCall(overrides: Record<string, unknown> = {}): Promise<{ callId: string; callerMasked: string; categoryCode?: string }> {
+    const res = await api('POST', '/api/v1/calls', {
+      body: { callerNumber: aMobile(), content: '小区路灯坏了一周 the street light has been out for a week', requestType: 'complaint', address: '阳光社区3号楼', ...overrides },
+    });
+    expect(res.status).toBe(202);
+    return res.body;
+  }
+
+  function registerCase(callId: string, caseNumber = aCaseNumber()): Promise<EventEnvelope> {
+    return publisher.publish(caseRegisteredV1, {
+      key: caseNumber,
+      correlationId: callId,
+      data: { caseNumber, channel: 'hotline', sourceRef: callId, requestType: 'complaint', urgency: 'normal', registeredAt: new Date().toISOString() },
+    });
+  }
+
+  function resolveCase(caseNumber: string, callbackDueAt: Date): Promise<EventEnvelope> {
+    return publisher.publish(caseResolvedV1, {
+      key: caseNumber,
+      correlationId: caseNumber,
+      data: {
+        caseNumber,
+        resolvedAt: new Date().toISOString(),
+        level: 'community',
+        unitId: 'community-yangguang',
+        summary: '已更换路灯灯泡,恢复照明',
+        callbackDueAt: callbackDueAt.toISOString(),
+      },
+    });
+  }
+
+  /** Waits until the hotline's consumer group has committed past every given message: it has handled them. */
+  async function consumed(events: EventEnvelope[]): Promise<void> {
+    const ids = new Set(events.map((e) => e.id));
+    const seen = await eventually(async () => {
+      const found = probe.messages.filter((m) => m.event && ids.has(m.event.id));
+      return found.length >= events.length ? found : undefined;
+    }, { what: 'the probe to see the events' });
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const committedPast = async (m: ProbedMessage) => {
+        const [topic] = await admin.fetchOffsets({ groupId: consumerGroup, topics: [m.topic] });
+        return Number(topic.partitions.find((p) => p.partition === m.partition)?.offset ?? -1) > Number(m.offset);
+      };
+      await eventually(async () => ((await Promise.all(seen.map(committedPast))).every(Boolean) ? true : undefined), {
+        what: 'the hotline consumer group to commit past the events',
+      });
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  it('wants a bearer token everywhere and the right role for each route', async () => {
+    expect((await api('POST', '/api/v1/calls', { as: null, body: {} })).status).toBe(401);
+    expect((await api('GET', '/api/v1/callbacks', { as: null })).status).toBe(401);
+    expect((await api('GET', '/api/v1/knowledge/search?q=社保卡', { as: null })).status).toBe(401);
+    expect((await api('POST', '/api/v1/calls', { as: 'dispatcher', body: {} })).status).toBe(403);
+    expect((await api('GET', '/api/v1/callers/lookup?number=13800000000', { as: 'grid-worker' })).status).toBe(403);
+  });
+
+  it('refuses a bad call with the path of each bad field, an oversized body with 413, and names a wrong category', async () => {
+    const bad = await api('POST', '/api/v1/calls', { body: { callerNumber: 'call me', requestType: 'gossip', location: { lng: 111.8, lat: 100 } } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toBe('请求参数无效');
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['callerNumber', 'content', 'requestType', 'location.lat']));
+
+    const malformed = await api('POST', '/api/v1/calls', { raw: '{"callerNumber": ' });
+    expect(malformed.status).toBe(400);
+
+    const huge = await api('POST', '/api/v1/calls', { body: { callerNumber: aMobile(), content: '很长'.repeat(200_000), requestType: 'complaint', address: 'x' } });
+    expect(huge.status).toBe(413);
+
+    const unknown = await api('POST', '/api/v1/calls', { body: { callerNumber: aMobile(), content: '咨询', requestType: 'inquiry', address: 'x', categoryCode: '9999' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([{ field: 'categoryCode', reason: expect.stringContaining('9999') }]);
+
+    const wrongType = await api('POST', '/api/v1/calls', { body: { callerNumber: aMobile(), content: '怎么办狗证', requestType: 'inquiry', address: 'x', categoryCode: '0212' } });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.body.errors).toEqual([{ field: 'requestType', reason: expect.stringContaining('0212') }]);
+
+    // a valid category without an urgency takes the category's priority (0601 暖气不热: high)
+    const heating = await logCall({ content: '暖气不热', categoryCode: '0601' });
+    const logged = await probe.waitForEvent(callLoggedV1.type, (e) => e.key === heating.callId);
+    expect(logged.data).toMatchObject({ categoryCode: '0601', urgency: 'high' });
+    expect(logged.id).toBe(`${heating.callId}:logged`);
+  });
+
+  it('suggests minor categories with their major, request types and priority as the operator types', async () => {
+    const res = await api('GET', `/api/v1/categories/suggest?q=${encodeURIComponent('供暖')}&requestType=inquiry&limit=5`);
+    expect(res.status).toBe(200);
+    expect(res.body.suggestions[0]).toMatchObject({
+      code: expect.stringMatching(/^060[45]$/),
+      major: { code: '06', zh: '供热' },
+      requestTypes: expect.arrayContaining([{ code: 'inquiry', zh: '咨询', en: 'inquiry' }]),
+      priority: { code: 'normal', zh: '一般' },
+      allowsRequestType: true,
+    });
+    expect((await api('GET', '/api/v1/categories/suggest?q=')).body.errors[0].field).toBe('q');
+  });
+
+  it('shows the full number to operators only, and records every read for supervisors', async () => {
+    const number = aMobile();
+    const { callId, callerMasked } = await logCall({ callerNumber: number });
+    expect(callerMasked).toBe(`${number.slice(0, 3)}****${number.slice(-4)}`);
+    const path = `/api/v1/calls/${callId}/caller-number`;
+
+    expect((await api('GET', `${path}?reason=${encodeURIComponent('核查')}`, { as: 'supervisor' })).status).toBe(403);
+    expect((await api('GET', `${path}?reason=${encodeURIComponent('核查')}`, { as: 'dispatcher' })).status).toBe(403);
+    const noReason = await api('GET', path);
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors[0].field).toBe('reason');
+    expect((await api('GET', `/api/v1/calls/no-such-call/caller-number?reason=${encodeURIComponent('回访')}`)).status).toBe(404);
+
+    const read = await api('GET', `${path}?reason=${encodeURIComponent('来电中断回拨')}`);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ callId, callerNumber: number, callerMasked });
+    expect(read.headers.get('cache-control')).toBe('no-store');
+
+    expect((await api('GET', `/api/v1/audit/caller-number-reads?callId=${callId}`, { as: 'operator' })).status).toBe(403);
+    const audit = await api('GET', `/api/v1/audit/caller-number-reads?callId=${callId}`, { as: 'supervisor' });
+    expect(audit.status).toBe(200);
+    expect(audit.body.reads).toEqual([
+      { readId: read.body.readId, callId, callerMasked, reason: '来电中断回拨', reader: { userId: 'operator-test', name: 'operator-test', role: 'operator', unitId: 'city' }, readAt: read.body.readAt },
+    ]);
+
+    // the number is nowhere in clear: not in the call, not in the audit trail
+    const db = mongo.db(`${runId}_hotline`);
+    expect(JSON.stringify(await db.collection('calls').findOne({ _id: callId as never }))).not.toContain(number);
+    expect(JSON.stringify(await db.collection('caller_number_reads').find({ callId }).toArray())).not.toContain(number);
+  });
+
+  it("shows a repeat caller's earlier calls with their cases, newest first; redelivered events change nothing", async () => {
+    const number = aMobile();
+    const first = await logCall({ callerNumber: number, content: '楼道灯不亮' });
+    const second = await logCall({ callerNumber: `+86 ${number.slice(0, 3)}-${number.slice(3, 7)}-${number.slice(7)}`, content: '楼道灯还是不亮' });
+    const someoneElse = await logCall();
+    const [c1, c2, c3] = [aCaseNumber(), aCaseNumber(), aCaseNumber()];
+    const registrations = [await registerCase(first.callId, c1), await registerCase(second.callId, c2), await registerCase(someoneElse.callId, c3)];
+
+    const lookup = () => api('POST', '/api/v1/callers/lookup', { body: { number } });
+    const linked = await eventually(async () => {
+      const res = await lookup();
+      return res.body.calls?.every((c: { caseNumber?: string }) => c.caseNumber) ? res : undefined;
+    }, { what: 'both calls linked to their cases' });
+    expect(linked.status).toBe(200);
+    expect(linked.headers.get('cache-control')).toBe('no-store');
+    expect(linked.body).toMatchObject({
+      callerMasked: `${number.slice(0, 3)}****${number.slice(-4)}`,
+      count: 2,
+      calls: [
+        { callId: second.callId, caseNumber: c2, caseLink: 'registered', summary: '楼道灯还是不亮' },
+        { callId: first.callId, caseNumber: c1, caseLink: 'registered' },
+      ],
+    });
+    // the same question in the query string (the brief's form) gives the same answer
+    expect((await api('GET', `/api/v1/callers/lookup?number=${number}`)).body).toEqual(linked.body);
+
+    // redelivery: the very same event, the same registration re-sent with a new id, and another case naming the call
+    await publisher.publishAll([registrations[0]]);
+    const resent = await registerCase(first.callId, c1);
+    const conflicting = await registerCase(first.callId, aCaseNumber());
+    await consumed([registrations[0], resent, conflicting, ...registrations]);
+    expect((await lookup()).body).toEqual(linked.body);
+  });
+
+  it('answers an inquiry on the spot from the knowledge base and announces the direct answer', async () => {
+    const search = await api('GET', `/api/v1/knowledge/search?q=${encodeURIComponent('社保卡丢了怎么补办')}`);
+    expect(search.status).toBe(200);
+    const article = search.body.results[0];
+    expect(article).toMatchObject({ articleId: 'kb-social-security-card-reissue', categoryCode: '1104', titleEn: expect.any(String) });
+
+    const call = await api('POST', '/api/v1/calls', {
+      body: { callerNumber: aMobile(), content: '社保卡丢了怎么补办', requestType: 'inquiry', answeredWithArticleId: article.articleId },
+    });
+    expect(call.status).toBe(202);
+    expect(call.body).toMatchObject({ categoryCode: '1104', answeredDirectly: { articleId: article.articleId } });
+    const logged = await probe.waitForEvent(callLoggedV1.type, (e) => e.key === call.body.callId);
+    expect(logged.data).toMatchObject({ categoryCode: '1104', requestType: 'inquiry', answeredDirectly: { articleId: article.articleId, answer: article.answer } });
+
+    const notAnInquiry = await api('POST', '/api/v1/calls', {
+      body: { callerNumber: aMobile(), content: '投诉', requestType: 'complaint', address: 'x', answeredWithArticleId: article.articleId },
+    });
+    expect(notAnInquiry.body.errors).toEqual([{ field: 'answeredWithArticleId', reason: expect.any(String) }]);
+    const unknown = await api('POST', '/api/v1/calls', { body: { callerNumber: aMobile(), content: '咨询', requestType: 'inquiry', answeredWithArticleId: 'kb-nothing' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0].field).toBe('answeredWithArticleId');
+  });
+
+  it('lets administrators create, edit and retire knowledge articles', async () => {
+    const draft = {
+      articleId: `kb-bulky-waste-${runId}`,
+      titleZh: '大件垃圾怎么预约清运',
+      titleEn: 'Booking the collection of bulky waste',
+      categoryCode: '0205',
+      keywords: ['大件垃圾', '旧家具', '清运预约'],
+      answer: '旧沙发、床垫等大件垃圾请联系物业或社区预约清运,不要堆放在楼道。',
+    };
+    expect((await api('POST', '/api/v1/knowledge/articles', { body: draft })).status).toBe(403);
+    const wrongCategory = await api('POST', '/api/v1/knowledge/articles', { as: 'admin', body: { ...draft, categoryCode: '0212' } });
+    expect(wrongCategory.status).toBe(400);
+    expect(wrongCategory.body.errors[0].field).toBe('categoryCode');
+
+    const created = await api('POST', '/api/v1/knowledge/articles', { as: 'admin', body: draft });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ articleId: draft.articleId, version: 1, status: 'published', category: { zh: '垃圾分类' } });
+    expect((await api('POST', '/api/v1/knowledge/articles', { as: 'admin', body: draft })).status).toBe(409);
+    const found = await api('GET', `/api/v1/knowledge/search?q=${encodeURIComponent('旧家具怎么扔')}`);
+    expect(found.body.results[0].articleId).toBe(draft.articleId);
+
+    const { articleId: _id, ...content } = draft;
+    const edited = await api('PUT', `/api/v1/knowledge/articles/${draft.articleId}`, { as: 'admin', body: { ...content, answer: `${draft.answer}部分街道每月第一个周六集中收运。`, version: 1 } });
+    expect(edited.status).toBe(200);
+    expect(edited.body.version).toBe(2);
+    const stale = await api('PUT', `/api/v1/knowledge/articles/${draft.articleId}`, { as: 'admin', body: { ...content, version: 1 } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.reason).toMatchObject({ code: 'stale-version' });
+
+    expect((await api('DELETE', `/api/v1/knowledge/articles/${draft.articleId}`, { as: 'admin' })).status).toBe(204);
+    expect((await api('DELETE', `/api/v1/knowledge/articles/${draft.articleId}`, { as: 'admin' })).status).toBe(204);
+    const after = await api('GET', `/api/v1/knowledge/search?q=${encodeURIComponent('旧家具怎么扔')}`);
+    expect(after.body.results.map((r: { articleId: string }) => r.articleId)).not.toContain(draft.articleId);
+    expect((await api('GET', `/api/v1/knowledge/articles/${draft.articleId}`)).body).toMatchObject({ status: 'retired', version: 3 });
+    const withRetired = await api('POST', '/api/v1/calls', { body: { callerNumber: aMobile(), content: '大件垃圾', requestType: 'inquiry', answeredWithArticleId: draft.articleId } });
+    expect(withRetired.status).toBe(400);
+  });
+
+  it('turns case.resolved into a callback task, records the result once, and publishes it on Kafka', async () => {
+    const callbackProbe = await new EventProbe(kafka, [callbackRecordedV1.topic], `probe-callbacks-${runId}`).start();
+    try {
+      const { callId, callerMasked } = await logCall();
+      const [reachedCase, unreachableCase] = [aCaseNumber(), aCaseNumber()];
+      const registered = await registerCase(callId, reachedCase);
+      const resolved = await resolveCase(reachedCase, new Date(Date.now() + 2 * 86_400_000));
+      const resolvedSooner = await resolveCase(unreachableCase, new Date(Date.now() + 86_400_000));
+
+      const pending = async () => (await api('GET', '/api/v1/callbacks?status=pending')).body.callbacks as Array<Record<string, any>>;
+      const tasks = await eventually(async () => {
+        const list = await pending();
+        return [reachedCase, unreachableCase].every((n) => list.some((t) => t.caseNumber === n)) ? list : undefined;
+      }, { what: 'two callback tasks' });
+      const task = tasks.find((t) => t.caseNumber === reachedCase)!;
+      expect(task).toMatchObject({ status: 'pending', callId, callerMasked, level: 'community', attemptCount: 0, overdue: false });
+      // soonest due first
+      expect(tasks.findIndex((t) => t.caseNumber === unreachableCase)).toBeLessThan(tasks.findIndex((t) => t.caseNumber === reachedCase));
+
+      // redelivery: the same event and the same resolution re-sent with a new id make no second task
+      await publisher.publishAll([resolved]);
+      const resent = await publisher.publish(caseResolvedV1, { key: reachedCase, correlationId: reachedCase, data: resolved.data as never });
+      await consumed([registered, resolved, resolvedSooner, resent]);
+      expect(await mongo.db(`${runId}_hotline`).collection('callback_tasks').countDocuments({ caseNumber: reachedCase })).toBe(1);
+
+      const result = (id: string, body: unknown) => api('POST', `/api/v1/callbacks/${id}/result`, { body });
+      const withoutSatisfaction = await result(task.callbackId, { reached: true });
+      expect(withoutSatisfaction.status).toBe(400);
+      expect(withoutSatisfaction.body.errors).toEqual([{ field: 'satisfaction', reason: expect.any(String) }]);
+      expect((await api('POST', `/api/v1/callbacks/${task.callbackId}/result`, { as: 'supervisor', body: { reached: false } })).status).toBe(403);
+      expect((await result('no-such-callback', { reached: false })).status).toBe(404);
+
+      const recorded = await result(task.callbackId, { reached: true, satisfaction: 'satisfied', resolved: true, comment: '路灯已亮' });
+      expect(recorded.status).toBe(200);
+      expect(recorded.body).toMatchObject({ status: 'recorded', outcome: { reached: true, satisfaction: 'satisfied', resolved: true } });
+      const event = await callbackProbe.waitForEvent(callbackRecordedV1.type, (e) => e.key === reachedCase);
+      expect(event.data).toMatchObject({ callbackId: task.callbackId, caseNumber: reachedCase, reached: true, satisfaction: 'satisfied', resolved: true, comment: '路灯已亮' });
+      expect(event).toMatchObject({ causationId: resolved.id, correlationId: reachedCase, actor: { userId: 'operator-test' } });
+
+      const again = await result(task.callbackId, { reached: true, satisfaction: 'unsatisfied' });
+      expect(again.status).toBe(409);
+      expect(again.body.reason).toMatchObject({ code: 'callback-already-recorded' });
+
+      // not reached: attempts keep it pending; the third closes it as unreachable, and that is published
+      const unreachable = tasks.find((t) => t.caseNumber === unreachableCase)!;
+      expect(unreachable.callId).toBeUndefined(); // no hotline call became this case
+      expect((await result(unreachable.callbackId, { reached: false, satisfaction: 'satisfied' })).status).toBe(400);
+      expect((await result(unreachable.callbackId, { reached: false, comment: '无人接听' })).body).toMatchObject({ status: 'pending', attemptCount: 1 });
+      expect((await result(unreachable.callbackId, { reached: false })).body).toMatchObject({ status: 'pending', attemptCount: 2 });
+      expect((await result(unreachable.callbackId, { reached: false, comment: '关机' })).body).toMatchObject({ status: 'unreachable', attemptCount: 3 });
+      const gaveUp = await callbackProbe.waitForEvent(callbackRecordedV1.type, (e) => e.key === unreachableCase);
+      expect(gaveUp.data).toMatchObject({ reached: false, comment: expect.stringContaining('关机') });
+      expect((await result(unreachable.callbackId, { reached: false })).status).toBe(409);
+      expect(callbackProbe.messages.filter((m) => m.key === unreachableCase)).toHaveLength(1);
+      expect((await pending()).map((t) => t.caseNumber)).not.toEqual(expect.arrayContaining([reachedCase]));
+      expect((await api('GET', '/api/v1/callbacks?status=unreachable')).body.callbacks.map((t: { caseNumber: string }) => t.caseNumber)).toContain(unreachableCase);
+    } finally {
+      await callbackProbe.stop();
+    }
+  });
+});
