@@ -9,6 +9,7 @@ import { callbackRecordedV1, callLoggedV1, caseRegisteredV1, caseResolvedV1, Eve
 import { createKafka, EventPublisher } from '@civicflow/platform';
 import { bearerFor, eventually, EventProbe, integrationConfig, ProbedMessage, uniqueId } from '@civicflow/testing';
 import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
+import { HotlineOutbox } from '../src/outbox/hotline-outbox';
 
 const runId = uniqueId();
 const consumerGroup = `hotline-${runId}`;
@@ -350,5 +351,21 @@ describe('hotline service on the real servers', () => {
     } finally {
       await callbackProbe.stop();
     }
+  });
+
+  it('sends what a failed publish left behind: the outbox relay announces a stored call once', async () => {
+    // a call stored while Kafka was unreachable: still flagged, older than the relay's grace period
+    const callId = `outbox-${runId}`;
+    const receivedAt = new Date(Date.now() - 60_000);
+    await mongo.db(`${runId}_hotline`).collection('calls').insertOne({
+      _id: callId as never, receivedAt, callerHash: 'h'.repeat(64), callerEncrypted: 'sealed', callerMasked: '138****0000',
+      content: '井盖缺失', requestType: 'tip-off', urgency: 'high', address: '幸福路12号', operatorId: 'operator-test', operatorRole: 'operator', announcePending: true,
+    });
+    const outbox = app.get(HotlineOutbox);
+    expect(await outbox.relayOnce()).toMatchObject({ 'call-logged': 1 });
+    const relayed = await probe.waitForEvent(callLoggedV1.type, (e) => e.key === callId);
+    expect(relayed).toMatchObject({ id: `${callId}:logged`, data: { callId, receivedAt: receivedAt.toISOString(), requestType: 'tip-off', urgency: 'high' } });
+    expect(await mongo.db(`${runId}_hotline`).collection('calls').findOne({ _id: callId as never })).toMatchObject({ announcePending: false });
+    expect(await outbox.relayOnce()).toMatchObject({ 'call-logged': 0 });
   });
 });
