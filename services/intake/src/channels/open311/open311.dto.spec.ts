@@ -1,0 +1,93 @@
+import { BadRequestException } from '@nestjs/common';
+import { collectAttributes, MAX_RESULTS, parseServiceRequestBody, parseServiceRequestFilters } from './open311.dto';
+
+function errorsOf(fn: () => unknown): { field: string; reason: string }[] {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(BadRequestException);
+    return ((error as BadRequestException).getResponse() as { errors: { field: string; reason: string }[] }).errors;
+  }
+  throw new Error('expected a 400');
+}
+
+describe('POST requests body', () => {
+  const form = { api_key: 'k', service_code: '0501', lat: '40.6571', long: '109.8403', description: '停水两天了' };
+
+  it('reads a form-encoded request: strings become numbers, blanks are absent', () => {
+    const parsed = parseServiceRequestBody({ ...form, email: '', 'attribute[request_type]': 'help' });
+    expect(parsed).toMatchObject({ service_code: '0501', lat: 40.6571, long: 109.8403, description: '停水两天了', attributes: { request_type: 'help' } });
+    expect(parsed.email).toBeUndefined();
+  });
+
+  it('takes an address instead of a point, and attributes as a JSON object', () => {
+    const parsed = parseServiceRequestBody({ service_code: '0501', address_string: '阳光社区 3 号楼', attribute: { request_type: 'complaint' } });
+    expect(parsed).toMatchObject({ address_string: '阳光社区 3 号楼', attributes: { request_type: 'complaint' } });
+  });
+
+  it('names every bad field at once', () => {
+    const errors = errorsOf(() =>
+      parseServiceRequestBody({ service_code: '9999', lat: '91', media_url: 'ftp://x/y.jpg', 'attribute[colour]': 'red' }),
+    );
+    const fields = errors.map((e) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['lat', 'media_url', 'service_code', 'attribute[colour]']));
+    expect(errors.find((e) => e.field === 'service_code')!.reason).toContain('"9999"');
+  });
+
+  it('needs a location: lat and long together, or an address; address_id alone is not enough', () => {
+    expect(errorsOf(() => parseServiceRequestBody({ service_code: '0501' }))).toEqual([{ field: 'lat', reason: expect.stringContaining('location is required') }]);
+    expect(errorsOf(() => parseServiceRequestBody({ service_code: '0501', lat: '40' }))).toEqual([{ field: 'long', reason: expect.stringContaining('together') }]);
+    expect(errorsOf(() => parseServiceRequestBody({ service_code: '0501', address_id: '545483' }))[0].reason).toContain('address_id is not supported');
+    expect(errorsOf(() => parseServiceRequestBody({}))).toEqual(expect.arrayContaining([{ field: 'service_code', reason: expect.stringContaining('required') }]));
+  });
+
+  it('checks a request type against the service definition', () => {
+    // 0501 停水 takes complaint and help, not a suggestion
+    const [error] = errorsOf(() => parseServiceRequestBody({ ...form, 'attribute[request_type]': 'suggestion' }));
+    expect(error.field).toBe('attribute[request_type]');
+    expect(error.reason).toContain('complaint');
+  });
+
+  it('collects attribute[code] and attribute[code][] fields', () => {
+    expect(collectAttributes({ 'attribute[a]': '1', 'attribute[b][]': ['x', 'y'], attributes: 'no', attribute: { c: '3' } })).toEqual({ a: '1', b: ['x', 'y'], c: '3' });
+  });
+});
+
+describe('GET requests filters', () => {
+  const now = new Date('2026-11-28T12:00:00Z');
+  const days = (n: number) => n * 24 * 60 * 60 * 1000;
+
+  it('defaults to the last 90 days, every service and status', () => {
+    expect(parseServiceRequestFilters({}, now)).toEqual({ start: new Date(now.getTime() - days(90)), end: now, serviceCodes: undefined, statuses: undefined });
+  });
+
+  it('lets service_request_id override everything else, comma-separated', () => {
+    expect(parseServiceRequestFilters({ service_request_id: '20261128-000001, 20261128-000002', status: 'bogus', start_date: 'x' }, now)).toEqual({
+      ids: ['20261128-000001', '20261128-000002'],
+    });
+    const many = Array.from({ length: MAX_RESULTS + 5 }, (_, i) => `20261128-${String(i).padStart(6, '0')}`).join(',');
+    expect((parseServiceRequestFilters({ service_request_id: many }, now) as { ids: string[] }).ids).toHaveLength(MAX_RESULTS);
+  });
+
+  it('reads service codes and statuses as comma lists, and W3C dates with their zone', () => {
+    expect(parseServiceRequestFilters({ service_code: '0501,0101', status: 'open,closed', start_date: '2026-11-01T00:00:00+08:00', end_date: '2026-11-20T00:00:00Z' }, now)).toEqual({
+      serviceCodes: ['0501', '0101'],
+      statuses: ['open', 'closed'],
+      start: new Date('2026-10-31T16:00:00Z'),
+      end: new Date('2026-11-20T00:00:00Z'),
+    });
+    // a bare date is midnight China time; an open end stops 90 days after the start, or now
+    expect(parseServiceRequestFilters({ start_date: '2026-11-01' }, now)).toMatchObject({ start: new Date('2026-10-31T16:00:00Z'), end: now });
+    expect(parseServiceRequestFilters({ start_date: '2026-01-01' }, now)).toMatchObject({ end: new Date(new Date('2025-12-31T16:00:00Z').getTime() + days(90)) });
+  });
+
+  it('refuses unknown codes and statuses, zone-less or reversed dates and windows over 90 days', () => {
+    expect(errorsOf(() => parseServiceRequestFilters({ service_code: '0501,9999', status: 'pending' }, now))).toEqual([
+      { field: 'service_code', reason: expect.stringContaining('"9999"') },
+      { field: 'status', reason: expect.stringContaining('"pending"') },
+    ]);
+    expect(errorsOf(() => parseServiceRequestFilters({ start_date: '2026-11-01T08:00:00' }, now))[0]).toMatchObject({ field: 'start_date' });
+    expect(errorsOf(() => parseServiceRequestFilters({ start_date: '2026-11-20', end_date: '2026-11-01' }, now))[0]).toMatchObject({ field: 'start_date' });
+    expect(errorsOf(() => parseServiceRequestFilters({ start_date: '2026-01-01', end_date: '2026-11-01' }, now))[0]).toMatchObject({ field: 'end_date' });
+  });
+});

@@ -1,0 +1,74 @@
+import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { RequestType, Urgency } from '@civicflow/contracts';
+import { currentTraceparent } from '@civicflow/platform';
+import { RegisteredCase } from '../../../cases/register-case/register-case.usecase';
+import { CaseRegistrar } from '../../app-report/report-intake/case-registrar';
+import { OPEN311_REQUEST_MODEL, Open311RequestDoc } from '../open311-request.schema';
+import { OPEN311_SETTINGS, Open311Settings } from '../open311.settings';
+
+/**
+ * Turns a stored Open311 request into its case. Registration is idempotent (the case is keyed by `open311:<token>`),
+ * so a request whose first attempt was slow or failed is simply registered again the next time its token is asked
+ * for: the stored request, not a process's memory, is what makes the token good.
+ */
+@Injectable()
+export class ServiceRequestRegistration {
+  private readonly logger = new Logger(ServiceRequestRegistration.name);
+
+  constructor(
+    @InjectModel(OPEN311_REQUEST_MODEL) private readonly requests: Model<Open311RequestDoc>,
+    private readonly registrar: CaseRegistrar,
+    @Inject(OPEN311_SETTINGS) private readonly settings: Open311Settings,
+  ) {}
+
+  async register(request: Open311RequestDoc): Promise<RegisteredCase> {
+    const registered = await this.registrar.register({
+      channel: 'open311',
+      sourceRef: request._id,
+      requestType: request.requestType as RequestType,
+      urgency: request.urgency as Urgency,
+      categoryCode: request.serviceCode,
+      content: request.description,
+      address: request.address,
+      location: request.location,
+      correlationId: request._id,
+      traceparent: currentTraceparent(),
+      reporterRef: request.reporterRef,
+    });
+    if (request.caseNumber !== registered._id) {
+      await this.requests.updateOne({ _id: request._id }, { $set: { caseNumber: registered._id, merged: registered.merged } });
+    }
+    return registered;
+  }
+
+  /**
+   * The case, if registration answers within the configured wait; otherwise undefined, and registration goes on
+   * (or is retried through the token). A refusal of the request itself (4xx) is the client's to see at once.
+   */
+  async registerWithin(request: Open311RequestDoc): Promise<RegisteredCase | undefined> {
+    const registration = this.register(request);
+    let timer: NodeJS.Timeout | undefined;
+    let timedOut = false;
+    const timeout = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        resolve(undefined);
+      }, this.settings.waitMs);
+    });
+    try {
+      return await Promise.race([registration, timeout]);
+    } catch (error) {
+      if (error instanceof HttpException && error.getStatus() < 500) throw error;
+      this.logger.error(`Open311 request ${request._id}: registration failed, its token stays pending: ${messageOf(error)}`);
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+      // a registration that outlived the wait goes on; if it fails after all, the next token lookup retries it
+      if (timedOut) registration.catch((error: unknown) => this.logger.warn(`Open311 request ${request._id}: registration failed late: ${messageOf(error)}`));
+    }
+  }
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
