@@ -1,0 +1,276 @@
+// The intake channels on the real servers: a resident's app report with a photo and a grid worker's patrol report
+// become cases whose workflows run on Temporal (case.registered on Kafka); photos are checked by their bytes and
+// stored once by content; Open311 clients submit and read back in JSON and XML with their api_key.
+// The grid service is stood in for at its Kafka boundary (it answers route-location requests with one fixed grid),
+// so routing takes the same request/reply path as in production.
+import { INestApplication } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { Consumer, Kafka } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+import { caseRegisteredV1, routeLocation, validateEvent } from '@civicflow/contracts';
+import { createKafka, EventPublisher } from '@civicflow/platform';
+import { bearerFor, EventProbe, integrationConfig, uniqueId } from '@civicflow/testing';
+import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
+import { createCaseWorker, RunningWorker } from '@civicflow/workflows/worker';
+import { channelsConfigSchema } from '../src/channels/channels.module';
+
+const runId = uniqueId();
+const API_KEY = `test-key-${runId}`;
+const OPEN311_ONLY_KEY = `test-311-key-${runId}`;
+const MAX_PHOTO_BYTES = 256 * 1024;
+
+// a real 1×1 PNG
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+const xml = new XMLParser({ parseTagValue: false, isArray: (name) => ['request', 'service', 'error'].includes(name) });
+
+describe('intake channels: app reports, patrol reports, photos and Open311 on the real servers', () => {
+  let photoDir: string;
+  let intake: INestApplication;
+  let intakeUrl: string;
+  let worker: RunningWorker;
+  let workerRun: Promise<void>;
+  let kafka: Kafka;
+  let probe: EventProbe;
+  let gridStandIn: Consumer;
+  let gridPublisher: EventPublisher;
+  let temporal: Client;
+  let mongo: MongoClient;
+
+  beforeAll(async () => {
+    photoDir = await mkdtemp(join(tmpdir(), `civicflow-photos-${runId}-`));
+    const env = integrationConfig({
+      MONGO_DB_PREFIX: runId,
+      INTAKE_CONSUMER_GROUP: `intake-${runId}`,
+      KAFKA_FROM_BEGINNING: 'false',
+      INTAKE_PHOTO_DIR: photoDir,
+      INTAKE_PHOTO_MAX_BYTES: String(MAX_PHOTO_BYTES),
+      INTAKE_API_KEYS: `${API_KEY}:test-app,${OPEN311_ONLY_KEY}:civic-app:open311`,
+    });
+    kafka = createKafka(`test-${runId}`, env);
+
+    // the grid service's side of 定位派单: every place belongs to one test grid
+    gridPublisher = new EventPublisher(kafka, 'grid');
+    await gridPublisher.connect();
+    gridStandIn = kafka.consumer({ groupId: `grid-stand-in-${runId}` });
+    await gridStandIn.connect();
+    await gridStandIn.subscribe({ topic: routeLocation.request.topic, fromBeginning: false });
+    const joined = new Promise<void>((resolve) => gridStandIn.on(gridStandIn.events.GROUP_JOIN, () => resolve()));
+    await gridStandIn.run({
+      eachMessage: async ({ message }) => {
+        const checked = validateEvent(JSON.parse(message.value?.toString('utf8') ?? 'null'));
+        if (!checked.ok || checked.event.type !== routeLocation.request.type) return;
+        await gridPublisher.publish(routeLocation.reply, {
+          key: checked.event.key,
+          correlationId: checked.event.correlationId,
+          causationId: checked.event.id,
+          data: {
+            matched: true, method: 'point', gridId: 'grid-yg-03', gridName: '阳光社区第三网格', communityId: 'comm-yg', communityName: '阳光社区',
+            streetId: 'street-xf', streetName: '幸福路街道', districtId: 'dist-qs', orgPath: ['city', 'dist-qs', 'street-xf', 'comm-yg', 'grid-yg-03'], staff: [],
+          },
+        });
+      },
+    });
+    await joined;
+
+    intake = await createIntakeApp({ ...intakeConfigSchema.parse(env), ...channelsConfigSchema.parse(env) });
+    await intake.startAllMicroservices();
+    await intake.listen(0, '127.0.0.1');
+    intakeUrl = await intake.getUrl();
+    worker = await createCaseWorker({ temporalAddress: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, kafka });
+    workerRun = worker.worker.run();
+    probe = await new EventProbe(kafka, [caseRegisteredV1.topic], `probe-${runId}`).start();
+    temporal = new Client({ connection: await Connection.connect({ address: env.TEMPORAL_ADDRESS }), namespace: env.TEMPORAL_NAMESPACE });
+    mongo = await new MongoClient(env.MONGO_URL).connect();
+  });
+
+  afterAll(async () => {
+    await probe?.stop();
+    await gridStandIn?.disconnect();
+    await gridPublisher?.disconnect();
+    worker?.worker.shutdown();
+    await workerRun;
+    await worker?.publisher.disconnect();
+    await worker?.connection.close();
+    await intake?.close();
+    await temporal?.connection.close();
+    await mongo?.db(`${runId}_intake`).dropDatabase();
+    await mongo?.close();
+    if (photoDir) await rm(photoDir, { recursive: true, force: true });
+  });
+
+  const storedPhotoFiles = async () => (await readdir(photoDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
+
+  function appReport(fields: Record<string, string>, photos: { bytes: Buffer; name: string; type: string }[] = []): FormData {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    for (const photo of photos) form.append('photos', new Blob([photo.bytes], { type: photo.type }), photo.name);
+    return form;
+  }
+
+  const postAppReport = (form: FormData, apiKey = API_KEY) =>
+    fetch(`${intakeUrl}/api/v1/reports/app`, { method: 'POST', headers: { 'x-api-key': apiKey }, body: form });
+
+  const streetLight = {
+    content: '小区门口路灯坏了一周,晚上很黑 — the street light at the compound gate has been out for a week',
+    'location[lng]': '109.8403',
+    'location[lat]': '40.6571',
+    address: '青山区幸福路街道阳光社区 3 号楼',
+    reporterId: 'wx-openid-0001',
+  };
+
+  it('turns an app report with a photo into a case whose workflow runs, and serves the photo to staff only', async () => {
+    const reportId = `app-${runId}`;
+    const res = await postAppReport(appReport({ ...streetLight, reportId }, [{ bytes: PNG, name: 'street-light.png', type: 'image/png' }]));
+    expect(res.status).toBe(201);
+    const report = (await res.json()) as { caseNumber: string; merged: boolean; status: string; photos: { photoId: string; url: string }[] };
+    expect(report).toMatchObject({ reportId, merged: false, status: 'routed', photos: [{ photoId: sha256(PNG), url: `/api/v1/photos/${sha256(PNG)}` }] });
+
+    // Kafka: the case workflow's first activity announced the case, so the workflow started and ran
+    const registered = await probe.waitForEvent(caseRegisteredV1.type, (e) => e.key === report.caseNumber);
+    expect(registered.data).toMatchObject({ channel: 'app', sourceRef: `test-app/${reportId}`, requestType: 'help' });
+    expect((await temporal.workflow.getHandle(report.caseNumber).describe()).type).toBe('caseWorkflow');
+
+    // Mongo: the case carries the photo and a pseudonym of the resident, never the app's id for them
+    const stored = await mongo.db(`${runId}_intake`).collection('cases').findOne({ _id: report.caseNumber as never });
+    expect(stored).toMatchObject({ channel: 'app', photos: [sha256(PNG)], orgPath: ['city', 'dist-qs', 'street-xf', 'comm-yg', 'grid-yg-03'] });
+    expect(stored!.reporters[0].reporterRef).toMatch(/^test-app:[0-9a-f]{32}$/);
+    expect(JSON.stringify(stored)).not.toContain('wx-openid-0001');
+
+    // the same report again (the app lost the answer): same case, photo stored once
+    const again = await postAppReport(appReport({ ...streetLight, reportId }, [{ bytes: PNG, name: 'street-light.png', type: 'image/png' }]));
+    expect(again.status).toBe(201);
+    expect(await again.json()).toMatchObject({ caseNumber: report.caseNumber, reportId });
+    expect(await mongo.db(`${runId}_intake`).collection('case_sources').countDocuments({ _id: `app:test-app/${reportId}` as never })).toBe(1);
+    expect(await storedPhotoFiles()).toBe(1);
+
+    const photoUrl = `${intakeUrl}${report.photos[0].url}`;
+    const photo = await fetch(photoUrl, { headers: { authorization: await bearerFor('community-handler', 'comm-yg') } });
+    expect(photo.status).toBe(200);
+    expect(photo.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await photo.arrayBuffer()).equals(PNG)).toBe(true);
+    expect((await fetch(photoUrl)).status).toBe(401);
+  });
+
+  it('refuses an oversized photo with 413 naming it, and stores nothing', async () => {
+    const before = await storedPhotoFiles();
+    const huge = Buffer.concat([PNG, Buffer.alloc(MAX_PHOTO_BYTES)]);
+    const res = await postAppReport(appReport({ ...streetLight, reportId: `huge-${runId}` }, [{ bytes: PNG, name: 'ok.png', type: 'image/png' }, { bytes: huge, name: 'huge-photo.png', type: 'image/png' }]));
+    expect(res.status).toBe(413);
+    const body = (await res.json()) as { message: string };
+    expect(body.message).toContain('huge-photo.png');
+    expect(body.message).toContain('256 KB');
+    expect(await storedPhotoFiles()).toBe(before);
+  });
+
+  it('refuses a text file posing as a .jpg with 415, whatever it declares', async () => {
+    const fake = Buffer.from('这不是照片 — not a photo at all, just text saved as photo.jpg');
+    const res = await postAppReport(appReport({ ...streetLight, reportId: `fake-${runId}` }, [{ bytes: fake, name: 'photo.jpg', type: 'image/jpeg' }]));
+    expect(res.status).toBe(415);
+    expect(((await res.json()) as { message: string }).message).toContain('photo.jpg');
+    expect(await mongo.db(`${runId}_intake`).collection('field_reports').countDocuments({ reportId: `fake-${runId}` })).toBe(0);
+  });
+
+  it('answers bad app reports with 400 by field, and unknown keys with 403', async () => {
+    const res = await postAppReport(appReport({ content: '路灯', reporterId: 'wx-1', categoryCode: '9999' }));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['location']);
+    const unknownCategory = await postAppReport(appReport({ ...streetLight, categoryCode: '9999' }));
+    expect(unknownCategory.status).toBe(400);
+    expect(await unknownCategory.json()).toMatchObject({ errors: [{ field: 'categoryCode', reason: expect.stringContaining('"9999"') }] });
+    expect((await postAppReport(appReport(streetLight), 'not-a-registered-key-000')).status).toBe(403);
+    expect((await postAppReport(appReport(streetLight), OPEN311_ONLY_KEY)).status).toBe(403); // key without the app scope
+  });
+
+  it('records a grid worker’s patrol report with their grid as the reporter', async () => {
+    const form = appReport({ content: '井盖缺失,有行人跌落风险 — a manhole cover is missing', categoryCode: '0201', urgency: 'urgent', 'location[lng]': '109.8602', 'location[lat]': '40.6701' }, [
+      { bytes: PNG, name: 'manhole.png', type: 'image/png' },
+    ]);
+    const headers = { authorization: await bearerFor('grid-worker', 'grid-yg-03', 'gw-zhang') };
+    const res = await fetch(`${intakeUrl}/api/v1/reports/patrol`, { method: 'POST', headers, body: form });
+    expect(res.status).toBe(201);
+    const { caseNumber } = (await res.json()) as { caseNumber: string };
+    const registered = await probe.waitForEvent(caseRegisteredV1.type, (e) => e.key === caseNumber);
+    expect(registered.data).toMatchObject({ channel: 'patrol', categoryCode: '0201', urgency: 'urgent' });
+    const stored = await mongo.db(`${runId}_intake`).collection('cases').findOne({ _id: caseNumber as never });
+    expect(stored!.reporters[0]).toMatchObject({ channel: 'patrol', reporterRef: 'grid:grid-yg-03' });
+
+    expect((await fetch(`${intakeUrl}/api/v1/reports/patrol`, { method: 'POST', body: appReport({ content: 'x' }) })).status).toBe(401);
+    const asOperator = await fetch(`${intakeUrl}/api/v1/reports/patrol`, { method: 'POST', headers: { authorization: await bearerFor('operator', 'city') }, body: appReport({ content: 'x' }) });
+    expect(asOperator.status).toBe(403);
+  });
+
+  describe('Open311 GeoReport v2', () => {
+    const open311 = (path: string, init?: RequestInit) => fetch(`${intakeUrl}/open311/v2/${path}`, init);
+
+    it('lists the taxonomy as services, in JSON and XML, without a key', async () => {
+      const json = (await (await open311('services.json')).json()) as { service_code: string; group: string }[];
+      expect(json.find((s) => s.service_code === '0501')).toMatchObject({ group: '供水', metadata: true, type: 'realtime' });
+      const res = await open311('services.xml');
+      expect(res.headers.get('content-type')).toMatch(/^text\/xml/);
+      const services = (xml.parse(await res.text()) as { services: { service: { service_code: string }[] } }).services.service;
+      expect(services).toHaveLength(json.length);
+      const definition = (await (await open311('services/0501.json')).json()) as { attributes: { code: string; values: { key: string }[] }[] };
+      expect(definition.attributes[0]).toMatchObject({ code: 'request_type', values: [{ key: 'complaint' }, { key: 'help' }] });
+      const discovery = xml.parse(await (await open311('discovery.xml')).text()) as { discovery: { endpoints: { endpoint: { url: string } } } };
+      expect(discovery.discovery.endpoints.endpoint.url).toBe(`${intakeUrl.replace('[::1]', '127.0.0.1')}/open311/v2`);
+    });
+
+    it('takes a form-encoded request and shows it back by id, in the list, and through its token', async () => {
+      const res = await open311('requests.json', {
+        method: 'POST',
+        body: new URLSearchParams({
+          api_key: OPEN311_ONLY_KEY, service_code: '0501', lat: '40.6401', long: '109.8201', description: '3 号楼停水两天了 — no water for two days',
+          'attribute[request_type]': 'complaint', email: 'Resident@Example.org', media_url: 'https://photos.example.org/tap.jpg',
+        }),
+      });
+      expect(res.status).toBe(201);
+      const [receipt] = (await res.json()) as { service_request_id: string; service_notice: string }[];
+      expect(receipt.service_request_id).toMatch(/^\d{8}-\d{6}$/);
+      const id = receipt.service_request_id;
+      const registered = await probe.waitForEvent(caseRegisteredV1.type, (e) => e.key === id);
+      expect(registered.data).toMatchObject({ channel: 'open311', requestType: 'complaint', categoryCode: '0501' });
+
+      const [shown] = (await (await open311(`requests.json?api_key=${OPEN311_ONLY_KEY}&service_request_id=${id}`)).json()) as Record<string, unknown>[];
+      expect(shown).toMatchObject({
+        service_request_id: id, status: 'open', service_code: '0501', description: '3 号楼停水两天了 — no water for two days',
+        lat: 40.6401, long: 109.8201, media_url: 'https://photos.example.org/tap.jpg', requested_datetime: expect.stringMatching(/\+08:00$/),
+      });
+      const listed = xml.parse(await (await open311(`requests.xml?api_key=${OPEN311_ONLY_KEY}&status=open&service_code=0501`)).text()) as { service_requests: { request: { service_request_id: string; status: string }[] } };
+      expect(listed.service_requests.request).toEqual([expect.objectContaining({ service_request_id: id, status: 'open' })]);
+      const one = xml.parse(await (await open311(`requests/${id}.xml?api_key=${OPEN311_ONLY_KEY}`)).text()) as { service_requests: { request: { lat: string }[] } };
+      expect(one.service_requests.request[0].lat).toBe('40.6401');
+      expect(await (await open311(`requests.json?api_key=${OPEN311_ONLY_KEY}&status=closed`)).json()).toEqual([]);
+
+      // the token the request was filed under resolves to its id; the stored request keeps no contact details
+      const stored = await mongo.db(`${runId}_intake`).collection('open311_requests').findOne({ caseNumber: id });
+      expect(JSON.stringify(stored)).not.toMatch(/resident@example\.org/i);
+      expect(await (await open311(`tokens/${String(stored!._id)}.json?api_key=${OPEN311_ONLY_KEY}`)).json()).toEqual([{ token: stored!._id, service_request_id: id }]);
+
+      // another app sees none of it
+      expect(await (await open311(`requests.json?api_key=${API_KEY}&service_request_id=${id}`)).json()).toEqual([]);
+      expect((await open311(`requests/${id}.json?api_key=${API_KEY}`)).status).toBe(404);
+    });
+
+    it('answers a bad api_key with 403 and bad fields with 400, as Open311 errors', async () => {
+      const bad = await open311('requests.xml', { method: 'POST', body: new URLSearchParams({ api_key: 'wrong-key-0000000000', service_code: '0501', lat: '40', long: '109' }) });
+      expect(bad.status).toBe(403);
+      const errors = xml.parse(await bad.text()) as { errors: { error: { code: string; description: string }[] } };
+      expect(errors.errors.error[0]).toMatchObject({ code: '403', description: expect.stringContaining('api_key') });
+      const missing = await open311('requests.json');
+      expect(missing.status).toBe(403);
+      expect(await missing.json()).toEqual([{ code: 403, description: expect.stringContaining('api_key') }]);
+
+      const invalid = await open311('requests.json', { method: 'POST', body: new URLSearchParams({ api_key: OPEN311_ONLY_KEY, service_code: '9999', lat: '40' }) });
+      expect(invalid.status).toBe(400);
+      const descriptions = ((await invalid.json()) as { code: number; description: string }[]).map((e) => e.description);
+      expect(descriptions).toEqual(expect.arrayContaining([expect.stringMatching(/^service_code: .*"9999"/), expect.stringMatching(/^long: /)]));
+    });
+  });
+});
