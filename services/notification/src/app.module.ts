@@ -1,0 +1,119 @@
+import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { getModelToken, MongooseModule } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { EventPublisher, PlatformModule } from '@civicflow/platform';
+import { CASE_FACTS } from './cases/case-facts';
+import { CASE_FACTS_MODEL, caseFactsSchema, REPORT_SOURCE_MODEL, reportSourceSchema } from './cases/case-facts.schema';
+import { MongoCaseFacts } from './cases/mongo-case-facts';
+import { buildChannels } from './channels/build-channels';
+import { InboxFeed } from './channels/inbox/inbox-feed';
+import { INBOX_ITEM_MODEL, InboxItemDoc, inboxItemSchema } from './channels/inbox/inbox-item.schema';
+import { InboxHttpController } from './channels/inbox/inbox.http.controller';
+import { ChannelName, NOTIFICATION_CHANNELS, NotificationChannel } from './channels/notification-channel';
+import { SINK_MESSAGE_MODEL, SinkMessageDoc, sinkMessageSchema } from './channels/sink/sink-message.schema';
+import { SinkHttpController } from './channels/sink/sink.http.controller';
+import { CLOCK, Clock, clockStartingAt, systemClock } from './clock/clock';
+import { assertProvidersConfigured, NotificationConfig } from './config';
+import { DELIVERY_STORE, DeliveryStore } from './deliveries/delivery';
+import { DELIVERY_MODEL, deliverySchema } from './deliveries/delivery.schema';
+import { DeliveriesHttpController } from './deliveries/list-deliveries/deliveries.http.controller';
+import { MongoDeliveryStore } from './deliveries/mongo-delivery-store';
+import { PlanDeliveriesUseCase } from './deliveries/plan-deliveries/plan-deliveries.usecase';
+import { DeliveryOutcomePublisher } from './deliveries/publish-outcomes/delivery-outcome-publisher';
+import { parseQuietHours } from './deliveries/quiet-hours';
+import { DeliveryPoller } from './deliveries/send-deliveries/delivery-poller';
+import { DeliverySender } from './deliveries/send-deliveries/delivery-sender';
+import { NotifiedEventsMessageController } from './events/notified-events.message.controller';
+import { DirectoryHttpController } from './recipients/directory.http.controller';
+import {
+  DIRECTORY_CITIZEN_MODEL, DIRECTORY_UNIT_MODEL, DIRECTORY_USER_MODEL, directoryCitizenSchema, directoryUnitSchema, directoryUserSchema,
+} from './recipients/directory.schema';
+import { MongoRecipientDirectory } from './recipients/mongo-recipient-directory';
+import { RECIPIENT_DIRECTORY } from './recipients/recipient-directory';
+import { RecipientResolver } from './recipients/recipient-resolver';
+import { SeedDemoDirectory } from './recipients/seed-demo-directory';
+
+function coreProviders(config: NotificationConfig): Provider[] {
+  const quietHours = parseQuietHours(config.NOTIFICATION_QUIET_HOURS);
+  return [
+    {
+      provide: CLOCK,
+      useFactory: (): Clock => (config.NOTIFICATION_CLOCK_START ? clockStartingAt(new Date(config.NOTIFICATION_CLOCK_START)) : systemClock),
+    },
+    MongoRecipientDirectory,
+    { provide: RECIPIENT_DIRECTORY, useExisting: MongoRecipientDirectory },
+    MongoCaseFacts,
+    { provide: CASE_FACTS, useExisting: MongoCaseFacts },
+    MongoDeliveryStore,
+    { provide: DELIVERY_STORE, useExisting: MongoDeliveryStore },
+    InboxFeed,
+    {
+      provide: NOTIFICATION_CHANNELS,
+      inject: [CLOCK, getModelToken(INBOX_ITEM_MODEL), InboxFeed, getModelToken(SINK_MESSAGE_MODEL)],
+      useFactory: (clock: Clock, inboxItems: Model<InboxItemDoc>, inboxFeed: InboxFeed, sinkMessages: Model<SinkMessageDoc>) =>
+        buildChannels({ config, clock, inboxItems, inboxFeed, sinkMessages }),
+    },
+    {
+      provide: RecipientResolver,
+      inject: [MongoRecipientDirectory, MongoCaseFacts],
+      useFactory: (directory: MongoRecipientDirectory, cases: MongoCaseFacts) => new RecipientResolver(directory, cases),
+    },
+    {
+      provide: PlanDeliveriesUseCase,
+      inject: [RecipientResolver, MongoRecipientDirectory, MongoCaseFacts, DELIVERY_STORE, CLOCK, NOTIFICATION_CHANNELS],
+      useFactory: (
+        resolver: RecipientResolver, directory: MongoRecipientDirectory, cases: MongoCaseFacts, store: DeliveryStore, clock: Clock,
+        channels: Map<ChannelName, NotificationChannel>,
+      ) =>
+        new PlanDeliveriesUseCase(resolver, directory, cases, store, clock, {
+          cityUnitId: config.NOTIFICATION_CITY_UNIT_ID,
+          defaultLocale: config.CIVICFLOW_LOCALE,
+          quietHours,
+          enabledChannels: new Set(channels.keys()),
+        }),
+    },
+    {
+      provide: DeliverySender,
+      inject: [DELIVERY_STORE, NOTIFICATION_CHANNELS, RecipientResolver, CLOCK],
+      useFactory: (store: DeliveryStore, channels: Map<ChannelName, NotificationChannel>, resolver: RecipientResolver, clock: Clock) =>
+        new DeliverySender(store, channels, resolver, clock, {
+          retry: { maxAttempts: config.NOTIFICATION_MAX_ATTEMPTS, baseDelayMs: config.NOTIFICATION_RETRY_BASE_MS, maxDelayMs: config.NOTIFICATION_RETRY_MAX_MS },
+          quietHours,
+        }),
+    },
+    {
+      provide: DeliveryOutcomePublisher,
+      inject: [DELIVERY_STORE, EventPublisher],
+      useFactory: (store: DeliveryStore, publisher: EventPublisher) => new DeliveryOutcomePublisher(store, publisher),
+    },
+    DeliveryPoller,
+    SeedDemoDirectory,
+  ];
+}
+
+/** 通知 notification: events become messages to citizens (SMS, WeChat) and staff (inbox, email), each tracked. */
+@Module({})
+export class NotificationModule {
+  static register(config: NotificationConfig): DynamicModule {
+    assertProvidersConfigured(config);
+    return {
+      module: NotificationModule,
+      imports: [
+        PlatformModule.forService({ service: 'notification', config }),
+        MongooseModule.forFeature([
+          { name: DELIVERY_MODEL, schema: deliverySchema },
+          { name: INBOX_ITEM_MODEL, schema: inboxItemSchema },
+          { name: SINK_MESSAGE_MODEL, schema: sinkMessageSchema },
+          { name: CASE_FACTS_MODEL, schema: caseFactsSchema },
+          { name: REPORT_SOURCE_MODEL, schema: reportSourceSchema },
+          { name: DIRECTORY_USER_MODEL, schema: directoryUserSchema },
+          { name: DIRECTORY_CITIZEN_MODEL, schema: directoryCitizenSchema },
+          { name: DIRECTORY_UNIT_MODEL, schema: directoryUnitSchema },
+        ]),
+      ],
+      controllers: [InboxHttpController, DeliveriesHttpController, SinkHttpController, DirectoryHttpController, NotifiedEventsMessageController],
+      providers: coreProviders(config),
+      exports: [DeliverySender, DeliveryPoller, PlanDeliveriesUseCase, MongoRecipientDirectory, CLOCK],
+    };
+  }
+}

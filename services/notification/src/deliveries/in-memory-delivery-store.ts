@@ -1,0 +1,71 @@
+import { Delivery, DeliveryStore } from './delivery';
+
+/** The delivery store in memory, with the Mongo store's semantics: for unit tests of planning and sending. */
+export class InMemoryDeliveryStore implements DeliveryStore {
+  readonly byId = new Map<string, Delivery>();
+
+  async insertNew(deliveries: Delivery[]): Promise<Delivery[]> {
+    const fresh = deliveries.filter((d) => !this.byId.has(d.id));
+    for (const d of fresh) this.byId.set(d.id, structuredClone(d));
+    return fresh;
+  }
+
+  async get(id: string) {
+    const found = this.byId.get(id);
+    return found && structuredClone(found);
+  }
+
+  async claim(id: string, now: Date, leaseUntil: Date) {
+    const d = this.byId.get(id);
+    if (!d || !['pending', 'held-for-quiet-hours'].includes(d.status) || !d.nextAttemptAt || d.nextAttemptAt > now) return undefined;
+    Object.assign(d, { status: 'pending', nextAttemptAt: leaseUntil, updatedAt: now });
+    return structuredClone(d);
+  }
+
+  async dueIds(now: Date, limit: number) {
+    return [...this.byId.values()]
+      .filter((d) => ['pending', 'held-for-quiet-hours'].includes(d.status) && d.nextAttemptAt && d.nextAttemptAt <= now)
+      .slice(0, limit)
+      .map((d) => d.id);
+  }
+
+  async markSent(id: string, at: Date, attempts: number, providerMessageId?: string) {
+    this.update(id, { status: 'sent', attempts, sentAt: at, updatedAt: at, outcomePending: true, providerMessageId, nextAttemptAt: undefined });
+  }
+
+  async markRetry(id: string, at: Date, attempts: number, error: string, nextAttemptAt: Date) {
+    this.update(id, { status: 'pending', attempts, lastError: error, nextAttemptAt, updatedAt: at });
+  }
+
+  async markHeld(id: string, at: Date, until: Date) {
+    this.update(id, { status: 'held-for-quiet-hours', nextAttemptAt: until, updatedAt: at });
+  }
+
+  async markFailed(id: string, at: Date, attempts: number, error: string) {
+    this.update(id, { status: 'failed', attempts, lastError: error, failedAt: at, updatedAt: at, outcomePending: true, nextAttemptAt: undefined });
+  }
+
+  async requeue(id: string, at: Date) {
+    const d = this.byId.get(id);
+    if (!d || d.status !== 'failed') return undefined;
+    this.update(id, { status: 'pending', attempts: 0, nextAttemptAt: at, updatedAt: at, failedAt: undefined });
+    return this.get(id);
+  }
+
+  async listByCase(caseNumber: string, limit: number) {
+    return [...this.byId.values()].filter((d) => d.caseNumber === caseNumber).slice(0, limit).map((d) => structuredClone(d));
+  }
+
+  async outcomesToPublish(limit: number) {
+    return [...this.byId.values()].filter((d) => d.outcomePending).slice(0, limit).map((d) => structuredClone(d));
+  }
+
+  async outcomePublished(id: string) {
+    this.update(id, { outcomePending: undefined });
+  }
+
+  private update(id: string, changes: Partial<Delivery>): void {
+    const d = this.byId.get(id);
+    if (d) Object.assign(d, changes);
+  }
+}

@@ -1,0 +1,99 @@
+import { Logger } from '@nestjs/common';
+import { ChannelName, DeliveryResult, describeError, NotificationChannel, QUIET_HOURS_CHANNELS } from '../../channels/notification-channel';
+import { Clock } from '../../clock/clock';
+import { RecipientResolver } from '../../recipients/recipient-resolver';
+import { Delivery, DeliveryStore } from '../delivery';
+import { QuietHours, quietUntil } from '../quiet-hours';
+import { nextAttemptAt, RetryPolicy } from '../retry-policy';
+
+export interface DeliverySenderOptions {
+  retry: RetryPolicy;
+  quietHours?: QuietHours;
+  /** how long a claimed delivery is reserved for the instance sending it */
+  leaseMs?: number;
+  /** deliveries sent side by side in one poll */
+  concurrency?: number;
+}
+
+const ADDRESS_NAMES: Record<ChannelName, string> = { inbox: 'inbox', sms: 'phone number', wechat: 'WeChat openid', email: 'email address' };
+
+/**
+ * Sends due deliveries through their channels and records what happened: sent; tried again later with a
+ * growing wait; failed when attempts run out or the channel says retrying cannot help; held until morning
+ * when a non-urgent SMS or WeChat message falls due in quiet hours (a retry can fall due at night too).
+ */
+export class DeliverySender {
+  private readonly logger = new Logger(DeliverySender.name);
+
+  constructor(
+    private readonly store: DeliveryStore,
+    private readonly channels: ReadonlyMap<ChannelName, NotificationChannel>,
+    private readonly recipients: RecipientResolver,
+    private readonly clock: Clock,
+    private readonly options: DeliverySenderOptions,
+  ) {}
+
+  /** Sends everything due now; returns how many deliveries were looked at. */
+  async sendDue(limit = 100): Promise<number> {
+    const ids = await this.store.dueIds(this.clock.now(), limit);
+    await this.deliverAll(ids);
+    return ids.length;
+  }
+
+  async deliverAll(ids: string[]): Promise<void> {
+    const concurrency = this.options.concurrency ?? 4;
+    for (let i = 0; i < ids.length; i += concurrency) {
+      await Promise.all(ids.slice(i, i + concurrency).map((id) => this.deliver(id)));
+    }
+  }
+
+  /** One attempt at one delivery, if it is due and no other instance holds it. Never throws for a channel's failure. */
+  async deliver(id: string): Promise<void> {
+    const now = this.clock.now();
+    const delivery = await this.store.claim(id, now, new Date(now.getTime() + (this.options.leaseMs ?? 60_000)));
+    if (!delivery) return;
+    const heldUntil = !delivery.urgent && QUIET_HOURS_CHANNELS.has(delivery.channel) ? quietUntil(now, this.options.quietHours) : undefined;
+    if (heldUntil) {
+      await this.store.markHeld(id, now, heldUntil);
+      return;
+    }
+    const result = await this.attempt(delivery);
+    const attempts = delivery.attempts + 1;
+    const after = this.clock.now();
+    if (result.ok) {
+      await this.store.markSent(id, after, attempts, result.providerMessageId);
+      return;
+    }
+    const retryAt = result.permanent ? undefined : nextAttemptAt(this.options.retry, attempts, after);
+    if (retryAt) {
+      await this.store.markRetry(id, after, attempts, result.error, retryAt);
+    } else {
+      this.logger.warn(`通知发送失败 delivery ${id} failed after ${attempts} attempt(s): ${result.error}`);
+      await this.store.markFailed(id, after, attempts, result.error);
+    }
+  }
+
+  private async attempt(delivery: Delivery): Promise<DeliveryResult> {
+    const channel = this.channels.get(delivery.channel);
+    if (!channel) return { ok: false, error: `channel ${delivery.channel} is not configured`, permanent: true };
+    try {
+      const address = await this.recipients.addressFor(delivery.recipient, delivery.channel);
+      // not permanent: the hotline or identity may register the address before the next attempt
+      if (!address) return { ok: false, error: `no ${ADDRESS_NAMES[delivery.channel]} on file for ${delivery.recipient.kind} ${delivery.recipient.id}` };
+      return await channel.send({
+        deliveryId: delivery.id,
+        channel: delivery.channel,
+        template: delivery.template,
+        eventType: delivery.eventType,
+        caseNumber: delivery.caseNumber,
+        recipient: delivery.recipient,
+        address,
+        locale: delivery.locale,
+        urgent: delivery.urgent,
+        message: delivery.message,
+      });
+    } catch (error) {
+      return { ok: false, error: describeError(error) };
+    }
+  }
+}

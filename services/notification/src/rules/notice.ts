@@ -1,0 +1,36 @@
+import { EventContract, EventData, EventEnvelope } from '@civicflow/contracts';
+import { CaseFactsRecorder } from '../cases/case-facts';
+import { ChannelName } from '../channels/notification-channel';
+import { Audience } from '../recipients/recipient';
+import { MessageFacts, TemplateKey } from '../templates/message-templates';
+
+/** "Tell these people this": what a rule makes of an event, before anyone is looked up. */
+export interface Notice {
+  template: TemplateKey;
+  audience: Audience;
+  /** Channels to try; defaults: citizens by SMS and WeChat, users in the inbox and by email. */
+  channels?: readonly ChannelName[];
+  /** Urgent notices are sent during quiet hours too. */
+  urgent?: boolean;
+  facts: MessageFacts;
+}
+
+export interface RuleContext {
+  facts: CaseFactsRecorder;
+  /** the city's root unit (NOTIFICATION_CITY_UNIT_ID) */
+  cityUnitId: string;
+  now: Date;
+}
+
+/** How one event type is told: what to remember for later notices, and who hears what now. */
+export interface NotificationRule<C extends EventContract = EventContract> {
+  contract: C;
+  /** Facts later notices need (who reported a case, its category); runs before `notices`. */
+  remember?: (event: EventEnvelope<EventData<C>>, context: RuleContext) => Promise<void>;
+  notices: (event: EventEnvelope<EventData<C>>, context: RuleContext) => Notice[] | Promise<Notice[]>;
+}
+
+/** Keeps each rule typed by its own contract inside one list. */
+export function rule<C extends EventContract>(definition: NotificationRule<C>): NotificationRule {
+  return definition;
+}

@@ -1,0 +1,62 @@
+import { Bilingual, defaultTaxonomy, TaxonomyIndex } from '@civicflow/domain';
+import { RenderedMessage } from '../channels/notification-channel';
+import { Locale } from '../recipients/recipient';
+import { formatChinaTime, shorten } from './format';
+import { DisplayFacts, MessageFacts, messageTemplates, reasonText, TemplateKey } from './message-templates';
+
+export interface RenderContext {
+  /** the handling unit's name, when the directory knows it */
+  unitName?: Bilingual;
+  taxonomy?: TaxonomyIndex;
+}
+
+let sharedTaxonomy: TaxonomyIndex | undefined;
+const taxonomy = () => (sharedTaxonomy ??= defaultTaxonomy());
+
+const FALLBACK = {
+  category: { 'zh-CN': '未分类', en: 'uncategorised' },
+  unit: { 'zh-CN': '相关单位', en: 'the responsible unit' },
+} as const;
+
+/** The 12345 category by name (小类, else 大类), in the reader's language. */
+export function categoryLabel(code: string | undefined, locale: Locale, index: TaxonomyIndex = taxonomy()): string {
+  if (!code) return FALLBACK.category[locale];
+  const named = index.minorByCode(code) ?? index.majorByCode(code);
+  if (!named) return code;
+  return locale === 'zh-CN' ? named.zh : named.en;
+}
+
+export function displayFacts(facts: MessageFacts, locale: Locale, context: RenderContext = {}): DisplayFacts {
+  const summary = facts.summary?.trim() ?? '';
+  return {
+    caseNumber: facts.caseNumber ?? '',
+    category: categoryLabel(facts.categoryCode, locale, context.taxonomy),
+    unit: context.unitName ? (locale === 'zh-CN' ? context.unitName.zh : context.unitName.en) : (facts.unitId ?? FALLBACK.unit[locale]),
+    at: facts.at ? formatChinaTime(facts.at, locale) : '',
+    deadline: facts.deadline ? formatChinaTime(facts.deadline, locale) : '',
+    summary,
+    summaryShort: shorten(summary, locale === 'zh-CN' ? 30 : 60),
+    reason: reasonText(facts.reason, locale),
+  };
+}
+
+/** One template in one language, as the recipient will read it on every channel. */
+export function renderMessage(template: TemplateKey, facts: MessageFacts, locale: Locale, context: RenderContext = {}): RenderedMessage {
+  const texts = messageTemplates[template][locale];
+  const d = displayFacts(facts, locale, context);
+  const title = texts.title(d);
+  const sms = texts.sms(d);
+  const fields: Record<string, string> = Object.fromEntries(
+    Object.entries({
+      first: title,
+      caseNumber: d.caseNumber,
+      category: d.category,
+      unit: d.unit,
+      time: d.at,
+      deadline: d.deadline,
+      status: texts.status(d),
+      remark: sms,
+    }).filter(([, value]) => value !== ''),
+  );
+  return { title, body: texts.body(d), sms, fields, link: facts.caseNumber ? `/cases/${facts.caseNumber}` : undefined };
+}
