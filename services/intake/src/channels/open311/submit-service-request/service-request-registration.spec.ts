@@ -1,0 +1,66 @@
+import { BadRequestException } from '@nestjs/common';
+import { Model } from 'mongoose';
+import { CaseDoc } from '../../../cases/case.schema';
+import { CaseIntake, RegisteredCase } from '../../../cases/register-case/register-case.usecase';
+import { CaseRegistrar } from '../../app-report/report-intake/case-registrar';
+import { Open311RequestDoc } from '../open311-request.schema';
+import { ServiceRequestRegistration } from './service-request-registration';
+
+const request: Open311RequestDoc = {
+  _id: 'token-1',
+  app: 'demo-app',
+  serviceCode: '0501',
+  description: '停水',
+  requestType: 'help',
+  urgency: 'normal',
+  address: '阳光社区 3 号楼',
+  requestedAt: new Date('2026-11-28T01:00:00Z'),
+};
+const registered = { _id: '20261128-000042', status: 'routed', merged: false } as Partial<CaseDoc> as RegisteredCase;
+
+function setUp(register: (intake: CaseIntake) => Promise<RegisteredCase>, waitMs = 50) {
+  const updates: unknown[] = [];
+  const requests = { updateOne: async (...args: unknown[]) => void updates.push(args) } as unknown as Model<Open311RequestDoc>;
+  const registrar = { register } as unknown as CaseRegistrar;
+  return { registration: new ServiceRequestRegistration(requests, registrar, { waitMs }), updates };
+}
+
+const after = <T>(ms: number, value: () => T) => new Promise<T>((resolve, reject) => setTimeout(() => { try { resolve(value()); } catch (e) { reject(e); } }, ms));
+
+describe('ServiceRequestRegistration', () => {
+  it('registers the request as an open311 case keyed by its token, and links the case number', async () => {
+    let seen: CaseIntake | undefined;
+    const { registration, updates } = setUp(async (intake) => ((seen = intake), registered));
+    await expect(registration.registerWithin(request)).resolves.toBe(registered);
+    expect(seen).toMatchObject({ channel: 'open311', sourceRef: 'token-1', categoryCode: '0501', correlationId: 'token-1' });
+    expect(updates).toEqual([[{ _id: 'token-1' }, { $set: { caseNumber: '20261128-000042', merged: false } }]]);
+  });
+
+  it('answers undefined (a token) when registration is slow, and still links the case when it is done', async () => {
+    const { registration, updates } = setUp(() => after(120, () => registered), 20);
+    await expect(registration.registerWithin(request)).resolves.toBeUndefined();
+    expect(updates).toEqual([]);
+    await after(150, () => undefined);
+    expect(updates).toHaveLength(1);
+  });
+
+  it('answers undefined when registration fails, so the token lookup can retry it', async () => {
+    const { registration } = setUp(async () => {
+      throw new Error('Temporal unavailable');
+    });
+    await expect(registration.registerWithin(request)).resolves.toBeUndefined();
+  });
+
+  it('passes a refusal of the request itself on to the client', async () => {
+    const { registration } = setUp(async () => {
+      throw new BadRequestException({ message: 'refused' });
+    });
+    await expect(registration.registerWithin(request)).rejects.toBeInstanceOf(BadRequestException);
+  });
+
+  it('does not wait past a late failure, and survives it', async () => {
+    const { registration } = setUp(() => after(60, () => { throw new Error('late'); }), 10);
+    await expect(registration.registerWithin(request)).resolves.toBeUndefined();
+    await after(100, () => undefined); // no unhandled rejection reaches jest
+  });
+});
