@@ -25,7 +25,7 @@ function setUp(register: (intake: CaseIntake) => Promise<RegisteredCase>, waitMs
   return { registration: new ServiceRequestRegistration(requests, registrar, { waitMs }), updates };
 }
 
-const after = <T>(ms: number, value: () => T) => new Promise<T>((resolve, reject) => setTimeout(() => { try { resolve(value()); } catch (e) { reject(e); } }, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 describe('ServiceRequestRegistration', () => {
   it('registers the request as an open311 case keyed by its token, and links the case number', async () => {
@@ -37,10 +37,13 @@ describe('ServiceRequestRegistration', () => {
   });
 
   it('answers undefined (a token) when registration is slow, and still links the case when it is done', async () => {
-    const { registration, updates } = setUp(() => after(120, () => registered), 20);
+    const { registration, updates } = setUp(async () => {
+      await sleep(120);
+      return registered;
+    }, 20);
     await expect(registration.registerWithin(request)).resolves.toBeUndefined();
     expect(updates).toEqual([]);
-    await after(150, () => undefined);
+    await sleep(150);
     expect(updates).toHaveLength(1);
   });
 
@@ -59,8 +62,11 @@ describe('ServiceRequestRegistration', () => {
   });
 
   it('does not wait past a late failure, and survives it', async () => {
-    const { registration } = setUp(() => after(60, () => { throw new Error('late'); }), 10);
+    const { registration } = setUp(async () => {
+      await sleep(60);
+      throw new Error('late');
+    }, 10);
     await expect(registration.registerWithin(request)).resolves.toBeUndefined();
-    await after(100, () => undefined); // no unhandled rejection reaches jest
+    await sleep(100); // no unhandled rejection reaches jest
   });
 });
