@@ -184,6 +184,10 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
     const unknownCategory = await postAppReport(appReport({ ...streetLight, categoryCode: '9999' }));
     expect(unknownCategory.status).toBe(400);
     expect(await unknownCategory.json()).toMatchObject({ errors: [{ field: 'categoryCode', reason: expect.stringContaining('"9999"') }] });
+    const fivePhotos = Array.from({ length: 5 }, (_, i) => ({ bytes: PNG, name: `p${i}.png`, type: 'image/png' }));
+    const tooMany = await postAppReport(appReport(streetLight, fivePhotos));
+    expect(tooMany.status).toBe(400);
+    expect(await tooMany.json()).toMatchObject({ errors: [{ field: 'photos', reason: 'at most 4 photos' }] });
     expect((await postAppReport(appReport(streetLight), 'not-a-registered-key-000')).status).toBe(403);
     expect((await postAppReport(appReport(streetLight), OPEN311_ONLY_KEY)).status).toBe(403); // key without the app scope
   });
@@ -263,6 +267,10 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
       expect(bad.status).toBe(403);
       const errors = xml.parse(await bad.text()) as { errors: { error: { code: string; description: string }[] } };
       expect(errors.errors.error[0]).toMatchObject({ code: '403', description: expect.stringContaining('api_key') });
+      const csv = await open311('services.csv');
+      expect(csv.status).toBe(404);
+      expect(xml.parse(await csv.text())).toMatchObject({ errors: { error: [{ code: '404' }] } });
+      expect(await (await open311('services/9999.json')).json()).toEqual([{ code: 404, description: expect.stringContaining('"9999"') }]);
       const missing = await open311('requests.json');
       expect(missing.status).toBe(403);
       expect(await missing.json()).toEqual([{ code: 403, description: expect.stringContaining('api_key') }]);
