@@ -1,0 +1,138 @@
+import { ManualClock } from '../../clock/clock';
+import { ChannelName, NotificationChannel } from '../../channels/notification-channel';
+import { RecipientResolver } from '../../recipients/recipient-resolver';
+import { FakeDirectory, InMemoryCaseFacts, ScriptedChannel } from '../../testing/fakes';
+import { Delivery } from '../delivery';
+import { InMemoryDeliveryStore } from '../in-memory-delivery-store';
+import { parseQuietHours } from '../quiet-hours';
+import { DeliverySender } from './delivery-sender';
+
+const MINUTE = 60_000;
+
+function setup(at = '2026-03-10T10:00:00+08:00') {
+  const clock = new ManualClock(at);
+  const store = new InMemoryDeliveryStore();
+  const directory = new FakeDirectory()
+    .addCitizen({ citizenRef: 'caller-hash-1', phone: '13900001111' })
+    .addUser({ userId: 'liu', name: '刘社区', role: 'community-handler', unitId: 'bf-d01-s01-c01' });
+  const sms = new ScriptedChannel('sms');
+  const inbox = new ScriptedChannel('inbox');
+  const channels = new Map<ChannelName, NotificationChannel>([['sms', sms], ['inbox', inbox]]);
+  const sender = new DeliverySender(store, channels, new RecipientResolver(directory, new InMemoryCaseFacts()), clock, {
+    retry: { maxAttempts: 3, baseDelayMs: MINUTE, maxDelayMs: 10 * MINUTE },
+    quietHours: parseQuietHours('22:00-07:00'),
+  });
+  const add = async (overrides: Partial<Delivery> = {}) => {
+    const now = clock.now();
+    const delivery: Delivery = {
+      id: `evt-1|citizen:caller-hash-1|sms`, eventId: 'evt-1', eventType: 'case.registered', caseNumber: '20260310-000042',
+      template: 'case-registered.citizen', channel: 'sms', recipient: { kind: 'citizen', id: 'caller-hash-1' }, locale: 'zh-CN', urgent: false,
+      message: { title: 't', body: 'b', sms: '您反映的问题已受理', fields: {} },
+      status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now, updatedAt: now, ...overrides,
+    };
+    await store.insertNew([delivery]);
+    return delivery.id;
+  };
+  return { clock, store, sender, sms, inbox, add };
+}
+
+describe('sending deliveries', () => {
+  it('sends a due delivery to the address the directory gives, once', async () => {
+    const { sender, sms, store, add } = setup();
+    const id = await add();
+    await sender.sendDue();
+    await sender.sendDue();
+    expect(sms.sent.map((m) => [m.address, m.message.sms])).toEqual([['13900001111', '您反映的问题已受理']]);
+    expect(await store.get(id)).toMatchObject({ status: 'sent', attempts: 1, providerMessageId: 'sms-1', outcomePending: true });
+  });
+
+  it('retries a failing channel with doubling waits, then marks the delivery failed', async () => {
+    const { sender, sms, store, clock, add } = setup();
+    sms.willAnswer({ ok: false, error: 'timeout' }, { ok: false, error: 'HTTP 503' }, { ok: false, error: 'HTTP 502' });
+    const id = await add();
+
+    await sender.sendDue();
+    expect(await store.get(id)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'timeout', nextAttemptAt: new Date(clock.now().getTime() + MINUTE) });
+
+    clock.advance(MINUTE - 1);
+    await sender.sendDue(); // not due yet
+    expect(sms.sent).toHaveLength(1);
+
+    clock.advance(1);
+    await sender.sendDue();
+    expect(await store.get(id)).toMatchObject({ status: 'pending', attempts: 2, lastError: 'HTTP 503', nextAttemptAt: new Date(clock.now().getTime() + 2 * MINUTE) });
+
+    clock.advance(2 * MINUTE);
+    await sender.sendDue();
+    const failed = await store.get(id);
+    expect(failed).toMatchObject({ status: 'failed', attempts: 3, lastError: 'HTTP 502', failedAt: clock.now(), outcomePending: true });
+    expect(failed?.nextAttemptAt).toBeUndefined();
+
+    clock.advance(60 * MINUTE);
+    await sender.sendDue();
+    expect(sms.sent).toHaveLength(3); // bounded: nothing more
+  });
+
+  it('fails at once when the channel says retrying cannot help', async () => {
+    const { sender, sms, store, add } = setup();
+    sms.willAnswer({ ok: false, error: 'isv.MOBILE_NUMBER_ILLEGAL', permanent: true });
+    const id = await add();
+    await sender.sendDue();
+    expect(await store.get(id)).toMatchObject({ status: 'failed', attempts: 1, lastError: 'isv.MOBILE_NUMBER_ILLEGAL' });
+  });
+
+  it('keeps trying while the citizen has no number on file, in case the hotline registers it', async () => {
+    const { sender, sms, store, add } = setup();
+    const id = await add({ id: 'evt-2|citizen:unknown|sms', recipient: { kind: 'citizen', id: 'unknown' } });
+    await sender.sendDue();
+    expect(sms.sent).toHaveLength(0);
+    expect(await store.get(id)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'no phone number on file for citizen unknown' });
+  });
+
+  it('records a throwing channel as a failed attempt instead of throwing', async () => {
+    const { sender, store, add } = setup();
+    const broken: NotificationChannel = { name: 'sms', send: () => Promise.reject(new Error('socket hang up')) };
+    const id = await add();
+    await new DeliverySender(store, new Map([['sms', broken]]), (sender as unknown as { recipients: RecipientResolver }).recipients, new ManualClock('2026-03-10T10:00:00+08:00'), {
+      retry: { maxAttempts: 3, baseDelayMs: MINUTE, maxDelayMs: MINUTE },
+    }).deliver(id);
+    expect(await store.get(id)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'socket hang up' });
+  });
+
+  it('holds a retry that falls due at night until the morning, then sends it', async () => {
+    const { sender, sms, store, clock, add } = setup('2026-03-10T21:59:00+08:00');
+    sms.willAnswer({ ok: false, error: 'HTTP 503' });
+    const id = await add();
+    await sender.sendDue(); // 21:59, fails; next attempt at 22:00
+    clock.set('2026-03-10T22:00:00+08:00');
+    await sender.sendDue();
+    expect(await store.get(id)).toMatchObject({ status: 'held-for-quiet-hours', attempts: 1, nextAttemptAt: new Date('2026-03-11T07:00:00+08:00') });
+
+    clock.set('2026-03-11T06:59:59+08:00');
+    await sender.sendDue();
+    expect(sms.sent).toHaveLength(1);
+
+    clock.set('2026-03-11T07:00:00+08:00');
+    await sender.sendDue();
+    expect(await store.get(id)).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('never holds urgent messages or the inbox', async () => {
+    const { sender, sms, inbox, store, add } = setup('2026-03-10T23:30:00+08:00');
+    const urgent = await add({ urgent: true });
+    const inboxItem = await add({ id: 'evt-1|user:liu|inbox', channel: 'inbox', recipient: { kind: 'user', id: 'liu' } });
+    await sender.sendDue();
+    expect(sms.sent).toHaveLength(1);
+    expect(inbox.sent.map((m) => m.address)).toEqual(['liu']);
+    expect((await store.get(urgent))?.status).toBe('sent');
+    expect((await store.get(inboxItem))?.status).toBe('sent');
+  });
+
+  it('does not send what another instance has claimed', async () => {
+    const { sender, sms, store, clock, add } = setup();
+    const id = await add();
+    expect(await store.claim(id, clock.now(), new Date(clock.now().getTime() + MINUTE))).toBeDefined();
+    await sender.deliver(id);
+    expect(sms.sent).toHaveLength(0);
+  });
+});

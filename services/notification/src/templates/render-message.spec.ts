@@ -1,0 +1,68 @@
+import { formatChinaTime, shorten } from './format';
+import { categoryLabel, renderMessage } from './render-message';
+
+describe('message templates', () => {
+  const registered = { caseNumber: '20260310-000042', categoryCode: '0501', unitId: 'bf-d01-s01-c01', at: '2026-03-10T06:05:00Z' };
+
+  it('formats times in Beijing time for each locale, whatever the server zone', () => {
+    // 17:30 UTC is already the next morning in Beijing
+    expect(formatChinaTime('2026-03-10T17:30:00Z', 'zh-CN')).toBe('2026年3月11日 01:30');
+    expect(formatChinaTime('2026-03-10T17:30:00Z', 'en')).toBe('11 Mar 2026, 01:30 (Beijing time)');
+    expect(formatChinaTime('2026-12-31T16:00:00.000+00:00', 'zh-CN')).toBe('2027年1月1日 00:00');
+  });
+
+  it('renders the citizen SMS for a registered case in Chinese by default words', () => {
+    const message = renderMessage('case-registered.citizen', registered, 'zh-CN', { unitName: { zh: '阳光社区', en: 'Yangguang Community' } });
+    const category = categoryLabel('0501', 'zh-CN');
+    expect(category).not.toBe('0501'); // a real 12345 category name from the taxonomy
+    expect(message.sms).toBe(`您反映的“${category}”问题已受理，编号20260310-000042，将由阳光社区办理。查询请拨12345。`);
+    expect(message.title).toBe('诉求已受理 20260310-000042');
+    expect(message.body).toContain('2026年3月10日 14:05');
+    expect(message.fields).toMatchObject({ caseNumber: '20260310-000042', status: '已受理', unit: '阳光社区', time: '2026年3月10日 14:05' });
+    expect(message.link).toBe('/cases/20260310-000042');
+  });
+
+  it('renders the same notice in English with the English category and unit names', () => {
+    const message = renderMessage('case-registered.citizen', registered, 'en', { unitName: { zh: '阳光社区', en: 'Yangguang Community' } });
+    expect(message.sms).toBe(`Your report (${categoryLabel('0501', 'en')}) is registered as case 20260310-000042, handled by Yangguang Community. Call 12345 to ask.`);
+    expect(message.body).toContain('10 Mar 2026, 14:05 (Beijing time)');
+    expect(message.fields.status).toBe('registered');
+  });
+
+  it('falls back to neutral words when the category or unit is unknown', () => {
+    const zh = renderMessage('case-registered.citizen', { caseNumber: '20260310-000001', at: registered.at }, 'zh-CN');
+    expect(zh.sms).toContain('“未分类”');
+    expect(zh.sms).toContain('将由相关单位办理');
+    const en = renderMessage('case-registered.citizen', { caseNumber: '20260310-000001', at: registered.at }, 'en');
+    expect(en.sms).toContain('handled by the responsible unit');
+  });
+
+  it('puts the outcome and the callback deadline into the resolution, cut to SMS size', () => {
+    const summary = '已更换路灯灯头并检修线路，经现场确认恢复照明，后续将纳入日常巡查范围持续关注。';
+    const message = renderMessage(
+      'case-resolved.citizen',
+      { caseNumber: '20260310-000042', unitId: 'bf-d01-s01-c01', at: '2026-03-11T02:00:00Z', deadline: '2026-03-12T10:00:00Z', summary },
+      'zh-CN',
+    );
+    expect(message.body).toContain(`办理结果：${summary}`);
+    expect(message.body).toContain('2026年3月12日 18:00 前回访');
+    expect(message.sms).toContain(shorten(summary, 30));
+    expect(message.sms).toContain('…');
+    // no unit name known: the id stands in rather than nothing
+    expect(message.sms).toContain('已由bf-d01-s01-c01办结');
+  });
+
+  it('words the manual-dispatch reason in the reader\'s language', () => {
+    expect(renderMessage('manual-dispatch-queued.dispatchers', { caseNumber: '20260310-000007', reason: 'outside-every-grid' }, 'zh-CN').body).toContain(
+      '无法自动派单：位置不在任何网格内',
+    );
+    expect(renderMessage('manual-dispatch-queued.dispatchers', { caseNumber: '20260310-000007', reason: 'address-unknown' }, 'en').body).toContain(
+      'the address was not recognised',
+    );
+  });
+
+  it('shortens by characters, never splitting one', () => {
+    expect(shorten('一二三四五', 5)).toBe('一二三四五');
+    expect(shorten('一二三四五六', 5)).toBe('一二三四…');
+  });
+});
