@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { infraConfigSchema } from '@civicflow/platform';
+import { channelsConfigSchema } from './channels/channels.config';
 
-export const intakeConfigSchema = infraConfigSchema.extend({
+export const intakeConfigSchema = infraConfigSchema.extend(channelsConfigSchema.shape).extend({
   INTAKE_PORT: z.coerce.number().int().min(1).max(65535).default(3002),
   INTAKE_CONSUMER_GROUP: z.string().min(1).default('intake'),
   /** Reports of the same category within this distance and time of an open case merge into it (合并). */

@@ -17,7 +17,6 @@ import { createKafka, EventPublisher } from '@civicflow/platform';
 import { bearerFor, EventProbe, integrationConfig, uniqueId } from '@civicflow/testing';
 import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
 import { createCaseWorker, RunningWorker } from '@civicflow/workflows/worker';
-import { channelsConfigSchema } from '../src/channels/channels.module';
 
 const runId = uniqueId();
 const API_KEY = `test-key-${runId}`;
@@ -79,7 +78,7 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
     });
     await joined;
 
-    intake = await createIntakeApp({ ...intakeConfigSchema.parse(env), ...channelsConfigSchema.parse(env) });
+    intake = await createIntakeApp(intakeConfigSchema.parse(env));
     await intake.startAllMicroservices();
     await intake.listen(0, '127.0.0.1');
     intakeUrl = await intake.getUrl();

@@ -1,3 +1,4 @@
+import { RegisterCaseUseCase } from '../../../cases/register-case/register-case.usecase';
 import { HttpException, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
@@ -7,7 +8,6 @@ import { defaultTaxonomy } from '@civicflow/domain';
 import { currentTraceparent } from '@civicflow/platform';
 import { classifyRequest } from '../../../cases/classify/classify-request';
 import { AcceptPhotosUseCase, ReportPhoto, UploadedPhoto } from '../../../photos/accept-photos/accept-photos.usecase';
-import { CaseRegistrar } from './case-registrar';
 import { requireCategory } from './report-category';
 import { ReportFields } from './report-fields';
 import { FIELD_REPORT_MODEL, FieldReportDoc } from './report.schema';
@@ -47,7 +47,7 @@ export class SubmitReportUseCase {
   constructor(
     @InjectModel(FIELD_REPORT_MODEL) private readonly reports: Model<FieldReportDoc>,
     private readonly acceptPhotos: AcceptPhotosUseCase,
-    private readonly registrar: CaseRegistrar,
+    private readonly registrar: RegisterCaseUseCase,
   ) {}
 
   async execute(submission: ReportSubmission): Promise<SubmittedReport> {
@@ -67,7 +67,7 @@ export class SubmitReportUseCase {
 
   private async register(report: FieldReportDoc) {
     try {
-      return await this.registrar.register({
+      return await this.registrar.execute({
         channel: report.channel,
         sourceRef: report.sourceRef,
         requestType: report.requestType as RequestType,

@@ -1,8 +1,8 @@
+import { RegisterCaseUseCase } from '../../../cases/register-case/register-case.usecase';
 import { BadRequestException } from '@nestjs/common';
 import { Model } from 'mongoose';
 import { CaseDoc } from '../../../cases/case.schema';
 import { CaseIntake, RegisteredCase } from '../../../cases/register-case/register-case.usecase';
-import { CaseRegistrar } from '../../app-report/report-intake/case-registrar';
 import { Open311RequestDoc } from '../open311-request.schema';
 import { ServiceRequestRegistration } from './service-request-registration';
 
@@ -21,7 +21,7 @@ const registered = { _id: '20261128-000042', status: 'routed', merged: false } a
 function setUp(register: (intake: CaseIntake) => Promise<RegisteredCase>, waitMs = 50) {
   const updates: unknown[] = [];
   const requests = { updateOne: async (...args: unknown[]) => void updates.push(args) } as unknown as Model<Open311RequestDoc>;
-  const registrar = { register } as unknown as CaseRegistrar;
+  const registrar = { execute: register } as unknown as RegisterCaseUseCase;
   return { registration: new ServiceRequestRegistration(requests, registrar, { waitMs }), updates };
 }
 

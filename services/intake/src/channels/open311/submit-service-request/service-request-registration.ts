@@ -1,10 +1,10 @@
+import { RegisterCaseUseCase } from '../../../cases/register-case/register-case.usecase';
 import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { RequestType, Urgency } from '@civicflow/contracts';
 import { currentTraceparent } from '@civicflow/platform';
 import { RegisteredCase } from '../../../cases/register-case/register-case.usecase';
-import { CaseRegistrar } from '../../app-report/report-intake/case-registrar';
 import { OPEN311_REQUEST_MODEL, Open311RequestDoc } from '../open311-request.schema';
 import { OPEN311_SETTINGS, Open311Settings } from '../open311.settings';
 
@@ -19,12 +19,12 @@ export class ServiceRequestRegistration {
 
   constructor(
     @InjectModel(OPEN311_REQUEST_MODEL) private readonly requests: Model<Open311RequestDoc>,
-    private readonly registrar: CaseRegistrar,
+    private readonly registrar: RegisterCaseUseCase,
     @Inject(OPEN311_SETTINGS) private readonly settings: Open311Settings,
   ) {}
 
   async register(request: Open311RequestDoc): Promise<RegisteredCase> {
-    const registered = await this.registrar.register({
+    const registered = await this.registrar.execute({
       channel: 'open311',
       sourceRef: request._id,
       requestType: request.requestType as RequestType,
