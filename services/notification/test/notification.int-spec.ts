@@ -1,0 +1,288 @@
+// Notifications on the real servers: events published on Kafka → the notification service plans deliveries in
+// FerretDB → inboxes, the SMS sink and the SSE stream; redelivery changes nothing; quiet hours hold an SMS.
+// The service clock is set through NOTIFICATION_CLOCK_START so the outcome does not depend on the hour the
+// test runs: 10:00 China time for the daytime service, 23:30 for the night one.
+import { randomInt } from 'node:crypto';
+import { INestApplication } from '@nestjs/common';
+import { Kafka } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+import {
+  callLoggedV1, caseRegisteredV1, caseResolvedV1, deadLetterTopicName, duplicateMergedV1, EventContract, EventData, EventEnvelope,
+  manualDispatchQueuedV1, Role,
+} from '@civicflow/contracts';
+import { createKafka, DLT_HEADERS, EventPublisher } from '@civicflow/platform';
+import { bearerFor, EventProbe, eventually, integrationConfig, uniqueId } from '@civicflow/testing';
+// TODO(lead wiring): import from '@civicflow/notification' once jest.preset.js maps it
+import { createNotificationApp, notificationConfigSchema } from '../src';
+
+const runId = uniqueId();
+const group = `notification-${runId}`;
+const settings = {
+  KAFKA_FROM_BEGINNING: 'false',
+  NOTIFICATION_SEED_DEMO_DIRECTORY: 'false',
+  NOTIFICATION_POLL_INTERVAL_MS: '200',
+  NOTIFICATION_STREAM_POLL_MS: '300',
+  NOTIFICATION_RETRY_BASE_MS: '200',
+};
+const env = integrationConfig({ ...settings, MONGO_DB_PREFIX: runId, NOTIFICATION_CONSUMER_GROUP: group, NOTIFICATION_CLOCK_START: '2026-03-10T10:00:00+08:00' });
+
+const COMMUNITY = 'bf-d01-s01-c01';
+const ORG_PATH = ['bf', 'bf-d01', 'bf-d01-s01', COMMUNITY, `${COMMUNITY}-g01`];
+const user = (name: string) => `${name}-${runId}`;
+const caller = (n: number) => `caller-${runId}-${n}`;
+/** A fresh case number per test, so this run never meets an earlier run's messages on the shared topics. */
+const newCaseNumber = () => `20260310-${String(randomInt(1_000_000)).padStart(6, '0')}`;
+
+type DeliveryView = { id: string; channel: string; recipient: { kind: string; id: string }; status: string; attempts: number; nextAttemptAt?: string; eventType: string };
+type SinkView = { channel: string; to: string; text: string; template: string; payload?: { touser: string; template_id: string } };
+type InboxView = { unread: number; items: { id: string; caseNumber?: string; title: string; body: string; read: boolean }[] };
+
+describe('notification: events → inboxes, SMS sink and SSE stream', () => {
+  let app: INestApplication;
+  let url: string;
+  let kafka: Kafka;
+  let publisher: EventPublisher;
+  let mongo: MongoClient;
+  let dlt: EventProbe;
+  const apps: INestApplication[] = [];
+  const databases = [`${runId}_notification`];
+
+  async function startService(config: Record<string, unknown>) {
+    const started = await createNotificationApp(notificationConfigSchema.parse(config));
+    await started.startAllMicroservices();
+    await started.listen(0, '127.0.0.1');
+    apps.push(started);
+    return { app: started, url: await started.getUrl() };
+  }
+
+  const call = async (base: string, method: string, path: string, token: string | undefined, body?: unknown) => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { ...(token ? { authorization: token } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: res.status, body: (await res.json()) as unknown };
+  };
+  const asAdmin = () => bearerFor('admin', 'bf', user('admin'));
+  const asSupervisor = () => bearerFor('supervisor', 'bf', user('supervisor'));
+  const as = (role: Role, unitId: string, name: string) => bearerFor(role, unitId, user(name));
+
+  async function registerDirectory(base: string) {
+    const admin = await asAdmin();
+    const users: [string, Role, string, Record<string, string>][] = [
+      ['liu', 'community-handler', COMMUNITY, {}],
+      ['ma', 'community-handler', COMMUNITY, { locale: 'en' }],
+      ['li', 'dispatcher', 'bf', {}],
+    ];
+    for (const [name, role, unitId, extra] of users) {
+      expect((await call(base, 'PUT', `/api/v1/directory/users/${user(name)}`, admin, { name, role, unitId, ...extra })).status).toBe(200);
+    }
+    expect((await call(base, 'PUT', `/api/v1/directory/citizens/${caller(1)}`, admin, { phone: '13900001111', wechatOpenId: `oWx-${runId}` })).status).toBe(200);
+    expect((await call(base, 'PUT', `/api/v1/directory/citizens/${caller(2)}`, admin, { phone: '13900002222', locale: 'en' })).status).toBe(200);
+    expect((await call(base, 'PUT', `/api/v1/directory/units/${COMMUNITY}`, admin, { zh: '阳光社区', en: 'Yangguang Community' })).status).toBe(200);
+  }
+
+  const publish = <C extends EventContract>(contract: C, key: string, data: EventData<C>, id?: string) =>
+    publisher.publish(contract, { key, correlationId: key, data, id });
+
+  const deliveriesOf = async (caseNumber: string, base = url) => {
+    const res = await call(base, 'GET', `/api/v1/notifications?caseNumber=${caseNumber}`, await asSupervisor());
+    expect(res.status).toBe(200);
+    return (res.body as { deliveries: DeliveryView[] }).deliveries;
+  };
+  const sinkOf = async (caseNumber: string, base = url) =>
+    ((await call(base, 'GET', `/api/v1/sink/messages?caseNumber=${caseNumber}`, await asSupervisor())).body as { messages: SinkView[] }).messages;
+  const inboxOf = async (token: string) => (await call(url, 'GET', '/api/v1/inbox', token)).body as InboxView;
+
+  /** Waits until this service's consumer group has handled the event (the platform's processed-events store). */
+  const handled = (event: EventEnvelope, database = `${runId}_notification`, consumerGroup = group) =>
+    eventually(async () => (await mongo.db(database).collection('processed_events').findOne({ _id: `${consumerGroup}:${event.id}` as never })) ?? undefined, {
+      what: `${event.type} ${event.id} handled by ${consumerGroup}`,
+    });
+
+  /** A hotline call whose caller the service has learned, so case.registered finds the caller's contact. */
+  async function loggedCall(callerRef: string, database?: string, consumerGroup?: string) {
+    const callId = `call-${uniqueId()}`;
+    const logged = await publish(callLoggedV1, callId, {
+      callId, receivedAt: '2026-03-10T01:59:00Z', callerRef, callerMasked: '139****1111', content: '路灯不亮', requestType: 'complaint', urgency: 'normal',
+    });
+    await handled(logged, database, consumerGroup);
+    return callId;
+  }
+
+  const registered = (caseNumber: string, callId: string, urgency: 'normal' | 'urgent' = 'normal') =>
+    publish(caseRegisteredV1, caseNumber, {
+      caseNumber, channel: 'hotline', sourceRef: callId, requestType: 'complaint', urgency, categoryCode: '0501',
+      intakeStatus: 'routed', orgPath: ORG_PATH, registeredAt: '2026-03-10T02:00:00Z',
+    }, `${caseNumber}:registered`);
+
+  beforeAll(async () => {
+    kafka = createKafka(`test-${runId}`, env);
+    publisher = new EventPublisher(kafka, 'test');
+    mongo = await new MongoClient(env.MONGO_URL).connect();
+    dlt = await new EventProbe(kafka, [callLoggedV1.topic, caseRegisteredV1.topic, duplicateMergedV1.topic].map(deadLetterTopicName), `probe-${runId}`).start();
+    ({ app, url } = await startService(env));
+    await registerDirectory(url);
+  });
+
+  afterAll(async () => {
+    await dlt?.stop();
+    for (const started of apps.reverse()) await started.close();
+    await publisher?.disconnect();
+    for (const database of databases) await mongo?.db(database).dropDatabase();
+    await mongo?.close();
+  });
+
+  it('case.registered: the caller gets an SMS (in the sink) and a WeChat message, found through the hotline call', async () => {
+    const caseNumber = newCaseNumber();
+    const callId = await loggedCall(caller(1));
+    await handled(await registered(caseNumber, callId));
+
+    const deliveries = await eventually(async () => {
+      const found = await deliveriesOf(caseNumber);
+      return found.length === 2 && found.every((d) => d.status === 'sent') ? found : undefined;
+    }, { what: 'SMS and WeChat sent' });
+    expect(deliveries.map((d) => [d.channel, d.recipient])).toEqual([
+      ['sms', { kind: 'citizen', id: caller(1) }],
+      ['wechat', { kind: 'citizen', id: caller(1) }],
+    ]);
+    expect(deliveries[0]).toMatchObject({ eventType: 'case.registered', attempts: 1 });
+
+    const sink = await sinkOf(caseNumber);
+    const sms = sink.find((m) => m.channel === 'sms')!;
+    expect(sms.to).toBe('139****1111'); // masked in the API
+    expect(sms.text).toMatch(new RegExp(`^您反映的“.+”问题已受理，编号${caseNumber}，将由阳光社区办理。`));
+    const wechat = sink.find((m) => m.channel === 'wechat')!;
+    expect(wechat.payload).toMatchObject({ touser: `oWx-${runId}`, template_id: 'local:case-registered.citizen', data: { keyword1: { value: caseNumber } } });
+  });
+
+  it('merged duplicate and resolution: the extra reporter hears in English, both hear the outcome, the community in its inbox', async () => {
+    const caseNumber = newCaseNumber();
+    await handled(await registered(caseNumber, await loggedCall(caller(1))));
+    await handled(await publish(duplicateMergedV1, caseNumber, {
+      masterCaseNumber: caseNumber, channel: 'hotline', sourceRef: `call-${uniqueId()}`, reporterRef: caller(2), distanceMeters: 35,
+    }));
+    const merged = await eventually(async () => (await sinkOf(caseNumber)).find((m) => m.to === '139****2222'), { what: 'merge SMS' });
+    expect(merged.text).toBe(`Your report joined case ${caseNumber} (same problem already reported). You will hear the outcome.`);
+
+    const resolved = await publish(caseResolvedV1, caseNumber, {
+      caseNumber, resolvedAt: '2026-03-11T02:00:00Z', level: 'community', unitId: COMMUNITY,
+      summary: '已更换灯头并检修线路，恢复照明', callbackDueAt: '2026-03-12T02:00:00Z',
+    }, `${caseNumber}:resolved`);
+    await handled(resolved);
+
+    const outcome = await eventually(async () => {
+      const texts = (await sinkOf(caseNumber)).filter((m) => m.channel === 'sms' && m.template === 'case-resolved.citizen');
+      return texts.length === 2 ? texts : undefined;
+    }, { what: 'resolution SMS to both reporters' });
+    expect(outcome.map((m) => m.to).sort()).toEqual(['139****1111', '139****2222']);
+    expect(outcome.find((m) => m.to === '139****1111')!.text).toContain('已由阳光社区办结：已更换灯头并检修线路，恢复照明。2026年3月12日 10:00前将回访');
+
+    // the inbox is immediate: there by the time the event is handled
+    const liu = await inboxOf(await as('community-handler', COMMUNITY, 'liu'));
+    const item = liu.items.find((i) => i.caseNumber === caseNumber)!;
+    expect(item).toMatchObject({ title: `案件已办结 ${caseNumber}`, read: false });
+    expect(item.body).toContain('回访截止 2026年3月12日 10:00');
+    const ma = await inboxOf(await as('community-handler', COMMUNITY, 'ma'));
+    expect(ma.items.find((i) => i.caseNumber === caseNumber)?.title).toBe(`Case resolved: ${caseNumber}`);
+    // nobody else's inbox
+    expect((await inboxOf(await as('dispatcher', 'bf', 'li'))).items.some((i) => i.caseNumber === caseNumber)).toBe(false);
+
+    // mark read
+    const liuToken = await as('community-handler', COMMUNITY, 'liu');
+    const read = await call(url, 'POST', `/api/v1/inbox/${encodeURIComponent(item.id)}/read`, liuToken);
+    expect(read).toMatchObject({ status: 200, body: { id: item.id, read: true } });
+    expect((await call(url, 'POST', `/api/v1/inbox/${encodeURIComponent(item.id)}/read`, await as('community-handler', COMMUNITY, 'ma'))).status).toBe(404);
+
+    // every delivery of the case is visible with its status, to supervisors only
+    const all = await deliveriesOf(caseNumber);
+    expect(all.filter((d) => d.eventType === 'case.resolved').map((d) => `${d.recipient.id}:${d.channel}:${d.status}`).sort()).toEqual(
+      [`${caller(1)}:sms:sent`, `${caller(1)}:wechat:sent`, `${caller(2)}:sms:sent`, `${user('liu')}:inbox:sent`, `${user('ma')}:inbox:sent`].sort(),
+    );
+    expect((await call(url, 'GET', `/api/v1/notifications?caseNumber=${caseNumber}`, liuToken)).status).toBe(403);
+
+    // a redelivered event changes nothing: the platform skips its id, and without that mark the delivery keys do
+    const before = { deliveries: all.length, sink: (await sinkOf(caseNumber)).length, inbox: (await inboxOf(liuToken)).items.length };
+    await publisher.publishAll([resolved]);
+    await mongo.db(`${runId}_notification`).collection('processed_events').deleteOne({ _id: `${group}:${resolved.id}` as never });
+    await publisher.publishAll([resolved]);
+    await handled(resolved);
+    await new Promise((r) => setTimeout(r, 600)); // a few polls of the sender
+    expect((await deliveriesOf(caseNumber)).length).toBe(before.deliveries);
+    expect((await sinkOf(caseNumber)).length).toBe(before.sink);
+    expect((await inboxOf(liuToken)).items.length).toBe(before.inbox);
+  });
+
+  it('manual dispatch: the city\'s dispatchers see it live on the SSE stream and in their inbox', async () => {
+    const caseNumber = newCaseNumber();
+    const token = await as('dispatcher', 'bf', 'li');
+    const abort = new AbortController();
+    const stream = await fetch(`${url}/api/v1/inbox/stream`, { headers: { authorization: token }, signal: abort.signal });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const reader = stream.body!.getReader();
+    let received = '';
+    try {
+      await publish(manualDispatchQueuedV1, caseNumber, { caseNumber, reason: 'outside-every-grid' });
+      await eventually(async () => {
+        const { value } = await reader.read();
+        received += new TextDecoder().decode(value);
+        return received.includes(caseNumber) ? true : undefined;
+      }, { what: 'the inbox item on the stream', intervalMs: 0 });
+    } finally {
+      abort.abort();
+    }
+    expect(received).toContain('event: inbox-item');
+    const data = received.split('\n').find((line) => line.startsWith('data: ') && line.includes(caseNumber))!;
+    expect(JSON.parse(data.slice('data: '.length))).toMatchObject({ caseNumber, title: `待人工派单 ${caseNumber}`, read: false });
+    expect((await inboxOf(token)).items[0]).toMatchObject({ caseNumber, body: expect.stringContaining('位置不在任何网格内') });
+  });
+
+  it('quiet hours: at 23:30 a non-urgent SMS waits for 07:00, an urgent one and the inbox go at once', async () => {
+    const nightRun = uniqueId('n');
+    const nightGroup = `notification-night-${runId}`;
+    databases.push(`${nightRun}_notification`);
+    const night = await startService(integrationConfig({
+      ...settings, MONGO_DB_PREFIX: nightRun, NOTIFICATION_CONSUMER_GROUP: nightGroup, NOTIFICATION_CLOCK_START: '2026-03-10T23:30:00+08:00',
+    }));
+    await registerDirectory(night.url);
+
+    const ordinary = newCaseNumber();
+    const urgent = newCaseNumber();
+    await handled(await registered(ordinary, await loggedCall(caller(1), `${nightRun}_notification`, nightGroup)), `${nightRun}_notification`, nightGroup);
+    await handled(await registered(urgent, await loggedCall(caller(1), `${nightRun}_notification`, nightGroup), 'urgent'), `${nightRun}_notification`, nightGroup);
+
+    const urgentSms = await eventually(async () => (await deliveriesOf(urgent, night.url)).find((d) => d.channel === 'sms' && d.status === 'sent'), { what: 'urgent SMS sent' });
+    expect(urgentSms.attempts).toBe(1);
+    expect((await sinkOf(urgent, night.url)).map((m) => m.channel).sort()).toEqual(['sms', 'wechat']);
+
+    await new Promise((r) => setTimeout(r, 600)); // several polls: the held ones must stay held
+    const held = await deliveriesOf(ordinary, night.url);
+    expect(held.map((d) => [d.channel, d.status, d.attempts, d.nextAttemptAt])).toEqual([
+      ['sms', 'held-for-quiet-hours', 0, '2026-03-10T23:00:00.000Z'], // 07:00 on 11 March, China time
+      ['wechat', 'held-for-quiet-hours', 0, '2026-03-10T23:00:00.000Z'],
+    ]);
+    expect(await sinkOf(ordinary, night.url)).toEqual([]);
+
+    // the inbox never waits
+    const queued = await publish(manualDispatchQueuedV1, ordinary, { caseNumber: ordinary, reason: 'no-location' });
+    await handled(queued, `${nightRun}_notification`, nightGroup);
+    const inbox = (await call(night.url, 'GET', '/api/v1/inbox', await as('dispatcher', 'bf', 'li'))).body as InboxView;
+    expect(inbox.items.find((i) => i.caseNumber === ordinary)).toBeDefined();
+  });
+
+  it('answers without a token with 401 and to the wrong role with 403, Chinese first', async () => {
+    const anonymous = await call(url, 'GET', '/api/v1/inbox', undefined);
+    expect(anonymous).toMatchObject({ status: 401, body: { message: expect.stringContaining('缺少登录凭证') } });
+    expect((await call(url, 'GET', '/api/v1/inbox/stream', undefined)).status).toBe(401);
+    const operator = await as('operator', 'bf', 'op');
+    expect((await call(url, 'PUT', `/api/v1/directory/users/x`, operator, { name: 'x', role: 'admin', unitId: 'bf' })).status).toBe(403);
+    const bad = await call(url, 'GET', '/api/v1/notifications?caseNumber=nope', await asSupervisor());
+    expect(bad).toMatchObject({ status: 400, body: { errors: [{ field: 'caseNumber' }] } });
+  });
+
+  it('dead-lettered nothing', async () => {
+    await new Promise((r) => setTimeout(r, 500));
+    expect(dlt.messages.filter((m) => [group, `notification-night-${runId}`].includes(m.headers[DLT_HEADERS.group]))).toEqual([]);
+  });
+});
