@@ -1,7 +1,13 @@
 import { Logger } from '@nestjs/common';
-import { EventEnvelope, findContract } from '@civicflow/contracts';
-import { EventPublisher, InvalidEventError } from '@civicflow/platform';
+import { EventContract, EventEnvelope, findContract } from '@civicflow/contracts';
+import { EventDraft, InvalidEventError } from '@civicflow/platform';
 import { Delivery, DeliveryStore } from '../delivery';
+
+/** What the publisher needs of the platform's EventPublisher. */
+export interface OutcomeEvents {
+  build(contract: EventContract, draft: EventDraft<EventContract>): EventEnvelope;
+  publishAll(events: EventEnvelope[]): Promise<void>;
+}
 
 export const DELIVERED_TYPE = 'notification.delivered';
 export const FAILED_TYPE = 'notification.failed';
@@ -16,11 +22,15 @@ export class DeliveryOutcomePublisher {
   private readonly logger = new Logger(DeliveryOutcomePublisher.name);
   private warnedUnregistered = false;
 
-  constructor(private readonly store: DeliveryStore, private readonly publisher: Pick<EventPublisher, 'build' | 'publishAll'>) {}
+  constructor(
+    private readonly store: DeliveryStore,
+    private readonly publisher: OutcomeEvents,
+    private readonly contracts: (type: string, version: number) => EventContract | undefined = findContract,
+  ) {}
 
   async publishPending(limit = 100): Promise<number> {
-    const delivered = findContract(DELIVERED_TYPE, 1);
-    const failed = findContract(FAILED_TYPE, 1);
+    const delivered = this.contracts(DELIVERED_TYPE, 1);
+    const failed = this.contracts(FAILED_TYPE, 1);
     if (!delivered || !failed) {
       if (!this.warnedUnregistered) this.logger.warn(`${DELIVERED_TYPE}/${FAILED_TYPE} are not in the event catalog yet; outcomes are kept until they are`);
       this.warnedUnregistered = true;
@@ -44,7 +54,7 @@ export class DeliveryOutcomePublisher {
     return built.length;
   }
 
-  private build(delivery: Delivery, contract: NonNullable<ReturnType<typeof findContract>>): EventEnvelope {
+  private build(delivery: Delivery, contract: EventContract): EventEnvelope {
     const at = (delivery.status === 'sent' ? delivery.sentAt : delivery.failedAt) ?? delivery.updatedAt;
     return this.publisher.build(contract, {
       // one event per final status reached; a re-queued delivery that fails again is a new fact
