@@ -192,6 +192,8 @@ describe('notification: events → inboxes, SMS sink and SSE stream', () => {
     const liuToken = await as('community-handler', COMMUNITY, 'liu');
     const read = await call(url, 'POST', `/api/v1/inbox/${encodeURIComponent(item.id)}/read`, liuToken);
     expect(read).toMatchObject({ status: 200, body: { id: item.id, read: true } });
+    const again = await call(url, 'POST', `/api/v1/inbox/${encodeURIComponent(item.id)}/read`, liuToken);
+    expect((again.body as { readAt: string }).readAt).toBe((read.body as { readAt: string }).readAt); // the first reading counts
     expect((await call(url, 'POST', `/api/v1/inbox/${encodeURIComponent(item.id)}/read`, await as('community-handler', COMMUNITY, 'ma'))).status).toBe(404);
 
     // every delivery of the case is visible with its status, to supervisors only

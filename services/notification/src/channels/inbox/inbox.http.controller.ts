@@ -63,9 +63,11 @@ export class InboxHttpController {
   @Post(':itemId/read')
   @HttpCode(200)
   async markRead(@Param('itemId') itemId: string, @CurrentUser() user: AuthUser) {
-    const item = await this.items
-      .findOneAndUpdate({ _id: itemId, userId: user.userId }, { $set: { read: true, readAt: this.clock.now() } }, { new: true })
-      .lean<InboxItemDoc>();
+    // the first reading counts: marking an item read again keeps its readAt
+    const item =
+      (await this.items
+        .findOneAndUpdate({ _id: itemId, userId: user.userId, read: false }, { $set: { read: true, readAt: this.clock.now() } }, { new: true })
+        .lean<InboxItemDoc>()) ?? (await this.items.findOne({ _id: itemId, userId: user.userId }).lean<InboxItemDoc>());
     if (!item) throw new NotFoundException({ message: `站内信 ${itemId} 不存在 inbox item not found` });
     return toInboxItemView(item);
   }
