@@ -10,3 +10,4 @@ export * from './hotline/callback-recorded.event';
 export * from './case/case-resolved.event';
 export * from './intake/intake-events';
 export * from './grid/route-location.request';
+export * from './notification/notification-events';

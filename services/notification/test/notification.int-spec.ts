@@ -12,8 +12,7 @@ import {
 } from '@civicflow/contracts';
 import { createKafka, DLT_HEADERS, EventPublisher } from '@civicflow/platform';
 import { bearerFor, EventProbe, eventually, integrationConfig, uniqueId } from '@civicflow/testing';
-// TODO(lead wiring): import from '@civicflow/notification' once jest.preset.js maps it
-import { createNotificationApp, notificationConfigSchema } from '../src';
+import { createNotificationApp, notificationConfigSchema } from '@civicflow/notification';
 
 const runId = uniqueId();
 const group = `notification-${runId}`;

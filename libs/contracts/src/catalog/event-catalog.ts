@@ -4,6 +4,7 @@ import { callbackRecordedV1 } from '../hotline/callback-recorded.event';
 import { caseRegisteredV1 } from '../case/case-registered.event';
 import { caseResolvedV1 } from '../case/case-resolved.event';
 import { duplicateMergedV1, manualDispatchQueuedV1 } from '../intake/intake-events';
+import { notificationDeliveredV1, notificationFailedV1 } from '../notification/notification-events';
 import { routeLocation, routeLocationReplyV1, routeLocationRequestV1 } from '../grid/route-location.request';
 
 /** Every message CivicFlow produces. Producers and consumers validate against these; docs/events.md is generated from them. */
@@ -16,6 +17,8 @@ export const eventCatalog: readonly EventContract[] = [
   caseResolvedV1,
   routeLocationRequestV1,
   routeLocationReplyV1,
+  notificationDeliveredV1,
+  notificationFailedV1,
 ];
 
 /** Request types paired with the replies their handlers send. */
