@@ -4,6 +4,18 @@ import { infraConfigSchema } from '@civicflow/platform';
 export const gridConfigSchema = infraConfigSchema.extend({
   GRID_PORT: z.coerce.number().int().min(1).max(65535).default(3003),
   GRID_CONSUMER_GROUP: z.string().min(1).default('grid'),
+  /** false only in tests that share a topic with earlier runs. */
   KAFKA_FROM_BEGINNING: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /**
+   * Load the demo city 北丰市 into an EMPTY grid database at start. `auto`: yes unless CIVICFLOW_INFRA=external.
+   * A database holding any import is never overwritten.
+   */
+  GRID_SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** How often a running service looks for a newer import (one read by _id); 0 turns it off. */
+  GRID_REFRESH_INTERVAL_MS: z.coerce.number().int().min(0).default(10_000),
 });
 export type GridConfig = z.infer<typeof gridConfigSchema>;
+
+export function seedsDemoCity(config: Pick<GridConfig, 'GRID_SEED_DEMO' | 'CIVICFLOW_INFRA'>): boolean {
+  return config.GRID_SEED_DEMO === 'true' || (config.GRID_SEED_DEMO === 'auto' && config.CIVICFLOW_INFRA !== 'external');
+}

@@ -1,0 +1,40 @@
+import { Schema } from 'mongoose';
+import type { Compound, GridGeometry, GridStaffMember } from '../dataset/grid-dataset';
+
+/**
+ * A grid (网格) with its boundary, staff and the compounds it covers. No 2dsphere index: FerretDB v1 has no geo
+ * queries, so routing runs on an in-memory index built from this collection (routing/grid-map.ts).
+ */
+export interface GridDoc {
+  _id: string; // grid id, e.g. bf-d01-s01-c01-g01
+  name: string;
+  communityId: string;
+  boundary: GridGeometry; // GeoJSON Polygon or MultiPolygon, WGS-84 [lng, lat]
+  staff: GridStaffMember[];
+  compounds: Compound[];
+  importId: string;
+}
+
+export const GRID_MODEL = 'Grid';
+
+const staffMemberSchema = new Schema<GridStaffMember>(
+  { staffId: { type: String, required: true }, name: { type: String, required: true }, duty: { type: String, required: true }, title: String, phoneMasked: String },
+  { _id: false },
+);
+
+const compoundSchema = new Schema<Compound>({ name: { type: String, required: true }, buildings: { type: [String], default: [] } }, { _id: false });
+
+export const gridSchema = new Schema<GridDoc>(
+  {
+    _id: { type: String, required: true },
+    name: { type: String, required: true },
+    communityId: { type: String, required: true },
+    boundary: { type: Schema.Types.Mixed, required: true },
+    staff: { type: [staffMemberSchema], default: [] },
+    compounds: { type: [compoundSchema], default: [] },
+    importId: { type: String, required: true },
+  },
+  { collection: 'grids', versionKey: false },
+);
+// serves "every grid of the current import" (loaded into the routing index at start and after an import)
+gridSchema.index({ importId: 1 });

@@ -1,0 +1,67 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { CONFIG } from '@civicflow/platform';
+import { GridConfig, seedsDemoCity } from '../config';
+import { GridDatasetStore } from '../dataset/grid-dataset.store';
+import { SeedDemoCityUseCase } from '../demo/seed-demo-city/seed-demo-city.usecase';
+import { GridMap } from './grid-map';
+import type { GridMapSource } from './route-location/route-location.usecase';
+
+/**
+ * Holds the routing index of the current import. Built at start (after seeding the demo city into an empty
+ * database, if configured) and rebuilt when a newer import is committed — by this process or any other, the CLI
+ * included: a timer reads the import record by _id and rebuilds only when its importId changed.
+ */
+@Injectable()
+export class GridMapHolder implements GridMapSource, OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(GridMapHolder.name);
+  private map = GridMap.empty();
+  private loadedImportId?: string;
+  private refreshing?: Promise<void>;
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly store: GridDatasetStore,
+    private readonly seedDemoCity: SeedDemoCityUseCase,
+    @Inject(CONFIG) private readonly config: GridConfig,
+  ) {}
+
+  current(): GridMap {
+    return this.map;
+  }
+
+  async onModuleInit(): Promise<void> {
+    if (seedsDemoCity(this.config)) {
+      const outcome = await this.seedDemoCity.execute();
+      if (outcome.seeded) this.logger.log(`演示城市已导入 demo city seeded: ${JSON.stringify(outcome.record.counts)} in ${outcome.record.durationMs} ms`);
+    }
+    await this.refresh();
+    if (this.config.GRID_REFRESH_INTERVAL_MS > 0) {
+      this.timer = setInterval(() => void this.refresh(), this.config.GRID_REFRESH_INTERVAL_MS);
+      this.timer.unref();
+    }
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Rebuilds the map if a newer import has been committed; never throws (the previous map stays in service). */
+  refresh(): Promise<void> {
+    this.refreshing ??= this.rebuildIfNewer().finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+
+  private async rebuildIfNewer(): Promise<void> {
+    try {
+      const record = await this.store.currentImport();
+      if (!record || record.importId === this.loadedImportId) return;
+      const started = Date.now();
+      const stored = await this.store.load(record);
+      this.map = GridMap.build(stored.units, stored.grids);
+      this.loadedImportId = record.importId;
+      this.logger.log(`路由索引已建立 routing index built: ${this.map.gridCount} grids of "${record.title ?? record.source}" in ${Date.now() - started} ms`);
+    } catch (error) {
+      this.logger.warn(`路由索引未更新 routing index not rebuilt, keeping the previous one: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
