@@ -124,6 +124,16 @@ describe('hotline service on the real servers', () => {
     expect((await api('GET', '/api/v1/knowledge/search?q=社保卡', { as: null })).status).toBe(401);
     expect((await api('POST', '/api/v1/calls', { as: 'dispatcher', body: {} })).status).toBe(403);
     expect((await api('GET', '/api/v1/callers/lookup?number=13800000000', { as: 'grid-worker' })).status).toBe(403);
+
+    // the OpenAPI document (public) describes every route with bearer auth
+    const docs = await api('GET', '/api/docs/openapi.json', { as: null });
+    expect(docs.status).toBe(200);
+    expect(docs.body.components.securitySchemes).toHaveProperty('bearer');
+    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining([
+      '/api/v1/calls', '/api/v1/calls/{callId}/caller-number', '/api/v1/categories/suggest', '/api/v1/callers/lookup',
+      '/api/v1/audit/caller-number-reads', '/api/v1/knowledge/search', '/api/v1/knowledge/articles/{articleId}',
+      '/api/v1/callbacks', '/api/v1/callbacks/{callbackId}/result',
+    ]));
   });
 
   it('refuses a bad call with the path of each bad field, an oversized body with 413, and names a wrong category', async () => {
