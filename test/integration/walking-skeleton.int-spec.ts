@@ -10,14 +10,22 @@ import { createKafka, DLT_HEADERS, EventPublisher, toKafkaMessage } from '@civic
 import { bearerFor, EventProbe, integrationConfig, uniqueId } from '@civicflow/testing';
 import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
 import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
+import { addressInside, createGridApp, gridConfigSchema } from '@civicflow/grid';
 import { createCaseWorker, RunningWorker } from '@civicflow/workflows/worker';
 
 const runId = uniqueId();
-const env = integrationConfig({ MONGO_DB_PREFIX: runId, INTAKE_CONSUMER_GROUP: `intake-${runId}`, KAFKA_FROM_BEGINNING: 'false' });
+const env = integrationConfig({
+  MONGO_DB_PREFIX: runId,
+  HOTLINE_CONSUMER_GROUP: `hotline-${runId}`,
+  INTAKE_CONSUMER_GROUP: `intake-${runId}`,
+  GRID_CONSUMER_GROUP: `grid-${runId}`,
+  KAFKA_FROM_BEGINNING: 'false',
+});
 
 describe('walking skeleton: call → Kafka → intake → Mongo → Temporal → case.registered', () => {
   let hotline: INestApplication;
   let intake: INestApplication;
+  let grid: INestApplication;
   let worker: RunningWorker;
   let workerRun: Promise<void>;
   let kafka: Kafka;
@@ -28,7 +36,11 @@ describe('walking skeleton: call → Kafka → intake → Mongo → Temporal →
 
   beforeAll(async () => {
     kafka = createKafka(`test-${runId}`, env);
+    grid = await createGridApp(gridConfigSchema.parse({ ...env, GRID_SEED_DEMO: 'true' }));
+    await grid.startAllMicroservices();
+    await grid.listen(0, '127.0.0.1');
     hotline = await createHotlineApp(hotlineConfigSchema.parse(env));
+    await hotline.startAllMicroservices();
     await hotline.listen(0, '127.0.0.1');
     hotlineUrl = await hotline.getUrl();
     intake = await createIntakeApp(intakeConfigSchema.parse(env));
@@ -49,9 +61,11 @@ describe('walking skeleton: call → Kafka → intake → Mongo → Temporal →
     await worker?.connection.close();
     await intake?.close();
     await hotline?.close();
+    await grid?.close();
     await temporal?.connection.close();
     await mongo?.db(`${runId}_hotline`).dropDatabase();
     await mongo?.db(`${runId}_intake`).dropDatabase();
+    await mongo?.db(`${runId}_grid`).dropDatabase();
     await mongo?.close();
   });
 
@@ -69,7 +83,7 @@ describe('walking skeleton: call → Kafka → intake → Mongo → Temporal →
     callerNumber: '13812345678',
     content: '小区门口路灯坏了一周,晚上很黑 — the street light at the compound gate has been out for a week',
     requestType: 'complaint',
-    address: '青山区幸福路街道阳光社区 3 号楼',
+    address: addressInside('bf-d01-s01-c01-g01'),
   };
 
   it('turns a logged call into a registered case through all three servers', async () => {
@@ -87,7 +101,8 @@ describe('walking skeleton: call → Kafka → intake → Mongo → Temporal →
 
     // MongoDB protocol server: intake stored the case; hotline stored the number encrypted, never in clear
     const stored = await mongo.db(`${runId}_intake`).collection('cases').findOne({ _id: caseNumber as never });
-    expect(stored).toMatchObject({ sourceKey: `hotline:${callId}`, requestType: 'complaint' });
+    expect(stored).toMatchObject({ sourceRef: callId, requestType: 'complaint', routing: { gridId: 'bf-d01-s01-c01-g01', method: 'address' } });
+    expect(await mongo.db(`${runId}_intake`).collection('case_sources').findOne({ _id: `hotline:${callId}` as never })).toMatchObject({ caseNumber, merged: false });
     const call = await mongo.db(`${runId}_hotline`).collection('calls').findOne({ _id: callId as never });
     expect(JSON.stringify(call)).not.toContain('13812345678');
 
@@ -137,7 +152,7 @@ describe('walking skeleton: call → Kafka → intake → Mongo → Temporal →
     await probe.waitForEvent(caseRegisteredV1.type, (e) => (e.data as { sourceRef: string }).sourceRef === `marker-${runId}`);
     await publisher.disconnect();
 
-    const cases = await mongo.db(`${runId}_intake`).collection('cases').countDocuments({ sourceKey: `hotline:${callId}` });
+    const cases = await mongo.db(`${runId}_intake`).collection('cases').countDocuments({ sourceRef: callId });
     expect(cases).toBe(1);
     const registrations = probe.messages.filter((m) => m.event?.type === caseRegisteredV1.type && (m.event.data as { sourceRef: string }).sourceRef === callId);
     expect(new Set(registrations.map((m) => m.event!.id)).size).toBe(1);

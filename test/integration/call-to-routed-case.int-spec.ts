@@ -1,0 +1,177 @@
+// From call to routed case on the real servers, with the real grid service routing in the demo city 北丰市:
+// calls and app reports become classified cases in the community whose polygon holds the point; reports of the
+// same problem merge; a point outside the city waits for a dispatcher; a user of another street gets 403.
+import { INestApplication } from '@nestjs/common';
+import { Kafka } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+import { caseRegisteredV1, duplicateMergedV1, manualDispatchQueuedV1 } from '@civicflow/contracts';
+import { createKafka } from '@civicflow/platform';
+import { bearerFor, EventProbe, integrationConfig, uniqueId } from '@civicflow/testing';
+import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
+import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
+import { createGridApp, demoCity, gridConfigSchema, POINT_OUTSIDE_DEMO_CITY, pointInside } from '@civicflow/grid';
+import { createCaseWorker, RunningWorker } from '@civicflow/workflows/worker';
+
+const runId = uniqueId();
+const env = integrationConfig({
+  MONGO_DB_PREFIX: runId,
+  HOTLINE_CONSUMER_GROUP: `hotline-${runId}`,
+  INTAKE_CONSUMER_GROUP: `intake-${runId}`,
+  GRID_CONSUMER_GROUP: `grid-${runId}`,
+  KAFKA_FROM_BEGINNING: 'false',
+});
+// a real 1×1 PNG
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+const GRID = 'bf-d01-s01-c01-g01';
+const COMMUNITY = 'bf-d01-s01-c01';
+const STREET = 'bf-d01-s01';
+const OTHER_STREET = 'bf-d01-s02';
+
+interface CaseView {
+  caseNumber: string;
+  status: string;
+  categoryCode?: string;
+  priority: string;
+  department?: string;
+  orgPath: string[];
+  routing?: { communityId: string; streetId: string; gridId: string };
+  reporters: { sourceRef: string }[];
+  mergedInto?: string;
+}
+
+describe('from call to routed case (real grid routing in the demo city)', () => {
+  const apps: INestApplication[] = [];
+  let worker: RunningWorker;
+  let workerRun: Promise<void>;
+  let kafka: Kafka;
+  let probe: EventProbe;
+  let hotlineUrl: string;
+  let intakeUrl: string;
+  let mongo: MongoClient;
+
+  beforeAll(async () => {
+    kafka = createKafka(`test-${runId}`, env);
+    const grid = await createGridApp(gridConfigSchema.parse({ ...env, GRID_SEED_DEMO: 'true' }));
+    const hotline = await createHotlineApp(hotlineConfigSchema.parse(env));
+    const intake = await createIntakeApp(intakeConfigSchema.parse(env));
+    for (const app of [grid, hotline, intake]) {
+      apps.push(app);
+      await app.startAllMicroservices();
+      await app.listen(0, '127.0.0.1');
+    }
+    hotlineUrl = await hotline.getUrl();
+    intakeUrl = await intake.getUrl();
+    worker = await createCaseWorker({ temporalAddress: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, kafka });
+    workerRun = worker.worker.run();
+    probe = await new EventProbe(kafka, [caseRegisteredV1.topic, duplicateMergedV1.topic], `probe-${runId}`).start();
+    mongo = await new MongoClient(env.MONGO_URL).connect();
+  });
+
+  afterAll(async () => {
+    await probe?.stop();
+    worker?.worker.shutdown();
+    await workerRun;
+    await worker?.publisher.disconnect();
+    await worker?.connection.close();
+    for (const app of apps.reverse()) await app.close();
+    for (const service of ['hotline', 'intake', 'grid']) await mongo?.db(`${runId}_${service}`).dropDatabase();
+    await mongo?.close();
+  });
+
+  async function logCall(body: Record<string, unknown>): Promise<string> {
+    const res = await fetch(`${hotlineUrl}/api/v1/calls`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: await bearerFor('operator', 'bf') },
+      body: JSON.stringify(body),
+    });
+    expect(res.status).toBe(202);
+    return ((await res.json()) as { callId: string }).callId;
+  }
+
+  async function caseOf(channel: string, sourceRef: string, role: 'dispatcher' | 'street-coordinator' = 'dispatcher', unit = 'bf'): Promise<Response> {
+    return fetch(`${intakeUrl}/api/v1/cases?channel=${channel}&sourceRef=${sourceRef}`, { headers: { authorization: await bearerFor(role, unit) } });
+  }
+
+  async function registeredCase(channel: string, sourceRef: string): Promise<CaseView> {
+    await probe.waitForEvent(caseRegisteredV1.type, (e) => (e.data as { sourceRef: string }).sourceRef === sourceRef);
+    const res = await caseOf(channel, sourceRef);
+    expect(res.status).toBe(200);
+    return (await res.json()) as CaseView;
+  }
+
+  const streetLight = { callerNumber: '13812345678', content: '楼下路灯不亮 the street light is out', requestType: 'complaint', categoryCode: '0208' };
+
+  it('routes a logged call to the community whose polygon holds the point, classified by the taxonomy', async () => {
+    const point = pointInside(GRID);
+    const callId = await logCall({ ...streetLight, location: point });
+    const found = await registeredCase('hotline', callId);
+    const community = demoCity().units.find((u) => u.id === COMMUNITY)!;
+    expect(found).toMatchObject({ status: 'routed', categoryCode: '0208', routing: { gridId: GRID, communityId: COMMUNITY, streetId: STREET } });
+    expect(found.orgPath).toEqual(['bf', 'bf-d01', STREET, COMMUNITY, GRID]);
+    expect(community.name).toBeTruthy();
+    expect(found.department).toBeTruthy();
+  });
+
+  it('routes an app report with a photo the same way', async () => {
+    const point = pointInside('bf-d01-s01-c02-g02');
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ content: '小区垃圾桶满了没人清 the bins overflow', 'location[lng]': String(point.lng), 'location[lat]': String(point.lat), reporterId: `wx-${runId}`, categoryCode: '0204', reportId: `app-${runId}` })) form.append(k, v);
+    form.append('photos', new Blob([PNG], { type: 'image/png' }), 'bins.png');
+    const res = await fetch(`${intakeUrl}/api/v1/reports/app`, { method: 'POST', headers: { 'x-api-key': 'civicflow-demo-key' }, body: form });
+    expect(res.status).toBe(201);
+    const found = await registeredCase('app', `app-${runId}`);
+    expect(found).toMatchObject({ status: 'routed', routing: { communityId: 'bf-d01-s01-c02' } });
+  });
+
+  it('merges a second report of the same problem nearby into the open case, keeping both reporters', async () => {
+    const point = pointInside('bf-d01-s01-c03-g01');
+    const first = await logCall({ ...streetLight, location: point });
+    const master = await registeredCase('hotline', first);
+    const second = await logCall({ ...streetLight, callerNumber: '13900000001', location: { lng: point.lng + 0.0004, lat: point.lat } });
+    const merged = await probe.waitForEvent(duplicateMergedV1.type, (e) => (e.data as { sourceRef: string }).sourceRef === second);
+    expect(merged.data).toMatchObject({ masterCaseNumber: master.caseNumber, channel: 'hotline' });
+    const viewed = (await (await caseOf('hotline', second)).json()) as CaseView;
+    expect(viewed.caseNumber).toBe(master.caseNumber);
+    expect(viewed.mergedInto).toBe(master.caseNumber);
+    expect(viewed.reporters.map((r) => r.sourceRef)).toEqual([first, second]);
+    const cases = await mongo.db(`${runId}_intake`).collection('cases').countDocuments({ dedupKey: { $exists: true }, 'routing.communityId': 'bf-d01-s01-c03' });
+    expect(cases).toBe(1);
+  });
+
+  it('puts a call from outside every grid in the dispatcher queue, never an error', async () => {
+    const probeQueue = await new EventProbe(kafka, [manualDispatchQueuedV1.topic], `probe-q-${runId}`).start();
+    try {
+      const callId = await logCall({ ...streetLight, callerNumber: '13700000002', location: POINT_OUTSIDE_DEMO_CITY });
+      const found = await registeredCase('hotline', callId);
+      expect(found).toMatchObject({ status: 'manual-queue', orgPath: [] });
+      await probeQueue.waitForEvent(manualDispatchQueuedV1.type, (e) => e.key === found.caseNumber);
+      const queue = await fetch(`${intakeUrl}/api/v1/dispatch/queue`, { headers: { authorization: await bearerFor('dispatcher', 'bf') } });
+      expect(((await queue.json()) as { cases: CaseView[] }).cases.map((c) => c.caseNumber)).toContain(found.caseNumber);
+      const notDispatcher = await fetch(`${intakeUrl}/api/v1/dispatch/queue`, { headers: { authorization: await bearerFor('community-handler', COMMUNITY) } });
+      expect(notDispatcher.status).toBe(403);
+    } finally {
+      await probeQueue.stop();
+    }
+  });
+
+  it("answers 403 to a user of another street and 200 to the case's own street", async () => {
+    const callId = await logCall({ ...streetLight, callerNumber: '13600000003', categoryCode: '0204', content: '垃圾没人清 rubbish not collected', location: pointInside('bf-d01-s01-c01-g03') });
+    const found = await registeredCase('hotline', callId);
+    const other = await caseOf('hotline', callId, 'street-coordinator', OTHER_STREET);
+    expect(other.status).toBe(403);
+    expect(((await other.json()) as { message: string }).message).toMatch(/管辖范围/);
+    const own = await fetch(`${intakeUrl}/api/v1/cases/${found.caseNumber}`, { headers: { authorization: await bearerFor('street-coordinator', STREET) } });
+    expect(own.status).toBe(200);
+  });
+
+  it('refuses a call naming an unknown category with 400 naming it', async () => {
+    const res = await fetch(`${hotlineUrl}/api/v1/calls`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: await bearerFor('operator', 'bf') },
+      body: JSON.stringify({ ...streetLight, categoryCode: '9999', location: pointInside(GRID) }),
+    });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain('9999');
+  });
+});
