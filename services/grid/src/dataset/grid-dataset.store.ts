@@ -2,7 +2,7 @@ import type { Connection, Model } from 'mongoose';
 import { GRID_MODEL, type GridDoc, gridSchema } from '../grids/grid.schema';
 import { HOUSEHOLD_MODEL, type HouseholdDoc, householdSchema } from '../households/household.schema';
 import { ORG_UNIT_MODEL, type OrgUnitDoc, orgUnitSchema } from '../org/org-unit.schema';
-import type { DatasetUnit, GridDataset, GridRecord, Household } from './grid-dataset';
+import type { DatasetUnit, GridDataset, GridGeometry, GridRecord, Household } from './grid-dataset';
 import { IMPORT_LOCK_MODEL, type ImportLockDoc, importLockSchema } from './import-lock.schema';
 import { CURRENT_IMPORT, IMPORT_RECORD_MODEL, type ImportRecordDoc, importRecordSchema } from './import-record.schema';
 
@@ -98,7 +98,7 @@ export class GridDatasetStore {
     const { units, grids, households } = this.models;
     await Promise.all([units.deleteMany({}), grids.deleteMany({}), households.deleteMany({})]);
     await insertInChunks(units, dataset.units.map((unit) => ({ _id: unit.id, name: unit.name, kind: unit.kind, parentId: unit.parentId, localForm: unit.localForm, departmentCode: unit.departmentCode, importId })));
-    await insertInChunks(grids, dataset.grids.features.map(({ geometry, properties }) => ({ _id: properties.id, name: properties.name, communityId: properties.communityId, boundary: geometry, staff: properties.staff, compounds: properties.compounds, importId })));
+    await insertInChunks(grids, dataset.grids.features.map(({ geometry, properties }) => ({ _id: properties.id, name: properties.name, communityId: properties.communityId, boundaryGeoJson: JSON.stringify(geometry), staff: properties.staff, compounds: properties.compounds, importId })));
     await insertInChunks(households, dataset.households.map(({ id, ...household }) => ({ _id: id, ...household, importId })));
     const record: ImportRecordDoc = {
       _id: CURRENT_IMPORT,
@@ -154,7 +154,7 @@ function datasetUnitOf(doc: OrgUnitDoc): DatasetUnit {
 }
 
 function gridRecordOfDoc(doc: GridDoc): GridRecord {
-  return { id: doc._id, name: doc.name, communityId: doc.communityId, boundary: doc.boundary, staff: doc.staff, compounds: doc.compounds };
+  return { id: doc._id, name: doc.name, communityId: doc.communityId, boundary: JSON.parse(doc.boundaryGeoJson) as GridGeometry, staff: doc.staff, compounds: doc.compounds };
 }
 
 function householdOf({ _id, importId: _importId, ...household }: HouseholdDoc): Household {

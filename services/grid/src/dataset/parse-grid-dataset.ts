@@ -39,7 +39,7 @@ export function parseGridDataset(input: unknown): GridDataset {
   try {
     createOrgTree(orgUnitsOf(dataset.units, grids));
   } catch (error) {
-    if (error instanceof InvalidOrgTree) throw new InvalidGridDataset([`unit '${error.unitId}': ${error.en}`]);
+    if (error instanceof InvalidOrgTree) throw new InvalidGridDataset([error.en]); // names the unit
     throw error;
   }
 

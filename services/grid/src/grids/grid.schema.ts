@@ -1,15 +1,16 @@
 import { Schema } from 'mongoose';
-import type { Compound, GridGeometry, GridStaffMember } from '../dataset/grid-dataset';
+import type { Compound, GridStaffMember } from '../dataset/grid-dataset';
 
 /**
- * A grid (网格) with its boundary, staff and the compounds it covers. No 2dsphere index: FerretDB v1 has no geo
- * queries, so routing runs on an in-memory index built from this collection (routing/grid-map.ts).
+ * A grid (网格) with its boundary, staff and the compounds it covers. The boundary is stored as GeoJSON text:
+ * FerretDB v1 rejects nested arrays (a polygon's coordinates are arrays of arrays) and has no geo queries anyway,
+ * so routing runs on an in-memory index built from this collection (routing/grid-map.ts), never on a Mongo query.
  */
 export interface GridDoc {
   _id: string; // grid id, e.g. bf-d01-s01-c01-g01
   name: string;
   communityId: string;
-  boundary: GridGeometry; // GeoJSON Polygon or MultiPolygon, WGS-84 [lng, lat]
+  boundaryGeoJson: string; // JSON text of a GeoJSON Polygon or MultiPolygon, WGS-84 [lng, lat]
   staff: GridStaffMember[];
   compounds: Compound[];
   importId: string;
@@ -29,7 +30,7 @@ export const gridSchema = new Schema<GridDoc>(
     _id: { type: String, required: true },
     name: { type: String, required: true },
     communityId: { type: String, required: true },
-    boundary: { type: Schema.Types.Mixed, required: true },
+    boundaryGeoJson: { type: String, required: true },
     staff: { type: [staffMemberSchema], default: [] },
     compounds: { type: [compoundSchema], default: [] },
     importId: { type: String, required: true },

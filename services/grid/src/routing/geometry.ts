@@ -47,25 +47,43 @@ function ringArea(ring: readonly number[][]): number {
 }
 
 /**
- * A point well inside the geometry (not on an edge, not in a hole): of a 25×25 lattice over the largest part's
- * bounding box, the inside point farthest from every edge. Deterministic, so tests can use it as a fixture.
+ * A point well inside the geometry (not on an edge, not in a hole), deterministic so tests can use it as a fixture:
+ * the centroid of the largest part when it sits well clear of every edge (any roughly convex grid), else, of a
+ * 25×25 lattice over that part's bounding box, the inside point farthest from every edge.
  */
 export function interiorPoint(geometry: GridGeometry): GeoPoint {
   const parts = polygonsOf(geometry);
   const largest = parts.reduce((best, part) => (planarArea({ type: 'Polygon', coordinates: part }) > planarArea({ type: 'Polygon', coordinates: best }) ? part : best));
   const [west, south, east, north] = boundingBoxOf({ type: 'Polygon', coordinates: largest });
+  const clearanceOf = (point: GeoPoint) => (containsPointStrictly(geometry, point) ? Math.min(...largest.map((ring) => distanceToRing(point, ring))) : -1);
+  const rounded = (point: GeoPoint) => ({ lng: round6(point.lng), lat: round6(point.lat) });
+
+  const centroid = rounded(ringCentroid(largest[0]));
+  if (clearanceOf(centroid) >= 0.1 * Math.min(east - west, north - south)) return centroid;
+
   const steps = 25;
   let best: { point: GeoPoint; clearance: number } | undefined;
   for (let i = 1; i < steps; i++) {
     for (let j = 1; j < steps; j++) {
-      const point = { lng: west + ((east - west) * i) / steps, lat: south + ((north - south) * j) / steps };
-      if (!containsPointStrictly(geometry, point)) continue;
-      const clearance = Math.min(...largest.map((ring) => distanceToRing(point, ring)));
-      if (!best || clearance > best.clearance) best = { point, clearance };
+      const point = rounded({ lng: west + ((east - west) * i) / steps, lat: south + ((north - south) * j) / steps });
+      const clearance = clearanceOf(point);
+      if (clearance > 0 && (!best || clearance > best.clearance)) best = { point, clearance };
     }
   }
   if (!best) throw new Error('polygon too thin to find an interior point on a 25×25 lattice');
-  return { lng: round6(best.point.lng), lat: round6(best.point.lat) };
+  return best.point;
+}
+
+/** Area-weighted centroid of a simple ring. */
+function ringCentroid(ring: readonly number[][]): GeoPoint {
+  let [twiceArea, lng, lat] = [0, 0, 0];
+  for (let i = 0; i < ring.length - 1; i++) {
+    const cross = ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
+    twiceArea += cross;
+    lng += (ring[i][0] + ring[i + 1][0]) * cross;
+    lat += (ring[i][1] + ring[i + 1][1]) * cross;
+  }
+  return { lng: lng / (3 * twiceArea), lat: lat / (3 * twiceArea) };
 }
 
 function distanceToRing(point: GeoPoint, ring: readonly number[][]): number {
