@@ -5,9 +5,9 @@ import { INestApplication } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import mongoose from 'mongoose';
-import { routeLocation } from '@civicflow/contracts';
-import { createKafka, EventPublisher, KafkaRequester } from '@civicflow/platform';
-import { bearerFor, eventually, integrationConfig, uniqueId } from '@civicflow/testing';
+import { EventEnvelope, routeLocation, routeLocationReplyV1, routeLocationRequestV1 } from '@civicflow/contracts';
+import { createKafka, ensureTopics, EventPublisher, KafkaRequester } from '@civicflow/platform';
+import { bearerFor, EventProbe, eventually, integrationConfig, uniqueId } from '@civicflow/testing';
 import { addressInside, createGridApp, demoCity, gridConfigSchema, POINT_OUTSIDE_DEMO_CITY, pointInside } from '@civicflow/grid';
 import { GridDatasetStore, gridModelsOn } from '../src/dataset/grid-dataset.store';
 import { ImportGridDatasetUseCase } from '../src/dataset/import-grid-dataset/import-grid-dataset.usecase';
@@ -34,22 +34,31 @@ describe('grid: routing on the demo city, over HTTP and Kafka', () => {
   let publisher: EventPublisher;
   let requester: KafkaRequester;
   let mongo: MongoClient;
+  let replies: EventProbe;
+  let earlyRequest: EventEnvelope;
   let startMs: number;
 
   beforeAll(async () => {
-    const started = Date.now();
-    app = await createGridApp(gridConfigSchema.parse(env));
-    await app.startAllMicroservices();
-    await app.listen(0, '127.0.0.1');
-    startMs = Date.now() - started;
-    url = await app.getUrl();
     kafka = createKafka(`test-${runId}`, env);
     publisher = new EventPublisher(kafka, 'intake');
     requester = new KafkaRequester(kafka, publisher, `test-${runId}`);
     mongo = await new MongoClient(env.MONGO_URL).connect();
+    await ensureTopics(kafka);
+    replies = await new EventProbe(kafka, [routeLocationReplyV1.topic], `probe-${runId}`).start();
+
+    const started = Date.now();
+    app = await createGridApp(gridConfigSchema.parse(env));
+    await app.startAllMicroservices();
+    // the Kafka consumer runs from here on, but Nest's init hooks (the demo seed, the first load) run in listen():
+    // a request arriving now must wait for the map rather than be answered "not matched"
+    earlyRequest = await publisher.publish(routeLocationRequestV1, { key: `early-${runId}`, correlationId: `early-${runId}`, data: { point: pointInside(URBAN_GRID) } });
+    await app.listen(0, '127.0.0.1');
+    startMs = Date.now() - started;
+    url = await app.getUrl();
   });
 
   afterAll(async () => {
+    await replies?.stop();
     await requester?.close();
     await publisher?.disconnect();
     await app?.close();
@@ -94,6 +103,11 @@ describe('grid: routing on the demo city, over HTTP and Kafka', () => {
     expect((await locate({ address: addressInside(GACHA_GRID) })).body).toMatchObject({ matched: true, method: 'address', gridId: GACHA_GRID });
     expect(await locate({ point: POINT_OUTSIDE_DEMO_CITY })).toEqual({ status: 200, body: { matched: false, reason: 'outside-every-grid' } });
     expect(await locate({ address: '火星市宇宙路1号' })).toEqual({ status: 200, body: { matched: false, reason: 'address-unknown' } });
+  });
+
+  it('answers a Kafka request that arrived while the service was still loading its map', async () => {
+    const reply = await replies.waitForEvent(routeLocationReplyV1.type, (event) => event.causationId === earlyRequest.id, 15_000);
+    expect(reply.data).toMatchObject({ matched: true, gridId: URBAN_GRID });
   });
 
   it('answers the Kafka request with the reply contract, point and address alike', async () => {

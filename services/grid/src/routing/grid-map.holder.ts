@@ -18,6 +18,8 @@ export class GridMapHolder implements GridMapSource, OnModuleInit, OnModuleDestr
   private loadedImportId?: string;
   private refreshing?: Promise<void>;
   private timer?: NodeJS.Timeout;
+  private markLoaded!: () => void;
+  private readonly loaded = new Promise<void>((resolve) => (this.markLoaded = resolve));
 
   constructor(
     private readonly store: GridDatasetStore,
@@ -29,12 +31,21 @@ export class GridMapHolder implements GridMapSource, OnModuleInit, OnModuleDestr
     return this.map;
   }
 
+  /**
+   * Resolves once the first load (after the demo seed, if any) is done. HTTP is served only after Nest's init
+   * hooks, but the Kafka transport starts consuming in startAllMicroservices, before them.
+   */
+  ready(): Promise<void> {
+    return this.loaded;
+  }
+
   async onModuleInit(): Promise<void> {
     if (seedsDemoCity(this.config)) {
       const outcome = await this.seedDemoCity.execute();
       if (outcome.seeded) this.logger.log(`演示城市已导入 demo city seeded: ${JSON.stringify(outcome.record.counts)} in ${outcome.record.durationMs} ms`);
     }
     await this.refresh();
+    this.markLoaded();
     if (this.config.GRID_REFRESH_INTERVAL_MS > 0) {
       this.timer = setInterval(() => void this.refresh(), this.config.GRID_REFRESH_INTERVAL_MS);
       this.timer.unref();
