@@ -11,3 +11,6 @@ export * from './case/case-resolved.event';
 export * from './intake/intake-events';
 export * from './grid/route-location.request';
 export * from './notification/notification-events';
+export * from './case/case-vocabulary';
+export * from './case/case-ladder.events';
+export * from './case/case-handling.events';

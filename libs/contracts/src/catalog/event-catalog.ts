@@ -3,6 +3,33 @@ import { callLoggedV1 } from '../hotline/call-logged.event';
 import { callbackRecordedV1 } from '../hotline/callback-recorded.event';
 import { caseRegisteredV1 } from '../case/case-registered.event';
 import { caseResolvedV1 } from '../case/case-resolved.event';
+import {
+  caseAcceptedV1,
+  caseDepartmentAnsweredV1,
+  caseDepartmentRefusedV1,
+  caseDepartmentReportedInV1,
+  caseDepartmentsSummonedV1,
+  caseDispatchedV1,
+  caseDuplicateAttachedV1,
+  caseEscalatedV1,
+  caseRefusalDecidedV1,
+  caseReturnedV1,
+  caseSlaBreachedV1,
+  caseSlaWarningV1,
+} from '../case/case-ladder.events';
+import {
+  caseCallbackDueV1,
+  caseCallbackRecordedV1,
+  caseClosedV1,
+  caseExtensionDecidedV1,
+  caseExtensionRequestedV1,
+  caseMergedV1,
+  caseReopenedV1,
+  caseResumedV1,
+  caseReviewRequiredV1,
+  caseSupervisionIssuedV1,
+  caseSuspendedV1,
+} from '../case/case-handling.events';
 import { duplicateMergedV1, manualDispatchQueuedV1 } from '../intake/intake-events';
 import { notificationDeliveredV1, notificationFailedV1 } from '../notification/notification-events';
 import { routeLocation, routeLocationReplyV1, routeLocationRequestV1 } from '../grid/route-location.request';
@@ -15,6 +42,29 @@ export const eventCatalog: readonly EventContract[] = [
   manualDispatchQueuedV1,
   caseRegisteredV1,
   caseResolvedV1,
+  caseDispatchedV1,
+  caseReturnedV1,
+  caseAcceptedV1,
+  caseEscalatedV1,
+  caseDepartmentsSummonedV1,
+  caseDepartmentReportedInV1,
+  caseDepartmentRefusedV1,
+  caseRefusalDecidedV1,
+  caseDepartmentAnsweredV1,
+  caseSlaWarningV1,
+  caseSlaBreachedV1,
+  caseSuspendedV1,
+  caseResumedV1,
+  caseExtensionRequestedV1,
+  caseExtensionDecidedV1,
+  caseSupervisionIssuedV1,
+  caseCallbackDueV1,
+  caseCallbackRecordedV1,
+  caseReopenedV1,
+  caseReviewRequiredV1,
+  caseMergedV1,
+  caseDuplicateAttachedV1,
+  caseClosedV1,
   routeLocationRequestV1,
   routeLocationReplyV1,
   notificationDeliveredV1,
