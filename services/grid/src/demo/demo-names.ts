@@ -69,7 +69,7 @@ export function villageGroupName(n: number): string {
   return `${chineseNumber(n)}组`;
 }
 
-export function chineseNumber(n: number): string {
+function chineseNumber(n: number): string {
   const digits = '零一二三四五六七八九';
   if (n < 10) return digits[n];
   if (n < 20) return `十${n % 10 === 0 ? '' : digits[n % 10]}`;

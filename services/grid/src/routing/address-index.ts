@@ -68,10 +68,6 @@ export class AddressIndex {
     }
   }
 
-  get compoundCount(): number {
-    return this.compounds.size;
-  }
-
   match(address: string): AddressMatch {
     const text = normalizeAddress(address);
     if (text.length === 0) return { matched: false, reason: 'no-location' };
