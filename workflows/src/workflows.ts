@@ -1,2 +1,3 @@
 // Entry point of the workflow bundle: every workflow the worker runs.
 export { caseWorkflow } from './case/case.workflow';
+export { departmentSummonsWorkflow } from './summons/department-summons.workflow';

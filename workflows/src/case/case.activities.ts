@@ -1,17 +1,82 @@
-import { caseRegisteredV1 } from '@civicflow/contracts';
+import { ApplicationFailure } from '@temporalio/activity';
+import { caseRegisteredV1, findContract } from '@civicflow/contracts';
+import {
+  type BusinessCalendar,
+  type CalendarOverrideTable,
+  createBusinessCalendar,
+  DEFAULT_SLA_PROFILES,
+  type OfficeHoursConfig,
+  type Priority,
+  resolveSlaWindows,
+  type SlaProfileTable,
+  type SlaThresholds,
+  type SlaWindows,
+  UnknownSlaProfile,
+} from '@civicflow/domain';
 import type { EventPublisher } from '@civicflow/platform';
+import { type ClockReadingResult, type ClockToRead, readClocks } from '../sla/clock-readings';
 import type { CaseWorkflowInput } from './case.contract';
+import type { CaseEventDraft } from './case-events';
+
+/**
+ * Where the business calendar's changeable data comes from. The holiday package is code; the administrator's
+ * override table (next year's State Council schedule, local extra days off) is data that changes while cases
+ * run, so it is read here, in an activity, every time deadlines are computed.
+ */
+export interface CalendarSource {
+  overrides(): CalendarOverrideTable | Promise<CalendarOverrideTable>;
+  /** Office hours of the jurisdiction a unit belongs to; undefined for the default hours. */
+  officeHoursFor?(unitId: string): OfficeHoursConfig | undefined;
+}
 
 export interface CaseActivityDeps {
-  publisher: Pick<EventPublisher, 'publish'>;
+  publisher: Pick<EventPublisher, 'publish' | 'publishAll' | 'build'>;
+  /** Defaults to the package's holiday data only (no overrides) and default office hours. */
+  calendar?: CalendarSource;
+  /** SLA profiles by id; defaults to the domain's DEFAULT_SLA_PROFILES. */
+  slaProfiles?: SlaProfileTable;
 }
+
+export interface ResolvedSla {
+  windows: SlaWindows;
+  /** Set when the requested profile was unknown and 'standard' was used instead. */
+  unknownProfile?: string;
+}
+
+const NO_OVERRIDES: CalendarSource = { overrides: () => ({}) };
 
 /**
  * Activities of the case workflow, built from their dependencies so tests can wire real or fake ones.
- * Event ids are derived from the case number and the transition, so an activity retry never makes a second event.
+ *
+ * Why deadlines are computed in a LOCAL activity rather than in workflow code: the calendar arithmetic is
+ * pure, but the override table is I/O and, unlike the SLA windows (policy, fixed when the case starts), it is a
+ * fact about the world that must reach running cases — the 2027 schedule entered in December has to move
+ * the deadlines of a case opened in November. A local activity reads the current table each time and its
+ * result is recorded in the history (a marker), so replay stays deterministic, and it costs no extra
+ * workflow task. Passing a snapshot in the input would freeze the table for the life of the case.
  */
-export function createCaseActivities({ publisher }: CaseActivityDeps) {
+export function createCaseActivities({ publisher, calendar = NO_OVERRIDES, slaProfiles = DEFAULT_SLA_PROFILES }: CaseActivityDeps) {
+  let cached: { overridesJson: string; calendars: Map<string, BusinessCalendar> } | undefined;
+
+  async function calendarsFor(): Promise<(unitId: string | undefined) => BusinessCalendar> {
+    const overrides = await calendar.overrides();
+    const overridesJson = JSON.stringify(overrides);
+    if (cached?.overridesJson !== overridesJson) cached = { overridesJson, calendars: new Map() };
+    const calendars = cached.calendars;
+    return (unitId) => {
+      const officeHours = unitId ? calendar.officeHoursFor?.(unitId) : undefined;
+      const cacheKey = officeHours ? JSON.stringify(officeHours) : 'default';
+      let found = calendars.get(cacheKey);
+      if (!found) {
+        found = createBusinessCalendar({ overrides, ...(officeHours ? { officeHours } : {}) });
+        calendars.set(cacheKey, found);
+      }
+      return found;
+    };
+  }
+
   return {
+    /** The walking skeleton's only activity; kept for histories started before the ladder (patch 'case-ladder'). */
     async publishCaseRegistered(input: CaseWorkflowInput): Promise<string> {
       const event = await publisher.publish(caseRegisteredV1, {
         id: `${input.caseNumber}:registered`,
@@ -32,6 +97,47 @@ export function createCaseActivities({ publisher }: CaseActivityDeps) {
         },
       });
       return event.id;
+    },
+
+    /**
+     * Publishes the events of one or more transitions in one Kafka batch, in order. Ids are deterministic
+     * (`<caseNumber>:<sequence>:<type>`), so a retried call never makes a second event downstream (consumers
+     * skip ids they have processed). Every envelope is validated against its contract before sending; one that
+     * breaks it is a bug, so the call fails and is retried (with backoff) until a fixed worker publishes it —
+     * nothing invalid reaches Kafka and the events keep their order.
+     */
+    async publishCaseEvents(drafts: CaseEventDraft[]): Promise<number> {
+      const events = drafts.map((draft) => {
+        const contract = findContract(draft.type, 1);
+        if (!contract) throw ApplicationFailure.nonRetryable(`no contract for ${draft.type} v1`, 'UnknownEventType');
+        return publisher.build(contract, {
+          id: draft.id,
+          key: draft.key,
+          correlationId: draft.correlationId,
+          causationId: draft.causationId,
+          actor: draft.actor,
+          time: new Date(draft.time),
+          traceparent: draft.traceparent,
+          data: draft.data,
+        });
+      });
+      await publisher.publishAll(events);
+      return events.length;
+    },
+
+    /** Local: the case's SLA windows, fixed when it starts (later profile changes never touch it). */
+    async resolveCaseSla(request: { profileId: string; priority: Priority }): Promise<ResolvedSla> {
+      try {
+        return { windows: resolveSlaWindows(request.profileId, request.priority, slaProfiles) };
+      } catch (error) {
+        if (!(error instanceof UnknownSlaProfile)) throw error;
+        return { windows: resolveSlaWindows('standard', request.priority, slaProfiles), unknownProfile: request.profileId };
+      }
+    },
+
+    /** Local: deadlines, warning instants and status of each clock at `now`, with today's calendar data. */
+    async readCaseClocks(request: { clocks: ClockToRead[]; now: number; thresholds: SlaThresholds }): Promise<ClockReadingResult[]> {
+      return readClocks(await calendarsFor(), request.clocks, request.now, request.thresholds);
     },
   };
 }

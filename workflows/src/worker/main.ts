@@ -2,17 +2,25 @@ import { startTelemetry } from '@civicflow/platform/telemetry';
 startTelemetry('case-worker');
 
 import { createKafka, createLogger, ensureTopics, infraConfigSchema, loadConfig } from '@civicflow/platform';
+import { z } from 'zod';
+import { calendarOverridesFromFile } from '../calendar/calendar-overrides.file';
 import { createCaseWorker } from './create-worker';
+
+/** The worker's own setting: the administrator's calendar override table (JSON), if any. */
+const workerConfigSchema = infraConfigSchema.extend({ CALENDAR_OVERRIDES_FILE: z.string().min(1).optional() });
 
 async function main() {
   const logger = createLogger('case-worker');
-  const config = loadConfig(infraConfigSchema);
+  const config = loadConfig(workerConfigSchema);
+  const calendar = calendarOverridesFromFile(config.CALENDAR_OVERRIDES_FILE, (message) => logger.warn(message));
+  await calendar.overrides(); // a broken table fails the start, loudly
   const kafka = createKafka('case-worker', config);
   await ensureTopics(kafka);
   const { worker, publisher, connection } = await createCaseWorker({
     temporalAddress: config.TEMPORAL_ADDRESS,
     namespace: config.TEMPORAL_NAMESPACE,
     kafka,
+    calendar,
   });
   logger.info({ temporal: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE }, '案件工作流 worker 已启动 case worker started');
   try {
