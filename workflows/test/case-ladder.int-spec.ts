@@ -13,7 +13,9 @@ import {
   refuseUpdate,
   reportInUpdate,
   resolveUpdate,
+  resumeUpdate,
   summonDepartmentsUpdate,
+  suspendUpdate,
 } from '../src/case/case.contract';
 import { summonsStatusQuery } from '../src/summons/department-summons.contract';
 import { ACTORS, at, caseInput, type CaseTestKit, createCaseTestKit, HISTORIES, lastOf, minutes, rejectionOf } from './support/case-test-kit';
@@ -29,6 +31,9 @@ describe('caseWorkflow: the escalation ladder (time-skipping)', () => {
   afterAll(async () => {
     await kit?.teardown();
   });
+
+  const slaEventsOf = (caseNumber: string) =>
+    kit.events(caseNumber).filter((e) => e.type === 'case.sla-warning' || e.type === 'case.sla-breached').map((e) => ({ type: e.type, time: e.time.slice(0, 16) }));
 
   it('climbs community → street → two departments → supervision on a department breach, then resolves and closes', async () => {
     const caseNumber = '20990302-000001';
@@ -124,5 +129,132 @@ describe('caseWorkflow: the escalation ladder (time-skipping)', () => {
 
     await recordHistoryIfAsked(handle, HISTORIES, 'ladder-to-supervision');
     await recordHistoryIfAsked(housingSummons, HISTORIES, 'ladder-to-supervision-summons');
+  });
+
+  it('lets parallel summonses report in and answer in any order; the street resolves only when all have answered', async () => {
+    const caseNumber = '20990309-000001';
+    await kit.skipTo('2099-03-09', '09:00'); // Monday
+    const handle = await kit.start(caseInput(caseNumber));
+    await kit.skipTo('2099-03-09', '09:10');
+    await handle.executeUpdate(acceptUpdate, { args: [{ actor: ACTORS.community }] });
+    await handle.executeUpdate(escalateUpdate, { args: [{ actor: ACTORS.community }] });
+    await kit.skipTo('2099-03-09', '09:20');
+    await handle.executeUpdate(summonDepartmentsUpdate, { args: [{ actor: ACTORS.street, departmentIds: ['urban-management', 'city-housing', 'water-affairs'] }] });
+    const summons = (department: string) => kit.env.client.workflow.getHandle(`${caseNumber}:summons:${department}:1`);
+
+    // a department acts only for itself, and only in its summons' order
+    expect(await rejectionOf(handle.executeUpdate(reportInUpdate, { args: [{ actor: ACTORS.water, departmentId: 'city-housing' }] }))).toMatchObject({ reason: { code: 'NOT_ASSIGNEE' } });
+    expect(await rejectionOf(handle.executeUpdate(answerUpdate, { args: [{ actor: ACTORS.water, departmentId: 'water-affairs', plan: 'p', result: 'r' }] }))).toMatchObject({
+      reason: { code: 'SUMMONS_IN_WRONG_STATE' },
+    });
+
+    for (const [time, actor, department] of [
+      ['09:30', ACTORS.water, 'water-affairs'],
+      ['09:40', ACTORS.housing, 'city-housing'],
+      ['09:50', ACTORS.urbanManagement, 'urban-management'],
+    ] as const) {
+      await kit.skipTo('2099-03-09', time);
+      await handle.executeUpdate(reportInUpdate, { args: [{ actor, departmentId: department }] });
+    }
+    await kit.skipTo('2099-03-10', '10:00');
+    await handle.executeUpdate(answerUpdate, { args: [{ actor: ACTORS.housing, departmentId: 'city-housing', plan: '协调物业', result: '已协调' }] });
+    await kit.skipTo('2099-03-10', '11:00');
+    await handle.executeUpdate(answerUpdate, { args: [{ actor: ACTORS.water, departmentId: 'water-affairs', plan: '检修管网', result: '已检修' }] });
+    expect(await kit.result(summons('water-affairs'))).toMatchObject({ outcome: 'answered' });
+    expect(await kit.result(summons('city-housing'))).toMatchObject({ outcome: 'answered' });
+    expect((await summons('urban-management').describe()).status.name).toBe('RUNNING');
+
+    const outstanding = await rejectionOf(handle.executeUpdate(resolveUpdate, { args: [{ actor: ACTORS.street, summary: '已办结' }] }));
+    expect(outstanding.reason).toMatchObject({ code: 'DEPARTMENTS_OUTSTANDING', en: expect.stringContaining('urban-management') });
+
+    await kit.skipTo('2099-03-10', '14:00');
+    await handle.executeUpdate(answerUpdate, { args: [{ actor: ACTORS.urbanManagement, departmentId: 'urban-management', plan: '补装井盖', result: '已补装' }] });
+    const resolved = await handle.executeUpdate(resolveUpdate, { args: [{ actor: ACTORS.street, summary: '三部门均已答复，问题解决' }] });
+    expect(resolved.view).toMatchObject({ stage: 'resolved', level: 'department' });
+    expect(resolved.view.summonses.map((s) => s.status)).toEqual(['answered', 'answered', 'answered']);
+    await kit.settled(handle);
+    const order = kit.events(caseNumber).filter((e) => e.type.startsWith('case.department-')).map((e) => `${e.type.slice(16)}:${(e.data as { departmentId: string }).departmentId}`);
+    expect(order).toEqual([
+      'reported-in:water-affairs',
+      'reported-in:city-housing',
+      'reported-in:urban-management',
+      'answered:city-housing',
+      'answered:water-affairs',
+      'answered:urban-management',
+    ]);
+    expect(slaEventsOf(caseNumber)).toEqual([]);
+    await recordHistoryIfAsked(handle, HISTORIES, 'parallel-summonses');
+    await handle.terminate('scenario over');
+  });
+
+  it('lets the street overrule a refusal (the department starts over) and a supervisor accept one (the department is released)', async () => {
+    const caseNumber = '20990316-000002';
+    await kit.skipTo('2099-03-16', '09:00'); // Monday
+    const handle = await kit.start(caseInput(caseNumber));
+    await handle.executeUpdate(acceptUpdate, { args: [{ actor: ACTORS.community }] });
+    await handle.executeUpdate(escalateUpdate, { args: [{ actor: ACTORS.community }] });
+    await kit.skipTo('2099-03-16', '09:20');
+    await handle.executeUpdate(summonDepartmentsUpdate, { args: [{ actor: ACTORS.street, departmentIds: ['city-housing', 'urban-management'] }] });
+
+    await kit.skipTo('2099-03-16', '10:00');
+    const refused = await handle.executeUpdate(refuseUpdate, { args: [{ actor: ACTORS.housing, departmentId: 'city-housing', reason: '不属于本部门职责' }] });
+    expect(refused.view.summonses[0]).toMatchObject({ status: 'refusal-pending', refusal: { reason: '不属于本部门职责' }, clock: null });
+    expect(await rejectionOf(handle.executeUpdate(decideRefusalUpdate, { args: [{ actor: ACTORS.community, departmentId: 'city-housing', decision: 'overrule' }] }))).toMatchObject({
+      reason: { code: 'NOT_ASSIGNEE' },
+    });
+    await kit.skipTo('2099-03-16', '10:30');
+    const overruled = await handle.executeUpdate(decideRefusalUpdate, { args: [{ actor: ACTORS.street, departmentId: 'city-housing', decision: 'overrule', note: '窨井盖产权属房管' }] });
+    expect(minutes(overruled.view.summonses[0])).toMatchObject({ status: 'summoned', clock: { window: 'department-report-in', deadline: at('2099-03-16', '14:00') } });
+
+    await kit.skipTo('2099-03-16', '11:00');
+    await handle.executeUpdate(reportInUpdate, { args: [{ actor: ACTORS.housing, departmentId: 'city-housing' }] });
+    await handle.executeUpdate(reportInUpdate, { args: [{ actor: ACTORS.urbanManagement, departmentId: 'urban-management' }] });
+    await kit.skipTo('2099-03-16', '11:30');
+    await handle.executeUpdate(refuseUpdate, { args: [{ actor: ACTORS.urbanManagement, departmentId: 'urban-management', reason: '已由房管部门负责' }] });
+    const released = await handle.executeUpdate(decideRefusalUpdate, { args: [{ actor: ACTORS.supervisor, departmentId: 'urban-management', decision: 'accept' }] });
+    expect(released.view.summonses[1]).toMatchObject({ status: 'released', clock: null });
+    expect(await kit.result(kit.env.client.workflow.getHandle(`${caseNumber}:summons:urban-management:1`))).toMatchObject({ outcome: 'released' });
+
+    await kit.skipTo('2099-03-17', '10:00');
+    await handle.executeUpdate(answerUpdate, { args: [{ actor: ACTORS.housing, departmentId: 'city-housing', plan: '更换井盖', result: '已更换' }] });
+    const resolved = await handle.executeUpdate(resolveUpdate, { args: [{ actor: ACTORS.street, summary: '房管部门已更换井盖' }] });
+    expect(resolved.view.stage).toBe('resolved');
+    await kit.settled(handle);
+    const decisions = kit.events(caseNumber).filter((e) => e.type === 'case.refusal-decided').map((e) => minutes(e.data as Record<string, unknown>));
+    expect(decisions).toMatchObject([
+      { departmentId: 'city-housing', decision: 'overruled', note: '窨井盖产权属房管', departmentSla: { window: 'department-report-in', deadline: at('2099-03-16', '14:00') } },
+      { departmentId: 'urban-management', decision: 'accepted', departmentSla: null },
+    ]);
+    expect(kit.events(caseNumber).filter((e) => e.type === 'case.refusal-decided').map((e) => e.actor?.role)).toEqual(['street-coordinator', 'supervisor']);
+    await recordHistoryIfAsked(handle, HISTORIES, 'refusal-overruled-and-accepted');
+    await handle.terminate('scenario over');
+  });
+
+  it('pauses the summoned departments\' clocks too while the case is suspended', async () => {
+    const caseNumber = '20990323-000001';
+    await kit.skipTo('2099-03-23', '09:00'); // Monday
+    const handle = await kit.start(caseInput(caseNumber));
+    await handle.executeUpdate(acceptUpdate, { args: [{ actor: ACTORS.community }] });
+    await handle.executeUpdate(escalateUpdate, { args: [{ actor: ACTORS.community }] });
+    await kit.skipTo('2099-03-23', '10:30');
+    await handle.executeUpdate(summonDepartmentsUpdate, { args: [{ actor: ACTORS.street, departmentIds: ['water-affairs'] }] });
+    await kit.skipTo('2099-03-23', '11:00'); // 30 of the 120 report-in minutes used
+    const suspended = await handle.executeUpdate(suspendUpdate, { args: [{ actor: ACTORS.street, reason: '等待上级批复' }] });
+    expect(suspended.view.summonses[0].clock).toMatchObject({ paused: true, deadline: null });
+    expect(await rejectionOf(handle.executeUpdate(reportInUpdate, { args: [{ actor: ACTORS.water, departmentId: 'water-affairs' }] }))).toMatchObject({ reason: { code: 'CASE_SUSPENDED' } });
+
+    await kit.skipTo('2099-03-25', '10:00'); // the report-in window would have run out on Monday
+    await kit.settled(handle);
+    expect(slaEventsOf(caseNumber)).toEqual([]);
+    const summons = kit.env.client.workflow.getHandle(`${caseNumber}:summons:water-affairs:1`);
+    expect((await summons.query(summonsStatusQuery)).clock).toMatchObject({ paused: true, breachAt: null });
+
+    const resumed = await handle.executeUpdate(resumeUpdate, { args: [{ actor: ACTORS.street }] });
+    expect(minutes(resumed.view.summonses[0].clock)).toMatchObject({ paused: false, deadline: at('2099-03-25', '11:30') });
+    await kit.skipTo('2099-03-25', '11:35');
+    await kit.settled(handle);
+    expect(slaEventsOf(caseNumber).map((e) => `${e.type}@${e.time}`)).toEqual([`case.sla-warning@${at('2099-03-25', '11:06')}`, `case.sla-breached@${at('2099-03-25', '11:30')}`]);
+    await handle.terminate('scenario over');
+    await summons.terminate('scenario over');
   });
 });
