@@ -1,5 +1,6 @@
 // The walking skeleton on the real servers: HTTP call on the hotline → Kafka → intake stores the case with
-// mongoose → Temporal workflow (id = case number) → its activity publishes case.registered on Kafka.
+// mongoose → Temporal workflow (id = case number) → its activity publishes case.registered on Kafka, and the
+// workflow dispatches the case to its community.
 // Every step is checked against the server's own answer, so a stand-in for any of them fails this test.
 import { INestApplication } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
@@ -7,10 +8,11 @@ import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { callLoggedV1, caseRegisteredV1, deadLetterTopicName } from '@civicflow/contracts';
 import { createKafka, DLT_HEADERS, EventPublisher, toKafkaMessage } from '@civicflow/platform';
-import { bearerFor, EventProbe, integrationConfig, uniqueId } from '@civicflow/testing';
+import { bearerFor, EventProbe, eventually, integrationConfig, uniqueId } from '@civicflow/testing';
 import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
 import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
 import { addressInside, createGridApp, gridConfigSchema } from '@civicflow/grid';
+import { caseStatusQuery } from '@civicflow/workflows';
 import { createCaseWorker, RunningWorker } from '@civicflow/workflows/worker';
 
 const runId = uniqueId();
@@ -106,13 +108,18 @@ describe('walking skeleton: call → Kafka → intake → Mongo → Temporal →
     const call = await mongo.db(`${runId}_hotline`).collection('calls').findOne({ _id: callId as never });
     expect(JSON.stringify(call)).not.toContain('13812345678');
 
-    // Temporal: the workflow with id = case number ran the activity and completed, as its history shows
+    // Temporal: the workflow with id = case number ran its activity, dispatched the case to the community and
+    // waits for it to accept (签收) — a case workflow lives until the case is closed — as its history shows
     const handle = temporal.workflow.getHandle(caseNumber);
     expect((await handle.describe()).type).toBe('caseWorkflow');
-    await handle.result();
+    const status = await eventually(async () => {
+      const view = await handle.query(caseStatusQuery);
+      return view.stage === 'dispatched' && view.publishedSequence === view.lastSequence ? view : undefined;
+    }, { what: 'the case to be dispatched' });
+    expect(status).toMatchObject({ level: 'community', currentUnit: stored?.routing?.communityId });
     const history = await handle.fetchHistory();
     const kinds = (history.events ?? []).map((e) => Object.keys(e).find((k) => k.endsWith('EventAttributes')));
-    expect(kinds).toEqual(expect.arrayContaining(['activityTaskCompletedEventAttributes', 'workflowExecutionCompletedEventAttributes']));
+    expect(kinds).toEqual(expect.arrayContaining(['activityTaskCompletedEventAttributes', 'markerRecordedEventAttributes']));
 
     // Kafka again: intake's consumer group committed past the call-logged message
     const admin = kafka.admin();

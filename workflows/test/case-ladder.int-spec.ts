@@ -5,7 +5,6 @@ import { recordHistoryIfAsked } from '@civicflow/testing';
 import {
   acceptUpdate,
   answerUpdate,
-  caseStatusQuery,
   caseTimelineQuery,
   decideRefusalUpdate,
   escalateUpdate,

@@ -83,8 +83,6 @@ export interface CaseTestKit {
   published: EventEnvelope[];
   /** Skips the server's clock forward to a China wall-clock time (must be later than now). */
   skipTo(date: string, time: string): Promise<void>;
-  /** Skips forward by a duration (timers that fall due fire on the way). */
-  skip(ms: number | string): Promise<void>;
   now(): Promise<number>;
   start(input: CaseWorkflowInput): Promise<WorkflowHandle>;
   /**
@@ -136,9 +134,6 @@ export async function createCaseTestKit(options: { calendar?: CalendarOverrideTa
       const current = await now();
       if (target < current) throw new Error(`cannot skip back to ${date} ${time}: the server is at ${new Date(current).toISOString()}`);
       if (target > current) await env.sleep(target - current);
-    },
-    async skip(ms) {
-      await env.sleep(ms);
     },
     async start(input) {
       const handle = await env.client.workflow.start('caseWorkflow', { workflowId: input.caseNumber, taskQueue, args: [input] });
