@@ -62,7 +62,7 @@ import { InvalidCommandArgument, toDomainCommand } from './case-commands';
 import { type CaseEventDraft, type CaseWireEvent, iso, summonsNumber, toWireEvents, type TransitionStep, transitionFields, wireActor } from './case-events';
 import { caseView, type CaseRunState, initialRunState, isFinished, TIMELINE_LIMIT } from './case-run-state';
 import { changedSearchAttributes, type CaseSearchValues } from './case-search-attributes';
-import { domainChannel, summonsWorkflowId, wireRole, wireSummonsStatus, wireWindow } from './case-vocabulary';
+import { domainChannel, domainRole, summonsWorkflowId, wireRole, wireSummonsStatus, wireWindow } from './case-vocabulary';
 import { Serial } from '../shared/serial';
 
 /** Histories started before the ladder existed took the walking skeleton's path (publish case.registered, end). */
@@ -135,7 +135,8 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseRunSt
   }
   setHandler(attachDuplicateSignal, ({ duplicateCaseNumber, actor }) =>
     serial.run(async () => {
-      const command: CaseCommand = { type: 'attachDuplicate', actor: { userId: actor.userId, role: 'system', unitId: actor.unitId }, at: Date.now(), duplicateCaseId: duplicateCaseNumber };
+      // on behalf of whoever merged the duplicate (an operator, dispatcher or supervisor)
+      const command: CaseCommand = { type: 'attachDuplicate', actor: { userId: actor.userId, role: domainRole(actor.role) ?? 'system', unitId: actor.unitId }, at: Date.now(), duplicateCaseId: duplicateCaseNumber };
       if (decide(run.state, command).ok) await transition(command, { causationId: `${duplicateCaseNumber}:merged` });
     }),
   );

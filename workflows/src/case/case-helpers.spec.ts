@@ -1,0 +1,90 @@
+// The workflow's pure helpers, without a server: command translation, clock bookkeeping, search attributes.
+import { chinaTime, HOUR_MS } from '@civicflow/domain';
+import type { ClockReading, ClockReadingResult } from '../sla/clock-readings';
+import { clockView, emptyClockBook, nextCaseClockInstant, snapshotOf, takeReadings } from './case-clocks';
+import { InvalidCommandArgument, toDomainCommand } from './case-commands';
+import { changedSearchAttributes } from './case-search-attributes';
+import { domainRole, wireRole } from './case-vocabulary';
+
+const actor = { userId: 'ch-1', role: 'community-handler', unitId: 'binhe' } as const;
+const T = chinaTime('2026-03-02', '10:00');
+
+describe('toDomainCommand', () => {
+  it('maps wire roles, fields and satisfaction to the domain, with the workflow time', () => {
+    expect(toDomainCommand('accept', { actor }, T)).toEqual({ ok: true, command: { type: 'accept', actor: { userId: 'ch-1', role: 'communityHandler', unitId: 'binhe' }, at: T } });
+    expect(toDomainCommand('recordCallback', { actor: { ...actor, role: 'operator' }, reached: true, satisfaction: 'unsatisfied', comment: '仍未修好' }, T)).toMatchObject({
+      ok: true,
+      command: { type: 'recordCallback', reached: true, satisfaction: 'dissatisfied', comment: '仍未修好' },
+    });
+    expect(toDomainCommand('reportIn', { actor: { ...actor, role: 'department-liaison', unitId: 'water' }, departmentId: 'water' }, T)).toMatchObject({
+      ok: true,
+      command: { type: 'departmentReportIn', departmentId: 'water' },
+    });
+  });
+
+  it('leaves empty text to the domain (TEXT_REQUIRED) but refuses malformed arguments and roles that never act on cases', () => {
+    expect(toDomainCommand('return', { actor }, T)).toMatchObject({ ok: true, command: { reason: '' } });
+    expect(() => toDomainCommand('return', { actor, reason: 42 }, T)).toThrow(InvalidCommandArgument);
+    expect(() => toDomainCommand('accept', { actor: { userId: 'x' } }, T)).toThrow(/actor.role/);
+    expect(() => toDomainCommand('decideRefusal', { actor, departmentId: 'd', decision: 'maybe' }, T)).toThrow(/decision/);
+    expect(toDomainCommand('accept', { actor: { ...actor, role: 'admin' } }, T)).toMatchObject({ ok: false, rejection: { code: 'ROLE_NOT_ALLOWED' } });
+  });
+
+  it('spells every role both ways', () => {
+    for (const role of ['operator', 'dispatcher', 'grid-worker', 'community-handler', 'mediator', 'street-coordinator', 'department-liaison', 'supervisor']) {
+      expect(wireRole(domainRole(role) ?? 'system')).toBe(role);
+    }
+    expect(wireRole('system')).toBe('system');
+  });
+});
+
+describe('clock book', () => {
+  const reading = (overrides: Partial<ClockReading> = {}): ClockReading => ({
+    key: 'case',
+    window: 'communityHandling',
+    startedAt: T,
+    paused: false,
+    status: 'onTrack',
+    allowanceMs: 21 * HOUR_MS,
+    elapsedMs: 0,
+    warningAt: T + 10 * HOUR_MS,
+    breachAt: T + 20 * HOUR_MS,
+    ...overrides,
+  });
+
+  it('announces the warning, then the breach, of the case clock', () => {
+    let book = takeReadings(emptyClockBook(), 'sig', [reading()], T);
+    expect(nextCaseClockInstant(book)).toEqual({ at: T + 10 * HOUR_MS, kind: 'warning' });
+    book.marks.case.warned = true;
+    expect(nextCaseClockInstant(book)).toEqual({ at: T + 20 * HOUR_MS, kind: 'breach' });
+    // an approved extension puts the clock back on track: it may warn again
+    book = takeReadings(book, 'sig2', [reading({ warningAt: T + 30 * HOUR_MS, breachAt: T + 40 * HOUR_MS })], T + 12 * HOUR_MS);
+    expect(book.marks.case).toMatchObject({ warned: false, breached: false });
+    // a new window (new start) starts unannounced
+    book.marks.case.warned = true;
+    book = takeReadings(book, 'sig3', [reading({ window: 'streetHandling', startedAt: T + HOUR_MS })], T + HOUR_MS);
+    expect(book.marks.case).toMatchObject({ identity: `streetHandling@${T + HOUR_MS}`, warned: false });
+  });
+
+  it('shows a paused clock without deadline, and a calendar problem as such', () => {
+    const paused = reading({ paused: true, warningAt: null, breachAt: null });
+    expect(snapshotOf(paused, T)).toMatchObject({ window: 'community-handling', paused: true, deadline: null, status: 'on-track' });
+    const problem = { key: 'case', window: 'acceptance', startedAt: T, paused: false, error: { code: 'CALENDAR_YEAR_NOT_COVERED', zh: '…', en: '…' } } as ClockReadingResult;
+    const book = takeReadings(emptyClockBook(), 's', [problem], T);
+    expect(clockView(book, 'case', T)).toMatchObject({ deadline: null, calendarProblem: { code: 'CALENDAR_YEAR_NOT_COVERED' } });
+    expect(nextCaseClockInstant(book)).toBeUndefined();
+  });
+});
+
+describe('changedSearchAttributes', () => {
+  const values = { CaseStage: 'dispatched', CaseLevel: 'community', CurrentUnit: 'binhe', StreetId: 'xinhua', CommunityId: 'binhe', CategoryCode: '0509', Priority: 'normal', SlaDeadline: T, SlaBreached: false };
+
+  it('upserts everything the first time and only what changed afterwards (null removes)', () => {
+    expect(changedSearchAttributes({}, values)).toHaveLength(9);
+    const pairs = changedSearchAttributes(values, { ...values, CaseStage: 'suspended', SlaDeadline: null });
+    expect(pairs.map((p) => [p.key.name, p.value])).toEqual([
+      ['CaseStage', 'suspended'],
+      ['SlaDeadline', null],
+    ]);
+  });
+});
