@@ -1,2 +1,5 @@
-// What clients import: names, inputs and queries. The worker lives in ./worker and is not exported.
+// What clients import: names, inputs, Updates, Queries, views and search attribute keys. The worker lives in
+// ./worker and is not exported; workflow functions are never imported by clients.
 export * from './case/case.contract';
+export * from './case/case-search-attributes';
+export * from './summons/department-summons.contract';
