@@ -14,7 +14,7 @@ import {
   summonDepartmentsUpdate,
   suspendUpdate,
 } from '../src/case/case.contract';
-import { ACTORS, at, caseInput, type CaseTestKit, createCaseTestKit, HISTORIES, lastOf, minutes, rejectionOf } from './support/case-test-kit';
+import { ACTORS, at, caseInput, type CaseTestKit, createCaseTestKit, HISTORIES, lastOf, minutes, rejectionOf, schedule2099 } from './support/case-test-kit';
 
 type SlaEvent = { window: string; action?: string; deadline: string | null; departmentId?: string; sla: { window: string } | null };
 
@@ -203,6 +203,51 @@ describe('caseWorkflow: SLA clocks (time-skipping)', () => {
     expect(Math.round(view.suspension.totalMs / 60_000)).toBe(2 * 24 * 60);
     expect(minutes(lastOf(kit, caseNumber, 'case.resumed'))).toMatchObject({ time: at('2099-11-04', '09:30'), actor: { role: 'system' }, data: { automatic: true } });
     expect(await rejectionOf(handle.executeUpdate(suspendUpdate, { args: [{ actor: ACTORS.community, reason: '再挂起' }] }))).toMatchObject({ reason: { code: 'SUSPENSION_LIMIT_REACHED' } });
+    await handle.terminate('scenario over');
+  });
+
+  it('acts on today\'s calendar when a deadline comes: a day off entered after the deadline was computed moves it', async () => {
+    const caseNumber = '20991109-000001';
+    await kit.skipTo('2099-11-09', '09:00'); // Monday
+    const handle = await kit.start(caseInput(caseNumber));
+    await kit.skipTo('2099-11-09', '10:00');
+    const accepted = await handle.executeUpdate(acceptUpdate, { args: [{ actor: ACTORS.community }] });
+    expect(minutes(accepted.view.clocks[0])).toMatchObject({ deadline: at('2099-11-12', '10:00'), warningAt: at('2099-11-11', '14:18') });
+
+    // Tuesday: the city gives Wednesday off (本市调休), after the deadline was computed
+    await kit.skipTo('2099-11-10', '12:00');
+    const table = schedule2099();
+    kit.setCalendar({ ...table, days: [{ date: '2099-11-11', working: false, note: '本市临时调休' }] });
+    await kit.skipTo('2099-11-11', '15:00');
+    const view = await kit.settled(handle);
+    expect(slaEvents(caseNumber)).toEqual([]);
+    expect(minutes(view.clocks[0])).toMatchObject({ deadline: at('2099-11-13', '10:00'), warningAt: at('2099-11-12', '14:18'), warned: false });
+    await kit.skipTo('2099-11-12', '14:30');
+    await kit.settled(handle);
+    expect(slaEvents(caseNumber)).toEqual([{ type: 'case.sla-warning', time: at('2099-11-12', '14:18'), window: 'community-handling', action: undefined, departmentId: undefined }]);
+    kit.setCalendar(table);
+    await handle.terminate('scenario over');
+  });
+
+  it('shows a year without a holiday schedule as a calendar problem and recovers within the hour once an administrator enters it', async () => {
+    const caseNumber = '20991230-000001';
+    await kit.skipTo('2099-12-30', '09:00'); // Wednesday; the override table knows 2099 only
+    const handle = await kit.start(caseInput(caseNumber));
+    await kit.skipTo('2099-12-30', '10:00');
+    const accepted = await handle.executeUpdate(acceptUpdate, { args: [{ actor: ACTORS.community }] }); // 3 working days run into 2100
+    expect(accepted.view.clocks[0]).toMatchObject({ window: 'community-handling', deadline: null, calendarProblem: { code: 'CALENDAR_YEAR_NOT_COVERED' } });
+    await kit.settled(handle);
+    expect(lastOf(kit, caseNumber, 'case.accepted').data).toMatchObject({ sla: { deadline: null, calendarProblem: 'CALENDAR_YEAR_NOT_COVERED' } });
+
+    // the State Council's 2100 schedule, as an administrator enters it (New Year's Day on Friday)
+    kit.setCalendar({ years: [...(schedule2099().years ?? []), { year: 2100, holidays: ['2100-01-01'], makeUpWorkdays: [] }] });
+    await kit.skipTo('2099-12-30', '11:05');
+    const view = await kit.settled(handle);
+    expect(view.clocks[0].calendarProblem).toBeUndefined();
+    expect(minutes(view.clocks[0])).toMatchObject({ deadline: at('2100-01-05', '10:00') }); // Wed 6 + Thu 7 + Mon 7 + Tue 1
+    expect((await handle.describe()).searchAttributes.SlaDeadline?.[0]).toEqual(new Date(view.clocks[0].deadline!));
+    await recordHistoryIfAsked(handle, HISTORIES, 'calendar-year-entered-later');
+    kit.setCalendar(schedule2099());
     await handle.terminate('scenario over');
   });
 });

@@ -392,6 +392,10 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseRunSt
       const end = suspensionEnd(run.state);
       if (end !== null && now >= end) await transition({ type: 'resume', actor: SYSTEM, at: now }, { causationId: `${caseNumber}:suspension-limit` });
     }
+    // Ask the calendar again before acting: an administrator may have changed the override table since the
+    // deadline was computed (a local day off moves it later); the readings then re-arm the timer instead.
+    const first = nextCaseClockInstant(run.book);
+    if (first && first.at <= now) await refreshReadings(now, true);
     for (let due = nextCaseClockInstant(run.book); due && due.at <= now; due = nextCaseClockInstant(run.book)) {
       const reading = run.book.readings.case;
       const mark = run.book.marks.case;
@@ -430,10 +434,17 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseRunSt
   /** A department's summons workflow reached the warning or breach instant of the department's window. */
   async function onSummonsSla(report: SummonsSlaReport): Promise<void> {
     const key = `department:${report.departmentId}`;
-    const reading = run.book.readings[key];
-    const mark = run.book.marks[key];
     const now = Date.now();
-    if (!reading || reading.error || !mark || mark.identity !== report.identity || summonsNumber(run.state, report.departmentId) !== report.n) return; // stale
+    const current = () => ({ reading: run.book.readings[key], mark: run.book.marks[key] });
+    const isCurrent = () => {
+      const { reading, mark } = current();
+      return reading && !reading.error && mark?.identity === report.identity && summonsNumber(run.state, report.departmentId) === report.n;
+    };
+    if (!isCurrent()) return; // a report about a window that has ended
+    // as for the case's own clock: today's calendar decides; a later instant goes back to the summons workflow
+    await refreshReadings(now, true);
+    const { reading, mark } = current();
+    if (!isCurrent() || !reading || reading.error || !mark) return;
     const summonsId = summonsWorkflowId(caseNumber, report.departmentId, report.n);
     const fields = {
       ...transitionFields(run.state, now, snapshotOf(run.book.readings.case, now)),

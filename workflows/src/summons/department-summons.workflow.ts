@@ -71,7 +71,7 @@ export async function departmentSummonsWorkflow(input: DepartmentSummonsInput): 
     const next = nextInstant(current, reported);
     const now = Date.now();
     if (next && next.at <= now) {
-      reported.add(`${next.identity}:${next.kind}`);
+      reported.add(reportKey(next));
       const delivered = await report({ departmentId: input.departmentId, n: input.n, identity: next.identity, kind: next.kind, at: now });
       if (!delivered) current = { status: 'withdrawn', clock: null }; // the case is gone
       continue;
@@ -93,10 +93,21 @@ export async function departmentSummonsWorkflow(input: DepartmentSummonsInput): 
   }
 }
 
-function nextInstant(current: SummonsChange, reported: ReadonlySet<string>): { at: number; kind: 'warning' | 'breach'; identity: string } | undefined {
+interface Instant {
+  at: number;
+  kind: 'warning' | 'breach';
+  identity: string;
+}
+
+/** An instant is reported once; if the case moves it (the calendar changed), the new one is reported again. */
+const reportKey = (instant: Instant) => `${instant.identity}:${instant.kind}@${instant.at}`;
+
+function nextInstant(current: SummonsChange, reported: ReadonlySet<string>): Instant | undefined {
   const clock = current.clock;
   if (!clock) return undefined;
-  if (clock.warningAt !== null && !reported.has(`${clock.identity}:warning`)) return { at: clock.warningAt, kind: 'warning', identity: clock.identity };
-  if (clock.breachAt !== null && !reported.has(`${clock.identity}:breach`)) return { at: clock.breachAt, kind: 'breach', identity: clock.identity };
+  const warning: Instant | undefined = clock.warningAt !== null ? { at: clock.warningAt, kind: 'warning', identity: clock.identity } : undefined;
+  if (warning && !reported.has(reportKey(warning))) return warning;
+  const breach: Instant | undefined = clock.breachAt !== null ? { at: clock.breachAt, kind: 'breach', identity: clock.identity } : undefined;
+  if (breach && !reported.has(reportKey(breach))) return breach;
   return undefined;
 }

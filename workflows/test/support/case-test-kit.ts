@@ -81,6 +81,8 @@ export interface CaseTestKit {
   env: TestWorkflowEnvironment;
   taskQueue: string;
   published: EventEnvelope[];
+  /** Replaces the administrator's calendar override table the activities read (as an edit of the file would). */
+  setCalendar(table: CalendarOverrideTable): void;
   /** Skips the server's clock forward to a China wall-clock time (must be later than now). */
   skipTo(date: string, time: string): Promise<void>;
   now(): Promise<number>;
@@ -113,7 +115,7 @@ export async function createCaseTestKit(options: { calendar?: CalendarOverrideTa
   await registerSearchAttributes(env);
   const taskQueue = uniqueId('cases');
   const { published, publisher } = recordingPublisher();
-  const calendar = options.calendar ?? schedule2099();
+  let calendar = options.calendar ?? schedule2099();
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
@@ -128,6 +130,9 @@ export async function createCaseTestKit(options: { calendar?: CalendarOverrideTa
     env,
     taskQueue,
     published,
+    setCalendar(table) {
+      calendar = table;
+    },
     now,
     async skipTo(date, time) {
       const target = chinaTime(date, time);
