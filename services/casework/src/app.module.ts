@@ -1,0 +1,28 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { PlatformModule } from '@civicflow/platform';
+import { CaseworkConfig } from './config';
+import { CaseAccess } from './commands/case-access';
+import { CaseCommandsHttpController } from './commands/case-commands.http.controller';
+import { CaseEventsMessageController } from './read-model/case-events.message.controller';
+import { ReadModelHttpController } from './read-model/read-model.http.controller';
+import { CASE_READ_MODEL, caseReadSchema, TIMELINE_MODEL, timelineSchema } from './read-model/read-model.schema';
+
+/** 案件办理 casework: commands to the case workflows, and the timeline and worklists projected from their events. */
+@Module({})
+export class CaseworkModule {
+  static register(config: CaseworkConfig): DynamicModule {
+    return {
+      module: CaseworkModule,
+      imports: [
+        PlatformModule.forService({ service: 'casework', config, temporal: true }),
+        MongooseModule.forFeature([
+          { name: CASE_READ_MODEL, schema: caseReadSchema },
+          { name: TIMELINE_MODEL, schema: timelineSchema },
+        ]),
+      ],
+      controllers: [CaseCommandsHttpController, ReadModelHttpController, CaseEventsMessageController],
+      providers: [CaseAccess],
+    };
+  }
+}

@@ -1,0 +1,57 @@
+import { Controller, Logger } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { eventCatalog, EventEnvelope } from '@civicflow/contracts';
+import { applyCaseEvent, caseNumberOf, CaseReadDoc, TimelineDoc, toTimelineEntry } from './case-projection';
+import { CASE_READ_MODEL, TIMELINE_MODEL } from './read-model.schema';
+
+/** Every case-lifecycle event type of the catalog (case.registered … case.closed). */
+export const CASE_EVENT_TYPES = [...new Set(eventCatalog.filter((c) => c.type.startsWith('case.')).map((c) => c.type))];
+
+const DUPLICATE_KEY = 11000;
+
+/**
+ * Projects the case events into the read model. Idempotent by event id: the timeline entry's `_id` is the
+ * event id (a redelivery hits the unique key), and the case document only moves forward by sequence, written
+ * with one single-document update guarded by its revision (a concurrent writer makes the transport retry).
+ */
+@Controller()
+export class CaseEventsMessageController {
+  private readonly logger = new Logger(CaseEventsMessageController.name);
+
+  constructor(
+    @InjectModel(CASE_READ_MODEL) private readonly cases: Model<CaseReadDoc>,
+    @InjectModel(TIMELINE_MODEL) private readonly timeline: Model<TimelineDoc>,
+  ) {}
+
+  @EventPattern(CASE_EVENT_TYPES)
+  async onCaseEvent(@Payload() event: EventEnvelope): Promise<void> {
+    await this.recordTimeline(event);
+    const caseNumber = caseNumberOf(event);
+    const current = await this.cases.findById(caseNumber).lean<CaseReadDoc>();
+    const next = applyCaseEvent(current, event);
+    if (!next) return;
+    if (!current) {
+      try {
+        await this.cases.collection.insertOne({ ...next, revision: 1 } as never);
+      } catch (error) {
+        if ((error as { code?: number }).code === DUPLICATE_KEY) throw new Error(`case ${caseNumber} was created concurrently; retrying`);
+        throw error;
+      }
+      return;
+    }
+    const { _id, ...fields } = next;
+    const result = await this.cases.collection.updateOne({ _id: _id as never, revision: current.revision }, { $set: { ...fields, revision: current.revision + 1 } });
+    if (result.matchedCount === 0) throw new Error(`case ${caseNumber} changed concurrently; retrying`);
+    this.logger.debug?.(`${event.type} → ${caseNumber} ${next.stage}@${next.currentUnit}`);
+  }
+
+  private async recordTimeline(event: EventEnvelope): Promise<void> {
+    try {
+      await this.timeline.collection.insertOne(toTimelineEntry(event) as never);
+    } catch (error) {
+      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import type { EventEnvelope } from '@civicflow/contracts';
+import { applyCaseEvent, CaseReadDoc, NO_DEADLINE, toTimelineEntry } from './case-projection';
+
+const caseNumber = '20261128-000042';
+const sla = (window: string, status = 'on-track', deadline: string | null = '2026-12-01T09:00:00.000Z') =>
+  ({ window, startedAt: '2026-11-28T09:00:00.000Z', status, paused: false, deadline, warningAt: null });
+
+function event(type: string, sequence: number | undefined, data: Record<string, unknown>, actor = { userId: 'system', role: 'system' }): EventEnvelope {
+  return {
+    id: sequence === undefined ? `${caseNumber}:registered` : `${caseNumber}:${sequence}:${type}`,
+    type, version: 1, time: '2026-11-28T09:00:00.000Z', key: caseNumber, source: 'workflows', correlationId: 'c', actor,
+    data: { caseNumber, ...(sequence === undefined ? {} : { sequence, occurredAt: `2026-11-28T09:00:0${sequence}.000Z` }), ...data },
+  };
+}
+
+function reduce(events: EventEnvelope[]): CaseReadDoc | null {
+  return events.reduce<CaseReadDoc | null>((doc, e) => applyCaseEvent(doc, e) ?? doc, null);
+}
+
+const path = ['bf', 'bf-d01', 'bf-d01-s01', 'bf-d01-s01-c01', 'bf-d01-s01-c01-g01'];
+const ladder = [
+  event('case.registered', undefined, { channel: 'hotline', sourceRef: 's', requestType: 'complaint', urgency: 'normal', orgPath: path, registeredAt: '2026-11-28T09:00:00.000Z' }),
+  event('case.dispatched', 1, { stage: 'dispatched', level: 'community', unitId: 'bf-d01-s01-c01', sla: sla('acceptance'), route: { streetId: 'bf-d01-s01', communityId: 'bf-d01-s01-c01' } }),
+  event('case.accepted', 2, { stage: 'in-handling', level: 'community', unitId: 'bf-d01-s01-c01', sla: sla('community-handling') }),
+  event('case.escalated', 3, { stage: 'in-handling', level: 'street', unitId: 'bf-d01-s01', sla: sla('street-handling', 'on-track', '2026-12-03T09:00:00.000Z'), trigger: 'early', from: 'community', to: 'street' }),
+  event('case.departments-summoned', 4, { stage: 'in-handling', level: 'department', unitId: 'bf-d01-s01', sla: sla('street-handling'), summonses: [{ departmentId: 'dept-urban-management', summonsId: 'x', sla: null }] }),
+];
+
+describe('case projection', () => {
+  it('follows the ladder: unit, level, stage, deadline, departments', () => {
+    const doc = reduce(ladder)!;
+    expect(doc).toMatchObject({
+      _id: caseNumber, lastSequence: 4, stage: 'in-handling', level: 'department', currentUnit: 'bf-d01-s01', streetId: 'bf-d01-s01',
+      communityId: 'bf-d01-s01-c01', orgPath: path, open: true, breached: false, departments: ['dept-urban-management'], pendingDepartments: ['dept-urban-management'],
+    });
+    expect(doc.deadline).toEqual(new Date('2026-12-01T09:00:00.000Z'));
+  });
+
+  it('ignores a redelivered or older event, whatever the order', () => {
+    const doc = reduce(ladder)!;
+    expect(applyCaseEvent(doc, ladder[2])).toBeUndefined();
+    expect(applyCaseEvent(doc, ladder[0])).toBeUndefined();
+    // registered arriving after the first transitions only fills the path
+    const late = reduce([ladder[1], ladder[2], ladder[0]])!;
+    expect(late).toMatchObject({ stage: 'in-handling', lastSequence: 2, orgPath: path });
+  });
+
+  it('marks breaches, answers, resolution and closure', () => {
+    const more = [
+      ...ladder,
+      event('case.sla-breached', 5, { stage: 'in-handling', level: 'supervision', unitId: 'bf-d01-s01', sla: sla('street-handling', 'breached'), window: 'street-handling', deadline: null, action: 'supervision' }),
+      event('case.department-answered', 6, { stage: 'in-handling', level: 'supervision', unitId: 'bf-d01-s01', sla: null, departmentId: 'dept-urban-management', summonsId: 'x', plan: 'p', result: 'r' }),
+    ];
+    const answered = reduce(more)!;
+    expect(answered).toMatchObject({ breached: true, pendingDepartments: [], open: true });
+    expect(answered.deadline).toEqual(NO_DEADLINE);
+    const resolved = applyCaseEvent(answered, event('case.resolved', 7, { resolvedAt: '2026-11-29T10:00:00.000Z', level: 'street', unitId: 'bf-d01-s01', summary: 's', callbackDueAt: '2026-11-30T10:00:00.000Z', stage: 'resolved', sla: sla('callback') }))!;
+    expect(resolved).toMatchObject({ stage: 'resolved', open: false, awaitingCallback: true });
+    const closed = applyCaseEvent(resolved, event('case.closed', 8, { stage: 'closed', level: 'street', unitId: 'bf-d01-s01', sla: null }))!;
+    expect(closed).toMatchObject({ stage: 'closed', open: false, awaitingCallback: false });
+  });
+
+  it('turns an event into a timeline entry keyed by the event id', () => {
+    const entry = toTimelineEntry(event('case.accepted', 2, { stage: 'in-handling', level: 'community', unitId: 'bf-d01-s01-c01', sla: sla('community-handling') },
+      { userId: 'u1', role: 'community-handler', unitId: 'bf-d01-s01-c01' } as never));
+    expect(entry).toMatchObject({
+      _id: `${caseNumber}:2:case.accepted`, caseNumber, sequence: 2, type: 'case.accepted', at: '2026-11-28T09:00:02.000Z',
+      actor: { userId: 'u1', role: 'community-handler' }, level: 'community', unitId: 'bf-d01-s01-c01', sla: { window: 'community-handling' },
+    });
+    expect(toTimelineEntry(ladder[4]).detail).toEqual({ departmentIds: ['dept-urban-management'] });
+  });
+});

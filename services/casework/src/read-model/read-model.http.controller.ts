@@ -1,0 +1,71 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { FilterQuery, Model } from 'mongoose';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { AuthUser, CurrentUser } from '@civicflow/platform';
+import { CaseAccess } from '../commands/case-access';
+import { caseNotFound } from '../commands/command-errors';
+import { CaseReadDoc, NO_DEADLINE, TimelineDoc } from './case-projection';
+import { CASE_READ_MODEL, TIMELINE_MODEL } from './read-model.schema';
+
+const WORKLIST_LIMIT = 200;
+
+class WorklistQuery extends createZodDto(z.object({ view: z.enum(['open', 'breached', 'awaiting-callback']).default('open') })) {}
+
+/** 时间线与待办: the projection of the case events (eventually consistent with the workflow). */
+@ApiTags('case read model 案件视图')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class ReadModelHttpController {
+  constructor(
+    @InjectModel(CASE_READ_MODEL) private readonly cases: Model<CaseReadDoc>,
+    @InjectModel(TIMELINE_MODEL) private readonly timeline: Model<TimelineDoc>,
+    private readonly access: CaseAccess,
+  ) {}
+
+  @Get('cases/:caseNumber/timeline')
+  @ApiOperation({ summary: 'Who did what, when, at which level, with the SLA state each event carried' })
+  async caseTimeline(@Param('caseNumber') caseNumber: string, @CurrentUser() user: AuthUser) {
+    const found = await this.cases.findById(caseNumber).lean<CaseReadDoc>();
+    if (!found) throw caseNotFound(caseNumber);
+    this.access.assertMayAct(user, {
+      orgPath: [found.streetId, found.communityId, found.currentUnit, ...found.orgPath].filter((u): u is string => !!u),
+      departmentIds: found.departments,
+    });
+    const entries = await this.timeline.find({ caseNumber }).sort({ sequence: 1 }).limit(1000).lean<TimelineDoc[]>();
+    return {
+      caseNumber,
+      stage: found.stage,
+      level: found.level,
+      currentUnit: found.currentUnit,
+      entries: entries.map(({ _id, ...entry }) => ({ eventId: _id, ...entry })),
+    };
+  }
+
+  @Get('worklist')
+  @ApiOperation({ summary: 'My unit’s cases: open (nearest deadline first), breached, or awaiting callback (回访)' })
+  async worklist(@Query() query: WorklistQuery, @CurrentUser() user: AuthUser) {
+    const cityWide = user.unitId === this.access.cityUnitId;
+    let filter: FilterQuery<CaseReadDoc>;
+    if (query.view === 'awaiting-callback') filter = { stage: 'resolved' };
+    else if (user.role === 'department-liaison') filter = { pendingDepartments: user.unitId, ...(query.view === 'breached' ? { breached: true } : { open: true }) };
+    else filter = { ...(cityWide ? {} : { currentUnit: user.unitId }), ...(query.view === 'breached' ? { breached: true } : { open: true }) };
+    const found = await this.cases.find(filter).sort({ deadline: 1, _id: 1 }).limit(WORKLIST_LIMIT).lean<CaseReadDoc[]>();
+    // awaiting-callback is filtered by stage only (the callback is the hotline's); keep what the user may see
+    const visible = query.view === 'awaiting-callback' && !cityWide
+      ? found.filter((c) => [...c.orgPath, c.streetId, c.communityId, c.currentUnit].includes(user.unitId))
+      : found;
+    return {
+      view: query.view,
+      unitId: user.unitId,
+      items: visible.map((c) => ({
+        caseNumber: c._id, stage: c.stage, level: c.level, currentUnit: c.currentUnit, streetId: c.streetId, communityId: c.communityId,
+        categoryCode: c.categoryCode, priority: c.priority, breached: c.breached, sla: c.sla,
+        deadline: c.deadline.getTime() === NO_DEADLINE.getTime() ? null : c.deadline.toISOString(), pendingDepartments: c.pendingDepartments,
+        updatedAt: c.updatedAt,
+      })),
+    };
+  }
+}

@@ -1,0 +1,56 @@
+import { Schema } from 'mongoose';
+import { CaseReadDoc, TimelineDoc } from './case-projection';
+
+export const CASE_READ_MODEL = 'CaseRead';
+export const TIMELINE_MODEL = 'CaseTimelineEntry';
+
+const loose = { _id: false, strict: false } as const;
+
+export const caseReadSchema = new Schema<CaseReadDoc>(
+  {
+    _id: { type: String, required: true },
+    revision: { type: Number, required: true },
+    lastSequence: { type: Number, required: true },
+    stage: { type: String, required: true },
+    level: { type: String, default: null },
+    currentUnit: { type: String, default: null },
+    streetId: { type: String, default: null },
+    communityId: { type: String, default: null },
+    orgPath: { type: [String], default: [] },
+    categoryCode: { type: String, default: null },
+    priority: { type: String, default: null },
+    open: { type: Boolean, required: true },
+    breached: { type: Boolean, required: true },
+    awaitingCallback: { type: Boolean, required: true },
+    sla: { type: new Schema({}, loose), default: null },
+    deadline: { type: Date, required: true },
+    departments: { type: [String], default: [] },
+    pendingDepartments: { type: [String], default: [] },
+    registeredAt: { type: String, default: null },
+    updatedAt: { type: String, required: true },
+  },
+  { collection: 'case_worklist', versionKey: false, minimize: false },
+);
+// FerretDB pushes simple equality filters down: every worklist query is equality on these, then a sort.
+caseReadSchema.index({ currentUnit: 1, open: 1, deadline: 1 });
+caseReadSchema.index({ currentUnit: 1, breached: 1, deadline: 1 });
+caseReadSchema.index({ stage: 1, deadline: 1 });
+caseReadSchema.index({ pendingDepartments: 1 });
+
+export const timelineSchema = new Schema<TimelineDoc>(
+  {
+    _id: { type: String, required: true },
+    caseNumber: { type: String, required: true },
+    sequence: { type: Number, required: true },
+    type: { type: String, required: true },
+    at: { type: String, required: true },
+    actor: { type: new Schema({}, loose), default: null },
+    stage: { type: String, default: null },
+    level: { type: String, default: null },
+    unitId: { type: String, default: null },
+    sla: { type: new Schema({}, loose), default: null },
+    detail: { type: new Schema({}, loose), default: {} },
+  },
+  { collection: 'case_timeline', versionKey: false, minimize: false },
+);
+timelineSchema.index({ caseNumber: 1, sequence: 1 });
