@@ -7,8 +7,8 @@ import { INestApplication } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import {
-  callLoggedV1, caseRegisteredV1, caseResolvedV1, deadLetterTopicName, duplicateMergedV1, EventContract, EventData, EventEnvelope,
-  manualDispatchQueuedV1, Role,
+  callLoggedV1, caseDepartmentsSummonedV1, caseDispatchedV1, caseRegisteredV1, caseResolvedV1, deadLetterTopicName, duplicateMergedV1,
+  EventContract, EventData, EventEnvelope, manualDispatchQueuedV1, Role,
 } from '@civicflow/contracts';
 import { createKafka, DLT_HEADERS, EventPublisher } from '@civicflow/platform';
 import { bearerFor, EventProbe, eventually, integrationConfig, uniqueId } from '@civicflow/testing';
@@ -25,6 +25,7 @@ const settings = {
 };
 const env = integrationConfig({ ...settings, MONGO_DB_PREFIX: runId, NOTIFICATION_CONSUMER_GROUP: group, NOTIFICATION_CLOCK_START: '2026-03-10T10:00:00+08:00' });
 
+const STREET = 'bf-d01-s01';
 const COMMUNITY = 'bf-d01-s01-c01';
 const ORG_PATH = ['bf', 'bf-d01', 'bf-d01-s01', COMMUNITY, `${COMMUNITY}-g01`];
 const user = (name: string) => `${name}-${runId}`;
@@ -72,6 +73,8 @@ describe('notification: events → inboxes, SMS sink and SSE stream', () => {
       ['liu', 'community-handler', COMMUNITY, {}],
       ['ma', 'community-handler', COMMUNITY, { locale: 'en' }],
       ['li', 'dispatcher', 'bf', {}],
+      ['sun', 'department-liaison', 'dept-urban-management', {}],
+      ['qian', 'department-liaison', 'dept-water-affairs', { locale: 'en' }],
     ];
     for (const [name, role, unitId, extra] of users) {
       expect((await call(base, 'PUT', `/api/v1/directory/users/${user(name)}`, admin, { name, role, unitId, ...extra })).status).toBe(200);
@@ -212,6 +215,46 @@ describe('notification: events → inboxes, SMS sink and SSE stream', () => {
     expect((await deliveriesOf(caseNumber)).length).toBe(before.deliveries);
     expect((await sinkOf(caseNumber)).length).toBe(before.sink);
     expect((await inboxOf(liuToken)).items.length).toBe(before.inbox);
+  });
+
+  it('the ladder: dispatch reaches the community\'s handlers, a summons each department\'s liaison', async () => {
+    const caseNumber = newCaseNumber();
+    await handled(await registered(caseNumber, await loggedCall(caller(1))));
+    const sla = (window: 'acceptance' | 'department-report-in', deadline: string) => ({
+      window, startedAt: '2026-03-10T02:01:00Z', status: 'on-track' as const, paused: false, deadline, warningAt: null,
+    });
+    await handled(await publish(caseDispatchedV1, caseNumber, {
+      caseNumber, sequence: 2, occurredAt: '2026-03-10T02:01:00Z', stage: 'dispatched', level: 'community', unitId: COMMUNITY,
+      sla: sla('acceptance', '2026-03-10T06:01:00Z'),
+      route: { streetId: STREET, communityId: COMMUNITY, gridId: `${COMMUNITY}-g01` }, assigneeUnitId: COMMUNITY, redispatch: false,
+    }, `${caseNumber}:2:case.dispatched`));
+    // the inbox is immediate: there by the time the event is handled
+    const liu = (await inboxOf(await as('community-handler', COMMUNITY, 'liu'))).items.find((i) => i.caseNumber === caseNumber);
+    expect(liu).toMatchObject({ title: `新派单待签收 ${caseNumber}`, read: false });
+    expect(liu!.body).toContain('派至阳光社区，请在 2026年3月10日 14:01 前签收');
+    expect((await inboxOf(await as('community-handler', COMMUNITY, 'ma'))).items.find((i) => i.caseNumber === caseNumber)?.title).toBe(`New case to accept: ${caseNumber}`);
+
+    await handled(await publish(caseDepartmentsSummonedV1, caseNumber, {
+      caseNumber, sequence: 5, occurredAt: '2026-03-10T03:00:00Z', stage: 'in-handling', level: 'department', unitId: STREET, sla: null,
+      summonses: [
+        { departmentId: 'dept-urban-management', summonsId: `${caseNumber}:summons:dept-urban-management:1`, sla: sla('department-report-in', '2026-03-10T07:00:00Z') },
+        { departmentId: 'dept-water-affairs', summonsId: `${caseNumber}:summons:dept-water-affairs:1`, sla: sla('department-report-in', '2026-03-10T07:00:00Z') },
+      ],
+    }, `${caseNumber}:5:case.departments-summoned`));
+    const sun = (await inboxOf(await as('department-liaison', 'dept-urban-management', 'sun'))).items.find((i) => i.caseNumber === caseNumber);
+    expect(sun).toMatchObject({ title: `街道吹哨，请部门报到 ${caseNumber}` });
+    expect(sun!.body).toContain('请本部门在 2026年3月10日 15:00 前报到');
+    const qian = (await inboxOf(await as('department-liaison', 'dept-water-affairs', 'qian'))).items.find((i) => i.caseNumber === caseNumber);
+    expect(qian?.title).toBe(`Summoned by the street: ${caseNumber}`);
+
+    // staff only in the inbox: nothing went to the SMS sink but the registration SMS and WeChat message
+    const deliveries = await deliveriesOf(caseNumber);
+    expect(deliveries.filter((d) => d.eventType !== 'case.registered').map((d) => `${d.eventType}:${d.recipient.id}:${d.channel}:${d.status}`).sort()).toEqual([
+      `case.departments-summoned:${user('qian')}:inbox:sent`, `case.departments-summoned:${user('sun')}:inbox:sent`,
+      `case.dispatched:${user('liu')}:inbox:sent`, `case.dispatched:${user('ma')}:inbox:sent`,
+    ]);
+    // nobody else's inbox
+    expect((await inboxOf(await as('dispatcher', 'bf', 'li'))).items.some((i) => i.caseNumber === caseNumber)).toBe(false);
   });
 
   it('manual dispatch: the city\'s dispatchers see it live on the SSE stream and in their inbox', async () => {

@@ -10,6 +10,7 @@ export interface CaseFactsDoc {
   categoryCode?: string;
   orgPath?: string[];
   urgency?: string;
+  streetId?: string;
   updatedAt: Date;
 }
 export const CASE_FACTS_MODEL = 'CaseFacts';
@@ -20,6 +21,7 @@ export const caseFactsSchema = new Schema<CaseFactsDoc>(
     categoryCode: String,
     orgPath: { type: [String], default: undefined },
     urgency: String,
+    streetId: String,
     updatedAt: { type: Date, required: true },
   },
   { collection: 'case_facts', versionKey: false },

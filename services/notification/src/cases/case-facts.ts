@@ -4,6 +4,8 @@ export interface CaseFacts {
   reporterRefs: string[];
   categoryCode?: string;
   orgPath?: string[];
+  /** the street the case was dispatched or escalated to (case.dispatched route, case.escalated unit) */
+  streetId?: string;
 }
 
 export interface CaseFactsReader {
@@ -14,7 +16,7 @@ export interface CaseFactsReader {
 
 export interface CaseFactsRecorder extends CaseFactsReader {
   recordSource(channel: string, sourceRef: string, reporterRef: string, at: Date): Promise<void>;
-  recordCase(caseNumber: string, facts: { categoryCode?: string; orgPath?: string[]; urgency?: string }, at: Date): Promise<void>;
+  recordCase(caseNumber: string, facts: { categoryCode?: string; orgPath?: string[]; urgency?: string; streetId?: string }, at: Date): Promise<void>;
   addReporter(caseNumber: string, reporterRef: string, at: Date): Promise<void>;
 }
 

@@ -17,7 +17,7 @@ export class MongoCaseFacts implements CaseFactsRecorder {
 
   async get(caseNumber: string): Promise<CaseFacts | undefined> {
     const found = await this.cases.findById(caseNumber).lean();
-    return found ? { caseNumber, reporterRefs: found.reporterRefs ?? [], categoryCode: found.categoryCode, orgPath: found.orgPath } : undefined;
+    return found ? { caseNumber, reporterRefs: found.reporterRefs ?? [], categoryCode: found.categoryCode, orgPath: found.orgPath, streetId: found.streetId } : undefined;
   }
 
   async reporterOfSource(channel: string, sourceRef: string): Promise<string | undefined> {
@@ -28,7 +28,7 @@ export class MongoCaseFacts implements CaseFactsRecorder {
     await this.sources.updateOne({ _id: `${channel}:${sourceRef}` }, { $setOnInsert: { reporterRef, at } }, { upsert: true });
   }
 
-  async recordCase(caseNumber: string, facts: { categoryCode?: string; orgPath?: string[]; urgency?: string }, at: Date): Promise<void> {
+  async recordCase(caseNumber: string, facts: { categoryCode?: string; orgPath?: string[]; urgency?: string; streetId?: string }, at: Date): Promise<void> {
     const defined = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined));
     await this.cases.updateOne(
       { _id: caseNumber },

@@ -41,16 +41,28 @@ export interface TemplateTexts {
 
 export type MessageTemplate = Record<Locale, TemplateTexts>;
 
-/** Reason codes of intake.manual-dispatch-queued, worded. */
-const MANUAL_QUEUE_REASONS: Record<string, Record<Locale, string>> = {
+/**
+ * Reason codes, worded: intake.manual-dispatch-queued's reasons, the SLA windows of case.sla-warning and
+ * case.sla-breached, and case.escalated's trigger.
+ */
+const REASONS: Record<string, Record<Locale, string>> = {
   'outside-every-grid': { 'zh-CN': '位置不在任何网格内', en: 'the place lies outside every grid' },
   'address-unknown': { 'zh-CN': '地址无法识别', en: 'the address was not recognised' },
   'no-location': { 'zh-CN': '未提供位置', en: 'no location was given' },
+  acceptance: { 'zh-CN': '签收', en: 'acceptance' },
+  'community-handling': { 'zh-CN': '社区办理', en: 'community handling' },
+  'street-handling': { 'zh-CN': '街道办理', en: 'street handling' },
+  'department-report-in': { 'zh-CN': '部门报到', en: 'department report-in' },
+  'department-answer': { 'zh-CN': '部门答复', en: 'department answer' },
+  callback: { 'zh-CN': '回访', en: 'callback' },
+  mediation: { 'zh-CN': '调解', en: 'mediation' },
+  early: { 'zh-CN': '社区提请提前升级', en: 'the community asked the street to take it over' },
+  breach: { 'zh-CN': '社区办理超时', en: 'the community ran out of time' },
 };
 
 export function reasonText(reason: string | undefined, locale: Locale): string {
   if (!reason) return '';
-  return MANUAL_QUEUE_REASONS[reason]?.[locale] ?? reason;
+  return REASONS[reason]?.[locale] ?? reason;
 }
 
 /**
@@ -130,6 +142,160 @@ const templates = {
       body: (d) => `Case ${d.caseNumber} (${d.category}) could not be routed automatically: ${d.reason}. Please dispatch it by hand.`,
       sms: (d) => `Case ${d.caseNumber} needs manual dispatch: ${d.reason}.`,
       status: () => 'awaiting dispatch',
+    },
+  },
+  'case-dispatched.assignee': {
+    'zh-CN': {
+      title: (d) => `新派单待签收 ${d.caseNumber}`,
+      body: (d) => `案件 ${d.caseNumber}（${d.category}）已于 ${d.at} 派至${d.unit}，请在 ${d.deadline} 前签收；如不属本单位管辖请退单。`,
+      sms: (d) => `案件${d.caseNumber}已派至${d.unit}，请于${d.deadline}前签收。`,
+      status: () => '待签收',
+    },
+    en: {
+      title: (d) => `New case to accept: ${d.caseNumber}`,
+      body: (d) => `Case ${d.caseNumber} (${d.category}) was dispatched to ${d.unit} at ${d.at}. Please accept it by ${d.deadline}, or return it if it is not yours.`,
+      sms: (d) => `Case ${d.caseNumber} dispatched to ${d.unit}; accept by ${d.deadline}.`,
+      status: () => 'to accept',
+    },
+  },
+  'case-dispatched.redispatch': {
+    'zh-CN': {
+      title: (d) => `重新派单待签收 ${d.caseNumber}`,
+      body: (d) => `退单案件 ${d.caseNumber}（${d.category}）已于 ${d.at} 重新派至${d.unit}，请在 ${d.deadline} 前签收。`,
+      sms: (d) => `案件${d.caseNumber}已重新派至${d.unit}，请于${d.deadline}前签收。`,
+      status: () => '待签收',
+    },
+    en: {
+      title: (d) => `Case re-dispatched to you: ${d.caseNumber}`,
+      body: (d) => `Returned case ${d.caseNumber} (${d.category}) was re-dispatched to ${d.unit} at ${d.at}. Please accept it by ${d.deadline}.`,
+      sms: (d) => `Case ${d.caseNumber} re-dispatched to ${d.unit}; accept by ${d.deadline}.`,
+      status: () => 'to accept',
+    },
+  },
+  'case-accepted.citizen': {
+    'zh-CN': {
+      title: (d) => `诉求已签收办理 ${d.caseNumber}`,
+      body: (d) => `您反映的问题（案件编号 ${d.caseNumber}）已由${d.unit}于 ${d.at} 签收，正在办理，办结后将告知您结果。`,
+      sms: (d) => `您反映的问题（编号${d.caseNumber}）已由${d.unit}签收办理，办结后将告知您。`,
+      status: () => '办理中',
+    },
+    en: {
+      title: (d) => `Request being handled: ${d.caseNumber}`,
+      body: (d) => `Your report (case ${d.caseNumber}) was taken on by ${d.unit} at ${d.at}. You will hear the outcome when it is resolved.`,
+      sms: (d) => `Case ${d.caseNumber} is now being handled by ${d.unit}. You will hear the outcome.`,
+      status: () => 'in hand',
+    },
+  },
+  'case-escalated.street': {
+    'zh-CN': {
+      title: (d) => `案件升级至街道 ${d.caseNumber}`,
+      body: (d) => `案件 ${d.caseNumber}（${d.category}）因${d.reason}，已于 ${d.at} 升级由${d.unit}办理，办理时限 ${d.deadline}。${d.summary ? `说明：${d.summary}` : ''}`,
+      sms: (d) => `案件${d.caseNumber}已升级至${d.unit}（${d.reason}），时限${d.deadline}。`,
+      status: () => '已升级',
+    },
+    en: {
+      title: (d) => `Case escalated to the street: ${d.caseNumber}`,
+      body: (d) => `Case ${d.caseNumber} (${d.category}) was escalated to ${d.unit} at ${d.at} because ${d.reason}; it is due by ${d.deadline}.${d.summary ? ` Note: ${d.summary}` : ''}`,
+      sms: (d) => `Case ${d.caseNumber} escalated to ${d.unit} (${d.reason}); due by ${d.deadline}.`,
+      status: () => 'escalated',
+    },
+  },
+  'case-departments-summoned.liaison': {
+    'zh-CN': {
+      title: (d) => `街道吹哨，请部门报到 ${d.caseNumber}`,
+      body: (d) => `${d.unit}于 ${d.at} 就案件 ${d.caseNumber}（${d.category}）吹哨，请本部门在 ${d.deadline} 前报到并答复处置方案。`,
+      sms: (d) => `${d.unit}就案件${d.caseNumber}吹哨，请于${d.deadline}前报到。`,
+      status: () => '待报到',
+    },
+    en: {
+      title: (d) => `Summoned by the street: ${d.caseNumber}`,
+      body: (d) => `${d.unit} summoned your department on case ${d.caseNumber} (${d.category}) at ${d.at}. Please report in by ${d.deadline} and answer with your plan.`,
+      sms: (d) => `${d.unit} summoned you on case ${d.caseNumber}; report in by ${d.deadline}.`,
+      status: () => 'to report in',
+    },
+  },
+  'case-sla-warning.owner': {
+    'zh-CN': {
+      title: (d) => `时限预警 ${d.caseNumber}`,
+      body: (d) => `案件 ${d.caseNumber}（${d.category}）的${d.reason}时限将于 ${d.deadline} 到期，请抓紧办理。`,
+      sms: (d) => `案件${d.caseNumber}${d.reason}时限将于${d.deadline}到期，请抓紧办理。`,
+      status: () => '预警',
+    },
+    en: {
+      title: (d) => `Deadline approaching: ${d.caseNumber}`,
+      body: (d) => `The ${d.reason} window of case ${d.caseNumber} (${d.category}) runs out at ${d.deadline}. Please act now.`,
+      sms: (d) => `Case ${d.caseNumber}: ${d.reason} due ${d.deadline}. Please act now.`,
+      status: () => 'warning',
+    },
+  },
+  'case-sla-warning.next-level': {
+    'zh-CN': {
+      title: (d) => `下级时限预警 ${d.caseNumber}`,
+      body: (d) => `${d.unit}承办的案件 ${d.caseNumber}（${d.category}）${d.reason}时限将于 ${d.deadline} 到期，请督促办理。`,
+      sms: (d) => `${d.unit}承办的案件${d.caseNumber}将于${d.deadline}超时，请督促。`,
+      status: () => '预警',
+    },
+    en: {
+      title: (d) => `Deadline approaching below you: ${d.caseNumber}`,
+      body: (d) => `The ${d.reason} window of case ${d.caseNumber} (${d.category}) at ${d.unit} runs out at ${d.deadline}. Please follow it up.`,
+      sms: (d) => `Case ${d.caseNumber} at ${d.unit} is due ${d.deadline}; please follow up.`,
+      status: () => 'warning',
+    },
+  },
+  'case-sla-breached.owner': {
+    'zh-CN': {
+      title: (d) => `已超时 ${d.caseNumber}`,
+      body: (d) => `案件 ${d.caseNumber}（${d.category}）的${d.reason}时限已于 ${d.deadline} 届满，已按规定升级或督办。`,
+      sms: (d) => `案件${d.caseNumber}${d.reason}已超时，已升级或督办。`,
+      status: () => '超时',
+    },
+    en: {
+      title: (d) => `Deadline missed: ${d.caseNumber}`,
+      body: (d) => `The ${d.reason} window of case ${d.caseNumber} (${d.category}) ran out at ${d.deadline}; the case was escalated or put under supervision.`,
+      sms: (d) => `Case ${d.caseNumber}: ${d.reason} deadline missed; escalated or under supervision.`,
+      status: () => 'breached',
+    },
+  },
+  'case-sla-breached.next-level': {
+    'zh-CN': {
+      title: (d) => `下级超时 ${d.caseNumber}`,
+      body: (d) => `${d.unit}承办的案件 ${d.caseNumber}（${d.category}）${d.reason}时限已于 ${d.deadline} 届满，请及时处置。`,
+      sms: (d) => `${d.unit}承办的案件${d.caseNumber}已超时，请及时处置。`,
+      status: () => '超时',
+    },
+    en: {
+      title: (d) => `Deadline missed below you: ${d.caseNumber}`,
+      body: (d) => `The ${d.reason} window of case ${d.caseNumber} (${d.category}) at ${d.unit} ran out at ${d.deadline}. Please take it in hand.`,
+      sms: (d) => `Case ${d.caseNumber} at ${d.unit} missed its deadline; please act.`,
+      status: () => 'breached',
+    },
+  },
+  'case-sla-breached.supervisors': {
+    'zh-CN': {
+      title: (d) => `超时案件 ${d.caseNumber}`,
+      body: (d) => `${d.unit}承办的案件 ${d.caseNumber}（${d.category}）${d.reason}时限已于 ${d.deadline} 届满。`,
+      sms: (d) => `${d.unit}承办的案件${d.caseNumber}${d.reason}已超时。`,
+      status: () => '超时',
+    },
+    en: {
+      title: (d) => `Case overdue: ${d.caseNumber}`,
+      body: (d) => `The ${d.reason} window of case ${d.caseNumber} (${d.category}) at ${d.unit} ran out at ${d.deadline}.`,
+      sms: (d) => `Case ${d.caseNumber} at ${d.unit}: ${d.reason} overdue.`,
+      status: () => 'breached',
+    },
+  },
+  'case-supervision-issued.unit': {
+    'zh-CN': {
+      title: (d) => `督办通知 ${d.caseNumber}`,
+      body: (d) => `案件 ${d.caseNumber}（${d.category}）已于 ${d.at} 列入督办，请${d.unit}限期办结。督办意见：${d.summary}`,
+      sms: (d) => `案件${d.caseNumber}已列入督办：${d.summaryShort}`,
+      status: () => '督办',
+    },
+    en: {
+      title: (d) => `Supervision notice: ${d.caseNumber}`,
+      body: (d) => `Case ${d.caseNumber} (${d.category}) was put under supervision at ${d.at}; ${d.unit} must resolve it without delay. Notice: ${d.summary}`,
+      sms: (d) => `Case ${d.caseNumber} under supervision: ${d.summaryShort}`,
+      status: () => 'supervised',
     },
   },
 } satisfies Record<string, MessageTemplate>;

@@ -46,7 +46,7 @@ export class InMemoryCaseFacts implements CaseFactsRecorder {
   async recordSource(channel: string, sourceRef: string, reporterRef: string) {
     if (!this.sources.has(`${channel}:${sourceRef}`)) this.sources.set(`${channel}:${sourceRef}`, reporterRef);
   }
-  async recordCase(caseNumber: string, facts: { categoryCode?: string; orgPath?: string[] }) {
+  async recordCase(caseNumber: string, facts: { categoryCode?: string; orgPath?: string[]; streetId?: string }) {
     const existing = this.cases.get(caseNumber) ?? { caseNumber, reporterRefs: [] };
     this.cases.set(caseNumber, { ...existing, ...Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined)) });
   }
