@@ -10,6 +10,7 @@ const processes = [
   { name: 'hotline', entry: 'services/hotline/dist/main.js', url: apiDocs('HOTLINE_PORT', 3001) },
   { name: 'intake', entry: 'services/intake/dist/main.js', url: apiDocs('INTAKE_PORT', 3002) },
   { name: 'grid', entry: 'services/grid/dist/main.js', url: apiDocs('GRID_PORT', 3003) },
+  { name: 'casework', entry: 'services/casework/dist/main.js', url: apiDocs('CASEWORK_PORT', 3006) },
   { name: 'notification', entry: 'services/notification/dist/main.js', url: apiDocs('NOTIFICATION_PORT', 3005) },
   { name: 'case-worker', entry: 'workflows/dist/worker/main.js' },
 ];

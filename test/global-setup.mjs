@@ -1,8 +1,6 @@
 // Starts (or reuses) the real servers once per test run and exports their endpoints to every test file.
 // CIVICFLOW_INFRA picks where they come from: native (this repo's launcher, the default), docker
 // (testcontainers, needs a Docker engine) or external (KAFKA_BROKERS, TEMPORAL_ADDRESS, MONGO_URL given).
-import { randomBytes } from 'node:crypto';
-import { prepareTemporalNamespace } from './temporal-namespace.mjs';
 
 export default async function globalSetup() {
   const mode = process.env.CIVICFLOW_INFRA ?? 'native';
@@ -20,9 +18,6 @@ export default async function globalSetup() {
   } else if (mode !== 'external') {
     throw new Error(`CIVICFLOW_INFRA=${mode}: expected native, docker or external`);
   }
-  // A namespace of its own per run: workflow ids (case numbers) never meet an earlier run's workflows.
-  const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
-  process.env.CIVICFLOW_TEST_RUN = runId;
-  process.env.TEMPORAL_NAMESPACE = `civicflow-test-${runId}`;
-  await prepareTemporalNamespace(process.env.TEMPORAL_ADDRESS, process.env.TEMPORAL_NAMESPACE);
+  // Test files that run case workflows register a Temporal namespace of their own (ownTemporalNamespace in
+  // @civicflow/testing): workflow ids are case numbers, and every file's intake counts from 000001.
 }

@@ -6,7 +6,7 @@ import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { caseRegisteredV1, duplicateMergedV1, manualDispatchQueuedV1 } from '@civicflow/contracts';
 import { createKafka } from '@civicflow/platform';
-import { bearerFor, EventProbe, integrationConfig, uniqueId } from '@civicflow/testing';
+import { bearerFor, EventProbe, integrationConfig, uniqueId, ownTemporalNamespace } from '@civicflow/testing';
 import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
 import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
 import { createGridApp, demoCity, gridConfigSchema, POINT_OUTSIDE_DEMO_CITY, pointInside } from '@civicflow/grid';
@@ -51,6 +51,7 @@ describe('from call to routed case (real grid routing in the demo city)', () => 
   let mongo: MongoClient;
 
   beforeAll(async () => {
+    env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
     kafka = createKafka(`test-${runId}`, env);
     const grid = await createGridApp(gridConfigSchema.parse({ ...env, GRID_SEED_DEMO: 'true' }));
     const hotline = await createHotlineApp(hotlineConfigSchema.parse(env));
@@ -62,7 +63,7 @@ describe('from call to routed case (real grid routing in the demo city)', () => 
     }
     hotlineUrl = await hotline.getUrl();
     intakeUrl = await intake.getUrl();
-    worker = await createCaseWorker({ temporalAddress: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, kafka });
+    worker = await createCaseWorker({ temporalAddress: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.CASE_TASK_QUEUE, kafka });
     workerRun = worker.worker.run();
     probe = await new EventProbe(kafka, [caseRegisteredV1.topic, duplicateMergedV1.topic], `probe-${runId}`).start();
     mongo = await new MongoClient(env.MONGO_URL).connect();
@@ -120,15 +121,18 @@ describe('from call to routed case (real grid routing in the demo city)', () => 
     form.append('photos', new Blob([PNG], { type: 'image/png' }), 'bins.png');
     const res = await fetch(`${intakeUrl}/api/v1/reports/app`, { method: 'POST', headers: { 'x-api-key': 'civicflow-demo-key' }, body: form });
     expect(res.status).toBe(201);
-    const found = await registeredCase('app', `app-${runId}`);
+    const { caseNumber } = (await res.json()) as { caseNumber: string };
+    const registered = await probe.waitForEvent(caseRegisteredV1.type, (e) => e.key === caseNumber);
+    const found = (await (await caseOf('app', (registered.data as { sourceRef: string }).sourceRef)).json()) as CaseView;
     expect(found).toMatchObject({ status: 'routed', routing: { communityId: 'bf-d01-s01-c02' } });
   });
 
   it('merges a second report of the same problem nearby into the open case, keeping both reporters', async () => {
     const point = pointInside('bf-d01-s01-c03-g01');
-    const first = await logCall({ ...streetLight, location: point });
+    const sorting = { ...streetLight, categoryCode: '0205', content: '垃圾分类桶被占用 the sorting bins are blocked' };
+    const first = await logCall({ ...sorting, location: point });
     const master = await registeredCase('hotline', first);
-    const second = await logCall({ ...streetLight, callerNumber: '13900000001', location: { lng: point.lng + 0.0004, lat: point.lat } });
+    const second = await logCall({ ...sorting, callerNumber: '13900000001', location: { lng: point.lng + 0.0004, lat: point.lat } });
     const merged = await probe.waitForEvent(duplicateMergedV1.type, (e) => (e.data as { sourceRef: string }).sourceRef === second);
     expect(merged.data).toMatchObject({ masterCaseNumber: master.caseNumber, channel: 'hotline' });
     const viewed = (await (await caseOf('hotline', second)).json()) as CaseView;
@@ -156,7 +160,7 @@ describe('from call to routed case (real grid routing in the demo city)', () => 
   });
 
   it("answers 403 to a user of another street and 200 to the case's own street", async () => {
-    const callId = await logCall({ ...streetLight, callerNumber: '13600000003', categoryCode: '0204', content: '垃圾没人清 rubbish not collected', location: pointInside('bf-d01-s01-c01-g03') });
+    const callId = await logCall({ ...streetLight, callerNumber: '13600000003', categoryCode: '0202', content: '违规广告牌 an illegal billboard', location: pointInside('bf-d01-s01-c01-g03') });
     const found = await registeredCase('hotline', callId);
     const other = await caseOf('hotline', callId, 'street-coordinator', OTHER_STREET);
     expect(other.status).toBe(403);

@@ -8,7 +8,7 @@ import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { callLoggedV1, caseRegisteredV1, deadLetterTopicName } from '@civicflow/contracts';
 import { createKafka, DLT_HEADERS, EventPublisher, toKafkaMessage } from '@civicflow/platform';
-import { bearerFor, EventProbe, eventually, integrationConfig, uniqueId } from '@civicflow/testing';
+import { bearerFor, EventProbe, eventually, integrationConfig, uniqueId, ownTemporalNamespace } from '@civicflow/testing';
 import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
 import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
 import { addressInside, createGridApp, gridConfigSchema } from '@civicflow/grid';
@@ -37,6 +37,7 @@ describe('walking skeleton: call → Kafka → intake → Mongo → Temporal →
   let hotlineUrl: string;
 
   beforeAll(async () => {
+    env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
     kafka = createKafka(`test-${runId}`, env);
     grid = await createGridApp(gridConfigSchema.parse({ ...env, GRID_SEED_DEMO: 'true' }));
     await grid.startAllMicroservices();
@@ -48,7 +49,7 @@ describe('walking skeleton: call → Kafka → intake → Mongo → Temporal →
     intake = await createIntakeApp(intakeConfigSchema.parse(env));
     await intake.startAllMicroservices();
     await intake.listen(0, '127.0.0.1');
-    worker = await createCaseWorker({ temporalAddress: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, kafka });
+    worker = await createCaseWorker({ temporalAddress: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.CASE_TASK_QUEUE, kafka });
     workerRun = worker.worker.run();
     probe = await new EventProbe(kafka, [callLoggedV1.topic, caseRegisteredV1.topic, deadLetterTopicName(callLoggedV1.topic)], `probe-${runId}`).start();
     temporal = new Client({ connection: await Connection.connect({ address: env.TEMPORAL_ADDRESS }), namespace: env.TEMPORAL_NAMESPACE });
@@ -74,7 +75,7 @@ describe('walking skeleton: call → Kafka → intake → Mongo → Temporal →
   async function logCall(body: Record<string, unknown>) {
     const res = await fetch(`${hotlineUrl}/api/v1/calls`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: await bearerFor('operator', 'city') },
+      headers: { 'content-type': 'application/json', authorization: await bearerFor('operator', 'bf') },
       body: JSON.stringify(body),
     });
     expect(res.status).toBe(202);
@@ -138,7 +139,7 @@ describe('walking skeleton: call → Kafka → intake → Mongo → Temporal →
 
     // the intake API shows the case the call became
     const intakeUrl = await intake.getUrl();
-    const res = await fetch(`${intakeUrl}/api/v1/cases?channel=hotline&sourceRef=${callId}`, { headers: { authorization: await bearerFor('dispatcher', 'city') } });
+    const res = await fetch(`${intakeUrl}/api/v1/cases?channel=hotline&sourceRef=${callId}`, { headers: { authorization: await bearerFor('dispatcher', 'bf') } });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ caseNumber, channel: 'hotline' });
   });

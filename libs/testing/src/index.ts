@@ -4,3 +4,4 @@ export * from './event-probe';
 export * from './temporal-test-env';
 export * from './workflow-histories';
 export * from './tokens';
+export * from './temporal-namespace';

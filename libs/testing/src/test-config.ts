@@ -6,7 +6,8 @@ import { infraConfigSchema, InfraConfig, loadConfig } from '@civicflow/platform'
  * started (or was given) into the environment; each test file gets its own database prefix and group ids.
  */
 export function integrationConfig(overrides: Record<string, string> = {}): InfraConfig & Record<string, unknown> {
-  return loadConfig(infraConfigSchema.loose(), { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...overrides });
+  // each test file gets a task queue of its own, so no worker picks up another file's workflows
+  return loadConfig(infraConfigSchema.loose(), { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', CASE_TASK_QUEUE: uniqueId('cases-'), ...overrides });
 }
 
 /** A short random id: unique database prefixes, consumer groups and task queues per test file. */

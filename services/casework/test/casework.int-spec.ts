@@ -6,10 +6,10 @@ import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { Role } from '@civicflow/contracts';
 import { createKafka } from '@civicflow/platform';
-import { bearerFor, eventually, integrationConfig, uniqueId } from '@civicflow/testing';
-import { CASE_TASK_QUEUE, CaseWorkflowInput } from '@civicflow/workflows';
+import { bearerFor, eventually, integrationConfig, uniqueId, ownTemporalNamespace } from '@civicflow/testing';
+import { CaseWorkflowInput } from '@civicflow/workflows';
 import { createCaseWorker, RunningWorker } from '@civicflow/workflows/worker';
-import { caseworkConfigSchema, createCaseworkApp } from '../src';
+import { caseworkConfigSchema, createCaseworkApp } from '@civicflow/casework';
 
 const runId = uniqueId();
 const env = integrationConfig({ MONGO_DB_PREFIX: runId, CASEWORK_CONSUMER_GROUP: `casework-${runId}`, KAFKA_FROM_BEGINNING: 'false' });
@@ -28,12 +28,13 @@ describe('casework: commands, timeline and worklists on the real servers', () =>
   let mongo: MongoClient;
 
   beforeAll(async () => {
+    env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
     kafka = createKafka(`test-${runId}`, env);
     app = await createCaseworkApp(caseworkConfigSchema.parse(env));
     await app.startAllMicroservices();
     await app.listen(0, '127.0.0.1');
     url = await app.getUrl();
-    worker = await createCaseWorker({ temporalAddress: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, kafka });
+    worker = await createCaseWorker({ temporalAddress: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.CASE_TASK_QUEUE, kafka });
     workerRun = worker.worker.run();
     temporal = new Client({ connection: await Connection.connect({ address: env.TEMPORAL_ADDRESS }), namespace: env.TEMPORAL_NAMESPACE });
     mongo = await new MongoClient(env.MONGO_URL).connect();
@@ -58,7 +59,7 @@ describe('casework: commands, timeline and worklists on the real servers', () =>
       routing: { gridId: `${COMMUNITY}-g01`, communityId: COMMUNITY, streetId: STREET, districtId: 'bf-d01', orgPath: ['bf', 'bf-d01', STREET, COMMUNITY, `${COMMUNITY}-g01`] },
       registeredAt: new Date().toISOString(), correlationId: `corr-${runId}`, summary: '路灯不亮 street light out',
     };
-    await temporal.workflow.start('caseWorkflow', { workflowId: caseNumber, taskQueue: CASE_TASK_QUEUE, args: [input] });
+    await temporal.workflow.start('caseWorkflow', { workflowId: caseNumber, taskQueue: env.CASE_TASK_QUEUE, args: [input] });
     return caseNumber;
   }
 

@@ -14,7 +14,7 @@ import { Consumer, Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { caseRegisteredV1, routeLocation, validateEvent } from '@civicflow/contracts';
 import { createKafka, EventPublisher } from '@civicflow/platform';
-import { bearerFor, EventProbe, integrationConfig, uniqueId } from '@civicflow/testing';
+import { bearerFor, EventProbe, integrationConfig, uniqueId, ownTemporalNamespace } from '@civicflow/testing';
 import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
 import { createCaseWorker, RunningWorker } from '@civicflow/workflows/worker';
 
@@ -52,6 +52,7 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
       INTAKE_PHOTO_MAX_BYTES: String(MAX_PHOTO_BYTES),
       INTAKE_API_KEYS: `${API_KEY}:test-app,${OPEN311_ONLY_KEY}:civic-app:open311`,
     });
+    env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
     kafka = createKafka(`test-${runId}`, env);
 
     // the grid service's side of 定位派单: every place belongs to one test grid
@@ -82,7 +83,7 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
     await intake.startAllMicroservices();
     await intake.listen(0, '127.0.0.1');
     intakeUrl = await intake.getUrl();
-    worker = await createCaseWorker({ temporalAddress: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, kafka });
+    worker = await createCaseWorker({ temporalAddress: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.CASE_TASK_QUEUE, kafka });
     workerRun = worker.worker.run();
     probe = await new EventProbe(kafka, [caseRegisteredV1.topic], `probe-${runId}`).start();
     temporal = new Client({ connection: await Connection.connect({ address: env.TEMPORAL_ADDRESS }), namespace: env.TEMPORAL_NAMESPACE });

@@ -19,6 +19,7 @@ async function main() {
   const { worker, publisher, connection } = await createCaseWorker({
     temporalAddress: config.TEMPORAL_ADDRESS,
     namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.CASE_TASK_QUEUE,
     kafka,
     calendar,
   });

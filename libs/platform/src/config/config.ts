@@ -20,6 +20,8 @@ export const infraConfigSchema = z.object({
   KAFKA_CLIENT_ID: z.string().min(1).optional(),
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  /** Task queue of the case workflows: intake starts them there, the case worker polls it. */
+  CASE_TASK_QUEUE: z.string().min(1).default('civicflow-cases'),
   /** Databases are `<prefix>_<service>`: one per service; tests and shared clusters use their own prefix. */
   MONGO_DB_PREFIX: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be lower-case letters, digits and _').default('civicflow'),
   MONGO_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URL').default('mongodb://127.0.0.1:27017'),

@@ -6,7 +6,7 @@ export type CategoryCheck =
 
 /**
  * A call names a minor category (小类) the taxonomy knows, and a request type that category takes:
- * 0212 养犬管理 takes complaints, tip-offs and help requests, not inquiries.
+ * 0208 路灯照明 takes complaints and help requests, not inquiries.
  */
 export function checkCategory(taxonomy: TaxonomyIndex, categoryCode: string, requestType: RequestType): CategoryCheck {
   const minor = taxonomy.minorByCode(categoryCode);

@@ -4,8 +4,8 @@ import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client
 import { Model } from 'mongoose';
 import { Channel, duplicateMergedV1, GeoPoint, manualDispatchQueuedV1, RequestType, Urgency } from '@civicflow/contracts';
 import { TaxonomyIndex } from '@civicflow/domain';
-import { EventPublisher } from '@civicflow/platform';
-import { CASE_TASK_QUEUE, CASE_WORKFLOW_TYPE, CaseWorkflowInput } from '@civicflow/workflows';
+import { CONFIG, EventPublisher, InfraConfig } from '@civicflow/platform';
+import { CASE_WORKFLOW_TYPE, CaseWorkflowInput } from '@civicflow/workflows';
 import { CASE_MODEL, CASE_SOURCE_MODEL, CaseDoc, CaseSourceDoc } from '../case.schema';
 import { CaseNumberAllocator } from '../case-number.allocator';
 import { classifyRequest } from '../classify/classify-request';
@@ -53,6 +53,7 @@ export class RegisterCaseUseCase {
     private readonly router: GridRouter,
     private readonly publisher: EventPublisher,
     private readonly temporal: Client,
+    @Inject(CONFIG) private readonly config: InfraConfig,
   ) {}
 
   async execute(intake: CaseIntake): Promise<RegisteredCase> {
@@ -185,7 +186,7 @@ export class RegisterCaseUseCase {
       traceparent,
     };
     try {
-      await this.temporal.workflow.start(CASE_WORKFLOW_TYPE, { workflowId: doc._id, taskQueue: CASE_TASK_QUEUE, args: [input] });
+      await this.temporal.workflow.start(CASE_WORKFLOW_TYPE, { workflowId: doc._id, taskQueue: this.config.CASE_TASK_QUEUE, args: [input] });
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
       this.logger.debug(`workflow ${doc._id} already started`);

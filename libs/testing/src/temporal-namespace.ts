@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { msToTs } from '@temporalio/common/lib/time';
+import { uniqueId } from './test-config';
+
+const INDEXED_VALUE_TYPE: Record<string, number> = { Text: 1, Keyword: 2, Int: 3, Double: 4, Bool: 5, Datetime: 6, KeywordList: 7 };
+
+/**
+ * A Temporal namespace of the test file's own, with CivicFlow's search attributes. Workflow ids are case numbers
+ * and every test file's intake counts from 000001, so files sharing a namespace would collide on workflow ids.
+ */
+export async function ownTemporalNamespace(address: string): Promise<string> {
+  const namespace = uniqueId('cf-test-');
+  const attributes = JSON.parse(readFileSync(join(__dirname, '../../../deploy/local/temporal-search-attributes.json'), 'utf8')) as Record<string, string>;
+  const connection = await Connection.connect({ address });
+  try {
+    await connection.workflowService.registerNamespace({ namespace, workflowExecutionRetentionPeriod: msToTs('1 day') });
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      try {
+        await connection.operatorService.addSearchAttributes({
+          namespace,
+          searchAttributes: Object.fromEntries(Object.entries(attributes).map(([name, type]) => [name, INDEXED_VALUE_TYPE[type]])),
+        });
+        return namespace;
+      } catch (error) {
+        if (/already exists/i.test(String((error as Error).message))) return namespace;
+        if (Date.now() > deadline) throw error;
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    }
+  } finally {
+    await connection.close();
+  }
+}
