@@ -239,7 +239,7 @@ export async function up({ servers, log = defaultLog } = {}) {
           const who = describeHolder(p.port);
           throw new InfraError(
             `port ${p.port} (${p.role}) is already in use by another process${who ? ` (${who})` : ''}, not one ` +
-              `started by this launcher; stop it or pick another port, e.g. ${p.env}=${p.port + 1} npm run infra -- up`,
+              `started by this launcher; stop it or pick another port, e.g. ${p.env}=${p.port + 10000} npm run infra -- up`,
             'PORT_IN_USE',
           );
         }
