@@ -14,3 +14,4 @@ export * from './notification/notification-events';
 export * from './case/case-vocabulary';
 export * from './case/case-ladder.events';
 export * from './case/case-handling.events';
+export * from './mediation/mediation-events';

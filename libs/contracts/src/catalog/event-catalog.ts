@@ -32,6 +32,7 @@ import {
 } from '../case/case-handling.events';
 import { duplicateMergedV1, manualDispatchQueuedV1 } from '../intake/intake-events';
 import { notificationDeliveredV1, notificationFailedV1 } from '../notification/notification-events';
+import { agreementFollowedUpV1, agreementReachedV1, disputeOpenedV1, mediationFailedV1, mediatorAssignedV1, sessionHeldV1, sessionScheduledV1 } from '../mediation/mediation-events';
 import { routeLocation, routeLocationReplyV1, routeLocationRequestV1 } from '../grid/route-location.request';
 
 /** Every message CivicFlow produces. Producers and consumers validate against these; docs/events.md is generated from them. */
@@ -69,6 +70,13 @@ export const eventCatalog: readonly EventContract[] = [
   routeLocationReplyV1,
   notificationDeliveredV1,
   notificationFailedV1,
+  disputeOpenedV1,
+  mediatorAssignedV1,
+  sessionScheduledV1,
+  sessionHeldV1,
+  agreementReachedV1,
+  mediationFailedV1,
+  agreementFollowedUpV1,
 ];
 
 /** Request types paired with the replies their handlers send. */

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { defineEvent } from '../catalog/define-event';
+import { caseNumberSchema } from '../shared/value-schemas';
+
+// 矛盾纠纷调解 — the dispute-mediation context. Keyed by the dispute id; `caseNumber` links to the original case.
+
+const disputeRef = {
+  disputeId: z.string().min(1),
+  caseNumber: caseNumberSchema.optional().describe('the case the dispute came from; absent for a walk-in'),
+  occurredAt: z.iso.datetime({ offset: true }),
+};
+
+export const disputeTypeSchema = z.enum(['neighbour', 'property-management', 'wages', 'family', 'consumer', 'land-compound', 'other']);
+
+export const disputeOpenedV1 = defineEvent({
+  type: 'mediation.dispute-opened',
+  version: 1,
+  description: '纠纷立案 — a dispute case was opened for mediation (from intake, or a walk-in)',
+  schema: z.object({ ...disputeRef, disputeType: disputeTypeSchema, communityId: z.string().min(1), amountAtStakeCny: z.number().nonnegative().optional() }),
+});
+
+export const mediatorAssignedV1 = defineEvent({
+  type: 'mediation.mediator-assigned',
+  version: 1,
+  description: '指派调解员 — a mediator of the community committee or the street centre took the dispute',
+  schema: z.object({ ...disputeRef, mediatorId: z.string().min(1), committeeId: z.string().min(1), level: z.enum(['community', 'street']) }),
+});
+
+export const sessionScheduledV1 = defineEvent({
+  type: 'mediation.session-scheduled',
+  version: 1,
+  description: '安排调解 — a session (or a "3+X" consultation) was scheduled with time, place and attendees',
+  schema: z.object({ ...disputeRef, sessionId: z.string().min(1), startsAt: z.iso.datetime({ offset: true }), place: z.string().min(1), attendeeIds: z.array(z.string().min(1)).min(1), consultation: z.boolean() }),
+});
+
+export const sessionHeldV1 = defineEvent({
+  type: 'mediation.session-held',
+  version: 1,
+  description: '调解记录 — a session took place and its minutes were recorded',
+  schema: z.object({ ...disputeRef, sessionId: z.string().min(1), minutesSummary: z.string().min(1).max(4000) }),
+});
+
+export const agreementReachedV1 = defineEvent({
+  type: 'mediation.agreement-reached',
+  version: 1,
+  description: '达成调解协议 — the parties signed an agreement with terms (who does what by when)',
+  schema: z.object({
+    ...disputeRef,
+    agreementId: z.string().min(1),
+    terms: z.array(z.object({ party: z.string().min(1), obligation: z.string().min(1), dueAt: z.iso.datetime({ offset: true }) })).min(1),
+  }),
+});
+
+export const mediationFailedV1 = defineEvent({
+  type: 'mediation.mediation-failed',
+  version: 1,
+  description: '调解不成 — mediation failed at this level; escalated to the street centre or guided to arbitration/litigation',
+  schema: z.object({ ...disputeRef, level: z.enum(['community', 'street']), next: z.enum(['street-centre', 'arbitration', 'litigation', 'judicial-confirmation']), reason: z.string().min(1) }),
+});
+
+export const agreementFollowedUpV1 = defineEvent({
+  type: 'mediation.agreement-followed-up',
+  version: 1,
+  description: '协议回访 — a term came due and was found kept or broken (a broken agreement reopens the dispute)',
+  schema: z.object({ ...disputeRef, agreementId: z.string().min(1), termIndex: z.number().int().nonnegative(), kept: z.boolean() }),
+});
