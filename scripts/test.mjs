@@ -5,6 +5,18 @@ import { join } from 'node:path';
 import { checkNode, ensureDependencies, infra, main, root, run, runOrFail, step, StepError } from './lib/run.mjs';
 
 const reports = join(root, '.civicflow', 'reports');
+
+// The tests get servers of their own (own folder, own ports), so they never leave data in the servers
+// `npm start` uses, and can run while the system is up. Each setting can still be overridden.
+const testInfra = {
+  CIVICFLOW_HOME: join(root, '.civicflow', 'test-infra'),
+  KAFKA_PORT: '19092',
+  KAFKA_CONTROLLER_PORT: '19093',
+  TEMPORAL_PORT: '17233',
+  TEMPORAL_UI_PORT: '18233',
+  MONGO_PORT: '37017',
+};
+for (const [name, value] of Object.entries(testInfra)) process.env[name] ??= value;
 const STEPS = 6;
 
 main(async () => {
