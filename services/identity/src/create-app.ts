@@ -1,4 +1,4 @@
-import { createHttpApp, createLogger } from '@civicflow/platform';
+import { createHttpApp } from '@civicflow/platform';
 import { IdentityConfig } from './config';
 import { IdentityModule } from './app.module';
 
@@ -6,6 +6,6 @@ export function createIdentityApp(config: IdentityConfig) {
   return createHttpApp(IdentityModule.register(config), {
     service: 'identity',
     title: 'CivicFlow 身份认证 identity API',
-    logger: createLogger('identity', config.LOG_LEVEL),
+    logLevel: config.LOG_LEVEL,
   });
 }
