@@ -4,16 +4,21 @@ startTelemetry('case-worker');
 import { createKafka, createLogger, ensureTopics, infraConfigSchema, loadConfig } from '@civicflow/platform';
 import { z } from 'zod';
 import { calendarOverridesFromFile } from '../calendar/calendar-overrides.file';
+import { slaProfilesFromFile } from '../sla/sla-profiles.file';
 import { createCaseWorker } from './create-worker';
 
-/** The worker's own setting: the administrator's calendar override table (JSON), if any. */
-const workerConfigSchema = infraConfigSchema.extend({ CALENDAR_OVERRIDES_FILE: z.string().min(1).optional() });
+/** The worker's own settings: the administrator's calendar override table and SLA profiles (JSON files), if any. */
+const workerConfigSchema = infraConfigSchema.extend({
+  CALENDAR_OVERRIDES_FILE: z.string().min(1).optional(),
+  SLA_PROFILES_FILE: z.string().min(1).optional(),
+});
 
 async function main() {
   const logger = createLogger('case-worker');
   const config = loadConfig(workerConfigSchema);
   const calendar = calendarOverridesFromFile(config.CALENDAR_OVERRIDES_FILE, (message) => logger.warn(message));
   await calendar.overrides(); // a broken table fails the start, loudly
+  const slaProfiles = slaProfilesFromFile(config.SLA_PROFILES_FILE);
   const kafka = createKafka('case-worker', config);
   await ensureTopics(kafka);
   const { worker, publisher, connection } = await createCaseWorker({
@@ -22,6 +27,7 @@ async function main() {
     taskQueue: config.CASE_TASK_QUEUE,
     kafka,
     calendar,
+    slaProfiles,
   });
   logger.info({ temporal: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE }, '案件工作流 worker 已启动 case worker started');
   try {

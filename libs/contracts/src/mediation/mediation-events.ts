@@ -64,3 +64,17 @@ export const agreementFollowedUpV1 = defineEvent({
   description: '协议回访 — a term came due and was found kept or broken (a broken agreement reopens the dispute)',
   schema: z.object({ ...disputeRef, agreementId: z.string().min(1), termIndex: z.number().int().nonnegative(), kept: z.boolean() }),
 });
+
+export const sessionReminderV1 = defineEvent({
+  type: 'mediation.session-reminder',
+  version: 1,
+  description: '调解提醒 — a scheduled session is near: the mediator and the attendees are reminded',
+  schema: z.object({
+    ...disputeRef,
+    sessionId: z.string().min(1),
+    startsAt: z.iso.datetime({ offset: true }),
+    place: z.string().min(1),
+    attendeeIds: z.array(z.string().min(1)).min(1),
+    mediatorId: z.string().min(1),
+  }),
+});
