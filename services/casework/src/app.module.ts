@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { PlatformModule } from '@civicflow/platform';
 import { CaseworkConfig } from './config';
+import { CallbackRecordedMessageController } from './callbacks/callback-recorded.message.controller';
 import { CaseAccess } from './commands/case-access';
 import { CaseCommandsHttpController } from './commands/case-commands.http.controller';
 import { CaseEventsMessageController } from './read-model/case-events.message.controller';
@@ -21,7 +22,7 @@ export class CaseworkModule {
           { name: TIMELINE_MODEL, schema: timelineSchema },
         ]),
       ],
-      controllers: [CaseCommandsHttpController, ReadModelHttpController, CaseEventsMessageController],
+      controllers: [CaseCommandsHttpController, ReadModelHttpController, CaseEventsMessageController, CallbackRecordedMessageController],
       providers: [CaseAccess],
     };
   }

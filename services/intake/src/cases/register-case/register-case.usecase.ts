@@ -184,6 +184,8 @@ export class RegisterCaseUseCase {
       registeredAt: doc.registeredAt.toISOString(),
       correlationId: doc.correlationId,
       traceparent,
+      summary: caseSummary(doc.content),
+      ...(doc.answeredDirectly ? { directAnswer: doc.answeredDirectly.answer } : {}),
     };
     try {
       await this.temporal.workflow.start(CASE_WORKFLOW_TYPE, { workflowId: doc._id, taskQueue: this.config.CASE_TASK_QUEUE, args: [input] });
@@ -192,4 +194,10 @@ export class RegisterCaseUseCase {
       this.logger.debug(`workflow ${doc._id} already started`);
     }
   }
+}
+
+/** 受理摘要: the citizen's words in a line, as handlers see them in their lists (the full text stays in intake). */
+export function caseSummary(content: string): string {
+  const line = content.replace(/\s+/g, ' ').trim();
+  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
 }
