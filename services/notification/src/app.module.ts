@@ -23,6 +23,8 @@ import { DeliveryOutcomePublisher } from './deliveries/publish-outcomes/delivery
 import { parseQuietHours } from './deliveries/quiet-hours';
 import { DeliveryPoller } from './deliveries/send-deliveries/delivery-poller';
 import { DeliverySender } from './deliveries/send-deliveries/delivery-sender';
+import { DISPUTE_FACTS_MODEL, disputeFactsSchema } from './disputes/dispute-facts.schema';
+import { MongoDisputeFacts } from './disputes/mongo-dispute-facts';
 import { NotifiedEventsMessageController } from './events/notified-events.message.controller';
 import { DirectoryHttpController } from './recipients/directory.http.controller';
 import {
@@ -44,6 +46,7 @@ function coreProviders(config: NotificationConfig): Provider[] {
     { provide: RECIPIENT_DIRECTORY, useExisting: MongoRecipientDirectory },
     MongoCaseFacts,
     { provide: CASE_FACTS, useExisting: MongoCaseFacts },
+    MongoDisputeFacts,
     MongoDeliveryStore,
     { provide: DELIVERY_STORE, useExisting: MongoDeliveryStore },
     InboxFeed,
@@ -60,12 +63,12 @@ function coreProviders(config: NotificationConfig): Provider[] {
     },
     {
       provide: PlanDeliveriesUseCase,
-      inject: [RecipientResolver, MongoRecipientDirectory, MongoCaseFacts, DELIVERY_STORE, CLOCK, NOTIFICATION_CHANNELS],
+      inject: [RecipientResolver, MongoRecipientDirectory, MongoCaseFacts, MongoDisputeFacts, DELIVERY_STORE, CLOCK, NOTIFICATION_CHANNELS],
       useFactory: (
-        resolver: RecipientResolver, directory: MongoRecipientDirectory, cases: MongoCaseFacts, store: DeliveryStore, clock: Clock,
-        channels: Map<ChannelName, NotificationChannel>,
+        resolver: RecipientResolver, directory: MongoRecipientDirectory, cases: MongoCaseFacts, disputes: MongoDisputeFacts, store: DeliveryStore,
+        clock: Clock, channels: Map<ChannelName, NotificationChannel>,
       ) =>
-        new PlanDeliveriesUseCase(resolver, directory, cases, store, clock, {
+        new PlanDeliveriesUseCase(resolver, directory, cases, disputes, store, clock, {
           cityUnitId: config.NOTIFICATION_CITY_UNIT_ID,
           defaultLocale: config.CIVICFLOW_LOCALE,
           quietHours,
@@ -106,6 +109,7 @@ export class NotificationModule {
           { name: SINK_MESSAGE_MODEL, schema: sinkMessageSchema },
           { name: CASE_FACTS_MODEL, schema: caseFactsSchema },
           { name: REPORT_SOURCE_MODEL, schema: reportSourceSchema },
+          { name: DISPUTE_FACTS_MODEL, schema: disputeFactsSchema },
           { name: DIRECTORY_USER_MODEL, schema: directoryUserSchema },
           { name: DIRECTORY_CITIZEN_MODEL, schema: directoryCitizenSchema },
           { name: DIRECTORY_UNIT_MODEL, schema: directoryUnitSchema },

@@ -1,6 +1,7 @@
 import { EventContract, EventData, EventEnvelope } from '@civicflow/contracts';
 import { CaseFactsRecorder } from '../cases/case-facts';
 import { ChannelName } from '../channels/notification-channel';
+import { DisputeFactsRecorder } from '../disputes/dispute-facts';
 import { Audience } from '../recipients/recipient';
 import { MessageFacts, TemplateKey } from '../templates/message-templates';
 
@@ -17,6 +18,8 @@ export interface Notice {
 
 export interface RuleContext {
   facts: CaseFactsRecorder;
+  /** what the mediation events left out: a dispute's community, case, type and mediator */
+  disputes: DisputeFactsRecorder;
   /** the city's root unit (NOTIFICATION_CITY_UNIT_ID) */
   cityUnitId: string;
   now: Date;
@@ -28,6 +31,12 @@ export interface NotificationRule<C extends EventContract = EventContract> {
   /** Facts later notices need (who reported a case, its category); runs before `notices`. */
   remember?: (event: EventEnvelope<EventData<C>>, context: RuleContext) => Promise<void>;
   notices: (event: EventEnvelope<EventData<C>>, context: RuleContext) => Notice[] | Promise<Notice[]>;
+}
+
+/** An event of a notified context that tells no one, on purpose; `why` is the one-line reason. */
+export interface SilentEvent {
+  contract: EventContract;
+  why: string;
 }
 
 /** Keeps each rule typed by its own contract inside one list. */

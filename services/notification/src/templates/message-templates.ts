@@ -1,3 +1,4 @@
+import { BusinessDuration } from '@civicflow/domain';
 import { Locale } from '../recipients/recipient';
 
 /** The facts a notice carries into its message; the renderer turns each into text for the reader's locale. */
@@ -13,6 +14,20 @@ export interface MessageFacts {
   summary?: string;
   /** a reason code the template words, e.g. outside-every-grid */
   reason?: string;
+  /** an extension asked for or granted (延期) */
+  duration?: BusinessDuration;
+  /** other cases the reader must also think of, e.g. merged duplicates whose callers are owed a callback */
+  relatedCaseNumbers?: string[];
+  /** mediation: the dispute, its type code, a session's place, an agreement's terms */
+  disputeId?: string;
+  disputeType?: string;
+  place?: string;
+  /** a 1-based ordinal: which reopening (重办), which agreement term */
+  nth?: number;
+  /** how many: an agreement's terms */
+  count?: number;
+  /** a department's plan, beside its result in `summary` */
+  plan?: string;
 }
 
 /** The same facts as display text: times in Beijing time, the category and unit by name. */
@@ -26,6 +41,15 @@ export interface DisplayFacts {
   /** the summary cut to fit an SMS */
   summaryShort: string;
   reason: string;
+  duration: string;
+  /** the related case numbers as a list, e.g. `20260310-000043、20260310-000044` */
+  related: string;
+  disputeId: string;
+  disputeType: string;
+  place: string;
+  nth: string;
+  count: string;
+  plan: string;
 }
 
 type Text = (d: DisplayFacts) => string;
@@ -43,7 +67,7 @@ export type MessageTemplate = Record<Locale, TemplateTexts>;
 
 /**
  * Reason codes, worded: intake.manual-dispatch-queued's reasons, the SLA windows of case.sla-warning and
- * case.sla-breached, and case.escalated's trigger.
+ * case.sla-breached, case.escalated's trigger, case.closed's reasons and how a suspension ended.
  */
 const REASONS: Record<string, Record<Locale, string>> = {
   'outside-every-grid': { 'zh-CN': '位置不在任何网格内', en: 'the place lies outside every grid' },
@@ -58,7 +82,30 @@ const REASONS: Record<string, Record<Locale, string>> = {
   mediation: { 'zh-CN': '调解', en: 'mediation' },
   early: { 'zh-CN': '社区提请提前升级', en: 'the community asked the street to take it over' },
   breach: { 'zh-CN': '社区办理超时', en: 'the community ran out of time' },
+  'callback-completed': { 'zh-CN': '回访完成', en: 'the callback was made' },
+  'callback-unreachable': { 'zh-CN': '多次回访未能联系上', en: 'the caller could not be reached for the callback' },
+  'direct-answer': { 'zh-CN': '当场答复', en: 'it was answered on the spot' },
+  'supervisor-decision': { 'zh-CN': '督查复核决定', en: 'a supervisor decided after review' },
+  'resumed-automatically': { 'zh-CN': '挂起时限届满自动恢复', en: 'the suspension allowance ran out' },
+  'resumed-by-hand': { 'zh-CN': '经办人恢复办理', en: 'it was resumed by hand' },
+  consultation: { 'zh-CN': '“3+X”协商会议', en: '"3+X" consultation' },
+  session: { 'zh-CN': '调解会', en: 'mediation session' },
 };
+
+/** mediation.dispute-opened's dispute types, worded. */
+const DISPUTE_TYPES: Record<string, Record<Locale, string>> = {
+  neighbour: { 'zh-CN': '邻里纠纷', en: 'neighbour dispute' },
+  'property-management': { 'zh-CN': '物业纠纷', en: 'property-management dispute' },
+  wages: { 'zh-CN': '劳资纠纷', en: 'wage dispute' },
+  family: { 'zh-CN': '婚姻家庭纠纷', en: 'family dispute' },
+  consumer: { 'zh-CN': '消费纠纷', en: 'consumer dispute' },
+  'land-compound': { 'zh-CN': '土地宅基地纠纷', en: 'land or compound dispute' },
+  other: { 'zh-CN': '其他纠纷', en: 'dispute' },
+};
+
+export function disputeTypeText(type: string | undefined, locale: Locale): string {
+  return DISPUTE_TYPES[type ?? 'other']?.[locale] ?? DISPUTE_TYPES.other[locale];
+}
 
 export function reasonText(reason: string | undefined, locale: Locale): string {
   if (!reason) return '';
@@ -296,6 +343,358 @@ const templates = {
       body: (d) => `Case ${d.caseNumber} (${d.category}) was put under supervision at ${d.at}; ${d.unit} must resolve it without delay. Notice: ${d.summary}`,
       sms: (d) => `Case ${d.caseNumber} under supervision: ${d.summaryShort}`,
       status: () => 'supervised',
+    },
+  },
+  'case-returned.dispatchers': {
+    'zh-CN': {
+      title: (d) => `退单待重新派单 ${d.caseNumber}`,
+      body: (d) => `${d.unit}于 ${d.at} 退回案件 ${d.caseNumber}（${d.category}），退单理由：${d.summary}。请核实管辖后重新派单。`,
+      sms: (d) => `案件${d.caseNumber}被${d.unit}退单：${d.summaryShort}。请重新派单。`,
+      status: () => '待重派',
+    },
+    en: {
+      title: (d) => `Returned, dispatch again: ${d.caseNumber}`,
+      body: (d) => `${d.unit} returned case ${d.caseNumber} (${d.category}) at ${d.at}: ${d.summary}. Please check the jurisdiction and dispatch it again.`,
+      sms: (d) => `Case ${d.caseNumber} returned by ${d.unit}: ${d.summaryShort}. Please dispatch it again.`,
+      status: () => 'returned',
+    },
+  },
+  'case-department-reported-in.street': {
+    'zh-CN': {
+      title: (d) => `部门已报到 ${d.caseNumber}`,
+      body: (d) => `${d.unit}已于 ${d.at} 就案件 ${d.caseNumber}（${d.category}）报到${d.deadline ? `，答复时限 ${d.deadline}` : ''}。`,
+      sms: (d) => `${d.unit}已就案件${d.caseNumber}报到${d.deadline ? `，答复时限${d.deadline}` : ''}。`,
+      status: () => '已报到',
+    },
+    en: {
+      title: (d) => `Department reported in: ${d.caseNumber}`,
+      body: (d) => `${d.unit} reported in on case ${d.caseNumber} (${d.category}) at ${d.at}.${d.deadline ? ` Its answer is due by ${d.deadline}.` : ''}`,
+      sms: (d) => `${d.unit} reported in on case ${d.caseNumber}.${d.deadline ? ` Answer due ${d.deadline}.` : ''}`,
+      status: () => 'reported in',
+    },
+  },
+  'case-department-refused.arbiters': {
+    'zh-CN': {
+      title: (d) => `部门拒绝报到，待裁决 ${d.caseNumber}`,
+      body: (d) =>
+        `${d.unit}于 ${d.at} 拒绝就案件 ${d.caseNumber}（${d.category}）报到，理由：${d.summary}。该部门时限已暂停，请街道或督查员裁决：采纳（部门退出）或驳回（继续办理）。`,
+      sms: (d) => `${d.unit}拒绝案件${d.caseNumber}的吹哨：${d.summaryShort}。请裁决。`,
+      status: () => '待裁决',
+    },
+    en: {
+      title: (d) => `Department refused, decision needed: ${d.caseNumber}`,
+      body: (d) =>
+        `${d.unit} refused the summons on case ${d.caseNumber} (${d.category}) at ${d.at}: ${d.summary}. Its clock is stopped; the street or a supervisor must accept the refusal (the department is released) or overrule it (it carries on).`,
+      sms: (d) => `${d.unit} refused the summons on case ${d.caseNumber}: ${d.summaryShort}. Please decide.`,
+      status: () => 'to decide',
+    },
+  },
+  'case-refusal-decided.accepted': {
+    'zh-CN': {
+      title: (d) => `拒绝理由已采纳 ${d.caseNumber}`,
+      body: (d) => `${d.unit}对案件 ${d.caseNumber}（${d.category}）的拒绝已于 ${d.at} 获采纳，无需继续办理。${d.summary ? `裁决说明：${d.summary}` : ''}`,
+      sms: (d) => `案件${d.caseNumber}：${d.unit}的拒绝已获采纳，无需继续办理。`,
+      status: () => '已退出',
+    },
+    en: {
+      title: (d) => `Refusal accepted: ${d.caseNumber}`,
+      body: (d) => `The refusal of ${d.unit} on case ${d.caseNumber} (${d.category}) was accepted at ${d.at}; nothing more is asked of it.${d.summary ? ` Note: ${d.summary}` : ''}`,
+      sms: (d) => `Case ${d.caseNumber}: the refusal of ${d.unit} was accepted; nothing more to do.`,
+      status: () => 'released',
+    },
+  },
+  'case-refusal-decided.overruled': {
+    'zh-CN': {
+      title: (d) => `拒绝被驳回，请继续办理 ${d.caseNumber}`,
+      body: (d) =>
+        `${d.unit}对案件 ${d.caseNumber}（${d.category}）的拒绝已于 ${d.at} 被驳回，请继续办理${d.deadline ? `，时限 ${d.deadline}` : ''}。${d.summary ? `裁决说明：${d.summary}` : ''}`,
+      sms: (d) => `案件${d.caseNumber}：拒绝被驳回，请继续办理${d.deadline ? `，时限${d.deadline}` : ''}。`,
+      status: () => '继续办理',
+    },
+    en: {
+      title: (d) => `Refusal overruled, carry on: ${d.caseNumber}`,
+      body: (d) =>
+        `The refusal of ${d.unit} on case ${d.caseNumber} (${d.category}) was overruled at ${d.at}. Please carry on${d.deadline ? ` by ${d.deadline}` : ''}.${d.summary ? ` Note: ${d.summary}` : ''}`,
+      sms: (d) => `Case ${d.caseNumber}: refusal overruled, please carry on${d.deadline ? ` by ${d.deadline}` : ''}.`,
+      status: () => 'carry on',
+    },
+  },
+  'case-department-answered.street': {
+    'zh-CN': {
+      title: (d) => `部门已答复 ${d.caseNumber}`,
+      body: (d) => `${d.unit}已于 ${d.at} 答复案件 ${d.caseNumber}（${d.category}）。处置方案：${d.plan}。办理结果：${d.summary}`,
+      sms: (d) => `${d.unit}已答复案件${d.caseNumber}：${d.summaryShort}`,
+      status: () => '已答复',
+    },
+    en: {
+      title: (d) => `Department answered: ${d.caseNumber}`,
+      body: (d) => `${d.unit} answered on case ${d.caseNumber} (${d.category}) at ${d.at}. Plan: ${d.plan}. Result: ${d.summary}`,
+      sms: (d) => `${d.unit} answered on case ${d.caseNumber}: ${d.summaryShort}`,
+      status: () => 'answered',
+    },
+  },
+  'case-suspended.unit': {
+    'zh-CN': {
+      title: (d) => `案件已挂起 ${d.caseNumber}`,
+      body: (d) =>
+        `案件 ${d.caseNumber}（${d.category}）已于 ${d.at} 挂起，各项时限暂停计时。挂起理由：${d.summary}。${d.deadline ? `最迟于 ${d.deadline} 自动恢复办理。` : ''}`,
+      sms: (d) => `案件${d.caseNumber}已挂起，时限暂停${d.deadline ? `，最迟${d.deadline}恢复` : ''}。`,
+      status: () => '已挂起',
+    },
+    en: {
+      title: (d) => `Case suspended: ${d.caseNumber}`,
+      body: (d) =>
+        `Case ${d.caseNumber} (${d.category}) was suspended at ${d.at}; its clocks are stopped. Reason: ${d.summary}.${d.deadline ? ` It resumes by itself at ${d.deadline} at the latest.` : ''}`,
+      sms: (d) => `Case ${d.caseNumber} suspended, clocks stopped${d.deadline ? ` until ${d.deadline} at the latest` : ''}.`,
+      status: () => 'suspended',
+    },
+  },
+  'case-resumed.unit': {
+    'zh-CN': {
+      title: (d) => `案件恢复办理 ${d.caseNumber}`,
+      body: (d) => `案件 ${d.caseNumber}（${d.category}）已于 ${d.at} 恢复办理（${d.reason}），时限继续计时${d.deadline ? `，办理时限 ${d.deadline}` : ''}。`,
+      sms: (d) => `案件${d.caseNumber}已恢复办理${d.deadline ? `，时限${d.deadline}` : ''}。`,
+      status: () => '办理中',
+    },
+    en: {
+      title: (d) => `Case resumed: ${d.caseNumber}`,
+      body: (d) => `Case ${d.caseNumber} (${d.category}) resumed at ${d.at} (${d.reason}); its clocks run again.${d.deadline ? ` It is due by ${d.deadline}.` : ''}`,
+      sms: (d) => `Case ${d.caseNumber} resumed.${d.deadline ? ` Due by ${d.deadline}.` : ''}`,
+      status: () => 'in hand',
+    },
+  },
+  'case-extension-requested.supervisors': {
+    'zh-CN': {
+      title: (d) => `延期申请待审批 ${d.caseNumber}`,
+      body: (d) =>
+        `${d.unit}于 ${d.at} 申请将案件 ${d.caseNumber}（${d.category}）的时限延长${d.duration}，理由：${d.summary}。${d.deadline ? `当前时限 ${d.deadline}。` : ''}请审批。`,
+      sms: (d) => `${d.unit}申请案件${d.caseNumber}延期${d.duration}，请审批。`,
+      status: () => '待审批',
+    },
+    en: {
+      title: (d) => `Extension to approve: ${d.caseNumber}`,
+      body: (d) =>
+        `${d.unit} asked at ${d.at} for ${d.duration} more on case ${d.caseNumber} (${d.category}): ${d.summary}.${d.deadline ? ` The current deadline is ${d.deadline}.` : ''} Please approve or refuse.`,
+      sms: (d) => `${d.unit} asks ${d.duration} more for case ${d.caseNumber}. Please decide.`,
+      status: () => 'to approve',
+    },
+  },
+  'case-extension-decided.approved': {
+    'zh-CN': {
+      title: (d) => `延期申请已批准 ${d.caseNumber}`,
+      body: (d) =>
+        `案件 ${d.caseNumber}（${d.category}）延期${d.duration}的申请已于 ${d.at} 批准${d.deadline ? `，新的时限为 ${d.deadline}` : ''}。${d.summary ? `审批意见：${d.summary}` : ''}`,
+      sms: (d) => `案件${d.caseNumber}延期${d.duration}已批准${d.deadline ? `，新时限${d.deadline}` : ''}。`,
+      status: () => '已批准',
+    },
+    en: {
+      title: (d) => `Extension approved: ${d.caseNumber}`,
+      body: (d) =>
+        `The extension of ${d.duration} on case ${d.caseNumber} (${d.category}) was approved at ${d.at}.${d.deadline ? ` The new deadline is ${d.deadline}.` : ''}${d.summary ? ` Note: ${d.summary}` : ''}`,
+      sms: (d) => `Case ${d.caseNumber}: extension of ${d.duration} approved.${d.deadline ? ` New deadline ${d.deadline}.` : ''}`,
+      status: () => 'approved',
+    },
+  },
+  'case-extension-decided.refused': {
+    'zh-CN': {
+      title: (d) => `延期申请未获批准 ${d.caseNumber}`,
+      body: (d) =>
+        `案件 ${d.caseNumber}（${d.category}）延期${d.duration}的申请于 ${d.at} 未获批准，请按原时限${d.deadline ? `（${d.deadline}）` : ''}办结。${d.summary ? `审批意见：${d.summary}` : ''}`,
+      sms: (d) => `案件${d.caseNumber}延期申请未获批准，请按原时限${d.deadline ? `${d.deadline}` : ''}办结。`,
+      status: () => '未批准',
+    },
+    en: {
+      title: (d) => `Extension refused: ${d.caseNumber}`,
+      body: (d) =>
+        `The extension of ${d.duration} on case ${d.caseNumber} (${d.category}) was refused at ${d.at}; please resolve it within the current deadline${d.deadline ? ` (${d.deadline})` : ''}.${d.summary ? ` Note: ${d.summary}` : ''}`,
+      sms: (d) => `Case ${d.caseNumber}: extension refused; keep the current deadline${d.deadline ? ` ${d.deadline}` : ''}.`,
+      status: () => 'refused',
+    },
+  },
+  'case-callback-due.operators': {
+    'zh-CN': {
+      title: (d) => `待回访 ${d.caseNumber}`,
+      body: (d) =>
+        `案件 ${d.caseNumber}（${d.category}）已由${d.unit}于 ${d.at} 办结，请在 ${d.deadline} 前回访来电人${d.related ? `，并回访合并件 ${d.related} 的来电人` : ''}。`,
+      sms: (d) => `案件${d.caseNumber}待回访，截止${d.deadline}。`,
+      status: () => '待回访',
+    },
+    en: {
+      title: (d) => `Callback due: ${d.caseNumber}`,
+      body: (d) =>
+        `Case ${d.caseNumber} (${d.category}) was resolved by ${d.unit} at ${d.at}. Please call the caller back before ${d.deadline}${d.related ? `, and the callers of the merged cases ${d.related}` : ''}.`,
+      sms: (d) => `Case ${d.caseNumber}: callback due by ${d.deadline}.`,
+      status: () => 'callback due',
+    },
+  },
+  'case-reopened.unit': {
+    'zh-CN': {
+      title: (d) => `案件重办 ${d.caseNumber}`,
+      body: (d) =>
+        `市民对案件 ${d.caseNumber}（${d.category}）的办理结果不满意，案件已于 ${d.at} 退回${d.unit}第${d.nth}次重办${d.deadline ? `，办理时限 ${d.deadline}` : ''}。${d.summary ? `不满意原因：${d.summary}` : ''}`,
+      sms: (d) => `案件${d.caseNumber}市民不满意，已退回第${d.nth}次重办${d.deadline ? `，时限${d.deadline}` : ''}。`,
+      status: () => '重办',
+    },
+    en: {
+      title: (d) => `Case reopened: ${d.caseNumber}`,
+      body: (d) =>
+        `The citizen was not satisfied with case ${d.caseNumber} (${d.category}); at ${d.at} it went back to ${d.unit} to be handled again (reopening ${d.nth})${d.deadline ? `, due by ${d.deadline}` : ''}.${d.summary ? ` Why: ${d.summary}` : ''}`,
+      sms: (d) => `Case ${d.caseNumber} reopened (${d.nth}): the citizen was not satisfied.${d.deadline ? ` Due ${d.deadline}.` : ''}`,
+      status: () => 'reopened',
+    },
+  },
+  'case-review-required.supervisors': {
+    'zh-CN': {
+      title: (d) => `待督查复核 ${d.caseNumber}`,
+      body: (d) => `案件 ${d.caseNumber}（${d.category}）已重办${d.nth}次，市民仍不满意，请督查复核并决定是否归档。`,
+      sms: (d) => `案件${d.caseNumber}重办后仍不满意，请督查复核。`,
+      status: () => '待复核',
+    },
+    en: {
+      title: (d) => `Review needed: ${d.caseNumber}`,
+      body: (d) => `Case ${d.caseNumber} (${d.category}) was reopened ${d.nth} times and the citizen is still not satisfied. Please review it and decide whether to close it.`,
+      sms: (d) => `Case ${d.caseNumber}: still not satisfied after reopening; please review.`,
+      status: () => 'to review',
+    },
+  },
+  'case-duplicate-attached.unit': {
+    'zh-CN': {
+      title: (d) => `重复件已并入 ${d.caseNumber}`,
+      body: (d) => `案件 ${d.related} 与${d.unit}承办的案件 ${d.caseNumber}（${d.category}）反映同一问题，已于 ${d.at} 并入本案。办结后其来电人也将收到结果并接受回访。`,
+      sms: (d) => `案件${d.related}已并入案件${d.caseNumber}一并办理。`,
+      status: () => '已并案',
+    },
+    en: {
+      title: (d) => `Duplicate merged in: ${d.caseNumber}`,
+      body: (d) => `Case ${d.related} reports the same problem as case ${d.caseNumber} (${d.category}) at ${d.unit} and was merged into it at ${d.at}. Its caller will hear the outcome and get a callback too.`,
+      sms: (d) => `Case ${d.related} was merged into case ${d.caseNumber}.`,
+      status: () => 'merged',
+    },
+  },
+  'case-closed.citizen': {
+    'zh-CN': {
+      title: (d) => `诉求已归档 ${d.caseNumber}`,
+      body: (d) => `您反映的问题（案件编号 ${d.caseNumber}）已于 ${d.at} 归档（${d.reason}）。如问题仍未解决，请拨打 12345 再次反映。`,
+      sms: (d) => `您反映的问题（编号${d.caseNumber}）已归档（${d.reason}）。如仍未解决，请拨12345。`,
+      status: () => '已归档',
+    },
+    en: {
+      title: (d) => `Request closed: ${d.caseNumber}`,
+      body: (d) => `Your report (case ${d.caseNumber}) was closed at ${d.at}: ${d.reason}. If the problem is still there, please call 12345 again.`,
+      sms: (d) => `Case ${d.caseNumber} closed: ${d.reason}. Still a problem? Call 12345.`,
+      status: () => 'closed',
+    },
+  },
+  'case-closed.handling-unit': {
+    'zh-CN': {
+      title: (d) => `案件已归档 ${d.caseNumber}`,
+      body: (d) => `案件 ${d.caseNumber}（${d.category}）已于 ${d.at} 归档：${d.reason}。${d.summary ? `说明：${d.summary}` : ''}`,
+      sms: (d) => `案件${d.caseNumber}已归档：${d.reason}。`,
+      status: () => '已归档',
+    },
+    en: {
+      title: (d) => `Case closed: ${d.caseNumber}`,
+      body: (d) => `Case ${d.caseNumber} (${d.category}) was closed at ${d.at}: ${d.reason}.${d.summary ? ` Note: ${d.summary}` : ''}`,
+      sms: (d) => `Case ${d.caseNumber} closed: ${d.reason}.`,
+      status: () => 'closed',
+    },
+  },
+  'dispute-opened.mediators': {
+    'zh-CN': {
+      title: (d) => `新纠纷待指派调解员 ${d.disputeId}`,
+      body: (d) => `${d.unit}于 ${d.at} 受理一起${d.disputeType}（编号 ${d.disputeId}${d.caseNumber ? `，来自案件 ${d.caseNumber}` : ''}），请指派调解员。`,
+      sms: (d) => `新${d.disputeType}${d.disputeId}待指派调解员。`,
+      status: () => '待指派',
+    },
+    en: {
+      title: (d) => `New dispute to assign: ${d.disputeId}`,
+      body: (d) => `${d.unit} opened a ${d.disputeType} (${d.disputeId}${d.caseNumber ? `, from case ${d.caseNumber}` : ''}) at ${d.at}. Please assign a mediator.`,
+      sms: (d) => `New ${d.disputeType} ${d.disputeId}: please assign a mediator.`,
+      status: () => 'to assign',
+    },
+  },
+  'mediator-assigned.mediator': {
+    'zh-CN': {
+      title: (d) => `您已被指派调解 ${d.disputeId}`,
+      body: (d) => `您已于 ${d.at} 被指派调解一起${d.disputeType}（编号 ${d.disputeId}${d.caseNumber ? `，来自案件 ${d.caseNumber}` : ''}），请尽快联系当事人并安排调解。`,
+      sms: (d) => `您已被指派调解${d.disputeType}${d.disputeId}，请尽快安排。`,
+      status: () => '调解中',
+    },
+    en: {
+      title: (d) => `You are the mediator: ${d.disputeId}`,
+      body: (d) => `You were assigned at ${d.at} to mediate a ${d.disputeType} (${d.disputeId}${d.caseNumber ? `, from case ${d.caseNumber}` : ''}). Please contact the parties and schedule a session.`,
+      sms: (d) => `You mediate ${d.disputeType} ${d.disputeId}; please schedule a session.`,
+      status: () => 'mediating',
+    },
+  },
+  'session-scheduled.attendee': {
+    'zh-CN': {
+      title: (d) => `调解已安排 ${d.disputeId}`,
+      body: (d) => `${d.disputeType}（编号 ${d.disputeId}）的${d.reason}定于 ${d.at} 在${d.place}举行，请准时参加。`,
+      sms: (d) => `${d.disputeType}${d.disputeId}的${d.reason}定于${d.at}在${d.place}举行。`,
+      status: () => '已安排',
+    },
+    en: {
+      title: (d) => `Session scheduled: ${d.disputeId}`,
+      body: (d) => `A ${d.reason} on ${d.disputeType} ${d.disputeId} is set for ${d.at} at ${d.place}. Please attend.`,
+      sms: (d) => `${d.disputeId}: ${d.reason} ${d.at} at ${d.place}.`,
+      status: () => 'scheduled',
+    },
+  },
+  'session-reminder.attendee': {
+    'zh-CN': {
+      title: (d) => `调解提醒 ${d.disputeId}`,
+      body: (d) => `提醒：${d.disputeType}（编号 ${d.disputeId}）的调解将于 ${d.at} 在${d.place}举行，请准时参加。`,
+      sms: (d) => `提醒：${d.disputeId}调解将于${d.at}在${d.place}举行。`,
+      status: () => '即将开始',
+    },
+    en: {
+      title: (d) => `Reminder: session on ${d.disputeId}`,
+      body: (d) => `Reminder: the session on ${d.disputeType} ${d.disputeId} takes place at ${d.at} at ${d.place}. Please be on time.`,
+      sms: (d) => `Reminder: ${d.disputeId} session ${d.at} at ${d.place}.`,
+      status: () => 'coming up',
+    },
+  },
+  'agreement-reached.mediator': {
+    'zh-CN': {
+      title: (d) => `调解协议已达成 ${d.disputeId}`,
+      body: (d) => `${d.disputeType}（编号 ${d.disputeId}）已于 ${d.at} 达成调解协议，共 ${d.count} 项履行条款，最早一项于 ${d.deadline} 到期，请届时回访履行情况。`,
+      sms: (d) => `${d.disputeId}已达成调解协议，首项条款${d.deadline}到期，请届时回访。`,
+      status: () => '已达成协议',
+    },
+    en: {
+      title: (d) => `Agreement reached: ${d.disputeId}`,
+      body: (d) => `The parties to ${d.disputeType} ${d.disputeId} signed an agreement at ${d.at} with ${d.count} term(s); the first falls due at ${d.deadline}. Please follow each term up when it is due.`,
+      sms: (d) => `${d.disputeId}: agreement signed; first term due ${d.deadline}, please follow up.`,
+      status: () => 'agreed',
+    },
+  },
+  'mediation-failed.street-centre': {
+    'zh-CN': {
+      title: (d) => `调解不成，移交街道调解中心 ${d.disputeId}`,
+      body: (d) => `${d.unit}对${d.disputeType}（编号 ${d.disputeId}）的调解未能成功，已于 ${d.at} 移交街道矛盾调解中心。原因：${d.summary}。请指派调解员。`,
+      sms: (d) => `${d.disputeId}社区调解不成，已移交街道调解中心，请指派调解员。`,
+      status: () => '待指派',
+    },
+    en: {
+      title: (d) => `Mediation failed, to the street centre: ${d.disputeId}`,
+      body: (d) => `Mediation of ${d.disputeType} ${d.disputeId} at ${d.unit} failed and went to the street mediation centre at ${d.at}. Reason: ${d.summary}. Please assign a mediator.`,
+      sms: (d) => `${d.disputeId}: community mediation failed; street centre, please assign a mediator.`,
+      status: () => 'to assign',
+    },
+  },
+  'agreement-followed-up.mediator': {
+    'zh-CN': {
+      title: (d) => `调解协议未履行 ${d.disputeId}`,
+      body: (d) => `${d.disputeType}（编号 ${d.disputeId}）调解协议第 ${d.nth} 项条款经 ${d.at} 回访未履行，纠纷已重新打开，请再次调解。`,
+      sms: (d) => `${d.disputeId}协议第${d.nth}项未履行，纠纷已重开，请再次调解。`,
+      status: () => '未履行',
+    },
+    en: {
+      title: (d) => `Agreement broken: ${d.disputeId}`,
+      body: (d) => `Term ${d.nth} of the agreement on ${d.disputeType} ${d.disputeId} was found not kept at ${d.at}; the dispute is open again. Please mediate again.`,
+      sms: (d) => `${d.disputeId}: term ${d.nth} not kept, dispute reopened. Please mediate again.`,
+      status: () => 'broken',
     },
   },
 } satisfies Record<string, MessageTemplate>;

@@ -1,8 +1,8 @@
-import { Bilingual, defaultTaxonomy, TaxonomyIndex } from '@civicflow/domain';
+import { Bilingual, defaultTaxonomy, describeDuration, TaxonomyIndex } from '@civicflow/domain';
 import { RenderedMessage } from '../channels/notification-channel';
 import { Locale } from '../recipients/recipient';
 import { formatChinaTime, shorten } from './format';
-import { DisplayFacts, MessageFacts, messageTemplates, reasonText, TemplateKey } from './message-templates';
+import { disputeTypeText, DisplayFacts, MessageFacts, messageTemplates, reasonText, TemplateKey } from './message-templates';
 
 export interface RenderContext {
   /** the handling unit's name, when the directory knows it */
@@ -37,6 +37,14 @@ export function displayFacts(facts: MessageFacts, locale: Locale, context: Rende
     summary,
     summaryShort: shorten(summary, locale === 'zh-CN' ? 30 : 60),
     reason: reasonText(facts.reason, locale),
+    duration: facts.duration ? describeDuration(facts.duration)[locale === 'zh-CN' ? 'zh' : 'en'] : '',
+    related: (facts.relatedCaseNumbers ?? []).join(locale === 'zh-CN' ? '、' : ', '),
+    disputeId: facts.disputeId ?? '',
+    disputeType: disputeTypeText(facts.disputeType, locale),
+    place: facts.place?.trim() ?? '',
+    nth: facts.nth === undefined ? '' : String(facts.nth),
+    count: facts.count === undefined ? '' : String(facts.count),
+    plan: facts.plan?.trim() ?? '',
   };
 }
 
@@ -55,8 +63,16 @@ export function renderMessage(template: TemplateKey, facts: MessageFacts, locale
       time: d.at,
       deadline: d.deadline,
       status: texts.status(d),
+      disputeId: d.disputeId,
+      place: d.place,
       remark: sms,
     }).filter(([, value]) => value !== ''),
   );
-  return { title, body: texts.body(d), sms, fields, link: facts.caseNumber ? `/cases/${facts.caseNumber}` : undefined };
+  return { title, body: texts.body(d), sms, fields, link: linkFor(facts) };
+}
+
+/** Where the console shows what the message is about: the dispute for mediation notices, else the case. */
+function linkFor(facts: MessageFacts): string | undefined {
+  if (facts.disputeId) return `/disputes/${encodeURIComponent(facts.disputeId)}`;
+  return facts.caseNumber ? `/cases/${facts.caseNumber}` : undefined;
 }

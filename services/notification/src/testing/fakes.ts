@@ -3,6 +3,7 @@ import { Role } from '@civicflow/contracts';
 import { Bilingual } from '@civicflow/domain';
 import { CaseFacts, CaseFactsRecorder } from '../cases/case-facts';
 import { ChannelName, DeliveryResult, NotificationChannel, OutgoingMessage } from '../channels/notification-channel';
+import { DisputeFacts, DisputeFactsRecorder, DisputeFactsUpdate } from '../disputes/dispute-facts';
 import { CitizenContact, DirectoryUser, RecipientDirectory } from '../recipients/recipient-directory';
 
 export class FakeDirectory implements RecipientDirectory {
@@ -54,6 +55,19 @@ export class InMemoryCaseFacts implements CaseFactsRecorder {
     const existing = this.cases.get(caseNumber) ?? { caseNumber, reporterRefs: [] };
     if (!existing.reporterRefs.includes(reporterRef)) existing.reporterRefs.push(reporterRef);
     this.cases.set(caseNumber, existing);
+  }
+}
+
+export class InMemoryDisputeFacts implements DisputeFactsRecorder {
+  readonly disputes = new Map<string, DisputeFacts>();
+
+  async get(disputeId: string) {
+    const found = this.disputes.get(disputeId);
+    return found && { ...found };
+  }
+  async record(disputeId: string, facts: DisputeFactsUpdate) {
+    const defined = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined));
+    this.disputes.set(disputeId, { ...(this.disputes.get(disputeId) ?? { disputeId }), ...defined });
   }
 }
 

@@ -6,7 +6,7 @@ import { buildEvent } from '@civicflow/platform';
 import { ManualClock } from '../../clock/clock';
 import { ChannelName } from '../../channels/notification-channel';
 import { RecipientResolver } from '../../recipients/recipient-resolver';
-import { FakeDirectory, InMemoryCaseFacts } from '../../testing/fakes';
+import { FakeDirectory, InMemoryCaseFacts, InMemoryDisputeFacts } from '../../testing/fakes';
 import { InMemoryDeliveryStore } from '../in-memory-delivery-store';
 import { parseQuietHours } from '../quiet-hours';
 import { PlanDeliveriesUseCase } from './plan-deliveries.usecase';
@@ -32,13 +32,14 @@ function setup(options: { quietHours?: string; channels?: ChannelName[]; at?: st
   const cases = new InMemoryCaseFacts();
   const store = new InMemoryDeliveryStore();
   const clock = new ManualClock(options.at ?? '2026-03-10T10:00:00+08:00');
-  const plan = new PlanDeliveriesUseCase(new RecipientResolver(directory, cases), directory, cases, store, clock, {
+  const disputes = new InMemoryDisputeFacts();
+  const plan = new PlanDeliveriesUseCase(new RecipientResolver(directory, cases), directory, cases, disputes, store, clock, {
     cityUnitId: 'bf',
     defaultLocale: 'zh-CN',
     quietHours: parseQuietHours(options.quietHours ?? '22:00-07:00'),
     enabledChannels: new Set(options.channels ?? ['inbox', 'sms', 'wechat']),
   });
-  return { plan, store, cases, clock, directory };
+  return { plan, store, cases, disputes, clock, directory };
 }
 
 const registered = (overrides: Partial<EventData<typeof caseRegisteredV1>> = {}) => {

@@ -3,6 +3,7 @@ import { Bilingual } from '@civicflow/domain';
 import { CaseFactsRecorder } from '../../cases/case-facts';
 import { ChannelName, QUIET_HOURS_CHANNELS } from '../../channels/notification-channel';
 import { Clock } from '../../clock/clock';
+import { DisputeFactsRecorder } from '../../disputes/dispute-facts';
 import { Locale, Recipient } from '../../recipients/recipient';
 import { RecipientDirectory } from '../../recipients/recipient-directory';
 import { RecipientResolver } from '../../recipients/recipient-resolver';
@@ -35,6 +36,7 @@ export class PlanDeliveriesUseCase {
     private readonly recipients: RecipientResolver,
     private readonly directory: RecipientDirectory,
     private readonly cases: CaseFactsRecorder,
+    private readonly disputes: DisputeFactsRecorder,
     private readonly store: DeliveryStore,
     private readonly clock: Clock,
     private readonly options: PlanDeliveriesOptions,
@@ -45,7 +47,7 @@ export class PlanDeliveriesUseCase {
     const rule = ruleFor(event.type, event.version);
     if (!rule) return [];
     const now = this.clock.now();
-    const context = { facts: this.cases, cityUnitId: this.options.cityUnitId, now };
+    const context = { facts: this.cases, disputes: this.disputes, cityUnitId: this.options.cityUnitId, now };
     await rule.remember?.(event, context);
     const notices = await rule.notices(event, context);
     const planned: Delivery[] = [];
