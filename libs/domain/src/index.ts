@@ -4,3 +4,4 @@ export * from './sla';
 export * from './org';
 export * from './taxonomy';
 export * from './case';
+export * from './mediation';
