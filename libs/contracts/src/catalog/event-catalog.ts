@@ -32,7 +32,19 @@ import {
 } from '../case/case-handling.events';
 import { duplicateMergedV1, manualDispatchQueuedV1 } from '../intake/intake-events';
 import { notificationDeliveredV1, notificationFailedV1 } from '../notification/notification-events';
-import { agreementFollowedUpV1, agreementReachedV1, disputeOpenedV1, mediationFailedV1, mediatorAssignedV1, sessionHeldV1, sessionReminderV1, sessionScheduledV1 } from '../mediation/mediation-events';
+import {
+  agreementFollowedUpV1,
+  agreementReachedV1,
+  disputeOpenedV1,
+  disputeReopenedV1,
+  disputeResolvedV1,
+  followUpDueV1,
+  mediationFailedV1,
+  mediatorAssignedV1,
+  sessionHeldV1,
+  sessionReminderV1,
+  sessionScheduledV1,
+} from '../mediation/mediation-events';
 import { routeLocation, routeLocationReplyV1, routeLocationRequestV1 } from '../grid/route-location.request';
 
 /** Every message CivicFlow produces. Producers and consumers validate against these; docs/events.md is generated from them. */
@@ -78,6 +90,9 @@ export const eventCatalog: readonly EventContract[] = [
   mediationFailedV1,
   agreementFollowedUpV1,
   sessionReminderV1,
+  followUpDueV1,
+  disputeReopenedV1,
+  disputeResolvedV1,
 ];
 
 /** Request types paired with the replies their handlers send. */

@@ -8,6 +8,7 @@ const disputeRef = {
   disputeId: z.string().min(1),
   caseNumber: caseNumberSchema.optional().describe('the case the dispute came from; absent for a walk-in'),
   occurredAt: z.iso.datetime({ offset: true }),
+  sequence: z.number().int().positive().optional().describe('per-dispute sequence number set by the mediation workflow (event ids are <disputeId>:<sequence>:<type>)'),
 };
 
 export const disputeTypeSchema = z.enum(['neighbour', 'property-management', 'wages', 'family', 'consumer', 'land-compound', 'other']);
@@ -30,7 +31,16 @@ export const sessionScheduledV1 = defineEvent({
   type: 'mediation.session-scheduled',
   version: 1,
   description: '安排调解 — a session (or a "3+X" consultation) was scheduled with time, place and attendees',
-  schema: z.object({ ...disputeRef, sessionId: z.string().min(1), startsAt: z.iso.datetime({ offset: true }), place: z.string().min(1), attendeeIds: z.array(z.string().min(1)).min(1), consultation: z.boolean() }),
+  schema: z.object({
+    ...disputeRef,
+    sessionId: z.string().min(1),
+    startsAt: z.iso.datetime({ offset: true }),
+    endsAt: z.iso.datetime({ offset: true }).optional(),
+    place: z.string().min(1),
+    attendeeIds: z.array(z.string().min(1)).min(1),
+    consultation: z.boolean(),
+    mediatorId: z.string().min(1).optional(),
+  }),
 });
 
 export const sessionHeldV1 = defineEvent({
@@ -55,14 +65,21 @@ export const mediationFailedV1 = defineEvent({
   type: 'mediation.mediation-failed',
   version: 1,
   description: '调解不成 — mediation failed at this level; escalated to the street centre or guided to arbitration/litigation',
-  schema: z.object({ ...disputeRef, level: z.enum(['community', 'street']), next: z.enum(['street-centre', 'arbitration', 'litigation', 'judicial-confirmation']), reason: z.string().min(1) }),
+  schema: z.object({
+    ...disputeRef,
+    level: z.enum(['community', 'street']),
+    next: z.enum(['street-centre', 'arbitration', 'litigation', 'judicial-confirmation']),
+    reason: z.string().min(1),
+    trigger: z.enum(['mediator', 'time-limit']).optional().describe('the mediator recorded 调解不成, or the 30-day limit at the level ran out (超期)'),
+    deadline: z.iso.datetime({ offset: true }).optional().describe('when next is street-centre: the street centre\'s limit'),
+  }),
 });
 
 export const agreementFollowedUpV1 = defineEvent({
   type: 'mediation.agreement-followed-up',
   version: 1,
   description: '协议回访 — a term came due and was found kept or broken (a broken agreement reopens the dispute)',
-  schema: z.object({ ...disputeRef, agreementId: z.string().min(1), termIndex: z.number().int().nonnegative(), kept: z.boolean() }),
+  schema: z.object({ ...disputeRef, agreementId: z.string().min(1), termIndex: z.number().int().nonnegative(), kept: z.boolean(), note: z.string().min(1).max(2000).optional() }),
 });
 
 export const sessionReminderV1 = defineEvent({
@@ -76,5 +93,47 @@ export const sessionReminderV1 = defineEvent({
     place: z.string().min(1),
     attendeeIds: z.array(z.string().min(1)).min(1),
     mediatorId: z.string().min(1),
+  }),
+});
+
+export const followUpDueV1 = defineEvent({
+  type: 'mediation.follow-up-due',
+  version: 1,
+  description: '协议到期待回访 — a term of the agreement fell due: the mediator is to find out whether it was kept',
+  schema: z.object({
+    ...disputeRef,
+    agreementId: z.string().min(1),
+    termIndex: z.number().int().nonnegative(),
+    party: z.string().min(1),
+    obligation: z.string().min(1),
+    dueAt: z.iso.datetime({ offset: true }),
+    mediatorId: z.string().min(1),
+  }),
+});
+
+export const disputeReopenedV1 = defineEvent({
+  type: 'mediation.dispute-reopened',
+  version: 1,
+  description: '协议未履行，重新调解 — a broken term reopened the dispute: mediation resumes at the same level with a new limit',
+  schema: z.object({
+    ...disputeRef,
+    agreementId: z.string().min(1),
+    termIndex: z.number().int().nonnegative(),
+    reopenCount: z.number().int().positive(),
+    level: z.enum(['community', 'street']),
+    deadline: z.iso.datetime({ offset: true }),
+  }),
+});
+
+export const disputeResolvedV1 = defineEvent({
+  type: 'mediation.dispute-resolved',
+  version: 1,
+  description: '纠纷化解 — every term of the agreement was kept; the dispute is resolved (and its original case resolved)',
+  schema: z.object({
+    ...disputeRef,
+    agreementId: z.string().min(1),
+    level: z.enum(['community', 'street']).describe('where it was settled (小事不出社区，大事不出街道)'),
+    mediatorId: z.string().min(1),
+    reopenCount: z.number().int().nonnegative(),
   }),
 });
