@@ -8,6 +8,7 @@ import { CaseCommandsHttpController } from './commands/case-commands.http.contro
 import { CaseEventsMessageController } from './read-model/case-events.message.controller';
 import { ReadModelHttpController } from './read-model/read-model.http.controller';
 import { CASE_READ_MODEL, caseReadSchema, TIMELINE_MODEL, timelineSchema } from './read-model/read-model.schema';
+import { StatisticsModule } from './statistics/statistics.module';
 
 /** 案件办理 casework: commands to the case workflows, and the timeline and worklists projected from their events. */
 @Module({})
@@ -21,6 +22,7 @@ export class CaseworkModule {
           { name: CASE_READ_MODEL, schema: caseReadSchema },
           { name: TIMELINE_MODEL, schema: timelineSchema },
         ]),
+        StatisticsModule,
       ],
       controllers: [CaseCommandsHttpController, ReadModelHttpController, CaseEventsMessageController, CallbackRecordedMessageController],
       providers: [CaseAccess],

@@ -5,6 +5,7 @@ import { Model } from 'mongoose';
 import { eventCatalog, EventEnvelope } from '@civicflow/contracts';
 import { applyCaseEvent, caseNumberOf, CaseReadDoc, TimelineDoc, toTimelineEntry } from './case-projection';
 import { CASE_READ_MODEL, TIMELINE_MODEL } from './read-model.schema';
+import { CaseFactsProjector } from '../statistics/case-facts.projector';
 
 /** Every case-lifecycle event type of the catalog (case.registered … case.closed). */
 export const CASE_EVENT_TYPES = [...new Set(eventCatalog.filter((c) => c.type.startsWith('case.')).map((c) => c.type))];
@@ -23,11 +24,14 @@ export class CaseEventsMessageController {
   constructor(
     @InjectModel(CASE_READ_MODEL) private readonly cases: Model<CaseReadDoc>,
     @InjectModel(TIMELINE_MODEL) private readonly timeline: Model<TimelineDoc>,
+    private readonly facts: CaseFactsProjector,
   ) {}
 
   @EventPattern(CASE_EVENT_TYPES)
   async onCaseEvent(@Payload() event: EventEnvelope): Promise<void> {
     await this.recordTimeline(event);
+    // the statistics' case facts: idempotent by sequence, so a retry of this handler re-applies nothing
+    await this.facts.project(event);
     const caseNumber = caseNumberOf(event);
     const current = await this.cases.findById(caseNumber).lean<CaseReadDoc>();
     const next = applyCaseEvent(current, event);

@@ -1,0 +1,241 @@
+import type { EventEnvelope } from '@civicflow/contracts';
+import { caseNumberOf } from '../read-model/case-projection';
+
+/**
+ * 案件事实 — one document per case with what the supervisor's figures (三率 and the other audit rates) count.
+ * Projected from the case lifecycle events by `applyFactEvent`; every figure is reproducible from these
+ * documents, and the drill-down lists exactly the documents behind a figure.
+ *
+ * Definitions (the figures' arithmetic is in rates.ts):
+ * - responded (响应): the assigned unit accepted (签收) the case at all — or the case was answered directly
+ *   at intake (一次办结). respondedOnTime: the first acceptance came no later than the acceptance deadline of
+ *   the dispatch it answered, and the acceptance window had not been breached before.
+ * - resolved (解决): the case is resolved (办结) now — a reopened case (重办) counts again only once it is
+ *   resolved again; a direct answer at intake is a resolution. resolvedOnTime: resolved, and no handling window
+ *   (community, street, department report-in or answer) was breached before the resolution.
+ * - everBreached: any window of the case ran out (超时), acceptance and callback included.
+ * - escalated (升级): the case left the community (case.escalated, or departments were summoned).
+ * - returned (退单) / reopened (重办): how often.
+ * - satisfaction: the latest callback's outcome (回访) — satisfied, basically-satisfied, unsatisfied, or
+ *   unreached when the citizen could not be reached; null before any callback.
+ * - merged: a duplicate merged into its master case; it lives on in the master and the figures leave it out.
+ */
+export const SATISFACTION_OUTCOMES = ['satisfied', 'basically-satisfied', 'unsatisfied', 'unreached'] as const;
+export type SatisfactionOutcome = (typeof SATISFACTION_OUTCOMES)[number];
+
+/** Windows whose breach makes a resolution late (not the acceptance or callback windows). */
+export const HANDLING_WINDOWS: readonly string[] = ['community-handling', 'street-handling', 'department-report-in', 'department-answer'];
+
+export interface CaseFactDoc {
+  _id: string;
+  /** bumped on every write; the optimistic guard of the single-document update */
+  revision: number;
+  lastSequence: number;
+  registeredAt: Date | null;
+  channel: string | null;
+  requestType: string | null;
+  categoryCode: string | null;
+  priority: string | null;
+  districtId: string | null;
+  streetId: string | null;
+  communityId: string | null;
+  gridId: string | null;
+  /** every org unit the case belonged to (city → grid, and re-dispatch targets): the jurisdiction filter */
+  orgPath: string[];
+  stage: string;
+  level: string | null;
+  currentUnit: string | null;
+  dispatchedAt: Date | null;
+  acceptanceDeadline: Date | null;
+  acceptedAt: Date | null;
+  responded: boolean;
+  respondedOnTime: boolean;
+  resolved: boolean;
+  resolvedAt: Date | null;
+  resolvedOnTime: boolean;
+  closedAt: Date | null;
+  closureReason: string | null;
+  everBreached: boolean;
+  breachedWindows: string[];
+  /** a handling window was breached (makes the next resolution late) */
+  handlingBreached: boolean;
+  escalated: boolean;
+  departmentIds: string[];
+  returnedCount: number;
+  reopenedCount: number;
+  callbackReached: boolean | null;
+  satisfaction: SatisfactionOutcome | null;
+  merged: boolean;
+  updatedAt: Date;
+}
+
+type Data = Record<string, unknown>;
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
+const date = (v: unknown): Date | null => {
+  if (typeof v !== 'string') return null;
+  const d = new Date(v);
+  return Number.isNaN(d.getTime()) ? null : d;
+};
+
+export function emptyFact(caseNumber: string, at: Date): CaseFactDoc {
+  return {
+    _id: caseNumber, revision: 0, lastSequence: 0, registeredAt: null, channel: null, requestType: null, categoryCode: null, priority: null,
+    districtId: null, streetId: null, communityId: null, gridId: null, orgPath: [], stage: 'registered', level: null, currentUnit: null,
+    dispatchedAt: null, acceptanceDeadline: null, acceptedAt: null, responded: false, respondedOnTime: false, resolved: false, resolvedAt: null,
+    resolvedOnTime: false, closedAt: null, closureReason: null, everBreached: false, breachedWindows: [], handlingBreached: false, escalated: false,
+    departmentIds: [], returnedCount: 0, reopenedCount: 0, callbackReached: null, satisfaction: null, merged: false, updatedAt: at,
+  };
+}
+
+function addUnique(list: string[], ...ids: (string | null | undefined)[]): void {
+  for (const id of ids) if (id && !list.includes(id)) list.push(id);
+}
+
+/** 一次办结: answered at intake — a response and a resolution, on time, at once. */
+function answerDirectly(fact: CaseFactDoc, at: Date): void {
+  if (!fact.responded) {
+    fact.responded = true;
+    fact.respondedOnTime = true;
+    fact.acceptedAt = at;
+  }
+  fact.resolved = true;
+  fact.resolvedAt ??= at;
+  fact.resolvedOnTime = !fact.handlingBreached;
+}
+
+function applyRegistered(fact: CaseFactDoc, data: Data, event: EventEnvelope): void {
+  const registeredAt = date(data.registeredAt) ?? new Date(event.time);
+  fact.registeredAt = registeredAt;
+  fact.channel = str(data.channel);
+  fact.requestType = str(data.requestType);
+  fact.categoryCode = str(data.categoryCode) ?? fact.categoryCode;
+  fact.priority = str(data.priority) ?? str(data.urgency) ?? fact.priority;
+  const orgPath = Array.isArray(data.orgPath) ? (data.orgPath as unknown[]).filter((u): u is string => typeof u === 'string') : [];
+  // a dispatch seen before (out of order) knows better where the case went: fill only what is still empty
+  fact.districtId ??= orgPath[1] ?? null;
+  fact.streetId ??= orgPath[2] ?? null;
+  fact.communityId ??= orgPath[3] ?? null;
+  fact.gridId ??= orgPath[4] ?? null;
+  fact.orgPath = [...orgPath, ...fact.orgPath.filter((u) => !orgPath.includes(u))];
+  if (data.intakeStatus === 'closed' && fact.lastSequence === 0) {
+    fact.stage = 'closed';
+    fact.closedAt = registeredAt;
+    fact.closureReason = 'direct-answer';
+    answerDirectly(fact, registeredAt);
+  }
+}
+
+function applyDispatched(fact: CaseFactDoc, data: Data, at: Date): void {
+  const route = (data.route ?? {}) as { streetId?: string; communityId?: string; gridId?: string };
+  const sameCommunity = (route.communityId ?? null) === fact.communityId;
+  fact.streetId = route.streetId ?? fact.streetId;
+  fact.communityId = route.communityId ?? (route.streetId ? null : fact.communityId);
+  fact.gridId = route.gridId ?? (sameCommunity ? fact.gridId : null);
+  addUnique(fact.orgPath, fact.streetId, fact.communityId, fact.gridId);
+  fact.dispatchedAt = at;
+  const sla = data.sla as { window?: string; deadline?: string | null } | null | undefined;
+  fact.acceptanceDeadline = sla?.window === 'acceptance' ? date(sla.deadline) : null;
+}
+
+function applyAccepted(fact: CaseFactDoc, at: Date): void {
+  if (fact.responded) return;
+  fact.responded = true;
+  fact.acceptedAt = at;
+  const inWindow = fact.acceptanceDeadline === null || at.getTime() <= fact.acceptanceDeadline.getTime();
+  fact.respondedOnTime = inWindow && !fact.breachedWindows.includes('acceptance');
+}
+
+function applyBreach(fact: CaseFactDoc, window: string | null): void {
+  fact.everBreached = true;
+  if (!window) return;
+  addUnique(fact.breachedWindows, window);
+  if (HANDLING_WINDOWS.includes(window) && !fact.resolved) fact.handlingBreached = true;
+}
+
+function applyCallback(fact: CaseFactDoc, data: Data): void {
+  if (data.reached === true) {
+    fact.callbackReached = true;
+    const satisfaction = str(data.satisfaction);
+    fact.satisfaction = satisfaction && (SATISFACTION_OUTCOMES as readonly string[]).includes(satisfaction) ? (satisfaction as SatisfactionOutcome) : null;
+  } else {
+    fact.callbackReached = false;
+    fact.satisfaction = 'unreached';
+  }
+}
+
+/**
+ * The fact document after one lifecycle event, or `undefined` when the event changes nothing (already applied,
+ * or older than what the document shows: events carry a per-case sequence, and `case.registered`, which has
+ * none, applies once). Pure; the projector writes the result.
+ */
+export function applyFactEvent(current: CaseFactDoc | null, event: EventEnvelope): CaseFactDoc | undefined {
+  if (!event.type.startsWith('case.')) return undefined;
+  const data = (event.data ?? {}) as Data;
+  const base = current ?? emptyFact(caseNumberOf(event), new Date(event.time));
+  const fact: CaseFactDoc = {
+    ...base, orgPath: [...base.orgPath], breachedWindows: [...base.breachedWindows], departmentIds: [...base.departmentIds],
+  };
+
+  if (event.type === 'case.registered') {
+    if (current?.registeredAt) return undefined;
+    applyRegistered(fact, data, event);
+    return fact;
+  }
+
+  const sequence = typeof data.sequence === 'number' ? data.sequence : undefined;
+  if (sequence !== undefined && sequence <= base.lastSequence) return undefined;
+  if (sequence !== undefined) fact.lastSequence = sequence;
+  const at = date(data.occurredAt) ?? date(data.resolvedAt) ?? new Date(event.time);
+
+  fact.stage = str(data.stage) ?? (event.type === 'case.resolved' ? 'resolved' : fact.stage);
+  if ('level' in data) fact.level = str(data.level);
+  if ('unitId' in data) fact.currentUnit = str(data.unitId);
+  const sla = data.sla as { window?: string; status?: string } | null | undefined;
+  if (sla?.status === 'breached') applyBreach(fact, str(sla.window));
+
+  switch (event.type) {
+    case 'case.dispatched':
+      applyDispatched(fact, data, at);
+      break;
+    case 'case.accepted':
+      applyAccepted(fact, at);
+      break;
+    case 'case.returned':
+      fact.returnedCount += 1;
+      break;
+    case 'case.escalated':
+      fact.escalated = true;
+      break;
+    case 'case.departments-summoned':
+      fact.escalated = true;
+      for (const s of (data.summonses as Data[] | undefined) ?? []) addUnique(fact.departmentIds, str(s.departmentId));
+      break;
+    case 'case.sla-breached':
+      applyBreach(fact, str(data.window));
+      break;
+    case 'case.resolved':
+      fact.resolved = true;
+      fact.resolvedAt = date(data.resolvedAt) ?? at;
+      fact.resolvedOnTime = !fact.handlingBreached;
+      break;
+    case 'case.callback-recorded':
+      applyCallback(fact, data);
+      break;
+    case 'case.reopened':
+      fact.reopenedCount = typeof data.reopenCount === 'number' ? data.reopenCount : fact.reopenedCount + 1;
+      fact.resolved = false;
+      fact.resolvedOnTime = false;
+      break;
+    case 'case.closed':
+      fact.closedAt = at;
+      fact.closureReason = str(data.reason);
+      if (data.reason === 'direct-answer') answerDirectly(fact, at);
+      break;
+    case 'case.merged':
+      fact.merged = true;
+      break;
+  }
+  fact.updatedAt = at;
+  return fact;
+}

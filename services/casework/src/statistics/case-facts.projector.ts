@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import type { EventEnvelope } from '@civicflow/contracts';
+import { caseNumberOf } from '../read-model/case-projection';
+import { applyFactEvent, CaseFactDoc } from './case-fact';
+import { CASE_FACT_MODEL } from './case-fact.schema';
+
+const DUPLICATE_KEY = 11000;
+
+/**
+ * Writes the case facts. Called by the casework message controller for every case event (one consumer group
+ * feeds both projections). Idempotent: a fact only moves forward by sequence (case.registered applies once),
+ * written with one single-document update guarded by its revision — a concurrent writer throws, and the
+ * transport retries the event.
+ */
+@Injectable()
+export class CaseFactsProjector {
+  constructor(@InjectModel(CASE_FACT_MODEL) private readonly facts: Model<CaseFactDoc>) {}
+
+  async project(event: EventEnvelope): Promise<void> {
+    const caseNumber = caseNumberOf(event);
+    const current = await this.facts.findById(caseNumber).lean<CaseFactDoc>();
+    const next = applyFactEvent(current, event);
+    if (!next) return;
+    if (!current) {
+      try {
+        await this.facts.collection.insertOne({ ...next, revision: 1 } as never);
+      } catch (error) {
+        if ((error as { code?: number }).code === DUPLICATE_KEY) throw new Error(`case fact ${caseNumber} was created concurrently; retrying`);
+        throw error;
+      }
+      return;
+    }
+    const { _id, ...fields } = next;
+    const result = await this.facts.collection.updateOne({ _id: _id as never, revision: current.revision }, { $set: { ...fields, revision: current.revision + 1 } });
+    if (result.matchedCount === 0) throw new Error(`case fact ${caseNumber} changed concurrently; retrying`);
+  }
+}

@@ -1,0 +1,94 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { defaultTaxonomy, departmentTypeByCode } from '@civicflow/domain';
+import { centroidOf, GridBoundary, LngLat } from './grid-centroid';
+import { STATISTICS_CONFIG, StatisticsConfig } from './statistics.config';
+
+interface OrgTreeNode {
+  id: string;
+  name: string;
+  children?: OrgTreeNode[];
+}
+
+const UPSTREAM_TIMEOUT_MS = 3000;
+const MAX_CACHED_GRIDS = 10_000;
+
+/** Flattens the org tree into id → name. */
+export function namesOfTree(root: OrgTreeNode): Map<string, string> {
+  const names = new Map<string, string>();
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    names.set(node.id, node.name);
+    stack.push(...(node.children ?? []));
+  }
+  return names;
+}
+
+/** 类别名称: the minor category's Chinese name, else the major's, else the code. */
+export function categoryName(code: string): string {
+  const taxonomy = defaultTaxonomy();
+  return taxonomy.minorByCode(code)?.zh ?? taxonomy.majorByCode(code)?.zh ?? code;
+}
+
+/** 部门名称 of a department unit id `dept-<code>` (or a bare code), from the department types. */
+export function departmentTypeName(unitId: string): string | undefined {
+  return departmentTypeByCode(unitId.replace(/^dept-/, ''))?.zh;
+}
+
+/**
+ * Names of org units and grid centroids, from the grid service over HTTP with the caller's token (the org tree
+ * is not personal data; any signed-in role may read it). The tree is cached for a few minutes and centroids for
+ * the life of the process; when the grid service cannot answer, ids stand in for names and centroids are null.
+ */
+@Injectable()
+export class OrgDirectory {
+  private readonly logger = new Logger(OrgDirectory.name);
+  private names?: { at: number; names: Map<string, string> };
+  private readonly centroids = new Map<string, LngLat | null>();
+
+  constructor(@Inject(STATISTICS_CONFIG) private readonly config: StatisticsConfig) {}
+
+  async unitNames(authorization: string | undefined): Promise<Map<string, string>> {
+    if (this.names && Date.now() - this.names.at < this.config.STATISTICS_ORG_CACHE_MS) return this.names.names;
+    const tree = await this.fetchJson<OrgTreeNode>('/api/v1/org/tree', authorization);
+    if (!tree) return this.names?.names ?? new Map();
+    this.names = { at: Date.now(), names: namesOfTree(tree) };
+    return this.names.names;
+  }
+
+  /** Display name of a group key. */
+  async nameOf(groupBy: 'street' | 'community' | 'department' | 'category' | 'grid', key: string, authorization: string | undefined): Promise<string> {
+    if (groupBy === 'category') return categoryName(key);
+    const names = await this.unitNames(authorization);
+    return names.get(key) ?? (groupBy === 'department' ? departmentTypeName(key) : undefined) ?? key;
+  }
+
+  async gridCentroid(gridId: string, authorization: string | undefined): Promise<LngLat | null> {
+    if (this.centroids.has(gridId)) return this.centroids.get(gridId)!;
+    const grid = await this.fetchJson<{ boundary?: GridBoundary }>(`/api/v1/grids/${encodeURIComponent(gridId)}`, authorization);
+    if (grid === undefined) return null; // unreachable: try again next time
+    const centroid = centroidOf(grid?.boundary);
+    if (this.centroids.size >= MAX_CACHED_GRIDS) this.centroids.clear();
+    this.centroids.set(gridId, centroid);
+    return centroid;
+  }
+
+  /** The parsed body; null for a 404; undefined when the grid service could not answer. */
+  private async fetchJson<T>(path: string, authorization: string | undefined): Promise<T | null | undefined> {
+    try {
+      const res = await fetch(`${this.config.GRID_URL}${path}`, {
+        headers: authorization ? { authorization } : {},
+        signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
+      });
+      if (res.status === 404) return null;
+      if (!res.ok) {
+        this.logger.warn(`grid service answered ${res.status} for ${path}`);
+        return undefined;
+      }
+      return (await res.json()) as T;
+    } catch (error) {
+      this.logger.warn(`grid service unreachable for ${path}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,198 @@
+import type { CaseFactDoc } from './case-fact';
+
+/**
+ * The supervisor's figures as pure arithmetic over case facts (see case-fact.ts for what each fact means).
+ *
+ * | figure | numerator | denominator |
+ * | --- | --- | --- |
+ * | responseRate 响应率 | responded | cases |
+ * | resolutionRate 解决率 | resolved | cases |
+ * | satisfactionRate 满意率 | satisfied + basically satisfied | callbacks that reached the citizen |
+ * | onTimeRate 按时办结率 | resolved on time | resolved |
+ * | escalationRate 升级率 | escalated (left the community) | cases |
+ * | returnRate 退单率 | returned at least once | cases |
+ * | reopenRate 重办率 | reopened at least once | cases |
+ *
+ * Rates are 0..1, and null when the denominator is 0. Merged duplicates are left out (they live on in
+ * their master case).
+ */
+export interface Rates {
+  cases: number;
+  responded: number;
+  responseRate: number | null;
+  resolved: number;
+  resolutionRate: number | null;
+  callbacks: number;
+  satisfied: number;
+  satisfactionRate: number | null;
+  onTime: number;
+  onTimeRate: number | null;
+  escalated: number;
+  escalationRate: number | null;
+  returned: number;
+  returnRate: number | null;
+  reopened: number;
+  reopenRate: number | null;
+}
+
+export const RATE_KEYS = [
+  'cases', 'responded', 'responseRate', 'resolved', 'resolutionRate', 'callbacks', 'satisfied', 'satisfactionRate',
+  'onTime', 'onTimeRate', 'escalated', 'escalationRate', 'returned', 'returnRate', 'reopened', 'reopenRate',
+] as const satisfies readonly (keyof Rates)[];
+export type RateKey = (typeof RATE_KEYS)[number];
+
+/** Figures where fewer is better (ranking puts the lowest first). */
+export const LOWER_IS_BETTER: ReadonlySet<RateKey> = new Set(['escalated', 'escalationRate', 'returned', 'returnRate', 'reopened', 'reopenRate']);
+
+type CountKey = 'cases' | 'responded' | 'resolved' | 'callbacks' | 'satisfied' | 'onTime' | 'escalated' | 'returned' | 'reopened';
+type FactPredicate = (fact: CaseFactDoc) => boolean;
+
+/** Which cases a count holds: the drill-down lists exactly these. */
+const COUNTED: Record<CountKey, FactPredicate> = {
+  cases: () => true,
+  responded: (f) => f.responded,
+  resolved: (f) => f.resolved,
+  callbacks: (f) => f.callbackReached === true,
+  satisfied: (f) => f.callbackReached === true && (f.satisfaction === 'satisfied' || f.satisfaction === 'basically-satisfied'),
+  onTime: (f) => f.resolved && f.resolvedOnTime,
+  escalated: (f) => f.escalated,
+  returned: (f) => f.returnedCount > 0,
+  reopened: (f) => f.reopenedCount > 0,
+};
+
+/** A rate's drill-down lists its numerator's cases. */
+const RATE_NUMERATOR: Record<Exclude<RateKey, CountKey>, CountKey> = {
+  responseRate: 'responded',
+  resolutionRate: 'resolved',
+  satisfactionRate: 'satisfied',
+  onTimeRate: 'onTime',
+  escalationRate: 'escalated',
+  returnRate: 'returned',
+  reopenRate: 'reopened',
+};
+
+/** Drill-down lists beyond the figures' own: the complements a supervisor chases. */
+const EXTRA_LISTS = {
+  notResponded: (f: CaseFactDoc) => !f.responded,
+  unresolved: (f: CaseFactDoc) => !f.resolved,
+  unsatisfied: (f: CaseFactDoc) => f.callbackReached === true && f.satisfaction === 'unsatisfied',
+  unreached: (f: CaseFactDoc) => f.satisfaction === 'unreached',
+  late: (f: CaseFactDoc) => f.resolved && !f.resolvedOnTime,
+  breached: (f: CaseFactDoc) => f.everBreached,
+} satisfies Record<string, FactPredicate>;
+
+export const DRILL_DOWN_METRICS = [...RATE_KEYS, ...(Object.keys(EXTRA_LISTS) as (keyof typeof EXTRA_LISTS)[])] as const;
+export type DrillDownMetric = (typeof DRILL_DOWN_METRICS)[number];
+
+export function factsBehind(metric: DrillDownMetric): FactPredicate {
+  if (metric in EXTRA_LISTS) return EXTRA_LISTS[metric as keyof typeof EXTRA_LISTS];
+  if (metric in COUNTED) return COUNTED[metric as CountKey];
+  return COUNTED[RATE_NUMERATOR[metric as keyof typeof RATE_NUMERATOR]];
+}
+
+export function ratio(numerator: number, denominator: number): number | null {
+  return denominator === 0 ? null : numerator / denominator;
+}
+
+export function ratesOf(facts: readonly CaseFactDoc[]): Rates {
+  const counts = Object.fromEntries(Object.keys(COUNTED).map((k) => [k, 0])) as Record<CountKey, number>;
+  for (const fact of facts) {
+    if (fact.merged) continue;
+    for (const key of Object.keys(COUNTED) as CountKey[]) if (COUNTED[key](fact)) counts[key] += 1;
+  }
+  return {
+    cases: counts.cases,
+    responded: counts.responded,
+    responseRate: ratio(counts.responded, counts.cases),
+    resolved: counts.resolved,
+    resolutionRate: ratio(counts.resolved, counts.cases),
+    callbacks: counts.callbacks,
+    satisfied: counts.satisfied,
+    satisfactionRate: ratio(counts.satisfied, counts.callbacks),
+    onTime: counts.onTime,
+    onTimeRate: ratio(counts.onTime, counts.resolved),
+    escalated: counts.escalated,
+    escalationRate: ratio(counts.escalated, counts.cases),
+    returned: counts.returned,
+    returnRate: ratio(counts.returned, counts.cases),
+    reopened: counts.reopened,
+    reopenRate: ratio(counts.reopened, counts.cases),
+  };
+}
+
+export const GROUP_BYS = ['street', 'community', 'department', 'category'] as const;
+export type GroupBy = (typeof GROUP_BYS)[number];
+
+/** The group keys a case counts under: one street, community or category; every summoned department. */
+export function groupKeysOf(fact: CaseFactDoc, groupBy: GroupBy): string[] {
+  switch (groupBy) {
+    case 'street':
+      return fact.streetId ? [fact.streetId] : [];
+    case 'community':
+      return fact.communityId ? [fact.communityId] : [];
+    case 'category':
+      return fact.categoryCode ? [fact.categoryCode] : [];
+    case 'department':
+      return fact.departmentIds;
+  }
+}
+
+/** Facts by group key, in key order; a case without the attribute (not routed, no category) is in no group. */
+export function groupFacts(facts: readonly CaseFactDoc[], groupBy: GroupBy): Map<string, CaseFactDoc[]> {
+  const groups = new Map<string, CaseFactDoc[]>();
+  for (const fact of facts) {
+    if (fact.merged) continue;
+    for (const key of groupKeysOf(fact, groupBy)) {
+      const list = groups.get(key) ?? [];
+      list.push(fact);
+      groups.set(key, list);
+    }
+  }
+  return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+export interface GroupRates {
+  key: string;
+  name: string;
+  rates: Rates;
+}
+
+export interface RankedGroup {
+  rank: number;
+  key: string;
+  name: string;
+  value: number | null;
+  /** 红榜 red (top 3) · 黑榜 black (bottom 3) · null */
+  list: 'red' | 'black' | null;
+  cases: number;
+}
+
+/** Groups need this many cases to be put on the red or black list (a unit with one case is no signal). */
+export const MIN_CASES_FOR_LIST = 3;
+export const LIST_SIZE = 3;
+
+/**
+ * Best first by the metric (highest, or lowest for escalation/return/reopen figures); groups without a value
+ * (denominator 0) last. Ties share a rank (1, 2, 2, 4). 红榜 is the top 3 and 黑榜 the bottom 3 of the groups
+ * with a value and at least 3 cases; a group is never on both lists (red wins), nor black while it ties with a red one.
+ */
+export function rankGroups(groups: readonly GroupRates[], metric: RateKey): RankedGroup[] {
+  const lowerIsBetter = LOWER_IS_BETTER.has(metric);
+  const valued = groups.map((g) => ({ key: g.key, name: g.name, value: g.rates[metric], cases: g.rates.cases }));
+  const sorted = [...valued].sort((a, b) => {
+    if (a.value === null || b.value === null) return a.value === b.value ? a.key.localeCompare(b.key) : a.value === null ? 1 : -1;
+    const diff = lowerIsBetter ? a.value - b.value : b.value - a.value;
+    return diff !== 0 ? diff : b.cases - a.cases || a.key.localeCompare(b.key);
+  });
+  const eligible = sorted.filter((g) => g.value !== null && g.cases >= MIN_CASES_FOR_LIST);
+  const redGroups = eligible.slice(0, LIST_SIZE);
+  const red = new Set(redGroups.map((g) => g.key));
+  // a group that ties with a red one is never black
+  const redValues = new Set(redGroups.map((g) => g.value));
+  const black = new Set(eligible.slice(-LIST_SIZE).filter((g) => !red.has(g.key) && !redValues.has(g.value)).map((g) => g.key));
+  let rank = 0;
+  return sorted.map((g, index) => {
+    if (index === 0 || g.value !== sorted[index - 1].value) rank = index + 1;
+    return { rank, key: g.key, name: g.name, value: g.value, list: red.has(g.key) ? 'red' : black.has(g.key) ? 'black' : null, cases: g.cases };
+  });
+}
