@@ -1,0 +1,219 @@
+// Supervisor figures on the real servers: case lifecycle events published on Kafka (validated by the contracts)
+// → the casework consumer projects them into case_facts in FerretDB → the statistics API answers the three
+// rates, ranking, trend, heat map (centroids from the real grid service), drill-down and the breach board.
+import { randomInt } from 'node:crypto';
+import { INestApplication } from '@nestjs/common';
+import { MongoClient } from 'mongodb';
+import {
+  caseAcceptedV1, caseCallbackRecordedV1, caseClosedV1, caseDepartmentsSummonedV1, caseDispatchedV1, caseEscalatedV1, caseRegisteredV1,
+  caseReopenedV1, caseResolvedV1, caseReturnedV1, caseSlaBreachedV1, EventContract, EventData, Role,
+} from '@civicflow/contracts';
+import { createKafka, EventPublisher } from '@civicflow/platform';
+import { bearerFor, eventually, integrationConfig, uniqueId } from '@civicflow/testing';
+import { createGridApp, demoCity, gridConfigSchema } from '@civicflow/grid';
+import { caseworkConfigSchema, createCaseworkApp } from '@civicflow/casework';
+
+const runId = uniqueId();
+const env = integrationConfig({
+  MONGO_DB_PREFIX: runId, CASEWORK_CONSUMER_GROUP: `casework-${runId}`, GRID_CONSUMER_GROUP: `grid-${runId}`, KAFKA_FROM_BEGINNING: 'false',
+  GRID_SEED_DEMO: 'true',
+});
+
+const S1 = 'bf-d01-s01';
+const S2 = 'bf-d01-s02';
+const C1 = `${S1}-c01`;
+const C2 = `${S1}-c02`;
+const G1 = `${C1}-g01`;
+const DEPT = 'dept-urban-management';
+
+// A China day of its own (in 2020–2022) for this run: the figures of the period hold exactly this file's cases,
+// whatever else travels on the shared topics.
+const day = new Date(Date.UTC(2020, 0, 1) + randomInt(0, 1000) * 86_400_000).toISOString().slice(0, 10);
+const at = (hour: number, minute = 0) => new Date(`${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+08:00`).toISOString();
+const caseNo = () => `${day.replaceAll('-', '')}-${String(randomInt(1_000_000)).padStart(6, '0')}`;
+const sla = (window: string, deadline: string | null, status: 'on-track' | 'breached' = 'on-track') => ({ window, startedAt: at(8), status, paused: false, deadline, warningAt: null }) as never;
+
+describe('statistics: case facts and the supervisor figures on the real servers', () => {
+  const apps: INestApplication[] = [];
+  let url: string;
+  let publisher: EventPublisher;
+  let mongo: MongoClient;
+  const cases = { done: caseNo(), reopened: caseNo(), returned: caseNo(), late: caseNo() };
+
+  beforeAll(async () => {
+    const grid = await createGridApp(gridConfigSchema.parse(env));
+    await grid.startAllMicroservices();
+    await grid.listen(0, '127.0.0.1');
+    apps.push(grid);
+    process.env.GRID_URL = await grid.getUrl();
+    const casework = await createCaseworkApp(caseworkConfigSchema.parse(env));
+    await casework.startAllMicroservices();
+    await casework.listen(0, '127.0.0.1');
+    apps.push(casework);
+    url = await casework.getUrl();
+    publisher = new EventPublisher(createKafka(`test-${runId}`, env), 'workflows');
+    mongo = await new MongoClient(env.MONGO_URL).connect();
+  });
+
+  afterAll(async () => {
+    await publisher?.disconnect();
+    for (const app of apps.reverse()) await app.close();
+    delete process.env.GRID_URL;
+    for (const service of ['casework', 'grid']) await mongo?.db(`${runId}_${service}`).dropDatabase();
+    await mongo?.close();
+  });
+
+  const sequence = new Map<string, number>();
+  function draft<C extends EventContract>(contract: C, caseNumber: string, data: Record<string, unknown>, hour: number) {
+    const next = (sequence.get(caseNumber) ?? 0) + 1;
+    sequence.set(caseNumber, next);
+    const common = contract.type === 'case.registered' ? {} : { sequence: next, occurredAt: at(hour, next) };
+    return publisher.build(contract, {
+      key: caseNumber, correlationId: `corr-${runId}`, id: `${caseNumber}:${next}:${contract.type}`, actor: { userId: 'system', role: 'system' },
+      data: { caseNumber, ...common, ...data } as EventData<C>,
+    });
+  }
+  const registered = (caseNumber: string, community: string, hour: number) => {
+    sequence.set(caseNumber, 0);
+    const street = community.split('-').slice(0, 3).join('-');
+    return publisher.build(caseRegisteredV1, {
+      key: caseNumber, correlationId: `corr-${runId}`, id: `${caseNumber}:registered`,
+      data: { caseNumber, channel: 'hotline', sourceRef: `call-${caseNumber}`, requestType: 'complaint', urgency: 'normal', categoryCode: '0208',
+        orgPath: ['bf', 'bf-d01', street, community, `${community}-g01`], registeredAt: at(hour) },
+    });
+  };
+  const inCommunity = (community: string) => ({ level: 'community', unitId: community });
+  const dispatched = (caseNumber: string, community: string, hour: number) => draft(caseDispatchedV1, caseNumber, {
+    stage: 'dispatched', ...inCommunity(community), sla: sla('acceptance', at(hour + 2)), assigneeUnitId: community, redispatch: false,
+    route: { streetId: community.split('-').slice(0, 3).join('-'), communityId: community, gridId: `${community}-g01` },
+  }, hour);
+  const accepted = (caseNumber: string, community: string, hour: number) =>
+    draft(caseAcceptedV1, caseNumber, { stage: 'in-handling', ...inCommunity(community), sla: sla('community-handling', at(hour + 3)) }, hour);
+  const resolved = (caseNumber: string, hour: number) => draft(caseResolvedV1, caseNumber, {
+    stage: 'resolved', level: 'community', unitId: C1, resolvedAt: at(hour), summary: '已修复 fixed', callbackDueAt: at(hour + 8), sla: sla('callback', at(hour + 8)),
+  }, hour);
+  const callback = (caseNumber: string, satisfaction: 'satisfied' | 'unsatisfied', hour: number) =>
+    draft(caseCallbackRecordedV1, caseNumber, { stage: 'called-back', level: 'community', unitId: C1, sla: null, reached: true, satisfaction, attempt: 1 }, hour);
+
+  async function get(path: string, role: Role = 'supervisor', unitId = 'bf') {
+    const res = await fetch(`${url}/api/v1/statistics/${path}`, { headers: { authorization: await bearerFor(role, unitId) } });
+    return { status: res.status, body: (await res.json()) as any };
+  }
+  const period = `from=${day}&to=${day}`;
+
+  it('projects real lifecycle events into case facts and answers the figures, groups and drill-down', async () => {
+    const events = [
+      // done: accepted in time, resolved, satisfied, closed
+      registered(cases.done, C1, 8), dispatched(cases.done, C1, 8), accepted(cases.done, C1, 9), resolved(cases.done, 10),
+      callback(cases.done, 'satisfied', 11), draft(caseClosedV1, cases.done, { stage: 'closed', level: 'community', unitId: C1, sla: null, reason: 'callback-completed' }, 11),
+      // reopened: community window breached, escalated, department summoned, resolved, unsatisfied, reopened
+      registered(cases.reopened, C1, 8), dispatched(cases.reopened, C1, 8), accepted(cases.reopened, C1, 9),
+      draft(caseSlaBreachedV1, cases.reopened, { stage: 'in-handling', level: 'street', unitId: S1, sla: sla('street-handling', at(20)), window: 'community-handling', deadline: at(12), action: 'escalated' }, 12),
+      draft(caseEscalatedV1, cases.reopened, { stage: 'in-handling', level: 'street', unitId: S1, sla: sla('street-handling', at(20)), trigger: 'breach', from: 'community', to: 'street' }, 12),
+      draft(caseDepartmentsSummonedV1, cases.reopened, { stage: 'in-handling', level: 'department', unitId: S1, sla: sla('street-handling', at(20)), summonses: [{ departmentId: DEPT, summonsId: `${cases.reopened}:summons:${DEPT}:1`, sla: null }] }, 13),
+      resolved(cases.reopened, 14), callback(cases.reopened, 'unsatisfied', 15),
+      draft(caseReopenedV1, cases.reopened, { stage: 'in-handling', level: 'street', unitId: S1, sla: sla('street-handling', at(16)), reopenCount: 1 }, 15),
+      // returned: sent back, never accepted
+      registered(cases.returned, C2, 9), dispatched(cases.returned, C2, 9),
+      draft(caseReturnedV1, cases.returned, { stage: 'returned', level: null, unitId: null, sla: null, fromUnitId: C2, reason: '不属本社区 not ours' }, 10),
+      // late: another street, accepted after its acceptance deadline, still open with its handling deadline long past
+      registered(cases.late, `${S2}-c01`, 8), dispatched(cases.late, `${S2}-c01`, 8), accepted(cases.late, `${S2}-c01`, 12),
+    ];
+    await publisher.publishAll(events);
+
+    const summary = await eventually(async () => {
+      const res = await get(`summary?${period}&groupBy=street`);
+      return res.status === 200 && res.body.total.cases === 4 && res.body.total.reopened === 1 && res.body.total.callbacks === 2 && res.body.total.returned === 1 ? res.body : undefined;
+    }, { what: 'the four cases in the figures', timeoutMs: 60_000 });
+
+    expect(summary.total).toEqual({
+      cases: 4, responded: 3, responseRate: 0.75, resolved: 1, resolutionRate: 0.25, callbacks: 2, satisfied: 1, satisfactionRate: 0.5,
+      onTime: 1, onTimeRate: 1, escalated: 1, escalationRate: 0.25, returned: 1, returnRate: 0.25, reopened: 1, reopenRate: 0.25,
+    });
+    const streetName = (id: string) => demoCity().units.find((u) => u.id === id)!.name;
+    expect(summary.groups).toEqual([
+      { key: S1, name: streetName(S1), rates: expect.objectContaining({ cases: 3, responded: 2, reopened: 1, returned: 1 }) },
+      { key: S2, name: streetName(S2), rates: expect.objectContaining({ cases: 1, responded: 1, resolved: 0, resolutionRate: 0 }) },
+    ]);
+    expect(summary.period).toEqual({ from: new Date(`${day}T00:00:00+08:00`).toISOString(), to: new Date(new Date(`${day}T00:00:00+08:00`).getTime() + 86_400_000).toISOString() });
+
+    // the late acceptance: responded, not on time
+    const late = await get(`cases?${period}&groupBy=street&key=${S2}`);
+    expect(late.body.items).toEqual([expect.objectContaining({ caseNumber: cases.late, responded: true, respondedOnTime: false, streetName: streetName(S2) })]);
+
+    // drill-down: the reopened cases of street S1 — exactly the one behind the figure
+    const reopened = await get(`cases?${period}&groupBy=street&key=${S1}&metric=reopened`);
+    expect(reopened.status).toBe(200);
+    expect(reopened.body).toMatchObject({ total: 1, page: 1, pageSize: 20 });
+    expect(reopened.body.items[0]).toMatchObject({
+      caseNumber: cases.reopened, reopenedCount: 1, resolved: false, escalated: true, departmentIds: [DEPT], everBreached: true, satisfaction: 'unsatisfied',
+      categoryName: '路灯照明', streetId: S1, communityId: C1, gridId: G1,
+    });
+    // paging
+    const paged = await get(`cases?${period}&pageSize=3&page=2`);
+    expect(paged.body).toMatchObject({ total: 4, page: 2, pageSize: 3 });
+    expect(paged.body.items).toHaveLength(1);
+
+    const byDepartment = await get(`summary?${period}&groupBy=department`);
+    expect(byDepartment.body.groups).toEqual([{ key: DEPT, name: expect.stringContaining('城市管理'), rates: expect.objectContaining({ cases: 1 }) }]);
+    const byCategory = await get(`summary?${period}&groupBy=category`);
+    expect(byCategory.body.groups).toEqual([{ key: '0208', name: '路灯照明', rates: expect.objectContaining({ cases: 4 }) }]);
+  });
+
+  it('ranks, trends and maps the same cases', async () => {
+    const ranking = await get(`ranking?${period}&groupBy=street&metric=responseRate`);
+    expect(ranking.body).toEqual([
+      { rank: 1, key: S2, name: expect.any(String), value: 1, list: null, cases: 1 },
+      { rank: 2, key: S1, name: expect.any(String), value: 2 / 3, list: 'red', cases: 3 },
+    ]);
+    const trend = await get(`trend?${period}&interval=day`);
+    expect(trend.body).toEqual([{ bucket: day, cases: 4, resolved: 1, breached: 1 }]);
+    const heatmap = await get(`heatmap?${period}`);
+    const cell = (heatmap.body as { gridId: string; count: number; lng: number; lat: number; name: string }[]).find((c) => c.gridId === G1)!;
+    expect(cell).toMatchObject({ count: 2, name: expect.any(String) });
+    expect(cell.lng).toBeGreaterThan(100);
+    expect(cell.lat).toBeGreaterThan(30);
+  });
+
+  it('keeps the facts idempotent: an event repeated under a new id changes no figure', async () => {
+    const seq = sequence.get(cases.returned)!;
+    sequence.set(cases.returned, seq - 1);
+    const again = draft(caseReturnedV1, cases.returned, { stage: 'returned', level: null, unitId: null, sla: null, fromUnitId: C2, reason: 'again' }, 10);
+    await publisher.publishAll([{ ...again, id: `${again.id}:redelivered` }]);
+    // a later event on another case shows the consumer got past the repeat
+    const marker = caseNo();
+    await publisher.publishAll([registered(marker, C2, 18)]);
+    const summary = await eventually(async () => {
+      const res = await get(`summary?${period}`);
+      return res.body.total.cases === 5 ? res.body : undefined;
+    }, { what: 'the marker case' });
+    expect(summary.total.returned).toBe(1);
+  });
+
+  it('shows street staff only their street, lists open breaches, and refuses other roles and bad periods', async () => {
+    const own = await get(`summary?${period}`, 'street-coordinator', S2);
+    expect(own.status).toBe(200);
+    expect(own.body.total.cases).toBe(1);
+    expect((await get(`cases?${period}&groupBy=street&key=${S1}`, 'street-coordinator', S2)).body.total).toBe(0);
+
+    const board = await get('breaches');
+    expect(board.status).toBe(200);
+    const numbers = (board.body.items as { caseNumber: string }[]).map((i) => i.caseNumber);
+    expect(numbers).toEqual(expect.arrayContaining([cases.late, cases.reopened]));
+    expect(numbers).not.toContain(cases.done);
+    expect(board.body.items.find((i: { caseNumber: string }) => i.caseNumber === cases.late)).toMatchObject({
+      currentUnit: `${S2}-c01`, window: 'community-handling', deadline: at(15), overdueMinutes: expect.any(Number), unitName: expect.any(String),
+    });
+    const streetBoard = await get('breaches', 'street-coordinator', S2);
+    expect((streetBoard.body.items as { caseNumber: string }[]).map((i) => i.caseNumber)).not.toContain(cases.reopened);
+
+    expect((await get(`summary?${period}`, 'operator', 'bf')).status).toBe(403);
+    const bad = await get('summary?from=yesterday');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([{ field: 'from', reason: expect.any(String) }]);
+    const badMetric = await get(`ranking?${period}&metric=happiness`);
+    expect(badMetric.status).toBe(400);
+    expect(badMetric.body.errors[0].field).toBe('metric');
+    expect((await fetch(`${url}/api/v1/statistics/summary`)).status).toBe(401);
+  });
+});
