@@ -3,3 +3,4 @@
 export * from './case/case.contract';
 export * from './case/case-search-attributes';
 export * from './summons/department-summons.contract';
+export * from './mediation/mediation.contract';

@@ -2,8 +2,14 @@
 // Updates (commands), the Query and the view it returns. Imported by workflow code too, so it stays free of
 // I/O: only `@temporalio/workflow`'s define* helpers and types.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { CASE_TASK_QUEUE } from '../case/case.contract';
 
 export const MEDIATION_WORKFLOW_TYPE = 'mediationWorkflow';
+/**
+ * The worker runs mediation workflows on the case task queue (one worker, one bundle): start them on the
+ * queue the case worker polls (the CASE_TASK_QUEUE setting; this constant is its default).
+ */
+export const MEDIATION_TASK_QUEUE = CASE_TASK_QUEUE;
 /** One workflow per dispute: `mediation-<disputeId>`. */
 export const mediationWorkflowId = (disputeId: string): string => `mediation-${disputeId}`;
 
@@ -82,6 +88,8 @@ export interface FollowUpTermArgs {
 
 /** A command the dispute's state does not allow is rejected with this ApplicationFailure type (HTTP 409). */
 export const MEDIATION_COMMAND_REJECTED = 'MEDIATION_COMMAND_REJECTED';
+/** A malformed argument (missing actor, wrong types) is rejected with this type, details[0] = { field, reason } (HTTP 400). */
+export const INVALID_MEDIATION_COMMAND = 'INVALID_MEDIATION_COMMAND';
 
 export type MediationStage =
   | 'awaiting-mediator'
@@ -99,11 +107,39 @@ export interface MediationView {
   committeeId: string | null;
   /** The running 30-day limit at the current level. */
   deadline: string;
-  sessions: { sessionId: string; startsAt: string; endsAt: string; place: string; consultation: boolean; held: boolean; reminded: boolean }[];
+  sessions: {
+    sessionId: string;
+    startsAt: string;
+    endsAt: string;
+    place: string;
+    consultation: boolean;
+    held: boolean;
+    reminded: boolean;
+    /** Added: the session was not held and is no longer wanted (agreement signed, escalation, end). */
+    cancelled?: boolean;
+    /** Added. */
+    attendeeIds?: string[];
+  }[];
   agreement: { agreementId: string; terms: (AgreementTerm & { followedUp: boolean; kept: boolean | null })[] } | null;
   reopenCount: number;
   guidance: MediationGuidance | null;
   lastSequence: number;
+  /** Added: events up to this sequence have been handed to Kafka. */
+  publishedSequence?: number;
+  /** Added: the limit runs while a mediator is awaited or mediating; it stops under an agreement and at the end. */
+  limitRunning?: boolean;
+  /** Added: when the dispute was opened, and when it ended (resolved or failed). */
+  openedAt?: string;
+  endedAt?: string | null;
+  /** Added: what the workflow did to the original case (签收 when a community mediator took it, 办结 at the end). */
+  originalCase?: { accepted: OriginalCaseStep; resolved: OriginalCaseStep } | null;
+}
+
+/** One step on the original case: not yet due, waiting, done, already done by someone, or refused by the case. */
+export interface OriginalCaseStep {
+  status: 'not-due' | 'pending' | 'done' | 'already' | 'refused' | 'case-not-found';
+  /** The case's refusal when status is 'refused'. */
+  reason?: { code: string; zh: string; en: string };
 }
 
 export const assignMediatorUpdate = defineUpdate<MediationView, [AssignMediatorArgs]>('assignMediator');
@@ -114,3 +150,15 @@ export const recordFailureUpdate = defineUpdate<MediationView, [RecordFailureArg
 export const followUpTermUpdate = defineUpdate<MediationView, [FollowUpTermArgs]>('followUpTerm');
 
 export const mediationStatusQuery = defineQuery<MediationView>('mediationStatus');
+
+/** Every command Update by name (added), for an HTTP layer that maps routes to Updates. */
+export const mediationUpdates = {
+  assignMediator: assignMediatorUpdate,
+  scheduleSession: scheduleSessionUpdate,
+  recordSession: recordSessionUpdate,
+  reachAgreement: reachAgreementUpdate,
+  recordFailure: recordFailureUpdate,
+  followUpTerm: followUpTermUpdate,
+} as const;
+
+export type MediationCommandName = keyof typeof mediationUpdates;

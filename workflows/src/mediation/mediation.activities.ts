@@ -1,0 +1,139 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { findContract } from '@civicflow/contracts';
+import type { EventPublisher } from '@civicflow/platform';
+import { acceptUpdate, CASE_COMMAND_REJECTED, caseStatusQuery, type CaseView, type CommandActor, resolveUpdate } from '../case/case.contract';
+import type { OriginalCaseStep } from './mediation.contract';
+import type { MediationEventDraft } from './mediation-helpers';
+
+export interface MediationActivityDeps {
+  publisher: Pick<EventPublisher, 'build' | 'publishAll'>;
+  /** A Temporal client of the namespace the case workflows run in (the original case's Updates). */
+  client: Pick<Client, 'workflow'>;
+}
+
+export interface AcceptOriginalCaseRequest {
+  caseNumber: string;
+  mediatorId: string;
+  communityId: string;
+  /** Temporal deduplicates Updates by id: a retried activity never accepts twice. */
+  updateId: string;
+}
+
+export interface ResolveOriginalCaseRequest extends AcceptOriginalCaseRequest {
+  streetId: string;
+  summary: string;
+}
+
+/** Stages in which the case no longer takes 办结 (someone resolved or closed it already). */
+const DONE_STAGES: readonly CaseView['stage'][] = ['resolved', 'called-back', 'under-review', 'closed', 'merged'];
+
+interface CaseRefusal {
+  code: string;
+  zh: string;
+  en: string;
+}
+
+/** The case workflow's refusal (CASE_COMMAND_REJECTED or INVALID_CASE_COMMAND), or undefined for other errors. */
+function refusalOf(error: unknown): CaseRefusal | undefined {
+  if (!(error instanceof WorkflowUpdateFailedError)) return undefined;
+  const cause = error.cause as { type?: string; details?: unknown[]; message?: string } | undefined;
+  const detail = cause?.details?.[0] as Partial<CaseRefusal> & { field?: string; reason?: string } | undefined;
+  if (cause?.type === CASE_COMMAND_REJECTED && detail?.code) return { code: detail.code, zh: detail.zh ?? '', en: detail.en ?? '' };
+  return { code: cause?.type ?? 'UPDATE_FAILED', zh: detail?.reason ?? cause?.message ?? '案件拒绝了该操作', en: detail?.reason ?? cause?.message ?? 'the case refused the command' };
+}
+
+/**
+ * Activities of the mediation workflow, built from their dependencies (a publisher and a Temporal client).
+ * Publishing is idempotent through deterministic event ids; the case Updates through their update ids and by
+ * treating "already accepted" / "already resolved" as done. A refusal of the case (another unit holds it, it is
+ * suspended, departments are outstanding) is returned, not thrown: retrying would not change it, and the
+ * mediation goes on — the workflow shows it in `originalCase`. Other errors (the server unreachable) throw and
+ * are retried.
+ */
+export function createMediationActivities({ publisher, client }: MediationActivityDeps) {
+  async function caseView(caseNumber: string): Promise<CaseView | undefined> {
+    try {
+      return await client.workflow.getHandle(caseNumber).query(caseStatusQuery);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return undefined;
+      throw error;
+    }
+  }
+
+  async function accept(request: AcceptOriginalCaseRequest): Promise<OriginalCaseStep> {
+    const actor: CommandActor = { userId: request.mediatorId, role: 'mediator', unitId: request.communityId };
+    try {
+      await client.workflow.getHandle(request.caseNumber).executeUpdate(acceptUpdate, { args: [{ actor }], updateId: request.updateId });
+      return { status: 'done' };
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return { status: 'case-not-found' };
+      const refusal = refusalOf(error);
+      if (!refusal) throw error;
+      if (refusal.code === 'ALREADY_ACCEPTED') return { status: 'already' };
+      return { status: 'refused', reason: refusal };
+    }
+  }
+
+  return {
+    /**
+     * Publishes the events of one or more transitions in one Kafka batch, in order, each validated against its
+     * contract (a broken one is a bug: the call fails and is retried until a fixed worker publishes it). Ids are
+     * `<disputeId>:<sequence>:<type>`, so a retried call never makes a second event downstream.
+     */
+    async publishMediationEvents(drafts: MediationEventDraft[]): Promise<number> {
+      const events = drafts.map((draft) => {
+        const contract = findContract(draft.type, 1);
+        if (!contract) throw ApplicationFailure.nonRetryable(`no contract for ${draft.type} v1`, 'UnknownEventType');
+        return publisher.build(contract, {
+          id: draft.id,
+          key: draft.key,
+          correlationId: draft.correlationId,
+          causationId: draft.causationId,
+          actor: draft.actor,
+          time: new Date(draft.time),
+          data: draft.data,
+        });
+      });
+      await publisher.publishAll(events);
+      return events.length;
+    },
+
+    /** 签收 the original case as the community's mediator ("already accepted" counts as done). */
+    acceptOriginalCase: accept,
+
+    /**
+     * 办结 the original case with the mediation's summary. Acts for whoever holds the case now: the community's
+     * mediator while it is with the community (accepting it first if nobody has), the street's centre (as the
+     * street's coordinator) once the case's own window escalated it to the street. Already resolved or closed
+     * counts as done.
+     */
+    async resolveOriginalCase(request: ResolveOriginalCaseRequest): Promise<OriginalCaseStep> {
+      let view = await caseView(request.caseNumber);
+      if (!view) return { status: 'case-not-found' };
+      if (DONE_STAGES.includes(view.stage)) return { status: 'already' };
+      if (view.stage === 'dispatched') {
+        const accepted = await accept({ ...request, updateId: `${request.updateId}:accept` });
+        if (accepted.status === 'refused' || accepted.status === 'case-not-found') return accepted;
+        view = (await caseView(request.caseNumber)) ?? view;
+      }
+      const atStreet = view.currentUnit !== null && view.currentUnit === (view.streetId ?? request.streetId);
+      const actor: CommandActor = atStreet
+        ? { userId: request.mediatorId, role: 'street-coordinator', unitId: view.currentUnit! }
+        : { userId: request.mediatorId, role: 'mediator', unitId: view.currentUnit ?? request.communityId };
+      try {
+        await client.workflow.getHandle(request.caseNumber).executeUpdate(resolveUpdate, { args: [{ actor, summary: request.summary }], updateId: request.updateId });
+        return { status: 'done' };
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) return { status: 'case-not-found' };
+        const refusal = refusalOf(error);
+        if (!refusal) throw error;
+        const now = await caseView(request.caseNumber);
+        if (now && DONE_STAGES.includes(now.stage)) return { status: 'already' };
+        return { status: 'refused', reason: refusal };
+      }
+    },
+  };
+}
+
+export type MediationActivities = ReturnType<typeof createMediationActivities>;
