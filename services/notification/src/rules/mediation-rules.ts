@@ -1,5 +1,5 @@
 import {
-  agreementFollowedUpV1, agreementReachedV1, disputeOpenedV1, mediationFailedV1, mediatorAssignedV1, sessionReminderV1, sessionScheduledV1,
+  agreementFollowedUpV1, agreementReachedV1, disputeOpenedV1, followUpDueV1, mediationFailedV1, mediatorAssignedV1, sessionReminderV1, sessionScheduledV1,
 } from '@civicflow/contracts';
 import { ORG_LEVEL_DEPTH } from '@civicflow/domain';
 import { DisputeFacts } from '../disputes/dispute-facts';
@@ -70,10 +70,11 @@ export const mediationRules: readonly NotificationRule[] = [
 
   rule({
     contract: sessionScheduledV1,
+    remember: ({ data }, context) => context.disputes.record(data.disputeId, { mediatorId: data.mediatorId }, context.now),
     notices: async ({ data }, context) => {
       const { known, facts } = await disputeFacts(data, context);
       const session = { ...facts, at: data.startsAt, place: data.place, reason: data.consultation ? 'consultation' : 'session' };
-      return sessionUsers(known?.mediatorId, data.attendeeIds).map((audience): Notice => ({ template: 'session-scheduled.attendee', audience, facts: session }));
+      return sessionUsers(data.mediatorId ?? known?.mediatorId, data.attendeeIds).map((audience): Notice => ({ template: 'session-scheduled.attendee', audience, facts: session }));
     },
   }),
 
@@ -109,7 +110,22 @@ export const mediationRules: readonly NotificationRule[] = [
         {
           template: 'mediation-failed.street-centre',
           audience: { kind: 'role', role: 'mediator', unitId: streetId },
-          facts: { ...facts, unitId: known?.communityId, summary: data.reason },
+          facts: { ...facts, unitId: known?.communityId, summary: data.reason, deadline: data.deadline },
+        },
+      ];
+    },
+  }),
+
+  rule({
+    contract: followUpDueV1,
+    // 协议回访: the mediator finds out whether the party kept the term
+    notices: async ({ data }, context) => {
+      const { facts } = await disputeFacts(data, context);
+      return [
+        {
+          template: 'follow-up-due.mediator',
+          audience: { kind: 'user', userId: data.mediatorId },
+          facts: { ...facts, nth: data.termIndex + 1, deadline: data.dueAt, summary: data.obligation },
         },
       ];
     },
@@ -117,7 +133,8 @@ export const mediationRules: readonly NotificationRule[] = [
 
   rule({
     contract: agreementFollowedUpV1,
-    // a kept term needs nobody; a broken one reopens the dispute and its mediator must act
+    // a kept term needs nobody; a broken one reopens the dispute (the workflow publishes dispute-reopened with it)
+    // and its mediator must mediate again
     notices: async ({ data }, context) => {
       if (data.kept) return [];
       const { known, facts } = await disputeFacts(data, context);

@@ -1,4 +1,6 @@
-import { callbackRecordedV1, caseCallbackRecordedV1, notificationDeliveredV1, notificationFailedV1, sessionHeldV1 } from '@civicflow/contracts';
+import {
+  callbackRecordedV1, caseCallbackRecordedV1, disputeReopenedV1, disputeResolvedV1, notificationDeliveredV1, notificationFailedV1, sessionHeldV1,
+} from '@civicflow/contracts';
 import { caseRules } from './case-rules';
 import { mediationRules } from './mediation-rules';
 import { NotificationRule, SilentEvent } from './notice';
@@ -20,6 +22,8 @@ export const SILENT_EVENTS: readonly SilentEvent[] = [
   { contract: callbackRecordedV1, why: 'the operator recorded it; the case answers with case.callback-recorded and what follows it' },
   { contract: caseCallbackRecordedV1, why: 'the operator who called recorded it; what follows (closed, reopened, review) has its own notice' },
   { contract: sessionHeldV1, why: 'the mediator wrote the minutes and the attendees were in the room' },
+  { contract: disputeReopenedV1, why: 'published with agreement-followed-up (kept=false), whose notice already tells the mediator to mediate again' },
+  { contract: disputeResolvedV1, why: 'the mediator recorded the last kept term; the original case\'s case.resolved tells its reporters and unit' },
   { contract: notificationDeliveredV1, why: "this service's own outcome, announced for others to count" },
   { contract: notificationFailedV1, why: "this service's own outcome; administrators see failures in the delivery status API" },
 ];

@@ -672,15 +672,31 @@ const templates = {
   'mediation-failed.street-centre': {
     'zh-CN': {
       title: (d) => `调解不成，移交街道调解中心 ${d.disputeId}`,
-      body: (d) => `${d.unit}对${d.disputeType}（编号 ${d.disputeId}）的调解未能成功，已于 ${d.at} 移交街道矛盾调解中心。原因：${d.summary}。请指派调解员。`,
+      body: (d) =>
+        `${d.unit}对${d.disputeType}（编号 ${d.disputeId}）的调解未能成功，已于 ${d.at} 移交街道矛盾调解中心。原因：${d.summary}。请指派调解员${d.deadline ? `，调解期限 ${d.deadline}` : ''}。`,
       sms: (d) => `${d.disputeId}社区调解不成，已移交街道调解中心，请指派调解员。`,
       status: () => '待指派',
     },
     en: {
       title: (d) => `Mediation failed, to the street centre: ${d.disputeId}`,
-      body: (d) => `Mediation of ${d.disputeType} ${d.disputeId} at ${d.unit} failed and went to the street mediation centre at ${d.at}. Reason: ${d.summary}. Please assign a mediator.`,
+      body: (d) =>
+        `Mediation of ${d.disputeType} ${d.disputeId} at ${d.unit} failed and went to the street mediation centre at ${d.at}. Reason: ${d.summary}. Please assign a mediator.${d.deadline ? ` The centre's limit is ${d.deadline}.` : ''}`,
       sms: (d) => `${d.disputeId}: community mediation failed; street centre, please assign a mediator.`,
       status: () => 'to assign',
+    },
+  },
+  'follow-up-due.mediator': {
+    'zh-CN': {
+      title: (d) => `协议到期待回访 ${d.disputeId}`,
+      body: (d) => `${d.disputeType}（编号 ${d.disputeId}）调解协议第 ${d.nth} 项条款（${d.summary}）已于 ${d.deadline} 到期，请回访当事人并记录是否履行。`,
+      sms: (d) => `${d.disputeId}协议第${d.nth}项已到期，请回访并记录履行情况。`,
+      status: () => '待回访',
+    },
+    en: {
+      title: (d) => `Agreement term due, follow up: ${d.disputeId}`,
+      body: (d) => `Term ${d.nth} of the agreement on ${d.disputeType} ${d.disputeId} (${d.summary}) fell due at ${d.deadline}. Please ask the parties and record whether it was kept.`,
+      sms: (d) => `${d.disputeId}: term ${d.nth} is due; please follow up and record it.`,
+      status: () => 'follow-up due',
     },
   },
   'agreement-followed-up.mediator': {

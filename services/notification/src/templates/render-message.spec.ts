@@ -1,4 +1,5 @@
 import { formatChinaTime, shorten } from './format';
+import { messageTemplates, TemplateKey } from './message-templates';
 import { categoryLabel, renderMessage } from './render-message';
 
 describe('message templates', () => {
@@ -64,5 +65,36 @@ describe('message templates', () => {
   it('shortens by characters, never splitting one', () => {
     expect(shorten('一二三四五', 5)).toBe('一二三四五');
     expect(shorten('一二三四五六', 5)).toBe('一二三四…');
+  });
+
+  it('renders every template in both languages from full facts and from none, never printing undefined', () => {
+    const full = {
+      caseNumber: '20260310-000042', categoryCode: '0501', unitId: 'bf-d01-s01-c01', at: '2026-03-10T02:00:00Z', deadline: '2026-03-12T02:00:00Z',
+      summary: '已处理', reason: 'callback-unreachable', duration: { basis: 'working', amount: 1, unit: 'days' } as const,
+      relatedCaseNumbers: ['20260310-000043'], disputeId: 'dsp-1', disputeType: 'family', place: '调解室', nth: 1, count: 2, plan: '方案',
+    };
+    for (const template of Object.keys(messageTemplates) as TemplateKey[]) {
+      for (const locale of ['zh-CN', 'en'] as const) {
+        for (const facts of [full, {}]) {
+          const message = renderMessage(template, facts, locale);
+          const text = [message.title, message.body, message.sms, ...Object.values(message.fields)].join('\n');
+          expect({ template, locale, text }).toEqual({ template, locale, text: expect.not.stringMatching(/undefined|NaN|\[object/) });
+          expect(message.title.trim()).not.toBe('');
+        }
+      }
+    }
+  });
+
+  it('words an extension, related cases and a dispute in the reader\'s language', () => {
+    const facts = { caseNumber: '20260310-000042', duration: { basis: 'working', amount: 1, unit: 'days' } as const, deadline: '2026-03-12T02:00:00Z' };
+    expect(renderMessage('case-extension-decided.approved', facts, 'zh-CN').sms).toBe('案件20260310-000042延期1个工作日已批准，新时限2026年3月12日 10:00。');
+    expect(renderMessage('case-extension-decided.approved', facts, 'en').sms).toBe(
+      'Case 20260310-000042: extension of 1 working day approved. New deadline 12 Mar 2026, 10:00 (Beijing time).',
+    );
+    const dispute = renderMessage('mediator-assigned.mediator', { disputeId: 'dsp-1', disputeType: 'land-compound', at: '2026-03-10T02:00:00Z' }, 'en');
+    expect(dispute.body).toBe('You were assigned at 10 Mar 2026, 10:00 (Beijing time) to mediate a land or compound dispute (dsp-1). Please contact the parties and schedule a session.');
+    expect(dispute.link).toBe('/disputes/dsp-1');
+    // an unknown dispute type still reads as a dispute
+    expect(renderMessage('mediator-assigned.mediator', { disputeId: 'dsp-1', disputeType: 'boundary' }, 'zh-CN').body).toContain('调解一起其他纠纷');
   });
 });

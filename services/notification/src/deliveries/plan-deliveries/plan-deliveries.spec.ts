@@ -1,46 +1,9 @@
 import {
   callLoggedV1, caseAcceptedV1, caseDepartmentsSummonedV1, caseDispatchedV1, caseEscalatedV1, caseRegisteredV1, caseResolvedV1, caseSlaBreachedV1,
-  caseSlaWarningV1, caseSupervisionIssuedV1, duplicateMergedV1, EventContract, EventData, manualDispatchQueuedV1, SlaSnapshot,
+  caseSlaWarningV1, caseSupervisionIssuedV1, duplicateMergedV1, EventData, manualDispatchQueuedV1, SlaSnapshot,
 } from '@civicflow/contracts';
-import { buildEvent } from '@civicflow/platform';
-import { ManualClock } from '../../clock/clock';
 import { ChannelName } from '../../channels/notification-channel';
-import { RecipientResolver } from '../../recipients/recipient-resolver';
-import { FakeDirectory, InMemoryCaseFacts, InMemoryDisputeFacts } from '../../testing/fakes';
-import { InMemoryDeliveryStore } from '../in-memory-delivery-store';
-import { parseQuietHours } from '../quiet-hours';
-import { PlanDeliveriesUseCase } from './plan-deliveries.usecase';
-
-const event = <C extends EventContract>(contract: C, key: string, data: EventData<C>, id?: string) =>
-  buildEvent(contract, 'test', { key, correlationId: key, data, id });
-
-const CASE = '20260310-000042';
-const ORG_PATH = ['bf', 'bf-d01', 'bf-d01-s01', 'bf-d01-s01-c01', 'bf-d01-s01-c01-g01'];
-
-function setup(options: { quietHours?: string; channels?: ChannelName[]; at?: string } = {}) {
-  const directory = new FakeDirectory()
-    .addUser({ userId: 'liu', name: '刘社区', role: 'community-handler', unitId: 'bf-d01-s01-c01' })
-    .addUser({ userId: 'ma', name: '马社区', role: 'community-handler', unitId: 'bf-d01-s01-c01', locale: 'en', email: 'ma@example.gov.cn' })
-    .addUser({ userId: 'li', name: '李派单', role: 'dispatcher', unitId: 'bf' })
-    .addUser({ userId: 'zhao', name: '赵街道', role: 'street-coordinator', unitId: 'bf-d01-s01' })
-    .addUser({ userId: 'sun', name: '孙城管', role: 'department-liaison', unitId: 'dept-urban-management' })
-    .addUser({ userId: 'qian', name: '钱水务', role: 'department-liaison', unitId: 'dept-water-affairs', locale: 'en' })
-    .addUser({ userId: 'zhou', name: '周督查', role: 'supervisor', unitId: 'bf' })
-    .addCitizen({ citizenRef: 'caller-hash-1', phone: '13900001111', wechatOpenId: 'oWx-1' })
-    .addCitizen({ citizenRef: 'caller-hash-2', phone: '13900002222', locale: 'en' });
-  directory.units.set('bf-d01-s01-c01', { zh: '阳光社区', en: 'Yangguang Community' });
-  const cases = new InMemoryCaseFacts();
-  const store = new InMemoryDeliveryStore();
-  const clock = new ManualClock(options.at ?? '2026-03-10T10:00:00+08:00');
-  const disputes = new InMemoryDisputeFacts();
-  const plan = new PlanDeliveriesUseCase(new RecipientResolver(directory, cases), directory, cases, disputes, store, clock, {
-    cityUnitId: 'bf',
-    defaultLocale: 'zh-CN',
-    quietHours: parseQuietHours(options.quietHours ?? '22:00-07:00'),
-    enabledChannels: new Set(options.channels ?? ['inbox', 'sms', 'wechat']),
-  });
-  return { plan, store, cases, disputes, clock, directory };
-}
+import { CASE, event, ORG_PATH, planningFixture as setup, who } from '../../testing/planning-fixture';
 
 const registered = (overrides: Partial<EventData<typeof caseRegisteredV1>> = {}) => {
   const caseNumber = overrides.caseNumber ?? CASE;
@@ -150,7 +113,6 @@ describe('planning deliveries from events', () => {
     const base = (t: Transition) => ({ caseNumber: CASE, sequence: ++sequence, occurredAt: '2026-03-10T02:05:00Z', ...t });
     const atCommunity: Transition = { stage: 'in-handling', level: 'community', unitId: COMMUNITY, sla: sla('community-handling', '2026-03-13T09:00:00Z') };
     const atStreet: Transition = { stage: 'in-handling', level: 'street', unitId: STREET, sla: sla('street-handling', '2026-03-16T09:00:00Z') };
-    const who = (planned: { recipient: { id: string }; channel: string; template: string }[]) => planned.map((d) => `${d.template} → ${d.recipient.id}:${d.channel}`);
 
     async function dispatchedCase(channels?: ChannelName[]) {
       const env = setup({ channels });
