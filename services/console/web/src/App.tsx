@@ -1,0 +1,263 @@
+import { useEffect, useState } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { App as AntApp, Badge, Button, ConfigProvider, Drawer, Empty, Input, Layout, List, Menu, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { AlertOutlined, ApartmentOutlined, BellOutlined, CustomerServiceOutlined, DashboardOutlined, LogoutOutlined, PhoneOutlined, SendOutlined, SolutionOutlined, TeamOutlined, WifiOutlined } from '@ant-design/icons';
+import { I18nProvider, useI18n } from './i18n';
+import { homeOf, SessionProvider, useSession, useUser } from './api/session';
+import { type InboxItem, LiveProvider, useLive } from './api/live';
+import { api, listOf } from './api/client';
+import { LoginPage } from './pages/LoginPage';
+import { CallPage } from './pages/CallPage';
+import { CallbacksPage } from './pages/CallbacksPage';
+import { DispatchPage } from './pages/DispatchPage';
+import { WorklistPage } from './pages/WorklistPage';
+import { CasePage } from './pages/CasePage';
+import { MediationPage } from './pages/MediationPage';
+import { SupervisorPage } from './pages/SupervisorPage';
+import { BreachesPage } from './pages/BreachesPage';
+
+const THEME = {
+  token: {
+    colorPrimary: '#1554c0', // 4.5:1+ against white for links and primary buttons
+    fontFamily: '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif',
+    borderRadius: 4,
+    fontSize: 14,
+  },
+};
+
+export function App() {
+  return (
+    <I18nProvider>
+      <LocalisedApp />
+    </I18nProvider>
+  );
+}
+
+function LocalisedApp() {
+  const { locale } = useI18n();
+  return (
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={THEME} componentSize="middle">
+      <AntApp>
+        <SessionProvider>
+          <BrowserRouter>
+            <Routed />
+          </BrowserRouter>
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function Routed() {
+  const { user } = useSession();
+  const location = useLocation();
+  if (!user) {
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="*" element={<Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />} />
+      </Routes>
+    );
+  }
+  return (
+    <LiveProvider userId={user.userId}>
+      <Shell>
+        <Routes>
+          <Route path="/login" element={<Navigate to={homeOf(user.role)} replace />} />
+          <Route path="/call" element={<CallPage />} />
+          <Route path="/callbacks" element={<CallbacksPage />} />
+          <Route path="/dispatch" element={<DispatchPage />} />
+          <Route path="/worklist" element={<WorklistPage />} />
+          <Route path="/cases/:caseNumber" element={<CasePage />} />
+          <Route path="/mediation" element={<MediationPage />} />
+          <Route path="/supervisor" element={<SupervisorPage />} />
+          <Route path="/breaches" element={<BreachesPage />} />
+          <Route path="*" element={<Navigate to={homeOf(user.role)} replace />} />
+        </Routes>
+      </Shell>
+    </LiveProvider>
+  );
+}
+
+function menuFor(role: string) {
+  const items: { key: string; icon: React.ReactNode; label: string }[] = [];
+  const add = (key: string, icon: React.ReactNode, label: string) => items.push({ key, icon, label });
+  if (role === 'operator') {
+    add('/call', <PhoneOutlined />, 'nav.call');
+    add('/callbacks', <CustomerServiceOutlined />, 'nav.callbacks');
+  }
+  if (role === 'dispatcher') add('/dispatch', <SendOutlined />, 'nav.dispatch');
+  if (['community-handler', 'grid-worker', 'street-coordinator', 'department-liaison', 'mediator'].includes(role)) add('/worklist', <SolutionOutlined />, 'nav.worklist');
+  if (role === 'mediator') add('/mediation', <TeamOutlined />, 'nav.mediation');
+  if (role === 'supervisor' || role === 'admin') {
+    add('/supervisor', <DashboardOutlined />, 'nav.supervisor');
+    add('/breaches', <AlertOutlined />, 'nav.breaches');
+    add('/worklist', <SolutionOutlined />, 'nav.worklist');
+  }
+  if (role === 'dispatcher') add('/worklist', <SolutionOutlined />, 'nav.worklist');
+  return items;
+}
+
+function Shell({ children }: { children: React.ReactNode }) {
+  const { t, locale, setLocale } = useI18n();
+  const user = useUser();
+  const { logout } = useSession();
+  const { connected } = useLive();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const items = menuFor(user.role);
+  const selected = items.find((i) => location.pathname.startsWith(i.key))?.key;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a href="#main" className="skip-link">
+        {t('app.skip')}
+      </a>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16, background: '#0b2f6b', height: 52, lineHeight: '52px' }}>
+        <Typography.Text strong style={{ color: '#fff', fontSize: 16, whiteSpace: 'nowrap' }}>
+          <ApartmentOutlined /> {t('app.title')}
+        </Typography.Text>
+        <Tag color="gold" style={{ marginInlineEnd: 0 }}>
+          {t('app.city')}
+        </Tag>
+        <Input.Search
+          aria-label={t('app.gotoCase')}
+          data-testid="goto-case"
+          placeholder={t('app.gotoCase.placeholder')}
+          style={{ maxWidth: 260, marginTop: 10 }}
+          size="middle"
+          onSearch={(v) => v.trim() && navigate(`/cases/${encodeURIComponent(v.trim())}`)}
+        />
+        <div style={{ flex: 1 }} />
+        <Tooltip title={connected ? t('app.live.on') : t('app.live.off')}>
+          <WifiOutlined aria-label={connected ? t('app.live.on') : t('app.live.off')} style={{ color: connected ? '#95de64' : '#8c8c8c' }} />
+        </Tooltip>
+        <InboxBell />
+        <Segmented
+          aria-label={t('app.language')}
+          data-testid="lang-switch"
+          size="small"
+          value={locale}
+          onChange={(v) => setLocale(v as 'zh-CN' | 'en')}
+          options={[
+            { label: '中文', value: 'zh-CN' },
+            { label: 'EN', value: 'en' },
+          ]}
+        />
+        <Typography.Text style={{ color: '#fff', whiteSpace: 'nowrap' }} data-testid="current-user" data-role={user.role} data-unit={user.unitId}>
+          {user.name.split(' (')[0]} · {t(`role.${user.role}`)}
+        </Typography.Text>
+        <Button size="small" icon={<LogoutOutlined />} onClick={logout} data-testid="logout">
+          {t('app.logout')}
+        </Button>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={168} theme="light" breakpoint="lg" collapsedWidth={56} style={{ borderInlineEnd: '1px solid #e5e7eb' }}>
+          <Menu
+            mode="inline"
+            selectedKeys={selected ? [selected] : []}
+            items={items.map((i) => ({ key: i.key, icon: i.icon, label: t(i.label), 'data-testid': `nav-${i.key.slice(1)}` }))}
+            onClick={(e) => navigate(e.key)}
+            style={{ borderInlineEnd: 0 }}
+          />
+        </Layout.Sider>
+        <Layout.Content id="main" tabIndex={-1} style={{ padding: 12, minWidth: 0 }}>
+          {children}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+function InboxBell() {
+  const { t, fmtTime } = useI18n();
+  const { subscribe } = useLive();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const [items, setItems] = useState<InboxItem[]>([]);
+  const [unread, setUnread] = useState(0);
+  const load = () =>
+    api<{ unread: number; items: InboxItem[] }>('notification/inbox', { query: { limit: 50 } })
+      .then((r) => {
+        setItems(listOf<InboxItem>(r, 'items'));
+        setUnread(r?.unread ?? 0);
+      })
+      .catch(() => undefined);
+  useEffect(() => {
+    void load();
+    const off = subscribe((m) => {
+      if (m.kind === 'inbox') {
+        setItems((prev) => [m.data, ...prev.filter((i) => i.id !== m.data.id)].slice(0, 50));
+        setUnread((n) => n + 1);
+      }
+    });
+    const id = setInterval(() => void load(), 60_000);
+    return () => {
+      off();
+      clearInterval(id);
+    };
+  }, [subscribe]);
+  return (
+    <>
+      <Badge count={unread} size="small" overflowCount={99}>
+        <Button
+          type="text"
+          aria-label={`${t('app.inbox')} (${unread})`}
+          data-testid="inbox-button"
+          icon={<BellOutlined style={{ color: '#fff', fontSize: 18 }} />}
+          onClick={() => setOpen(true)}
+        />
+      </Badge>
+      <Drawer
+        title={t('app.inbox')}
+        open={open}
+        onClose={() => setOpen(false)}
+        size="default"
+        extra={
+          <Button size="small" onClick={() => void api('notification/inbox/read-all', { method: 'POST' }).then(load)}>
+            {t('app.inbox.readAll')}
+          </Button>
+        }
+      >
+        {items.length === 0 ? (
+          <Empty description={t('app.inbox.empty')} />
+        ) : (
+          <List
+            data-testid="inbox-list"
+            dataSource={items}
+            renderItem={(item) => (
+              <List.Item
+                style={{ cursor: item.caseNumber ? 'pointer' : undefined, background: item.read ? undefined : '#f0f5ff', paddingInline: 8 }}
+                onClick={() => {
+                  if (!item.read) void api(`notification/inbox/${encodeURIComponent(item.id)}/read`, { method: 'POST' }).then(load);
+                  if (item.caseNumber) {
+                    setOpen(false);
+                    navigate(`/cases/${encodeURIComponent(item.caseNumber)}`);
+                  }
+                }}
+              >
+                <List.Item.Meta
+                  title={
+                    <Space size={4}>
+                      {item.urgent && <Tag color="red">!</Tag>}
+                      <span>{item.title}</span>
+                    </Space>
+                  }
+                  description={
+                    <>
+                      <div>{item.body}</div>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {fmtTime(item.createdAt)} {item.caseNumber}
+                      </Typography.Text>
+                    </>
+                  }
+                />
+              </List.Item>
+            )}
+          />
+        )}
+      </Drawer>
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+// One server-sent-event stream per signed-in tab (/api/stream?access_token=…): inbox items and case updates.
+// Pages subscribe; when the stream is down they keep their own polling, so nothing depends on it.
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { getToken } from './client';
+
+export interface CaseUpdated {
+  type: 'case-updated';
+  caseNumber: string;
+  eventType?: string;
+  unitId?: string | null;
+  stage?: string;
+}
+
+export interface InboxItem {
+  id: string;
+  title: string;
+  body?: string;
+  link?: string;
+  caseNumber?: string;
+  eventType?: string;
+  urgent?: boolean;
+  read: boolean;
+  createdAt: string;
+}
+
+type Listener = (message: { kind: 'case'; data: CaseUpdated } | { kind: 'inbox'; data: InboxItem }) => void;
+
+interface Live {
+  connected: boolean;
+  subscribe(listener: Listener): () => void;
+}
+
+const LiveContext = createContext<Live | null>(null);
+
+export function LiveProvider({ userId, children }: { userId: string | null; children: ReactNode }) {
+  const listeners = useRef(new Set<Listener>());
+  const [connected, setConnected] = useState(false);
+  useEffect(() => {
+    const token = getToken();
+    if (!userId || !token || typeof EventSource === 'undefined') return;
+    const source = new EventSource(`/api/stream?access_token=${encodeURIComponent(token)}`);
+    const emit: Listener = (m) => listeners.current.forEach((l) => l(m));
+    const handle = (event: MessageEvent<string>, hint?: string) => {
+      let data: unknown;
+      try {
+        data = JSON.parse(event.data);
+      } catch {
+        return;
+      }
+      if (!data || typeof data !== 'object') return;
+      const d = data as Record<string, unknown>;
+      // accept both a named event (event: case-updated) and a typed message ({ type: 'case-updated', … })
+      const payload = (d.data && typeof d.data === 'object' && !d.caseNumber ? d.data : d) as Record<string, unknown>;
+      const type = hint ?? (typeof d.type === 'string' ? d.type : typeof payload.type === 'string' ? payload.type : undefined);
+      if (type === 'case-updated' && typeof payload.caseNumber === 'string') emit({ kind: 'case', data: payload as unknown as CaseUpdated });
+      else if ((type === 'inbox-item' || type === 'inbox' || type === 'notification') && typeof payload.id === 'string') {
+        emit({ kind: 'inbox', data: payload as unknown as InboxItem });
+      }
+    };
+    source.onopen = () => setConnected(true);
+    source.onerror = () => setConnected(source.readyState === EventSource.OPEN);
+    source.onmessage = (e) => handle(e);
+    source.addEventListener('case-updated', (e) => handle(e as MessageEvent<string>, 'case-updated'));
+    source.addEventListener('inbox-item', (e) => handle(e as MessageEvent<string>, 'inbox-item'));
+    return () => {
+      source.close();
+      setConnected(false);
+    };
+  }, [userId]);
+  const value = useMemo<Live>(
+    () => ({
+      connected,
+      subscribe(listener) {
+        listeners.current.add(listener);
+        return () => listeners.current.delete(listener);
+      },
+    }),
+    [connected],
+  );
+  return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
+}
+
+export function useLive(): Live {
+  const ctx = useContext(LiveContext);
+  if (!ctx) throw new Error('useLive outside LiveProvider');
+  return ctx;
+}
+
+/** Calls `onChange` on every case update (optionally only for one case), debounced so a burst makes one refresh. */
+export function useCaseUpdates(onChange: (update: CaseUpdated) => void, caseNumber?: string): void {
+  const { subscribe } = useLive();
+  const latest = useRef(onChange);
+  latest.current = onChange;
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = subscribe((m) => {
+      if (m.kind !== 'case' || (caseNumber && m.data.caseNumber !== caseNumber)) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => latest.current(m.data), 300);
+    });
+    return () => {
+      clearTimeout(timer);
+      off();
+    };
+  }, [subscribe, caseNumber]);
+}
+
+/** Re-runs `tick` every `ms` while the page is visible (fallback when the stream is down, and SLA freshness). */
+export function usePolling(tick: () => void, ms: number): void {
+  const latest = useRef(tick);
+  latest.current = tick;
+  useEffect(() => {
+    const id = setInterval(() => {
+      if (document.visibilityState === 'visible') latest.current();
+    }, ms);
+    return () => clearInterval(id);
+  }, [ms]);
+}

@@ -1,0 +1,69 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { api, clearSession, getStoredUser, getToken, type SessionUser, setUnauthorizedHandler, storeSession } from './client';
+
+interface Session {
+  user: SessionUser | null;
+  login(username: string, password: string): Promise<SessionUser>;
+  logout(): void;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+interface LoginAnswer {
+  accessToken: string;
+  user: SessionUser;
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<SessionUser | null>(() => (getToken() ? getStoredUser() : null));
+  const logout = useCallback(() => {
+    clearSession();
+    setUser(null);
+  }, []);
+  useEffect(() => setUnauthorizedHandler(logout), [logout]);
+  // a stored token may have expired: ask who we are once
+  useEffect(() => {
+    if (!getToken()) return;
+    api<SessionUser>('session/me')
+      .then((me) => me && me.userId && setUser((prev) => ({ ...prev, ...me })))
+      .catch(() => undefined);
+  }, []);
+  const login = useCallback(async (username: string, password: string) => {
+    const answer = await api<LoginAnswer>('session/login', { body: { username, password } });
+    storeSession(answer.accessToken, answer.user);
+    setUser(answer.user);
+    return answer.user;
+  }, []);
+  const value = useMemo(() => ({ user, login, logout }), [user, login, logout]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const ctx = useContext(SessionContext);
+  if (!ctx) throw new Error('useSession outside SessionProvider');
+  return ctx;
+}
+
+/** The signed-in user (pages behind the login guard only). */
+export function useUser(): SessionUser {
+  const { user } = useSession();
+  if (!user) throw new Error('no user');
+  return user;
+}
+
+/** The landing page of each role. */
+export function homeOf(role: string): string {
+  switch (role) {
+    case 'operator':
+      return '/call';
+    case 'dispatcher':
+      return '/dispatch';
+    case 'mediator':
+      return '/mediation';
+    case 'supervisor':
+    case 'admin':
+      return '/supervisor';
+    default:
+      return '/worklist';
+  }
+}

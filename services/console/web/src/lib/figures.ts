@@ -1,0 +1,62 @@
+// The supervisor's figures (casework statistics): which rate has which numerator and denominator, and which
+// way is better — pure, shared by the cards, the table and the tests.
+
+export interface Rates {
+  cases: number;
+  responded: number;
+  responseRate: number | null;
+  resolved: number;
+  resolutionRate: number | null;
+  callbacks: number;
+  satisfied: number;
+  satisfactionRate: number | null;
+  onTime: number;
+  onTimeRate: number | null;
+  escalated: number;
+  escalationRate: number | null;
+  returned: number;
+  returnRate: number | null;
+  reopened: number;
+  reopenRate: number | null;
+}
+
+export type RateKey = 'responseRate' | 'resolutionRate' | 'satisfactionRate' | 'onTimeRate' | 'escalationRate' | 'returnRate' | 'reopenRate';
+
+export interface FigureDef {
+  key: RateKey;
+  numerator: keyof Rates;
+  denominator: keyof Rates;
+  lowerIsBetter: boolean;
+  /** the three rates (三率) lead the dashboard */
+  headline: boolean;
+}
+
+export const FIGURES: readonly FigureDef[] = [
+  { key: 'responseRate', numerator: 'responded', denominator: 'cases', lowerIsBetter: false, headline: true },
+  { key: 'resolutionRate', numerator: 'resolved', denominator: 'cases', lowerIsBetter: false, headline: true },
+  { key: 'satisfactionRate', numerator: 'satisfied', denominator: 'callbacks', lowerIsBetter: false, headline: true },
+  { key: 'onTimeRate', numerator: 'onTime', denominator: 'resolved', lowerIsBetter: false, headline: false },
+  { key: 'escalationRate', numerator: 'escalated', denominator: 'cases', lowerIsBetter: true, headline: false },
+  { key: 'returnRate', numerator: 'returned', denominator: 'cases', lowerIsBetter: true, headline: false },
+  { key: 'reopenRate', numerator: 'reopened', denominator: 'resolved', lowerIsBetter: true, headline: false },
+];
+
+/** Colour of a rate for the dashboard: good ≥ 90 % (≤ 10 % when lower is better), poor < 70 % (> 30 %). */
+export function rateTone(rate: number | null | undefined, lowerIsBetter: boolean): 'good' | 'fair' | 'poor' | 'none' {
+  if (rate === null || rate === undefined || Number.isNaN(rate)) return 'none';
+  const score = lowerIsBetter ? 1 - rate : rate;
+  if (score >= 0.9) return 'good';
+  if (score >= 0.7) return 'fair';
+  return 'poor';
+}
+
+export const TONE_COLOR = { good: '#237804', fair: '#ad6800', poor: '#a8071a', none: '#595959' } as const;
+
+/** The China-day period of a preset: this month, last 7 days, last 30 days (YYYY-MM-DD, inclusive). */
+export function presetPeriod(preset: 'month' | '7d' | '30d', today: Date): { from: string; to: string } {
+  const ymd = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const to = ymd(today);
+  if (preset === 'month') return { from: ymd(new Date(today.getFullYear(), today.getMonth(), 1)), to };
+  const days = preset === '7d' ? 6 : 29;
+  return { from: ymd(new Date(today.getFullYear(), today.getMonth(), today.getDate() - days)), to };
+}

@@ -1,0 +1,49 @@
+// The shipped 27/266 taxonomy and department list, read from libs/domain at build time (data only), indexed
+// for the operator's category search.
+import taxonomyDocument from '../../../../../libs/domain/src/taxonomy/taxonomy.zh-CN.json';
+import { type CategoryEntry, indexCategories, type IndexedCategory } from './pinyin-match';
+
+interface RawMajor {
+  code: string;
+  zh: string;
+  en: string;
+}
+interface RawMinor extends RawMajor {
+  requestTypes: string[];
+  department: string;
+  priority: string;
+  isDispute: boolean;
+}
+
+const doc = taxonomyDocument as unknown as { majors: RawMajor[]; minors: RawMinor[] };
+const majors = new Map(doc.majors.map((m) => [m.code, m]));
+
+export interface Minor extends RawMinor {
+  majorCode: string;
+}
+
+export const MINORS: Minor[] = doc.minors.map((m) => ({ ...m, majorCode: m.code.slice(0, 2) }));
+const minorsByCode = new Map(MINORS.map((m) => [m.code, m]));
+
+export function minorByCode(code: string | null | undefined): Minor | undefined {
+  return code ? minorsByCode.get(code) : undefined;
+}
+
+export function majorByCode(code: string): RawMajor | undefined {
+  return majors.get(code);
+}
+
+let index: IndexedCategory[] | undefined;
+/** Built on first use (pinyin for 266 names takes a few milliseconds). */
+export function categoryIndex(): IndexedCategory[] {
+  index ??= indexCategories(
+    MINORS.map((m): CategoryEntry => {
+      const major = majors.get(m.majorCode);
+      return { code: m.code, zh: m.zh, en: m.en, majorCode: m.majorCode, majorZh: major?.zh ?? '', majorEn: major?.en ?? '' };
+    }),
+  );
+  return index;
+}
+
+/** Department types (libs/domain/src/org/departments.ts); the org tree's department units are `dept-<code>`. */
+export { DEPARTMENT_TYPES } from '../../../../../libs/domain/src/org/departments';

@@ -1,0 +1,481 @@
+// 来电登记 — built for speed: the number first (the caller's earlier cases appear as it is typed), request
+// type by arrow keys, category by Chinese / pinyin initials / English / code, place by address or a click on the
+// grid map, Enter or Ctrl+Enter submits. The knowledge base answers inquiries on the spot (一次办结).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, App, AutoComplete, Button, Card, Col, Empty, Form, Input, InputNumber, List, Radio, Row, Select, Space, Tabs, Tag, Typography } from 'antd';
+import type { InputRef } from 'antd';
+import { AimOutlined, BookOutlined, HistoryOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
+import { api } from '../api/client';
+import { useI18n } from '../i18n';
+import { CaseLink, useCategoryLabel } from '../components/common';
+import { GridMap, type Ring } from '../components/GridMap';
+import { gridOutline, locate, ringCenter, type Routing } from '../components/routing';
+import { categoryIndex, minorByCode } from '../lib/taxonomy';
+import { matchCategories } from '../lib/pinyin-match';
+
+const REQUEST_TYPES = ['complaint', 'help', 'inquiry', 'suggestion', 'tip-off'] as const;
+const URGENCIES = ['urgent', 'high', 'normal', 'low'] as const;
+const PHONE = /^\+?[\d\s-]{5,20}$/;
+
+interface CallerHistory {
+  callerMasked: string;
+  count: number;
+  calls: { callId: string; receivedAt: string; requestType: string; category?: { zh: string; en: string }; summary: string; caseNumber?: string; caseLink?: string; answeredDirectly?: unknown }[];
+}
+interface Suggestion {
+  code: string;
+  zh: string;
+  en: string;
+  matchedTerm: string;
+}
+interface Article {
+  articleId: string;
+  titleZh: string;
+  titleEn: string;
+  category: { zh: string; en: string };
+  answer: string;
+}
+interface LoggedCall {
+  callId: string;
+  callerMasked: string;
+  answeredDirectly?: { articleId: string; titleZh: string };
+}
+interface CallValues {
+  callerNumber: string;
+  requestType: string;
+  urgency?: string;
+  content: string;
+  address?: string;
+  lng?: number | null;
+  lat?: number | null;
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const id = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(id);
+  }, [value, ms]);
+  return v;
+}
+
+export function CallPage() {
+  const { t, locale, fmtTime } = useI18n();
+  const { message } = App.useApp();
+  const categoryLabel = useCategoryLabel();
+  const [form] = Form.useForm<CallValues>();
+  const numberRef = useRef<InputRef>(null);
+  const categoryRef = useRef<HTMLInputElement | null>(null);
+  const addressRef = useRef<InputRef>(null);
+  const knowledgeRef = useRef<InputRef>(null);
+
+  const [categoryText, setCategoryText] = useState('');
+  const [categoryCode, setCategoryCode] = useState<string>();
+  const [serverSuggestions, setServerSuggestions] = useState<Suggestion[]>([]);
+  const [history, setHistory] = useState<CallerHistory | null>(null);
+  const [routing, setRouting] = useState<Routing | null>(null);
+  const [outline, setOutline] = useState<Ring[]>([]);
+  const [marker, setMarker] = useState<{ lng: number; lat: number } | null>(null);
+  const [articles, setArticles] = useState<Article[] | null>(null);
+  const [knowledgeQuery, setKnowledgeQuery] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [logged, setLogged] = useState<LoggedCall | null>(null);
+  const [caseInfo, setCaseInfo] = useState<{ caseNumber: string; mergedInto?: string; routing?: { communityName?: string; gridName?: string }; status?: string } | null>(null);
+  const [error, setError] = useState<string>();
+  const [tab, setTab] = useState('history');
+
+  const callerNumber = Form.useWatch('callerNumber', form) ?? '';
+  const requestType = Form.useWatch('requestType', form) ?? 'complaint';
+  const debouncedNumber = useDebounced(callerNumber.trim(), 350);
+  const debouncedCategory = useDebounced(categoryText.trim(), 250);
+
+  // the caller's earlier cases, as the number is typed (from 7 digits on)
+  useEffect(() => {
+    if (debouncedNumber.replace(/\D/g, '').length < 7 || !PHONE.test(debouncedNumber)) {
+      setHistory(null);
+      return;
+    }
+    let live = true;
+    api<CallerHistory>('hotline/callers/lookup', { body: { number: debouncedNumber, limit: 10 } })
+      .then((h) => live && setHistory(h))
+      .catch(() => live && setHistory(null));
+    return () => {
+      live = false;
+    };
+  }, [debouncedNumber]);
+
+  // colloquial words the hotline knows (路灯不亮 → 路灯照明), next to our own pinyin / English matching
+  useEffect(() => {
+    if (!debouncedCategory || (categoryCode && categoryText.includes(categoryCode))) {
+      setServerSuggestions([]);
+      return;
+    }
+    let live = true;
+    api<{ suggestions: Suggestion[] }>('hotline/categories/suggest', { query: { q: debouncedCategory, requestType, limit: 8 } })
+      .then((r) => live && setServerSuggestions(r.suggestions ?? []))
+      .catch(() => live && setServerSuggestions([]));
+    return () => {
+      live = false;
+    };
+  }, [debouncedCategory, requestType, categoryCode, categoryText]);
+
+  const categoryOptions = useMemo(() => {
+    const local = matchCategories(categoryIndex(), categoryText, 10).map((m) => ({ code: m.entry.code, via: m.via as string }));
+    const seen = new Set<string>();
+    const merged: { code: string; via: string }[] = [];
+    for (const s of [...local, ...serverSuggestions.map((s) => ({ code: s.code, via: 'server' }))]) {
+      if (!seen.has(s.code)) {
+        seen.add(s.code);
+        merged.push(s);
+      }
+    }
+    return merged.slice(0, 12).map(({ code, via }) => {
+      const minor = minorByCode(code);
+      const takes = minor ? minor.requestTypes.includes(requestType) : true;
+      return {
+        value: code,
+        label: (
+          <div data-testid={`category-option-${code}`} style={{ display: 'flex', justifyContent: 'space-between', gap: 8, opacity: takes ? 1 : 0.55 }}>
+            <span>
+              <Typography.Text code>{code}</Typography.Text> {minor ? (locale === 'zh-CN' ? minor.zh : minor.en) : code}
+            </span>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {via === 'server' ? t('call.category.server') : locale === 'zh-CN' ? minor?.en : minor?.zh}
+            </Typography.Text>
+          </div>
+        ),
+      };
+    });
+  }, [categoryText, serverSuggestions, locale, requestType, t]);
+
+  const pickCategory = (code: string) => {
+    const minor = minorByCode(code);
+    setCategoryCode(code);
+    setCategoryText(minor ? `${locale === 'zh-CN' ? minor.zh : minor.en} ${code}` : code);
+    if (minor && !form.getFieldValue('urgency')) form.setFieldValue('urgency', undefined);
+  };
+
+  const showRouting = useCallback(async (r: Routing, point?: { lng: number; lat: number }) => {
+    setRouting(r);
+    if (r.matched) {
+      const rings = await gridOutline(r.gridId);
+      setOutline(rings);
+      if (!point && rings[0]) setMarker(ringCenter(rings[0]));
+    } else setOutline([]);
+  }, []);
+
+  const locateAddress = async () => {
+    const address = (form.getFieldValue('address') as string | undefined)?.trim();
+    if (!address) return;
+    try {
+      await showRouting(await locate({ address }));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const pickPoint = async (point: { lng: number; lat: number }) => {
+    setMarker(point);
+    form.setFieldsValue({ lng: point.lng, lat: point.lat });
+    try {
+      await showRouting(await locate({ point }), point);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const reset = useCallback(() => {
+    form.resetFields();
+    setCategoryText('');
+    setCategoryCode(undefined);
+    setHistory(null);
+    setRouting(null);
+    setOutline([]);
+    setMarker(null);
+    setLogged(null);
+    setCaseInfo(null);
+    setError(undefined);
+    setArticles(null);
+    setKnowledgeQuery('');
+    setTimeout(() => numberRef.current?.focus(), 0);
+  }, [form]);
+
+  const submit = async (answeredWithArticleId?: string) => {
+    setError(undefined);
+    let values: CallValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    const hasPoint = typeof values.lng === 'number' && typeof values.lat === 'number';
+    const address = values.address?.trim();
+    if (!answeredWithArticleId && !hasPoint && !address) {
+      setError(t('call.placeRequired'));
+      addressRef.current?.focus();
+      return;
+    }
+    const body = {
+      callerNumber: values.callerNumber.trim(),
+      content: values.content.trim(),
+      requestType: answeredWithArticleId ? 'inquiry' : values.requestType,
+      ...(values.urgency ? { urgency: values.urgency } : {}),
+      ...(categoryCode ? { categoryCode } : {}),
+      ...(address ? { address } : {}),
+      ...(hasPoint ? { location: { lng: values.lng!, lat: values.lat! } } : {}),
+      ...(answeredWithArticleId ? { answeredWithArticleId } : {}),
+    };
+    setBusy(true);
+    try {
+      const call = await api<LoggedCall>('hotline/calls', { body });
+      setLogged(call);
+      setCaseInfo(null);
+      message.success(t('call.logged', { caller: call.callerMasked }));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // the case number follows from intake a moment later: ask until it is there
+  useEffect(() => {
+    if (!logged) return;
+    let live = true;
+    let tries = 0;
+    const ask = async () => {
+      while (live && tries++ < 90) {
+        try {
+          const found = await api<{ caseNumber: string; mergedInto?: string; routing?: { communityName?: string; gridName?: string }; status?: string }>('intake/cases', {
+            query: { channel: 'hotline', sourceRef: logged.callId },
+          });
+          if (live && found?.caseNumber) {
+            setCaseInfo(found);
+            return;
+          }
+        } catch {
+          /* not yet */
+        }
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    };
+    void ask();
+    return () => {
+      live = false;
+    };
+  }, [logged]);
+
+  const searchKnowledge = async (q: string) => {
+    setKnowledgeQuery(q);
+    if (!q.trim()) return setArticles(null);
+    try {
+      const r = await api<{ results: Article[] }>('hotline/knowledge/search', { query: { q: q.trim(), categoryCode: categoryCode && categoryCode.length === 4 ? categoryCode : undefined, limit: 5 } });
+      setArticles(r.results ?? []);
+    } catch (e) {
+      setArticles([]);
+      setError((e as Error).message);
+    }
+  };
+
+  // shortcuts: Alt+N new call, Alt+C category, Alt+A address, Alt+K knowledge, Ctrl+Enter submit
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && !e.ctrlKey) {
+        const k = e.key.toLowerCase();
+        if (k === 'n') reset();
+        else if (k === 'c') categoryRef.current?.focus();
+        else if (k === 'a') addressRef.current?.focus();
+        else if (k === 'k') {
+          setTab('knowledge');
+          setTimeout(() => knowledgeRef.current?.focus(), 0);
+        } else return;
+        e.preventDefault();
+      } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        void submit();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const minor = minorByCode(categoryCode);
+  const lng = Form.useWatch('lng', form);
+  const lat = Form.useWatch('lat', form);
+  const mapMarker = typeof lng === 'number' && typeof lat === 'number' ? { lng, lat } : marker;
+
+  return (
+    <Row gutter={12} wrap={false} style={{ minWidth: 0 }}>
+      <Col flex="0 0 47%" style={{ minWidth: 0 }}>
+        <Card
+          size="small"
+          title={<span><SendOutlined /> {t('call.title')}</span>}
+          extra={
+            <Button size="small" icon={<PlusOutlined />} onClick={reset} data-testid="call-reset" aria-keyshortcuts="Alt+N">
+              {t('call.reset')} <span className="kbd">Alt+N</span>
+            </Button>
+          }
+        >
+          <Form
+            form={form}
+            name="call"
+            layout="horizontal"
+            labelCol={{ flex: '84px' }}
+            labelWrap
+            initialValues={{ requestType: 'complaint' }}
+            onFinish={() => void submit()}
+            requiredMark
+            data-testid="call-form"
+            size="middle"
+            style={{ rowGap: 0 }}
+          >
+            <Form.Item label={t('call.callerNumber')} name="callerNumber" style={{ marginBottom: 10 }}
+              rules={[{ required: true, message: t('call.required', { field: t('call.callerNumber') }) }, { pattern: PHONE, message: t('call.badNumber') }]}>
+              <Input ref={numberRef} autoFocus inputMode="tel" autoComplete="off" data-testid="call-caller-number" placeholder="13812345678" />
+            </Form.Item>
+            <Form.Item label={t('call.requestType')} name="requestType" style={{ marginBottom: 10 }}>
+              <Radio.Group optionType="button" buttonStyle="solid" size="small" data-testid="call-request-type"
+                options={REQUEST_TYPES.map((rt) => ({ value: rt, label: t(`requestType.${rt}`), 'data-testid': `call-request-type-${rt}` }))} />
+            </Form.Item>
+            <Form.Item label={<label htmlFor="call_category">{t('call.category')}</label>} style={{ marginBottom: 10 }}
+              extra={minor ? <span data-testid="call-category-chosen">{categoryLabel(minor.code)} · {t(`urgency.${minor.priority}`)} · {minor.department}</span> : undefined}>
+              <AutoComplete
+                id="call_category"
+                data-testid="call-category"
+                value={categoryText}
+                options={categoryOptions}
+                onSearch={(v) => {
+                  setCategoryText(v);
+                  setCategoryCode(undefined);
+                }}
+                onSelect={(code: string) => pickCategory(code)}
+                defaultActiveFirstOption
+                popupMatchSelectWidth={420}
+              >
+                <Input ref={(el) => { categoryRef.current = el?.input ?? null; }} placeholder={t('call.category.placeholder')} aria-keyshortcuts="Alt+C" />
+              </AutoComplete>
+            </Form.Item>
+            <Form.Item label={t('call.urgency')} name="urgency" style={{ marginBottom: 10 }}>
+              <Select allowClear data-testid="call-urgency" placeholder={minor ? `${t('call.urgency.default')}: ${t(`urgency.${minor.priority}`)}` : t('call.urgency.default')}
+                options={URGENCIES.map((u) => ({ value: u, label: t(`urgency.${u}`) }))} />
+            </Form.Item>
+            <Form.Item label={t('call.content')} name="content" style={{ marginBottom: 10 }}
+              rules={[{ required: true, whitespace: true, message: t('call.required', { field: t('call.content') }) }]}>
+              <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={4000} data-testid="call-content" />
+            </Form.Item>
+            <Form.Item label={t('call.address')} style={{ marginBottom: 10 }}>
+              <Space.Compact style={{ width: '100%' }}>
+                <Form.Item name="address" noStyle>
+                  <Input ref={addressRef} data-testid="call-address" placeholder={t('call.address.placeholder')} aria-keyshortcuts="Alt+A"
+                    onPressEnter={(e) => {
+                      e.preventDefault();
+                      void locateAddress();
+                    }} />
+                </Form.Item>
+                <Button icon={<AimOutlined />} onClick={() => void locateAddress()} data-testid="call-locate">
+                  {t('call.locate')}
+                </Button>
+              </Space.Compact>
+            </Form.Item>
+            <Form.Item label={`${t('call.lng')} / ${t('call.lat')}`} style={{ marginBottom: 10 }}>
+              <Space.Compact>
+                <Form.Item name="lng" noStyle>
+                  <InputNumber aria-label={t('call.lng')} data-testid="call-lng" step={0.0001} precision={6} style={{ width: 140 }} placeholder={t('call.lng')} />
+                </Form.Item>
+                <Form.Item name="lat" noStyle>
+                  <InputNumber aria-label={t('call.lat')} data-testid="call-lat" step={0.0001} precision={6} style={{ width: 140 }} placeholder={t('call.lat')} />
+                </Form.Item>
+                <Button aria-label={t('call.locate')} icon={<AimOutlined />} data-testid="call-locate-point"
+                  onClick={() => { const v = form.getFieldsValue(); if (typeof v.lng === 'number' && typeof v.lat === 'number') void pickPoint({ lng: v.lng, lat: v.lat }); }} />
+              </Space.Compact>
+            </Form.Item>
+            {routing && (
+              <Alert style={{ marginBottom: 10 }} data-testid="call-routing" data-matched={String(routing.matched)} showIcon type={routing.matched ? 'success' : 'warning'}
+                title={routing.matched
+                  ? t('call.routing.matched', { street: routing.streetName, community: routing.communityName, grid: routing.gridName })
+                  : t('call.routing.unmatched', { reason: routing.reason })} />
+            )}
+            {error && <Alert style={{ marginBottom: 10 }} type="error" showIcon title={error} role="alert" data-testid="call-error" closable onClose={() => setError(undefined)} />}
+            <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+              <Button type="primary" htmlType="submit" icon={<SendOutlined />} loading={busy} data-testid="call-submit" aria-keyshortcuts="Control+Enter">
+                {t('call.submit')} <span className="kbd" style={{ color: '#333' }}>Ctrl+Enter</span>
+              </Button>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="call-shortcuts">
+                {t('call.shortcuts')}
+              </Typography.Text>
+            </Space>
+          </Form>
+          {logged && (
+            <Alert style={{ marginTop: 10 }} type="info" showIcon data-testid="call-result" data-call-id={logged.callId}
+              title={t('call.logged', { caller: logged.callerMasked })}
+              description={caseInfo ? (
+                <Space wrap>
+                  <span>{t('call.caseNumber')}:</span>
+                  <span data-testid="call-case-number" data-case={caseInfo.caseNumber}><CaseLink caseNumber={caseInfo.caseNumber} /></span>
+                  {caseInfo.mergedInto && <Tag color="purple">{t('call.merged', { master: caseInfo.mergedInto })}</Tag>}
+                  {logged.answeredDirectly && <Tag color="green">{t('call.directAnswer')}</Tag>}
+                  {caseInfo.routing?.communityName && <Tag>{caseInfo.routing.communityName} · {caseInfo.routing.gridName}</Tag>}
+                </Space>
+              ) : t('call.waitingCase')} />
+          )}
+        </Card>
+      </Col>
+      <Col flex="1 1 53%" style={{ minWidth: 0 }}>
+        <Card size="small" title={<span><AimOutlined /> {t('call.map')}</span>} extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('call.map.hint')}</Typography.Text>} styles={{ body: { padding: 4 } }} style={{ marginBottom: 12 }}>
+          <GridMap height={250} marker={mapMarker} polygons={outline} onPick={(p) => void pickPoint(p)} testId="call-map" ariaLabel={t('call.map.hint')} />
+        </Card>
+        <Card size="small" styles={{ body: { paddingTop: 0 } }}>
+          <Tabs
+            activeKey={tab}
+            onChange={setTab}
+            items={[
+              {
+                key: 'history',
+                label: <span><HistoryOutlined /> {t('call.history')}{history ? ` (${history.count})` : ''}</span>,
+                children: (
+                  <div data-testid="caller-history" style={{ maxHeight: 300, overflow: 'auto' }}>
+                    {!history ? (
+                      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('call.history.empty')} />
+                    ) : (
+                      <>
+                        <Typography.Text type="secondary">{history.callerMasked} · {t('call.history.count', { n: history.count })}</Typography.Text>
+                        <List size="small" dataSource={history.calls} renderItem={(c) => (
+                          <List.Item data-testid="caller-history-item">
+                            <List.Item.Meta
+                              title={<Space size={4} wrap>{c.caseNumber ? <CaseLink caseNumber={c.caseNumber} /> : <Tag>—</Tag>}<Tag>{t(`requestType.${c.requestType}`)}</Tag>{c.category && <span>{locale === 'zh-CN' ? c.category.zh : c.category.en}</span>}{c.caseLink === 'merged' && <Tag color="purple">{t('stage.merged')}</Tag>}{c.answeredDirectly ? <Tag color="green">{t('call.directAnswer')}</Tag> : null}</Space>}
+                              description={<span>{fmtTime(c.receivedAt)} · {c.summary}</span>} />
+                          </List.Item>
+                        )} />
+                      </>
+                    )}
+                  </div>
+                ),
+              },
+              {
+                key: 'knowledge',
+                label: <span><BookOutlined /> {t('call.knowledge')}</span>,
+                children: (
+                  <div style={{ maxHeight: 300, overflow: 'auto' }}>
+                    <Input.Search ref={knowledgeRef} data-testid="knowledge-search" aria-label={t('call.knowledge')} placeholder={t('call.knowledge.placeholder')} enterButton allowClear onSearch={(q) => void searchKnowledge(q)} aria-keyshortcuts="Alt+K" />
+                    {articles && articles.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('call.knowledge.empty')} />}
+                    {articles && articles.length > 0 && (
+                      <List size="small" data-testid="knowledge-results" dataSource={articles} renderItem={(a) => (
+                        <List.Item data-testid="knowledge-result" actions={[
+                          <Button key="use" size="small" onClick={() => void submit(a.articleId)} data-testid={`knowledge-answer-${a.articleId}`}>{t('call.answerWith')}</Button>,
+                        ]}>
+                          <List.Item.Meta title={<span>{locale === 'zh-CN' ? a.titleZh : a.titleEn} <Tag>{locale === 'zh-CN' ? a.category.zh : a.category.en}</Tag></span>}
+                            description={<Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }} ellipsis={{ rows: 4, expandable: true }}>{a.answer}</Typography.Paragraph>} />
+                        </List.Item>
+                      )} />
+                    )}
+                    {knowledgeQuery && !articles && <Typography.Text type="secondary">{t('common.loading')}</Typography.Text>}
+                  </div>
+                ),
+              },
+            ]}
+          />
+        </Card>
+      </Col>
+    </Row>
+  );
+}

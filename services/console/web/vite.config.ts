@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The console's browser app. Root is this folder; the BFF (services/console/src) serves dist/ and the API.
+const root = fileURLToPath(new URL('.', import.meta.url));
+const bff = process.env.CONSOLE_BFF_URL ?? 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  root,
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 3000,
+  },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    // the BFF: /api/session, /api/<service>/…, /api/stream (SSE), /api/export
+    proxy: { '/api': { target: bff, changeOrigin: false } },
+    fs: { allow: [fileURLToPath(new URL('../../..', import.meta.url))] },
+  },
+});
