@@ -7,8 +7,9 @@ import { INestApplication } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import {
-  callLoggedV1, caseDepartmentsSummonedV1, caseDispatchedV1, caseRegisteredV1, caseResolvedV1, deadLetterTopicName, duplicateMergedV1,
-  EventContract, EventData, EventEnvelope, manualDispatchQueuedV1, Role,
+  callLoggedV1, caseDepartmentsSummonedV1, caseDispatchedV1, caseExtensionDecidedV1, caseExtensionRequestedV1, caseRegisteredV1, caseResolvedV1,
+  deadLetterTopicName, disputeOpenedV1, duplicateMergedV1, EventContract, EventData, EventEnvelope, manualDispatchQueuedV1, mediatorAssignedV1, Role,
+  sessionReminderV1,
 } from '@civicflow/contracts';
 import { createKafka, DLT_HEADERS, EventPublisher } from '@civicflow/platform';
 import { bearerFor, EventProbe, eventually, integrationConfig, uniqueId } from '@civicflow/testing';
@@ -35,7 +36,7 @@ const newCaseNumber = () => `20260310-${String(randomInt(1_000_000)).padStart(6,
 
 type DeliveryView = { id: string; channel: string; recipient: { kind: string; id: string }; status: string; attempts: number; nextAttemptAt?: string; eventType: string };
 type SinkView = { channel: string; to: string; text: string; template: string; payload?: { touser: string; template_id: string } };
-type InboxView = { unread: number; items: { id: string; caseNumber?: string; title: string; body: string; read: boolean }[] };
+type InboxView = { unread: number; items: { id: string; caseNumber?: string; title: string; body: string; read: boolean; eventType: string; link?: string }[] };
 
 describe('notification: events → inboxes, SMS sink and SSE stream', () => {
   let app: INestApplication;
@@ -75,6 +76,8 @@ describe('notification: events → inboxes, SMS sink and SSE stream', () => {
       ['li', 'dispatcher', 'bf', {}],
       ['sun', 'department-liaison', 'dept-urban-management', {}],
       ['qian', 'department-liaison', 'dept-water-affairs', { locale: 'en' }],
+      ['zhou', 'supervisor', 'bf', {}],
+      ['chen', 'mediator', COMMUNITY, {}],
     ];
     for (const [name, role, unitId, extra] of users) {
       expect((await call(base, 'PUT', `/api/v1/directory/users/${user(name)}`, admin, { name, role, unitId, ...extra })).status).toBe(200);
@@ -122,7 +125,9 @@ describe('notification: events → inboxes, SMS sink and SSE stream', () => {
     kafka = createKafka(`test-${runId}`, env);
     publisher = new EventPublisher(kafka, 'test');
     mongo = await new MongoClient(env.MONGO_URL).connect();
-    dlt = await new EventProbe(kafka, [callLoggedV1.topic, caseRegisteredV1.topic, duplicateMergedV1.topic].map(deadLetterTopicName), `probe-${runId}`).start();
+    dlt = await new EventProbe(
+      kafka, [callLoggedV1.topic, caseRegisteredV1.topic, duplicateMergedV1.topic, sessionReminderV1.topic].map(deadLetterTopicName), `probe-${runId}`,
+    ).start();
     ({ app, url } = await startService(env));
     await registerDirectory(url);
   });
@@ -255,6 +260,59 @@ describe('notification: events → inboxes, SMS sink and SSE stream', () => {
     ]);
     // nobody else's inbox
     expect((await inboxOf(await as('dispatcher', 'bf', 'li'))).items.some((i) => i.caseNumber === caseNumber)).toBe(false);
+  });
+
+  it('extension: the request reaches the city\'s supervisors, the decision the community that asked', async () => {
+    const caseNumber = newCaseNumber();
+    await handled(await registered(caseNumber, await loggedCall(caller(1))));
+    const atCommunity = (sequence: number, deadline: string) => ({
+      caseNumber, sequence, occurredAt: '2026-03-11T02:00:00Z', stage: 'in-handling' as const, level: 'community' as const, unitId: COMMUNITY,
+      sla: { window: 'community-handling' as const, startedAt: '2026-03-10T02:05:00Z', status: 'warning' as const, paused: false, deadline, warningAt: null },
+    });
+    await handled(await publish(caseExtensionRequestedV1, caseNumber, {
+      ...atCommunity(4, '2026-03-13T09:00:00Z'), extra: { basis: 'working', amount: 2, unit: 'days' }, reason: '需协调物业公司维修',
+    }, `${caseNumber}:4:case.extension-requested`));
+    // the inbox is immediate: there by the time the event is handled
+    const zhou = (await inboxOf(await as('supervisor', 'bf', 'zhou'))).items.find((i) => i.caseNumber === caseNumber);
+    expect(zhou).toMatchObject({ title: `延期申请待审批 ${caseNumber}`, eventType: 'case.extension-requested', read: false });
+    expect(zhou!.body).toContain('阳光社区于 2026年3月11日 10:00 申请将案件');
+    expect(zhou!.body).toContain('的时限延长2个工作日，理由：需协调物业公司维修。当前时限 2026年3月13日 17:00。请审批。');
+
+    await handled(await publish(caseExtensionDecidedV1, caseNumber, {
+      ...atCommunity(5, '2026-03-17T09:00:00Z'), approved: true, extra: { basis: 'working', amount: 2, unit: 'days' },
+    }, `${caseNumber}:5:case.extension-decided`));
+    const ma = (await inboxOf(await as('community-handler', COMMUNITY, 'ma'))).items.find((i) => i.caseNumber === caseNumber);
+    expect(ma).toMatchObject({ title: `Extension approved: ${caseNumber}` });
+    expect(ma!.body).toContain('The new deadline is 17 Mar 2026, 17:00 (Beijing time).');
+
+    const deliveries = await deliveriesOf(caseNumber);
+    expect(deliveries.filter((d) => d.eventType.startsWith('case.extension')).map((d) => `${d.eventType}:${d.recipient.id}:${d.channel}:${d.status}`).sort()).toEqual([
+      `case.extension-decided:${user('liu')}:inbox:sent`, `case.extension-decided:${user('ma')}:inbox:sent`,
+      `case.extension-requested:${user('zhou')}:inbox:sent`,
+    ]);
+  });
+
+  it('mediation: the service reads the mediation topic; a session reminder reaches the mediator, never a party', async () => {
+    const disputeId = `dsp-${runId}-${randomInt(1_000_000)}`;
+    const ref = { disputeId, occurredAt: '2026-03-10T02:00:00Z' };
+    await handled(await publish(disputeOpenedV1, disputeId, { ...ref, disputeType: 'neighbour', communityId: COMMUNITY }));
+    const chenToken = await as('mediator', COMMUNITY, 'chen');
+    const opened = (await inboxOf(chenToken)).items.find((i) => i.eventType === 'mediation.dispute-opened' && i.title.includes(disputeId));
+    expect(opened).toMatchObject({ title: `新纠纷待指派调解员 ${disputeId}`, link: `/disputes/${disputeId}` });
+    expect(opened!.body).toBe(`阳光社区于 2026年3月10日 10:00 受理一起邻里纠纷（编号 ${disputeId}），请指派调解员。`);
+    await handled(await publish(mediatorAssignedV1, disputeId, { ...ref, mediatorId: user('chen'), committeeId: `cmte-${COMMUNITY}`, level: 'community' }));
+
+    await handled(await publish(sessionReminderV1, disputeId, {
+      ...ref, sessionId: 's1', startsAt: '2026-03-11T06:30:00Z', place: '阳光社区调解室',
+      attendeeIds: [`party-${runId}-1`, `party-${runId}-2`, user('liu')], mediatorId: user('chen'),
+    }));
+    const reminder = (await inboxOf(chenToken)).items.find((i) => i.eventType === 'mediation.session-reminder' && i.title.includes(disputeId));
+    expect(reminder).toMatchObject({ title: `调解提醒 ${disputeId}`, read: false });
+    expect(reminder!.body).toBe(`提醒：邻里纠纷（编号 ${disputeId}）的调解将于 2026年3月11日 14:30 在阳光社区调解室举行，请准时参加。`);
+    // an attendee who is a user hears it too; the parties have no inbox and no SMS went out
+    expect((await inboxOf(await as('community-handler', COMMUNITY, 'liu'))).items.some((i) => i.eventType === 'mediation.session-reminder' && i.title.includes(disputeId))).toBe(true);
+    const recipients = await mongo.db(`${runId}_notification`).collection('deliveries').find({ eventType: 'mediation.session-reminder', 'message.title': `调解提醒 ${disputeId}` }).toArray();
+    expect(recipients.map((d) => `${(d.recipient as { id: string }).id}:${d.channel as string}`).sort()).toEqual([`${user('chen')}:inbox`, `${user('liu')}:inbox`]);
   });
 
   it('manual dispatch: the city\'s dispatchers see it live on the SSE stream and in their inbox', async () => {
