@@ -46,10 +46,16 @@ const UNIT_STAFF = [...COMMUNITY_STAFF, 'street-coordinator'];
 const HANDLING = new Set(['in-handling']);
 const OPEN = new Set(['registered', 'awaiting-dispatch', 'dispatched', 'returned', 'in-handling', 'suspended', 'resolved', 'under-review']);
 
-/** Unit ids nest by prefix (bf-d01-s01 ⊃ bf-d01-s01-c01 ⊃ bf-d01-s01-c01-g01): a user acts for their unit and below it. */
+/**
+ * A user acts for the unit holding the case when it is their own unit, or when they are a grid's staff and the
+ * case is with the grid's community (ids nest: bf-d01-s01 ⊃ bf-d01-s01-c01 ⊃ bf-d01-s01-c01-g01). A community's
+ * staff do not act for their street.
+ */
 export function actsFor(userUnit: string, caseUnit: string | null): boolean {
   if (!caseUnit) return false;
-  return userUnit === caseUnit || userUnit.startsWith(`${caseUnit}-`);
+  if (userUnit === caseUnit) return true;
+  const rest = userUnit.startsWith(`${caseUnit}-`) ? userUnit.slice(caseUnit.length + 1) : null;
+  return rest !== null && /^g\d+$/.test(rest);
 }
 
 /** The commands this user may try on this case now, in the order the buttons show. */
