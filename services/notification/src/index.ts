@@ -1,8 +1,8 @@
 export * from './config';
 export * from './create-app';
 export { NotificationModule } from './app.module';
-export { notificationRules, NOTIFIED_EVENT_TYPES, ROLE_AT_LEVEL } from './rules/notification-rules';
-export type { Notice, NotificationRule } from './rules/notice';
+export { notificationRules, NOTIFIED_EVENT_TYPES, ROLE_AT_LEVEL, SILENT_EVENTS } from './rules/notification-rules';
+export type { Notice, NotificationRule, SilentEvent } from './rules/notice';
 export type { RecipientDirectory, DirectoryUser, CitizenContact } from './recipients/recipient-directory';
 export type { NotificationChannel, OutgoingMessage, DeliveryResult, ChannelName } from './channels/notification-channel';
 export { DEMO_DIRECTORY_USERS } from './recipients/seed-demo-directory';
