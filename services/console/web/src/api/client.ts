@@ -106,8 +106,9 @@ export async function download(path: string, query: Query, fallbackName: string)
   const response = await fetch(withQuery(`/api/${path.replace(/^\//, '')}`, query), { headers: token ? { authorization: `Bearer ${token}` } : {} });
   if (!response.ok) throw new ApiError(response.status, messageOf(await response.text(), response.status), null);
   const disposition = response.headers.get('content-disposition') ?? '';
-  const match = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(disposition);
-  const name = match ? decodeURIComponent(match[1] ?? match[2]) : fallbackName;
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  const name = utf8 ? decodeURIComponent(utf8[1]) : plain ? plain[1] : fallbackName;
   const url = URL.createObjectURL(await response.blob());
   const a = document.createElement('a');
   a.href = url;

@@ -50,7 +50,9 @@ export function LiveProvider({ userId, children }: { userId: string | null; chil
       if (!data || typeof data !== 'object') return;
       const d = data as Record<string, unknown>;
       // accept both a named event (event: case-updated) and a typed message ({ type: 'case-updated', … })
-      const payload = (d.data && typeof d.data === 'object' && !d.caseNumber ? d.data : d) as Record<string, unknown>;
+      // the BFF sends { type: 'inbox-item', item } and { type: 'case-updated', caseNumber, … }
+      const wrapped = d.item ?? (d.data && typeof d.data === 'object' && !d.caseNumber ? d.data : undefined);
+      const payload = (wrapped && typeof wrapped === 'object' ? wrapped : d) as Record<string, unknown>;
       const type = hint ?? (typeof d.type === 'string' ? d.type : typeof payload.type === 'string' ? payload.type : undefined);
       if (type === 'case-updated' && typeof payload.caseNumber === 'string') emit({ kind: 'case', data: payload as unknown as CaseUpdated });
       else if ((type === 'inbox-item' || type === 'inbox' || type === 'notification') && typeof payload.id === 'string') {

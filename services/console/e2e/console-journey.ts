@@ -1,0 +1,266 @@
+// The console's browser journey on the real system (BFF + services + worker, short SLA windows from
+// deploy/local/sla-profiles.short.json): operator logs a call → community accepts → the community window breaches
+// and the case escalates to the street → the street summons urban management → the liaison reports in and
+// answers → the street resolves → the operator records a satisfied callback → the supervisor sees the figures
+// move and drills down to the case and its timeline. A screenshot of each role's main screen is saved.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export interface ConsoleJourneyOptions {
+  /** the BFF serving the built console, e.g. http://127.0.0.1:3000 */
+  baseUrl: string;
+  screenshotDir: string;
+  log?: (message: string) => void;
+  /** default /usr/bin/chromium (or $CHROMIUM_PATH) */
+  executablePath?: string;
+  /** how long to wait for the community window to breach and the case to reach the street (default 4 min) */
+  escalationTimeoutMs?: number;
+}
+
+export interface ConsoleJourneyResult {
+  caseNumber: string;
+  screenshots: string[];
+  figures: { before: Figures; after: Figures };
+  timelineTypes: string[];
+}
+
+interface Figures {
+  cases: number;
+  resolutionRate: string;
+  satisfactionRate: string;
+}
+
+/** 北丰市: a point inside grid bf-d01-s01-c01-g01 (锦华社区第1网格), the demo `community` user's community. */
+const POINT_IN_DEMO_COMMUNITY = { lng: 109.803688, lat: 40.554465 };
+const DEMO_PASSWORD = 'civicflow';
+const STREET_UNIT = 'bf-d01-s01';
+const DEPARTMENT = 'dept-urban-management';
+
+export async function runConsoleJourney(options: ConsoleJourneyOptions): Promise<ConsoleJourneyResult> {
+  const log = options.log ?? (() => undefined);
+  const base = options.baseUrl.replace(/\/$/, '');
+  mkdirSync(options.screenshotDir, { recursive: true });
+  const profile = mkdtempSync(join(tmpdir(), 'civicflow-console-'));
+  const screenshots: string[] = [];
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1366, height: 768 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const shot = async (page: Page, name: string) => {
+    const path = join(options.screenshotDir, name);
+    await page.screenshot({ path });
+    screenshots.push(path);
+    log(`screenshot ${path}`);
+  };
+  try {
+    // --- supervisor first: the figures before ------------------------------------------------------------
+    const supervisor = await signIn(context, base, 'supervisor', '/supervisor');
+    const before = await readFigures(supervisor);
+    log(`figures before: ${JSON.stringify(before)}`);
+
+    // --- operator logs the call -----------------------------------------------------------------------------
+    const operator = await signIn(context, base, 'operator', '/call');
+    const callerNumber = `139${String(Date.now()).slice(-8)}`;
+    await operator.locator('#call_callerNumber').fill(callerNumber);
+    const category = operator.locator('#call_category');
+    await category.click();
+    await category.pressSequentially('ldzm', { delay: 40 });
+    await operator.getByTestId('category-option-0208').first().waitFor({ timeout: 10_000 });
+    await operator.getByTestId('category-option-0208').first().click();
+    await operator.getByTestId('call-category-chosen').waitFor();
+    await operator.locator('#call_content').fill('锦华社区路灯连续三晚不亮,夜间行人看不清路 (browser journey)');
+    await operator.locator('#call_lng').fill(String(POINT_IN_DEMO_COMMUNITY.lng));
+    await operator.locator('#call_lat').fill(String(POINT_IN_DEMO_COMMUNITY.lat));
+    await operator.getByTestId('call-locate-point').click();
+    const routing = operator.getByTestId('call-routing');
+    await routing.waitFor({ timeout: 15_000 });
+    if ((await routing.getAttribute('data-matched')) !== 'true') throw new Error(`the point did not route to a grid: ${await routing.innerText()}`);
+    log(`routing: ${await routing.innerText()}`);
+    // Ctrl+Enter submits from anywhere in the form
+    await operator.locator('#call_content').press('Control+Enter');
+    const caseNumberEl = operator.getByTestId('call-case-number');
+    await caseNumberEl.waitFor({ timeout: 90_000 });
+    const caseNumber = (await caseNumberEl.getAttribute('data-case'))!;
+    log(`case ${caseNumber} registered`);
+    await shot(operator, 'operator.png');
+
+    // the caller's earlier case shows up as the number is typed again (new call, Alt+N)
+    await operator.keyboard.press('Alt+N');
+    await operator.locator('#call_callerNumber').fill(callerNumber);
+    await operator.locator(`[data-testid=caller-history] [data-case="${caseNumber}"]`).first().waitFor({ timeout: 20_000 });
+    log('caller history shows the case');
+
+    // --- community handler accepts -----------------------------------------------------------------------
+    const community = await signIn(context, base, 'community', '/worklist');
+    await waitForRow(community, caseNumber, 60_000, log);
+    await shot(community, 'handler.png');
+    await openCase(community, base, caseNumber);
+    await community.getByTestId('case-action-accept').click();
+    await waitForCase(community, (c) => c.stage === 'in-handling', 60_000, `${caseNumber} in handling`);
+    log('community accepted (签收)');
+
+    // --- the community window breaches: the case goes to the street ----------------------------------------
+    const street = await signIn(context, base, 'street', '/worklist');
+    await waitForRow(street, caseNumber, options.escalationTimeoutMs ?? 240_000, log);
+    log('case escalated to the street');
+    await shot(street, 'street.png');
+    await openCase(street, base, caseNumber);
+    await waitForCase(street, (c) => c.unit === STREET_UNIT, 60_000, 'case held by the street');
+    await street.getByTestId('case-action-summonDepartments').click();
+    const departments = street.getByTestId('cmd-modal-summonDepartments').locator('.ant-select').first();
+    await departments.click();
+    await street.keyboard.type('城市管理');
+    await street.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
+    await street.keyboard.press('Enter');
+    await street.keyboard.press('Escape');
+    await street.getByTestId('cmd-submit').click();
+    await waitFor(async () => (await street.locator('[data-testid=summons-status]').count()) > 0, 60_000, 'summons listed', () => street.getByTestId('case-refresh').click());
+    log('street summoned urban management (吹哨)');
+
+    // --- the liaison reports in and answers --------------------------------------------------------------
+    const liaison = await signIn(context, base, 'liaison', '/worklist');
+    await waitForRow(liaison, caseNumber, 60_000, log);
+    await shot(liaison, 'liaison.png');
+    await openCase(liaison, base, caseNumber);
+    await waitForVisible(liaison, 'case-action-reportIn', 60_000);
+    await liaison.getByTestId('case-action-reportIn').click();
+    await waitForVisible(liaison, 'case-action-answer', 60_000);
+    log('liaison reported in (报到)');
+    await liaison.getByTestId('case-action-answer').click();
+    await liaison.getByTestId('cmd-plan').fill('当晚派维修班组排查线路,更换损坏灯具');
+    await liaison.getByTestId('cmd-result').fill('已更换3盏路灯,恢复照明');
+    await liaison.getByTestId('cmd-submit').click();
+    await waitFor(async () => (await liaison.locator('[data-testid=summons-status][data-status=answered]').count()) > 0, 60_000, 'summons answered', () => liaison.getByTestId('case-refresh').click());
+    log('liaison answered (答复)');
+
+    // --- the street resolves ---------------------------------------------------------------------------------
+    await street.getByTestId('case-refresh').click();
+    await waitForVisible(street, 'case-action-resolve', 60_000, () => street.getByTestId('case-refresh').click());
+    await street.getByTestId('case-action-resolve').click();
+    await street.getByTestId('cmd-summary').fill('城管部门已更换路灯,现场恢复照明,街道复核确认');
+    await street.getByTestId('cmd-submit').click();
+    await waitForCase(street, (c) => c.stage === 'resolved', 60_000, 'case resolved', () => street.getByTestId('case-refresh').click());
+    log('street resolved (办结)');
+
+    // --- the operator calls back: satisfied ------------------------------------------------------------------
+    await operator.goto(`${base}/callbacks`);
+    const record = operator.getByTestId(`callback-record-${caseNumber}`);
+    await waitFor(async () => record.isVisible(), 90_000, 'callback task listed', () => operator.getByTestId('callbacks-refresh').click());
+    await record.click();
+    await operator.getByTestId('callback-satisfaction').waitFor();
+    await operator.getByTestId('callback-submit').click();
+    await waitFor(async () => !(await record.isVisible()), 30_000, 'callback recorded', () => operator.getByTestId('callbacks-refresh').click());
+    log('callback recorded: satisfied (回访 满意)');
+    await openCase(street, base, caseNumber);
+    await waitForCase(street, (c) => c.stage === 'closed', 60_000, 'case closed', () => street.getByTestId('case-refresh').click());
+    log('case closed (归档)');
+
+    // --- the supervisor sees the figures move and drills down to the case ----------------------------------
+    await supervisor.goto(`${base}/supervisor`);
+    let after = await readFigures(supervisor);
+    await waitFor(async () => {
+      after = await readFigures(supervisor);
+      return after.cases > before.cases && after.satisfactionRate !== '—';
+    }, 60_000, 'figures moved', () => supervisor.getByTestId('sup-refresh').click());
+    log(`figures after: ${JSON.stringify(after)}`);
+    await shot(supervisor, 'supervisor.png');
+    await supervisor.getByTestId('figure-satisfactionRate').click();
+    const drillLink = supervisor.locator(`[data-testid=drill-table] [data-testid=case-link][data-case="${caseNumber}"]`);
+    await drillLink.waitFor({ timeout: 30_000 });
+    log('drill-down lists the case behind the satisfaction rate');
+    await drillLink.click();
+    await supervisor.getByTestId('case-page').waitFor();
+    await waitFor(async () => (await supervisor.locator('[data-testid=timeline-entry][data-type="case.closed"]').count()) > 0, 30_000, 'full timeline', () => supervisor.getByTestId('case-refresh').click());
+    const timelineTypes = await supervisor.locator('[data-testid=timeline-entry]').evaluateAll((els) => els.map((e) => e.getAttribute('data-type') ?? '').reverse());
+    log(`timeline: ${timelineTypes.join(' → ')}`);
+    for (const expected of ['case.registered', 'case.accepted', 'case.escalated', 'case.departments-summoned', 'case.department-reported-in', 'case.department-answered', 'case.resolved', 'case.closed']) {
+      if (!timelineTypes.includes(expected)) throw new Error(`timeline lacks ${expected}: ${timelineTypes.join(', ')}`);
+    }
+    await shot(supervisor, 'case.png');
+
+    // --- the mediator's screen -------------------------------------------------------------------------------
+    const mediator = await signIn(context, base, 'mediator', '/mediation');
+    await mediator.getByTestId('mediation-page').waitFor();
+    await mediator.waitForTimeout(1000);
+    await shot(mediator, 'mediator.png');
+
+    return { caseNumber, screenshots, figures: { before, after }, timelineTypes };
+  } finally {
+    await context.close().catch(() => undefined);
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+async function signIn(context: BrowserContext, base: string, username: string, home: string): Promise<Page> {
+  // one tab per user: the token lives in the tab's sessionStorage
+  const page = await context.newPage();
+  await page.goto(`${base}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => url.pathname.startsWith(home), { timeout: 20_000 });
+  await page.getByTestId('current-user').waitFor();
+  return page;
+}
+
+async function openCase(page: Page, base: string, caseNumber: string): Promise<void> {
+  await page.goto(`${base}/cases/${encodeURIComponent(caseNumber)}`);
+  await page.getByTestId('case-page').waitFor({ timeout: 20_000 });
+}
+
+async function waitForRow(page: Page, caseNumber: string, timeoutMs: number, log: (m: string) => void): Promise<void> {
+  const row = page.locator(`[data-testid=worklist-row][data-case="${caseNumber}"]`);
+  const started = Date.now();
+  await waitFor(async () => row.isVisible(), timeoutMs, `${caseNumber} in the worklist`, async () => {
+    await page.getByTestId('worklist-refresh').click();
+    log(`  waiting for ${caseNumber} in ${new URL(page.url()).pathname} … ${Math.round((Date.now() - started) / 1000)} s`);
+  });
+}
+
+interface CaseState {
+  stage: string;
+  level: string;
+  unit: string;
+}
+
+async function waitForCase(page: Page, done: (c: CaseState) => boolean, timeoutMs: number, what: string, poke?: () => Promise<unknown>): Promise<void> {
+  const el = page.getByTestId('case-page');
+  await waitFor(async () => done({ stage: (await el.getAttribute('data-stage')) ?? '', level: (await el.getAttribute('data-level')) ?? '', unit: (await el.getAttribute('data-unit')) ?? '' }), timeoutMs, what, poke);
+}
+
+async function waitForVisible(page: Page, testId: string, timeoutMs: number, poke?: () => Promise<unknown>): Promise<void> {
+  await waitFor(async () => page.getByTestId(testId).isVisible(), timeoutMs, testId, poke ?? (() => page.getByTestId('case-refresh').click()));
+}
+
+/** Polls `check` every 2 s (poking the page every 5 s: a refresh click) until it holds or the time is up. */
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string, poke?: () => Promise<unknown>): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastPoke = Date.now();
+  for (;;) {
+    if (await check().catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 2000));
+    if (poke && Date.now() - lastPoke >= 5000) {
+      lastPoke = Date.now();
+      await poke().catch(() => undefined);
+    }
+  }
+}
+
+async function readFigures(page: Page): Promise<Figures> {
+  await page.getByTestId('figure-cases-value').waitFor({ timeout: 20_000 });
+  // let the summary land
+  await waitFor(async () => (await page.getByTestId('figure-cases-value').innerText()).trim() !== '—', 20_000, 'figures loaded');
+  const text = async (id: string) => (await page.getByTestId(id).innerText()).trim();
+  return {
+    cases: Number((await text('figure-cases-value')).replace(/[^\d]/g, '')) || 0,
+    resolutionRate: await text('figure-resolutionRate-value'),
+    satisfactionRate: await text('figure-satisfactionRate-value'),
+  };
+}
