@@ -1,0 +1,32 @@
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { infraConfigSchema } from '@civicflow/platform';
+
+const upstream = (port: number) => z.url().default(`http://127.0.0.1:${port}`).transform((url) => url.replace(/\/+$/, ''));
+
+export const consoleConfigSchema = infraConfigSchema.extend({
+  CONSOLE_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Where each service's API answers; /api/<service>/* goes to <URL>/api/v1/*. */
+  IDENTITY_URL: upstream(3010),
+  HOTLINE_URL: upstream(3001),
+  INTAKE_URL: upstream(3002),
+  GRID_URL: upstream(3003),
+  NOTIFICATION_URL: upstream(3005),
+  CASEWORK_URL: upstream(3006),
+  MEDIATION_URL: upstream(3007),
+  /**
+   * The live stream's consumer group. Every console instance must see every case event (its own browsers are
+   * connected to it alone), so each instance needs a group of its own: the default is per host.
+   */
+  CONSOLE_CONSUMER_GROUP: z.string().min(1).default(`console-${hostname()}`),
+  /** The live stream relays what happens from now on; a new group starts at the newest message. */
+  KAFKA_FROM_BEGINNING: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** The built web app (npm run build -w @civicflow/console). */
+  CONSOLE_WEB_DIST: z.string().min(1).default(resolve(__dirname, '..', 'web', 'dist')),
+  /** How long a proxied call's upstream connection may stay idle (event streams send pings, so they stay open). */
+  CONSOLE_PROXY_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** Heartbeat comment interval of the live stream. */
+  CONSOLE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(15_000),
+});
+export type ConsoleConfig = z.infer<typeof consoleConfigSchema>;

@@ -1,0 +1,20 @@
+// Tracing starts before anything it instruments is loaded.
+import { startTelemetry } from '@civicflow/platform/telemetry';
+startTelemetry('console');
+
+import { createLogger, loadConfig } from '@civicflow/platform';
+import { consoleConfigSchema } from './config';
+import { createConsoleApp } from './create-app';
+
+async function main() {
+  const config = loadConfig(consoleConfigSchema);
+  const app = await createConsoleApp(config);
+  await app.startAllMicroservices();
+  await app.listen(config.CONSOLE_PORT, config.HTTP_HOST);
+  createLogger('console').info({ url: `http://${config.HTTP_HOST}:${config.CONSOLE_PORT}` }, '控制台网关已启动 console gateway started');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
