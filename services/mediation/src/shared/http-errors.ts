@@ -1,0 +1,37 @@
+import { BadRequestException, ConflictException, NotFoundException } from '@nestjs/common';
+
+/** A reason shown to people, zh-CN first; `code` is for programs. */
+export interface Refusal {
+  code: string;
+  zh: string;
+  en: string;
+}
+
+export interface FieldError {
+  field: string;
+  reason: string;
+}
+
+/** 400 in the validation pipe's form `errors: [{ field, reason }]`, for checks beyond the shape (past times …). */
+export function invalidFields(errors: FieldError[]): BadRequestException {
+  return new BadRequestException({ message: `请求参数无效 invalid request: ${errors.map((e) => `${e.field} ${e.reason}`).join('; ')}`, errors });
+}
+
+export function invalidField(field: string, zh: string, en: string): BadRequestException {
+  return invalidFields([{ field, reason: `${zh} ${en}` }]);
+}
+
+/** 409 with the reason, so the mediator learns why the command was refused. */
+export function refused(reason: Refusal): ConflictException {
+  return new ConflictException({ message: `${reason.zh} (${reason.en})`, reason });
+}
+
+export function notFound(zh: string, en: string): NotFoundException {
+  return new NotFoundException({ message: `${zh} ${en}` });
+}
+
+export const DUPLICATE_KEY = 11000;
+
+export function isDuplicateKey(error: unknown): boolean {
+  return (error as { code?: number } | undefined)?.code === DUPLICATE_KEY;
+}
