@@ -6,11 +6,10 @@ import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { caseRegisteredV1, duplicateMergedV1, manualDispatchQueuedV1 } from '@civicflow/contracts';
 import { createKafka } from '@civicflow/platform';
-import { bearerFor, EventProbe, integrationConfig, uniqueId, ownTemporalNamespace } from '@civicflow/testing';
+import { bearerFor, EventProbe, integrationConfig, uniqueId, ownTemporalNamespace, startCaseWorker, TestCaseWorker } from '@civicflow/testing';
 import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
 import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
 import { createGridApp, demoCity, gridConfigSchema, POINT_OUTSIDE_DEMO_CITY, pointInside } from '@civicflow/grid';
-import { createCaseWorker, RunningWorker } from '@civicflow/workflows/worker';
 
 const runId = uniqueId();
 const env = integrationConfig({
@@ -42,8 +41,7 @@ interface CaseView {
 
 describe('from call to routed case (real grid routing in the demo city)', () => {
   const apps: INestApplication[] = [];
-  let worker: RunningWorker;
-  let workerRun: Promise<void>;
+  let worker: TestCaseWorker;
   let kafka: Kafka;
   let probe: EventProbe;
   let hotlineUrl: string;
@@ -63,18 +61,14 @@ describe('from call to routed case (real grid routing in the demo city)', () => 
     }
     hotlineUrl = await hotline.getUrl();
     intakeUrl = await intake.getUrl();
-    worker = await createCaseWorker({ temporalAddress: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.CASE_TASK_QUEUE, kafka });
-    workerRun = worker.worker.run();
+    worker = await startCaseWorker(env, kafka);
     probe = await new EventProbe(kafka, [caseRegisteredV1.topic, duplicateMergedV1.topic], `probe-${runId}`).start();
     mongo = await new MongoClient(env.MONGO_URL).connect();
   });
 
   afterAll(async () => {
     await probe?.stop();
-    worker?.worker.shutdown();
-    await workerRun;
-    await worker?.publisher.disconnect();
-    await worker?.connection.close();
+    await worker?.stop();
     for (const app of apps.reverse()) await app.close();
     for (const service of ['hotline', 'intake', 'grid']) await mongo?.db(`${runId}_${service}`).dropDatabase();
     await mongo?.close();

@@ -8,13 +8,12 @@ import { MongoClient } from 'mongodb';
 import { caseClosedV1, caseDispatchedV1, caseEscalatedV1, caseRegisteredV1, caseResolvedV1, Role } from '@civicflow/contracts';
 import { DEFAULT_SLA_PROFILES, naturalMinutes, type SlaProfileTable } from '@civicflow/domain';
 import { createKafka } from '@civicflow/platform';
-import { bearerFor, EventProbe, eventually, integrationConfig, ownTemporalNamespace, uniqueId } from '@civicflow/testing';
+import { bearerFor, EventProbe, eventually, integrationConfig, ownTemporalNamespace, uniqueId, startCaseWorker, TestCaseWorker } from '@civicflow/testing';
 import { createGridApp, gridConfigSchema, pointInside } from '@civicflow/grid';
 import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
 import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
 import { caseworkConfigSchema, createCaseworkApp } from '@civicflow/casework';
 import { createNotificationApp, notificationConfigSchema } from '@civicflow/notification';
-import { createCaseWorker, RunningWorker } from '@civicflow/workflows/worker';
 
 const runId = uniqueId();
 const env = integrationConfig({
@@ -61,8 +60,7 @@ type Inbox = { items: { caseNumber?: string; title: string; eventType: string }[
 describe('hotline call → escalation ladder → closure, end to end on the real servers', () => {
   const apps: INestApplication[] = [];
   const urls: Record<'hotline' | 'casework' | 'notification', string> = { hotline: '', casework: '', notification: '' };
-  let worker: RunningWorker;
-  let workerRun: Promise<void>;
+  let worker: TestCaseWorker;
   let kafka: Kafka;
   let probe: EventProbe;
   let mongo: MongoClient;
@@ -83,18 +81,14 @@ describe('hotline call → escalation ladder → closure, end to end on the real
       await app.listen(0, '127.0.0.1');
       if (name in urls) urls[name as keyof typeof urls] = await app.getUrl();
     }
-    worker = await createCaseWorker({ temporalAddress: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.CASE_TASK_QUEUE, kafka, slaProfiles: SHORT });
-    workerRun = worker.worker.run();
+    worker = await startCaseWorker(env, kafka, { slaProfiles: SHORT });
     probe = await new EventProbe(kafka, [caseRegisteredV1.topic], `probe-${runId}`).start();
     mongo = await new MongoClient(env.MONGO_URL).connect();
   });
 
   afterAll(async () => {
     await probe?.stop();
-    worker?.worker.shutdown();
-    await workerRun;
-    await worker?.publisher.disconnect();
-    await worker?.connection.close();
+    await worker?.stop();
     for (const app of apps.reverse()) await app.close();
     for (const service of ['hotline', 'intake', 'grid', 'casework', 'notification']) await mongo?.db(`${runId}_${service}`).dropDatabase();
     await mongo?.close();

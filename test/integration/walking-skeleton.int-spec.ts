@@ -8,12 +8,11 @@ import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { callLoggedV1, caseRegisteredV1, deadLetterTopicName } from '@civicflow/contracts';
 import { createKafka, DLT_HEADERS, EventPublisher, toKafkaMessage } from '@civicflow/platform';
-import { bearerFor, EventProbe, eventually, integrationConfig, uniqueId, ownTemporalNamespace } from '@civicflow/testing';
+import { bearerFor, EventProbe, eventually, integrationConfig, uniqueId, ownTemporalNamespace, startCaseWorker, TestCaseWorker } from '@civicflow/testing';
 import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
 import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
 import { addressInside, createGridApp, gridConfigSchema } from '@civicflow/grid';
 import { caseStatusQuery } from '@civicflow/workflows';
-import { createCaseWorker, RunningWorker } from '@civicflow/workflows/worker';
 
 const runId = uniqueId();
 const env = integrationConfig({
@@ -28,8 +27,7 @@ describe('walking skeleton: call → Kafka → intake → Mongo → Temporal →
   let hotline: INestApplication;
   let intake: INestApplication;
   let grid: INestApplication;
-  let worker: RunningWorker;
-  let workerRun: Promise<void>;
+  let worker: TestCaseWorker;
   let kafka: Kafka;
   let probe: EventProbe;
   let temporal: Client;
@@ -49,8 +47,7 @@ describe('walking skeleton: call → Kafka → intake → Mongo → Temporal →
     intake = await createIntakeApp(intakeConfigSchema.parse(env));
     await intake.startAllMicroservices();
     await intake.listen(0, '127.0.0.1');
-    worker = await createCaseWorker({ temporalAddress: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.CASE_TASK_QUEUE, kafka });
-    workerRun = worker.worker.run();
+    worker = await startCaseWorker(env, kafka);
     probe = await new EventProbe(kafka, [callLoggedV1.topic, caseRegisteredV1.topic, deadLetterTopicName(callLoggedV1.topic)], `probe-${runId}`).start();
     temporal = new Client({ connection: await Connection.connect({ address: env.TEMPORAL_ADDRESS }), namespace: env.TEMPORAL_NAMESPACE });
     mongo = await new MongoClient(env.MONGO_URL).connect();
@@ -58,10 +55,7 @@ describe('walking skeleton: call → Kafka → intake → Mongo → Temporal →
 
   afterAll(async () => {
     await probe?.stop();
-    worker?.worker.shutdown();
-    await workerRun;
-    await worker?.publisher.disconnect();
-    await worker?.connection.close();
+    await worker?.stop();
     await intake?.close();
     await hotline?.close();
     await grid?.close();

@@ -5,3 +5,4 @@ export * from './temporal-test-env';
 export * from './workflow-histories';
 export * from './tokens';
 export * from './temporal-namespace';
+export * from './case-worker';

@@ -6,9 +6,8 @@ import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { Role } from '@civicflow/contracts';
 import { createKafka } from '@civicflow/platform';
-import { bearerFor, eventually, integrationConfig, uniqueId, ownTemporalNamespace } from '@civicflow/testing';
+import { bearerFor, eventually, integrationConfig, uniqueId, ownTemporalNamespace, startCaseWorker, TestCaseWorker } from '@civicflow/testing';
 import { CaseWorkflowInput } from '@civicflow/workflows';
-import { createCaseWorker, RunningWorker } from '@civicflow/workflows/worker';
 import { caseworkConfigSchema, createCaseworkApp } from '@civicflow/casework';
 
 const runId = uniqueId();
@@ -21,8 +20,7 @@ const DEPT = 'dept-urban-management';
 describe('casework: commands, timeline and worklists on the real servers', () => {
   let app: INestApplication;
   let url: string;
-  let worker: RunningWorker;
-  let workerRun: Promise<void>;
+  let worker: TestCaseWorker;
   let kafka: Kafka;
   let temporal: Client;
   let mongo: MongoClient;
@@ -34,17 +32,13 @@ describe('casework: commands, timeline and worklists on the real servers', () =>
     await app.startAllMicroservices();
     await app.listen(0, '127.0.0.1');
     url = await app.getUrl();
-    worker = await createCaseWorker({ temporalAddress: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.CASE_TASK_QUEUE, kafka });
-    workerRun = worker.worker.run();
+    worker = await startCaseWorker(env, kafka);
     temporal = new Client({ connection: await Connection.connect({ address: env.TEMPORAL_ADDRESS }), namespace: env.TEMPORAL_NAMESPACE });
     mongo = await new MongoClient(env.MONGO_URL).connect();
   });
 
   afterAll(async () => {
-    worker?.worker.shutdown();
-    await workerRun;
-    await worker?.publisher.disconnect();
-    await worker?.connection.close();
+    await worker?.stop();
     await app?.close();
     await temporal?.connection.close();
     await mongo?.db(`${runId}_casework`).dropDatabase();

@@ -14,9 +14,8 @@ import { Consumer, Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { caseRegisteredV1, routeLocation, validateEvent } from '@civicflow/contracts';
 import { createKafka, EventPublisher } from '@civicflow/platform';
-import { bearerFor, EventProbe, integrationConfig, uniqueId, ownTemporalNamespace } from '@civicflow/testing';
+import { bearerFor, EventProbe, integrationConfig, uniqueId, ownTemporalNamespace, startCaseWorker, TestCaseWorker } from '@civicflow/testing';
 import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
-import { createCaseWorker, RunningWorker } from '@civicflow/workflows/worker';
 
 const runId = uniqueId();
 const API_KEY = `test-key-${runId}`;
@@ -33,8 +32,7 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
   let photoDir: string;
   let intake: INestApplication;
   let intakeUrl: string;
-  let worker: RunningWorker;
-  let workerRun: Promise<void>;
+  let worker: TestCaseWorker;
   let kafka: Kafka;
   let probe: EventProbe;
   let gridStandIn: Consumer;
@@ -83,8 +81,7 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
     await intake.startAllMicroservices();
     await intake.listen(0, '127.0.0.1');
     intakeUrl = await intake.getUrl();
-    worker = await createCaseWorker({ temporalAddress: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.CASE_TASK_QUEUE, kafka });
-    workerRun = worker.worker.run();
+    worker = await startCaseWorker(env, kafka);
     probe = await new EventProbe(kafka, [caseRegisteredV1.topic], `probe-${runId}`).start();
     temporal = new Client({ connection: await Connection.connect({ address: env.TEMPORAL_ADDRESS }), namespace: env.TEMPORAL_NAMESPACE });
     mongo = await new MongoClient(env.MONGO_URL).connect();
@@ -94,10 +91,7 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
     await probe?.stop();
     await gridStandIn?.disconnect();
     await gridPublisher?.disconnect();
-    worker?.worker.shutdown();
-    await workerRun;
-    await worker?.publisher.disconnect();
-    await worker?.connection.close();
+    await worker?.stop();
     await intake?.close();
     await temporal?.connection.close();
     await mongo?.db(`${runId}_intake`).dropDatabase();
