@@ -9,7 +9,7 @@ const moduleNameMapper = Object.fromEntries(
 moduleNameMapper['^@civicflow/platform/telemetry$'] = path.join(__dirname, 'libs', 'platform', 'src', 'telemetry', 'telemetry.ts');
 moduleNameMapper['^@civicflow/workflows$'] = path.join(__dirname, 'workflows', 'src', 'index.ts');
 moduleNameMapper['^@civicflow/workflows/worker$'] = path.join(__dirname, 'workflows', 'src', 'worker', 'create-worker.ts');
-for (const service of ['hotline', 'intake', 'grid', 'identity', 'notification', 'casework']) {
+for (const service of ['hotline', 'intake', 'grid', 'identity', 'notification', 'casework', 'mediation', 'console']) {
   moduleNameMapper[`^@civicflow/${service}$`] = path.join(__dirname, 'services', service, 'src', 'index.ts');
 }
 

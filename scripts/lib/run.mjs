@@ -67,3 +67,32 @@ export function main(fn) {
     process.exit(1);
   });
 }
+
+/**
+ * Debian packages the system needs beyond Node: the Noto CJK fonts (Chinese text in agreement PDFs and in the
+ * console's screenshots) and, for the browser tests, Chromium (browsers cannot be downloaded by npm here).
+ * Installs what is missing with apt-get when it can; otherwise says what to install.
+ */
+export const SYSTEM_PACKAGES = {
+  fonts: { package: 'fonts-noto-cjk', path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc' },
+  chromium: { package: 'chromium', path: '/usr/bin/chromium' },
+};
+
+export async function ensureSystemPackages(names) {
+  const wanted = names.map((name) => SYSTEM_PACKAGES[name]);
+  const missing = wanted.filter((p) => !existsSync(p.path));
+  if (missing.length === 0) {
+    console.log(`  present: ${wanted.map((p) => p.package).join(', ')}`);
+    return;
+  }
+  const packages = missing.map((p) => p.package);
+  const canApt = spawnSync('apt-get', ['--version'], { encoding: 'utf8' }).status === 0 && process.getuid?.() === 0;
+  if (!canApt) {
+    throw new StepError(`missing ${packages.join(', ')}: install ${packages.length > 1 ? 'them' : 'it'} (Debian/Ubuntu: sudo apt-get install -y ${packages.join(' ')}), then run this again.`);
+  }
+  console.log(`  installing ${packages.join(', ')} with apt-get (a few minutes the first time)…`);
+  await runOrFail('apt-get', ['update', '-qq'], 'apt-get update');
+  await runOrFail('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], `apt-get install ${packages.join(' ')}`, { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+  const still = missing.filter((p) => !existsSync(p.path));
+  if (still.length > 0) throw new StepError(`installed ${packages.join(', ')} but ${still.map((p) => p.path).join(', ')} is still missing.`);
+}
