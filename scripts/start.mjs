@@ -2,7 +2,8 @@
 // service and the case worker on their local defaults and prints where to find them. Ctrl-C stops the services;
 // the servers keep running for the next start (`npm run infra -- down` stops them).
 import { spawn } from 'node:child_process';
-import { checkNode, ensureDependencies, infra, main, root, runOrFail, step } from './lib/run.mjs';
+import { join } from 'node:path';
+import { buildConsoleWeb, checkNode, ensureDependencies, ensureSystemPackages, infra, main, root, runOrFail, step } from './lib/run.mjs';
 
 /** Every process of the system: name, entry point, and the URL a person opens. */
 const processes = [
@@ -12,6 +13,8 @@ const processes = [
   { name: 'grid', entry: 'services/grid/dist/main.js', url: apiDocs('GRID_PORT', 3003) },
   { name: 'casework', entry: 'services/casework/dist/main.js', url: apiDocs('CASEWORK_PORT', 3006) },
   { name: 'notification', entry: 'services/notification/dist/main.js', url: apiDocs('NOTIFICATION_PORT', 3005) },
+  { name: 'mediation', entry: 'services/mediation/dist/main.js', url: apiDocs('MEDIATION_PORT', 3007) },
+  { name: 'console', entry: 'services/console/dist/main.js', url: `http://${process.env.HTTP_HOST ?? '127.0.0.1'}:${process.env.CONSOLE_PORT ?? 3000}/` },
   { name: 'case-worker', entry: 'workflows/dist/worker/main.js' },
 ];
 
@@ -19,21 +22,31 @@ function apiDocs(portVariable, defaultPort) {
   return `http://${process.env.HTTP_HOST ?? '127.0.0.1'}:${process.env[portVariable] ?? defaultPort}/api/docs`;
 }
 
+const STEPS = 5;
+
 main(async () => {
   checkNode();
-  await step(4, 'dependencies', ensureDependencies);
+  // `npm start -- --short-windows`: every SLA window a minute or two long, to watch the ladder move (demos)
+  if (process.argv.includes('--short-windows')) process.env.SLA_PROFILES_FILE ??= join(root, 'deploy/local/sla-profiles.short.json');
+  await step(STEPS, 'dependencies', ensureDependencies);
+  await step(STEPS, 'system packages (Chinese fonts for agreement PDFs)', () => ensureSystemPackages(['fonts']));
   const launcher = await infra();
-  const ep = await step(4, 'infrastructure: Kafka, Temporal, FerretDB', async () =>
+  const ep = await step(STEPS, 'infrastructure: Kafka, Temporal, FerretDB', async () =>
     launcher.infraMode() === 'native' ? (await launcher.up({ log: (line) => console.log(`  ${line}`) })).endpoints : undefined,
   );
-  await step(4, 'build', () => runOrFail('npx', ['tsc', '-b', 'tsconfig.build.json'], 'build'));
-  const children = await step(4, 'services and worker', async () => processes.map(startProcess));
+  await step(STEPS, 'build (services, then the console web app)', async () => {
+    await runOrFail('npx', ['tsc', '-b', 'tsconfig.build.json'], 'build');
+    await buildConsoleWeb();
+  });
+  const children = await step(STEPS, 'services and worker', async () => processes.map(startProcess));
 
   console.log('\nCivicFlow 已启动 is running:');
+  if (process.env.SLA_PROFILES_FILE) console.log(`  SLA windows from ${process.env.SLA_PROFILES_FILE}`);
   for (const p of processes.filter((p) => p.url)) console.log(`  ${p.name.padEnd(12)} ${p.url}`);
   if (ep) console.log(`  ${'temporal ui'.padEnd(12)} ${ep.temporalUi}\n  ${'kafka'.padEnd(12)} ${ep.kafkaBrokers}\n  ${'mongodb'.padEnd(12)} ${ep.mongoUrl}`);
   console.log('\nTry it:\n  curl -s -XPOST 127.0.0.1:3001/api/v1/calls -H "content-type: application/json" \\\n' +
     `    -d '{"callerNumber":"13812345678","content":"路灯不亮","requestType":"complaint","address":"阳光社区3号楼"}'\n` +
+    'Console: log in as operator, community, street, liaison, mediator or supervisor (password civicflow).\n' +
     'Ctrl-C stops the services; `npm run infra -- down` stops the servers.');
 
   const stop = () => children.forEach((c) => c.kill('SIGTERM'));

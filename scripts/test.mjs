@@ -2,7 +2,7 @@
 // unit tests (Nx targets) and integration tests against Kafka, Temporal and FerretDB. Ends with a summary line.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkNode, ensureDependencies, infra, main, root, run, runOrFail, step, StepError } from './lib/run.mjs';
+import { buildConsoleWeb, checkNode, ensureDependencies, ensureSystemPackages, infra, main, root, run, runOrFail, step, StepError } from './lib/run.mjs';
 
 const reports = join(root, '.civicflow', 'reports');
 
@@ -17,11 +17,12 @@ const testInfra = {
   MONGO_PORT: '37017',
 };
 for (const [name, value] of Object.entries(testInfra)) process.env[name] ??= value;
-const STEPS = 6;
+const STEPS = 7;
 
 main(async () => {
   checkNode();
   await step(STEPS, 'dependencies (npm ci on a fresh clone)', ensureDependencies);
+  await step(STEPS, 'system packages: Chinese fonts (agreement PDFs), Chromium (console browser tests)', () => ensureSystemPackages(['fonts', 'chromium']));
   const launcher = await infra();
   const native = launcher.infraMode() === 'native';
   const infraUp = await step(STEPS, 'infrastructure: Kafka, Temporal, FerretDB (provisioned once, then cached)', () =>
@@ -31,7 +32,10 @@ main(async () => {
   mkdirSync(reports, { recursive: true });
   let integrationCode = 1;
   try {
-    await step(STEPS, 'build (tsc project references)', () => runOrFail('npx', ['tsc', '-b', 'tsconfig.build.json'], 'build'));
+    await step(STEPS, 'build (tsc project references, then the console web app)', async () => {
+      await runOrFail('npx', ['tsc', '-b', 'tsconfig.build.json'], 'build');
+      await buildConsoleWeb();
+    });
     await step(STEPS, 'typecheck, lint and unit tests of every project (nx run-many)', () =>
       runOrFail('npx', ['nx', 'run-many', '-t', 'typecheck', 'lint', 'test', '--outputStyle=static'], 'typecheck, lint or unit tests'),
     );

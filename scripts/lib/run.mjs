@@ -96,3 +96,8 @@ export async function ensureSystemPackages(names) {
   const still = missing.filter((p) => !existsSync(p.path));
   if (still.length > 0) throw new StepError(`installed ${packages.join(', ')} but ${still.map((p) => p.path).join(', ')} is still missing.`);
 }
+
+/** The console's web app (React + Vite) into services/console/web/dist, which the console service serves. */
+export async function buildConsoleWeb() {
+  await runOrFail('npx', ['vite', 'build', '--config', 'services/console/web/vite.config.ts', '--logLevel', 'warn'], 'the console web build (vite)');
+}
