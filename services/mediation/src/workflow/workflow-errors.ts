@@ -25,10 +25,6 @@ export function toHttpError(error: unknown, disputeId: string): unknown {
   return error;
 }
 
-/** A refusal (409) the caller may act on, as opposed to an outage the caller should retry. */
-export function isRefusal(error: unknown): boolean {
-  return error instanceof WorkflowUpdateFailedError;
-}
 
 function asRefusal(value: unknown): Refusal | undefined {
   if (!value || typeof value !== 'object') return undefined;

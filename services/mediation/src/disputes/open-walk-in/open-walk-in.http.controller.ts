@@ -1,0 +1,53 @@
+import { Body, Controller, ForbiddenException, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { AuthUser, CurrentUser, Roles } from '@civicflow/platform';
+import { ContactProtector } from '../../contacts/contact-protector';
+import { OrgUnits } from '../../committees/org-units';
+import { partySchema } from '../../parties/party.dto';
+import { toPartyDoc } from '../../parties/parties';
+import { invalidField } from '../../shared/http-errors';
+import { DISPUTE_TYPES } from '../dispute';
+import { walkInDisputeId } from '../dispute-id';
+import { disputeView } from '../dispute.view';
+import { OpenDisputeUseCase } from '../open-dispute/open-dispute.usecase';
+
+class OpenWalkInDto extends createZodDto(z.object({
+  communityId: z.string().trim().min(1).optional().describe('defaults to the mediator’s community'),
+  disputeType: z.enum(DISPUTE_TYPES),
+  summary: z.string().trim().min(1, '须简述纠纷情况 describe the dispute').max(2000),
+  amountAtStakeCny: z.number().nonnegative().max(1e10).optional(),
+  parties: z.array(partySchema).max(50).default([]),
+  mediatorId: z.string().trim().min(1).optional().describe('a member of the community committee; by workload when absent'),
+  caseNumber: z.string().regex(/^\d{8}-\d{6}$/, '案件编号形如 20261128-000042').optional().describe('the case it relates to, if any'),
+})) {}
+
+/** 来访登记: a mediator opens a dispute for someone who walked in; it starts in the community's committee. */
+@ApiTags('disputes 纠纷')
+@ApiBearerAuth()
+@Controller('api/v1/mediation/disputes')
+export class OpenWalkInHttpController {
+  constructor(private readonly open: OpenDisputeUseCase, private readonly org: OrgUnits, private readonly protector: ContactProtector) {}
+
+  @Post()
+  @Roles('mediator', 'supervisor')
+  @ApiOperation({ summary: '来访登记 open a walk-in dispute in a community (assigned by workload, or to the named member)' })
+  async openWalkIn(@Body() body: OpenWalkInDto, @CurrentUser() user: AuthUser) {
+    const communityId = body.communityId ?? user.unitId;
+    const path = this.org.pathOfCommunity(communityId);
+    if (!path) throw invalidField('communityId', `${communityId} 不是社区`, `${communityId} is not a community`);
+    if (user.role === 'mediator' ? ![communityId, path.streetId].includes(user.unitId) : !path.orgPath.includes(user.unitId)) {
+      throw new ForbiddenException({ message: `不在您的管辖范围内 outside your jurisdiction (${user.unitId})` });
+    }
+    const now = new Date();
+    const { dispute, assignment } = await this.open.execute({
+      disputeId: walkInDisputeId(now), caseNumber: body.caseNumber ?? null, origin: 'walk-in', categoryCode: null, disputeType: body.disputeType,
+      summary: body.summary, amountAtStakeCny: body.amountAtStakeCny ?? null, communityId, streetId: path.streetId, districtId: path.districtId,
+      orgPath: path.orgPath, parties: body.parties.map((p) => toPartyDoc(p, this.protector)), openedBy: { userId: user.userId, role: user.role },
+      correlationId: randomUUID(), preferredMediatorId: body.mediatorId, at: now,
+    });
+    return { ...disputeView(dispute), assignment };
+  }
+}

@@ -1,0 +1,32 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { AuthUser, CurrentUser, Roles } from '@civicflow/platform';
+import { ContactProtector } from '../../contacts/contact-protector';
+import { MediatorStore } from '../../committees/mediator.store';
+import { DisputeAccess, MEDIATE_ROLES } from '../../disputes/dispute-access';
+import { DisputeStore } from '../../disputes/dispute.store';
+import { partyView } from '../../disputes/dispute.view';
+import { partySchema } from '../party.dto';
+import { assertMediatorNotParty, toPartyDoc } from '../parties';
+
+class AddPartyDto extends createZodDto(partySchema) {}
+
+@ApiTags('parties 当事人')
+@ApiBearerAuth()
+@Controller('api/v1/mediation/disputes')
+export class AddPartyHttpController {
+  constructor(private readonly access: DisputeAccess, private readonly disputes: DisputeStore, private readonly mediators: MediatorStore, private readonly protector: ContactProtector) {}
+
+  @Post(':disputeId/parties')
+  @Roles(...MEDIATE_ROLES)
+  @ApiOperation({ summary: '添加当事人 add a party (contacts encrypted, shown masked); 409 when the party is the mediator' })
+  async add(@Param('disputeId') disputeId: string, @Body() body: AddPartyDto, @CurrentUser() user: AuthUser) {
+    const found = await this.access.toMediate(user, disputeId);
+    const party = toPartyDoc(body, this.protector);
+    const mediator = found.mediatorId ? await this.mediators.mediator(found.mediatorId) : null;
+    assertMediatorNotParty(mediator, [party]);
+    await this.disputes.mutate(disputeId, (doc) => ({ parties: [...doc.parties, party] }));
+    return partyView(party);
+  }
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, Param, Patch } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { AuthUser, CurrentUser, Roles } from '@civicflow/platform';
+import { ContactProtector } from '../../contacts/contact-protector';
+import { MediatorStore } from '../../committees/mediator.store';
+import { DisputeAccess, MEDIATE_ROLES } from '../../disputes/dispute-access';
+import { DisputeStore } from '../../disputes/dispute.store';
+import { partyView } from '../../disputes/dispute.view';
+import { notFound } from '../../shared/http-errors';
+import { editPartySchema } from '../party.dto';
+import { applyPartyEdit, assertMediatorNotParty } from '../parties';
+
+class EditPartyDto extends createZodDto(editPartySchema) {}
+
+@ApiTags('parties 当事人')
+@ApiBearerAuth()
+@Controller('api/v1/mediation/disputes')
+export class EditPartyHttpController {
+  constructor(private readonly access: DisputeAccess, private readonly disputes: DisputeStore, private readonly mediators: MediatorStore, private readonly protector: ContactProtector) {}
+
+  @Patch(':disputeId/parties/:partyId')
+  @Roles(...MEDIATE_ROLES)
+  @ApiOperation({ summary: '修改当事人 edit a party; contacts given are replaced (encrypted)' })
+  async edit(@Param('disputeId') disputeId: string, @Param('partyId') partyId: string, @Body() body: EditPartyDto, @CurrentUser() user: AuthUser) {
+    const found = await this.access.toMediate(user, disputeId);
+    const current = found.parties.find((p) => p.partyId === partyId);
+    if (!current) throw notFound(`当事人 ${partyId} 不存在`, `party ${partyId} not found`);
+    const edited = applyPartyEdit(current, body, this.protector);
+    assertMediatorNotParty(found.mediatorId ? await this.mediators.mediator(found.mediatorId) : null, [edited]);
+    await this.disputes.mutate(disputeId, (doc) => ({ parties: doc.parties.map((p) => (p.partyId === partyId ? edited : p)) }));
+    return partyView(edited);
+  }
+}

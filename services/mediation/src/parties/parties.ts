@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import type { ContactProtector } from '../contacts/contact-protector';
+import type { MediatorDoc } from '../committees/committee';
+import type { PartyDoc } from '../disputes/dispute';
+import { refused } from '../shared/http-errors';
+import { mediatorConflict } from './mediator-conflict';
+import type { PartyInput } from './party.dto';
+
+export function toPartyDoc(input: PartyInput, protector: ContactProtector, partyId = `p-${randomUUID().slice(0, 8)}`): PartyDoc {
+  return {
+    partyId, role: input.role, name: input.name,
+    phone: input.phone ? protector.protect('phone', input.phone) : null,
+    idNumber: input.idNumber ? protector.protect('idNumber', input.idNumber) : null,
+    address: input.address ?? null, userId: input.userId ?? null,
+  };
+}
+
+export function applyPartyEdit(current: PartyDoc, edit: Partial<PartyInput>, protector: ContactProtector): PartyDoc {
+  return {
+    ...current,
+    ...(edit.role ? { role: edit.role } : {}),
+    ...(edit.name ? { name: edit.name } : {}),
+    ...(edit.phone ? { phone: protector.protect('phone', edit.phone) } : {}),
+    ...(edit.idNumber ? { idNumber: protector.protect('idNumber', edit.idNumber) } : {}),
+    ...(edit.address ? { address: edit.address } : {}),
+    ...(edit.userId ? { userId: edit.userId } : {}),
+  };
+}
+
+/** 409 when the dispute's mediator is among the parties (回避). */
+export function assertMediatorNotParty(mediator: MediatorDoc | null, parties: readonly PartyDoc[]): void {
+  if (!mediator) return;
+  const match = mediatorConflict(mediator, parties);
+  if (!match) return;
+  const how = { userId: '为同一用户', idNumberHash: '身份证号相同', phoneHash: '手机号相同' }[match];
+  throw refused({ code: 'MEDIATOR_IS_PARTY', zh: `当事人与承办调解员 ${mediator.name}${how}，调解员应当回避`, en: `the party is the dispute's mediator ${mediator._id} (same ${match}); a mediator must not mediate their own dispute` });
+}

@@ -1,0 +1,65 @@
+import type { EventEnvelope } from '@civicflow/contracts';
+import { applyMediationEvent, DisputeState } from './mediation-projection';
+
+const disputeId = 'tj-20261128-000042';
+const opened: DisputeState = {
+  stage: 'awaiting-mediator', level: 'community', committeeId: null, mediatorId: null, pastMediatorIds: [], guidance: null, reopenCount: 0,
+  agreement: null, assignedAt: null, escalatedAt: null, agreedAt: null, resolvedAt: null, failedAt: null,
+  stageAt: new Date('2026-11-28T09:00:00.000Z'), assignmentPending: true,
+};
+
+function event(type: string, minute: number, data: Record<string, unknown>): EventEnvelope {
+  const occurredAt = `2026-11-28T09:${String(minute).padStart(2, '0')}:00.000Z`;
+  return { id: `${disputeId}:${type}:${minute}`, type, version: 1, time: occurredAt, key: disputeId, source: 'workflows', correlationId: 'c', data: { disputeId, occurredAt, ...data } };
+}
+
+const reduce = (state: DisputeState, events: EventEnvelope[]) => events.reduce((s, e) => applyMediationEvent(s, e) ?? s, state);
+
+const assigned = event('mediation.mediator-assigned', 1, { mediatorId: 'mediator', committeeId: 'cmte-bf-d01-s01-c01', level: 'community' });
+const terms = [
+  { party: '李强', partyId: 'p2', obligation: '修复防水', dueAt: '2026-12-05T16:00:00.000Z', kept: null, followedUpAt: null, note: null },
+  { party: '李强', partyId: 'p2', obligation: '赔偿1800元', dueAt: '2026-12-10T16:00:00.000Z', kept: null, followedUpAt: null, note: null },
+];
+const withAgreement = (s: DisputeState): DisputeState => ({
+  ...s, agreement: { agreementId: 'a1', terms, reachedAt: '2026-11-28T09:05:00.000Z', reachedBy: { userId: 'mediator', name: '陈调解' }, committeeId: 'cmte-bf-d01-s01-c01', level: 'community' },
+});
+
+describe('mediation read model', () => {
+  it('follows assignment, agreement and follow-ups to 已化解', () => {
+    const mediating = reduce(opened, [assigned]);
+    expect(mediating).toMatchObject({ stage: 'mediating', mediatorId: 'mediator', level: 'community', assignmentPending: false, pastMediatorIds: ['mediator'] });
+    const agreed = reduce(withAgreement(mediating), [event('mediation.agreement-reached', 5, { agreementId: 'a1', terms })]);
+    expect(agreed.stage).toBe('agreed');
+    expect(agreed.agreedAt).toEqual(new Date('2026-11-28T09:05:00.000Z'));
+    const one = reduce(agreed, [event('mediation.agreement-followed-up', 6, { agreementId: 'a1', termIndex: 0, kept: true })]);
+    expect(one.stage).toBe('agreed');
+    const both = reduce(one, [event('mediation.agreement-followed-up', 7, { agreementId: 'a1', termIndex: 1, kept: true })]);
+    expect(both).toMatchObject({ stage: 'resolved' });
+    expect(both.resolvedAt).toEqual(new Date('2026-11-28T09:07:00.000Z'));
+  });
+
+  it('reopens on a broken term', () => {
+    const agreed = reduce(withAgreement(reduce(opened, [assigned])), [event('mediation.agreement-reached', 5, { agreementId: 'a1', terms })]);
+    const broken = reduce(agreed, [event('mediation.agreement-followed-up', 8, { agreementId: 'a1', termIndex: 0, kept: false })]);
+    expect(broken).toMatchObject({ stage: 'mediating', reopenCount: 1 });
+    expect(broken.agreement?.terms[0]).toMatchObject({ kept: false });
+  });
+
+  it('escalates a failure at the community to the street centre, and ends one at the street', () => {
+    const failed = reduce(reduce(opened, [assigned]), [event('mediation.mediation-failed', 9, { level: 'community', next: 'street-centre', reason: '分歧较大' })]);
+    expect(failed).toMatchObject({ stage: 'awaiting-mediator', level: 'street', mediatorId: null, assignmentPending: true, pastMediatorIds: ['mediator'] });
+    expect(failed.escalatedAt).toEqual(new Date('2026-11-28T09:09:00.000Z'));
+    const street = reduce(failed, [event('mediation.mediator-assigned', 10, { mediatorId: 'bf-d01-s01-med1', committeeId: 'centre-bf-d01-s01', level: 'street' })]);
+    expect(street).toMatchObject({ stage: 'mediating', level: 'street', mediatorId: 'bf-d01-s01-med1' });
+    const ended = reduce(street, [event('mediation.mediation-failed', 11, { level: 'street', next: 'litigation', reason: '仍未达成' })]);
+    expect(ended).toMatchObject({ stage: 'failed', guidance: 'litigation' });
+  });
+
+  it('ignores redeliveries and events older than the state it shows', () => {
+    const mediating = reduce(opened, [assigned]);
+    expect(applyMediationEvent(mediating, assigned)).toBeUndefined();
+    const agreedLater = { ...withAgreement(mediating), stage: 'agreed' as const, stageAt: new Date('2026-11-28T09:30:00.000Z') };
+    expect(applyMediationEvent(agreedLater, event('mediation.mediator-assigned', 2, { mediatorId: 'x', committeeId: 'c', level: 'community' }))).toMatchObject({ stage: 'agreed', mediatorId: 'mediator' });
+    expect(applyMediationEvent(mediating, event('mediation.session-held', 3, { sessionId: 's' }))).toBeUndefined();
+  });
+});

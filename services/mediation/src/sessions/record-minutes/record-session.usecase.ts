@@ -1,0 +1,39 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import { AuthUser } from '@civicflow/platform';
+import { DisputeDoc } from '../../disputes/dispute';
+import { notFound, refused } from '../../shared/http-errors';
+import { recordSessionUpdate } from '../../workflow/mediation-contract';
+import { actorOf, MediationWorkflows } from '../../workflow/mediation-workflows';
+import { consultationMinutes } from '../record-consultation/consultation-record.dto';
+import { ConsultationRecord, SessionDoc } from '../session';
+import { SessionStore } from '../session.store';
+
+/**
+ * 调解记录 (and the record of a 3+X consultation): written to the session first — what was entered is kept — then
+ * the workflow told (it refuses a session not yet started, or already recorded: 409, and the entry is taken back).
+ */
+@Injectable()
+export class RecordSessionUseCase {
+  constructor(private readonly sessions: SessionStore, private readonly workflows: MediationWorkflows) {}
+
+  async execute(dispute: DisputeDoc, sessionId: string, input: { minutesSummary: string; consultationRecord: ConsultationRecord | null }, user: AuthUser): Promise<SessionDoc> {
+    const session = await this.sessions.find(dispute._id, sessionId);
+    if (!session) throw notFound(`调解 ${sessionId} 不存在`, `session ${sessionId} not found in dispute ${dispute._id}`);
+    if (input.consultationRecord && !session.consultation) {
+      throw refused({ code: 'NOT_A_CONSULTATION', zh: `调解 ${sessionId} 不是3+X四方共议`, en: `session ${sessionId} was not scheduled as a 3+X consultation` });
+    }
+    if (session.status === 'held') throw refused({ code: 'SESSION_ALREADY_HELD', zh: `调解 ${sessionId} 已记录`, en: `session ${sessionId} has already been recorded` });
+    const minutes = input.consultationRecord ? consultationMinutes(input.minutesSummary, input.consultationRecord) : input.minutesSummary;
+    const recordedAt = new Date();
+    await this.sessions.sessions.updateOne({ _id: sessionId }, { $set: { status: 'held', minutesSummary: minutes, consultationRecord: input.consultationRecord, heldRecordedAt: recordedAt } });
+    try {
+      await this.workflows.update(dispute._id, recordSessionUpdate, { actor: actorOf(user), sessionId, minutesSummary: minutes }, `minutes:${sessionId}`);
+    } catch (error) {
+      if (error instanceof ConflictException) {
+        await this.sessions.sessions.updateOne({ _id: sessionId, heldRecordedAt: recordedAt }, { $set: { status: session.status, minutesSummary: null, consultationRecord: null, heldRecordedAt: null } });
+      }
+      throw error;
+    }
+    return { ...session, status: 'held', minutesSummary: minutes, consultationRecord: input.consultationRecord, heldRecordedAt: recordedAt };
+  }
+}
