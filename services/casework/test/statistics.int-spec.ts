@@ -45,8 +45,7 @@ describe('statistics: case facts and the supervisor figures on the real servers'
     await grid.startAllMicroservices();
     await grid.listen(0, '127.0.0.1');
     apps.push(grid);
-    process.env.GRID_URL = await grid.getUrl();
-    const casework = await createCaseworkApp(caseworkConfigSchema.parse(env));
+    const casework = await createCaseworkApp(caseworkConfigSchema.parse({ ...env, GRID_URL: await grid.getUrl() }));
     await casework.startAllMicroservices();
     await casework.listen(0, '127.0.0.1');
     apps.push(casework);
@@ -58,7 +57,6 @@ describe('statistics: case facts and the supervisor figures on the real servers'
   afterAll(async () => {
     await publisher?.disconnect();
     for (const app of apps.reverse()) await app.close();
-    delete process.env.GRID_URL;
     for (const service of ['casework', 'grid']) await mongo?.db(`${runId}_${service}`).dropDatabase();
     await mongo?.close();
   });

@@ -1,16 +1,13 @@
 import { z } from 'zod';
 
-/**
- * Settings of the statistics area, read from the environment beside casework's own config (the lead may fold
- * GRID_URL into caseworkConfigSchema later). Unit names and grid centroids come from the grid service.
- */
-export const statisticsConfigSchema = z.object({
+/** Settings of the statistics area (part of casework's config): unit names and grid centroids come from the grid service. */
+export const statisticsConfigShape = {
   GRID_URL: z.url().default('http://127.0.0.1:3003'),
   /** How long the org tree (unit names) is kept before it is fetched again. */
   STATISTICS_ORG_CACHE_MS: z.coerce.number().int().min(0).default(5 * 60_000),
   /** Users whose unit is the city see every case's figures (supervisors at the city). */
   CASEWORK_CITY_UNIT_ID: z.string().min(1).default('bf'),
-});
-export type StatisticsConfig = z.infer<typeof statisticsConfigSchema>;
+};
+export type StatisticsConfig = z.infer<z.ZodObject<typeof statisticsConfigShape>>;
 
 export const STATISTICS_CONFIG = Symbol('STATISTICS_CONFIG');

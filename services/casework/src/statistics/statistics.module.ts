@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { loadConfig } from '@civicflow/platform';
+import { CONFIG } from '@civicflow/platform';
 import { CASE_READ_MODEL, caseReadSchema } from '../read-model/read-model.schema';
 import { CASE_FACT_MODEL, caseFactSchema } from './case-fact.schema';
 import { CaseFactsProjector } from './case-facts.projector';
 import { OrgDirectory } from './org-directory';
 import { StatisticsHttpController } from './statistics.http.controller';
-import { STATISTICS_CONFIG, statisticsConfigSchema } from './statistics.config';
+import { STATISTICS_CONFIG, StatisticsConfig } from './statistics.config';
 
 /**
  * 统计分析: the case-facts projection (fed by the casework message controller, so one consumer group serves
@@ -22,7 +22,7 @@ import { STATISTICS_CONFIG, statisticsConfigSchema } from './statistics.config';
   ],
   controllers: [StatisticsHttpController],
   providers: [
-    { provide: STATISTICS_CONFIG, useFactory: () => loadConfig(statisticsConfigSchema) },
+    { provide: STATISTICS_CONFIG, useFactory: (config: StatisticsConfig) => config, inject: [CONFIG] },
     OrgDirectory,
     CaseFactsProjector,
   ],
