@@ -8,8 +8,8 @@ import type { MediationEventDraft } from './mediation-helpers';
 
 export interface MediationActivityDeps {
   publisher: Pick<EventPublisher, 'build' | 'publishAll'>;
-  /** A Temporal client of the namespace the case workflows run in (the original case's Updates). */
-  client: Pick<Client, 'workflow'>;
+  /** A Temporal client of the namespace the case workflows run in (the original case's Updates), or how to get one. */
+  client: Pick<Client, 'workflow'> | (() => Promise<Pick<Client, 'workflow'>>);
 }
 
 export interface AcceptOriginalCaseRequest {
@@ -52,9 +52,11 @@ function refusalOf(error: unknown): CaseRefusal | undefined {
  * are retried.
  */
 export function createMediationActivities({ publisher, client }: MediationActivityDeps) {
+  const caseHandle = async (caseNumber: string) => (typeof client === 'function' ? await client() : client).workflow.getHandle(caseNumber);
+
   async function caseView(caseNumber: string): Promise<CaseView | undefined> {
     try {
-      return await client.workflow.getHandle(caseNumber).query(caseStatusQuery);
+      return await (await caseHandle(caseNumber)).query(caseStatusQuery);
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return undefined;
       throw error;
@@ -64,7 +66,7 @@ export function createMediationActivities({ publisher, client }: MediationActivi
   async function accept(request: AcceptOriginalCaseRequest): Promise<OriginalCaseStep> {
     const actor: CommandActor = { userId: request.mediatorId, role: 'mediator', unitId: request.communityId };
     try {
-      await client.workflow.getHandle(request.caseNumber).executeUpdate(acceptUpdate, { args: [{ actor }], updateId: request.updateId });
+      await (await caseHandle(request.caseNumber)).executeUpdate(acceptUpdate, { args: [{ actor }], updateId: request.updateId });
       return { status: 'done' };
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return { status: 'case-not-found' };
@@ -122,7 +124,7 @@ export function createMediationActivities({ publisher, client }: MediationActivi
         ? { userId: request.mediatorId, role: 'street-coordinator', unitId: view.currentUnit! }
         : { userId: request.mediatorId, role: 'mediator', unitId: view.currentUnit ?? request.communityId };
       try {
-        await client.workflow.getHandle(request.caseNumber).executeUpdate(resolveUpdate, { args: [{ actor, summary: request.summary }], updateId: request.updateId });
+        await (await caseHandle(request.caseNumber)).executeUpdate(resolveUpdate, { args: [{ actor, summary: request.summary }], updateId: request.updateId });
         return { status: 'done' };
       } catch (error) {
         if (error instanceof WorkflowNotFoundError) return { status: 'case-not-found' };

@@ -78,7 +78,7 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
   const serial = new Serial();
   const outbox: MediationEventDraft[] = [];
   const reminded: string[] = []; // session ids
-  const announced: string[] = []; // `<agreementId>:<termIndex>` whose due date was announced
+  const announced: string[] = []; // `<agreementId>@<reachedAt>:<termIndex>` whose due date was announced
   const caseTasks: CaseTask[] = [];
   const originalCase: { accepted: OriginalCaseStep; resolved: OriginalCaseStep } | null = input.caseNumber
     ? { accepted: { status: 'not-due' }, resolved: { status: 'not-due' } }
@@ -197,7 +197,7 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
     const agreement = state.agreement;
     if (!agreement || state.stage !== 'agreed') return [];
     return agreement.terms
-      .map((term, index) => ({ key: `${agreement.agreementId}:${index}`, index, dueAt: term.dueAt, followedUp: term.followedUp }))
+      .map((term, index) => ({ key: `${agreement.agreementId}@${agreement.reachedAt}:${index}`, index, dueAt: term.dueAt, followedUp: term.followedUp }))
       .filter((term) => !term.followedUp && !announced.includes(term.key));
   }
 
