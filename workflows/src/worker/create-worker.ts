@@ -18,7 +18,8 @@ export interface CaseWorkerOptions {
   slaProfiles?: SlaProfileTable;
   /**
    * The Temporal client the mediation activities send the original case's Updates (签收, 办结) with. By default
-   * the worker connects one to `temporalAddress` and `namespace` (closed by `RunningWorker.close`).
+   * the worker connects one to `temporalAddress` and `namespace` when a mediation activity first needs it
+   * (closed by `RunningWorker.close`).
    */
   client?: Client;
 }
@@ -27,9 +28,7 @@ export interface RunningWorker {
   worker: Worker;
   publisher: EventPublisher;
   connection: NativeConnection;
-  /** The client connection the mediation activities use (when the worker made it; close it on shutdown). */
-  clientConnection?: Connection;
-  /** Disconnects the publisher and closes both connections (call after `worker.run()` returned). */
+  /** Disconnects the publisher and closes the worker's connections (call after `worker.run()` returned). */
   close(): Promise<void>;
 }
 
@@ -42,8 +41,23 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Runn
   const publisher = new EventPublisher(options.kafka, 'case-worker');
   await publisher.connect();
   const connection = await NativeConnection.connect({ address: options.temporalAddress });
-  const clientConnection = options.client ? undefined : await Connection.connect({ address: options.temporalAddress });
-  const client = options.client ?? new Client({ connection: clientConnection!, namespace: options.namespace });
+  // connected on first use, so workers that never run a mediation open nothing more
+  let clientConnection: Connection | undefined;
+  let made: Promise<Client> | undefined;
+  const client = (): Promise<Client> => {
+    if (options.client) return Promise.resolve(options.client);
+    made ??= Connection.connect({ address: options.temporalAddress }).then(
+      (connected) => {
+        clientConnection = connected;
+        return new Client({ connection: connected, namespace: options.namespace });
+      },
+      (error: unknown) => {
+        made = undefined;
+        throw error;
+      },
+    );
+    return made;
+  };
   const worker = await Worker.create({
     connection,
     namespace: options.namespace,
@@ -58,7 +72,6 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Runn
     worker,
     publisher,
     connection,
-    ...(clientConnection ? { clientConnection } : {}),
     async close() {
       await publisher.disconnect();
       await clientConnection?.close();
