@@ -13,6 +13,9 @@ describe('mediation workflow helpers', () => {
       command: { type: 'scheduleSession', actor: { userId: 'med-1', role: 'mediator', unitId: 'binhe' }, at: NOW, sessionId: 's-1', startsAt: Date.parse('2099-03-03T02:00:00Z'), endsAt: Date.parse('2099-03-03T04:00:00Z'), place: '调解室', attendeeIds: ['p-1'], consultation: false },
     });
     expect(toMediationCommand('assignMediator', { actor: { ...actor, role: 'street-coordinator' }, mediatorId: 'm', committeeId: 'c', level: 'street' }, NOW)).toMatchObject({ ok: true, command: { actor: { role: 'streetCoordinator' } } });
+    // the mediation service assigns by workload as 'system'
+    const bySystem = toMediationCommand('assignMediator', { actor: { userId: 'mediation-service', role: 'system', unitId: 'system' }, mediatorId: 'm', committeeId: 'c', level: 'community' }, NOW);
+    expect(bySystem.ok && executeMediation(openMediation({ disputeId: 'd', disputeType: 'other', openedAt: NOW }), bySystem.command).ok).toBe(true);
     expect(toMediationCommand('followUpTerm', { actor: { ...actor, role: 'admin' }, termIndex: 0, kept: true }, NOW)).toMatchObject({ ok: false, rejection: { code: 'ROLE_NOT_ALLOWED' } });
   });
 

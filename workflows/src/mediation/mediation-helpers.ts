@@ -47,7 +47,8 @@ export function toMediationCommand(name: MediationCommandName, raw: unknown, at:
   if (!isObject(rawActor) || typeof rawActor.userId !== 'string' || typeof rawActor.role !== 'string' || typeof rawActor.unitId !== 'string' || rawActor.userId === '') {
     throw new InvalidMediationArgument('actor', 'actor 须含 userId、role、unitId actor must carry userId, role and unitId');
   }
-  const role = domainRole(rawActor.role);
+  // 'system': the mediation service's own moves (automatic workload assignment); the domain decides what it may do
+  const role = rawActor.role === 'system' ? 'system' : domainRole(rawActor.role);
   if (!role) return { ok: false, rejection: { code: 'ROLE_NOT_ALLOWED', zh: `角色 ${rawActor.role} 无权办理调解。`, en: `Role ${rawActor.role} may not act on a dispute.` } };
   const actor: Actor = { userId: rawActor.userId, role, unitId: rawActor.unitId };
   const base = { actor, at };
