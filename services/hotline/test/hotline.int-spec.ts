@@ -144,6 +144,7 @@ describe('hotline service on the real servers', () => {
 
     const malformed = await api('POST', '/api/v1/calls', { raw: '{"callerNumber": ' });
     expect(malformed.status).toBe(400);
+    expect(malformed.body.errors).toEqual([{ field: '(body)', reason: expect.stringContaining('malformed JSON') }]);
 
     const huge = await api('POST', '/api/v1/calls', { body: { callerNumber: aMobile(), content: '很长'.repeat(200_000), requestType: 'complaint', address: 'x' } });
     expect(huge.status).toBe(413);

@@ -1,4 +1,4 @@
-import { DynamicModule, Type } from '@nestjs/common';
+import { BadRequestException, DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -22,6 +22,7 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
   const logger = new NestJsonLogger(createLogger(options.service, options.logLevel));
   const app = await NestFactory.create<NestExpressApplication>(module, { logger, bodyParser: false });
   app.useBodyParser('json', { limit: options.bodyLimit ?? '256kb' });
+  app.use(malformedJsonAsFieldError);
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
@@ -31,4 +32,16 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
   SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document), { jsonDocumentUrl: 'api/docs/openapi.json' });
   if (options.events) connectEventServer(app, options.events);
   return app;
+}
+
+/**
+ * Express error middleware right after the JSON parser: a body that is not JSON becomes the error contract's
+ * 400 with a field error (Nest would otherwise answer with the parser's bare message). Other errors pass on.
+ */
+function malformedJsonAsFieldError(error: unknown, _req: unknown, _res: unknown, next: (error?: unknown) => void): void {
+  if ((error as { type?: string })?.type === 'entity.parse.failed') {
+    next(new BadRequestException({ message: '请求体不是有效的 JSON the request body is not valid JSON', errors: [{ field: '(body)', reason: `malformed JSON: ${(error as Error).message}` }] }));
+    return;
+  }
+  next(error);
 }
