@@ -74,6 +74,12 @@ export interface DisputeDoc {
   parties: PartyDoc[];
   agreement: AgreementDoc | null;
   failures: FailureDoc[];
+  /** agreements a broken term set aside (重新调解), for the figures */
+  pastAgreements: { agreementId: string; reachedAt: string; followedUp: { kept: boolean; at: string } | null }[];
+  /** the running 30-day limit at the current level, as the workflow last said; null when not running */
+  deadline: Date | null;
+  /** the workflow's sequence number of the last event or view applied */
+  lastSequence: number;
   guidance: string | null;
   reopenCount: number;
   openedAt: Date;

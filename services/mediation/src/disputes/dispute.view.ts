@@ -26,6 +26,7 @@ export function disputeView(doc: DisputeDoc) {
     parties: doc.parties.map(partyView),
     agreement: doc.agreement,
     failures: doc.failures,
+    deadline: iso(doc.deadline),
     guidance: doc.guidance,
     reopenCount: doc.reopenCount,
     openedAt: iso(doc.openedAt),

@@ -30,8 +30,6 @@ export function applyPartyEdit(current: PartyDoc, edit: Partial<PartyInput>, pro
 /** 409 when the dispute's mediator is among the parties (回避). */
 export function assertMediatorNotParty(mediator: MediatorDoc | null, parties: readonly PartyDoc[]): void {
   if (!mediator) return;
-  const match = mediatorConflict(mediator, parties);
-  if (!match) return;
-  const how = { userId: '为同一用户', idNumberHash: '身份证号相同', phoneHash: '手机号相同' }[match];
-  throw refused({ code: 'MEDIATOR_IS_PARTY', zh: `当事人与承办调解员 ${mediator.name}${how}，调解员应当回避`, en: `the party is the dispute's mediator ${mediator._id} (same ${match}); a mediator must not mediate their own dispute` });
+  const conflict = mediatorConflict(mediator, parties);
+  if (conflict) throw refused({ code: conflict.code, zh: conflict.zh, en: conflict.en });
 }

@@ -4,7 +4,7 @@ import { applyMediationEvent, DisputeState } from './mediation-projection';
 const disputeId = 'tj-20261128-000042';
 const opened: DisputeState = {
   stage: 'awaiting-mediator', level: 'community', committeeId: null, mediatorId: null, pastMediatorIds: [], guidance: null, reopenCount: 0,
-  agreement: null, assignedAt: null, escalatedAt: null, agreedAt: null, resolvedAt: null, failedAt: null,
+  agreement: null, pastAgreements: [], deadline: null, lastSequence: 0, assignedAt: null, escalatedAt: null, agreedAt: null, resolvedAt: null, failedAt: null,
   stageAt: new Date('2026-11-28T09:00:00.000Z'), assignmentPending: true,
 };
 
@@ -38,11 +38,25 @@ describe('mediation read model', () => {
     expect(both.resolvedAt).toEqual(new Date('2026-11-28T09:07:00.000Z'));
   });
 
-  it('reopens on a broken term', () => {
+  it('reopens on a broken term, keeping the broken agreement for the figures', () => {
     const agreed = reduce(withAgreement(reduce(opened, [assigned])), [event('mediation.agreement-reached', 5, { agreementId: 'a1', terms })]);
     const broken = reduce(agreed, [event('mediation.agreement-followed-up', 8, { agreementId: 'a1', termIndex: 0, kept: false })]);
-    expect(broken).toMatchObject({ stage: 'mediating', reopenCount: 1 });
-    expect(broken.agreement?.terms[0]).toMatchObject({ kept: false });
+    expect(broken).toMatchObject({ stage: 'mediating', reopenCount: 1, agreement: null });
+    expect(broken.pastAgreements).toEqual([{ agreementId: 'a1', reachedAt: '2026-11-28T09:05:00.000Z', followedUp: { kept: false, at: '2026-11-28T09:08:00.000Z' } }]);
+  });
+
+  it('orders by the workflow’s sequence when events carry one', () => {
+    const seq = (e: EventEnvelope, sequence: number): EventEnvelope => ({ ...e, data: { ...(e.data as object), sequence } });
+    const mediating = reduce(opened, [seq(assigned, 2)]);
+    expect(mediating.lastSequence).toBe(2);
+    expect(applyMediationEvent(mediating, seq(assigned, 2))).toBeUndefined();
+    const agreed = reduce(withAgreement(mediating), [seq(event('mediation.agreement-reached', 5, { agreementId: 'a1', terms }), 3)]);
+    const followed = reduce(agreed, [seq(event('mediation.agreement-followed-up', 6, { agreementId: 'a1', termIndex: 0, kept: false }), 4)]);
+    expect(followed.stage).toBe('agreed'); // the workflow says what a broken term means: dispute-reopened follows
+    const reopened = reduce(followed, [seq(event('mediation.dispute-reopened', 6, { agreementId: 'a1', termIndex: 0, reopenCount: 1, level: 'community', deadline: '2026-12-28T09:06:00.000Z' }), 5)]);
+    expect(reopened).toMatchObject({ stage: 'mediating', reopenCount: 1, agreement: null, deadline: new Date('2026-12-28T09:06:00.000Z') });
+    const resolved = reduce(reopened, [seq(event('mediation.dispute-resolved', 9, { agreementId: 'a2', level: 'community', mediatorId: 'mediator', reopenCount: 1 }), 9)]);
+    expect(resolved).toMatchObject({ stage: 'resolved', lastSequence: 9 });
   });
 
   it('escalates a failure at the community to the street centre, and ends one at the street', () => {

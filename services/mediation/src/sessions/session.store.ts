@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { SessionDoc, TimeSpan } from './session';
+import { SessionSlot } from '@civicflow/domain';
+import { SessionDoc } from './session';
 import { SESSION_MODEL } from './session.schema';
 
 @Injectable()
@@ -9,9 +10,9 @@ export class SessionStore {
   constructor(@InjectModel(SESSION_MODEL) readonly sessions: Model<SessionDoc>) {}
 
   /** The mediator's sessions (all their disputes) still to come or under way after `from`. */
-  async diary(mediatorId: string, from: Date): Promise<TimeSpan[]> {
+  async diary(mediatorId: string, from: Date): Promise<SessionSlot[]> {
     const found = await this.sessions.find({ mediatorId, endsAt: { $gt: from } }, { startsAt: 1, endsAt: 1, status: 1 }).lean<Pick<SessionDoc, '_id' | 'startsAt' | 'endsAt'>[]>();
-    return found.map((s) => ({ id: s._id, startsAt: new Date(s.startsAt).getTime(), endsAt: new Date(s.endsAt).getTime() }));
+    return found.map((s) => ({ sessionId: s._id, mediatorId, startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) }));
   }
 
   find(disputeId: string, sessionId: string): Promise<SessionDoc | null> {

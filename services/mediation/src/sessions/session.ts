@@ -1,3 +1,5 @@
+import { checkSessionTimes } from '@civicflow/domain';
+
 /** 3+X 四方共议: 社区党组织、居委会、物业公司、业委会, plus others (X: 当事人代表、律师、网格员 …). */
 export const CONSULTATION_SIDES = ['party-organisation', 'residents-committee', 'property-company', 'owners-committee', 'other'] as const;
 export type ConsultationSide = (typeof CONSULTATION_SIDES)[number];
@@ -30,24 +32,13 @@ export interface SessionDoc {
   heldRecordedAt: Date | null;
 }
 
-export interface TimeSpan {
-  id: string;
-  startsAt: number;
-  endsAt: number;
-}
-
-/** The first span of the diary the new one overlaps (touching ends do not overlap), if any. */
-export function findOverlap(span: Omit<TimeSpan, 'id'>, diary: readonly TimeSpan[]): TimeSpan | undefined {
-  return diary.find((s) => s.startsAt < span.endsAt && span.startsAt < s.endsAt);
-}
-
-/** Field errors for the times of a new session: not in the past, ends after it starts, at most 12 hours. */
-export function checkSessionTimes(startsAt: string, endsAt: string, now: Date): { field: string; reason: string }[] {
-  const start = Date.parse(startsAt);
-  const end = Date.parse(endsAt);
-  const errors: { field: string; reason: string }[] = [];
-  if (start <= now.getTime()) errors.push({ field: 'startsAt', reason: `调解时间不能早于当前时间 a session cannot be scheduled in the past (${startsAt} ≤ ${now.toISOString()})` });
-  if (end <= start) errors.push({ field: 'endsAt', reason: '结束时间须晚于开始时间 a session must end after it starts' });
-  else if (end - start > 12 * 3_600_000) errors.push({ field: 'endsAt', reason: '一次调解不超过12小时 a session lasts at most 12 hours' });
-  return errors;
+/**
+ * Field errors for the times of a new session (400): the domain's rules (not in the past, ends after it starts —
+ * the same wording the workflow's validator uses) plus a service limit of 12 hours for one sitting.
+ */
+export function sessionTimeErrors(startsAt: string, endsAt: string, now: Date): { field: string; reason: string }[] {
+  const refusal = checkSessionTimes(startsAt, endsAt, now.getTime());
+  if (refusal) return [{ field: refusal.code === 'SESSION_ENDS_BEFORE_START' ? 'endsAt' : 'startsAt', reason: `${refusal.zh} ${refusal.en}` }];
+  if (Date.parse(endsAt) - Date.parse(startsAt) > 12 * 3_600_000) return [{ field: 'endsAt', reason: '一次调解不超过12小时 a session lasts at most 12 hours' }];
+  return [];
 }

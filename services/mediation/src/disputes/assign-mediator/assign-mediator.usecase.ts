@@ -58,7 +58,7 @@ export class AssignMediatorUseCase {
       const member = members.find((m) => m._id === preferred);
       if (!member) throw refused({ code: 'NOT_A_MEMBER', zh: `${preferred} 不是 ${committeeId} 的调解员`, en: `${preferred} is not a mediator of ${committeeId}` });
       const conflict = mediatorConflict(member, doc.parties);
-      if (conflict) throw refused({ code: 'MEDIATOR_IS_PARTY', zh: '调解员与纠纷当事人为同一人，应当回避', en: `the mediator is a party to the dispute (same ${conflict}) and must step aside` });
+      if (conflict) throw refused({ code: conflict.code, zh: conflict.zh, en: conflict.en });
       return preferred;
     }
     const loads = await Promise.all(members.filter((m) => !excluded.has(m._id)).map(async (m) => ({ mediatorId: m._id, openDisputes: await this.disputes.openCount(m._id) })));

@@ -6,7 +6,8 @@ import { DisputeDoc } from '../../disputes/dispute';
 import { invalidFields, refused } from '../../shared/http-errors';
 import { scheduleSessionUpdate } from '../../workflow/mediation-contract';
 import { actorOf, MediationWorkflows } from '../../workflow/mediation-workflows';
-import { checkSessionTimes, findOverlap, SessionDoc } from '../session';
+import { findOverlap } from '@civicflow/domain';
+import { sessionTimeErrors, SessionDoc } from '../session';
 import { SessionStore } from '../session.store';
 
 export interface ScheduleSessionInput {
@@ -29,7 +30,7 @@ export class ScheduleSessionUseCase {
   constructor(private readonly sessions: SessionStore, private readonly mediators: MediatorStore, private readonly workflows: MediationWorkflows) {}
 
   async execute(dispute: DisputeDoc, input: ScheduleSessionInput, user: AuthUser, now = new Date()): Promise<SessionDoc> {
-    const errors = checkSessionTimes(input.startsAt, input.endsAt, now);
+    const errors = sessionTimeErrors(input.startsAt, input.endsAt, now);
     if (errors.length > 0) throw invalidFields(errors);
     if (!dispute.mediatorId) throw refused({ code: 'NO_MEDIATOR', zh: '尚未指派调解员，不能安排调解', en: 'no mediator has been assigned yet' });
     const span = { startsAt: Date.parse(input.startsAt), endsAt: Date.parse(input.endsAt) };
@@ -42,13 +43,13 @@ export class ScheduleSessionUseCase {
     for (let attempt = 1; ; attempt++) {
       const mediator = await this.mediators.mediator(dispute.mediatorId);
       const revision = mediator?.diaryRevision ?? 0;
-      const clash = findOverlap(span, await this.sessions.diary(dispute.mediatorId, new Date(span.startsAt)));
+      const clash = findOverlap(await this.sessions.diary(dispute.mediatorId, new Date(span.startsAt)), { sessionId: session._id, mediatorId: dispute.mediatorId, ...span });
       if (clash) {
-        const other = await this.sessions.sessions.findById(clash.id, { disputeId: 1, startsAt: 1, endsAt: 1 }).lean<SessionDoc>();
+        const other = await this.sessions.sessions.findById(clash.sessionId, { disputeId: 1, startsAt: 1, endsAt: 1 }).lean<SessionDoc>();
         throw refused({
           code: 'SESSION_OVERLAPS',
           zh: `调解员 ${dispute.mediatorId} 在该时段已有调解安排（纠纷 ${other?.disputeId ?? '?'}，${other ? new Date(other.startsAt).toISOString() : ''}）`,
-          en: `mediator ${dispute.mediatorId} already has session ${clash.id} then (dispute ${other?.disputeId ?? '?'})`,
+          en: `mediator ${dispute.mediatorId} already has session ${clash.sessionId} then (dispute ${other?.disputeId ?? '?'})`,
         });
       }
       await this.sessions.sessions.collection.insertOne(session as never);

@@ -1,0 +1,63 @@
+import { Body, ConflictException, Controller, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { validateAgreement } from '@civicflow/domain';
+import { AuthUser, CurrentUser, Roles } from '@civicflow/platform';
+import { AgreementDoc } from '../../disputes/dispute';
+import { DisputeAccess, MEDIATE_ROLES } from '../../disputes/dispute-access';
+import { DisputeStore } from '../../disputes/dispute.store';
+import { disputeView } from '../../disputes/dispute.view';
+import { invalidFields } from '../../shared/http-errors';
+import { reachAgreementUpdate } from '../../workflow/mediation-contract';
+import { actorOf, MediationWorkflows } from '../../workflow/mediation-workflows';
+import { recordView } from '../apply-view';
+
+export const reachAgreementSchema = z.object({
+  terms: z.array(z.object({
+    partyId: z.string().trim().min(1, '须写明履行义务的当事人 name the party who owes the term'),
+    obligation: z.string().trim().min(1, '须写明履行内容 say what is to be done').max(500),
+    dueAt: z.iso.datetime({ offset: true, message: '履行期限须为带时区的 ISO 时间 dueAt must be an ISO date-time' }),
+  })).min(1, '调解协议须至少有一项履行条款（谁、做什么、何时前） an agreement needs at least one term: who does what by when').max(50),
+});
+class ReachAgreementDto extends createZodDto(reachAgreementSchema) {}
+
+/**
+ * 达成调解协议: terms name a party of the dispute, what they do and by when (in the future). Written to the dispute
+ * first, then the workflow told; a refusal takes it back (409 with the reason).
+ */
+@ApiTags('agreements 调解协议')
+@ApiBearerAuth()
+@Controller('api/v1/mediation/disputes')
+export class ReachAgreementHttpController {
+  constructor(private readonly access: DisputeAccess, private readonly disputes: DisputeStore, private readonly workflows: MediationWorkflows) {}
+
+  @Post(':disputeId/agreement')
+  @Roles(...MEDIATE_ROLES)
+  @ApiOperation({ summary: '达成调解协议 record the agreement (terms: who does what by when); 400 without terms' })
+  async reach(@Param('disputeId') disputeId: string, @Body() body: ReachAgreementDto, @CurrentUser() user: AuthUser) {
+    const dispute = await this.access.toMediate(user, disputeId);
+    const now = new Date();
+    const errors = body.terms.flatMap((t, i) => (dispute.parties.some((p) => p.partyId === t.partyId) ? [] : [{ field: `terms.${i}.partyId`, reason: `${t.partyId} 不是本纠纷的当事人 is not a party to this dispute` }]));
+    if (errors.length > 0) throw invalidFields(errors);
+    const terms = body.terms.map((t) => ({ party: dispute.parties.find((p) => p.partyId === t.partyId)!.name, partyId: t.partyId, obligation: t.obligation, dueAt: new Date(t.dueAt).toISOString() }));
+    const agreementId = `xy-${randomUUID().slice(0, 8)}`;
+    const refusal = validateAgreement({ agreementId, terms }, now.getTime());
+    if (refusal) throw invalidFields([{ field: 'terms', reason: `${refusal.zh} ${refusal.en}` }]);
+    const agreement: AgreementDoc = {
+      agreementId, terms: terms.map((t) => ({ ...t, kept: null, followedUpAt: null, note: null })), reachedAt: now.toISOString(),
+      reachedBy: { userId: user.userId, name: user.name }, committeeId: dispute.committeeId ?? '', level: dispute.level,
+    };
+    const previous = dispute.agreement;
+    await this.disputes.mutate(disputeId, () => ({ agreement }));
+    try {
+      const view = await this.workflows.update(disputeId, reachAgreementUpdate, { actor: actorOf(user), agreementId, terms: terms.map(({ party, obligation, dueAt }) => ({ party, obligation, dueAt })) }, `agreement:${agreementId}`);
+      const doc = await recordView(this.disputes, disputeId, view);
+      return disputeView(doc!);
+    } catch (error) {
+      if (error instanceof ConflictException) await this.disputes.mutate(disputeId, (d) => (d.agreement?.agreementId === agreementId ? { agreement: previous } : undefined));
+      throw error;
+    }
+  }
+}
