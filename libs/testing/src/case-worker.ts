@@ -4,7 +4,7 @@ import { createCaseWorker, type RunningWorker } from '@civicflow/workflows/worke
 
 export interface TestCaseWorker {
   running: RunningWorker;
-  /** Drains the worker, then closes its Kafka producer and Temporal connection. */
+  /** Drains the worker, then closes its Kafka producer and Temporal connections. */
   stop(): Promise<void>;
 }
 
@@ -26,8 +26,7 @@ export async function startCaseWorker(env: { TEMPORAL_ADDRESS: string; TEMPORAL_
     async stop() {
       if (running.worker.getState() === 'RUNNING') running.worker.shutdown();
       await polling;
-      await running.publisher.disconnect();
-      await running.connection.close();
+      await running.close();
     },
   };
 }

@@ -1,3 +1,4 @@
+export { slaProfilesFromFile, withProfiles } from '../sla/sla-profiles.file';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { Kafka } from 'kafkajs';

@@ -21,7 +21,7 @@ async function main() {
   const slaProfiles = slaProfilesFromFile(config.SLA_PROFILES_FILE);
   const kafka = createKafka('case-worker', config);
   await ensureTopics(kafka);
-  const { worker, publisher, connection } = await createCaseWorker({
+  const running = await createCaseWorker({
     temporalAddress: config.TEMPORAL_ADDRESS,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.CASE_TASK_QUEUE,
@@ -31,10 +31,9 @@ async function main() {
   });
   logger.info({ temporal: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE }, '案件工作流 worker 已启动 case worker started');
   try {
-    await worker.run();
+    await running.worker.run();
   } finally {
-    await publisher.disconnect();
-    await connection.close();
+    await running.close();
   }
 }
 

@@ -2,10 +2,13 @@ import { pauseSlaClock, resumeSlaClock, startSlaClock } from '../sla/sla-clock';
 import type { SlaWindowName } from '../sla/sla-windows';
 import type { CaseClock, CaseState, ClockStart, DepartmentSummons, HandlingLevel } from './case-state';
 
-/** The handling window of a rung; a dispute held by the community runs on the mediation window (调解). */
+/**
+ * The handling window of a rung. A dispute runs on the mediation window (调解) at both rungs: the community's
+ * people's mediation committee, then the street's mediation centre (小事不出社区，大事不出街道).
+ */
 export function handlingWindowFor(state: CaseState, level: HandlingLevel): SlaWindowName {
-  if (level !== 'community') return 'streetHandling';
-  return state.classification?.isDispute ? 'mediation' : 'communityHandling';
+  if (state.classification?.isDispute) return 'mediation';
+  return level === 'community' ? 'communityHandling' : 'streetHandling';
 }
 
 /** The window as the case's stored SLA snapshot defines it. Only called once the case is classified. */

@@ -3,7 +3,7 @@ import { naturalDays, workingDays, workingHours } from '../calendar/business-dur
 import { chinaTime, toChinaWallClock } from '../calendar/china-time';
 import { slaDeadline } from '../sla/sla-clock';
 import { resolveSlaWindows } from '../sla/sla-policy';
-import { ACTORS, classified, cmd, dispatched, fresh, inHandling, registered, resolved, run } from './case-fixtures';
+import { ACTORS, classified, cmd, dispatched, fresh, inHandling, registered, resolved, run, atStreet, refusalOf } from './case-fixtures';
 import type { CaseEvent } from './case-events';
 import { decide } from './decide';
 import { evolve, replayCase } from './evolve';
@@ -71,6 +71,16 @@ describe('case lifecycle: legal paths', () => {
   it('runs a dispute accepted by the community mediator on the 30-day mediation window', () => {
     const state = run(registered(), cmd.classify({ categoryCode: '1601', isDispute: true }), cmd.dispatch(), cmd.accept({ actor: ACTORS.mediator }));
     expect(state.clock).toMatchObject({ window: 'mediation', clock: { duration: naturalDays(30) } });
+  });
+
+  it('keeps a dispute on the mediation window at the street, where the street centre\'s mediator may resolve it', () => {
+    const streetMediator = { userId: 'med-st', role: 'mediator' as const, unitId: 'xinhua' };
+    const dispute = run(registered(), cmd.classify({ categoryCode: '1601', isDispute: true }), cmd.dispatch(), cmd.accept({ actor: ACTORS.mediator }), cmd.escalate());
+    expect(dispute).toMatchObject({ level: 'street', clock: { window: 'mediation', clock: { duration: naturalDays(30) } } });
+    expect(run(dispute, cmd.resolve({ actor: streetMediator }))).toMatchObject({ status: 'resolved' });
+    // not a dispute: the street's own window, and its mediators cannot act on it
+    expect(atStreet().clock?.window).toBe('streetHandling');
+    expect(refusalOf(atStreet(), cmd.resolve({ actor: streetMediator }))).toBeDefined();
   });
 
   it('stores the SLA windows given at classification, so later policy changes cannot move them', () => {

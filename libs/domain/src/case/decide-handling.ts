@@ -51,7 +51,7 @@ export function decideEscalate(state: CaseState, command: EscalateCommand): Deci
     to: 'street',
     assignee: { unitId: state.route!.streetId, level: 'street' },
     ...(command.note ? { note: command.note } : {}),
-    clock: clockStart(state, 'streetHandling'),
+    clock: clockStart(state, handlingWindowFor(state, 'street')),
   });
 }
 

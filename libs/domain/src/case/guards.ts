@@ -25,7 +25,10 @@ export function requireText(command: CaseCommandType, field: string, value: stri
 /** Staff of the assigned unit in a role fit for the case's rung (签收, 办理, 办结 …). */
 export function isAssignedHandler(state: CaseState, actor: Actor): boolean {
   const assignee = state.assignee;
-  return assignee !== null && actor.unitId === assignee.unitId && HANDLER_ROLES[assignee.level].includes(actor.role);
+  if (assignee === null || actor.unitId !== assignee.unitId) return false;
+  // the street's mediation centre (矛盾调解中心) handles the disputes that reach the street
+  if (assignee.level === 'street' && actor.role === 'mediator') return state.classification?.isDispute === true;
+  return HANDLER_ROLES[assignee.level].includes(actor.role);
 }
 
 /** The assigned unit's handler, or a supervisor when `supervisorToo` (supervisors may intervene at any level). */
