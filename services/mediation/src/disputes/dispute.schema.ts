@@ -40,6 +40,7 @@ export const disputeSchema = new Schema<DisputeDoc>(
     stageAt: { type: Date, required: true },
     assignmentPending: { type: Boolean, required: true },
     assignmentError: { type: String, default: null },
+    assignmentClaimedUntil: { type: Date, default: null },
     openedBy: { type: new Schema({}, loose), required: true },
     correlationId: { type: String, required: true },
     revision: { type: Number, required: true },

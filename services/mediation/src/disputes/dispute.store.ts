@@ -52,6 +52,19 @@ export class DisputeStore {
     return this.disputes.countDocuments({ mediatorId, stage: { $in: [...OPEN_STAGES] } }).exec();
   }
 
+  /** Takes the dispute's pending assignment for `forMs` unless another try holds it: true when this one may go on. */
+  async claimAssignment(disputeId: string, now: Date, forMs: number): Promise<boolean> {
+    const result = await this.disputes.collection.updateOne(
+      { _id: disputeId as never, assignmentPending: true, $or: [{ assignmentClaimedUntil: null }, { assignmentClaimedUntil: { $lt: now } }] },
+      { $set: { assignmentClaimedUntil: new Date(now.getTime() + forMs) } },
+    );
+    return result.matchedCount === 1;
+  }
+
+  async releaseAssignment(disputeId: string): Promise<void> {
+    await this.disputes.collection.updateOne({ _id: disputeId as never }, { $set: { assignmentClaimedUntil: null } });
+  }
+
   pendingAssignments(limit: number): Promise<Pick<DisputeDoc, '_id'>[]> {
     return this.disputes.find({ assignmentPending: true }, { _id: 1 }).limit(limit).lean<Pick<DisputeDoc, '_id'>[]>().exec();
   }

@@ -94,6 +94,8 @@ export interface DisputeDoc {
   /** a mediator is still to be assigned at `level` (the retry loop looks for these) */
   assignmentPending: boolean;
   assignmentError: string | null;
+  /** an assignment in progress holds the dispute until then, so two tries (retry loop, event, request) never race */
+  assignmentClaimedUntil: Date | null;
   openedBy: { userId: string; role: string };
   correlationId: string;
   revision: number;

@@ -9,6 +9,9 @@ import { MediationWorkflows, SYSTEM_ACTOR } from '../../workflow/mediation-workf
 import { DisputeDoc } from '../dispute';
 import { DisputeStore } from '../dispute.store';
 
+/** How long one try may hold a dispute's assignment (an Update normally answers in well under a second). */
+const CLAIM_MS = 60_000;
+
 export type AssignOutcome = { assigned: true; mediatorId: string } | { assigned: false; reason: string };
 
 /**
@@ -24,6 +27,15 @@ export class AssignMediatorUseCase {
   constructor(private readonly disputes: DisputeStore, private readonly mediators: MediatorStore, private readonly workflows: MediationWorkflows) {}
 
   async execute(disputeId: string, options: { preferredMediatorId?: string; actor?: MediationActor } = {}): Promise<AssignOutcome> {
+    if (!(await this.disputes.claimAssignment(disputeId, new Date(), CLAIM_MS))) return { assigned: false, reason: 'not pending, or being assigned' };
+    try {
+      return await this.assign(disputeId, options);
+    } finally {
+      await this.disputes.releaseAssignment(disputeId);
+    }
+  }
+
+  private async assign(disputeId: string, options: { preferredMediatorId?: string; actor?: MediationActor }): Promise<AssignOutcome> {
     const doc = await this.disputes.findById(disputeId);
     if (!doc || !doc.assignmentPending) return { assigned: false, reason: 'not pending' };
     const committeeId = committeeIdFor(doc.level, doc.level === 'community' ? doc.communityId : doc.streetId);

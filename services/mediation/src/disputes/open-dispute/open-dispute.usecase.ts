@@ -40,7 +40,7 @@ export class OpenDisputeUseCase {
       districtId: command.districtId, orgPath: command.orgPath, stage: 'awaiting-mediator', level: 'community', committeeId: null, mediatorId: null,
       pastMediatorIds: [], parties: command.parties, agreement: null, failures: [], pastAgreements: [], deadline: null, lastSequence: 0, guidance: null, reopenCount: 0, openedAt: command.at,
       assignedAt: null, escalatedAt: null, agreedAt: null, resolvedAt: null, failedAt: null, stageAt: command.at, assignmentPending: true,
-      assignmentError: null, openedBy: command.openedBy, correlationId: command.correlationId || randomUUID(), revision: 1,
+      assignmentError: null, assignmentClaimedUntil: null, openedBy: command.openedBy, correlationId: command.correlationId || randomUUID(), revision: 1,
     };
     const created = await this.disputes.insert(doc);
     const stored = created ? doc : (await this.disputes.findById(doc._id))!;

@@ -5,7 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AuthUser, CurrentUser, Roles } from '@civicflow/platform';
 import { ContactProtector } from '../../contacts/contact-protector';
+import { MediatorStore } from '../../committees/mediator.store';
 import { OrgUnits } from '../../committees/org-units';
+import { assertMediatorNotParty } from '../../parties/parties';
 import { partySchema } from '../../parties/party.dto';
 import { toPartyDoc } from '../../parties/parties';
 import { invalidField } from '../../shared/http-errors';
@@ -29,7 +31,7 @@ class OpenWalkInDto extends createZodDto(z.object({
 @ApiBearerAuth()
 @Controller('api/v1/mediation/disputes')
 export class OpenWalkInHttpController {
-  constructor(private readonly open: OpenDisputeUseCase, private readonly org: OrgUnits, private readonly protector: ContactProtector) {}
+  constructor(private readonly open: OpenDisputeUseCase, private readonly org: OrgUnits, private readonly protector: ContactProtector, private readonly mediators: MediatorStore) {}
 
   @Post()
   @Roles('mediator', 'supervisor')
@@ -41,11 +43,14 @@ export class OpenWalkInHttpController {
     if (user.role === 'mediator' ? ![communityId, path.streetId].includes(user.unitId) : !path.orgPath.includes(user.unitId)) {
       throw new ForbiddenException({ message: `不在您的管辖范围内 outside your jurisdiction (${user.unitId})` });
     }
+    const parties = body.parties.map((p) => toPartyDoc(p, this.protector));
+    // 回避 before anything is written: the named mediator must not be a party
+    if (body.mediatorId) assertMediatorNotParty(await this.mediators.mediator(body.mediatorId), parties);
     const now = new Date();
     const { dispute, assignment } = await this.open.execute({
       disputeId: walkInDisputeId(now), caseNumber: body.caseNumber ?? null, origin: 'walk-in', categoryCode: null, disputeType: body.disputeType,
       summary: body.summary, amountAtStakeCny: body.amountAtStakeCny ?? null, communityId, streetId: path.streetId, districtId: path.districtId,
-      orgPath: path.orgPath, parties: body.parties.map((p) => toPartyDoc(p, this.protector)), openedBy: { userId: user.userId, role: user.role },
+      orgPath: path.orgPath, parties, openedBy: { userId: user.userId, role: user.role },
       correlationId: randomUUID(), preferredMediatorId: body.mediatorId, at: now,
     });
     return { ...disputeView(dispute), assignment };
