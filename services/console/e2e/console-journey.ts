@@ -36,7 +36,9 @@ interface Figures {
 const POINT_IN_DEMO_COMMUNITY = { lng: 109.803688, lat: 40.554465 };
 const DEMO_PASSWORD = 'civicflow';
 const STREET_UNIT = 'bf-d01-s01';
-const DEPARTMENT = 'dept-urban-management';
+const COMMUNITY_UNIT = 'bf-d01-s01-c01';
+/** Categories the urban-management liaison owns: [what the operator types, the category it picks]. */
+const CATEGORIES: [string, string][] = [['ldzm', '0208'], ['0203', '0203'], ['0206', '0206'], ['0209', '0209'], ['0211', '0211'], ['0201', '0201'], ['0204', '0204'], ['0207', '0207'], ['0213', '0213'], ['0202', '0202']];
 
 export async function runConsoleJourney(options: ConsoleJourneyOptions): Promise<ConsoleJourneyResult> {
   const log = options.log ?? (() => undefined);
@@ -67,38 +69,57 @@ export async function runConsoleJourney(options: ConsoleJourneyOptions): Promise
     // --- operator logs the call -----------------------------------------------------------------------------
     const operator = await signIn(context, base, 'operator', '/call');
     const callerNumber = `139${String(Date.now()).slice(-8)}`;
-    await operator.locator('#call_callerNumber').fill(callerNumber);
-    const category = operator.locator('#call_category');
-    await category.click();
-    await category.pressSequentially('ldzm', { delay: 40 });
-    await operator.getByTestId('category-option-0208').first().waitFor({ timeout: 10_000 });
-    await operator.getByTestId('category-option-0208').first().click();
-    await operator.getByTestId('call-category-chosen').waitFor();
-    await operator.locator('#call_content').fill('锦华社区路灯连续三晚不亮,夜间行人看不清路 (browser journey)');
-    await operator.locator('#call_lng').fill(String(POINT_IN_DEMO_COMMUNITY.lng));
-    await operator.locator('#call_lat').fill(String(POINT_IN_DEMO_COMMUNITY.lat));
-    await operator.getByTestId('call-locate-point').click();
-    const routing = operator.getByTestId('call-routing');
-    await routing.waitFor({ timeout: 15_000 });
-    if ((await routing.getAttribute('data-matched')) !== 'true') throw new Error(`the point did not route to a grid: ${await routing.innerText()}`);
-    log(`routing: ${await routing.innerText()}`);
-    // Ctrl+Enter submits from anywhere in the form
-    await operator.locator('#call_content').press('Control+Enter');
-    const caseNumberEl = operator.getByTestId('call-case-number');
-    await caseNumberEl.waitFor({ timeout: 90_000 });
-    const caseNumber = (await caseNumberEl.getAttribute('data-case'))!;
+    let caseNumber = '';
+    // a point inside the community's first grid; another one when intake merges the call into an open case
+    // of the same problem nearby (合并, e.g. left over from an earlier run)
+    for (let attempt = 1; !caseNumber; attempt++) {
+      if (attempt > CATEGORIES.length) throw new Error('every call was merged into an existing case or routed elsewhere');
+      if (attempt > 1) await operator.keyboard.press('Alt+N');
+      const point = attempt === 1 ? POINT_IN_DEMO_COMMUNITY : pointNear(POINT_IN_DEMO_COMMUNITY, 0.0022);
+      // first by pinyin initials (路灯照明 → ldzm), later attempts another urban-management category by its code
+      const [query, code] = CATEGORIES[attempt - 1];
+      await operator.locator('#call_callerNumber').fill(callerNumber);
+      const category = operator.locator('#call_category');
+      await category.click();
+      await category.pressSequentially(query, { delay: 40 });
+      await operator.getByTestId(`category-option-${code}`).first().waitFor({ timeout: 10_000 });
+      await operator.getByTestId(`category-option-${code}`).first().click();
+      await operator.getByTestId('call-category-chosen').waitFor();
+      await operator.locator('#call_content').fill(`锦华社区路灯连续三晚不亮,夜间行人看不清路 (browser journey ${new Date().toISOString()})`);
+      await operator.locator('#call_lng').fill(String(point.lng));
+      await operator.locator('#call_lat').fill(String(point.lat));
+      await operator.getByTestId('call-locate-point').click();
+      const routing = operator.getByTestId('call-routing');
+      await routing.waitFor({ timeout: 15_000 });
+      if ((await routing.getAttribute('data-community')) !== COMMUNITY_UNIT) {
+        log(`point ${point.lng},${point.lat} routes to ${await routing.innerText()}; trying another`);
+        continue;
+      }
+      log(`routing: ${await routing.innerText()}`);
+      // Ctrl+Enter submits from anywhere in the form
+      await operator.locator('#call_content').press('Control+Enter');
+      const caseNumberEl = operator.getByTestId('call-case-number');
+      await caseNumberEl.waitFor({ timeout: 90_000 });
+      const number = (await caseNumberEl.getAttribute('data-case'))!;
+      if ((await caseNumberEl.getAttribute('data-merged')) === 'true') {
+        log(`call merged into open case ${number} (合并); logging the next call at another point`);
+        continue;
+      }
+      caseNumber = number;
+    }
     log(`case ${caseNumber} registered`);
     await shot(operator, 'operator.png');
 
-    // the caller's earlier case shows up as the number is typed again (new call, Alt+N)
+    // the caller's earlier calls show up as the number is typed again (new call, Alt+N)
     await operator.keyboard.press('Alt+N');
     await operator.locator('#call_callerNumber').fill(callerNumber);
-    await operator.locator(`[data-testid=caller-history] [data-case="${caseNumber}"]`).first().waitFor({ timeout: 20_000 });
-    log('caller history shows the case');
+    await operator.getByTestId('caller-history-item').first().waitFor({ timeout: 20_000 });
+    log('caller history lists the earlier call');
 
     // --- community handler accepts -----------------------------------------------------------------------
     const community = await signIn(context, base, 'community', '/worklist');
     await waitForRow(community, caseNumber, 60_000, log);
+    await community.getByTestId('worklist-filter').fill('');
     await shot(community, 'handler.png');
     await openCase(community, base, caseNumber);
     await community.getByTestId('case-action-accept').click();
@@ -109,6 +130,7 @@ export async function runConsoleJourney(options: ConsoleJourneyOptions): Promise
     const street = await signIn(context, base, 'street', '/worklist');
     await waitForRow(street, caseNumber, options.escalationTimeoutMs ?? 240_000, log);
     log('case escalated to the street');
+    await street.getByTestId('worklist-filter').fill('');
     await shot(street, 'street.png');
     await openCase(street, base, caseNumber);
     await waitForCase(street, (c) => c.unit === STREET_UNIT, 60_000, 'case held by the street');
@@ -126,6 +148,7 @@ export async function runConsoleJourney(options: ConsoleJourneyOptions): Promise
     // --- the liaison reports in and answers --------------------------------------------------------------
     const liaison = await signIn(context, base, 'liaison', '/worklist');
     await waitForRow(liaison, caseNumber, 60_000, log);
+    await liaison.getByTestId('worklist-filter').fill('');
     await shot(liaison, 'liaison.png');
     await openCase(liaison, base, caseNumber);
     await waitForVisible(liaison, 'case-action-reportIn', 60_000);
@@ -197,6 +220,11 @@ export async function runConsoleJourney(options: ConsoleJourneyOptions): Promise
   }
 }
 
+function pointNear(p: { lng: number; lat: number }, spread: number): { lng: number; lat: number } {
+  const jitter = () => (Math.random() * 2 - 1) * spread;
+  return { lng: Math.round((p.lng + jitter()) * 1e6) / 1e6, lat: Math.round((p.lat + jitter()) * 1e6) / 1e6 };
+}
+
 async function signIn(context: BrowserContext, base: string, username: string, home: string): Promise<Page> {
   // one tab per user: the token lives in the tab's sessionStorage
   const page = await context.newPage();
@@ -217,6 +245,8 @@ async function openCase(page: Page, base: string, caseNumber: string): Promise<v
 async function waitForRow(page: Page, caseNumber: string, timeoutMs: number, log: (m: string) => void): Promise<void> {
   const row = page.locator(`[data-testid=worklist-row][data-case="${caseNumber}"]`);
   const started = Date.now();
+  // the list is ordered by deadline and paged: narrow it to the case
+  await page.getByTestId('worklist-filter').fill(caseNumber);
   await waitFor(async () => row.isVisible(), timeoutMs, `${caseNumber} in the worklist`, async () => {
     await page.getByTestId('worklist-refresh').click();
     log(`  waiting for ${caseNumber} in ${new URL(page.url()).pathname} … ${Math.round((Date.now() - started) / 1000)} s`);

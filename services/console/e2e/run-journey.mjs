@@ -13,7 +13,7 @@ const ts = require('typescript');
 const source = readFileSync(join(here, 'console-journey.ts'), 'utf8');
 const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } });
 // resolve playwright-core from here, not from the temporary folder
-const compiled = outputText.replace(/from 'playwright-core'/, `from '${pathToFileURL(require.resolve('playwright-core')).href}'`);
+const compiled = outputText.replace(/from 'playwright-core'/, `from '${pathToFileURL(join(dirname(require.resolve('playwright-core/package.json')), 'index.mjs')).href}'`);
 const dir = mkdtempSync(join(tmpdir(), 'console-journey-'));
 const file = join(dir, 'console-journey.mjs');
 writeFileSync(file, compiled);

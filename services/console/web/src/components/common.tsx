@@ -45,7 +45,7 @@ export function SlaBadge({ sla, testId, compact }: { sla: SlaLike | null | undef
         aria-label={`${label} ${text}`}
         style={{ fontVariantNumeric: 'tabular-nums', marginInlineEnd: 0 }}
       >
-        {compact ? text : `${label} · ${text}`}
+        {compact || reading.color !== 'yellow' || reading.remainingMs === null ? text : `${label} · ${text}`}
       </Tag>
     </Tooltip>
   );

@@ -194,6 +194,7 @@ export const MESSAGES = {
   'worklist.deadline': ['截止时间', 'Deadline'],
   'worklist.unit': ['当前承办', 'Held by'],
   'worklist.pendingDepartments': ['待答复部门', 'Departments owing'],
+  'worklist.filter': ['按编号、分类或单位筛选', 'Filter by number, category or unit'],
   'worklist.empty': ['暂无待办案件', 'Nothing to do'],
   'worklist.updated': ['案件 {n} 有新动态', 'Case {n} changed'],
 

@@ -83,6 +83,8 @@ export function CallPage() {
   const [caseInfo, setCaseInfo] = useState<{ caseNumber: string; mergedInto?: string; routing?: { communityName?: string; gridName?: string }; status?: string } | null>(null);
   const [error, setError] = useState<string>();
   const [tab, setTab] = useState('history');
+  /** bumped to ask for the caller's history again (new call with the same number, a call just logged) */
+  const [historyNonce, setHistoryNonce] = useState(0);
 
   const callerNumber = Form.useWatch('callerNumber', form) ?? '';
   const requestType = Form.useWatch('requestType', form) ?? 'complaint';
@@ -102,7 +104,7 @@ export function CallPage() {
     return () => {
       live = false;
     };
-  }, [debouncedNumber]);
+  }, [debouncedNumber, historyNonce]);
 
   // colloquial words the hotline knows (路灯不亮 → 路灯照明), next to our own pinyin / English matching
   useEffect(() => {
@@ -197,6 +199,7 @@ export function CallPage() {
     setError(undefined);
     setArticles(null);
     setKnowledgeQuery('');
+    setHistoryNonce((n) => n + 1);
     setTimeout(() => numberRef.current?.focus(), 0);
   }, [form]);
 
@@ -251,6 +254,7 @@ export function CallPage() {
           });
           if (live && found?.caseNumber) {
             setCaseInfo(found);
+            setHistoryNonce((n) => n + 1);
             return;
           }
         } catch {
@@ -390,7 +394,8 @@ export function CallPage() {
               </Space.Compact>
             </Form.Item>
             {routing && (
-              <Alert style={{ marginBottom: 10 }} data-testid="call-routing" data-matched={String(routing.matched)} showIcon type={routing.matched ? 'success' : 'warning'}
+              <Alert style={{ marginBottom: 10 }} data-testid="call-routing" data-matched={String(routing.matched)}
+                data-community={routing.matched ? routing.communityId : ''} data-grid={routing.matched ? routing.gridId : ''} showIcon type={routing.matched ? 'success' : 'warning'}
                 title={routing.matched
                   ? t('call.routing.matched', { street: routing.streetName, community: routing.communityName, grid: routing.gridName })
                   : t('call.routing.unmatched', { reason: routing.reason })} />
@@ -411,7 +416,7 @@ export function CallPage() {
               description={caseInfo ? (
                 <Space wrap>
                   <span>{t('call.caseNumber')}:</span>
-                  <span data-testid="call-case-number" data-case={caseInfo.caseNumber}><CaseLink caseNumber={caseInfo.caseNumber} /></span>
+                  <span data-testid="call-case-number" data-case={caseInfo.caseNumber} data-merged={caseInfo.mergedInto ? 'true' : 'false'}><CaseLink caseNumber={caseInfo.caseNumber} /></span>
                   {caseInfo.mergedInto && <Tag color="purple">{t('call.merged', { master: caseInfo.mergedInto })}</Tag>}
                   {logged.answeredDirectly && <Tag color="green">{t('call.directAnswer')}</Tag>}
                   {caseInfo.routing?.communityName && <Tag>{caseInfo.routing.communityName} · {caseInfo.routing.gridName}</Tag>}

@@ -204,6 +204,17 @@ export function CasePage() {
       </Card>
       <Row gutter={12}>
         <Col xs={24} lg={14}>
+          {(status?.summonses.length ?? 0) > 0 && (
+            <Card size="small" title={`${t('case.summonses')} (${status?.summonses.length ?? 0})`} style={{ marginBottom: 12 }}>
+              <Table<Summons> size="small" rowKey="summonsId" pagination={false} dataSource={status?.summonses ?? []} data-testid="case-summonses"
+                      columns={[
+                        { title: t('form.department'), dataIndex: 'departmentId', render: (d: string) => org.name(d) },
+                        { title: t('case.stage'), dataIndex: 'status', render: (s: string) => <Tag data-testid="summons-status" data-status={s}>{t(`summons.${s}`)}</Tag> },
+                        { title: t('worklist.sla'), key: 'clock', render: (_, s) => (s.clock ? <SlaBadge sla={s.clock} compact /> : '—') },
+                        { title: `${t('case.plan')} / ${t('case.result')}`, key: 'answer', render: (_, s) => (s.answer ? `${s.answer.plan} / ${s.answer.result}` : s.refusal ? `${t('cmd.refuse')}: ${s.refusal.reason}` : '—') },
+                      ]} />
+            </Card>
+          )}
           <Card size="small" title={t('case.content')} style={{ marginBottom: 12 }}>
             {intake ? (
               <>
@@ -238,19 +249,6 @@ export function CasePage() {
                         { title: t('worklist.sla'), key: 'badge', render: (_, c) => <SlaBadge sla={c} /> },
                         { title: t('case.clocks'), dataIndex: 'window', render: (w: string, c) => `${t(`window.${w}`)}${c.departmentId ? ` · ${org.name(c.departmentId)}` : ''}` },
                         { title: t('worklist.deadline'), dataIndex: 'deadline', render: (d: string | null) => fmtTime(d) },
-                      ]} />
-                  ),
-                },
-                {
-                  key: 'summonses',
-                  label: `${t('case.summonses')} (${status?.summonses.length ?? 0})`,
-                  children: (
-                    <Table<Summons> size="small" rowKey="summonsId" pagination={false} dataSource={status?.summonses ?? []} data-testid="case-summonses"
-                      columns={[
-                        { title: t('form.department'), dataIndex: 'departmentId', render: (d: string) => org.name(d) },
-                        { title: t('case.stage'), dataIndex: 'status', render: (s: string) => <Tag data-testid="summons-status" data-status={s}>{t(`summons.${s}`)}</Tag> },
-                        { title: t('worklist.sla'), key: 'clock', render: (_, s) => (s.clock ? <SlaBadge sla={s.clock} compact /> : '—') },
-                        { title: `${t('case.plan')} / ${t('case.result')}`, key: 'answer', render: (_, s) => (s.answer ? `${s.answer.plan} / ${s.answer.result}` : s.refusal ? `${t('cmd.refuse')}: ${s.refusal.reason}` : '—') },
                       ]} />
                   ),
                 },

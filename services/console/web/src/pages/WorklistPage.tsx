@@ -2,8 +2,8 @@
 // every case update of the stream (and every 15 s without it).
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Alert, Button, Card, Segmented, Space, Table, Tag, Typography } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { api } from '../api/client';
 import { useCaseUpdates, usePolling } from '../api/live';
 import { useUser } from '../api/session';
@@ -38,13 +38,17 @@ export function WorklistPage() {
   const categoryLabel = useCategoryLabel();
   const [view, setView] = useState<View>('open');
   const [flash, setFlash] = useState<string>();
+  const [filter, setFilter] = useState('');
   const list = useAsync(() => api<{ items: WorkItem[] }>('casework/worklist', { query: { view } }), [view]);
   useCaseUpdates((u) => {
     setFlash(u.caseNumber);
     list.reload();
   });
   usePolling(list.reload, 15_000);
-  const items = list.data?.items ?? [];
+  const needle = filter.trim().toLowerCase();
+  const items = (list.data?.items ?? []).filter(
+    (i) => !needle || i.caseNumber.includes(needle) || categoryLabel(i.categoryCode).toLowerCase().includes(needle) || org.name(i.currentUnit).includes(needle),
+  );
   return (
     <Card
       size="small"
@@ -58,6 +62,8 @@ export function WorklistPage() {
       }
       extra={
         <Space>
+          <Input allowClear prefix={<SearchOutlined />} data-testid="worklist-filter" aria-label={t('worklist.filter')} placeholder={t('worklist.filter')} style={{ width: 220 }}
+            value={filter} onChange={(e) => setFilter(e.target.value)} />
           <Segmented
             data-testid="worklist-view"
             aria-label={t('worklist.title')}
@@ -97,10 +103,10 @@ export function WorklistPage() {
           return c === 'red' ? 'row-breached' : c === 'yellow' ? 'row-warning' : '';
         }}
         columns={[
-          { title: t('worklist.sla'), key: 'sla', width: 190, render: (_, row) => <SlaBadge sla={row.sla} /> },
+          { title: t('worklist.sla'), key: 'sla', width: 170, render: (_, row) => <SlaBadge sla={row.sla} /> },
           { title: t('call.caseNumber'), dataIndex: 'caseNumber', width: 150, render: (n: string) => <CaseLink caseNumber={n} /> },
           { title: t('case.stage'), dataIndex: 'stage', width: 110, render: (s: string) => <StageTag stage={s} /> },
-          { title: t('case.level'), dataIndex: 'level', width: 80, render: (l: string | null) => (l ? <Tag>{t(`level.${l}`)}</Tag> : '—') },
+          { title: t('case.level'), dataIndex: 'level', width: 90, render: (l: string | null) => (l ? <Tag>{t(`level.${l}`)}</Tag> : '—') },
           { title: t('case.category'), dataIndex: 'categoryCode', ellipsis: true, render: (c: string | null) => categoryLabel(c) },
           { title: t('case.priority'), dataIndex: 'priority', width: 80, render: (p: string | null) => (p ? <Tag color={p === 'urgent' ? 'red' : p === 'high' ? 'orange' : undefined}>{t(`urgency.${p}`)}</Tag> : '—') },
           { title: t('worklist.unit'), dataIndex: 'currentUnit', ellipsis: true, render: (u: string | null) => org.name(u) },
