@@ -26,6 +26,11 @@ const OTHER_STREET_COMMUNITY = 'bf-d01-s02-c01';
 
 type Body = Record<string, any>;
 
+/** The status, or a failure that shows the body (the reason of a 409, the field errors of a 400). */
+function expectStatus(res: { status: number; body: Body }, status: number): void {
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${Buffer.isBuffer(res.body) ? '(binary)' : JSON.stringify(res.body)}`);
+}
+
 describe('mediation on the real servers', () => {
   let app: INestApplication;
   let url: string;
@@ -88,6 +93,8 @@ describe('mediation on the real servers', () => {
     }, { what, timeoutMs: 60_000 });
   }
 
+  /** Sessions are recorded only once they have started (workflow time): wait for the start, with a margin. */
+  const waitUntil = async (iso: string) => new Promise((r) => setTimeout(r, Math.max(0, Date.parse(iso) - Date.now() + 300)));
   const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
   const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
 
@@ -123,7 +130,7 @@ describe('mediation on the real servers', () => {
 
     // parties: contacts protected (masked in reads; the full number only through the audited read)
     const applicant = await asMediator('POST', `/disputes/${disputeId}/parties`, { role: 'applicant', name: '王明', phone: '13812345678', address: '锦绣花园3号楼2单元401' });
-    expect(applicant.status).toBe(201);
+    expectStatus(applicant, 201);
     expect(applicant.body).toMatchObject({ role: 'applicant', name: '王明', phoneMasked: '138****5678' });
     expect(JSON.stringify(applicant.body)).not.toContain('13812345678');
     const respondent = await asMediator('POST', `/disputes/${disputeId}/parties`, { role: 'respondent', name: '李强', phone: '13900001111' });
@@ -138,40 +145,40 @@ describe('mediation on the real servers', () => {
 
     // two sessions (the second a 3+X consultation), minutes after each has started
     const first = await asMediator('POST', `/disputes/${disputeId}/sessions`, { startsAt: inSeconds(3), endsAt: inSeconds(5), place: '锦华社区调解室', attendeeIds: [applicant.body.partyId, respondent.body.partyId] });
-    expect(first.status).toBe(201);
+    expectStatus(first, 201);
     expect(first.body).toMatchObject({ status: 'scheduled', mediatorId });
     const second = await asMediator('POST', `/disputes/${disputeId}/sessions`, { startsAt: inSeconds(6), endsAt: inSeconds(8), place: '锦绣花园议事长廊', attendeeIds: [applicant.body.partyId, respondent.body.partyId, '物业-赵磊'], consultation: true });
-    expect(second.status).toBe(201);
+    expectStatus(second, 201);
     const early = await asMediator('POST', `/disputes/${disputeId}/sessions/${second.body.sessionId}/minutes`, { minutesSummary: '还没开始' });
-    expect(early.status).toBe(409);
+    expectStatus(early, 409);
     expect(early.body.reason).toMatchObject({ code: 'SESSION_NOT_STARTED' });
-    await new Promise((r) => setTimeout(r, 3500));
+    await waitUntil(first.body.startsAt);
     const minutes = await asMediator('POST', `/disputes/${disputeId}/sessions/${first.body.sessionId}/minutes`, { minutesSummary: '双方陈述，李强同意修复防水层' });
-    expect(minutes.status).toBe(201);
+    expectStatus(minutes, 201);
     expect(minutes.body).toMatchObject({ status: 'held', minutesSummary: '双方陈述，李强同意修复防水层' });
-    await new Promise((r) => setTimeout(r, 3000));
+    await waitUntil(second.body.startsAt);
     const consultation = await asMediator('POST', `/disputes/${disputeId}/sessions/${second.body.sessionId}/consultation`, {
       minutesSummary: '四方共议漏水赔偿',
       participants: [{ side: 'party-organisation', name: '党委书记 王芳' }, { side: 'residents-committee', name: '主任 李娜' }, { side: 'property-company', name: '经理 赵磊', organisation: '锦华物业' }, { side: 'owners-committee', name: '主任 孙伟' }],
       commitments: [{ side: 'property-company', by: '锦华物业', commitment: '协助检查管道' }],
     });
-    expect(consultation.status).toBe(201);
+    expectStatus(consultation, 201);
     expect(consultation.body.consultationRecord.participants).toHaveLength(4);
     expect(consultation.body.minutesSummary).toContain('物业公司锦华物业承诺协助检查管道');
 
     // agreement: refused without terms (400), recorded with them
     const noTerms = await asMediator('POST', `/disputes/${disputeId}/agreement`, { terms: [] });
-    expect(noTerms.status).toBe(400);
+    expectStatus(noTerms, 400);
     expect(noTerms.body.errors[0]).toMatchObject({ field: 'terms', reason: expect.stringContaining('调解协议须至少有一项履行条款') });
     const agreed = await asMediator('POST', `/disputes/${disputeId}/agreement`, { terms: [
       { partyId: respondent.body.partyId, obligation: '修复卫生间防水层', dueAt: inDays(7) },
       { partyId: respondent.body.partyId, obligation: '赔偿维修费1800元', dueAt: inDays(10) },
     ] });
-    expect(agreed.status).toBe(201);
+    expectStatus(agreed, 201);
     expect(agreed.body).toMatchObject({ stage: 'agreed', agreement: { terms: [{ party: '李强', kept: null }, { party: '李强', kept: null }] } });
 
     const pdf = await call('GET', `/disputes/${disputeId}/agreement.pdf`, 'street-coordinator', STREET);
-    expect(pdf.status).toBe(200);
+    expectStatus(pdf, 200);
     expect(pdf.type).toBe('application/pdf');
     const bytes = pdf.body as unknown as Buffer;
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -194,30 +201,30 @@ describe('mediation on the real servers', () => {
   it('refuses bad input with reasons: past sessions, one mediator’s overlapping sessions, the mediator as a party', async () => {
     const walkIn = await call('POST', '/disputes', 'mediator', COMMUNITY, { disputeType: 'property-management', summary: '物业费争议', amountAtStakeCny: 2400, mediatorId: 'mediator',
       parties: [{ role: 'applicant', name: '张华', phone: '13711112222' }, { role: 'respondent', name: '锦华物业', phone: '04715550000' }] }, 'mediator');
-    expect(walkIn.status).toBe(201);
+    expectStatus(walkIn, 201);
     expect(walkIn.body).toMatchObject({ origin: 'walk-in', mediatorId: 'mediator', stage: 'mediating', amountAtStakeCny: 2400 });
     const other = await call('POST', '/disputes', 'mediator', COMMUNITY, { disputeType: 'family', summary: '赡养费争议', mediatorId: 'mediator' }, 'mediator');
     expect(other.body.mediatorId).toBe('mediator');
     const as = (path: string, body: unknown) => call('POST', path, 'mediator', COMMUNITY, body, 'mediator');
 
     const past = await as(`/disputes/${walkIn.body.disputeId}/sessions`, { startsAt: inSeconds(-3600), endsAt: inSeconds(-1800), place: '调解室', attendeeIds: ['p'] });
-    expect(past.status).toBe(400);
+    expectStatus(past, 400);
     expect(past.body.errors[0]).toMatchObject({ field: 'startsAt', reason: expect.stringMatching(/^调解开始时间/) });
 
     const booked = await as(`/disputes/${walkIn.body.disputeId}/sessions`, { startsAt: inDays(2), endsAt: new Date(Date.now() + 2 * 86_400_000 + 3_600_000).toISOString(), place: '调解室', attendeeIds: ['p'] });
-    expect(booked.status).toBe(201);
+    expectStatus(booked, 201);
     // the same mediator, another dispute, half an hour into the first session
     const clash = await as(`/disputes/${other.body.disputeId}/sessions`, { startsAt: new Date(Date.now() + 2 * 86_400_000 + 1_800_000).toISOString(), endsAt: new Date(Date.now() + 2 * 86_400_000 + 5_400_000).toISOString(), place: '调解室', attendeeIds: ['p'] });
-    expect(clash.status).toBe(409);
+    expectStatus(clash, 409);
     expect(clash.body.reason).toMatchObject({ code: 'SESSION_OVERLAPS', zh: expect.stringContaining(walkIn.body.disputeId) });
     const afterwards = await as(`/disputes/${other.body.disputeId}/sessions`, { startsAt: new Date(Date.now() + 2 * 86_400_000 + 3_600_000).toISOString(), endsAt: new Date(Date.now() + 2 * 86_400_000 + 7_200_000).toISOString(), place: '调解室', attendeeIds: ['p'] });
-    expect(afterwards.status).toBe(201);
+    expectStatus(afterwards, 201);
 
     const selfParty = await as(`/disputes/${walkIn.body.disputeId}/parties`, { role: 'other', name: '陈调解', userId: 'mediator' });
-    expect(selfParty.status).toBe(409);
+    expectStatus(selfParty, 409);
     expect(selfParty.body.reason).toMatchObject({ code: 'MEDIATOR_IS_PARTY', zh: expect.stringContaining('回避') });
     const namedAsParty = await call('POST', '/disputes', 'mediator', COMMUNITY, { disputeType: 'neighbour', summary: 'x', mediatorId: 'mediator', parties: [{ role: 'respondent', name: '陈调解', phone: '13900000000' }] }, 'mediator');
-    expect(namedAsParty.status).toBe(409);
+    expectStatus(namedAsParty, 409);
 
     // only the committee holding the dispute mediates it; the street reads it
     expect((await call('POST', `/disputes/${walkIn.body.disputeId}/failure`, 'mediator', 'bf-d01-s01-c02', { reason: 'x' })).status).toBe(403);
@@ -232,7 +239,7 @@ describe('mediation on the real servers', () => {
     const opened = await disputeWhen(disputeId, (d) => d.stage === 'mediating', 'the property-management dispute to be assigned');
     expect(opened.disputeType).toBe('property-management');
     const failed = await call('POST', `/disputes/${disputeId}/failure`, 'mediator', COMMUNITY, { reason: '双方分歧较大，社区调解不成' }, opened.mediatorId);
-    expect(failed.status).toBe(201);
+    expectStatus(failed, 201);
     expect(failed.body.failures).toEqual([expect.objectContaining({ level: 'community', next: 'street-centre', mediatorId: opened.mediatorId })]);
     const atStreet = await disputeWhen(disputeId, (d) => d.level === 'street' && d.stage === 'mediating', 'a street-centre mediator');
     expect(atStreet.committeeId).toBe(`centre-${STREET}`);
@@ -241,7 +248,7 @@ describe('mediation on the real servers', () => {
     // the community mediator no longer holds it; the street centre's mediator does
     expect((await call('POST', `/disputes/${disputeId}/failure`, 'mediator', COMMUNITY, { reason: 'x' }, opened.mediatorId)).status).toBe(403);
     const noGuidance = await call('POST', `/disputes/${disputeId}/failure`, 'mediator', STREET, { reason: '街道调解不成' }, atStreet.mediatorId);
-    expect(noGuidance.status).toBe(409);
+    expectStatus(noGuidance, 409);
     expect(noGuidance.body.reason.code).toBe('GUIDANCE_REQUIRED');
     const ended = await call('POST', `/disputes/${disputeId}/failure`, 'mediator', STREET, { reason: '街道调解不成', guidance: 'judicial-confirmation' }, atStreet.mediatorId);
     expect(ended.body).toMatchObject({ stage: 'failed', guidance: 'judicial-confirmation' });
@@ -266,7 +273,7 @@ describe('mediation on the real servers', () => {
       dispute('e', c2, { stage: 'agreed', agreement: agreement('2030-01-08T00:00:00.000Z', [false]) }),
     ] as never[]);
     const res = await call('GET', `/figures?from=2030-01-01T00:00:00.000Z&to=2030-02-01T00:00:00.000Z&groupBy=community&streetId=bf-d01-s02`, 'street-coordinator', 'bf-d01-s02');
-    expect(res.status).toBe(200);
+    expectStatus(res, 200);
     expect(res.body.total).toMatchObject({ closedOrDue: 4, resolved: 2, failed: 1, overdue: 1, resolutionRate: 0.5, settledInCommunity: 1, settledInStreet: 1,
       agreementsReached: 3, agreementsFollowedUp: 3, agreementsKept: 2, averageDaysToAgreement: 6.7 }); // (4 + 10 + 6) / 3 days
     expect(res.body.groups.map((g: Body) => [g.key, g.resolved, g.failed, g.overdue, g.resolutionRate])).toEqual([[c1, 2, 0, 0, 1], [c2, 0, 1, 1, 0]]);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { isDuplicateKey } from '../shared/http-errors';
+import { KeyedLock } from '../shared/keyed-lock';
 import { DisputeDoc, OPEN_STAGES } from './dispute';
 import { DISPUTE_MODEL } from './dispute.schema';
 
@@ -13,6 +14,8 @@ const MAX_ATTEMPTS = 5;
  */
 @Injectable()
 export class DisputeStore {
+  private readonly lock = new KeyedLock();
+
   constructor(@InjectModel(DISPUTE_MODEL) private readonly disputes: Model<DisputeDoc>) {}
 
   findById(disputeId: string): Promise<DisputeDoc | null> {
@@ -34,7 +37,11 @@ export class DisputeStore {
    * Read, decide, write: `decide` returns the fields to change (or undefined for nothing); it runs again on the
    * fresh document when another writer got there first. Returns the document as written (or as found).
    */
-  async mutate(disputeId: string, decide: (doc: DisputeDoc) => Partial<DisputeDoc> | undefined): Promise<DisputeDoc | null> {
+  mutate(disputeId: string, decide: (doc: DisputeDoc) => Partial<DisputeDoc> | undefined): Promise<DisputeDoc | null> {
+    return this.lock.run(disputeId, () => this.mutateNow(disputeId, decide));
+  }
+
+  private async mutateNow(disputeId: string, decide: (doc: DisputeDoc) => Partial<DisputeDoc> | undefined): Promise<DisputeDoc | null> {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const doc = await this.findById(disputeId);
       if (!doc) return null;
@@ -65,8 +72,9 @@ export class DisputeStore {
     await this.disputes.collection.updateOne({ _id: disputeId as never }, { $set: { assignmentClaimedUntil: null } });
   }
 
-  pendingAssignments(limit: number): Promise<Pick<DisputeDoc, '_id'>[]> {
-    return this.disputes.find({ assignmentPending: true }, { _id: 1 }).limit(limit).lean<Pick<DisputeDoc, '_id'>[]>().exec();
+  /** Disputes that have waited for a mediator since before `waitingSince` (fresh ones are being assigned by their opener). */
+  pendingAssignments(limit: number, waitingSince: Date): Promise<Pick<DisputeDoc, '_id'>[]> {
+    return this.disputes.find({ assignmentPending: true, stageAt: { $lt: waitingSince } }, { _id: 1 }).limit(limit).lean<Pick<DisputeDoc, '_id'>[]>().exec();
   }
 
   get model(): Model<DisputeDoc> {

@@ -6,6 +6,16 @@ import { DisputeStore } from '../disputes/dispute.store';
 import { SessionStore } from '../sessions/session.store';
 import { applyMediationEvent } from './mediation-projection';
 
+/** Only what the event changed is written, never a whole (possibly stale) copy of the dispute. */
+export function changedFields<T extends object>(current: T, next: T | undefined): Partial<T> | undefined {
+  if (!next) return undefined;
+  const changes: Partial<T> = {};
+  for (const key of Object.keys(next) as (keyof T)[]) {
+    if (JSON.stringify(current[key]) !== JSON.stringify(next[key])) changes[key] = next[key];
+  }
+  return Object.keys(changes).length > 0 ? changes : undefined;
+}
+
 /** Every mediation.* event of the catalog. */
 export const MEDIATION_EVENT_TYPES = [...new Set(eventCatalog.filter((c) => c.type.startsWith('mediation.')).map((c) => c.type))];
 
@@ -24,7 +34,7 @@ export class MediationEventsMessageController {
   async onMediationEvent(@Payload() event: EventEnvelope): Promise<void> {
     const data = (event.data ?? {}) as { disputeId?: string; sessionId?: string; next?: string };
     const disputeId = data.disputeId ?? event.key;
-    await this.disputes.mutate(disputeId, (doc) => applyMediationEvent(doc, event));
+    await this.disputes.mutate(disputeId, (doc) => changedFields(doc, applyMediationEvent(doc, event)));
     await this.onSession(event, data.sessionId);
     if (event.type === 'mediation.mediation-failed' && data.next === 'street-centre') {
       const outcome = await this.assign.execute(disputeId);
@@ -35,6 +45,11 @@ export class MediationEventsMessageController {
   private async onSession(event: EventEnvelope, sessionId: string | undefined): Promise<void> {
     if (!sessionId) return;
     if (event.type === 'mediation.session-scheduled') await this.sessions.sessions.updateOne({ _id: sessionId, status: 'pending' }, { $set: { status: 'scheduled' } });
+    if (event.type === 'mediation.session-held') {
+      // the workflow has the minutes (a restart between the Update and our write leaves the draft to promote)
+      const found = await this.sessions.sessions.findById(sessionId, { draftMinutes: 1, status: 1 }).lean<{ draftMinutes: string | null; status: string }>();
+      if (found && found.status !== 'held') await this.sessions.sessions.updateOne({ _id: sessionId }, { $set: { status: 'held', minutesSummary: (event.data as { minutesSummary?: string }).minutesSummary ?? found.draftMinutes, heldRecordedAt: new Date() } });
+    }
     if (event.type === 'mediation.session-reminder') await this.sessions.sessions.updateOne({ _id: sessionId }, { $set: { reminded: true } });
   }
 }

@@ -17,6 +17,7 @@ export const sessionSchema = new Schema<SessionDoc>(
     consultation: { type: Boolean, required: true },
     status: { type: String, required: true },
     minutesSummary: { type: String, default: null },
+    draftMinutes: { type: String, default: null },
     consultationRecord: { type: new Schema({}, loose), default: null },
     reminded: { type: Boolean, default: false },
     scheduledBy: { type: String, required: true },

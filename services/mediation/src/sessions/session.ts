@@ -25,6 +25,8 @@ export interface SessionDoc {
   /** pending: written, the workflow not yet told; scheduled: the workflow has it; held: minutes recorded */
   status: 'pending' | 'scheduled' | 'held';
   minutesSummary: string | null;
+  /** the last minutes entered, kept even when the workflow refused them (nothing entered is lost) */
+  draftMinutes: string | null;
   consultationRecord: ConsultationRecord | null;
   reminded: boolean;
   scheduledBy: string;

@@ -53,7 +53,8 @@ export class ReachAgreementHttpController {
     await this.disputes.mutate(disputeId, () => ({ agreement }));
     try {
       const view = await this.workflows.update(disputeId, reachAgreementUpdate, { actor: actorOf(user), agreementId, terms: terms.map(({ party, obligation, dueAt }) => ({ party, obligation, dueAt })) }, `agreement:${agreementId}`);
-      const doc = await recordView(this.disputes, disputeId, view);
+      // the workflow has it: make sure the record does too, whatever was written in between
+      const doc = await recordView(this.disputes, disputeId, view, (d) => (d.agreement?.agreementId === agreementId ? {} : { agreement }));
       return disputeView(doc!);
     } catch (error) {
       if (error instanceof ConflictException) await this.disputes.mutate(disputeId, (d) => (d.agreement?.agreementId === agreementId ? { agreement: previous } : undefined));

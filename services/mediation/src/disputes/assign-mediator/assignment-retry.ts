@@ -30,7 +30,7 @@ export class AssignmentRetry implements OnApplicationBootstrap, OnApplicationShu
     this.running = true;
     let assigned = 0;
     try {
-      for (const { _id } of await this.disputes.pendingAssignments(50)) {
+      for (const { _id } of await this.disputes.pendingAssignments(50, new Date(Date.now() - this.config.MEDIATION_ASSIGN_RETRY_MS))) {
         if ((await this.assign.execute(_id)).assigned) assigned += 1;
       }
     } catch (error) {

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuthUser } from '@civicflow/platform';
 import { DisputeDoc } from '../../disputes/dispute';
 import { notFound, refused } from '../../shared/http-errors';
@@ -9,8 +9,8 @@ import { ConsultationRecord, SessionDoc } from '../session';
 import { SessionStore } from '../session.store';
 
 /**
- * 调解记录 (and the record of a 3+X consultation): written to the session first — what was entered is kept — then
- * the workflow told (it refuses a session not yet started, or already recorded: 409, and the entry is taken back).
+ * 调解记录 (and the record of a 3+X consultation): kept as the session's draft first — what was entered is not lost —
+ * then the workflow told (it refuses a session not yet started, or already recorded: 409); held once it took them.
  */
 @Injectable()
 export class RecordSessionUseCase {
@@ -24,16 +24,10 @@ export class RecordSessionUseCase {
     }
     if (session.status === 'held') throw refused({ code: 'SESSION_ALREADY_HELD', zh: `调解 ${sessionId} 已记录`, en: `session ${sessionId} has already been recorded` });
     const minutes = input.consultationRecord ? consultationMinutes(input.minutesSummary, input.consultationRecord) : input.minutesSummary;
+    await this.sessions.sessions.updateOne({ _id: sessionId }, { $set: { draftMinutes: minutes } });
+    await this.workflows.update(dispute._id, recordSessionUpdate, { actor: actorOf(user), sessionId, minutesSummary: minutes }, `minutes:${sessionId}`);
     const recordedAt = new Date();
     await this.sessions.sessions.updateOne({ _id: sessionId }, { $set: { status: 'held', minutesSummary: minutes, consultationRecord: input.consultationRecord, heldRecordedAt: recordedAt } });
-    try {
-      await this.workflows.update(dispute._id, recordSessionUpdate, { actor: actorOf(user), sessionId, minutesSummary: minutes }, `minutes:${sessionId}`);
-    } catch (error) {
-      if (error instanceof ConflictException) {
-        await this.sessions.sessions.updateOne({ _id: sessionId, heldRecordedAt: recordedAt }, { $set: { status: session.status, minutesSummary: null, consultationRecord: null, heldRecordedAt: null } });
-      }
-      throw error;
-    }
     return { ...session, status: 'held', minutesSummary: minutes, consultationRecord: input.consultationRecord, heldRecordedAt: recordedAt };
   }
 }

@@ -36,7 +36,7 @@ export class ScheduleSessionUseCase {
     const span = { startsAt: Date.parse(input.startsAt), endsAt: Date.parse(input.endsAt) };
     const session: SessionDoc = {
       _id: `s-${randomUUID()}`, disputeId: dispute._id, mediatorId: dispute.mediatorId, startsAt: new Date(span.startsAt), endsAt: new Date(span.endsAt),
-      place: input.place, attendeeIds: input.attendeeIds, consultation: input.consultation, status: 'pending', minutesSummary: null,
+      place: input.place, attendeeIds: input.attendeeIds, consultation: input.consultation, status: 'pending', minutesSummary: null, draftMinutes: null,
       consultationRecord: null, reminded: false, scheduledBy: user.userId, createdAt: now, heldRecordedAt: null,
     };
 
