@@ -14,13 +14,16 @@ export interface PlannedMediator {
 
 /** The identity service's demo mediator (username `mediator`, 陈调解, 锦华社区). */
 export const DEMO_MEDIATOR = { userId: 'mediator', name: '陈调解', unitId: 'bf-d01-s01-c01' } as const;
+/** The identity service's demo mediator of the street's mediation centre (username `streetmediator`, 吴调解, 友谊路街道). */
+export const DEMO_STREET_MEDIATOR = { userId: 'streetmediator', name: '吴调解', unitId: 'bf-d01-s01' } as const;
 
 const SURNAMES = ['王', '李', '张', '刘', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林'];
 const GIVEN = ['秀英', '建国', '桂兰', '志强', '淑珍', '海军', '玉梅', '国庆', '丽华', '永明', '春生', '金凤'];
 
 /**
  * The demo city's mediation bodies: one 人民调解委员会 per community with two generated mediators (plus the
- * identity service's demo mediator in its community), one 矛盾调解中心 per street with two. Deterministic.
+ * identity service's demo mediator in its community), one 矛盾调解中心 per street with two (plus the demo street
+ * mediator in theirs). Deterministic.
  */
 export function planDemoCommittees(org: OrgUnits): { committees: CommitteeDoc[]; mediators: PlannedMediator[] } {
   const committees: CommitteeDoc[] = [];
@@ -38,6 +41,9 @@ export function planDemoCommittees(org: OrgUnits): { committees: CommitteeDoc[];
   for (const street of org.streets()) {
     const id = committeeIdFor('street', street.id);
     committees.push({ _id: id, name: `${street.name}矛盾调解中心`, level: 'street', unitId: street.id, streetId: street.id });
+    if (street.id === DEMO_STREET_MEDIATOR.unitId) {
+      mediators.push({ _id: DEMO_STREET_MEDIATOR.userId, name: DEMO_STREET_MEDIATOR.name, committeeId: id, level: 'street', unitId: street.id, streetId: street.id, phone: '13900000001' });
+    }
     mediators.push(person(street.id, id, 'street', street.id, 1), person(street.id, id, 'street', street.id, 2));
   }
   for (const community of org.communities()) {

@@ -15,6 +15,7 @@ export const DEMO_DIRECTORY_USERS: { userId: string; name: string; role: Role; u
   { userId: 'gridworker', name: '张网格', role: 'grid-worker', unitId: 'bf-d01-s01-c01-g01' },
   { userId: 'community', name: '刘社区', role: 'community-handler', unitId: 'bf-d01-s01-c01' },
   { userId: 'mediator', name: '陈调解', role: 'mediator', unitId: 'bf-d01-s01-c01' },
+  { userId: 'streetmediator', name: '吴调解', role: 'mediator', unitId: 'bf-d01-s01' },
   { userId: 'street', name: '赵街道', role: 'street-coordinator', unitId: 'bf-d01-s01' },
   { userId: 'liaison', name: '孙城管', role: 'department-liaison', unitId: 'dept-urban-management' },
   { userId: 'supervisor', name: '周督查', role: 'supervisor', unitId: 'bf' },
