@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Spin } from 'antd';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { App as AntApp, Badge, Button, ConfigProvider, Drawer, Empty, Input, Layout, List, Menu, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
@@ -8,15 +9,17 @@ import { I18nProvider, useI18n } from './i18n';
 import { homeOf, SessionProvider, useSession, useUser } from './api/session';
 import { type InboxItem, LiveProvider, useLive } from './api/live';
 import { api, listOf } from './api/client';
-import { LoginPage } from './pages/LoginPage';
-import { CallPage } from './pages/CallPage';
-import { CallbacksPage } from './pages/CallbacksPage';
-import { DispatchPage } from './pages/DispatchPage';
-import { WorklistPage } from './pages/WorklistPage';
-import { CasePage } from './pages/CasePage';
-import { MediationPage } from './pages/MediationPage';
-import { SupervisorPage } from './pages/SupervisorPage';
-import { BreachesPage } from './pages/BreachesPage';
+
+// pages load on demand: the login screen does not wait for ECharts
+const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => ({ default: m.LoginPage })));
+const CallPage = lazy(() => import('./pages/CallPage').then((m) => ({ default: m.CallPage })));
+const CallbacksPage = lazy(() => import('./pages/CallbacksPage').then((m) => ({ default: m.CallbacksPage })));
+const DispatchPage = lazy(() => import('./pages/DispatchPage').then((m) => ({ default: m.DispatchPage })));
+const WorklistPage = lazy(() => import('./pages/WorklistPage').then((m) => ({ default: m.WorklistPage })));
+const CasePage = lazy(() => import('./pages/CasePage').then((m) => ({ default: m.CasePage })));
+const MediationPage = lazy(() => import('./pages/MediationPage').then((m) => ({ default: m.MediationPage })));
+const SupervisorPage = lazy(() => import('./pages/SupervisorPage').then((m) => ({ default: m.SupervisorPage })));
+const BreachesPage = lazy(() => import('./pages/BreachesPage').then((m) => ({ default: m.BreachesPage })));
 
 const THEME = {
   token: {
@@ -42,7 +45,9 @@ function LocalisedApp() {
       <AntApp>
         <SessionProvider>
           <BrowserRouter>
-            <Routed />
+            <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+              <Routed />
+            </Suspense>
           </BrowserRouter>
         </SessionProvider>
       </AntApp>
@@ -163,7 +168,7 @@ function Shell({ children }: { children: React.ReactNode }) {
           />
         </Layout.Sider>
         <Layout.Content id="main" tabIndex={-1} style={{ padding: 12, minWidth: 0 }}>
-          {children}
+          <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{children}</Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

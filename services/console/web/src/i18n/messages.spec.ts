@@ -50,6 +50,7 @@ describe('message table', () => {
       cmd: ['dispatch', 'redispatch', 'accept', 'return', 'escalate', 'summonDepartments', 'reportIn', 'refuse', 'decideRefusal', 'answer', 'resolve', 'suspend', 'resume', 'requestExtension', 'decideExtension', 'issueSupervisionNotice', 'merge', 'close'],
       sla: ['green', 'yellow', 'red', 'grey'],
       'sup.metric': ['cases', 'responseRate', 'resolutionRate', 'satisfactionRate', 'onTimeRate', 'escalationRate', 'returnRate', 'reopenRate', 'disputeResolutionRate'],
+      closure: ['callback-completed', 'callback-unreachable', 'direct-answer', 'supervisor-decision'],
       'mediation.stage': ['awaiting-mediator', 'mediating', 'agreed', 'resolved', 'failed'],
     };
     const missing = Object.entries(families).flatMap(([family, values]) => values.map((v) => `${family}.${v}`)).filter((k) => !(k in MESSAGES));

@@ -230,6 +230,12 @@ export const MESSAGES = {
   'case.plan': ['方案', 'Plan'],
   'case.result': ['结果', 'Result'],
   'case.commandDone': ['已提交:{cmd}', 'Done: {cmd}'],
+  'case.closure': ['归档原因', 'Closed because'],
+  'case.trigger': ['触发', 'Trigger'],
+  'closure.callback-completed': ['回访完成', 'callback completed'],
+  'closure.callback-unreachable': ['多次回访未联系上', 'citizen unreachable'],
+  'closure.direct-answer': ['一次办结', 'answered on the call'],
+  'closure.supervisor-decision': ['督查决定', 'supervisor’s decision'],
   'case.newestFirst': ['最新在上', 'Newest first'],
   'case.liveRefresh': ['页面会随案件进展自动刷新', 'This page refreshes as the case moves'],
 

@@ -163,6 +163,13 @@ export function CasePage() {
       else if (k === 'satisfaction') out.push(`${t('callbacks.satisfaction')}: ${t(`satisfaction.${String(v)}`)}`);
       else if (k === 'from' || k === 'to') out.push(`${k === 'from' ? '←' : '→'} ${t(`level.${String(v)}`)}`);
       else if (k === 'window') out.push(t(`window.${String(v)}`));
+      else if (k === 'reached') out.push(`${t('callbacks.reached')}: ${v ? t('common.yes') : t('common.no')}`);
+      else if (k === 'callbackDueAt') out.push(`${t('callbacks.due')}: ${fmtTime(String(v))}`);
+      else if (k === 'assigneeUnitId') out.push(`→ ${org.name(String(v))}`);
+      else if (k === 'closureReason') out.push(`${t('case.closure')}: ${t(`closure.${String(v)}`)}`);
+      else if (k === 'trigger') out.push(`${t('case.trigger')}: ${String(v)}`);
+      else if (k === 'intakeStatus') continue;
+      else if (k === 'route' && v && typeof v === 'object') out.push(`→ ${org.name((v as { communityId?: string; streetId?: string }).communityId ?? (v as { streetId?: string }).streetId)}`);
       else if (typeof v === 'object') out.push(`${k}: ${JSON.stringify(v)}`);
       else out.push(`${k === 'plan' ? t('case.plan') : k === 'result' ? t('case.result') : k === 'summary' ? t('form.summary') : k === 'reason' ? t('common.reason') : k === 'notice' ? t('form.notice') : k === 'note' ? t('common.note') : k}: ${String(v)}`);
     }

@@ -25,6 +25,7 @@ interface Session {
   place?: string;
   consultation?: boolean;
   held?: boolean;
+  status?: string;
   minutes?: string | { summary?: string } | null;
   minutesSummary?: string;
 }
@@ -54,25 +55,25 @@ export function MediationPage() {
   const org = useOrg();
   const { message } = App.useApp();
   const [selected, setSelected] = useState<string | null>(null);
-  const list = useAsync(() => api<unknown>('mediation/disputes', { query: { limit: 100 } }).then((r) => listOf<Dispute>(r, 'disputes', 'items')), []);
+  const list = useAsync(() => api<unknown>('mediation/mediation/disputes', { query: { pageSize: 100 } }).then((r) => listOf<Dispute>(r, 'disputes', 'items')), []);
   usePolling(list.reload, 30_000);
   const detail = useAsync(
     async () => {
       if (!selected) return null;
       const n = encodeURIComponent(selected);
-      const dispute = await api<Dispute>(`mediation/disputes/${n}`);
-      const sessions = dispute.sessions ?? (await api<unknown>(`mediation/disputes/${n}/sessions`).then((r) => listOf<Session>(r, 'sessions')).catch(() => []));
+      const dispute = await api<Dispute>(`mediation/mediation/disputes/${n}`);
+      const sessions = dispute.sessions ?? (await api<unknown>(`mediation/mediation/disputes/${n}/sessions`).then((r) => listOf<Session>(r, 'sessions')).catch(() => []));
       return { ...dispute, sessions };
     },
     [selected],
   );
   const disputes = list.data ?? [];
   const d = detail.data;
-  const allSessions = useMemo(() => (d?.sessions ?? []).map((s) => ({ ...s, day: dayjs(s.startsAt) })), [d]);
+  const allSessions = useMemo(() => (d?.sessions ?? []).map((s) => ({ ...s, held: s.held ?? s.status === 'held', day: dayjs(s.startsAt) })), [d]);
   const openPdf = async () => {
     if (!selected) return;
     const n = encodeURIComponent(selected);
-    for (const path of [`mediation/disputes/${n}/agreement.pdf`, `mediation/disputes/${n}/agreement/pdf`, `mediation/disputes/${n}/agreement`]) {
+    for (const path of [`mediation/mediation/disputes/${n}/agreement.pdf`, `mediation/mediation/disputes/${n}/agreement/pdf`, `mediation/mediation/disputes/${n}/agreement`]) {
       try {
         const url = await fetchBlobUrl(path);
         window.open(url, '_blank', 'noopener');

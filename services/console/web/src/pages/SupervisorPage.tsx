@@ -57,7 +57,7 @@ export function SupervisorPage() {
   );
   const trend = useAsync(() => api<TrendPoint[]>('casework/statistics/trend', { query: { ...period, interval } }), [pk, interval]);
   const heat = useAsync(() => api<(HeatPoint & { lng: number | null; lat: number | null })[]>('casework/statistics/heatmap', { query: period }), [pk]);
-  const disputes = useAsync(() => api<Record<string, unknown>>('mediation/figures', { query: period }).catch(() => null), [pk]);
+  const disputes = useAsync(() => api<Record<string, unknown>>('mediation/mediation/figures', { query: period }).catch(() => null), [pk]);
   const reloadAll = () => {
     summary.reload();
     ranking.reload();
