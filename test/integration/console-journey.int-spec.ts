@@ -1,0 +1,91 @@
+// The console in Debian's Chromium against the real running system: every service and the console's gateway in
+// this process on ports of their own, the case worker with the demo's short SLA windows, and the real Kafka,
+// Temporal and FerretDB. The journey (services/console/e2e/console-journey.ts) drives the operator, the community
+// handler, the street, the department liaison and the supervisor through one case, and saves a screenshot of
+// each role's main screen in .civicflow/reports/screenshots (the README shows copies from docs/screenshots).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import { Kafka } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+import { createKafka } from '@civicflow/platform';
+import { integrationConfig, ownTemporalNamespace, startCaseWorker, TestCaseWorker, uniqueId } from '@civicflow/testing';
+import { createIdentityApp, identityConfigSchema } from '@civicflow/identity';
+import { createGridApp, gridConfigSchema } from '@civicflow/grid';
+import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
+import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
+import { caseworkConfigSchema, createCaseworkApp } from '@civicflow/casework';
+import { createNotificationApp, notificationConfigSchema } from '@civicflow/notification';
+import { createMediationApp, mediationConfigSchema } from '@civicflow/mediation';
+import { consoleConfigSchema, createConsoleApp } from '@civicflow/console';
+import { slaProfilesFromFile } from '@civicflow/workflows/worker';
+import { runConsoleJourney } from '../../services/console/e2e/console-journey';
+
+const root = join(__dirname, '..', '..');
+const WEB_DIST = join(root, 'services', 'console', 'web', 'dist', 'index.html');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = join(root, '.civicflow', 'reports', 'screenshots');
+
+const runId = uniqueId();
+const services = ['identity', 'grid', 'hotline', 'intake', 'casework', 'notification', 'mediation', 'console'] as const;
+const env = integrationConfig({
+  MONGO_DB_PREFIX: runId,
+  KAFKA_FROM_BEGINNING: 'false',
+  ...Object.fromEntries(services.map((s) => [`${s.toUpperCase()}_CONSUMER_GROUP`, `${s}-${runId}`])),
+  NOTIFICATION_QUIET_HOURS: 'off',
+  NOTIFICATION_POLL_INTERVAL_MS: '200',
+  GRID_SEED_DEMO: 'true',
+  IDENTITY_SEED_DEMO_USERS: 'true',
+  NOTIFICATION_SEED_DEMO_DIRECTORY: 'true',
+});
+
+describe('the console in Chromium, end to end on the real system', () => {
+  const apps: INestApplication[] = [];
+  let kafka: Kafka;
+  let worker: TestCaseWorker;
+  const urls: Partial<Record<(typeof services)[number], string>> = {};
+
+  async function serve(name: (typeof services)[number], create: () => Promise<INestApplication>): Promise<void> {
+    const app = await create();
+    apps.push(app);
+    await app.startAllMicroservices();
+    await app.listen(0, '127.0.0.1');
+    // the next services (and the gateway) find this one where it really listens
+    urls[name] = env[`${name.toUpperCase()}_URL`] = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(WEB_DIST)) throw new Error(`${WEB_DIST} is missing: build the console first (npm run build -w @civicflow/console; npm test does)`);
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (npm test installs it)`);
+    env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
+    kafka = createKafka(`test-${runId}`, env);
+    await serve('identity', () => createIdentityApp(identityConfigSchema.parse(env)));
+    await serve('grid', () => createGridApp(gridConfigSchema.parse(env)));
+    await serve('hotline', () => createHotlineApp(hotlineConfigSchema.parse(env)));
+    await serve('intake', () => createIntakeApp(intakeConfigSchema.parse(env)));
+    await serve('casework', () => createCaseworkApp(caseworkConfigSchema.parse(env)));
+    await serve('notification', () => createNotificationApp(notificationConfigSchema.parse(env)));
+    await serve('mediation', () => createMediationApp(mediationConfigSchema.parse(env)));
+    await serve('console', () => createConsoleApp(consoleConfigSchema.parse(env)));
+    worker = await startCaseWorker(env, kafka, { slaProfiles: slaProfilesFromFile(join(root, 'deploy', 'local', 'sla-profiles.short.json')) });
+  }, 180_000);
+
+  afterAll(async () => {
+    await worker?.stop();
+    for (const app of apps.reverse()) await app.close();
+    const mongo = await new MongoClient(env.MONGO_URL).connect();
+    for (const service of services) await mongo.db(`${runId}_${service}`).dropDatabase();
+    await mongo.close();
+  });
+
+  it('carries one case from the operator’s call to the supervisor’s figures, through every role’s screen', async () => {
+    const result = await runConsoleJourney({ baseUrl: urls.console!, screenshotDir: SCREENSHOTS, log: (line) => process.stderr.write(`[journey] ${line}\n`) });
+    expect(result.caseNumber).toMatch(/^\d{8}-\d{6}$/);
+    // the journey checks each screen as it goes; here: its record of what happened to the case
+    for (const type of ['case.dispatched', 'case.accepted', 'case.sla-breached', 'case.escalated', 'case.departments-summoned', 'case.department-reported-in', 'case.department-answered', 'case.resolved', 'case.callback-recorded', 'case.closed']) {
+      expect(result.timelineTypes).toContain(type);
+    }
+    expect(result.figures.after.cases).toBeGreaterThan(result.figures.before.cases);
+    expect(result.screenshots.map((p) => p.split('/').pop())).toEqual(expect.arrayContaining(['operator.png', 'handler.png', 'street.png', 'liaison.png', 'supervisor.png']));
+  }, 600_000);
+});
