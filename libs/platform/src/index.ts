@@ -26,3 +26,4 @@ export * from './auth/auth.decorators';
 export * from './auth/auth.guard';
 export * from './auth/jurisdiction';
 export * from './kafka/kafka-requester';
+export * from './pii/pii-protector';

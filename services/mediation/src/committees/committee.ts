@@ -1,4 +1,4 @@
-import type { ProtectedContact } from '../contacts/contact-protector';
+import type { ProtectedPii } from '@civicflow/platform';
 
 export type MediationLevel = 'community' | 'street';
 
@@ -20,8 +20,8 @@ export interface MediatorDoc {
   level: MediationLevel;
   unitId: string;
   streetId: string;
-  phone: ProtectedContact | null;
-  idNumber: ProtectedContact | null;
+  phone: ProtectedPii | null;
+  idNumber: ProtectedPii | null;
   active: boolean;
   /** bumped whenever a session is put in this mediator's diary: the optimistic guard of the overlap check */
   diaryRevision: number;

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { CONFIG } from '@civicflow/platform';
+import { CONFIG, PiiProtector } from '@civicflow/platform';
 import { MediationConfig } from '../config';
-import { ContactProtector } from '../contacts/contact-protector';
 import { isDuplicateKey } from '../shared/http-errors';
 import { MediatorDoc } from './committee';
 import { planDemoCommittees } from './demo-committees';
@@ -15,7 +14,7 @@ export class SeedCommittees implements OnApplicationBootstrap {
 
   constructor(
     private readonly store: MediatorStore,
-    private readonly protector: ContactProtector,
+    private readonly protector: PiiProtector,
     private readonly org: OrgUnits,
     @Inject(CONFIG) private readonly config: MediationConfig,
   ) {}

@@ -1,4 +1,4 @@
-import type { ProtectedContact } from '../contacts/contact-protector';
+import type { ProtectedPii } from '@civicflow/platform';
 import type { MediationLevel } from '../committees/committee';
 
 export type DisputeType = 'neighbour' | 'property-management' | 'wages' | 'family' | 'consumer' | 'land-compound' | 'other';
@@ -16,8 +16,8 @@ export interface PartyDoc {
   partyId: string;
   role: PartyRole;
   name: string;
-  phone: ProtectedContact | null;
-  idNumber: ProtectedContact | null;
+  phone: ProtectedPii | null;
+  idNumber: ProtectedPii | null;
   address: string | null;
   /** when the party is a user of CivicFlow (a staff member can be a party too) */
   userId: string | null;

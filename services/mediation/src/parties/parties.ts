@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { ContactProtector } from '../contacts/contact-protector';
+import type { PiiProtector } from '@civicflow/platform';
 import type { MediatorDoc } from '../committees/committee';
 import type { PartyDoc } from '../disputes/dispute';
 import { refused } from '../shared/http-errors';
 import { mediatorConflict } from './mediator-conflict';
 import type { PartyInput } from './party.dto';
 
-export function toPartyDoc(input: PartyInput, protector: ContactProtector, partyId = `p-${randomUUID().slice(0, 8)}`): PartyDoc {
+export function toPartyDoc(input: PartyInput, protector: PiiProtector, partyId = `p-${randomUUID().slice(0, 8)}`): PartyDoc {
   return {
     partyId, role: input.role, name: input.name,
     phone: input.phone ? protector.protect('phone', input.phone) : null,
@@ -15,7 +15,7 @@ export function toPartyDoc(input: PartyInput, protector: ContactProtector, party
   };
 }
 
-export function applyPartyEdit(current: PartyDoc, edit: Partial<PartyInput>, protector: ContactProtector): PartyDoc {
+export function applyPartyEdit(current: PartyDoc, edit: Partial<PartyInput>, protector: PiiProtector): PartyDoc {
   return {
     ...current,
     ...(edit.role ? { role: edit.role } : {}),

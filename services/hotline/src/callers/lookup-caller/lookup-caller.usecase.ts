@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { TaxonomyIndex } from '@civicflow/domain';
+import { PiiProtector } from '@civicflow/platform';
 import { TAXONOMY } from '../../categories/taxonomy.provider';
 import { CALL_MODEL, CallDoc } from '../../calls/call.schema';
-import { CallerNumberProtector } from '../../calls/caller-number';
 import { CallerHistory } from './lookup-caller.dto';
 
 const SUMMARY_LENGTH = 60;
@@ -20,17 +20,17 @@ type ListedCall = Omit<CallDoc, 'callerEncrypted'>;
 export class LookupCallerUseCase {
   constructor(
     @InjectModel(CALL_MODEL) private readonly calls: Model<CallDoc>,
-    private readonly protector: CallerNumberProtector,
+    private readonly protector: PiiProtector,
     @Inject(TAXONOMY) private readonly taxonomy: TaxonomyIndex,
   ) {}
 
   async execute(number: string, limit: number): Promise<CallerHistory> {
-    const callerHash = this.protector.lookupHash(number);
+    const callerHash = this.protector.hash('phone', number);
     const [count, calls] = await Promise.all([
       this.calls.countDocuments({ callerHash }).exec(),
       this.calls.find({ callerHash }, { callerEncrypted: 0 }).sort({ receivedAt: -1 }).limit(limit).lean<ListedCall[]>().exec(),
     ]);
-    return { callerMasked: this.protector.mask(number), count, calls: calls.map((call) => this.toEntry(call)) };
+    return { callerMasked: this.protector.mask('phone', number), count, calls: calls.map((call) => this.toEntry(call)) };
   }
 
   private toEntry(call: ListedCall): CallerHistory['calls'][number] {

@@ -4,14 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { Model } from 'mongoose';
 import { callLoggedV1, Urgency } from '@civicflow/contracts';
 import { MinorCategory, TaxonomyIndex } from '@civicflow/domain';
-import { AuthUser, EventPublisher } from '@civicflow/platform';
+import { AuthUser, EventPublisher, PiiProtector } from '@civicflow/platform';
 import { checkCategory } from '../../categories/check-category';
 import { TAXONOMY } from '../../categories/taxonomy.provider';
 import { KnowledgeArticleRepository } from '../../knowledge/knowledge-article.repository';
 import { invalidField } from '../../shared/http-errors';
 import { CALL_MODEL, CallDoc, DirectAnswer } from '../call.schema';
 import { callLoggedDraft } from '../call-logged.event';
-import { CallerNumberProtector } from '../caller-number';
 import { LogCallDto } from './log-call.dto';
 
 export interface LoggedCall {
@@ -37,7 +36,7 @@ export class LogCallUseCase {
   constructor(
     @InjectModel(CALL_MODEL) private readonly calls: Model<CallDoc>,
     private readonly publisher: EventPublisher,
-    private readonly protector: CallerNumberProtector,
+    private readonly protector: PiiProtector,
     private readonly articles: KnowledgeArticleRepository,
     @Inject(TAXONOMY) private readonly taxonomy: TaxonomyIndex,
   ) {}
@@ -48,12 +47,13 @@ export class LogCallUseCase {
     const category = categoryCode ? this.category(categoryCode, call) : undefined;
     const urgency: Urgency = call.urgency ?? category?.priority ?? 'normal';
 
+    const caller = this.protector.protect('phone', call.callerNumber);
     const doc: CallDoc = {
       _id: randomUUID(),
       receivedAt: new Date(),
-      callerHash: this.protector.lookupHash(call.callerNumber),
-      callerEncrypted: this.protector.encrypt(call.callerNumber),
-      callerMasked: this.protector.mask(call.callerNumber),
+      callerHash: caller.hash,
+      callerEncrypted: caller.encrypted,
+      callerMasked: caller.masked,
       content: call.content,
       requestType: call.requestType,
       urgency,

@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
 import { Model } from 'mongoose';
-import { AuthUser } from '@civicflow/platform';
+import { AuthUser, PiiProtector } from '@civicflow/platform';
 import { CALLER_NUMBER_READ_MODEL, CallerNumberReadDoc } from '../../audit/caller-number-read.schema';
 import { notFound } from '../../shared/http-errors';
 import { CALL_MODEL, CallDoc } from '../call.schema';
-import { CallerNumberProtector } from '../caller-number';
 
 export interface RevealedCallerNumber {
   callId: string;
@@ -25,7 +24,7 @@ export class ReadCallerNumberUseCase {
   constructor(
     @InjectModel(CALL_MODEL) private readonly calls: Model<CallDoc>,
     @InjectModel(CALLER_NUMBER_READ_MODEL) private readonly reads: Model<CallerNumberReadDoc>,
-    private readonly protector: CallerNumberProtector,
+    private readonly protector: PiiProtector,
   ) {}
 
   async execute(callId: string, reason: string, reader: AuthUser, now = new Date()): Promise<RevealedCallerNumber> {

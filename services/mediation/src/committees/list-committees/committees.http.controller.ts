@@ -3,8 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FilterQuery } from 'mongoose';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { AuthUser, CurrentUser, Roles } from '@civicflow/platform';
-import { ContactProtector } from '../../contacts/contact-protector';
+import { AuthUser, CurrentUser, PiiProtector, Roles } from '@civicflow/platform';
 import { DisputeAccess, READ_ROLES } from '../../disputes/dispute-access';
 import { DisputeStore } from '../../disputes/dispute.store';
 import { invalidField, notFound } from '../../shared/http-errors';
@@ -31,7 +30,7 @@ const mediatorView = (m: MediatorDoc, openDisputes?: number) => ({
 @ApiBearerAuth()
 @Controller('api/v1/mediation')
 export class CommitteesHttpController {
-  constructor(private readonly store: MediatorStore, private readonly disputes: DisputeStore, private readonly access: DisputeAccess, private readonly protector: ContactProtector) {}
+  constructor(private readonly store: MediatorStore, private readonly disputes: DisputeStore, private readonly access: DisputeAccess, private readonly protector: PiiProtector) {}
 
   @Get('committees')
   @Roles(...READ_ROLES)

@@ -3,8 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { AuthUser, CurrentUser, Roles } from '@civicflow/platform';
-import { ContactProtector } from '../../contacts/contact-protector';
+import { AuthUser, CurrentUser, PiiProtector, Roles } from '@civicflow/platform';
 import { MediatorStore } from '../../committees/mediator.store';
 import { OrgUnits } from '../../committees/org-units';
 import { assertMediatorNotParty } from '../../parties/parties';
@@ -31,7 +30,7 @@ class OpenWalkInDto extends createZodDto(z.object({
 @ApiBearerAuth()
 @Controller('api/v1/mediation/disputes')
 export class OpenWalkInHttpController {
-  constructor(private readonly open: OpenDisputeUseCase, private readonly org: OrgUnits, private readonly protector: ContactProtector, private readonly mediators: MediatorStore) {}
+  constructor(private readonly open: OpenDisputeUseCase, private readonly org: OrgUnits, private readonly protector: PiiProtector, private readonly mediators: MediatorStore) {}
 
   @Post()
   @Roles('mediator', 'supervisor')

@@ -1,8 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
-import { AuthUser, CurrentUser, Roles } from '@civicflow/platform';
-import { ContactProtector } from '../../contacts/contact-protector';
+import { AuthUser, CurrentUser, PiiProtector, Roles } from '@civicflow/platform';
 import { MediatorStore } from '../../committees/mediator.store';
 import { DisputeAccess, MEDIATE_ROLES } from '../../disputes/dispute-access';
 import { DisputeStore } from '../../disputes/dispute.store';
@@ -16,7 +15,7 @@ class AddPartyDto extends createZodDto(partySchema) {}
 @ApiBearerAuth()
 @Controller('api/v1/mediation/disputes')
 export class AddPartyHttpController {
-  constructor(private readonly access: DisputeAccess, private readonly disputes: DisputeStore, private readonly mediators: MediatorStore, private readonly protector: ContactProtector) {}
+  constructor(private readonly access: DisputeAccess, private readonly disputes: DisputeStore, private readonly mediators: MediatorStore, private readonly protector: PiiProtector) {}
 
   @Post(':disputeId/parties')
   @Roles(...MEDIATE_ROLES)

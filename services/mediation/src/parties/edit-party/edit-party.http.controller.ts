@@ -1,8 +1,7 @@
 import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
-import { AuthUser, CurrentUser, Roles } from '@civicflow/platform';
-import { ContactProtector } from '../../contacts/contact-protector';
+import { AuthUser, CurrentUser, PiiProtector, Roles } from '@civicflow/platform';
 import { MediatorStore } from '../../committees/mediator.store';
 import { DisputeAccess, MEDIATE_ROLES } from '../../disputes/dispute-access';
 import { DisputeStore } from '../../disputes/dispute.store';
@@ -17,7 +16,7 @@ class EditPartyDto extends createZodDto(editPartySchema) {}
 @ApiBearerAuth()
 @Controller('api/v1/mediation/disputes')
 export class EditPartyHttpController {
-  constructor(private readonly access: DisputeAccess, private readonly disputes: DisputeStore, private readonly mediators: MediatorStore, private readonly protector: ContactProtector) {}
+  constructor(private readonly access: DisputeAccess, private readonly disputes: DisputeStore, private readonly mediators: MediatorStore, private readonly protector: PiiProtector) {}
 
   @Patch(':disputeId/parties/:partyId')
   @Roles(...MEDIATE_ROLES)

@@ -5,9 +5,8 @@ import { Model } from 'mongoose';
 import { createZodDto } from 'nestjs-zod';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { AuthUser, CurrentUser, Roles } from '@civicflow/platform';
+import { AuthUser, CurrentUser, PiiProtector, Roles } from '@civicflow/platform';
 import { CONTACT_READ_MODEL, ContactReadDoc } from '../../contacts/contact-read.schema';
-import { ContactProtector } from '../../contacts/contact-protector';
 import { DisputeAccess, MEDIATE_ROLES } from '../../disputes/dispute-access';
 import { notFound } from '../../shared/http-errors';
 
@@ -24,7 +23,7 @@ class ReadContactQuery extends createZodDto(z.object({
 @ApiBearerAuth()
 @Controller('api/v1/mediation/disputes')
 export class ReadPartyContactHttpController {
-  constructor(private readonly access: DisputeAccess, private readonly protector: ContactProtector, @InjectModel(CONTACT_READ_MODEL) private readonly reads: Model<ContactReadDoc>) {}
+  constructor(private readonly access: DisputeAccess, private readonly protector: PiiProtector, @InjectModel(CONTACT_READ_MODEL) private readonly reads: Model<ContactReadDoc>) {}
 
   @Get(':disputeId/parties/:partyId/contact')
   @Roles(...MEDIATE_ROLES)
