@@ -3,8 +3,7 @@
 // and the case escalates to the street → the street summons urban management → the liaison reports in and
 // answers → the street resolves → the operator records a satisfied callback → the supervisor sees the figures
 // move and drills down to the case and its timeline. A screenshot of each role's main screen is saved.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
@@ -44,16 +43,16 @@ export async function runConsoleJourney(options: ConsoleJourneyOptions): Promise
   const log = options.log ?? (() => undefined);
   const base = options.baseUrl.replace(/\/$/, '');
   mkdirSync(options.screenshotDir, { recursive: true });
-  const profile = mkdtempSync(join(tmpdir(), 'civicflow-console-'));
-  const screenshots: string[] = [];
-  const context = await chromium.launchPersistentContext(profile, {
+  // one browser (launch() gives it a fresh temporary user data dir), one context per role: each role is its own
+  // machine with its own connection pool — five tabs of one profile holding five SSE streams would exhaust
+  // Chromium's six connections per host
+  const browser = await chromium.launch({
     executablePath: options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1366, height: 768 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
   });
+  const screenshots: string[] = [];
+  const newContext = () => browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const shot = async (page: Page, name: string) => {
     const path = join(options.screenshotDir, name);
     await page.screenshot({ path });
@@ -62,12 +61,12 @@ export async function runConsoleJourney(options: ConsoleJourneyOptions): Promise
   };
   try {
     // --- supervisor first: the figures before ------------------------------------------------------------
-    const supervisor = await signIn(context, base, 'supervisor', '/supervisor');
+    const supervisor = await signIn(newContext, base, 'supervisor', '/supervisor');
     const before = await readFigures(supervisor);
     log(`figures before: ${JSON.stringify(before)}`);
 
     // --- operator logs the call -----------------------------------------------------------------------------
-    const operator = await signIn(context, base, 'operator', '/call');
+    const operator = await signIn(newContext, base, 'operator', '/call');
     const callerNumber = `139${String(Date.now()).slice(-8)}`;
     let caseNumber = '';
     // a point inside the community's first grid; another one when intake merges the call into an open case
@@ -117,7 +116,7 @@ export async function runConsoleJourney(options: ConsoleJourneyOptions): Promise
     log('caller history lists the earlier call');
 
     // --- community handler accepts -----------------------------------------------------------------------
-    const community = await signIn(context, base, 'community', '/worklist');
+    const community = await signIn(newContext, base, 'community', '/worklist');
     await waitForRow(community, caseNumber, 60_000, log);
     await community.getByTestId('worklist-filter').fill('');
     await shot(community, 'handler.png');
@@ -127,7 +126,7 @@ export async function runConsoleJourney(options: ConsoleJourneyOptions): Promise
     log('community accepted (签收)');
 
     // --- the community window breaches: the case goes to the street ----------------------------------------
-    const street = await signIn(context, base, 'street', '/worklist');
+    const street = await signIn(newContext, base, 'street', '/worklist');
     await waitForRow(street, caseNumber, options.escalationTimeoutMs ?? 240_000, log);
     log('case escalated to the street');
     await street.getByTestId('worklist-filter').fill('');
@@ -146,7 +145,7 @@ export async function runConsoleJourney(options: ConsoleJourneyOptions): Promise
     log('street summoned urban management (吹哨)');
 
     // --- the liaison reports in and answers --------------------------------------------------------------
-    const liaison = await signIn(context, base, 'liaison', '/worklist');
+    const liaison = await signIn(newContext, base, 'liaison', '/worklist');
     await waitForRow(liaison, caseNumber, 60_000, log);
     await liaison.getByTestId('worklist-filter').fill('');
     await shot(liaison, 'liaison.png');
@@ -208,15 +207,14 @@ export async function runConsoleJourney(options: ConsoleJourneyOptions): Promise
     await shot(supervisor, 'case.png');
 
     // --- the mediator's screen -------------------------------------------------------------------------------
-    const mediator = await signIn(context, base, 'mediator', '/mediation');
+    const mediator = await signIn(newContext, base, 'mediator', '/mediation');
     await mediator.getByTestId('mediation-page').waitFor();
     await mediator.waitForTimeout(1000);
     await shot(mediator, 'mediator.png');
 
     return { caseNumber, screenshots, figures: { before, after }, timelineTypes };
   } finally {
-    await context.close().catch(() => undefined);
-    rmSync(profile, { recursive: true, force: true });
+    await browser.close().catch(() => undefined);
   }
 }
 
@@ -225,9 +223,8 @@ function pointNear(p: { lng: number; lat: number }, spread: number): { lng: numb
   return { lng: Math.round((p.lng + jitter()) * 1e6) / 1e6, lat: Math.round((p.lat + jitter()) * 1e6) / 1e6 };
 }
 
-async function signIn(context: BrowserContext, base: string, username: string, home: string): Promise<Page> {
-  // one tab per user: the token lives in the tab's sessionStorage
-  const page = await context.newPage();
+async function signIn(newContext: () => Promise<BrowserContext>, base: string, username: string, home: string): Promise<Page> {
+  const page = await (await newContext()).newPage();
   await page.goto(`${base}/login`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
