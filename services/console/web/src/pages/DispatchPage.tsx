@@ -1,12 +1,12 @@
 // 人工派单: cases the router could not place (manual queue) and cases returned by a unit (退单), each with the
 // grid service's routing suggestion for its point or address.
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Drawer, Row, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Drawer, Row, Table, Tag } from 'antd';
 import { ReloadOutlined, SendOutlined } from '@ant-design/icons';
 import { api } from '../api/client';
 import { useCaseUpdates, usePolling } from '../api/live';
 import { useI18n } from '../i18n';
-import { CaseLink, StageTag, useCategoryLabel, useOrg } from '../components/common';
+import { CaseLink, StageTag, useCategoryLabel } from '../components/common';
 import { CommandModal } from '../components/CommandModal';
 import { useAsync } from '../lib/use-async';
 import type { WorkItem } from './WorklistPage';
@@ -24,7 +24,6 @@ interface QueuedCase {
 
 export function DispatchPage() {
   const { t, fmtTime } = useI18n();
-  const org = useOrg();
   const categoryLabel = useCategoryLabel();
   const queue = useAsync(() => api<{ total: number; cases: QueuedCase[] }>('intake/dispatch/queue'), []);
   const returned = useAsync(() => api<{ items: WorkItem[] }>('casework/worklist', { query: { view: 'open' } }).then((r) => (r.items ?? []).filter((i) => i.stage === 'returned' || i.stage === 'awaiting-dispatch')), []);
@@ -86,14 +85,8 @@ export function DispatchPage() {
         )}
       </Drawer>
       {target && (
-        <>
-          {target.info && (
-            <Typography.Text style={{ display: 'none' }}>{org.name(null)}</Typography.Text>
-          )}
-          <CommandModal command={target.command} context={{ caseNumber: target.caseNumber, summonses: [], place: target.place }} onClose={() => setTarget(null)} onDone={() => { setTarget(null); reload(); }} />
-        </>
+        <CommandModal command={target.command} context={{ caseNumber: target.caseNumber, summonses: [], place: target.place }} onClose={() => setTarget(null)} onDone={() => { setTarget(null); reload(); }} />
       )}
-      <Space />
     </Row>
   );
 }
