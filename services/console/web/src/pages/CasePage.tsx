@@ -90,7 +90,7 @@ const optional = <T,>(p: Promise<T>): Promise<T | null> => p.catch((e: unknown) 
 
 export function CasePage() {
   const { caseNumber = '' } = useParams();
-  const { t, fmtTime, locale } = useI18n();
+  const { t, fmtTime } = useI18n();
   const user = useUser();
   const org = useOrg();
   const { message } = App.useApp();
