@@ -1,5 +1,5 @@
 import { committeeIdFor } from './committee';
-import { DEMO_MEDIATOR, planDemoCommittees } from './demo-committees';
+import { DEMO_MEDIATOR, DEMO_STREET_MEDIATOR, planDemoCommittees } from './demo-committees';
 import { OrgUnits } from './org-units';
 import { pickMediator } from './pick-mediator';
 
@@ -14,9 +14,12 @@ describe('committees of the demo city', () => {
     expect(plan.committees.find((c) => c._id === 'centre-bf-d01-s01')).toMatchObject({ name: '友谊路街道矛盾调解中心' });
   });
 
-  it('puts the demo mediator in their community’s committee, and every body has members', () => {
-    expect(plan.mediators.find((m) => m._id === DEMO_MEDIATOR.userId)).toMatchObject({ committeeId: committeeIdFor('community', DEMO_MEDIATOR.unitId), level: 'community' });
-    for (const committee of plan.committees) expect(plan.mediators.filter((m) => m.committeeId === committee._id).length).toBeGreaterThanOrEqual(2);
+  it('makes the demo mediators who can log in the whole committee of their unit; every other body has two members', () => {
+    const membersOf = (committeeId: string) => plan.mediators.filter((m) => m.committeeId === committeeId).map((m) => m._id);
+    expect(membersOf(committeeIdFor('community', DEMO_MEDIATOR.unitId))).toEqual([DEMO_MEDIATOR.userId]);
+    expect(membersOf(committeeIdFor('street', DEMO_STREET_MEDIATOR.unitId))).toEqual([DEMO_STREET_MEDIATOR.userId]);
+    const demoBodies = new Set([committeeIdFor('community', DEMO_MEDIATOR.unitId), committeeIdFor('street', DEMO_STREET_MEDIATOR.unitId)]);
+    for (const committee of plan.committees.filter((c) => !demoBodies.has(c._id))) expect(membersOf(committee._id)).toHaveLength(2);
     expect(new Set(plan.mediators.map((m) => m._id)).size).toBe(plan.mediators.length);
     expect(planDemoCommittees(org)).toEqual(plan);
   });

@@ -21,9 +21,9 @@ const SURNAMES = ['王', '李', '张', '刘', '杨', '赵', '黄', '周', '吴',
 const GIVEN = ['秀英', '建国', '桂兰', '志强', '淑珍', '海军', '玉梅', '国庆', '丽华', '永明', '春生', '金凤'];
 
 /**
- * The demo city's mediation bodies: one 人民调解委员会 per community with two generated mediators (plus the
- * identity service's demo mediator in its community), one 矛盾调解中心 per street with two (plus the demo street
- * mediator in theirs). Deterministic.
+ * The demo city's mediation bodies: one 人民调解委员会 per community and one 矛盾调解中心 per street, each with two
+ * generated mediators — except where the identity service has a demo mediator who can log in (锦华社区 and
+ * 友谊路街道): there that person is the committee, so every demo dispute there reaches someone. Deterministic.
  */
 export function planDemoCommittees(org: OrgUnits): { committees: CommitteeDoc[]; mediators: PlannedMediator[] } {
   const committees: CommitteeDoc[] = [];
@@ -43,8 +43,9 @@ export function planDemoCommittees(org: OrgUnits): { committees: CommitteeDoc[];
     committees.push({ _id: id, name: `${street.name}矛盾调解中心`, level: 'street', unitId: street.id, streetId: street.id });
     if (street.id === DEMO_STREET_MEDIATOR.unitId) {
       mediators.push({ _id: DEMO_STREET_MEDIATOR.userId, name: DEMO_STREET_MEDIATOR.name, committeeId: id, level: 'street', unitId: street.id, streetId: street.id, phone: '13900000001' });
+    } else {
+      mediators.push(person(street.id, id, 'street', street.id, 1), person(street.id, id, 'street', street.id, 2));
     }
-    mediators.push(person(street.id, id, 'street', street.id, 1), person(street.id, id, 'street', street.id, 2));
   }
   for (const community of org.communities()) {
     const streetId = community.parentId ?? '';
@@ -52,8 +53,9 @@ export function planDemoCommittees(org: OrgUnits): { committees: CommitteeDoc[];
     committees.push({ _id: id, name: `${community.name}人民调解委员会`, level: 'community', unitId: community.id, streetId });
     if (community.id === DEMO_MEDIATOR.unitId) {
       mediators.push({ _id: DEMO_MEDIATOR.userId, name: DEMO_MEDIATOR.name, committeeId: id, level: 'community', unitId: community.id, streetId, phone: '13900000000' });
+    } else {
+      mediators.push(person(community.id, id, 'community', streetId, 1), person(community.id, id, 'community', streetId, 2));
     }
-    mediators.push(person(community.id, id, 'community', streetId, 1), person(community.id, id, 'community', streetId, 2));
   }
   return { committees, mediators };
 }
