@@ -1,21 +1,21 @@
-// The bare Temporal server's ceiling on this machine: trivial workflows started and completed per second.
-import { randomUUID } from 'node:crypto';
+// The bare Temporal server's ceiling on this machine: trivial workflows started and completed per second, on the
+// bench run's own namespace and a task queue of its own.
 import { fileURLToPath } from 'node:url';
-import { config, require, rssMb, timed } from './lib.mjs';
+import { benchId, config, quietTemporalRuntime, require, rssMb, timed } from './lib.mjs';
 
-export async function benchTemporalCeiling({ workflows = 300 } = {}) {
+export async function benchTemporalCeiling({ namespace, workflows = 300 } = {}) {
   const { Client, Connection } = require('@temporalio/client');
-  const { NativeConnection, Worker, Runtime, DefaultLogger } = require('@temporalio/worker');
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  const { TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE } = config();
-  const taskQueue = `bench-${randomUUID()}`;
+  const { NativeConnection, Worker } = require('@temporalio/worker');
+  quietTemporalRuntime();
+  const { TEMPORAL_ADDRESS } = config();
+  const taskQueue = benchId('bench-noop-');
   const nativeConnection = await NativeConnection.connect({ address: TEMPORAL_ADDRESS });
   const worker = await Worker.create({
-    connection: nativeConnection, namespace: TEMPORAL_NAMESPACE, taskQueue,
+    connection: nativeConnection, namespace, taskQueue,
     workflowsPath: fileURLToPath(new URL('./noop.workflow.js', import.meta.url)),
   });
   const running = worker.run();
-  const client = new Client({ connection: await Connection.connect({ address: TEMPORAL_ADDRESS }), namespace: TEMPORAL_NAMESPACE });
+  const client = new Client({ connection: await Connection.connect({ address: TEMPORAL_ADDRESS }), namespace });
   try {
     const run = await timed(async () => {
       const handles = await Promise.all(

@@ -1,24 +1,119 @@
-// `npm run bench`: measures the pieces the design brief names as limits, on the real local servers:
-// Kafka publishing (batched vs one by one), the bare Temporal server's workflow ceiling, and CivicFlow's own
-// pipeline (call → intake → grid routing → workflow → case.registered) against it. Prints a table.
-import { checkNode, ensureDependencies, infra, main, runOrFail, step } from './lib/run.mjs';
+// `npm run bench [-- part…]`: measures the pieces the design brief names as limits, on real local servers:
+// Kafka publishing (batched vs one by one), the bare Temporal server's workflow ceiling, CivicFlow's own pipeline
+// (call → intake → grid routing → workflow → case.registered) against it, and the supervisor's statistics API
+// over 20,000 case facts. Prints a table. Parts: kafka, temporal, pipeline, statistics (default: all).
+//
+// The bench never touches the running system's data: Temporal and FerretDB are the dev servers (`npm start`'s),
+// used through a namespace, task queues and database prefix of the run's own (deleted at the end); Kafka is a
+// broker of the bench's own (.civicflow/bench-infra, port 29092), because topics are fixed names
+// (civicflow.<context>.v1) and the running services would consume whatever the bench published on the dev broker.
+// See bench/README.md.
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkNode, ensureDependencies, infra, main, root, runOrFail, step, StepError } from './lib/run.mjs';
+
+const PARTS = {
+  kafka: { projects: ['libs/contracts', 'libs/domain', 'libs/platform'] },
+  temporal: { projects: ['libs/contracts', 'libs/domain', 'libs/platform'] },
+  pipeline: { projects: ['libs/contracts', 'libs/domain', 'libs/platform', 'workflows', 'services/grid', 'services/intake'] },
+  statistics: { projects: ['libs/contracts', 'libs/domain', 'libs/platform', 'workflows', 'services/grid', 'services/casework'] },
+};
+
+const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const unknown = requested.filter((p) => !(p in PARTS));
+const parts = requested.length > 0 ? Object.keys(PARTS).filter((p) => requested.includes(p)) : Object.keys(PARTS);
+const STEPS = 5;
+process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
+
+// The bench's own Kafka broker (same launcher, own folder and ports); the tools are the dev servers' (a link).
+const devHome = process.env.CIVICFLOW_HOME ?? join(root, '.civicflow');
+const benchKafka = {
+  CIVICFLOW_HOME: process.env.BENCH_CIVICFLOW_HOME ?? join(devHome, 'bench-infra'),
+  KAFKA_PORT: process.env.BENCH_KAFKA_PORT ?? '29092',
+  KAFKA_CONTROLLER_PORT: process.env.BENCH_KAFKA_CONTROLLER_PORT ?? '29093',
+};
+
+/** Runs fn with the launcher's environment switched to the bench's Kafka (the launcher reads it on each call). */
+async function asBenchKafka(fn) {
+  const saved = Object.fromEntries(Object.keys(benchKafka).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, benchKafka);
+  try {
+    return await fn();
+  } finally {
+    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+  }
+}
 
 main(async () => {
   checkNode();
-  await step(3, 'dependencies', ensureDependencies);
+  if (unknown.length > 0) throw new StepError(`unknown bench part ${unknown.join(', ')}; parts: ${Object.keys(PARTS).join(', ')}`);
+  await step(STEPS, 'dependencies', ensureDependencies);
   const launcher = await infra();
-  if (launcher.infraMode() === 'native') await step(3, 'infrastructure', () => launcher.up({ log: (l) => console.log(`  ${l}`) }));
-  await step(3, 'build', () => runOrFail('npx', ['tsc', '-b', 'tsconfig.build.json'], 'build'));
+  const native = launcher.infraMode() === 'native';
+  let startedKafka = false;
+  await step(STEPS, 'infrastructure: the dev servers (Temporal, FerretDB) and the bench’s own Kafka', async () => {
+    if (!native) {
+      console.log(`  CIVICFLOW_INFRA=${launcher.infraMode()}: using KAFKA_BROKERS, TEMPORAL_ADDRESS, MONGO_URL as given (BENCH_KAFKA_BROKERS overrides the broker)`);
+      if (process.env.BENCH_KAFKA_BROKERS) process.env.KAFKA_BROKERS = process.env.BENCH_KAFKA_BROKERS;
+      return;
+    }
+    const dev = await launcher.up({ servers: ['temporal', 'ferretdb'], log: (l) => console.log(`  ${l}`) });
+    process.env.TEMPORAL_ADDRESS ??= dev.endpoints.temporalAddress;
+    process.env.MONGO_URL ??= dev.endpoints.mongoUrl;
+    const tools = join(benchKafka.CIVICFLOW_HOME, 'tools');
+    if (!existsSync(tools)) {
+      mkdirSync(benchKafka.CIVICFLOW_HOME, { recursive: true });
+      symlinkSync(join(devHome, 'tools'), tools);
+    }
+    const kafka = await asBenchKafka(() => launcher.up({ servers: ['kafka'], log: (l) => console.log(`  ${l}`) }));
+    startedKafka = kafka.started.includes('kafka');
+    process.env.KAFKA_BROKERS = process.env.BENCH_KAFKA_BROKERS ?? kafka.endpoints.kafkaBrokers;
+    console.log(`  bench Kafka ${process.env.KAFKA_BROKERS} (${startedKafka ? 'started' : 'already running'}), Temporal ${process.env.TEMPORAL_ADDRESS}, FerretDB ${process.env.MONGO_URL}`);
+  });
+  // Only the projects the chosen parts load: others may be mid-edit and not compile.
+  const projects = [...new Set(parts.flatMap((p) => PARTS[p].projects))];
+  await step(STEPS, `build ${projects.join(' ')}`, () => runOrFail('npx', ['tsc', '-b', ...projects], 'build'));
+
   const rows = [];
-  const { benchKafkaPublish } = await import('../bench/kafka-publish.bench.mjs');
-  const { benchTemporalCeiling } = await import('../bench/temporal-ceiling.bench.mjs');
-  const { benchPipeline } = await import('../bench/pipeline.bench.mjs');
-  rows.push(...(await benchKafkaPublish()));
-  rows.push(...(await benchTemporalCeiling()));
-  rows.push(...(await benchPipeline()));
-  console.log('\n' + ['bench', 'count', 'seconds', 'rate', 'p50 ms', 'p95 ms', 'rss MB'].join(' | '));
+  try {
+    await step(STEPS, `bench ${parts.join(', ')}`, async () => {
+      const lib = await import('../bench/lib.mjs');
+      await lib.platform.ensureTopics(lib.platform.createKafka('bench-topics', lib.config()));
+      const { TEMPORAL_ADDRESS } = lib.config();
+      const needsNamespace = parts.includes('temporal') || parts.includes('pipeline');
+      const namespace = needsNamespace ? await lib.ownTemporalNamespace(TEMPORAL_ADDRESS, lib.benchId('civicflow-bench-')) : undefined;
+      try {
+        for (const part of parts) {
+          const started = Date.now();
+          console.log(`  … ${part}`);
+          if (part === 'kafka') rows.push(...(await (await import('../bench/kafka-publish.bench.mjs')).benchKafkaPublish()));
+          if (part === 'temporal') rows.push(...(await (await import('../bench/temporal-ceiling.bench.mjs')).benchTemporalCeiling({ namespace })));
+          if (part === 'pipeline') rows.push(...(await (await import('../bench/pipeline.bench.mjs')).benchPipeline({ namespace })));
+          if (part === 'statistics') rows.push(...(await (await import('../bench/statistics.bench.mjs')).benchStatistics()));
+          console.log(`  ✔ ${part} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+        }
+      } finally {
+        if (namespace) await lib.dropNamespace(TEMPORAL_ADDRESS, namespace);
+      }
+    });
+  } finally {
+    await step(STEPS, 'stop the bench’s Kafka', async () => {
+      if (startedKafka && process.env.CIVICFLOW_KEEP_INFRA !== '1') {
+        await asBenchKafka(() => launcher.down({ only: ['kafka'], log: () => {} }));
+        console.log('  stopped (CIVICFLOW_KEEP_INFRA=1 keeps it for the next run)');
+      } else {
+        console.log('  left running');
+      }
+    });
+  }
+  printTable(rows);
+  process.exit(0);
+});
+
+function printTable(rows) {
+  console.log(`\nbench ${new Date().toISOString().slice(0, 10)}, node ${process.versions.node}`);
+  console.log(['bench', 'count', 'seconds', 'rate', 'p50 ms', 'p95 ms', 'rss MB'].join(' | '));
   for (const r of rows) {
     console.log([r.bench, r.count, r.seconds.toFixed(2), `${r.rate.toFixed(1)} ${r.unit}`, r.p50 ?? '', r.p95 ?? '', r.rssMb].join(' | '));
   }
-  process.exit(0);
-});
+}
