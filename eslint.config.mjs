@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = ['fs', 'path', 'http', 'https', 'net', 'crypto', 'child_process', 'os', 'worker_threads', 'dns', 'stream'];
 const ioLibraries = ['@nestjs/*', 'mongoose', 'kafkajs', 'mongodb', '@temporalio/client', '@temporalio/worker', '@civicflow/platform'];
@@ -31,6 +32,20 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    // the console's web app runs in the browser; React handlers may be async (their promise is not awaited)
+    files: ['services/console/web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: {
+      globals: { ...globals.browser },
+      parserOptions: { projectService: false, project: ['services/console/web/tsconfig.json', 'services/console/web/tsconfig.spec.json'], tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
     },
   },
   {
