@@ -1,5 +1,4 @@
-import { ApplicationFailure } from '@temporalio/activity';
-import { caseRegisteredV1, findContract } from '@civicflow/contracts';
+import { caseRegisteredV1 } from '@civicflow/contracts';
 import {
   type BusinessCalendar,
   type CalendarOverrideTable,
@@ -17,6 +16,7 @@ import type { EventPublisher } from '@civicflow/platform';
 import { type ClockReadingResult, type ClockToRead, readClocks } from '../sla/clock-readings';
 import type { CaseWorkflowInput } from './case.contract';
 import type { CaseEventDraft } from './case-events';
+import { publishEventDrafts } from '../shared/publish-event-drafts';
 
 /**
  * Where the business calendar's changeable data comes from. The holiday package is code; the administrator's
@@ -107,22 +107,7 @@ export function createCaseActivities({ publisher, calendar = NO_OVERRIDES, slaPr
      * nothing invalid reaches Kafka and the events keep their order.
      */
     async publishCaseEvents(drafts: CaseEventDraft[]): Promise<number> {
-      const events = drafts.map((draft) => {
-        const contract = findContract(draft.type, 1);
-        if (!contract) throw ApplicationFailure.nonRetryable(`no contract for ${draft.type} v1`, 'UnknownEventType');
-        return publisher.build(contract, {
-          id: draft.id,
-          key: draft.key,
-          correlationId: draft.correlationId,
-          causationId: draft.causationId,
-          actor: draft.actor,
-          time: new Date(draft.time),
-          traceparent: draft.traceparent,
-          data: draft.data,
-        });
-      });
-      await publisher.publishAll(events);
-      return events.length;
+      return publishEventDrafts(publisher, drafts);
     },
 
     /** Local: the case's SLA windows, fixed when it starts (later profile changes never touch it). */

@@ -1,10 +1,9 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { findContract } from '@civicflow/contracts';
 import type { EventPublisher } from '@civicflow/platform';
 import { acceptUpdate, CASE_COMMAND_REJECTED, caseStatusQuery, type CaseView, type CommandActor, resolveUpdate } from '../case/case.contract';
 import type { OriginalCaseStep } from './mediation.contract';
 import type { MediationEventDraft } from './mediation-helpers';
+import { publishEventDrafts } from '../shared/publish-event-drafts';
 
 export interface MediationActivityDeps {
   publisher: Pick<EventPublisher, 'build' | 'publishAll'>;
@@ -84,21 +83,7 @@ export function createMediationActivities({ publisher, client }: MediationActivi
      * `<disputeId>:<sequence>:<type>`, so a retried call never makes a second event downstream.
      */
     async publishMediationEvents(drafts: MediationEventDraft[]): Promise<number> {
-      const events = drafts.map((draft) => {
-        const contract = findContract(draft.type, 1);
-        if (!contract) throw ApplicationFailure.nonRetryable(`no contract for ${draft.type} v1`, 'UnknownEventType');
-        return publisher.build(contract, {
-          id: draft.id,
-          key: draft.key,
-          correlationId: draft.correlationId,
-          causationId: draft.causationId,
-          actor: draft.actor,
-          time: new Date(draft.time),
-          data: draft.data,
-        });
-      });
-      await publisher.publishAll(events);
-      return events.length;
+      return publishEventDrafts(publisher, drafts);
     },
 
     /** 签收 the original case as the community's mediator ("already accepted" counts as done). */
