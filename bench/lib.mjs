@@ -1,9 +1,7 @@
 // Shared pieces of the benchmarks: the built workspace packages, the bench's own Temporal namespace and databases
 // (so a bench never touches the running system's data), timing, latency samples and RSS.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { root } from '../scripts/lib/run.mjs';
 
 export const require = createRequire(`${root}/package.json`);
@@ -32,36 +30,9 @@ export function quietTemporalRuntime() {
   Runtime.install({ logger: new DefaultLogger('WARN') });
 }
 
-const INDEXED_VALUE_TYPE = { Text: 1, Keyword: 2, Int: 3, Double: 4, Bool: 5, Datetime: 6, KeywordList: 7 };
-
-/**
- * A Temporal namespace of the bench run's own, with CivicFlow's search attributes (like ownTemporalNamespace in
- * libs/testing): workflow ids are case numbers and a fresh intake database counts from 000001, so a shared
- * namespace would collide with the running system's (or an earlier run's) cases. Delete it with dropNamespace.
- */
-export async function ownTemporalNamespace(address, namespace) {
-  const { Connection } = require('@temporalio/client');
-  const attributes = JSON.parse(readFileSync(join(root, 'deploy/local/temporal-search-attributes.json'), 'utf8'));
-  const connection = await Connection.connect({ address });
-  try {
-    await connection.workflowService.registerNamespace({ namespace, workflowExecutionRetentionPeriod: { seconds: 86_400 } });
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      try {
-        await connection.operatorService.addSearchAttributes({
-          namespace,
-          searchAttributes: Object.fromEntries(Object.entries(attributes).map(([name, type]) => [name, INDEXED_VALUE_TYPE[type]])),
-        });
-        return namespace;
-      } catch (error) {
-        if (/already exists/i.test(String(error?.message))) return namespace;
-        if (Date.now() > deadline) throw error;
-        await new Promise((r) => setTimeout(r, 300));
-      }
-    }
-  } finally {
-    await connection.close();
-  }
+/** The bench run's own Temporal namespace with CivicFlow's search attributes (libs/testing's, given a name). */
+export function ownTemporalNamespace(address, namespace) {
+  return require('@civicflow/testing').ownTemporalNamespace(address, namespace);
 }
 
 /** Deletes the bench's namespace with its workflows (case workflows stay open, waiting on their SLA timers). */

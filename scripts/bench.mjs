@@ -14,9 +14,9 @@ import { checkNode, ensureDependencies, infra, main, root, runOrFail, step, Step
 
 const PARTS = {
   kafka: { projects: ['libs/contracts', 'libs/domain', 'libs/platform'] },
-  temporal: { projects: ['libs/contracts', 'libs/domain', 'libs/platform'] },
-  pipeline: { projects: ['libs/contracts', 'libs/domain', 'libs/platform', 'workflows', 'services/grid', 'services/intake'] },
-  statistics: { projects: ['libs/contracts', 'libs/domain', 'libs/platform', 'workflows', 'services/grid', 'services/casework'] },
+  temporal: { projects: ['libs/contracts', 'libs/domain', 'libs/platform', 'workflows', 'libs/testing'] },
+  pipeline: { projects: ['libs/contracts', 'libs/domain', 'libs/platform', 'workflows', 'libs/testing', 'services/grid', 'services/intake'] },
+  statistics: { projects: ['libs/contracts', 'libs/domain', 'libs/platform', 'workflows', 'libs/testing', 'services/grid', 'services/casework'] },
 };
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));

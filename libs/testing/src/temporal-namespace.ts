@@ -7,11 +7,10 @@ import { uniqueId } from './test-config';
 const INDEXED_VALUE_TYPE: Record<string, number> = { Text: 1, Keyword: 2, Int: 3, Double: 4, Bool: 5, Datetime: 6, KeywordList: 7 };
 
 /**
- * A Temporal namespace of the test file's own, with CivicFlow's search attributes. Workflow ids are case numbers
- * and every test file's intake counts from 000001, so files sharing a namespace would collide on workflow ids.
+ * A Temporal namespace of the test file's (or bench run's) own, with CivicFlow's search attributes. Workflow ids
+ * are case numbers and every test file's intake counts from 000001, so files sharing a namespace would collide.
  */
-export async function ownTemporalNamespace(address: string): Promise<string> {
-  const namespace = uniqueId('cf-test-');
+export async function ownTemporalNamespace(address: string, namespace = uniqueId('cf-test-')): Promise<string> {
   const attributes = JSON.parse(readFileSync(join(__dirname, '../../../deploy/local/temporal-search-attributes.json'), 'utf8')) as Record<string, string>;
   const connection = await Connection.connect({ address });
   try {
