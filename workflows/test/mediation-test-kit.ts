@@ -2,8 +2,6 @@
 // original case runs for real, so the mediation's 签收 and 办结 Updates really land) and the mediation
 // activities, both publishing through a recording publisher that validates envelopes as production does.
 // Dates in 2099, as in the case tests (support/case-test-kit.ts explains why).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Client, WorkflowClient, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
@@ -54,18 +52,8 @@ export interface MediationTestKit {
   teardown(): Promise<void>;
 }
 
-async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
-  const types: Record<string, string> = JSON.parse(readFileSync(join(__dirname, '../../deploy/local/temporal-search-attributes.json'), 'utf8'));
-  const code: Record<string, number> = { Keyword: 2, Text: 1, Int: 3, Double: 4, Bool: 5, Datetime: 6, KeywordList: 7 };
-  await env.connection.operatorService.addSearchAttributes({
-    namespace: 'default',
-    searchAttributes: Object.fromEntries(Object.entries(types).map(([name, type]) => [name, code[type]])),
-  });
-}
-
 export async function createMediationTestKit(): Promise<MediationTestKit> {
   const env = await createTimeSkippingEnv();
-  await registerSearchAttributes(env);
   const taskQueue = uniqueId('mediation');
   const { published, publisher } = recordingPublisher();
   const calendar = schedule2099();

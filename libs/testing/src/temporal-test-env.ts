@@ -1,5 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { registerSearchAttributes } from './temporal-namespace';
 
 let runtimeInstalled = false;
 
@@ -11,12 +12,14 @@ export function quietTemporalRuntime(): void {
 }
 
 /**
- * A time-skipping Temporal server for workflow tests. Where the launcher provisioned the Java test server
- * (TEMPORAL_TEST_SERVER, set by the global setup), that one is used, since nothing can be downloaded here;
- * elsewhere the SDK fetches its own.
+ * A time-skipping Temporal server for workflow tests, its default namespace with CivicFlow's search attributes
+ * (as on a real namespace). Where the launcher provisioned the Java test server (TEMPORAL_TEST_SERVER, set by the
+ * global setup), that one is used, since nothing can be downloaded here; elsewhere the SDK fetches its own.
  */
-export function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   quietTemporalRuntime();
   const path = process.env.TEMPORAL_TEST_SERVER;
-  return TestWorkflowEnvironment.createTimeSkipping(path ? { server: { executable: { type: 'existing-path', path } } } : {});
+  const env = await TestWorkflowEnvironment.createTimeSkipping(path ? { server: { executable: { type: 'existing-path', path } } } : {});
+  await registerSearchAttributes(env.connection, 'default');
+  return env;
 }

@@ -6,7 +6,6 @@
 // calendar gets a 2099 schedule the way production learns a new year: through the administrator's override
 // table. 2099 falls on the same weekdays as 2026, so the table is the State Council's 2026 schedule moved to
 // 2099 (中秋 Fri 25 Sep, 国庆 1–7 Oct …); the scenarios stay the same whenever they run.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkflowClient, type WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -100,19 +99,8 @@ export interface CaseTestKit {
   teardown(): Promise<void>;
 }
 
-/** Search attributes must be registered on the test server as on a real namespace. */
-async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
-  const types: Record<string, string> = JSON.parse(readFileSync(join(__dirname, '../../../deploy/local/temporal-search-attributes.json'), 'utf8'));
-  const code: Record<string, number> = { Keyword: 2, Text: 1, Int: 3, Double: 4, Bool: 5, Datetime: 6, KeywordList: 7 };
-  await env.connection.operatorService.addSearchAttributes({
-    namespace: 'default',
-    searchAttributes: Object.fromEntries(Object.entries(types).map(([name, type]) => [name, code[type]])),
-  });
-}
-
 export async function createCaseTestKit(options: { calendar?: CalendarOverrideTable } = {}): Promise<CaseTestKit> {
   const env = await createTimeSkippingEnv();
-  await registerSearchAttributes(env);
   const taskQueue = uniqueId('cases');
   const { published, publisher } = recordingPublisher();
   let calendar = options.calendar ?? schedule2099();
