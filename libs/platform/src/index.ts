@@ -27,3 +27,4 @@ export * from './auth/auth.guard';
 export * from './auth/jurisdiction';
 export * from './kafka/kafka-requester';
 export * from './pii/pii-protector';
+export * from './concurrency/keyed-lock';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { KeyedLock } from '@civicflow/platform';
 import { isDuplicateKey } from '../shared/http-errors';
-import { KeyedLock } from '../shared/keyed-lock';
 import { DisputeDoc, OPEN_STAGES } from './dispute';
 import { DISPUTE_MODEL } from './dispute.schema';
 

@@ -1,8 +1,9 @@
 /**
  * Runs work for one key at a time within this process. FerretDB v1 does not make a conditional update atomic
- * against a concurrent one (it reads, then writes), so the revision guard alone lets two writers of the same
- * dispute in one process both "win"; serialising them here closes that gap (across instances, on MongoDB, the
- * revision guard is atomic and suffices).
+ * against a concurrent one (it reads, then writes), so a revision guard alone lets two writers of the same
+ * document in one process both "win"; serialising them here per document key closes that gap (across
+ * instances, on MongoDB, the revision guard is atomic and suffices). Used by mediation's dispute store and
+ * casework's statistics day buckets.
  */
 export class KeyedLock {
   private readonly tails = new Map<string, Promise<unknown>>();
