@@ -11,6 +11,16 @@ const disputeRef = {
   sequence: z.number().int().positive().optional().describe('per-dispute sequence number set by the mediation workflow (event ids are <disputeId>:<sequence>:<type>)'),
 };
 
+/**
+ * The parties (当事人) an event concerns, by reference only: `party:<partyId>`, the key under which the mediation
+ * service registered the party's contact in the notification directory (`PUT /api/v1/directory/citizens/:ref`).
+ * Phone numbers never travel on Kafka. Optional (added in v1): older events and parties without a phone carry none.
+ */
+const partyRefs = z
+  .array(z.string().min(1))
+  .optional()
+  .describe('directory refs (`party:<partyId>`) of the parties concerned that have a phone on record; never a number');
+
 export const disputeTypeSchema = z.enum(['neighbour', 'property-management', 'wages', 'family', 'consumer', 'land-compound', 'other']);
 
 export const disputeOpenedV1 = defineEvent({
@@ -40,6 +50,7 @@ export const sessionScheduledV1 = defineEvent({
     attendeeIds: z.array(z.string().min(1)).min(1),
     consultation: z.boolean(),
     mediatorId: z.string().min(1).optional(),
+    partyRefs,
   }),
 });
 
@@ -57,7 +68,17 @@ export const agreementReachedV1 = defineEvent({
   schema: z.object({
     ...disputeRef,
     agreementId: z.string().min(1),
-    terms: z.array(z.object({ party: z.string().min(1), obligation: z.string().min(1), dueAt: z.iso.datetime({ offset: true }) })).min(1),
+    terms: z
+      .array(
+        z.object({
+          party: z.string().min(1),
+          obligation: z.string().min(1),
+          dueAt: z.iso.datetime({ offset: true }),
+          partyRef: z.string().min(1).optional().describe('the directory ref (`party:<partyId>`) of the party who owes the term, when reachable'),
+        }),
+      )
+      .min(1),
+    partyRefs,
   }),
 });
 
@@ -93,6 +114,7 @@ export const sessionReminderV1 = defineEvent({
     place: z.string().min(1),
     attendeeIds: z.array(z.string().min(1)).min(1),
     mediatorId: z.string().min(1),
+    partyRefs,
   }),
 });
 
