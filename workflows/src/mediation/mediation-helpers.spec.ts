@@ -1,6 +1,6 @@
 import { findContract } from '@civicflow/contracts';
 import { chinaTime, DAY_MS, evolveMediation, executeMediation, openMediation } from '@civicflow/domain';
-import { InvalidMediationArgument, mediationView, toMediationCommand, toWire } from './mediation-helpers';
+import { InvalidMediationArgument, mediationView, partyRefsOf, toMediationCommand, toWire, withPartyRefs } from './mediation-helpers';
 
 const NOW = chinaTime('2099-03-02', '10:00');
 const actor = { userId: 'med-1', role: 'mediator', unitId: 'binhe' };
@@ -74,5 +74,32 @@ describe('mediation workflow helpers', () => {
     ]);
     const view = mediationView({ disputeId: 'd-1', disputeType: 'neighbour', communityId: 'binhe', streetId: 'xinhua', openedAt: '', correlationId: 'x' }, state, { sequence: 8, publishedSequence: 8, reminded: [], originalCase: null });
     expect(view).toMatchObject({ stage: 'awaiting-mediator', level: 'street', reopenCount: 1, caseNumber: null, sessions: [{ sessionId: 's-1', held: true, cancelled: false }] });
+  });
+});
+
+describe('party refs from the Update arguments', () => {
+  const actor = { userId: 'chen', role: 'mediator', unitId: 'bf-d01-s01-c01' };
+
+  it('carries a session\'s and an agreement\'s party refs into their events, and nothing when the Update has none', () => {
+    const schedule = partyRefsOf('scheduleSession', { actor, partyRefs: ['party:p-1', 'party:p-2', 'party:p-1'] });
+    expect(schedule).toEqual({ partyRefs: ['party:p-1', 'party:p-2'] });
+    expect(withPartyRefs('mediation.session-reminder', { sessionId: 's1' }, schedule)).toEqual({ sessionId: 's1', partyRefs: ['party:p-1', 'party:p-2'] });
+    expect(withPartyRefs('mediation.session-scheduled', { sessionId: 's1' }, partyRefsOf('scheduleSession', { actor }))).toEqual({ sessionId: 's1' });
+    expect(withPartyRefs('mediation.session-held', { sessionId: 's1' }, schedule)).toEqual({ sessionId: 's1' });
+
+    const agree = partyRefsOf('reachAgreement', {
+      actor, agreementId: 'a1', partyRefs: ['party:p-1', 'party:p-2'],
+      terms: [{ party: '张三', obligation: 'x', dueAt: '2026-03-20T00:00:00Z', partyRef: 'party:p-1' }, { party: '李四', obligation: 'y', dueAt: '2026-03-21T00:00:00Z' }],
+    });
+    const data = { agreementId: 'a1', terms: [{ party: '张三', obligation: 'x', dueAt: '2026-03-20T00:00:00.000Z' }, { party: '李四', obligation: 'y', dueAt: '2026-03-21T00:00:00.000Z' }] };
+    expect(withPartyRefs('mediation.agreement-reached', data, agree)).toEqual({
+      agreementId: 'a1', partyRefs: ['party:p-1', 'party:p-2'],
+      terms: [{ ...data.terms[0], partyRef: 'party:p-1' }, data.terms[1]],
+    });
+  });
+
+  it('refuses malformed refs as an invalid argument', () => {
+    expect(() => partyRefsOf('scheduleSession', { actor, partyRefs: 'party:p-1' })).toThrow(InvalidMediationArgument);
+    expect(() => partyRefsOf('reachAgreement', { actor, terms: [{ partyRef: 7 }] })).toThrow(InvalidMediationArgument);
   });
 });

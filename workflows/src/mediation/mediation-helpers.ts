@@ -110,6 +110,61 @@ export function toMediationCommand(name: MediationCommandName, raw: unknown, at:
   }
 }
 
+// ----- party refs -------------------------------------------------------------------------------------------
+
+/**
+ * Who an event names among the parties, from the Update argument (the mediation service knows the parties;
+ * the domain does not): refs are opaque (`party:<partyId>`), carried into the event data as they came.
+ */
+export interface PartyRefs {
+  partyRefs?: string[];
+  /** by term index (reachAgreement) */
+  termPartyRefs?: (string | undefined)[];
+}
+
+function refList(raw: Record<string, unknown>, field: string): string[] | undefined {
+  const value = raw[field];
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || value.some((ref) => typeof ref !== 'string' || ref === '')) {
+    throw new InvalidMediationArgument(field, `${field} 须为非空字符串数组 ${field} must be an array of non-empty strings`);
+  }
+  return [...new Set(value as string[])];
+}
+
+/** The party refs an Update argument carries (optional, added); throws InvalidMediationArgument on a bad shape. */
+export function partyRefsOf(name: MediationCommandName, raw: unknown): PartyRefs {
+  if (!isObject(raw)) return {};
+  if (name === 'scheduleSession') {
+    const partyRefs = refList(raw, 'partyRefs');
+    return partyRefs ? { partyRefs } : {};
+  }
+  if (name === 'reachAgreement') {
+    const partyRefs = refList(raw, 'partyRefs');
+    const terms = Array.isArray(raw.terms) ? raw.terms : [];
+    const termPartyRefs = terms.map((term: unknown, index) => {
+      const ref = isObject(term) ? term.partyRef : undefined;
+      if (ref !== undefined && (typeof ref !== 'string' || ref === '')) throw new InvalidMediationArgument(`terms[${index}].partyRef`, 'partyRef 须为非空字符串 partyRef must be a non-empty string');
+      return ref;
+    });
+    return { ...(partyRefs ? { partyRefs } : {}), ...(termPartyRefs.some((ref) => ref !== undefined) ? { termPartyRefs } : {}) };
+  }
+  return {};
+}
+
+/** Wire data with the party refs added (only when there are any: an event without them stays as it was). */
+export function withPartyRefs(type: string, data: Record<string, unknown>, refs: PartyRefs): Record<string, unknown> {
+  if (type !== 'mediation.session-scheduled' && type !== 'mediation.session-reminder' && type !== 'mediation.agreement-reached') return data;
+  const out: Record<string, unknown> = { ...data };
+  if (refs.partyRefs) out.partyRefs = [...refs.partyRefs];
+  if (type === 'mediation.agreement-reached' && refs.termPartyRefs && Array.isArray(data.terms)) {
+    out.terms = (data.terms as Record<string, unknown>[]).map((term, index) => {
+      const ref = refs.termPartyRefs![index];
+      return ref ? { ...term, partyRef: ref } : term;
+    });
+  }
+  return out;
+}
+
 // ----- wire events --------------------------------------------------------------------------------------------
 
 /** An event the workflow hands to the publishing activity: envelope fields and `data` (validated there). */

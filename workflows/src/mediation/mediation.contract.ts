@@ -57,6 +57,11 @@ export interface ScheduleSessionArgs {
   attendeeIds: string[];
   /** A "3+X" consultation (社区党组织、居委会、物业、业委会 + X) rather than an ordinary session. */
   consultation: boolean;
+  /**
+   * Added, optional: directory refs (`party:<partyId>`) of the attendees who are parties with a phone on record;
+   * carried into session-scheduled and session-reminder so the notification service can text them. Never numbers.
+   */
+  partyRefs?: string[];
 }
 export interface RecordSessionArgs {
   actor: MediationActor;
@@ -67,11 +72,15 @@ export interface AgreementTerm {
   party: string;
   obligation: string;
   dueAt: string;
+  /** Added, optional (Update argument only): the directory ref (`party:<partyId>`) of the party who owes it. */
+  partyRef?: string;
 }
 export interface ReachAgreementArgs {
   actor: MediationActor;
   agreementId: string;
   terms: AgreementTerm[];
+  /** Added, optional: directory refs (`party:<partyId>`) of the dispute's parties with a phone on record. */
+  partyRefs?: string[];
 }
 export interface RecordFailureArgs {
   actor: MediationActor;

@@ -27,7 +27,18 @@ import {
   type MediationWorkflowInput,
   type OriginalCaseStep,
 } from './mediation.contract';
-import { InvalidMediationArgument, iso, type MediationEventDraft, mediationView, toMediationCommand, toWire, wireActor } from './mediation-helpers';
+import {
+  InvalidMediationArgument,
+  iso,
+  type MediationEventDraft,
+  mediationView,
+  type PartyRefs,
+  partyRefsOf,
+  toMediationCommand,
+  toWire,
+  wireActor,
+  withPartyRefs,
+} from './mediation-helpers';
 
 const { publishMediationEvents } = proxyActivities<MediationActivities>({
   startToCloseTimeout: '30 seconds',
@@ -78,6 +89,8 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
   const serial = new Serial();
   const outbox: MediationEventDraft[] = [];
   const reminded: string[] = []; // session ids
+  // party refs of each session, from its scheduleSession Update (rebuilt on replay from the same Updates)
+  const sessionPartyRefs: Record<string, string[]> = {};
   const announced: string[] = []; // `<agreementId>@<reachedAt>:<termIndex>` whose due date was announced
   const caseTasks: CaseTask[] = [];
   const originalCase: { accepted: OriginalCaseStep; resolved: OriginalCaseStep } | null = input.caseNumber
@@ -116,6 +129,7 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
     let translation;
     try {
       translation = toMediationCommand(name, args, Date.now());
+      partyRefsOf(name, args);
     } catch (error) {
       if (error instanceof InvalidMediationArgument) throw invalidArgument(error);
       throw error;
@@ -129,18 +143,19 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
   /** Runs inside `serial`: decided again (an earlier Update may have changed the state), applied, recorded. */
   function handleCommand(name: MediationCommandName, args: unknown): MediationView {
     const command = decideOrThrow(name, args);
-    apply(command, currentUpdateInfo()?.id);
+    apply(command, currentUpdateInfo()?.id, partyRefsOf(name, args));
     return view();
   }
 
-  function apply(command: MediationCommand, causationId?: string): void {
+  function apply(command: MediationCommand, causationId?: string, refs: PartyRefs = {}): void {
     const decision = decideMediation(state, command);
     if (!decision.ok) throw rejected(decision.reason);
     for (const event of decision.events) {
       const before = state;
       state = evolveMediation(state, event);
       const wire = toWire(event, state);
-      enqueue(wire.type, wire.data, event.actor, event.at, causationId);
+      if (event.type === 'SessionScheduled' && refs.partyRefs) sessionPartyRefs[event.session.sessionId] = [...refs.partyRefs];
+      enqueue(wire.type, withPartyRefs(wire.type, wire.data, refs), event.actor, event.at, causationId);
       if (event.type === 'MediatorAssigned') {
         lastMediatorId = event.mediatorId;
         // 签收: the community's mediator takes the original case (once; a reassignment does not accept again)
@@ -224,7 +239,11 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
       if (now >= session.endsAt) continue; // nothing left to remind of
       enqueue(
         'mediation.session-reminder',
-        { sessionId: session.sessionId, startsAt: iso(session.startsAt), place: session.place, attendeeIds: [...session.attendeeIds], mediatorId: session.mediatorId },
+        withPartyRefs(
+          'mediation.session-reminder',
+          { sessionId: session.sessionId, startsAt: iso(session.startsAt), place: session.place, attendeeIds: [...session.attendeeIds], mediatorId: session.mediatorId },
+          { partyRefs: sessionPartyRefs[session.sessionId] },
+        ),
         SYSTEM,
         now,
       );
