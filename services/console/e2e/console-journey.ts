@@ -2,10 +2,12 @@
 // deploy/local/sla-profiles.short.json): operator logs a call → community accepts → the community window breaches
 // and the case escalates to the street → the street summons urban management → the liaison reports in and
 // answers → the street resolves → the operator records a satisfied callback → the supervisor sees the figures
-// move and drills down to the case and its timeline. A screenshot of each role's main screen is saved.
+// move and drills down to the case and its timeline → the operator logs a neighbour dispute, the mediator takes it
+// through parties, a session and its minutes to an agreement and its PDF. A screenshot of each role's main screen
+// is saved.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export interface ConsoleJourneyOptions {
   /** the BFF serving the built console, e.g. http://127.0.0.1:3000 */
@@ -23,6 +25,8 @@ export interface ConsoleJourneyResult {
   screenshots: string[];
   figures: { before: Figures; after: Figures };
   timelineTypes: string[];
+  /** the neighbour dispute the mediator took to an agreement */
+  dispute: { disputeId: string; stage: string };
 }
 
 interface Figures {
@@ -38,6 +42,10 @@ const STREET_UNIT = 'bf-d01-s01';
 const COMMUNITY_UNIT = 'bf-d01-s01-c01';
 /** Categories the urban-management liaison owns: [what the operator types, the category it picks]. */
 const CATEGORIES: [string, string][] = [['ldzm', '0208'], ['0203', '0203'], ['0206', '0206'], ['0209', '0209'], ['0211', '0211'], ['0201', '0201'], ['0204', '0204'], ['0207', '0207'], ['0213', '0213'], ['0202', '0202']];
+/** Dispute categories (taxonomy isDispute) that take a complaint: 邻里纠纷 first, then 相邻通行采光纠纷. */
+const DISPUTE_CATEGORIES: [string, string][] = [['1601', '1601'], ['1604', '1604'], ['1601', '1601'], ['1604', '1604']];
+/** China has one offset all year: times typed into the console (Asia/Shanghai) are UTC+8. */
+const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 export async function runConsoleJourney(options: ConsoleJourneyOptions): Promise<ConsoleJourneyResult> {
   const log = options.log ?? (() => undefined);
@@ -77,34 +85,8 @@ export async function runConsoleJourney(options: ConsoleJourneyOptions): Promise
       const point = attempt === 1 ? POINT_IN_DEMO_COMMUNITY : pointNear(POINT_IN_DEMO_COMMUNITY, 0.0022);
       // first by pinyin initials (路灯照明 → ldzm), later attempts another urban-management category by its code
       const [query, code] = CATEGORIES[attempt - 1];
-      await operator.locator('#call_callerNumber').fill(callerNumber);
-      const category = operator.locator('#call_category');
-      await category.click();
-      await category.pressSequentially(query, { delay: 40 });
-      await operator.getByTestId(`category-option-${code}`).first().waitFor({ timeout: 10_000 });
-      await operator.getByTestId(`category-option-${code}`).first().click();
-      await operator.getByTestId('call-category-chosen').waitFor();
-      await operator.locator('#call_content').fill(`锦华社区路灯连续三晚不亮,夜间行人看不清路 (browser journey ${new Date().toISOString()})`);
-      await operator.locator('#call_lng').fill(String(point.lng));
-      await operator.locator('#call_lat').fill(String(point.lat));
-      await operator.getByTestId('call-locate-point').click();
-      const routing = operator.getByTestId('call-routing');
-      await routing.waitFor({ timeout: 15_000 });
-      if ((await routing.getAttribute('data-community')) !== COMMUNITY_UNIT) {
-        log(`point ${point.lng},${point.lat} routes to ${await routing.innerText()}; trying another`);
-        continue;
-      }
-      log(`routing: ${await routing.innerText()}`);
-      // Ctrl+Enter submits from anywhere in the form
-      await operator.locator('#call_content').press('Control+Enter');
-      const caseNumberEl = operator.getByTestId('call-case-number');
-      await caseNumberEl.waitFor({ timeout: 90_000 });
-      const number = (await caseNumberEl.getAttribute('data-case'))!;
-      if ((await caseNumberEl.getAttribute('data-merged')) === 'true') {
-        log(`call merged into open case ${number} (合并); logging the next call at another point`);
-        continue;
-      }
-      caseNumber = number;
+      const logged = await logCall(operator, { callerNumber, query, code, point, content: `锦华社区路灯连续三晚不亮,夜间行人看不清路 (browser journey ${new Date().toISOString()})` }, log);
+      if (logged) caseNumber = logged;
     }
     log(`case ${caseNumber} registered`);
     await shot(operator, 'operator.png');
@@ -206,16 +188,192 @@ export async function runConsoleJourney(options: ConsoleJourneyOptions): Promise
     }
     await shot(supervisor, 'case.png');
 
-    // --- the mediator's screen -------------------------------------------------------------------------------
+    // --- a neighbour dispute: the operator logs it, the mediator takes it to an agreement ---------------------
     const mediator = await signIn(newContext, base, 'mediator', '/mediation');
     await mediator.getByTestId('mediation-page').waitFor();
-    await mediator.waitForTimeout(1000);
+    const dispute = await mediateDispute(operator, mediator, base, log);
+    await mediator.waitForTimeout(500);
     await shot(mediator, 'mediator.png');
 
-    return { caseNumber, screenshots, figures: { before, after }, timelineTypes };
+    return { caseNumber, screenshots, figures: { before, after }, timelineTypes, dispute };
   } finally {
     await browser.close().catch(() => undefined);
   }
+}
+
+/**
+ * Logs one call on the operator's screen at a point; the case number, or null when the point routes outside the demo
+ * community or intake merged the call into an open case (合并) — the caller then tries again elsewhere.
+ */
+async function logCall(operator: Page, call: { callerNumber: string; query: string; code: string; point: { lng: number; lat: number }; content: string }, log: (m: string) => void): Promise<string | null> {
+  await operator.locator('#call_callerNumber').fill(call.callerNumber);
+  const category = operator.locator('#call_category');
+  await category.click();
+  await category.pressSequentially(call.query, { delay: 40 });
+  await operator.getByTestId(`category-option-${call.code}`).first().waitFor({ timeout: 10_000 });
+  await operator.getByTestId(`category-option-${call.code}`).first().click();
+  await operator.getByTestId('call-category-chosen').waitFor();
+  await operator.locator('#call_content').fill(call.content);
+  await operator.locator('#call_lng').fill(String(call.point.lng));
+  await operator.locator('#call_lat').fill(String(call.point.lat));
+  await operator.getByTestId('call-locate-point').click();
+  const routing = operator.getByTestId('call-routing');
+  await routing.waitFor({ timeout: 15_000 });
+  if ((await routing.getAttribute('data-community')) !== COMMUNITY_UNIT) {
+    log(`point ${call.point.lng},${call.point.lat} routes to ${await routing.innerText()}; trying another`);
+    return null;
+  }
+  log(`routing: ${await routing.innerText()}`);
+  // Ctrl+Enter submits from anywhere in the form
+  await operator.locator('#call_content').press('Control+Enter');
+  const caseNumberEl = operator.getByTestId('call-case-number');
+  await caseNumberEl.waitFor({ timeout: 90_000 });
+  const number = (await caseNumberEl.getAttribute('data-case'))!;
+  if ((await caseNumberEl.getAttribute('data-merged')) === 'true') {
+    log(`call merged into open case ${number} (合并); logging the next call at another point`);
+    return null;
+  }
+  return number;
+}
+
+/**
+ * The mediator part: the operator logs a neighbour dispute in 锦华社区 → it opens as dispute tj-<case> with the demo
+ * mediator (the community committee's only member) → two parties, a session a minute ahead, its minutes once it has
+ * started, an agreement with one term → the agreement PDF answers application/pdf. Leaves the mediator's page on the
+ * dispute's agreement.
+ */
+export async function mediateDispute(operator: Page, mediator: Page, base: string, log: (m: string) => void): Promise<{ disputeId: string; stage: string }> {
+  const started = Date.now();
+  await operator.goto(`${base}/call`);
+  await operator.locator('#call_callerNumber').waitFor();
+  const callerNumber = `137${String(Date.now()).slice(-8)}`;
+  let caseNumber = '';
+  for (let attempt = 1; !caseNumber; attempt++) {
+    if (attempt > DISPUTE_CATEGORIES.length) throw new Error('every dispute call was merged into an existing case or routed elsewhere');
+    if (attempt > 1) await operator.keyboard.press('Alt+N');
+    const point = attempt === 1 ? POINT_IN_DEMO_COMMUNITY : pointNear(POINT_IN_DEMO_COMMUNITY, 0.0022);
+    const [query, code] = DISPUTE_CATEGORIES[attempt - 1];
+    const logged = await logCall(operator, { callerNumber, query, code, point, content: `楼上住户卫生间漏水到我家天花板,协商多次未果,请求调解 (browser journey ${new Date().toISOString()})` }, log);
+    if (logged) caseNumber = logged;
+  }
+  const disputeId = `tj-${caseNumber}`;
+  log(`dispute call registered as case ${caseNumber}; waiting for ${disputeId}`);
+
+  // the dispute reaches the mediator's list, assigned (mediating)
+  const row = mediator.locator(`[data-testid=dispute-row][data-dispute="${disputeId}"]`);
+  await waitFor(async () => row.isVisible(), 60_000, `${disputeId} in the mediator's list`, () => mediator.getByTestId('dispute-list-refresh').click());
+  await row.click();
+  const detail = mediator.getByTestId('dispute-detail');
+  await waitFor(async () => (await detail.getAttribute('data-stage')) === 'mediating', 60_000, `${disputeId} assigned (mediating)`, () => mediator.getByTestId('dispute-refresh').click());
+  log(`${disputeId} is the mediator's (${Math.round((Date.now() - started) / 1000)} s)`);
+
+  // two parties: the applicant (the caller) and the neighbour upstairs
+  const parties = mediator.locator('[data-testid=party-item]');
+  const addParty = async (role: string, name: string, phone: string, address: string) => {
+    const before = await parties.count();
+    await mediator.getByTestId('mediation-action-addParty').click();
+    const modal = mediationModal(mediator, 'party');
+    await modal.waitFor();
+    await modal.getByText(role, { exact: true }).click();
+    await mediator.locator('#party_name').fill(name);
+    await mediator.locator('#party_phone').fill(phone);
+    await mediator.locator('#party_address').fill(address);
+    await submitModal(modal);
+    await waitFor(async () => (await parties.count()) > before, 20_000, `party ${name} listed`);
+  };
+  await addParty('申请人', '王明', callerNumber, '锦绣花园3号楼2单元401');
+  await addParty('被申请人', '李强', '13900001111', '锦绣花园3号楼2单元501');
+  const shown = await parties.allInnerTexts();
+  if (shown.some((text) => text.includes(callerNumber))) throw new Error(`a party's full phone number is on the screen: ${shown.join(' | ')}`);
+  log('mediator added two parties (contacts masked)');
+
+  // a session on the first whole minute at least 20 s ahead (typed as HH:mm), 15 minutes long
+  const startsAt = nextWholeMinute(Date.now(), 20_000);
+  await mediator.getByTestId('mediation-action-schedule').click();
+  const sessionModal = mediationModal(mediator, 'session');
+  await sessionModal.waitFor();
+  await typeDateTime(mediator, '#session_startsAt', chinaDateTime(startsAt));
+  await typeDateTime(mediator, '#session_endsAt', chinaDateTime(new Date(startsAt.getTime() + 15 * 60_000)));
+  await mediator.locator('#session_place').fill('锦华社区人民调解室');
+  await submitModal(sessionModal);
+  const session = mediator.locator('[data-testid=session-item]').first();
+  await session.waitFor({ timeout: 20_000 });
+  log(`session scheduled at ${chinaDateTime(startsAt)} (Asia/Shanghai)`);
+
+  // its minutes once it has started
+  const wait = startsAt.getTime() + 2_000 - Date.now();
+  if (wait > 0) {
+    log(`waiting ${Math.round(wait / 1000)} s for the session to start`);
+    await mediator.waitForTimeout(wait);
+  }
+  await session.getByTestId('session-record').click();
+  const minutesModal = mediationModal(mediator, 'minutes');
+  await minutesModal.waitFor();
+  await mediator.locator('#minutes_minutesSummary').fill('双方到场陈述：李强家卫生间防水层老化致楼下漏水，李强同意修复防水层并承担维修费用');
+  await submitModal(minutesModal);
+  await waitFor(async () => (await session.getAttribute('data-status')) === 'held', 20_000, 'session minutes recorded');
+  log('minutes recorded (调解笔录)');
+
+  // the agreement: one term, owed by the respondent (the form's default party), due in a week
+  await mediator.getByTestId('mediation-action-agreement').click();
+  const agreementModal = mediationModal(mediator, 'agreement');
+  await agreementModal.waitFor();
+  await mediator.locator('#agreement_terms_0_obligation').fill('七日内修复卫生间防水层，并赔偿楼下维修费1800元');
+  await submitModal(agreementModal);
+  await waitFor(async () => (await detail.getAttribute('data-stage')) === 'agreed', 30_000, `${disputeId} agreed`, () => mediator.getByTestId('dispute-refresh').click());
+  await mediator.locator('[data-testid=dispute-agreement] tbody tr').first().waitFor();
+  log('agreement reached (调解协议)');
+
+  // the agreement document, with the page's own token
+  await mediator.getByTestId('agreement-pdf').waitFor();
+  const pdf = await mediator.evaluate(async (path) => {
+    const response = await fetch(path, { headers: { authorization: `Bearer ${sessionStorage.getItem('civicflow.token') ?? ''}` } });
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return { status: response.status, type: response.headers.get('content-type') ?? '', head: String.fromCharCode(...bytes.slice(0, 5)), size: bytes.length };
+  }, `/api/mediation/mediation/disputes/${encodeURIComponent(disputeId)}/agreement.pdf`);
+  if (pdf.status !== 200 || !pdf.type.startsWith('application/pdf') || pdf.head !== '%PDF-') throw new Error(`agreement PDF: ${JSON.stringify(pdf)}`);
+  log(`agreement PDF: ${pdf.type}, ${pdf.size} bytes (${Math.round((Date.now() - started) / 1000)} s for the dispute)`);
+  return { disputeId, stage: (await detail.getAttribute('data-stage')) ?? '' };
+}
+
+/** A mediation form's dialog (the modal's root has no box of its own: the dialog inside is what shows). */
+function mediationModal(page: Page, name: string): Locator {
+  return page.getByTestId(`mediation-modal-${name}`).locator('.ant-modal');
+}
+
+/** Sends a mediation form and waits for its modal to close; the service's refusal shown in it fails the journey. */
+async function submitModal(modal: Locator): Promise<void> {
+  await modal.getByTestId('mediation-submit').click();
+  const refusal = modal.getByTestId('mediation-refusal');
+  const fieldErrors = modal.locator('.ant-form-item-explain-error');
+  const deadline = Date.now() + 30_000;
+  while (await modal.isVisible()) {
+    if (await refusal.isVisible()) throw new Error(`refused: ${await refusal.innerText()}`);
+    if ((await fieldErrors.count()) > 0) throw new Error(`field errors: ${(await fieldErrors.allInnerTexts()).join('; ')}`);
+    if (Date.now() > deadline) throw new Error('timed out after 30 s waiting for the form to be sent');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Types a date and time into an antd DatePicker (format YYYY-MM-DD HH:mm) and leaves it. */
+async function typeDateTime(page: Page, selector: string, value: string): Promise<void> {
+  const input = page.locator(selector);
+  await input.click();
+  await input.fill(value);
+  await input.press('Tab');
+  await page.keyboard.press('Escape').catch(() => undefined);
+  const shownValue = await input.inputValue();
+  if (shownValue !== value) throw new Error(`${selector} shows "${shownValue}", not "${value}"`);
+}
+
+/** The first whole minute at least `leadMs` ahead. */
+function nextWholeMinute(nowMs: number, leadMs: number): Date {
+  return new Date(Math.ceil((nowMs + leadMs) / 60_000) * 60_000);
+}
+
+/** YYYY-MM-DD HH:mm in China time (the browser's zone in the journey). */
+function chinaDateTime(at: Date): string {
+  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 function pointNear(p: { lng: number; lat: number }, spread: number): { lng: number; lat: number } {

@@ -114,7 +114,7 @@ export function ActionModal<V extends object>({ title, name, fields, initialValu
       onOk={() => void submit()}
       onCancel={onClose}
       confirmLoading={busy}
-      okButtonProps={{ 'data-testid': 'mediation-submit' } as Record<string, string>}
+      okButtonProps={{ 'data-testid': 'mediation-submit' }}
       destroyOnHidden
       data-testid={`mediation-modal-${name}`}
     >
@@ -215,7 +215,7 @@ export function PartyModal({ disputeId, party, onClose, onDone }: { disputeId: s
           if (Object.keys(changes).length === 0) return Promise.resolve(party);
           return api(disputePath(disputeId, `/parties/${encodeURIComponent(party.partyId)}`), { method: 'PATCH', body: changes });
         }
-        const body = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' ? x.trim() : x]).filter(([, x]) => x !== undefined && x !== ''));
+        const body = Object.fromEntries((Object.entries(v) as [string, string | undefined][]).map(([k, x]) => [k, x?.trim()] as const).filter(([, x]) => !!x));
         return api(disputePath(disputeId, '/parties'), { body });
       }}
       onDone={() => onDone()}
@@ -312,7 +312,10 @@ export function SessionModal({ disputeId, parties, consultation, onClose, onDone
             </Form.Item>
             <Form.Item name="endsAt" label={t('mediation.field.endsAt')} dependencies={['startsAt']}
               rules={[{ required: true, message: t('mediation.field.endsAt') }, ({ getFieldValue }) => ({
-                validator: (_, v: Dayjs | undefined) => (!v || !getFieldValue('startsAt') || v.isAfter(getFieldValue('startsAt')) ? Promise.resolve() : Promise.reject(new Error(t('mediation.rule.endsAfterStart')))),
+                validator: (_, v: Dayjs | undefined) => {
+                  const from = getFieldValue('startsAt') as Dayjs | undefined;
+                  return !v || !from || v.isAfter(from) ? Promise.resolve() : Promise.reject(new Error(t('mediation.rule.endsAfterStart')));
+                },
               })]}>
               <DatePicker showTime={{ format: 'HH:mm' }} format={DATE_TIME} needConfirm={false} disabledDate={beforeToday} style={{ width: 200 }} />
             </Form.Item>
@@ -453,7 +456,7 @@ export function AgreementModal({ disputeId, parties, onClose, onDone }: { disput
       name="agreement"
       width={760}
       fields={['terms.*.partyId', 'terms.*.obligation', 'terms.*.dueAt']}
-      initialValues={{ terms: [{ partyId: defaultParty as string, obligation: '', dueAt: dayjs().add(7, 'day') }] }}
+      initialValues={{ terms: [{ partyId: defaultParty ?? '', obligation: '', dueAt: dayjs().add(7, 'day') }] }}
       onClose={onClose}
       // a term is due by the end of its day
       onSubmit={(v) => api(disputePath(disputeId, '/agreement'), { body: { terms: (v.terms ?? []).map((term) => ({ partyId: term.partyId, obligation: term.obligation.trim(), dueAt: term.dueAt.endOf('day').toISOString() })) } })}
@@ -480,7 +483,7 @@ export function AgreementModal({ disputeId, parties, onClose, onDone }: { disput
               </Space>
             ))}
             <Form.ErrorList errors={errors} />
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ partyId: defaultParty, obligation: '', dueAt: dayjs().add(7, 'day') })} data-testid="agreement-add-term">{t('mediation.addRow')}</Button>
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ partyId: defaultParty ?? '', obligation: '', dueAt: dayjs().add(7, 'day') })} data-testid="agreement-add-term">{t('mediation.addRow')}</Button>
           </fieldset>
         )}
       </Form.List>

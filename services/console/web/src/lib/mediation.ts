@@ -117,8 +117,8 @@ export function sessionPhase(session: { startsAt: string; endsAt?: string; statu
 /** Only the fields a party edit changes (an empty contact keeps the one on record). */
 export function partyEdit<T extends object>(before: Record<string, unknown>, values: T): Partial<T> {
   const out: Partial<T> = {};
-  for (const [key, raw] of Object.entries(values)) {
-    const value = typeof raw === 'string' ? raw.trim() : raw;
+  for (const [key, raw] of Object.entries(values) as [string, unknown][]) {
+    const value: unknown = typeof raw === 'string' ? raw.trim() : raw;
     if (value === undefined || value === null || value === '') continue;
     if (before[key] === value) continue;
     (out as Record<string, unknown>)[key] = value;

@@ -30,6 +30,7 @@ interface Dispute {
   communityId?: string;
   streetId?: string;
   mediatorId?: string | null;
+  committeeId?: string | null;
   assignmentPending?: boolean;
   deadline?: string | null;
   openedAt?: string;
@@ -80,6 +81,12 @@ export function MediationPage() {
     ]);
     return { ...dispute, sessions };
   }, [selected]);
+  const committeeId = detail.data?.committeeId ?? null;
+  const committee = useAsync(
+    () => (committeeId ? api<{ name: string; items: { mediatorId: string; name: string }[] }>(`mediation/mediation/committees/${encodeURIComponent(committeeId)}/mediators`).catch(() => null) : Promise.resolve(null)),
+    [committeeId],
+  );
+  const mediatorName = (id: string) => committee.data?.items.find((m) => m.mediatorId === id)?.name ?? id;
   const refresh = () => {
     detail.reload();
     list.reload();
@@ -191,7 +198,7 @@ export function MediationPage() {
                 <Descriptions.Item label={t('mediation.stage')}>{d.stage ? <Tag color={STAGE_COLORS[d.stage]} data-testid="dispute-stage">{t(`mediation.stage.${d.stage}`)}</Tag> : '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('case.level')}>{d.level ? t(`level.${d.level}`) : '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('mediation.type')}>{d.disputeType ? t(`mediation.type.${d.disputeType}`) : '—'}</Descriptions.Item>
-                <Descriptions.Item label={t('mediation.mediator')}>{d.mediatorId ?? (d.assignmentPending ? <Tag color="orange">{t('mediation.assignmentPending')}</Tag> : '—')}</Descriptions.Item>
+                <Descriptions.Item label={t('mediation.mediator')}>{d.mediatorId ? <span data-testid="dispute-mediator" data-mediator={d.mediatorId}>{mediatorName(d.mediatorId)}{committee.data?.name && <Typography.Text type="secondary"> · {committee.data.name}</Typography.Text>}</span> : (d.assignmentPending ? <Tag color="orange">{t('mediation.assignmentPending')}</Tag> : '—')}</Descriptions.Item>
                 <Descriptions.Item label={t('mediation.deadline')}>{fmtTime(d.deadline)}</Descriptions.Item>
                 <Descriptions.Item label={t('call.caseNumber')}>{d.caseNumber ? <CaseLink caseNumber={d.caseNumber} /> : '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('dispatch.community')}>{org.name(d.communityId)}</Descriptions.Item>
