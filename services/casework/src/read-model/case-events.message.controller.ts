@@ -6,6 +6,7 @@ import { eventCatalog, EventEnvelope } from '@civicflow/contracts';
 import { applyCaseEvent, caseNumberOf, CaseReadDoc, TimelineDoc, toTimelineEntry } from './case-projection';
 import { CASE_READ_MODEL, TIMELINE_MODEL } from './read-model.schema';
 import { CaseFactsProjector } from '../statistics/case-facts.projector';
+import { OpenCases } from '../statistics/open-cases';
 
 /** Every case-lifecycle event type of the catalog (case.registered … case.closed). */
 export const CASE_EVENT_TYPES = [...new Set(eventCatalog.filter((c) => c.type.startsWith('case.')).map((c) => c.type))];
@@ -25,6 +26,7 @@ export class CaseEventsMessageController {
     @InjectModel(CASE_READ_MODEL) private readonly cases: Model<CaseReadDoc>,
     @InjectModel(TIMELINE_MODEL) private readonly timeline: Model<TimelineDoc>,
     private readonly facts: CaseFactsProjector,
+    private readonly openCases: OpenCases,
   ) {}
 
   @EventPattern(CASE_EVENT_TYPES)
@@ -35,7 +37,11 @@ export class CaseEventsMessageController {
     const caseNumber = caseNumberOf(event);
     const current = await this.cases.findById(caseNumber).lean<CaseReadDoc>();
     const next = applyCaseEvent(current, event);
-    if (!next) return;
+    if (!next) {
+      // already applied: a retry after a failed index write completes it
+      if (current) await this.openCases.sync(current);
+      return;
+    }
     if (!current) {
       try {
         await this.cases.collection.insertOne({ ...next, revision: 1 } as never);
@@ -43,11 +49,15 @@ export class CaseEventsMessageController {
         if ((error as { code?: number }).code === DUPLICATE_KEY) throw new Error(`case ${caseNumber} was created concurrently; retrying`);
         throw error;
       }
+      await this.openCases.sync({ ...next, revision: 1 });
       return;
     }
     const { _id, ...fields } = next;
-    const result = await this.cases.collection.updateOne({ _id: _id as never, revision: current.revision }, { $set: { ...fields, revision: current.revision + 1 } });
+    const revision = current.revision + 1;
+    const result = await this.cases.collection.updateOne({ _id: _id as never, revision: current.revision }, { $set: { ...fields, revision } });
     if (result.matchedCount === 0) throw new Error(`case ${caseNumber} changed concurrently; retrying`);
+    // the breach board's open-case index follows the worklist document
+    await this.openCases.sync({ ...next, revision });
     this.logger.debug?.(`${event.type} → ${caseNumber} ${next.stage}@${next.currentUnit}`);
   }
 

@@ -1,4 +1,4 @@
-import type { CaseReadDoc } from '../read-model/case-projection';
+import type { BoardCase } from './open-cases';
 
 export interface BreachRow {
   caseNumber: string;
@@ -23,7 +23,7 @@ export interface BreachRow {
  * breached — most overdue first (those without a deadline last). A case that breached earlier but now runs
  * on a fresh window (e.g. the street's, after the community's breach) is not on the board.
  */
-export function breachBoard(cases: readonly CaseReadDoc[], now: Date): BreachRow[] {
+export function breachBoard(cases: readonly BoardCase[], now: Date): BreachRow[] {
   const rows: BreachRow[] = [];
   for (const c of cases) {
     if (!c.open) continue;

@@ -45,10 +45,4 @@ export const caseFactSchema = new Schema<CaseFactDoc>(
   },
   { collection: 'case_facts', versionKey: false, minimize: false },
 );
-// the figures of a period: registration time range (city-wide supervisors)
-caseFactSchema.index({ registeredAt: 1 });
-// a street's or community's own figures and drill-downs: equality on the unit, then the period
-caseFactSchema.index({ streetId: 1, registeredAt: 1 });
-caseFactSchema.index({ communityId: 1, registeredAt: 1 });
-// jurisdiction filter of street and community staff (orgPath contains the user's unit)
-caseFactSchema.index({ orgPath: 1, registeredAt: 1 });
+// No secondary indexes: the figures read the day buckets (case_fact_days) and load facts by _id only.

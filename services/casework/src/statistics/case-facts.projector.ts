@@ -4,25 +4,36 @@ import { Model } from 'mongoose';
 import type { EventEnvelope } from '@civicflow/contracts';
 import { caseNumberOf } from '../read-model/case-projection';
 import { applyFactEvent, CaseFactDoc } from './case-fact';
+import { CaseFactDays } from './case-fact-days.store';
 import { CASE_FACT_MODEL } from './case-fact.schema';
+import { StatisticsBackfill } from './statistics-backfill';
 
 const DUPLICATE_KEY = 11000;
 
 /**
- * Writes the case facts. Called by the casework message controller for every case event (one consumer group
- * feeds both projections). Idempotent: a fact only moves forward by sequence (case.registered applies once),
- * written with one single-document update guarded by its revision — a concurrent writer throws, and the
- * transport retries the event.
+ * Writes the case facts and their rows in the day buckets. Called by the casework message controller for every
+ * case event (one consumer group feeds both projections). Idempotent: a fact only moves forward by sequence
+ * (case.registered applies once), written with one single-document update guarded by its revision — a
+ * concurrent writer throws, and the transport retries the event. The day row follows the fact as written (or
+ * as it stands, when the event changes nothing: a retry after a failed day write completes it).
  */
 @Injectable()
 export class CaseFactsProjector {
-  constructor(@InjectModel(CASE_FACT_MODEL) private readonly facts: Model<CaseFactDoc>) {}
+  constructor(
+    @InjectModel(CASE_FACT_MODEL) private readonly facts: Model<CaseFactDoc>,
+    private readonly days: CaseFactDays,
+    private readonly backfill: StatisticsBackfill,
+  ) {}
 
   async project(event: EventEnvelope): Promise<void> {
+    await this.backfill.ready();
     const caseNumber = caseNumberOf(event);
     const current = await this.facts.findById(caseNumber).lean<CaseFactDoc>();
     const next = applyFactEvent(current, event);
-    if (!next) return;
+    if (!next) {
+      if (current) await this.days.record(current);
+      return;
+    }
     if (!current) {
       try {
         await this.facts.collection.insertOne({ ...next, revision: 1 } as never);
@@ -30,10 +41,13 @@ export class CaseFactsProjector {
         if ((error as { code?: number }).code === DUPLICATE_KEY) throw new Error(`case fact ${caseNumber} was created concurrently; retrying`);
         throw error;
       }
+      await this.days.record({ ...next, revision: 1 });
       return;
     }
     const { _id, ...fields } = next;
-    const result = await this.facts.collection.updateOne({ _id: _id as never, revision: current.revision }, { $set: { ...fields, revision: current.revision + 1 } });
+    const revision = current.revision + 1;
+    const result = await this.facts.collection.updateOne({ _id: _id as never, revision: current.revision }, { $set: { ...fields, revision } });
     if (result.matchedCount === 0) throw new Error(`case fact ${caseNumber} changed concurrently; retrying`);
+    await this.days.record({ ...next, revision });
   }
 }

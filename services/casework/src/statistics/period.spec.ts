@@ -1,4 +1,5 @@
 import { emptyFact } from './case-fact';
+import { rowOf } from './case-fact-days';
 import { parsePeriod, trendOf } from './period';
 
 describe('statistics period', () => {
@@ -17,7 +18,7 @@ describe('statistics period', () => {
   });
 
   it('buckets by China day and by week from Monday, empty buckets included', () => {
-    const fact = (registeredAt: string, fields = {}) => ({ ...emptyFact('20261128-000001', new Date(registeredAt)), registeredAt: new Date(registeredAt), ...fields });
+    const fact = (registeredAt: string, fields = {}) => rowOf({ ...emptyFact('20261128-000001', new Date(registeredAt)), registeredAt: new Date(registeredAt), ...fields })!;
     const facts = [
       fact('2026-11-02T15:59:00Z', { resolved: true }), // 23:59 China time on the 2nd
       fact('2026-11-02T16:00:00Z', { everBreached: true }), // 00:00 on the 3rd

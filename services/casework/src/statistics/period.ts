@@ -1,5 +1,5 @@
 import { CHINA_UTC_OFFSET_MS, chinaDayOf, dateKeyOfChinaDay, DAY_MS, weekdayOfChinaDay } from '@civicflow/domain';
-import type { CaseFactDoc } from './case-fact';
+import { FactRow, has } from './case-fact-days';
 
 /** A half-open period [from, to) of registration instants. */
 export interface Period {
@@ -59,19 +59,19 @@ function bucketDay(chinaDay: number, interval: TrendInterval): number {
 }
 
 /** Every bucket of the period in China time, empty ones included, oldest first. Merged duplicates are left out. */
-export function trendOf(facts: readonly CaseFactDoc[], period: Period, interval: TrendInterval): TrendPoint[] {
+export function trendOf(rows: readonly FactRow[], period: Period, interval: TrendInterval): TrendPoint[] {
   const first = bucketDay(chinaDayOf(period.from), interval);
   const last = bucketDay(chinaDayOf(period.to.getTime() - 1), interval);
   const step = interval === 'day' ? 1 : 7;
   const points = new Map<number, TrendPoint>();
   for (let day = first; day <= last; day += step) points.set(day, { bucket: dateKeyOfChinaDay(day), cases: 0, resolved: 0, breached: 0 });
-  for (const fact of facts) {
-    if (fact.merged || !fact.registeredAt) continue;
-    const point = points.get(bucketDay(chinaDayOf(fact.registeredAt), interval));
+  for (const row of rows) {
+    if (has(row, 'merged')) continue;
+    const point = points.get(bucketDay(chinaDayOf(row.registeredAt), interval));
     if (!point) continue;
     point.cases += 1;
-    if (fact.resolved) point.resolved += 1;
-    if (fact.everBreached) point.breached += 1;
+    if (has(row, 'resolved')) point.resolved += 1;
+    if (has(row, 'everBreached')) point.breached += 1;
   }
   return [...points.values()];
 }

@@ -1,10 +1,12 @@
 import { CaseFactDoc, emptyFact } from './case-fact';
-import { factsBehind, groupFacts, rankGroups, ratesOf, ratio } from './rates';
+import { FactRow, rowOf } from './case-fact-days';
+import { casesBehind, groupRows, rankGroups, ratesOf, ratio } from './rates';
 
 let n = 0;
-function fact(fields: Partial<CaseFactDoc>): CaseFactDoc {
+/** The day-bucket row of a case fact with these fields. */
+function fact(fields: Partial<CaseFactDoc>): FactRow {
   n += 1;
-  return { ...emptyFact(`20261128-${String(n).padStart(6, '0')}`, new Date('2026-11-28T01:00:00Z')), registeredAt: new Date('2026-11-28T01:00:00Z'), ...fields };
+  return rowOf({ ...emptyFact(`20261128-${String(n).padStart(6, '0')}`, new Date('2026-11-28T01:00:00Z')), registeredAt: new Date('2026-11-28T01:00:00Z'), ...fields })!;
 }
 
 describe('rate arithmetic', () => {
@@ -34,16 +36,16 @@ describe('rate arithmetic', () => {
 
   it('lists exactly the cases behind a figure, rates by their numerator', () => {
     const facts = [fact({ reopenedCount: 2 }), fact({}), fact({ callbackReached: true, satisfaction: 'unsatisfied' })];
-    expect(facts.filter(factsBehind('reopened'))).toEqual([facts[0]]);
-    expect(facts.filter(factsBehind('reopenRate'))).toEqual([facts[0]]);
-    expect(facts.filter(factsBehind('unsatisfied'))).toEqual([facts[2]]);
-    expect(facts.filter(factsBehind('cases'))).toHaveLength(3);
+    expect(facts.filter(casesBehind('reopened'))).toEqual([facts[0]]);
+    expect(facts.filter(casesBehind('reopenRate'))).toEqual([facts[0]]);
+    expect(facts.filter(casesBehind('unsatisfied'))).toEqual([facts[2]]);
+    expect(facts.filter(casesBehind('cases'))).toHaveLength(3);
   });
 
   it('groups by street, and by every summoned department', () => {
     const facts = [fact({ streetId: 's2', departmentIds: ['dept-a', 'dept-b'] }), fact({ streetId: 's1', departmentIds: ['dept-a'] }), fact({ streetId: null })];
-    expect([...groupFacts(facts, 'street').keys()]).toEqual(['s1', 's2']);
-    const byDepartment = groupFacts(facts, 'department');
+    expect([...groupRows(facts, 'street').keys()]).toEqual(['s1', 's2']);
+    const byDepartment = groupRows(facts, 'department');
     expect(byDepartment.get('dept-a')).toHaveLength(2);
     expect(byDepartment.get('dept-b')).toHaveLength(1);
   });

@@ -1,7 +1,8 @@
-import type { CaseFactDoc } from './case-fact';
+import { FactRow, has } from './case-fact-days';
 
 /**
- * The supervisor's figures as pure arithmetic over case facts (see case-fact.ts for what each fact means).
+ * The supervisor's figures as pure arithmetic over the cases' rows in the day buckets (case-fact-days.ts; see
+ * case-fact.ts for what each fact means).
  *
  * | figure | numerator | denominator |
  * | --- | --- | --- |
@@ -45,19 +46,19 @@ export type RateKey = (typeof RATE_KEYS)[number];
 export const LOWER_IS_BETTER: ReadonlySet<RateKey> = new Set(['escalated', 'escalationRate', 'returned', 'returnRate', 'reopened', 'reopenRate']);
 
 type CountKey = 'cases' | 'responded' | 'resolved' | 'callbacks' | 'satisfied' | 'onTime' | 'escalated' | 'returned' | 'reopened';
-type FactPredicate = (fact: CaseFactDoc) => boolean;
+type RowPredicate = (row: FactRow) => boolean;
 
 /** Which cases a count holds: the drill-down lists exactly these. */
-const COUNTED: Record<CountKey, FactPredicate> = {
+const COUNTED: Record<CountKey, RowPredicate> = {
   cases: () => true,
-  responded: (f) => f.responded,
-  resolved: (f) => f.resolved,
-  callbacks: (f) => f.callbackReached === true,
-  satisfied: (f) => f.callbackReached === true && (f.satisfaction === 'satisfied' || f.satisfaction === 'basically-satisfied'),
-  onTime: (f) => f.resolved && f.resolvedOnTime,
-  escalated: (f) => f.escalated,
-  returned: (f) => f.returnedCount > 0,
-  reopened: (f) => f.reopenedCount > 0,
+  responded: (r) => has(r, 'responded'),
+  resolved: (r) => has(r, 'resolved'),
+  callbacks: (r) => has(r, 'callback'),
+  satisfied: (r) => has(r, 'satisfied'),
+  onTime: (r) => has(r, 'onTime'),
+  escalated: (r) => has(r, 'escalated'),
+  returned: (r) => has(r, 'returned'),
+  reopened: (r) => has(r, 'reopened'),
 };
 
 /** A rate's drill-down lists its numerator's cases. */
@@ -73,18 +74,18 @@ const RATE_NUMERATOR: Record<Exclude<RateKey, CountKey>, CountKey> = {
 
 /** Drill-down lists beyond the figures' own: the complements a supervisor chases. */
 const EXTRA_LISTS = {
-  notResponded: (f: CaseFactDoc) => !f.responded,
-  unresolved: (f: CaseFactDoc) => !f.resolved,
-  unsatisfied: (f: CaseFactDoc) => f.callbackReached === true && f.satisfaction === 'unsatisfied',
-  unreached: (f: CaseFactDoc) => f.satisfaction === 'unreached',
-  late: (f: CaseFactDoc) => f.resolved && !f.resolvedOnTime,
-  breached: (f: CaseFactDoc) => f.everBreached,
-} satisfies Record<string, FactPredicate>;
+  notResponded: (r: FactRow) => !has(r, 'responded'),
+  unresolved: (r: FactRow) => !has(r, 'resolved'),
+  unsatisfied: (r: FactRow) => has(r, 'unsatisfied'),
+  unreached: (r: FactRow) => has(r, 'unreached'),
+  late: (r: FactRow) => has(r, 'resolved') && !has(r, 'onTime'),
+  breached: (r: FactRow) => has(r, 'everBreached'),
+} satisfies Record<string, RowPredicate>;
 
 export const DRILL_DOWN_METRICS = [...RATE_KEYS, ...(Object.keys(EXTRA_LISTS) as (keyof typeof EXTRA_LISTS)[])] as const;
 export type DrillDownMetric = (typeof DRILL_DOWN_METRICS)[number];
 
-export function factsBehind(metric: DrillDownMetric): FactPredicate {
+export function casesBehind(metric: DrillDownMetric): RowPredicate {
   if (metric in EXTRA_LISTS) return EXTRA_LISTS[metric as keyof typeof EXTRA_LISTS];
   if (metric in COUNTED) return COUNTED[metric as CountKey];
   return COUNTED[RATE_NUMERATOR[metric as keyof typeof RATE_NUMERATOR]];
@@ -94,11 +95,11 @@ export function ratio(numerator: number, denominator: number): number | null {
   return denominator === 0 ? null : numerator / denominator;
 }
 
-export function ratesOf(facts: readonly CaseFactDoc[]): Rates {
+export function ratesOf(rows: readonly FactRow[]): Rates {
   const counts = Object.fromEntries(Object.keys(COUNTED).map((k) => [k, 0])) as Record<CountKey, number>;
-  for (const fact of facts) {
-    if (fact.merged) continue;
-    for (const key of Object.keys(COUNTED) as CountKey[]) if (COUNTED[key](fact)) counts[key] += 1;
+  for (const row of rows) {
+    if (has(row, 'merged')) continue;
+    for (const key of Object.keys(COUNTED) as CountKey[]) if (COUNTED[key](row)) counts[key] += 1;
   }
   return {
     cases: counts.cases,
@@ -124,27 +125,27 @@ export const GROUP_BYS = ['street', 'community', 'department', 'category'] as co
 export type GroupBy = (typeof GROUP_BYS)[number];
 
 /** The group keys a case counts under: one street, community or category; every summoned department. */
-export function groupKeysOf(fact: CaseFactDoc, groupBy: GroupBy): string[] {
+export function groupKeysOf(row: FactRow, groupBy: GroupBy): string[] {
   switch (groupBy) {
     case 'street':
-      return fact.streetId ? [fact.streetId] : [];
+      return row.streetId ? [row.streetId] : [];
     case 'community':
-      return fact.communityId ? [fact.communityId] : [];
+      return row.communityId ? [row.communityId] : [];
     case 'category':
-      return fact.categoryCode ? [fact.categoryCode] : [];
+      return row.categoryCode ? [row.categoryCode] : [];
     case 'department':
-      return fact.departmentIds;
+      return row.departmentIds;
   }
 }
 
-/** Facts by group key, in key order; a case without the attribute (not routed, no category) is in no group. */
-export function groupFacts(facts: readonly CaseFactDoc[], groupBy: GroupBy): Map<string, CaseFactDoc[]> {
-  const groups = new Map<string, CaseFactDoc[]>();
-  for (const fact of facts) {
-    if (fact.merged) continue;
-    for (const key of groupKeysOf(fact, groupBy)) {
+/** Rows by group key, in key order; a case without the attribute (not routed, no category) is in no group. */
+export function groupRows(rows: readonly FactRow[], groupBy: GroupBy): Map<string, FactRow[]> {
+  const groups = new Map<string, FactRow[]>();
+  for (const row of rows) {
+    if (has(row, 'merged')) continue;
+    for (const key of groupKeysOf(row, groupBy)) {
       const list = groups.get(key) ?? [];
-      list.push(fact);
+      list.push(row);
       groups.set(key, list);
     }
   }

@@ -2,21 +2,27 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CONFIG } from '@civicflow/platform';
 import { CASE_READ_MODEL, caseReadSchema } from '../read-model/read-model.schema';
+import { CASE_FACT_DAY_MODEL, caseFactDaySchema, CaseFactDays } from './case-fact-days.store';
 import { CASE_FACT_MODEL, caseFactSchema } from './case-fact.schema';
 import { CaseFactsProjector } from './case-facts.projector';
+import { OPEN_CASE_MODEL, OpenCases, openCaseSchema } from './open-cases';
 import { OrgDirectory } from './org-directory';
+import { StatisticsBackfill } from './statistics-backfill';
 import { StatisticsHttpController } from './statistics.http.controller';
 import { STATISTICS_CONFIG, StatisticsConfig } from './statistics.config';
 
 /**
- * 统计分析: the case-facts projection (fed by the casework message controller, so one consumer group serves
- * both read models) and the supervisor's figures over it.
+ * 统计分析: the case-facts projection with its day buckets, and the open-case index the breach board reads (both
+ * fed by the casework message controller, so one consumer group serves every read model), and the supervisor's
+ * figures over them.
  */
 @Module({
   imports: [
     MongooseModule.forFeature([
       { name: CASE_FACT_MODEL, schema: caseFactSchema },
-      // the breach board reads the worklist projection (same model as the read-model module's)
+      { name: CASE_FACT_DAY_MODEL, schema: caseFactDaySchema },
+      { name: OPEN_CASE_MODEL, schema: openCaseSchema },
+      // the backfill builds the open-case index from the worklist projection (same model as the read-model module's)
       { name: CASE_READ_MODEL, schema: caseReadSchema },
     ]),
   ],
@@ -24,8 +30,11 @@ import { STATISTICS_CONFIG, StatisticsConfig } from './statistics.config';
   providers: [
     { provide: STATISTICS_CONFIG, useFactory: (config: StatisticsConfig) => config, inject: [CONFIG] },
     OrgDirectory,
+    CaseFactDays,
+    OpenCases,
+    StatisticsBackfill,
     CaseFactsProjector,
   ],
-  exports: [CaseFactsProjector],
+  exports: [CaseFactsProjector, OpenCases],
 })
 export class StatisticsModule {}
