@@ -1,5 +1,6 @@
 import { Consumer, Kafka } from 'kafkajs';
 import { EventEnvelope, validateEvent } from '@civicflow/contracts';
+import { ensureTopics } from '@civicflow/platform';
 import { eventually } from './eventually';
 
 export interface ProbedMessage {
@@ -23,6 +24,8 @@ export class EventProbe {
   constructor(private readonly kafka: Kafka, private readonly topics: string[], private readonly groupId: string) {}
 
   async start(): Promise<this> {
+    // on a fresh broker the probe may be the first to name a topic (services create theirs when they start)
+    await ensureTopics(this.kafka, this.topics);
     this.consumer = this.kafka.consumer({ groupId: this.groupId });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.topics, fromBeginning: false });
