@@ -146,9 +146,13 @@ describe('casework: commands, timeline and worklists on the real servers', () =>
     expect(entries.find((e) => e.type === 'case.department-answered')).toMatchObject({ actor: { role: 'department-liaison', unitId: DEPT } });
     expect(entries.find((e) => e.type === 'case.resolved')).toMatchObject({ actor: { role: 'street-coordinator' } });
 
-    // resolved: off the street's open list, on the operators' callback list
-    expect((await worklist('street-coordinator', STREET, 'open')).map((c) => c.caseNumber)).not.toContain(caseNumber);
-    expect((await worklist('operator', 'bf', 'awaiting-callback')).map((c) => c.caseNumber)).toContain(caseNumber);
+    // resolved: off the street's open list, on the operators' callback list (the timeline entry is written just
+    // before the case document, so the lists may lag it by a moment)
+    await eventually(async () => {
+      const open = (await worklist('street-coordinator', STREET, 'open')).map((c) => c.caseNumber);
+      const awaiting = (await worklist('operator', 'bf', 'awaiting-callback')).map((c) => c.caseNumber);
+      return !open.includes(caseNumber) && awaiting.includes(caseNumber) ? true : undefined;
+    }, { what: `${caseNumber} off the open list and awaiting its callback` });
     // the timeline is jurisdiction-checked too
     expect((await call('GET', `/api/v1/cases/${caseNumber}/timeline`, 'street-coordinator', 'bf-d01-s02')).status).toBe(403);
   });
