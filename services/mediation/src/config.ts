@@ -22,6 +22,19 @@ export const mediationConfigSchema = infraConfigSchema.extend({
   MEDIATION_LIMIT_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** How long before a session its reminder goes out, in ms (default one day). */
   MEDIATION_REMINDER_LEAD_MS: z.coerce.number().int().min(0).default(86_400_000),
+  /**
+   * The notification service, where parties with a phone are registered as citizen contacts
+   * (`PUT /api/v1/directory/citizens/party:<disputeId>:<partyId>`), so events name them by ref and never by number.
+   */
+  NOTIFICATION_URL: z.url().default('http://127.0.0.1:3005'),
+  /**
+   * The bearer token for that call. Unset: the service signs its own short-lived token with JWT_SECRET, as the
+   * service account `svc-mediation` with role admin in the city unit (the directory's citizen route admits admin and
+   * operator). Set it when tokens come from an identity provider (JWT_JWKS_URL) instead of the shared secret.
+   */
+  MEDIATION_NOTIFICATION_TOKEN: z.string().min(1).optional(),
+  /** How often party contacts the notification service did not take (down, refused) are registered again, in ms. */
+  MEDIATION_CONTACT_REGISTER_RETRY_MS: z.coerce.number().int().min(100).default(30_000),
   /** false only in tests that share a topic with earlier runs. */
   KAFKA_FROM_BEGINNING: flag.default(true),
 });

@@ -24,6 +24,7 @@ export const disputeSchema = new Schema<DisputeDoc>(
     mediatorId: { type: String, default: null },
     pastMediatorIds: { type: [String], default: [] },
     parties: { type: [new Schema({}, loose)], default: [] },
+    contactsPending: { type: Boolean, default: false },
     agreement: { type: new Schema({}, loose), default: null },
     failures: { type: [new Schema({}, loose)], default: [] },
     pastAgreements: { type: [new Schema({}, loose)], default: [] },
@@ -53,5 +54,7 @@ disputeSchema.index({ streetId: 1, openedAt: -1 });
 disputeSchema.index({ openedAt: -1 });
 // serves the workload count (open disputes per mediator)
 disputeSchema.index({ mediatorId: 1, stage: 1 });
+// serves the contact registration retry loop
+disputeSchema.index({ contactsPending: 1 });
 // serves the assignment retry loop
 disputeSchema.index({ assignmentPending: 1 });

@@ -21,7 +21,19 @@ export interface PartyDoc {
   address: string | null;
   /** when the party is a user of CivicFlow (a staff member can be a party too) */
   userId: string | null;
+  /**
+   * Whether the phone is registered with the notification directory under `partyRef(...)`: false while it waits
+   * (new or changed phone, or the notification service did not take it: retried on a timer); absent or null
+   * without a phone (and for parties stored before this field).
+   */
+  contactRegistered?: boolean | null;
 }
+
+/**
+ * The party's key in the notification directory and in the mediation events: `party:<disputeId>:<partyId>`
+ * (party ids are short and unique only within their dispute). Never a number.
+ */
+export const partyRef = (disputeId: string, partyId: string): string => `party:${disputeId}:${partyId}`;
 
 /** 协议条款: who does what by when, and what the follow-up (回访) found. */
 export interface AgreementTermDoc {
@@ -72,6 +84,8 @@ export interface DisputeDoc {
   /** mediators who have held this dispute (a failed community mediator is not picked again at the street) */
   pastMediatorIds: string[];
   parties: PartyDoc[];
+  /** some party's phone still waits to be registered with the notification directory (the retry loop's index) */
+  contactsPending?: boolean;
   agreement: AgreementDoc | null;
   failures: FailureDoc[];
   /** agreements a broken term set aside (重新调解), for the figures */

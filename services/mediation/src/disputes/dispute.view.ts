@@ -2,7 +2,7 @@ import { DisputeDoc, PartyDoc } from './dispute';
 
 /** A party as users see them: contacts masked (the full value only through the audited read). */
 export function partyView(p: PartyDoc) {
-  return { partyId: p.partyId, role: p.role, name: p.name, phoneMasked: p.phone?.masked ?? null, idNumberMasked: p.idNumber?.masked ?? null, address: p.address, userId: p.userId };
+  return { partyId: p.partyId, role: p.role, name: p.name, phoneMasked: p.phone?.masked ?? null, idNumberMasked: p.idNumber?.masked ?? null, address: p.address, userId: p.userId, contactRegistered: p.contactRegistered ?? null };
 }
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);

@@ -12,6 +12,7 @@ import { disputeView } from '../../disputes/dispute.view';
 import { invalidFields } from '../../shared/http-errors';
 import { reachAgreementUpdate } from '../../workflow/mediation-contract';
 import { actorOf, MediationWorkflows } from '../../workflow/mediation-workflows';
+import { reachablePartyRefs } from '../../parties/parties';
 import { recordView } from '../apply-view';
 
 export const reachAgreementSchema = z.object({
@@ -52,7 +53,11 @@ export class ReachAgreementHttpController {
     const previous = dispute.agreement;
     await this.disputes.mutate(disputeId, () => ({ agreement }));
     try {
-      const view = await this.workflows.update(disputeId, reachAgreementUpdate, { actor: actorOf(user), agreementId, terms: terms.map(({ party, obligation, dueAt }) => ({ party, obligation, dueAt })) }, `agreement:${agreementId}`);
+      // every party with a phone is told; each term names its party's directory ref when that party can be texted
+      const partyRefs = reachablePartyRefs(dispute);
+      const refOf = (partyId: string) => reachablePartyRefs(dispute, [partyId])[0];
+      const wireTerms = terms.map(({ party, partyId, obligation, dueAt }) => ({ party, obligation, dueAt, ...(refOf(partyId) ? { partyRef: refOf(partyId) } : {}) }));
+      const view = await this.workflows.update(disputeId, reachAgreementUpdate, { actor: actorOf(user), agreementId, terms: wireTerms, ...(partyRefs.length > 0 ? { partyRefs } : {}) }, `agreement:${agreementId}`);
       // the workflow has it: make sure the record does too, whatever was written in between
       const doc = await recordView(this.disputes, disputeId, view, (d) => (d.agreement?.agreementId === agreementId ? {} : { agreement }));
       return disputeView(doc!);

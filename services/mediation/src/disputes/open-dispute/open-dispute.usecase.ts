@@ -38,7 +38,7 @@ export class OpenDisputeUseCase {
       _id: command.disputeId, caseNumber: command.caseNumber, origin: command.origin, categoryCode: command.categoryCode, disputeType: command.disputeType,
       summary: command.summary, amountAtStakeCny: command.amountAtStakeCny, communityId: command.communityId, streetId: command.streetId,
       districtId: command.districtId, orgPath: command.orgPath, stage: 'awaiting-mediator', level: 'community', committeeId: null, mediatorId: null,
-      pastMediatorIds: [], parties: command.parties, agreement: null, failures: [], pastAgreements: [], deadline: null, lastSequence: 0, guidance: null, reopenCount: 0, openedAt: command.at,
+      pastMediatorIds: [], parties: command.parties, contactsPending: command.parties.some((p) => p.contactRegistered === false), agreement: null, failures: [], pastAgreements: [], deadline: null, lastSequence: 0, guidance: null, reopenCount: 0, openedAt: command.at,
       assignedAt: null, escalatedAt: null, agreedAt: null, resolvedAt: null, failedAt: null, stageAt: command.at, assignmentPending: true,
       assignmentError: null, assignmentClaimedUntil: null, openedBy: command.openedBy, correlationId: command.correlationId || randomUUID(), revision: 1,
     };

@@ -9,8 +9,10 @@ import { OrgUnits } from '../../committees/org-units';
 import { assertMediatorNotParty } from '../../parties/parties';
 import { partySchema } from '../../parties/party.dto';
 import { toPartyDoc } from '../../parties/parties';
+import { PartyContactRegistrar } from '../../parties/register-contact/party-contact-registrar';
 import { invalidField } from '../../shared/http-errors';
 import { DISPUTE_TYPES } from '../dispute';
+import { DisputeStore } from '../dispute.store';
 import { walkInDisputeId } from '../dispute-id';
 import { disputeView } from '../dispute.view';
 import { OpenDisputeUseCase } from '../open-dispute/open-dispute.usecase';
@@ -30,7 +32,7 @@ class OpenWalkInDto extends createZodDto(z.object({
 @ApiBearerAuth()
 @Controller('api/v1/mediation/disputes')
 export class OpenWalkInHttpController {
-  constructor(private readonly open: OpenDisputeUseCase, private readonly org: OrgUnits, private readonly protector: PiiProtector, private readonly mediators: MediatorStore) {}
+  constructor(private readonly open: OpenDisputeUseCase, private readonly org: OrgUnits, private readonly protector: PiiProtector, private readonly mediators: MediatorStore, private readonly registrar: PartyContactRegistrar, private readonly disputes: DisputeStore) {}
 
   @Post()
   @Roles('mediator', 'supervisor')
@@ -52,6 +54,8 @@ export class OpenWalkInHttpController {
       orgPath: path.orgPath, parties, openedBy: { userId: user.userId, role: user.role },
       correlationId: randomUUID(), preferredMediatorId: body.mediatorId, at: now,
     });
-    return { ...disputeView(dispute), assignment };
+    // parties with a phone go to the notification directory; a failure stays pending for the retry loop
+    const registered = dispute.contactsPending && (await this.registrar.registerDispute(dispute._id)) > 0;
+    return { ...disputeView(registered ? ((await this.disputes.findById(dispute._id)) ?? dispute) : dispute), assignment };
   }
 }

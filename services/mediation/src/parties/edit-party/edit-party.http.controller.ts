@@ -9,6 +9,7 @@ import { partyView } from '../../disputes/dispute.view';
 import { notFound } from '../../shared/http-errors';
 import { editPartySchema } from '../party.dto';
 import { applyPartyEdit, assertMediatorNotParty } from '../parties';
+import { PartyContactRegistrar } from '../register-contact/party-contact-registrar';
 
 class EditPartyDto extends createZodDto(editPartySchema) {}
 
@@ -16,7 +17,7 @@ class EditPartyDto extends createZodDto(editPartySchema) {}
 @ApiBearerAuth()
 @Controller('api/v1/mediation/disputes')
 export class EditPartyHttpController {
-  constructor(private readonly access: DisputeAccess, private readonly disputes: DisputeStore, private readonly mediators: MediatorStore, private readonly protector: PiiProtector) {}
+  constructor(private readonly access: DisputeAccess, private readonly disputes: DisputeStore, private readonly mediators: MediatorStore, private readonly protector: PiiProtector, private readonly registrar: PartyContactRegistrar) {}
 
   @Patch(':disputeId/parties/:partyId')
   @Roles(...MEDIATE_ROLES)
@@ -27,7 +28,12 @@ export class EditPartyHttpController {
     if (!current) throw notFound(`当事人 ${partyId} 不存在`, `party ${partyId} not found`);
     const edited = applyPartyEdit(current, body, this.protector);
     assertMediatorNotParty(found.mediatorId ? await this.mediators.mediator(found.mediatorId) : null, [edited]);
-    await this.disputes.mutate(disputeId, (doc) => ({ parties: doc.parties.map((p) => (p.partyId === partyId ? edited : p)) }));
+    await this.disputes.mutate(disputeId, (doc) => ({
+      parties: doc.parties.map((p) => (p.partyId === partyId ? edited : p)),
+      ...(edited.contactRegistered === false ? { contactsPending: true } : {}),
+    }));
+    // a changed phone replaces the directory's entry under the same ref; a failure stays pending for the retry loop
+    if (body.phone && (await this.registrar.registerDispute(disputeId)) > 0) edited.contactRegistered = true;
     return partyView(edited);
   }
 }

@@ -7,6 +7,7 @@ import { invalidFields, refused } from '../../shared/http-errors';
 import { scheduleSessionUpdate } from '../../workflow/mediation-contract';
 import { actorOf, MediationWorkflows } from '../../workflow/mediation-workflows';
 import { findOverlap } from '@civicflow/domain';
+import { reachablePartyRefs } from '../../parties/parties';
 import { sessionTimeErrors, SessionDoc } from '../session';
 import { SessionStore } from '../session.store';
 
@@ -59,10 +60,12 @@ export class ScheduleSessionUseCase {
       if (attempt >= DIARY_ATTEMPTS) throw refused({ code: 'DIARY_BUSY', zh: '调解员日程正在被修改，请重试', en: 'the mediator’s diary is being changed; retry' });
     }
 
+    // the attendees who are parties with a phone, by their directory ref: the notification service texts them
+    const partyRefs = reachablePartyRefs(dispute, session.attendeeIds);
     try {
       await this.workflows.update(dispute._id, scheduleSessionUpdate, {
         actor: actorOf(user), sessionId: session._id, startsAt: session.startsAt.toISOString(), endsAt: session.endsAt.toISOString(),
-        place: session.place, attendeeIds: session.attendeeIds, consultation: session.consultation,
+        place: session.place, attendeeIds: session.attendeeIds, consultation: session.consultation, ...(partyRefs.length > 0 ? { partyRefs } : {}),
       }, `schedule:${session._id}`);
     } catch (error) {
       // refused by the dispute's state: it was never scheduled. An outage leaves it pending; the event confirms it.
