@@ -36,6 +36,7 @@ const sla = (window: string, deadline: string | null, status: 'on-track' | 'brea
 describe('statistics: case facts and the supervisor figures on the real servers', () => {
   const apps: INestApplication[] = [];
   let url: string;
+  let gridUrl: string;
   let publisher: EventPublisher;
   let mongo: MongoClient;
   const cases = { done: caseNo(), reopened: caseNo(), returned: caseNo(), late: caseNo() };
@@ -45,7 +46,8 @@ describe('statistics: case facts and the supervisor figures on the real servers'
     await grid.startAllMicroservices();
     await grid.listen(0, '127.0.0.1');
     apps.push(grid);
-    const casework = await createCaseworkApp(caseworkConfigSchema.parse({ ...env, GRID_URL: await grid.getUrl() }));
+    gridUrl = await grid.getUrl();
+    const casework = await createCaseworkApp(caseworkConfigSchema.parse({ ...env, GRID_URL: gridUrl }));
     await casework.startAllMicroservices();
     await casework.listen(0, '127.0.0.1');
     apps.push(casework);
@@ -57,7 +59,7 @@ describe('statistics: case facts and the supervisor figures on the real servers'
   afterAll(async () => {
     await publisher?.disconnect();
     for (const app of apps.reverse()) await app.close();
-    for (const service of ['casework', 'grid']) await mongo?.db(`${runId}_${service}`).dropDatabase();
+    for (const db of [`${runId}_casework`, `${runId}_grid`, `${runId}up_casework`]) await mongo?.db(db).dropDatabase();
     await mongo?.close();
   });
 
@@ -213,5 +215,33 @@ describe('statistics: case facts and the supervisor figures on the real servers'
     expect(badMetric.status).toBe(400);
     expect(badMetric.body.errors[0].field).toBe('metric');
     expect((await fetch(`${url}/api/v1/statistics/summary`)).status).toBe(401);
+  });
+
+  it('builds the day buckets and the open-case index once from the facts and worklist of a deployment upgraded from before them', async () => {
+    // the upgraded deployment: only what the version before wrote (case_facts, case_worklist), here this file's cases
+    const upgraded = mongo.db(`${runId}up_casework`);
+    for (const collection of ['case_facts', 'case_worklist']) {
+      const docs = await mongo.db(`${runId}_casework`).collection(collection).find({}).toArray();
+      await upgraded.collection(collection).insertMany(docs);
+    }
+    const live = (await get(`summary?${period}&groupBy=street`)).body;
+    const liveBoard = (await get('breaches')).body.items.map((i: { caseNumber: string }) => i.caseNumber);
+
+    // a casework app on that database (no consumer: only the start's backfill can fill the buckets)
+    const app = await createCaseworkApp(caseworkConfigSchema.parse({ ...env, MONGO_DB_PREFIX: `${runId}up`, CASEWORK_CONSUMER_GROUP: `casework-${runId}up`, GRID_URL: gridUrl }));
+    try {
+      await app.listen(0, '127.0.0.1');
+      const upgradedUrl = await app.getUrl();
+      const read = async (path: string) => (await fetch(`${upgradedUrl}/api/v1/statistics/${path}`, { headers: { authorization: await bearerFor('supervisor', 'bf') } })).json() as Promise<any>;
+      expect(await read(`summary?${period}&groupBy=street`)).toEqual(live);
+      expect((await read(`cases?${period}&metric=reopened`)).items).toEqual([expect.objectContaining({ caseNumber: cases.reopened, reopenedCount: 1 })]);
+      expect((await read('breaches')).items.map((i: { caseNumber: string }) => i.caseNumber)).toEqual(liveBoard);
+      expect(await upgraded.collection('statistics_backfills').find({}).sort({ _id: 1 }).toArray()).toEqual([
+        expect.objectContaining({ _id: 'case_fact_days', documents: 5 }),
+        expect.objectContaining({ _id: 'case_open', documents: 4 }), // reopened, returned, late and the marker (registered)
+      ]);
+    } finally {
+      await app.close();
+    }
   });
 });
