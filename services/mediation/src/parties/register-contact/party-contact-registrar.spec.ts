@@ -1,0 +1,128 @@
+import { TokenVerifier } from '@civicflow/platform';
+import { DisputeDoc, partyRef } from '../../disputes/dispute';
+import type { DisputeStore } from '../../disputes/dispute.store';
+import { contactProtector } from '../../contacts/contact-protector.provider';
+import { reachablePartyRefs, toPartyDoc, applyPartyEdit } from '../parties';
+import { NotificationDirectoryClient } from './notification-directory.client';
+import { PartyContactRegistrar } from './party-contact-registrar';
+
+const protector = contactProtector('unit-test-mediation-contact-key-0123456789');
+
+/** The dispute store's read-decide-write over one in-memory document per dispute, and its model's pending query. */
+function fakeStore(docs: Map<string, DisputeDoc>) {
+  return {
+    findById: async (id: string) => (docs.has(id) ? structuredClone(docs.get(id)!) : null),
+    mutate: async (id: string, decide: (doc: DisputeDoc) => Partial<DisputeDoc> | undefined) => {
+      const doc = docs.get(id);
+      if (!doc) return null;
+      const changes = decide(structuredClone(doc));
+      if (changes) docs.set(id, { ...doc, ...changes, revision: doc.revision + 1 });
+      return docs.get(id)!;
+    },
+    model: {
+      find: (filter: { contactsPending: boolean }) => ({
+        limit: () => ({ lean: () => ({ exec: async () => [...docs.values()].filter((d) => Boolean(d.contactsPending) === filter.contactsPending).map((d) => ({ _id: d._id })) }) }),
+      }),
+    },
+  } as unknown as DisputeStore;
+}
+
+function dispute(id: string, parties: DisputeDoc['parties']): DisputeDoc {
+  return { _id: id, parties, contactsPending: parties.some((p) => p.contactRegistered === false), revision: 1 } as DisputeDoc;
+}
+
+function setup(directoryUp: () => boolean) {
+  const docs = new Map<string, DisputeDoc>();
+  const registered = new Map<string, string>();
+  const directory = {
+    putCitizen: jest.fn(async (ref: string, contact: { phone: string }) => {
+      if (!directoryUp()) throw new Error('connect ECONNREFUSED 127.0.0.1:3005');
+      registered.set(ref, contact.phone);
+    }),
+  };
+  const reads: unknown[] = [];
+  const readsModel = { create: async (doc: unknown) => void reads.push(doc) };
+  const registrar = new PartyContactRegistrar(fakeStore(docs), directory, protector, readsModel as never, { MEDIATION_CONTACT_REGISTER_RETRY_MS: 1000 });
+  return { docs, registered, directory, reads, registrar };
+}
+
+describe('registering parties with the notification directory', () => {
+  it('registers a party with a phone under party:<disputeId>:<partyId>, audited, and marks it', async () => {
+    const env = setup(() => true);
+    const zhang = toPartyDoc({ role: 'applicant', name: '张三', phone: '138 0013 8000' }, protector, 'p-1');
+    const li = toPartyDoc({ role: 'respondent', name: '李四' }, protector, 'p-2');
+    expect(zhang.contactRegistered).toBe(false);
+    expect(li.contactRegistered).toBeNull();
+    env.docs.set('tj-1', dispute('tj-1', [zhang, li]));
+
+    expect(await env.registrar.registerDispute('tj-1')).toBe(1);
+    expect([...env.registered]).toEqual([['party:tj-1:p-1', '13800138000']]);
+    expect(env.docs.get('tj-1')!.parties.map((p) => p.contactRegistered)).toEqual([true, null]);
+    expect(env.docs.get('tj-1')!.contactsPending).toBe(false);
+    expect(env.reads).toEqual([expect.objectContaining({ disputeId: 'tj-1', partyId: 'p-1', kind: 'phone', masked: '138****8000', readerId: 'svc-mediation' })]);
+  });
+
+  it('keeps a party whose registration failed, and registers it on a later retry', async () => {
+    let up = false;
+    const env = setup(() => up);
+    env.docs.set('tj-2', dispute('tj-2', [toPartyDoc({ role: 'applicant', name: '王五', phone: '13900139000' }, protector, 'p-1')]));
+
+    expect(await env.registrar.registerDispute('tj-2')).toBe(0); // never throws
+    expect(env.docs.get('tj-2')!.parties[0].contactRegistered).toBe(false);
+    expect(env.docs.get('tj-2')!.contactsPending).toBe(true);
+    expect(await env.registrar.retryPending()).toBe(0); // still down
+
+    up = true;
+    expect(await env.registrar.retryPending()).toBe(1);
+    expect(env.registered.get('party:tj-2:p-1')).toBe('13900139000');
+    expect(env.docs.get('tj-2')!.contactsPending).toBe(false);
+    expect(await env.registrar.retryPending()).toBe(0); // nothing left waiting
+    expect(env.directory.putCitizen).toHaveBeenCalledTimes(3);
+  });
+
+  it('registers a changed phone again under the same ref', async () => {
+    const env = setup(() => true);
+    const party = toPartyDoc({ role: 'applicant', name: '张三', phone: '13800138000' }, protector, 'p-1');
+    env.docs.set('tj-3', dispute('tj-3', [party]));
+    await env.registrar.registerDispute('tj-3');
+    const edited = applyPartyEdit(env.docs.get('tj-3')!.parties[0], { phone: '13700137000' }, protector);
+    expect(edited.contactRegistered).toBe(false);
+    expect(applyPartyEdit(edited, { name: '张叁' }, protector).contactRegistered).toBe(false); // a name edit keeps it waiting
+    env.docs.set('tj-3', { ...env.docs.get('tj-3')!, parties: [edited], contactsPending: true });
+    expect(await env.registrar.registerDispute('tj-3')).toBe(1);
+    expect(env.registered.get('party:tj-3:p-1')).toBe('13700137000');
+  });
+
+  it('names in the events only the parties (among those asked for) that have a phone', () => {
+    const doc = dispute('tj-4', [
+      toPartyDoc({ role: 'applicant', name: '张三', phone: '13800138000' }, protector, 'p-1'),
+      toPartyDoc({ role: 'respondent', name: '李四' }, protector, 'p-2'),
+      toPartyDoc({ role: 'other', name: '赵六', phone: '13600136000' }, protector, 'p-3'),
+    ]);
+    expect(reachablePartyRefs(doc)).toEqual(['party:tj-4:p-1', 'party:tj-4:p-3']);
+    expect(reachablePartyRefs(doc, ['p-1', 'p-2', 'chen', '物业-赵磊'])).toEqual([partyRef('tj-4', 'p-1')]);
+  });
+});
+
+describe('the notification directory client', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('PUTs the phone to the citizen route with a service token signed for svc-mediation (admin)', async () => {
+    const secret = 'unit-test-jwt-secret-that-is-long-enough-000';
+    const fetchMock = jest.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('{}', { status: 200 }));
+    const client = new NotificationDirectoryClient({ NOTIFICATION_URL: 'http://notification.test', JWT_SECRET: secret, MEDIATION_CITY_UNIT_ID: 'bf' } as never);
+    await client.putCitizen('party:tj-1:p-1', { phone: '13800138000' });
+    const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    expect(url).toBe('http://notification.test/api/v1/directory/citizens/party%3Atj-1%3Ap-1');
+    expect(init).toMatchObject({ method: 'PUT', body: JSON.stringify({ phone: '13800138000' }) });
+    const token = (init.headers as Record<string, string>).authorization.replace('Bearer ', '');
+    expect(await new TokenVerifier({ secret }).verify(token)).toMatchObject({ userId: 'svc-mediation', role: 'admin', unitId: 'bf' });
+  });
+
+  it('uses a configured token as is, and throws with the status when the directory refuses', async () => {
+    const fetchMock = jest.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('{"message":"role not allowed"}', { status: 403 }));
+    const client = new NotificationDirectoryClient({ NOTIFICATION_URL: 'http://notification.test', MEDIATION_NOTIFICATION_TOKEN: 'configured' } as never);
+    await expect(client.putCitizen('party:tj-1:p-1', { phone: '13800138000' })).rejects.toThrow(/answered 403/);
+    expect(((fetchMock.mock.calls[0][1] as RequestInit).headers as Record<string, string>).authorization).toBe('Bearer configured');
+  });
+});
