@@ -7,6 +7,7 @@ export interface DisputeFactsDoc {
   communityId?: string;
   disputeType?: string;
   mediatorId?: string;
+  level?: 'community' | 'street';
   updatedAt: Date;
 }
 export const DISPUTE_FACTS_MODEL = 'DisputeFacts';
@@ -17,6 +18,7 @@ export const disputeFactsSchema = new Schema<DisputeFactsDoc>(
     communityId: String,
     disputeType: String,
     mediatorId: String,
+    level: String,
     updatedAt: { type: Date, required: true },
   },
   { collection: 'dispute_facts', versionKey: false },

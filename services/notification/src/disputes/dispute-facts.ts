@@ -9,6 +9,8 @@ export interface DisputeFacts {
   disputeType?: string;
   /** the mediator currently assigned (mediation.mediator-assigned; a street-centre assignment replaces the community's) */
   mediatorId?: string;
+  /** where the dispute is mediated now: the community's committee or the street's centre (mediator-assigned, mediation-failed) */
+  level?: 'community' | 'street';
 }
 
 export type DisputeFactsUpdate = Partial<Omit<DisputeFacts, 'disputeId'>>;

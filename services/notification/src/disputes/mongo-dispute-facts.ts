@@ -12,7 +12,7 @@ export class MongoDisputeFacts implements DisputeFactsRecorder {
   async get(disputeId: string): Promise<DisputeFacts | undefined> {
     const found = await this.disputes.findById(disputeId).lean();
     return found
-      ? { disputeId, caseNumber: found.caseNumber, communityId: found.communityId, disputeType: found.disputeType, mediatorId: found.mediatorId }
+      ? { disputeId, caseNumber: found.caseNumber, communityId: found.communityId, disputeType: found.disputeType, mediatorId: found.mediatorId, level: found.level }
       : undefined;
   }
 

@@ -27,7 +27,7 @@ describe('mediation rules', () => {
 
     expect(who(assigned)).toEqual(['mediator-assigned.mediator → chen:inbox']);
     expect(assigned[0].message.title).toBe(`您已被指派调解 ${DISPUTE}`);
-    expect(await disputes.get(DISPUTE)).toEqual({ disputeId: DISPUTE, communityId: COMMUNITY, disputeType: 'neighbour', mediatorId: 'chen' });
+    expect(await disputes.get(DISPUTE)).toEqual({ disputeId: DISPUTE, communityId: COMMUNITY, disputeType: 'neighbour', mediatorId: 'chen', level: 'community' });
   });
 
   it('a dispute from a case carries the case number, so the case\'s delivery list shows its notices', async () => {
@@ -153,5 +153,87 @@ describe('mediation rules', () => {
   it('mediation.session-held is silent', async () => {
     const { plan } = await assignedDispute();
     expect(await plan.execute(event(sessionHeldV1, DISPUTE, { ...ref, sessionId: 's1', minutesSummary: '双方陈述' }))).toEqual([]);
+  });
+
+  describe('the parties (当事人), by the refs the mediation service registered', () => {
+    const ZHANG = `party:${DISPUTE}:p-1`;
+    const LI = `party:${DISPUTE}:p-2`;
+    const WANG = `party:${DISPUTE}:p-3`;
+
+    async function withParties(options: { at?: string } = {}) {
+      const env = planningFixture({ at: options.at });
+      env.directory.units.set(STREET, { zh: '友谊路街道', en: 'Youyi Road Street' });
+      env.directory.addCitizen({ citizenRef: ZHANG, phone: '13800138000' }).addCitizen({ citizenRef: LI, phone: '13700137000', locale: 'en' });
+      await env.plan.execute(event(disputeOpenedV1, DISPUTE, { ...ref, disputeType: 'neighbour', communityId: COMMUNITY }));
+      await env.plan.execute(event(mediatorAssignedV1, DISPUTE, { ...ref, mediatorId: 'chen', committeeId: `${COMMUNITY}-tjwyh`, level: 'community' }));
+      return env;
+    }
+
+    it('session-scheduled: an SMS to each party named, with time, place and the committee, in their language', async () => {
+      const { plan } = await withParties();
+      const planned = await plan.execute(event(sessionScheduledV1, DISPUTE, {
+        ...ref, sessionId: 's1', startsAt: '2026-03-12T06:30:00Z', place: '阳光社区调解室', consultation: false,
+        attendeeIds: ['p-1', 'p-2', 'chen'], partyRefs: [ZHANG, LI, ZHANG],
+      }));
+      expect(who(planned)).toEqual(['session-scheduled.attendee → chen:inbox', `session-scheduled.party → ${ZHANG}:sms`, `session-scheduled.party → ${LI}:sms`]);
+      expect(planned[1].message.sms).toBe('阳光社区人民调解委员会定于2026年3月12日 14:30在阳光社区调解室调解您的邻里纠纷，请准时参加。');
+      expect(planned[2].message.sms).toBe("The People's Mediation Committee of Yangguang Community: mediation of your neighbour dispute 12 Mar 2026, 14:30 (Beijing time) at 阳光社区调解室. Please attend.");
+      expect(planned[1]).toMatchObject({ status: 'pending', urgent: false, recipient: { kind: 'citizen', id: ZHANG } });
+    });
+
+    it('a party not yet in the directory still gets its SMS delivery (the registration may be retried a moment later)', async () => {
+      const { plan } = await withParties();
+      const planned = await plan.execute(event(sessionReminderV1, DISPUTE, {
+        ...ref, sessionId: 's1', startsAt: '2026-03-12T06:30:00Z', place: '阳光社区调解室', attendeeIds: ['p-3'], mediatorId: 'chen', partyRefs: [WANG],
+      }));
+      expect(who(planned)).toEqual(['session-reminder.attendee → chen:inbox', `session-reminder.party → ${WANG}:sms`]);
+      expect(planned[1].message.sms).toBe('提醒：阳光社区人民调解委员会将于2026年3月12日 14:30在阳光社区调解室调解您的邻里纠纷，请准时参加。');
+    });
+
+    it('events without party refs (older ones) tell the parties nothing, as before', async () => {
+      const { plan } = await withParties();
+      const planned = await plan.execute(event(sessionReminderV1, DISPUTE, { ...ref, sessionId: 's1', startsAt: '2026-03-12T06:30:00Z', place: '调解室', attendeeIds: ['p-1'], mediatorId: 'chen' }));
+      expect(who(planned)).toEqual(['session-reminder.attendee → chen:inbox']);
+    });
+
+    it('quiet hours: a session far enough away waits for the morning; one starting soon after is sent at once', async () => {
+      const { plan } = await withParties({ at: '2026-03-10T23:30:00+08:00' });
+      const later = await plan.execute(event(sessionReminderV1, DISPUTE, {
+        ...ref, sessionId: 's1', startsAt: '2026-03-11T14:00:00+08:00', place: '调解室', attendeeIds: ['p-1'], mediatorId: 'chen', partyRefs: [ZHANG],
+      }));
+      expect(later[1]).toMatchObject({ template: 'session-reminder.party', urgent: false, status: 'held-for-quiet-hours', nextAttemptAt: new Date('2026-03-11T07:00:00+08:00') });
+      const early = await plan.execute(event(sessionReminderV1, DISPUTE, {
+        ...ref, sessionId: 's2', startsAt: '2026-03-11T08:30:00+08:00', place: '调解室', attendeeIds: ['p-1'], mediatorId: 'chen', partyRefs: [ZHANG],
+      }, 'reminder-s2'));
+      expect(early[1]).toMatchObject({ template: 'session-reminder.party', urgent: true, status: 'pending' });
+    });
+
+    it('a dispute at the street centre is named as the street\'s 矛盾调解中心', async () => {
+      const { plan } = await withParties();
+      await plan.execute(event(mediatorAssignedV1, DISPUTE, { ...ref, mediatorId: 'he', committeeId: `${STREET}-centre`, level: 'street' }, 'assigned-street'));
+      const planned = await plan.execute(event(sessionScheduledV1, DISPUTE, {
+        ...ref, sessionId: 's3', startsAt: '2026-03-12T06:30:00Z', place: '街道调解中心', consultation: false, attendeeIds: ['p-1'], mediatorId: 'he', partyRefs: [ZHANG],
+      }));
+      expect(planned.find((d) => d.template === 'session-scheduled.party')!.message.sms).toContain('友谊路街道矛盾调解中心定于');
+    });
+
+    it('agreement-reached: each party learns the due date of their own first term; a party who owes nothing, when the others\' end', async () => {
+      const { plan } = await withParties();
+      const planned = await plan.execute(event(agreementReachedV1, DISPUTE, {
+        ...ref, agreementId: 'a1', partyRefs: [ZHANG, LI, WANG],
+        terms: [
+          { party: '张三', obligation: '拆除违建雨棚', dueAt: '2026-03-20T09:00:00Z', partyRef: ZHANG },
+          { party: '李四', obligation: '赔偿修缮费 800 元', dueAt: '2026-03-15T09:00:00Z', partyRef: LI },
+          { party: '张三', obligation: '恢复原状', dueAt: '2026-03-18T09:00:00Z', partyRef: ZHANG },
+        ],
+      }));
+      expect(who(planned)).toEqual([
+        'agreement-reached.mediator → chen:inbox', `agreement-reached.party → ${ZHANG}:sms`, `agreement-reached.party → ${LI}:sms`, `agreement-reached.other-party → ${WANG}:sms`,
+      ]);
+      expect(planned[1].message.sms).toBe('您的邻里纠纷经阳光社区人民调解委员会调解达成协议，您须履行2项条款，首项须于2026年3月18日 17:00前履行。');
+      expect(planned[2].message.sms).toBe("Agreement signed before the People's Mediation Committee of Yangguang Community: you owe 1 term(s), the first due by 15 Mar 2026, 17:00 (Beijing time).");
+      expect(planned[3].message.sms).toBe('您的邻里纠纷经阳光社区人民调解委员会调解达成协议，对方须于2026年3月20日 17:00前履行完毕。');
+      expect(planned[0].message.body).toContain('最早一项于 2026年3月15日 17:00 到期');
+    });
   });
 });

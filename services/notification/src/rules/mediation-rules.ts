@@ -1,7 +1,8 @@
 import {
   agreementFollowedUpV1, agreementReachedV1, disputeOpenedV1, followUpDueV1, mediationFailedV1, mediatorAssignedV1, sessionReminderV1, sessionScheduledV1,
 } from '@civicflow/contracts';
-import { ORG_LEVEL_DEPTH } from '@civicflow/domain';
+import { HOUR_MS, ORG_LEVEL_DEPTH } from '@civicflow/domain';
+import { quietUntil } from '../deliveries/quiet-hours';
 import { DisputeFacts } from '../disputes/dispute-facts';
 import { Audience } from '../recipients/recipient';
 import { MessageFacts } from '../templates/message-templates';
@@ -25,6 +26,38 @@ async function disputeFacts(data: DisputeEventData, context: RuleContext): Promi
 function sessionUsers(mediatorId: string | undefined, attendeeIds: readonly string[]): Audience[] {
   const ids = [...new Set([...(mediatorId ? [mediatorId] : []), ...attendeeIds])];
   return ids.map((userId) => ({ kind: 'user', userId }));
+}
+
+/**
+ * A party's SMS about a session waits for the end of quiet hours (免打扰) unless that would leave them less than
+ * this much time before the session starts: then it goes at once (urgent).
+ */
+export const PARTY_SESSION_MIN_NOTICE_MS = 3 * HOUR_MS;
+
+/** Whether a party's session notice must go now, quiet hours or not (see PARTY_SESSION_MIN_NOTICE_MS). */
+export function sessionNoticeIsUrgent(startsAt: string, context: RuleContext): boolean {
+  const releasedAt = quietUntil(context.now, context.quietHours);
+  return releasedAt !== undefined && Date.parse(startsAt) - releasedAt.getTime() < PARTY_SESSION_MIN_NOTICE_MS;
+}
+
+/**
+ * The mediating body named to the parties: the street's 矛盾调解中心 once the dispute went there, else the
+ * community's 人民调解委员会 (its unit named from the directory).
+ */
+async function committeeFacts(known: DisputeFacts | undefined, caseNumber: string | undefined, context: RuleContext): Promise<MessageFacts> {
+  if (known?.level === 'street') {
+    const streetId = await streetOfDispute(known, caseNumber, context);
+    return { committee: 'street', unitId: streetId };
+  }
+  return { committee: 'community', unitId: known?.communityId };
+}
+
+/**
+ * 当事人: the parties an event names by ref (`partyRefs`, registered with the directory by the mediation service
+ * under `party:<disputeId>:<partyId>`), each once, by SMS only (a party has no WeChat openid on file).
+ */
+function partyAudiences(partyRefs: readonly string[] | undefined): Audience[] {
+  return [...new Set(partyRefs ?? [])].map((citizenRef) => ({ kind: 'citizen', citizenRef }));
 }
 
 /** A community's street by the grid's id scheme (`<street>-c<NN>`), for walk-in disputes no case tells about. */
@@ -61,7 +94,7 @@ export const mediationRules: readonly NotificationRule[] = [
 
   rule({
     contract: mediatorAssignedV1,
-    remember: ({ data }, context) => context.disputes.record(data.disputeId, { mediatorId: data.mediatorId, caseNumber: data.caseNumber }, context.now),
+    remember: ({ data }, context) => context.disputes.record(data.disputeId, { mediatorId: data.mediatorId, caseNumber: data.caseNumber, level: data.level }, context.now),
     notices: async ({ data }, context) => {
       const { facts } = await disputeFacts(data, context);
       return [{ template: 'mediator-assigned.mediator', audience: { kind: 'user', userId: data.mediatorId }, facts }];
@@ -74,27 +107,47 @@ export const mediationRules: readonly NotificationRule[] = [
     notices: async ({ data }, context) => {
       const { known, facts } = await disputeFacts(data, context);
       const session = { ...facts, at: data.startsAt, place: data.place, reason: data.consultation ? 'consultation' : 'session' };
-      return sessionUsers(data.mediatorId ?? known?.mediatorId, data.attendeeIds).map((audience): Notice => ({ template: 'session-scheduled.attendee', audience, facts: session }));
+      const party = { ...session, ...(await committeeFacts(known, facts.caseNumber, context)) };
+      const urgent = sessionNoticeIsUrgent(data.startsAt, context);
+      return [
+        ...sessionUsers(data.mediatorId ?? known?.mediatorId, data.attendeeIds).map((audience): Notice => ({ template: 'session-scheduled.attendee', audience, facts: session })),
+        ...partyAudiences(data.partyRefs).map((audience): Notice => ({ template: 'session-scheduled.party', audience, channels: ['sms'], urgent, facts: party })),
+      ];
     },
   }),
 
   rule({
     contract: sessionReminderV1,
     notices: async ({ data }, context) => {
-      const { facts } = await disputeFacts(data, context);
+      const { known, facts } = await disputeFacts(data, context);
       const session = { ...facts, at: data.startsAt, place: data.place };
-      return sessionUsers(data.mediatorId, data.attendeeIds).map((audience): Notice => ({ template: 'session-reminder.attendee', audience, facts: session }));
+      const party = { ...session, ...(await committeeFacts(known, facts.caseNumber, context)) };
+      const urgent = sessionNoticeIsUrgent(data.startsAt, context);
+      return [
+        ...sessionUsers(data.mediatorId, data.attendeeIds).map((audience): Notice => ({ template: 'session-reminder.attendee', audience, facts: session })),
+        ...partyAudiences(data.partyRefs).map((audience): Notice => ({ template: 'session-reminder.party', audience, channels: ['sms'], urgent, facts: party })),
+      ];
     },
   }),
 
   rule({
     contract: agreementReachedV1,
-    // the mediator follows each term up when it falls due (协议回访): tell them the first date
+    // the mediator follows each term up when it falls due (协议回访): tell them the first date; each party named by
+    // ref learns the due date of their own terms (the first of them), or when the others' terms end
     notices: async ({ data }, context) => {
       const { known, facts } = await disputeFacts(data, context);
-      if (!known?.mediatorId) return [];
-      const firstDue = data.terms.map((term) => term.dueAt).sort((a, b) => Date.parse(a) - Date.parse(b))[0];
-      return [{ template: 'agreement-reached.mediator', audience: { kind: 'user', userId: known.mediatorId }, facts: { ...facts, count: data.terms.length, deadline: firstDue } }];
+      const byDue = [...data.terms].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+      const committee = await committeeFacts(known, facts.caseNumber, context);
+      const parties = partyAudiences(data.partyRefs).map((audience): Notice => {
+        const own = byDue.filter((term) => audience.kind === 'citizen' && term.partyRef === audience.citizenRef);
+        return own.length > 0
+          ? { template: 'agreement-reached.party', audience, channels: ['sms'], facts: { ...facts, ...committee, count: own.length, deadline: own[0].dueAt, summary: own[0].obligation } }
+          : { template: 'agreement-reached.other-party', audience, channels: ['sms'], facts: { ...facts, ...committee, count: data.terms.length, deadline: byDue[byDue.length - 1].dueAt } };
+      });
+      const mediator: Notice[] = known?.mediatorId
+        ? [{ template: 'agreement-reached.mediator', audience: { kind: 'user', userId: known.mediatorId }, facts: { ...facts, count: data.terms.length, deadline: byDue[0].dueAt } }]
+        : [];
+      return [...mediator, ...parties];
     },
   }),
 

@@ -2,6 +2,7 @@ import { EventContract, EventData, EventEnvelope } from '@civicflow/contracts';
 import { CaseFactsRecorder } from '../cases/case-facts';
 import { ChannelName } from '../channels/notification-channel';
 import { DisputeFactsRecorder } from '../disputes/dispute-facts';
+import { QuietHours } from '../deliveries/quiet-hours';
 import { Audience } from '../recipients/recipient';
 import { MessageFacts, TemplateKey } from '../templates/message-templates';
 
@@ -23,6 +24,8 @@ export interface RuleContext {
   /** the city's root unit (NOTIFICATION_CITY_UNIT_ID) */
   cityUnitId: string;
   now: Date;
+  /** NOTIFICATION_QUIET_HOURS, for rules that decide whether a notice may wait for their end */
+  quietHours?: QuietHours;
 }
 
 /** How one event type is told: what to remember for later notices, and who hears what now. */

@@ -28,6 +28,8 @@ export interface MessageFacts {
   count?: number;
   /** a department's plan, beside its result in `summary` */
   plan?: string;
+  /** mediation: which body mediates — the community's 人民调解委员会 or the street's 矛盾调解中心 (of `unitId`) */
+  committee?: 'community' | 'street';
 }
 
 /** The same facts as display text: times in Beijing time, the category and unit by name. */
@@ -50,6 +52,8 @@ export interface DisplayFacts {
   nth: string;
   count: string;
   plan: string;
+  /** the mediating body by name, e.g. 阳光社区人民调解委员会 */
+  committee: string;
 }
 
 type Text = (d: DisplayFacts) => string;
@@ -102,6 +106,9 @@ const DISPUTE_TYPES: Record<string, Record<Locale, string>> = {
   'land-compound': { 'zh-CN': '土地宅基地纠纷', en: 'land or compound dispute' },
   other: { 'zh-CN': '其他纠纷', en: 'dispute' },
 };
+
+/** Capitalised, for a sentence that starts with a name like "the People's Mediation Committee of …". */
+const cap = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function disputeTypeText(type: string | undefined, locale: Locale): string {
   return DISPUTE_TYPES[type ?? 'other']?.[locale] ?? DISPUTE_TYPES.other[locale];
@@ -666,6 +673,65 @@ const templates = {
       title: (d) => `Agreement reached: ${d.disputeId}`,
       body: (d) => `The parties to ${d.disputeType} ${d.disputeId} signed an agreement at ${d.at} with ${d.count} term(s); the first falls due at ${d.deadline}. Please follow each term up when it is due.`,
       sms: (d) => `${d.disputeId}: agreement signed; first term due ${d.deadline}, please follow up.`,
+      status: () => 'agreed',
+    },
+  },
+  // 当事人 (parties) by SMS: who mediates, when and where; they know their dispute by its type and the committee
+  'session-scheduled.party': {
+    'zh-CN': {
+      title: () => '调解通知',
+      body: (d) => `您好，${d.committee}定于 ${d.at} 在${d.place}主持您的${d.disputeType}${d.reason}，请准时参加。如不能到场，请提前与调解员联系。`,
+      sms: (d) => `${d.committee}定于${d.at}在${d.place}调解您的${d.disputeType}，请准时参加。`,
+      status: () => '已安排',
+    },
+    en: {
+      title: () => 'Mediation session',
+      body: (d) => `${cap(d.committee)} will hold a ${d.reason} on your ${d.disputeType} at ${d.at} at ${d.place}. Please attend, or tell the mediator in advance if you cannot.`,
+      sms: (d) => `${cap(d.committee)}: mediation of your ${d.disputeType} ${d.at} at ${d.place}. Please attend.`,
+      status: () => 'scheduled',
+    },
+  },
+  'session-reminder.party': {
+    'zh-CN': {
+      title: () => '调解提醒',
+      body: (d) => `提醒：${d.committee}将于 ${d.at} 在${d.place}调解您的${d.disputeType}，请准时参加。`,
+      sms: (d) => `提醒：${d.committee}将于${d.at}在${d.place}调解您的${d.disputeType}，请准时参加。`,
+      status: () => '即将开始',
+    },
+    en: {
+      title: () => 'Mediation reminder',
+      body: (d) => `Reminder: ${d.committee} mediates your ${d.disputeType} at ${d.at} at ${d.place}. Please be on time.`,
+      sms: (d) => `Reminder: ${d.committee}, your ${d.disputeType}, ${d.at} at ${d.place}.`,
+      status: () => 'coming up',
+    },
+  },
+  /** a party who owes terms: how many, and when the first falls due */
+  'agreement-reached.party': {
+    'zh-CN': {
+      title: () => '调解协议已达成',
+      body: (d) => `您的${d.disputeType}经${d.committee}调解已达成协议。您须履行 ${d.count} 项条款，最早一项（${d.summary}）须于 ${d.deadline} 前履行，请按期履行。`,
+      sms: (d) => `您的${d.disputeType}经${d.committee}调解达成协议，您须履行${d.count}项条款，首项须于${d.deadline}前履行。`,
+      status: () => '已达成协议',
+    },
+    en: {
+      title: () => 'Mediation agreement signed',
+      body: (d) => `Your ${d.disputeType} was settled by agreement before ${d.committee}. You owe ${d.count} term(s); the first (${d.summary}) is due by ${d.deadline}. Please keep to the dates.`,
+      sms: (d) => `Agreement signed before ${d.committee}: you owe ${d.count} term(s), the first due by ${d.deadline}.`,
+      status: () => 'agreed',
+    },
+  },
+  /** a party who owes nothing: the others' terms, and when the last falls due */
+  'agreement-reached.other-party': {
+    'zh-CN': {
+      title: () => '调解协议已达成',
+      body: (d) => `您的${d.disputeType}经${d.committee}调解已达成协议，共 ${d.count} 项条款由对方履行，最后一项于 ${d.deadline} 到期，届时调解员将回访。`,
+      sms: (d) => `您的${d.disputeType}经${d.committee}调解达成协议，对方须于${d.deadline}前履行完毕。`,
+      status: () => '已达成协议',
+    },
+    en: {
+      title: () => 'Mediation agreement signed',
+      body: (d) => `Your ${d.disputeType} was settled by agreement before ${d.committee}: ${d.count} term(s) for the other side, the last due by ${d.deadline}; the mediator will follow them up.`,
+      sms: (d) => `Agreement signed before ${d.committee}: the other side's terms are due by ${d.deadline}.`,
       status: () => 'agreed',
     },
   },

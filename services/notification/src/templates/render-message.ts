@@ -45,7 +45,17 @@ export function displayFacts(facts: MessageFacts, locale: Locale, context: Rende
     nth: facts.nth === undefined ? '' : String(facts.nth),
     count: facts.count === undefined ? '' : String(facts.count),
     plan: facts.plan?.trim() ?? '',
+    committee: committeeText(facts, locale, context),
   };
+}
+
+/** 阳光社区人民调解委员会 / 友谊路街道矛盾调解中心: the mediating body of `unitId` at the notice's level. */
+function committeeText(facts: MessageFacts, locale: Locale, context: RenderContext): string {
+  if (!facts.committee) return '';
+  const unit = context.unitName ? (locale === 'zh-CN' ? context.unitName.zh : context.unitName.en) : undefined;
+  if (locale === 'zh-CN') return `${unit ?? ''}${facts.committee === 'street' ? '矛盾调解中心' : '人民调解委员会'}`;
+  if (facts.committee === 'street') return unit ? `the mediation centre of ${unit}` : 'the street mediation centre';
+  return unit ? `the People's Mediation Committee of ${unit}` : "the community People's Mediation Committee";
 }
 
 /** One template in one language, as the recipient will read it on every channel. */

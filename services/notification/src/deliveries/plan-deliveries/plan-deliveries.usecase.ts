@@ -47,7 +47,7 @@ export class PlanDeliveriesUseCase {
     const rule = ruleFor(event.type, event.version);
     if (!rule) return [];
     const now = this.clock.now();
-    const context = { facts: this.cases, disputes: this.disputes, cityUnitId: this.options.cityUnitId, now };
+    const context = { facts: this.cases, disputes: this.disputes, cityUnitId: this.options.cityUnitId, now, quietHours: this.options.quietHours };
     await rule.remember?.(event, context);
     const notices = await rule.notices(event, context);
     const planned: Delivery[] = [];
