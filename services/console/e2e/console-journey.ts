@@ -192,7 +192,8 @@ export async function runConsoleJourney(options: ConsoleJourneyOptions): Promise
     const mediator = await signIn(newContext, base, 'mediator', '/mediation');
     await mediator.getByTestId('mediation-page').waitFor();
     const dispute = await mediateDispute(operator, mediator, base, log);
-    await mediator.waitForTimeout(500);
+    // the "done" toasts fade out before the picture
+    await waitFor(async () => (await mediator.locator('.ant-message-notice').count()) === 0, 10_000, 'toasts gone').catch(() => undefined);
     await shot(mediator, 'mediator.png');
 
     return { caseNumber, screenshots, figures: { before, after }, timelineTypes, dispute };
@@ -287,8 +288,8 @@ export async function mediateDispute(operator: Page, mediator: Page, base: strin
   if (shown.some((text) => text.includes(callerNumber))) throw new Error(`a party's full phone number is on the screen: ${shown.join(' | ')}`);
   log('mediator added two parties (contacts masked)');
 
-  // a session on the first whole minute at least 20 s ahead (typed as HH:mm), 15 minutes long
-  const startsAt = nextWholeMinute(Date.now(), 20_000);
+  // a session on the first whole minute at least 12 s ahead (typed as HH:mm; the form is sent within a few seconds), 15 minutes long
+  const startsAt = nextWholeMinute(Date.now(), 12_000);
   await mediator.getByTestId('mediation-action-schedule').click();
   const sessionModal = mediationModal(mediator, 'session');
   await sessionModal.waitFor();

@@ -227,11 +227,11 @@ export function PartyModal({ disputeId, party, onClose, onDone }: { disputeId: s
         <Input maxLength={100} autoFocus autoComplete="off" />
       </Form.Item>
       <Space wrap align="start">
-        <Form.Item name="phone" label={t('mediation.field.phone')} rules={[{ pattern: PHONE, message: t('mediation.field.phone') }]}
+        <Form.Item name="phone" label={t('mediation.field.phone')} rules={[{ pattern: PHONE, message: t('mediation.rule.phone') }]}
           extra={editing && party.phoneMasked ? t('mediation.field.keepContact', { value: party.phoneMasked }) : undefined}>
           <Input inputMode="tel" autoComplete="off" placeholder={editing ? party.phoneMasked ?? '' : '13812345678'} style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item name="idNumber" label={t('mediation.field.idNumber')} rules={[{ pattern: ID_NUMBER, message: t('mediation.field.idNumber') }]}
+        <Form.Item name="idNumber" label={t('mediation.field.idNumber')} rules={[{ pattern: ID_NUMBER, message: t('mediation.rule.idNumber') }]}
           extra={editing && party.idNumberMasked ? t('mediation.field.keepContact', { value: party.idNumberMasked }) : undefined}>
           <Input autoComplete="off" placeholder={editing ? party.idNumberMasked ?? '' : ''} style={{ width: 240 }} />
         </Form.Item>
@@ -270,8 +270,8 @@ export function ContactModal({ disputeId, party, onClose }: { disputeId: string;
       <Form.Item name="kind" label={t('mediation.field.contactKind')} rules={[{ required: true }]}>
         <Radio.Group options={kinds.map((k) => ({ value: k, label: `${t(`mediation.field.${k}`)} ${k === 'phone' ? party.phoneMasked : party.idNumberMasked}` }))} />
       </Form.Item>
-      <Form.Item name="reason" label={t('mediation.field.readReason')} rules={[...required(t('mediation.field.readReason')), { min: 2, message: t('mediation.field.readReason') }]}>
-        <Input maxLength={200} autoFocus placeholder="通知调解时间" />
+      <Form.Item name="reason" label={t('mediation.field.readReason')} rules={[...required(t('mediation.field.readReason')), { min: 2, message: t('mediation.rule.readReason') }]}>
+        <Input maxLength={200} autoFocus placeholder={t('mediation.field.readReason.placeholder')} />
       </Form.Item>
     </ActionModal>
   );
@@ -307,7 +307,7 @@ export function SessionModal({ disputeId, parties, consultation, onClose, onDone
               <DatePicker showTime={{ format: 'HH:mm' }} format={DATE_TIME} needConfirm={false} disabledDate={beforeToday} autoFocus style={{ width: 200 }}
                 onChange={(v: Dayjs | null) => {
                   const end = form.getFieldValue('endsAt') as Dayjs | undefined;
-                  if (v && (!end || !end.isAfter(v))) form.setFieldValue('endsAt', v.add(1, 'hour'));
+                  if (v && (!end || !end.isAfter(v) || end.diff(v, 'hour', true) > 12)) form.setFieldValue('endsAt', v.add(1, 'hour'));
                 }} />
             </Form.Item>
             <Form.Item name="endsAt" label={t('mediation.field.endsAt')} dependencies={['startsAt']}
@@ -321,10 +321,10 @@ export function SessionModal({ disputeId, parties, consultation, onClose, onDone
             </Form.Item>
           </Space>
           <Form.Item name="place" label={t('mediation.place')} rules={required(t('mediation.place'))}>
-            <Input maxLength={200} placeholder="社区调解室" />
+            <Input maxLength={200} placeholder={t('mediation.place.placeholder')} />
           </Form.Item>
           <Form.Item name="attendeeIds" label={t('mediation.field.attendees')} extra={t('mediation.field.attendees.hint')} rules={[{ required: true, type: 'array', min: 1, message: t('mediation.field.attendees') }]}>
-            <Select mode="tags" tokenSeparators={[',', '，']} options={parties.map((p) => ({ value: p.partyId, label: `${p.name}（${t(`mediation.role.${p.role}`)}）` }))} />
+            <Select mode="tags" tokenSeparators={[',', '，']} options={parties.map((p) => ({ value: p.partyId, label: `${p.name} · ${t(`mediation.role.${p.role}`)}` }))} />
           </Form.Item>
         </>
       )}
@@ -471,7 +471,7 @@ export function AgreementModal({ disputeId, parties, onClose, onDone }: { disput
                 <Typography.Text type="secondary" style={{ lineHeight: '32px', minWidth: 48 }}>{t('mediation.term', { n: i + 1 })}</Typography.Text>
                 <Form.Item name={[name, 'partyId']} rules={[{ required: true, message: t('mediation.field.party') }]}>
                   <Select style={{ width: 170 }} aria-label={t('mediation.field.party')} placeholder={t('mediation.field.party')} data-testid="agreement-term-party"
-                    options={parties.map((p) => ({ value: p.partyId, label: `${p.name}（${t(`mediation.role.${p.role}`)}）` }))} />
+                    options={parties.map((p) => ({ value: p.partyId, label: `${p.name} · ${t(`mediation.role.${p.role}`)}` }))} />
                 </Form.Item>
                 <Form.Item name={[name, 'obligation']} rules={required(t('mediation.field.obligation'))}>
                   <Input style={{ width: 260 }} maxLength={500} aria-label={t('mediation.field.obligation')} placeholder={t('mediation.field.obligation')} data-testid="agreement-term-obligation" autoFocus={i === 0} />
