@@ -10,6 +10,7 @@ import { bearerFor, eventually, integrationConfig, ownTemporalNamespace, uniqueI
 import { caseStatusQuery, CaseWorkflowInput } from '@civicflow/workflows';
 import { createCaseWorker, RunningWorker } from '@civicflow/workflows/worker';
 import { demoCity } from '@civicflow/grid';
+import { createNotificationApp, notificationConfigSchema } from '@civicflow/notification';
 import { createMediationApp } from '../src/create-app';
 import { mediationConfigSchema } from '../src/config';
 import { OrgUnits } from '../src/committees/org-units';
@@ -34,6 +35,8 @@ function expectStatus(res: { status: number; body: Body }, status: number): void
 describe('mediation on the real servers', () => {
   let app: INestApplication;
   let url: string;
+  let notification: INestApplication;
+  let notificationUrl: string;
   let worker: RunningWorker;
   let workerRun: Promise<void>;
   let temporal: Client;
@@ -42,7 +45,14 @@ describe('mediation on the real servers', () => {
   beforeAll(async () => {
     env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
     const kafka = createKafka(`test-${runId}`, env);
-    app = await createMediationApp(mediationConfigSchema.parse(env));
+    // the notification service in-process: the parties' contacts are registered with its directory, its SMS sink shows what they got
+    notification = await createNotificationApp(notificationConfigSchema.parse({
+      ...env, NOTIFICATION_CONSUMER_GROUP: `notification-${runId}`, NOTIFICATION_QUIET_HOURS: 'off', NOTIFICATION_SEED_DEMO_DIRECTORY: 'false',
+    }));
+    await notification.startAllMicroservices();
+    await notification.listen(0, '127.0.0.1');
+    notificationUrl = await notification.getUrl();
+    app = await createMediationApp(mediationConfigSchema.parse({ ...env, NOTIFICATION_URL: notificationUrl }));
     await app.startAllMicroservices();
     await app.listen(0, '127.0.0.1');
     url = await app.getUrl();
@@ -57,8 +67,10 @@ describe('mediation on the real servers', () => {
     await workerRun;
     await worker?.close();
     await app?.close();
+    await notification?.close();
     await temporal?.connection.close();
     await mongo?.db(`${runId}_mediation`).dropDatabase();
+    await mongo?.db(`${runId}_notification`).dropDatabase();
     await mongo?.close();
   });
 
@@ -131,7 +143,7 @@ describe('mediation on the real servers', () => {
     // parties: contacts protected (masked in reads; the full number only through the audited read)
     const applicant = await asMediator('POST', `/disputes/${disputeId}/parties`, { role: 'applicant', name: '王明', phone: '13812345678', address: '锦绣花园3号楼2单元401' });
     expectStatus(applicant, 201);
-    expect(applicant.body).toMatchObject({ role: 'applicant', name: '王明', phoneMasked: '138****5678' });
+    expect(applicant.body).toMatchObject({ role: 'applicant', name: '王明', phoneMasked: '138****5678', contactRegistered: true });
     expect(JSON.stringify(applicant.body)).not.toContain('13812345678');
     const respondent = await asMediator('POST', `/disputes/${disputeId}/parties`, { role: 'respondent', name: '李强', phone: '13900001111' });
     const edited = await asMediator('PATCH', `/disputes/${disputeId}/parties/${respondent.body.partyId}`, { address: '锦绣花园3号楼3单元501' });
@@ -141,7 +153,9 @@ describe('mediation on the real servers', () => {
     expect((await call('GET', `/disputes/${disputeId}/parties/${applicant.body.partyId}/contact?reason=x`, 'mediator', COMMUNITY, undefined, mediatorId)).status).toBe(400);
     expect((await call('GET', `/disputes/${disputeId}/parties/${applicant.body.partyId}/contact?reason=${encodeURIComponent('好奇')}`, 'mediator', 'bf-d01-s02-c01')).status).toBe(403);
     const reads = await call('GET', `/disputes/${disputeId}/contact-reads`, 'supervisor', 'bf');
-    expect(reads.body.items).toEqual([expect.objectContaining({ partyId: applicant.body.partyId, readerId: mediatorId, reason: '通知调解时间', masked: '138****5678' })]);
+    expect(reads.body.items.filter((r: Body) => r.readerId === mediatorId)).toEqual([expect.objectContaining({ partyId: applicant.body.partyId, reason: '通知调解时间', masked: '138****5678' })]);
+    // the registrations with the notification directory are on the record too
+    expect(reads.body.items.filter((r: Body) => r.readerId === 'svc-mediation').map((r: Body) => r.partyId).sort()).toEqual([applicant.body.partyId, respondent.body.partyId].sort());
 
     // two sessions (the second a 3+X consultation), minutes after each has started
     const first = await asMediator('POST', `/disputes/${disputeId}/sessions`, { startsAt: inSeconds(3), endsAt: inSeconds(5), place: '锦华社区调解室', attendeeIds: [applicant.body.partyId, respondent.body.partyId] });
@@ -149,6 +163,15 @@ describe('mediation on the real servers', () => {
     expect(first.body).toMatchObject({ status: 'scheduled', mediatorId });
     const second = await asMediator('POST', `/disputes/${disputeId}/sessions`, { startsAt: inSeconds(6), endsAt: inSeconds(8), place: '锦绣花园议事长廊', attendeeIds: [applicant.body.partyId, respondent.body.partyId, '物业-赵磊'], consultation: true });
     expectStatus(second, 201);
+    // the parties with a phone get the session's SMS from the notification service, addressed by ref (party:<dispute>:<party>)
+    const partySms = await eventually(async () => {
+      const res = await fetch(`${notificationUrl}/api/v1/sink/messages?caseNumber=${caseNumber}&channel=sms`, { headers: { authorization: await bearerFor('admin', 'bf') } });
+      const messages = ((await res.json()) as { messages: { to: string; template: string; text: string }[] }).messages;
+      const reminders = messages.filter((m) => m.template === 'session-reminder.party');
+      return reminders.some((m) => m.to === '138****5678') && reminders.some((m) => m.to === '139****1111') ? messages : undefined;
+    }, { what: 'the session reminder SMS to both parties in the notification sink', timeoutMs: 30_000 });
+    expect(partySms.find((m) => m.template === 'session-reminder.party' && m.to === '138****5678')!.text).toMatch(/^提醒：.*人民调解委员会将于.*在锦华社区调解室调解您的/);
+    expect(partySms.some((m) => m.template === 'session-scheduled.party' && m.to === '138****5678')).toBe(true);
     const early = await asMediator('POST', `/disputes/${disputeId}/sessions/${second.body.sessionId}/minutes`, { minutesSummary: '还没开始' });
     expectStatus(early, 409);
     expect(early.body.reason).toMatchObject({ code: 'SESSION_NOT_STARTED' });
