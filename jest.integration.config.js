@@ -12,4 +12,6 @@ module.exports = {
   testTimeout: 120_000,
   // two cores: files run one after another so servers are not starved
   maxWorkers: 1,
+  // a run never hangs on a client library's lingering socket (kafkajs, SSE) once every file has finished
+  forceExit: true,
 };
