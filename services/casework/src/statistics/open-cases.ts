@@ -60,17 +60,15 @@ export class OpenCases {
     }
   }
 
-  /** Adds open worklist documents in one round trip (the backfill, before the projection runs in this process). */
+  /** Empties the index (a rebuild starts from scratch). */
+  async clear(): Promise<void> {
+    await this.open.collection.deleteMany({});
+  }
+
+  /** Adds open worklist documents in one round trip (the rebuild, after `clear`, before the projection runs here). */
   async addAll(worklistDocs: readonly CaseReadDoc[]): Promise<void> {
     const open = worklistDocs.filter((doc) => doc.open);
-    if (open.length === 0) return;
-    await this.open.collection.bulkWrite(
-      open.map((doc) => {
-        const { _id, ...fields } = entryOf(doc);
-        return { replaceOne: { filter: { _id: _id as never }, replacement: fields, upsert: true } };
-      }),
-      { ordered: false },
-    );
+    if (open.length > 0) await this.open.collection.insertMany(open.map(entryOf) as never[], { ordered: false });
   }
 
   /** Every open case. */

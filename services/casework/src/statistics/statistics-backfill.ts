@@ -87,6 +87,7 @@ export class StatisticsBackfill implements OnApplicationBootstrap {
 
   /** Every open worklist document into the open-case index, a chunk at a time. */
   private async rebuildOpenCases(): Promise<number> {
+    await this.openCases.clear();
     let seen = 0;
     let chunk: CaseReadDoc[] = [];
     const flush = async () => {
