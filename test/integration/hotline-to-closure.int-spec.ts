@@ -68,12 +68,17 @@ describe('hotline call → escalation ladder → closure, end to end on the real
   beforeAll(async () => {
     env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
     kafka = createKafka(`test-${runId}`, env);
+    // notification first: the hotline registers each caller's SMS contact with it (短信告知)
+    const notification = await createNotificationApp(notificationConfigSchema.parse({ ...env, NOTIFICATION_SEED_DEMO_DIRECTORY: 'true' }));
+    await notification.startAllMicroservices();
+    await notification.listen(0, '127.0.0.1');
+    apps.push(notification);
+    urls.notification = env.NOTIFICATION_URL = await notification.getUrl();
     const started = {
       grid: await createGridApp(gridConfigSchema.parse({ ...env, GRID_SEED_DEMO: 'true' })),
       hotline: await createHotlineApp(hotlineConfigSchema.parse(env)),
       intake: await createIntakeApp(intakeConfigSchema.parse(env)),
       casework: await createCaseworkApp(caseworkConfigSchema.parse(env)),
-      notification: await createNotificationApp(notificationConfigSchema.parse({ ...env, NOTIFICATION_SEED_DEMO_DIRECTORY: 'true' })),
     };
     for (const [name, app] of Object.entries(started)) {
       apps.push(app);
@@ -210,5 +215,14 @@ describe('hotline call → escalation ladder → closure, end to end on the real
     // the departments hear only of their own summons, not of the community's clock
     expect(received.urban).not.toContain('case.dispatched');
     expect(await noticesOf('dispatcher', 'dispatcher', 'bf')).toEqual([]);
+
+    // 8. the citizen: an SMS (local sink) when the case was taken on and when it was resolved, to the number they called from
+    const sms = await eventually(async () => {
+      const res = await http('notification', 'GET', `/api/v1/sink/messages?caseNumber=${caseNumber}`, { role: 'supervisor', unitId: 'bf' });
+      const messages = (res.body as { messages: { channel: string; to: string; template: string }[] }).messages.filter((m) => m.channel === 'sms');
+      return messages.some((m) => m.template.startsWith('case-resolved')) ? messages : undefined;
+    }, { what: 'the resolution SMS to the citizen', timeoutMs: 30_000 });
+    expect(sms.map((m) => m.template)).toEqual(expect.arrayContaining([expect.stringMatching(/^case-registered/), expect.stringMatching(/^case-resolved/)]));
+    expect(new Set(sms.map((m) => m.to))).toEqual(new Set(['138****0000'])); // the sink keeps numbers masked
   });
 });

@@ -28,3 +28,4 @@ export * from './auth/jurisdiction';
 export * from './kafka/kafka-requester';
 export * from './pii/pii-protector';
 export * from './concurrency/keyed-lock';
+export * from './notification/citizen-directory.client';

@@ -7,7 +7,15 @@ import { infraConfigSchema, InfraConfig, loadConfig } from '@civicflow/platform'
  */
 export function integrationConfig(overrides: Record<string, string> = {}): InfraConfig & Record<string, unknown> {
   // each test file gets a task queue of its own, so no worker picks up another file's workflows
-  return loadConfig(infraConfigSchema.loose(), { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', CASE_TASK_QUEUE: uniqueId('cases-'), ...overrides });
+  return loadConfig(infraConfigSchema.loose(), {
+    ...process.env,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    CASE_TASK_QUEUE: uniqueId('cases-'),
+    // services that register contacts with the notification service never reach a running system's by default:
+    // a test that starts notification points them at it
+    NOTIFICATION_URL: 'http://127.0.0.1:9',
+    ...overrides,
+  });
 }
 
 /** A short random id: unique database prefixes, consumer groups and task queues per test file. */

@@ -36,6 +36,7 @@ import { SeedKnowledge } from './knowledge/seed-knowledge/seed-knowledge';
 import { UpdateArticleHttpController } from './knowledge/update-article/update-article.http.controller';
 import { UpdateArticleUseCase } from './knowledge/update-article/update-article.usecase';
 import { HotlineOutbox } from './outbox/hotline-outbox';
+import { citizenDirectoryProvider, RegisterCallerContact } from './calls/register-caller-contact/register-caller-contact';
 
 /**
  * 12345 热线: operators log calls (each becomes a case through intake, or is answered on the spot from the
@@ -76,6 +77,8 @@ export class HotlineModule {
       ],
       providers: [
         callerNumberProtectorProvider,
+        citizenDirectoryProvider,
+        RegisterCallerContact,
         taxonomyProvider,
         KnowledgeArticleRepository,
         LogCallUseCase,

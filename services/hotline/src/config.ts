@@ -13,6 +13,12 @@ export const hotlineConfigSchema = infraConfigSchema.extend({
   KAFKA_FROM_BEGINNING: flag.default(true),
   /** Insert the shipped knowledge-base articles (知识库) that are not in the database yet; never overwrites edits. */
   HOTLINE_SEED_KNOWLEDGE: flag.default(true),
+  /** The notification service, where callers who agreed to SMS notices are registered (短信告知). */
+  NOTIFICATION_URL: z.url().default('http://127.0.0.1:3005').transform((url) => url.replace(/\/+$/, '')),
+  /** A token issued for the hotline's service account; without one it signs its own with JWT_SECRET. */
+  HOTLINE_NOTIFICATION_TOKEN: z.string().min(1).optional(),
+  /** The city unit the hotline's service account acts for. */
+  HOTLINE_CITY_UNIT_ID: z.string().min(1).default('bf'),
   /** How often callback outcomes whose event could not be sent are sent again (outbox relay), in ms. */
   HOTLINE_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
 });

@@ -25,7 +25,7 @@ import { OpenWalkInHttpController } from './disputes/open-walk-in/open-walk-in.h
 import { FiguresHttpController } from './figures/figures.http.controller';
 import { AddPartyHttpController } from './parties/add-party/add-party.http.controller';
 import { EditPartyHttpController } from './parties/edit-party/edit-party.http.controller';
-import { NotificationDirectoryClient, CITIZEN_DIRECTORY } from './parties/register-contact/notification-directory.client';
+import { citizenDirectoryProvider } from './parties/register-contact/notification-directory.client';
 import { PartyContactRegistrar } from './parties/register-contact/party-contact-registrar';
 import { ReadPartyContactHttpController } from './parties/read-party-contact/read-party-contact.http.controller';
 import { MediationEventsMessageController } from './read-model/mediation-events.message.controller';
@@ -61,7 +61,7 @@ export class MediationModule {
         { provide: OrgUnits, useFactory: () => OrgUnits.demo() },
         contactProtectorProvider, DisputeStore, DisputeAccess, MediatorStore, SessionStore, MediationWorkflows, AssignMediatorUseCase, AssignmentRetry,
         OpenDisputeUseCase, ScheduleSessionUseCase, RecordSessionUseCase, SeedCommittees,
-        { provide: CITIZEN_DIRECTORY, useClass: NotificationDirectoryClient }, PartyContactRegistrar,
+        citizenDirectoryProvider, PartyContactRegistrar,
       ],
     };
   }

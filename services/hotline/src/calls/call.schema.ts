@@ -35,6 +35,8 @@ export interface CallDoc {
   caseLink?: CaseLink;
   /** true until hotline.call-logged is on Kafka; the outbox relay sends what a failed publish left behind. */
   announcePending?: boolean;
+  /** true until the caller's SMS contact is in the notification directory (only for callers who agreed to SMS notices). */
+  contactPending?: boolean;
 }
 
 export const CALL_MODEL = 'Call';
@@ -58,6 +60,7 @@ export const callSchema = new Schema<CallDoc>(
     answeredDirectly: { type: { articleId: String, answer: String, articleVersion: Number }, _id: false, default: undefined },
     caseLink: { type: { caseNumber: String, kind: String, linkedAt: Date }, _id: false, default: undefined },
     announcePending: Boolean,
+    contactPending: Boolean,
   },
   { collection: 'calls', versionKey: false },
 );
@@ -67,3 +70,4 @@ callSchema.index({ callerHash: 1, receivedAt: -1 });
 callSchema.index({ 'caseLink.caseNumber': 1 });
 // serves the outbox relay: calls whose announcement is still to be sent
 callSchema.index({ announcePending: 1 });
+callSchema.index({ contactPending: 1 });

@@ -9,13 +9,15 @@ import { callLoggedDraft } from '../calls/call-logged.event';
 import { CALLBACK_TASK_MODEL, CallbackTaskDoc } from '../callbacks/callback-task.schema';
 import { callbackRecordedDraft, hasOutcome } from '../callbacks/callback-recorded.event';
 import { OutboxRelay, OutboxSource } from './outbox-relay';
+import { RegisterCallerContact } from '../calls/register-caller-contact/register-caller-contact';
 
 const GRACE_MS = 10_000;
 const BATCH_SIZE = 100;
 
 /**
  * Runs the outbox relay over the hotline's two pending flags — calls not yet announced (hotline.call-logged) and
- * final callbacks not yet published (hotline.callback-recorded) — every HOTLINE_OUTBOX_INTERVAL_MS.
+ * final callbacks not yet published (hotline.callback-recorded) — every HOTLINE_OUTBOX_INTERVAL_MS, and registers
+ * the caller contacts the notification directory could not take earlier.
  * Queries are equalities on the flag (indexed); age is checked in memory. Flags are cleared one document at a time.
  */
 @Injectable()
@@ -30,6 +32,7 @@ export class HotlineOutbox implements OnApplicationBootstrap, OnApplicationShutd
     @InjectModel(CALLBACK_TASK_MODEL) tasks: Model<CallbackTaskDoc>,
     publisher: EventPublisher,
     @Inject(CONFIG) private readonly config: HotlineConfig,
+    private readonly callerContact: RegisterCallerContact,
   ) {
     const callAnnouncements: OutboxSource = {
       name: 'call-logged',
@@ -77,6 +80,7 @@ export class HotlineOutbox implements OnApplicationBootstrap, OnApplicationShutd
     if (this.running) return; // a slow round is still going
     this.running = this.relay
       .relayOnce()
+      .then(async (sent) => ({ ...sent, 'caller-contact': await this.callerContact.retryPending(new Date(Date.now() - GRACE_MS)) }))
       .then((sent) => {
         const total = Object.values(sent).reduce((a, b) => a + b, 0);
         if (total > 0) this.logger.log(`补发事件 ${total} 条 relayed ${total} pending events: ${JSON.stringify(sent)}`);

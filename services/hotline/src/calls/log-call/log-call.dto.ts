@@ -11,6 +11,7 @@ export const logCallSchema = z
     categoryCode: z.string().regex(/^\d{2,4}$/, 'must be a category code such as 0604').optional(),
     address: z.string().trim().min(1).max(500).optional(),
     location: geoPointSchema.optional(),
+    notifyBySms: z.boolean().default(true).describe('短信告知: the caller agrees to SMS notices about the case (taken on, resolved) at this number'),
     answeredWithArticleId: z
       .string()
       .min(1)

@@ -12,6 +12,7 @@ import { invalidField } from '../../shared/http-errors';
 import { CALL_MODEL, CallDoc, DirectAnswer } from '../call.schema';
 import { callLoggedDraft } from '../call-logged.event';
 import { LogCallDto } from './log-call.dto';
+import { RegisterCallerContact } from '../register-caller-contact/register-caller-contact';
 
 export interface LoggedCall {
   callId: string;
@@ -39,6 +40,7 @@ export class LogCallUseCase {
     private readonly protector: PiiProtector,
     private readonly articles: KnowledgeArticleRepository,
     @Inject(TAXONOMY) private readonly taxonomy: TaxonomyIndex,
+    private readonly callerContact: RegisterCallerContact,
   ) {}
 
   async execute(call: LogCallDto, operator: AuthUser): Promise<LoggedCall> {
@@ -65,8 +67,11 @@ export class LogCallUseCase {
       operatorUnitId: operator.unitId,
       answeredDirectly: direct?.answer,
       announcePending: true,
+      contactPending: call.notifyBySms !== false,
     };
     await this.calls.create(doc);
+    // the contact first: notification sends "case taken on" when intake's case.registered arrives
+    if (doc.contactPending) await this.callerContact.register(doc);
     await this.announce(doc);
     return {
       callId: doc._id,

@@ -1,9 +1,7 @@
-import { TokenVerifier } from '@civicflow/platform';
 import { DisputeDoc, partyRef } from '../../disputes/dispute';
 import type { DisputeStore } from '../../disputes/dispute.store';
 import { contactProtector } from '../../contacts/contact-protector.provider';
 import { reachablePartyRefs, toPartyDoc, applyPartyEdit } from '../parties';
-import { NotificationDirectoryClient } from './notification-directory.client';
 import { PartyContactRegistrar } from './party-contact-registrar';
 
 const protector = contactProtector('unit-test-mediation-contact-key-0123456789');
@@ -101,28 +99,5 @@ describe('registering parties with the notification directory', () => {
     ]);
     expect(reachablePartyRefs(doc)).toEqual(['party:tj-4:p-1', 'party:tj-4:p-3']);
     expect(reachablePartyRefs(doc, ['p-1', 'p-2', 'chen', '物业-赵磊'])).toEqual([partyRef('tj-4', 'p-1')]);
-  });
-});
-
-describe('the notification directory client', () => {
-  afterEach(() => jest.restoreAllMocks());
-
-  it('PUTs the phone to the citizen route with a service token signed for svc-mediation (admin)', async () => {
-    const secret = 'unit-test-jwt-secret-that-is-long-enough-000';
-    const fetchMock = jest.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('{}', { status: 200 }));
-    const client = new NotificationDirectoryClient({ NOTIFICATION_URL: 'http://notification.test', JWT_SECRET: secret, MEDIATION_CITY_UNIT_ID: 'bf' } as never);
-    await client.putCitizen('party:tj-1:p-1', { phone: '13800138000' });
-    const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
-    expect(url).toBe('http://notification.test/api/v1/directory/citizens/party%3Atj-1%3Ap-1');
-    expect(init).toMatchObject({ method: 'PUT', body: JSON.stringify({ phone: '13800138000' }) });
-    const token = (init.headers as Record<string, string>).authorization.replace('Bearer ', '');
-    expect(await new TokenVerifier({ secret }).verify(token)).toMatchObject({ userId: 'svc-mediation', role: 'admin', unitId: 'bf' });
-  });
-
-  it('uses a configured token as is, and throws with the status when the directory refuses', async () => {
-    const fetchMock = jest.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('{"message":"role not allowed"}', { status: 403 }));
-    const client = new NotificationDirectoryClient({ NOTIFICATION_URL: 'http://notification.test', MEDIATION_NOTIFICATION_TOKEN: 'configured' } as never);
-    await expect(client.putCitizen('party:tj-1:p-1', { phone: '13800138000' })).rejects.toThrow(/answered 403/);
-    expect(((fetchMock.mock.calls[0][1] as RequestInit).headers as Record<string, string>).authorization).toBe('Bearer configured');
   });
 });

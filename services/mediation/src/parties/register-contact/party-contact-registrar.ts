@@ -7,7 +7,8 @@ import { MediationConfig } from '../../config';
 import { CONTACT_READ_MODEL, ContactReadDoc } from '../../contacts/contact-read.schema';
 import { PartyDoc, partyRef } from '../../disputes/dispute';
 import { DisputeStore } from '../../disputes/dispute.store';
-import { CITIZEN_DIRECTORY, CitizenDirectory, SERVICE_ACCOUNT } from './notification-directory.client';
+import { CITIZEN_DIRECTORY, CitizenDirectory } from '@civicflow/platform';
+import { SERVICE_ACCOUNT } from './notification-directory.client';
 
 export const REGISTRATION_REASON = '登记通知通讯录，以便短信通知调解安排 register with the notification directory for SMS notices';
 

@@ -1,0 +1,56 @@
+import { Inject, Injectable, Logger, Provider } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { CITIZEN_DIRECTORY, CitizenDirectory, CitizenDirectoryClient, CONFIG, PiiProtector } from '@civicflow/platform';
+import { HotlineConfig } from '../../config';
+import { CALL_MODEL, CallDoc } from '../call.schema';
+
+/** The notification service's citizen directory, called as the account `svc-hotline`. */
+export const citizenDirectoryProvider: Provider = {
+  provide: CITIZEN_DIRECTORY,
+  inject: [CONFIG],
+  useFactory: (config: HotlineConfig): CitizenDirectory =>
+    new CitizenDirectoryClient({
+      notificationUrl: config.NOTIFICATION_URL,
+      serviceAccount: { userId: 'svc-hotline', name: '12345热线 hotline service', unitId: config.HOTLINE_CITY_UNIT_ID },
+      jwtSecret: config.JWT_SECRET,
+      token: config.HOTLINE_NOTIFICATION_TOKEN,
+    }),
+};
+
+/**
+ * 短信告知: a caller who agreed to SMS notices is registered in the notification service's citizen directory under
+ * the call's callerRef (the keyed hash every event carries), so "your case was taken on / resolved" reaches the
+ * number they called from — the number travels point to point, never on Kafka. A failed registration leaves
+ * `contactPending` set and is retried by the outbox round (`retryPending`); the call itself is never held up.
+ */
+@Injectable()
+export class RegisterCallerContact {
+  private readonly logger = new Logger(RegisterCallerContact.name);
+
+  constructor(
+    @InjectModel(CALL_MODEL) private readonly calls: Model<CallDoc>,
+    @Inject(CITIZEN_DIRECTORY) private readonly directory: CitizenDirectory,
+    private readonly protector: PiiProtector,
+  ) {}
+
+  /** Registers one call's caller; false (and logged) when the directory could not be reached. */
+  async register(call: Pick<CallDoc, '_id' | 'callerHash' | 'callerEncrypted'>): Promise<boolean> {
+    try {
+      await this.directory.putCitizen(call.callerHash, { phone: this.protector.decrypt(call.callerEncrypted) });
+      await this.calls.updateOne({ _id: call._id }, { $set: { contactPending: false } });
+      return true;
+    } catch (error) {
+      this.logger.warn(`来电 ${call._id} 的短信联系方式暂未登记,稍后重试 caller contact not registered yet, retrying: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    }
+  }
+
+  /** The outbox round: callers whose registration failed earlier than `storedBefore`. */
+  async retryPending(storedBefore: Date, limit = 100): Promise<number> {
+    const pending = await this.calls.find({ contactPending: true }).limit(limit).lean<CallDoc[]>().exec();
+    let registered = 0;
+    for (const call of pending.filter((c) => c.receivedAt < storedBefore)) if (await this.register(call)) registered += 1;
+    return registered;
+  }
+}
