@@ -121,7 +121,7 @@ export function MediationPage() {
       </Tag>
     ));
 
-  const toolbar = d && mayMediate && (
+  const toolbar = d && mayMediate && open && (
     <Space wrap style={{ marginBottom: 8 }} data-testid="mediation-actions">
       <Button icon={<UserAddOutlined />} disabled={!open} onClick={() => setAction({ kind: 'party', party: null })} data-testid="mediation-action-addParty">{t('mediation.action.addParty')}</Button>
       <Button icon={<CalendarOutlined />} disabled={!open} onClick={() => setAction({ kind: 'session', consultation: false })} data-testid="mediation-action-schedule">{t('mediation.action.schedule')}</Button>
