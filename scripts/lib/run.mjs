@@ -99,5 +99,5 @@ export async function ensureSystemPackages(names) {
 
 /** The console's web app (React + Vite) into services/console/web/dist, which the console service serves. */
 export async function buildConsoleWeb() {
-  await runOrFail('npx', ['vite', 'build', '--config', 'services/console/web/vite.config.ts', '--logLevel', 'warn'], 'the console web build (vite)');
+  await runOrFail('npx', ['vite', 'build', '--config', 'services/console/web/vite.config.mts', '--logLevel', 'warn'], 'the console web build (vite)');
 }

@@ -87,6 +87,8 @@ describe('the console in Chromium, end to end on the real system', () => {
       expect(result.timelineTypes).toContain(type);
     }
     expect(result.figures.after.cases).toBeGreaterThan(result.figures.before.cases);
-    expect(result.screenshots.map((p) => p.split('/').pop())).toEqual(expect.arrayContaining(['operator.png', 'handler.png', 'street.png', 'liaison.png', 'supervisor.png']));
+    expect(result.screenshots.map((p) => p.split('/').pop())).toEqual(expect.arrayContaining(['operator.png', 'handler.png', 'street.png', 'liaison.png', 'supervisor.png', 'case.png', 'mediator.png']));
+    // the mediator's part: a neighbour dispute logged by the operator became a mediation case with an agreement
+    expect(result.dispute).toEqual({ disputeId: expect.stringMatching(/^tj-\d{8}-\d{6}$/), stage: 'agreed' });
   }, 600_000);
 });

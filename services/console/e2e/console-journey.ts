@@ -328,7 +328,9 @@ export async function mediateDispute(operator: Page, mediator: Page, base: strin
   // the agreement document, with the page's own token
   await mediator.getByTestId('agreement-pdf').waitFor();
   const pdf = await mediator.evaluate(async (path) => {
-    const response = await fetch(path, { headers: { authorization: `Bearer ${sessionStorage.getItem('civicflow.token') ?? ''}` } });
+    // runs in the page: its sessionStorage (the test's own typings have no DOM)
+    const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage;
+    const response = await fetch(path, { headers: { authorization: `Bearer ${storage.getItem('civicflow.token') ?? ''}` } });
     const bytes = new Uint8Array(await response.arrayBuffer());
     return { status: response.status, type: response.headers.get('content-type') ?? '', head: String.fromCharCode(...bytes.slice(0, 5)), size: bytes.length };
   }, `/api/mediation/mediation/disputes/${encodeURIComponent(disputeId)}/agreement.pdf`);

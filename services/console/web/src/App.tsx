@@ -238,7 +238,7 @@ function InboxBell() {
                   if (!item.read) void api(`notification/inbox/${encodeURIComponent(item.id)}/read`, { method: 'POST' }).then(load);
                   if (item.caseNumber) {
                     setOpen(false);
-                    navigate(`/cases/${encodeURIComponent(item.caseNumber)}`);
+                    void navigate(`/cases/${encodeURIComponent(item.caseNumber)}`);
                   }
                 }}
               >

@@ -61,7 +61,7 @@ export function LiveProvider({ userId, children }: { userId: string | null; chil
     };
     source.onopen = () => setConnected(true);
     source.onerror = () => setConnected(source.readyState === EventSource.OPEN);
-    source.onmessage = (e) => handle(e);
+    source.onmessage = (e: MessageEvent<string>) => handle(e);
     source.addEventListener('case-updated', (e) => handle(e as MessageEvent<string>, 'case-updated'));
     source.addEventListener('inbox-item', (e) => handle(e as MessageEvent<string>, 'inbox-item'));
     return () => {

@@ -41,7 +41,7 @@ export function CommandModal({ command, context, onClose, onDone }: { command: C
     let values: Record<string, unknown> = {};
     if (!NO_FORM.includes(command)) {
       try {
-        values = await form.validateFields();
+        values = (await form.validateFields()) as Record<string, unknown>;
       } catch {
         return;
       }
@@ -197,7 +197,7 @@ export function CommandModal({ command, context, onClose, onDone }: { command: C
       onOk={() => void submit()}
       onCancel={onClose}
       confirmLoading={busy}
-      okButtonProps={{ 'data-testid': 'cmd-submit' } as Record<string, string>}
+      okButtonProps={{ 'data-testid': 'cmd-submit' }}
       destroyOnHidden
       data-testid={`cmd-modal-${command}`}
     >

@@ -101,7 +101,7 @@ export function GridMap({ height = 260, heat = [], polygons = [], marker, onPick
           chartRef.current = chart;
           chart.getZr().on('click', (e: { offsetX: number; offsetY: number }) => {
             if (!pickRef.current) return;
-            const [lng, lat] = chart.convertFromPixel({ gridIndex: 0 }, [e.offsetX, e.offsetY]) as number[];
+            const [lng, lat] = chart.convertFromPixel({ gridIndex: 0 }, [e.offsetX, e.offsetY]);
             if (Number.isFinite(lng) && Number.isFinite(lat)) pickRef.current({ lng: round6(lng), lat: round6(lat) });
           });
         }}

@@ -85,7 +85,7 @@ export function RoutePicker({ place, value, onChange }: { place: { point?: { lng
         value={path}
         placeholder={`${t('dispatch.street')} / ${t('dispatch.community')} / ${t('dispatch.grid')}`}
         onChange={(v) => {
-          const ids = (v ?? []) as string[];
+          const ids = (v ?? []);
           onChange(ids.length ? { streetId: ids[0], communityId: ids[1], gridId: ids[2] } : null);
         }}
       />

@@ -29,7 +29,8 @@ export interface ActorLike {
 
 export interface SummonsLike {
   departmentId: string;
-  status: 'summoned' | 'reported-in' | 'refusal-pending' | 'answered' | 'released' | string;
+  /** 'summoned' | 'reported-in' | 'refusal-pending' | 'answered' | 'released' (or a status added later) */
+  status: string;
 }
 
 export interface CaseStateLike {

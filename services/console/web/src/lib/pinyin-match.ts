@@ -26,7 +26,7 @@ export interface CategoryMatch {
 
 /** 路灯照明 → "ldzm"; non-Han characters are kept as they are (lower-cased), spaces dropped. */
 export function pinyinInitials(text: string): string {
-  return (pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }) as string[])
+  return (pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }))
     .join('')
     .replace(/\s+/g, '')
     .toLowerCase();
@@ -34,7 +34,7 @@ export function pinyinInitials(text: string): string {
 
 /** 路灯照明 → "ludengzhaoming". */
 export function fullPinyin(text: string): string {
-  return (pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }) as string[]).join('').replace(/\s+/g, '').toLowerCase();
+  return (pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' })).join('').replace(/\s+/g, '').toLowerCase();
 }
 
 export function indexCategories(entries: readonly CategoryEntry[]): IndexedCategory[] {

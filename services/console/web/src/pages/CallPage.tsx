@@ -122,7 +122,7 @@ export function CallPage() {
   }, [debouncedCategory, requestType, categoryCode, categoryText]);
 
   const categoryOptions = useMemo(() => {
-    const local = matchCategories(categoryIndex(), categoryText, 10).map((m) => ({ code: m.entry.code, via: m.via as string }));
+    const local = matchCategories(categoryIndex(), categoryText, 10).map((m) => ({ code: m.entry.code, via: m.via }));
     const seen = new Set<string>();
     const merged: { code: string; via: string }[] = [];
     for (const s of [...local, ...serverSuggestions.map((s) => ({ code: s.code, via: 'server' }))]) {

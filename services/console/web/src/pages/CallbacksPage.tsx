@@ -117,7 +117,7 @@ function RecordCallbackModal({ task, onClose, onDone }: { task: CallbackTask; on
   };
   return (
     <Modal open title={`${t('callbacks.record')} · ${task.caseNumber}`} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy}
-      okText={t('common.submit')} cancelText={t('common.cancel')} okButtonProps={{ 'data-testid': 'callback-submit' } as Record<string, string>} destroyOnHidden>
+      okText={t('common.submit')} cancelText={t('common.cancel')} okButtonProps={{ 'data-testid': 'callback-submit' }} destroyOnHidden>
       <Typography.Paragraph type="secondary">{task.summary}</Typography.Paragraph>
       <Form form={form} layout="vertical" initialValues={{ reached: true, satisfaction: 'satisfied', resolved: true }} name="callback">
         <Form.Item name="reached" label={t('callbacks.reached')} valuePropName="checked">

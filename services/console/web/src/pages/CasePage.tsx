@@ -86,7 +86,10 @@ interface TimelineEntry {
   detail: Record<string, unknown>;
 }
 
-const optional = <T,>(p: Promise<T>): Promise<T | null> => p.catch((e: unknown) => (e instanceof ApiError && e.status < 500 ? null : Promise.reject(e)));
+/** A timeline detail value as text (objects as JSON). */
+const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v));
+
+const optional = <T,>(p: Promise<T>): Promise<T | null> => p.catch((e: unknown) => (e instanceof ApiError && e.status < 500 ? null : Promise.reject(e instanceof Error ? e : new Error(String(e)))));
 
 export function CasePage() {
   const { caseNumber = '' } = useParams();
@@ -158,20 +161,20 @@ export function CasePage() {
     const out: string[] = [];
     for (const [k, v] of Object.entries(d ?? {})) {
       if (v === undefined || v === null || k === 'summonsId') continue;
-      if (k === 'departmentId') out.push(`${t('form.department')}: ${org.name(String(v))}`);
+      if (k === 'departmentId') out.push(`${t('form.department')}: ${org.name(text(v))}`);
       else if (k === 'departmentIds' && Array.isArray(v)) out.push(`${t('form.departments')}: ${v.map((x) => org.name(String(x))).join('、')}`);
-      else if (k === 'satisfaction') out.push(`${t('callbacks.satisfaction')}: ${t(`satisfaction.${String(v)}`)}`);
-      else if (k === 'from' || k === 'to') out.push(`${k === 'from' ? '←' : '→'} ${t(`level.${String(v)}`)}`);
-      else if (k === 'window') out.push(t(`window.${String(v)}`));
+      else if (k === 'satisfaction') out.push(`${t('callbacks.satisfaction')}: ${t(`satisfaction.${text(v)}`)}`);
+      else if (k === 'from' || k === 'to') out.push(`${k === 'from' ? '←' : '→'} ${t(`level.${text(v)}`)}`);
+      else if (k === 'window') out.push(t(`window.${text(v)}`));
       else if (k === 'reached') out.push(`${t('callbacks.reached')}: ${v ? t('common.yes') : t('common.no')}`);
-      else if (k === 'callbackDueAt') out.push(`${t('callbacks.due')}: ${fmtTime(String(v))}`);
-      else if (k === 'assigneeUnitId') out.push(`→ ${org.name(String(v))}`);
-      else if (k === 'closureReason') out.push(`${t('case.closure')}: ${t(`closure.${String(v)}`)}`);
-      else if (k === 'trigger') out.push(`${t('case.trigger')}: ${String(v)}`);
+      else if (k === 'callbackDueAt') out.push(`${t('callbacks.due')}: ${fmtTime(text(v))}`);
+      else if (k === 'assigneeUnitId') out.push(`→ ${org.name(text(v))}`);
+      else if (k === 'closureReason') out.push(`${t('case.closure')}: ${t(`closure.${text(v)}`)}`);
+      else if (k === 'trigger') out.push(`${t('case.trigger')}: ${text(v)}`);
       else if (k === 'intakeStatus') continue;
       else if (k === 'route' && v && typeof v === 'object') out.push(`→ ${org.name((v as { communityId?: string; streetId?: string }).communityId ?? (v as { streetId?: string }).streetId)}`);
       else if (typeof v === 'object') out.push(`${k}: ${JSON.stringify(v)}`);
-      else out.push(`${k === 'plan' ? t('case.plan') : k === 'result' ? t('case.result') : k === 'summary' ? t('form.summary') : k === 'reason' ? t('common.reason') : k === 'notice' ? t('form.notice') : k === 'note' ? t('common.note') : k}: ${String(v)}`);
+      else out.push(`${k === 'plan' ? t('case.plan') : k === 'result' ? t('case.result') : k === 'summary' ? t('form.summary') : k === 'reason' ? t('common.reason') : k === 'notice' ? t('form.notice') : k === 'note' ? t('common.note') : k}: ${text(v)}`);
     }
     return out;
   };

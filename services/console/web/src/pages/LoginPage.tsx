@@ -18,7 +18,7 @@ export function LoginPage() {
     try {
       const user = await login(values.username.trim(), values.password);
       const next = params.get('next');
-      navigate(next && next !== '/' && !next.startsWith('/login') ? next : homeOf(user.role), { replace: true });
+      void navigate(next && next !== '/' && !next.startsWith('/login') ? next : homeOf(user.role), { replace: true });
     } catch {
       setError(t('login.failed'));
     } finally {

@@ -98,7 +98,7 @@ export function SupervisorPage() {
             data-testid="sup-group-by"
             aria-label={t('sup.groupBy')}
             value={groupBy}
-            onChange={(v) => setGroupBy(v as GroupBy)}
+            onChange={(v) => setGroupBy(v)}
             options={(['street', 'community', 'department', 'category'] as const).map((g) => ({ value: g, label: t(`sup.groupBy.${g}`) }))}
           />
           <Button icon={<ReloadOutlined />} onClick={reloadAll} data-testid="sup-refresh">{t('common.refresh')}</Button>

@@ -96,7 +96,7 @@ export function WorklistPage() {
           'data-case': row.caseNumber,
           'data-stage': row.stage,
           'data-level': row.level ?? '',
-          onDoubleClick: () => navigate(`/cases/${encodeURIComponent(row.caseNumber)}`),
+          onDoubleClick: () => void navigate(`/cases/${encodeURIComponent(row.caseNumber)}`),
         } as React.HTMLAttributes<HTMLTableRowElement>)}
         rowClassName={(row) => {
           const c = readSla(row.sla, Date.now()).color;
