@@ -15,3 +15,4 @@ export * from './case/case-vocabulary';
 export * from './case/case-ladder.events';
 export * from './case/case-handling.events';
 export * from './mediation/mediation-events';
+export type * from './api/statistics.view';

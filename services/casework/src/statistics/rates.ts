@@ -1,4 +1,5 @@
 import { FactRow, has } from './case-fact-days';
+import type { Rates } from '@civicflow/contracts';
 
 /**
  * The supervisor's figures as pure arithmetic over the cases' rows in the day buckets (case-fact-days.ts; see
@@ -17,24 +18,7 @@ import { FactRow, has } from './case-fact-days';
  * Rates are 0..1, and null when the denominator is 0. Merged duplicates are left out (they live on in
  * their master case).
  */
-export interface Rates {
-  cases: number;
-  responded: number;
-  responseRate: number | null;
-  resolved: number;
-  resolutionRate: number | null;
-  callbacks: number;
-  satisfied: number;
-  satisfactionRate: number | null;
-  onTime: number;
-  onTimeRate: number | null;
-  escalated: number;
-  escalationRate: number | null;
-  returned: number;
-  returnRate: number | null;
-  reopened: number;
-  reopenRate: number | null;
-}
+export type { Rates };
 
 export const RATE_KEYS = [
   'cases', 'responded', 'responseRate', 'resolved', 'resolutionRate', 'callbacks', 'satisfied', 'satisfactionRate',

@@ -1,24 +1,8 @@
 // The supervisor's figures (casework statistics): which rate has which numerator and denominator, and which
 // way is better — pure, shared by the cards, the table and the tests.
+import type { Rates } from '@civicflow/contracts';
 
-export interface Rates {
-  cases: number;
-  responded: number;
-  responseRate: number | null;
-  resolved: number;
-  resolutionRate: number | null;
-  callbacks: number;
-  satisfied: number;
-  satisfactionRate: number | null;
-  onTime: number;
-  onTimeRate: number | null;
-  escalated: number;
-  escalationRate: number | null;
-  returned: number;
-  returnRate: number | null;
-  reopened: number;
-  reopenRate: number | null;
-}
+export type { Rates };
 
 export type RateKey = 'responseRate' | 'resolutionRate' | 'satisfactionRate' | 'onTimeRate' | 'escalationRate' | 'returnRate' | 'reopenRate';
 
