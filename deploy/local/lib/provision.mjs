@@ -14,6 +14,7 @@ import { InfraError } from './errors.mjs';
 import { canConnect } from './ports.mjs';
 import { childEnv, javaCommand, probeCommand, runLogged, sleep, stopTree } from './proc.mjs';
 import { updateState } from './state.mjs';
+import { FERRETDB_PATCHES, applyFerretdbPatches } from '../ferretdb/patches.mjs';
 
 /** @typedef {import('./config.mjs').ToolName} ToolName */
 /** @typedef {(msg: string) => void} Log */
@@ -21,7 +22,7 @@ import { updateState } from './state.mjs';
 export const TOOL_NAMES = /** @type {const} */ (['kafka', 'temporalTestServer', 'temporalCli', 'ferretdb']);
 
 /** Bump one to re-provision that tool when its recipe changes (the version is part of the key anyway). */
-const RECIPE_REV = { kafka: 1, temporalTestServer: 1, temporalCli: 1, ferretdb: 1 };
+const RECIPE_REV = { kafka: 1, temporalTestServer: 1, temporalCli: 1, ferretdb: 2 };
 
 const DEBIAN_HINT = 'on Debian/Ubuntu: apt-get install openjdk-17-jre-headless maven golang';
 
@@ -128,7 +129,7 @@ function recipes() {
       verb: `building FerretDB ${VERSIONS.ferretdb} with go build`,
       dir: p.ferretdbDir,
       version: VERSIONS.ferretdb,
-      key: `ferretdb ${VERSIONS.ferretdb} recipe ${RECIPE_REV.ferretdb}`,
+      key: `ferretdb ${VERSIONS.ferretdb} recipe ${RECIPE_REV.ferretdb} patches ${crypto.createHash('sha256').update(JSON.stringify(FERRETDB_PATCHES)).digest('hex').slice(0, 12)}`,
       needs: ['go'],
       eta: '~1-4 min',
       build: async (tmp, ctx) => {
@@ -150,6 +151,8 @@ function recipes() {
         makeWritable(src);
         fs.writeFileSync(path.join(src, 'build', 'version', 'version.txt'), `${VERSIONS.ferretdb}\n`);
         fs.writeFileSync(path.join(src, 'build', 'version', 'package.txt'), 'civicflow-local\n');
+        // CivicFlow's corrections (index use for _id, atomic read-modify-write): deploy/local/ferretdb/README.md
+        applyFerretdbPatches(src, fs, (line) => fs.appendFileSync(ctx.logFile, `${line}\n`));
         await runStep(
           'go',
           ['build', '-o', path.join(tmp, 'bin', 'ferretdb'), './cmd/ferretdb'],
