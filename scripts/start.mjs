@@ -5,21 +5,24 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { buildConsoleWeb, checkNode, ensureDependencies, ensureSystemPackages, infra, main, root, runOrFail, step } from './lib/run.mjs';
 
-/** Every process of the system: name, entry point, and the URL a person opens. */
+/** Every process of the system: name and entry point (ports and URLs come from the launcher's system environment). */
 const processes = [
-  { name: 'identity', entry: 'services/identity/dist/main.js', url: apiDocs('IDENTITY_PORT', 3010) },
-  { name: 'hotline', entry: 'services/hotline/dist/main.js', url: apiDocs('HOTLINE_PORT', 3001) },
-  { name: 'intake', entry: 'services/intake/dist/main.js', url: apiDocs('INTAKE_PORT', 3002) },
-  { name: 'grid', entry: 'services/grid/dist/main.js', url: apiDocs('GRID_PORT', 3003) },
-  { name: 'casework', entry: 'services/casework/dist/main.js', url: apiDocs('CASEWORK_PORT', 3006) },
-  { name: 'notification', entry: 'services/notification/dist/main.js', url: apiDocs('NOTIFICATION_PORT', 3005) },
-  { name: 'mediation', entry: 'services/mediation/dist/main.js', url: apiDocs('MEDIATION_PORT', 3007) },
-  { name: 'console', entry: 'services/console/dist/main.js', url: `http://${process.env.HTTP_HOST ?? '127.0.0.1'}:${process.env.CONSOLE_PORT ?? 3000}/` },
+  { name: 'identity', entry: 'services/identity/dist/main.js' },
+  { name: 'hotline', entry: 'services/hotline/dist/main.js' },
+  { name: 'intake', entry: 'services/intake/dist/main.js' },
+  { name: 'grid', entry: 'services/grid/dist/main.js' },
+  { name: 'casework', entry: 'services/casework/dist/main.js' },
+  { name: 'notification', entry: 'services/notification/dist/main.js' },
+  { name: 'mediation', entry: 'services/mediation/dist/main.js' },
+  { name: 'console', entry: 'services/console/dist/main.js' },
   { name: 'case-worker', entry: 'workflows/dist/worker/main.js' },
 ];
 
-function apiDocs(portVariable, defaultPort) {
-  return `http://${process.env.HTTP_HOST ?? '127.0.0.1'}:${process.env[portVariable] ?? defaultPort}/api/docs`;
+/** Where a person opens a service: the console's front page, the others' OpenAPI pages. */
+function urlOf(name, env) {
+  const base = env[`${name.toUpperCase()}_URL`];
+  if (!base) return undefined;
+  return name === 'console' ? `${base}/` : `${base}/api/docs`;
 }
 
 const STEPS = 5;
@@ -38,13 +41,15 @@ main(async () => {
     await runOrFail('npx', ['tsc', '-b', 'tsconfig.build.json'], 'build');
     await buildConsoleWeb();
   });
-  const children = await step(STEPS, 'services and worker', async () => processes.map(startProcess));
+  // one source for every address: the launcher's ports (KAFKA_PORT=…, CIVICFLOW_PORT_BASE=…) reach every process
+  const systemEnv = launcher.systemEnvironment();
+  const children = await step(STEPS, 'services and worker', async () => processes.map((p) => startProcess(p, systemEnv)));
 
   console.log('\nCivicFlow 已启动 is running:');
   if (process.env.SLA_PROFILES_FILE) console.log(`  SLA windows from ${process.env.SLA_PROFILES_FILE}`);
-  for (const p of processes.filter((p) => p.url)) console.log(`  ${p.name.padEnd(12)} ${p.url}`);
+  for (const p of processes) if (urlOf(p.name, systemEnv)) console.log(`  ${p.name.padEnd(12)} ${urlOf(p.name, systemEnv)}`);
   if (ep) console.log(`  ${'temporal ui'.padEnd(12)} ${ep.temporalUi}\n  ${'kafka'.padEnd(12)} ${ep.kafkaBrokers}\n  ${'mongodb'.padEnd(12)} ${ep.mongoUrl}`);
-  console.log('\nTry it:\n  curl -s -XPOST 127.0.0.1:3001/api/v1/calls -H "content-type: application/json" \\\n' +
+  console.log(`\nTry it:\n  curl -s -XPOST ${systemEnv.HOTLINE_URL}/api/v1/calls -H "content-type: application/json" \\\n` +
     `    -d '{"callerNumber":"13812345678","content":"路灯不亮","requestType":"complaint","address":"阳光社区3号楼"}'\n` +
     'Console: log in as operator, community, street, liaison, mediator or supervisor (password civicflow).\n' +
     'Ctrl-C stops the services; `npm run infra -- down` stops the servers.');
@@ -55,8 +60,8 @@ main(async () => {
   await Promise.all(children.map((c) => new Promise((resolve) => c.on('exit', resolve))));
 });
 
-function startProcess({ name, entry }) {
-  const child = spawn(process.execPath, ['--enable-source-maps', entry], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+function startProcess({ name, entry }, systemEnv) {
+  const child = spawn(process.execPath, ['--enable-source-maps', entry], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...systemEnv } });
   const prefix = `[${name}] `;
   for (const stream of [child.stdout, child.stderr]) {
     let buffered = '';

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import { endpoints, paths } from './lib/config.mjs';
 import { isInfraError } from './lib/errors.mjs';
 import { down, logFileOf, provision, status, tailFile, up } from './lib/launcher.mjs';
+import { systemEnvironment } from './lib/system-env.mjs';
 
 const USAGE = `usage: npm run infra -- <command>   (or: node deploy/local/infra.mjs <command>)
 
@@ -100,7 +101,7 @@ async function main(argv) {
       return 0;
     }
     case 'endpoints':
-      log(JSON.stringify(endpoints(), null, 2));
+      log(JSON.stringify({ ...endpoints(), environment: systemEnvironment() }, null, 2));
       return 0;
     case undefined:
     case 'help':

@@ -3,7 +3,8 @@
  * Versions, paths and ports of the local infrastructure. Everything the launcher writes lives under ONE
  * folder, `<repo>/.civicflow/` (override with CIVICFLOW_HOME):
  *
- *   tools/<tool>-<version>/   provisioned binaries and jars (the folder name is the cache key)
+ *   tools/<tool>-<version>/   provisioned binaries and jars (the folder name is the cache key); always
+ *                             <repo>/.civicflow/tools (or CIVICFLOW_TOOLS), shared by every instance
  *   conf/                     generated configuration (kafka server.properties, …)
  *   data/                     server data (Kafka log dirs, Temporal SQLite file, FerretDB SQLite files)
  *   logs/                     one log per server, plus provision.log
@@ -69,10 +70,16 @@ export function resolveServers(names) {
   return SERVER_NAMES.filter((s) => wanted.has(s));
 }
 
-/** @returns {string} absolute path of the launcher's home folder */
+/**
+ * The launcher's home folder (data, logs, pid files of one instance): CIVICFLOW_HOME, else a folder of its own
+ * for an instance moved by CIVICFLOW_PORT_BASE (so two instances never share data or pid files), else .civicflow.
+ * @returns {string} absolute path
+ */
 export function homeDir() {
   const h = process.env.CIVICFLOW_HOME;
-  return h ? path.resolve(h) : path.join(REPO_ROOT, '.civicflow');
+  if (h) return path.resolve(h);
+  const base = portBase();
+  return base === undefined ? path.join(REPO_ROOT, '.civicflow') : path.join(REPO_ROOT, '.civicflow', 'instances', String(base));
 }
 
 /**
@@ -100,7 +107,8 @@ export function homeDir() {
 /** @returns {Paths} */
 export function paths() {
   const home = homeDir();
-  const tools = path.join(home, 'tools');
+  // provisioned binaries are shared by every instance of this checkout (npm start, npm test, moved instances)
+  const tools = process.env.CIVICFLOW_TOOLS ? path.resolve(process.env.CIVICFLOW_TOOLS) : path.join(REPO_ROOT, '.civicflow', 'tools');
   const kafkaDir = path.join(tools, `kafka-${VERSIONS.kafka}`);
   const temporalCliDir = path.join(tools, `temporal-cli-${VERSIONS.temporalCli}`);
   const testServerDir = path.join(tools, `temporal-test-server-${VERSIONS.temporalTestServer}`);
@@ -128,12 +136,48 @@ export function paths() {
 }
 
 /**
+ * CIVICFLOW_PORT_BASE moves a whole instance with one setting: every port becomes base + a fixed offset (see
+ * PORT_OFFSETS), so a second instance on other ports never touches the first. Unset: today's defaults.
+ * @returns {number | undefined}
+ */
+export function portBase() {
+  const raw = process.env.CIVICFLOW_PORT_BASE;
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1024 || n > 65_000) {
+    throw new InfraError(`CIVICFLOW_PORT_BASE=${raw} is not a port base between 1024 and 65000 (every port is base + 0…99)`, 'USAGE');
+  }
+  return n;
+}
+
+/** Offsets from CIVICFLOW_PORT_BASE, by port variable (servers here; services in system-env.mjs). */
+export const PORT_OFFSETS = Object.freeze({
+  CONSOLE_PORT: 0,
+  HOTLINE_PORT: 1,
+  INTAKE_PORT: 2,
+  GRID_PORT: 3,
+  NOTIFICATION_PORT: 5,
+  CASEWORK_PORT: 6,
+  MEDIATION_PORT: 7,
+  IDENTITY_PORT: 10,
+  MONGO_PORT: 17,
+  TEMPORAL_PORT: 33,
+  TEMPORAL_UI_PORT: 34,
+  KAFKA_PORT: 92,
+  KAFKA_CONTROLLER_PORT: 93,
+});
+
+/**
+ * A port: its own variable if set, else CIVICFLOW_PORT_BASE + its offset, else the default.
  * @param {string} envVar
  * @param {number} fallback
  * @returns {number}
  */
-function portFromEnv(envVar, fallback) {
+export function portFromEnv(envVar, fallback) {
   const raw = process.env[envVar];
+  const base = portBase();
+  const offset = /** @type {Record<string, number>} */ (PORT_OFFSETS)[envVar];
+  if ((raw === undefined || raw === '') && base !== undefined && offset !== undefined) return base + offset;
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1 || n > 65535) {

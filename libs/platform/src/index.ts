@@ -18,6 +18,7 @@ export * from './http/http-exception.filter';
 export * from './http/health.controller';
 export * from './http/health-checks';
 export * from './http/bootstrap-http';
+export * from './http/serve-until-stopped';
 export * from './platform.module';
 export * from './kafka/connect-event-server';
 export * from './auth/auth-user';

@@ -2,16 +2,14 @@
 import { startTelemetry } from '@civicflow/platform/telemetry';
 startTelemetry('casework');
 
-import { createLogger, loadConfig } from '@civicflow/platform';
+import { createLogger, loadConfig, serveUntilStopped } from '@civicflow/platform';
 import { caseworkConfigSchema } from './config';
 import { createCaseworkApp } from './create-app';
 
 async function main() {
   const config = loadConfig(caseworkConfigSchema);
   const app = await createCaseworkApp(config);
-  await app.startAllMicroservices();
-  await app.listen(config.CASEWORK_PORT, config.HTTP_HOST);
-  createLogger('casework').info({ url: `http://${config.HTTP_HOST}:${config.CASEWORK_PORT}` }, '案件办理服务已启动 casework service started');
+  await serveUntilStopped(app, { port: config.CASEWORK_PORT, host: config.HTTP_HOST, logger: createLogger('casework'), startedMessage: '案件办理服务已启动 casework service started' });
 }
 
 main().catch((error: unknown) => {

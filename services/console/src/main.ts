@@ -2,16 +2,14 @@
 import { startTelemetry } from '@civicflow/platform/telemetry';
 startTelemetry('console');
 
-import { createLogger, loadConfig } from '@civicflow/platform';
+import { createLogger, loadConfig, serveUntilStopped } from '@civicflow/platform';
 import { consoleConfigSchema } from './config';
 import { createConsoleApp } from './create-app';
 
 async function main() {
   const config = loadConfig(consoleConfigSchema);
   const app = await createConsoleApp(config);
-  await app.startAllMicroservices();
-  await app.listen(config.CONSOLE_PORT, config.HTTP_HOST);
-  createLogger('console').info({ url: `http://${config.HTTP_HOST}:${config.CONSOLE_PORT}` }, '控制台网关已启动 console gateway started');
+  await serveUntilStopped(app, { port: config.CONSOLE_PORT, host: config.HTTP_HOST, logger: createLogger('console'), startedMessage: '控制台网关已启动 console gateway started' });
 }
 
 main().catch((error: unknown) => {

@@ -2,16 +2,14 @@
 import { startTelemetry } from '@civicflow/platform/telemetry';
 startTelemetry('grid');
 
-import { createLogger, loadConfig } from '@civicflow/platform';
+import { createLogger, loadConfig, serveUntilStopped } from '@civicflow/platform';
 import { gridConfigSchema } from './config';
 import { createGridApp } from './create-app';
 
 async function main() {
   const config = loadConfig(gridConfigSchema);
   const app = await createGridApp(config);
-  await app.startAllMicroservices();
-  await app.listen(config.GRID_PORT, config.HTTP_HOST);
-  createLogger('grid').info({ url: `http://${config.HTTP_HOST}:${config.GRID_PORT}` }, '网格服务已启动 grid service started');
+  await serveUntilStopped(app, { port: config.GRID_PORT, host: config.HTTP_HOST, logger: createLogger('grid'), startedMessage: '网格服务已启动 grid service started' });
 }
 
 main().catch((error: unknown) => {

@@ -2,15 +2,14 @@
 import { startTelemetry } from '@civicflow/platform/telemetry';
 startTelemetry('identity');
 
-import { createLogger, loadConfig } from '@civicflow/platform';
+import { createLogger, loadConfig, serveUntilStopped } from '@civicflow/platform';
 import { identityConfigSchema } from './config';
 import { createIdentityApp } from './create-app';
 
 async function main() {
   const config = loadConfig(identityConfigSchema);
   const app = await createIdentityApp(config);
-  await app.listen(config.IDENTITY_PORT, config.HTTP_HOST);
-  createLogger('identity').info({ url: `http://${config.HTTP_HOST}:${config.IDENTITY_PORT}` }, '身份认证服务已启动 identity service started');
+  await serveUntilStopped(app, { port: config.IDENTITY_PORT, host: config.HTTP_HOST, logger: createLogger('identity'), startedMessage: '身份认证服务已启动 identity service started' });
 }
 
 main().catch((error: unknown) => {

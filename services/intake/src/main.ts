@@ -2,16 +2,14 @@
 import { startTelemetry } from '@civicflow/platform/telemetry';
 startTelemetry('intake');
 
-import { createLogger, loadConfig } from '@civicflow/platform';
+import { createLogger, loadConfig, serveUntilStopped } from '@civicflow/platform';
 import { intakeConfigSchema } from './config';
 import { createIntakeApp } from './create-app';
 
 async function main() {
   const config = loadConfig(intakeConfigSchema);
   const app = await createIntakeApp(config);
-  await app.startAllMicroservices();
-  await app.listen(config.INTAKE_PORT, config.HTTP_HOST);
-  createLogger('intake').info({ url: `http://${config.HTTP_HOST}:${config.INTAKE_PORT}` }, '受理服务已启动 intake service started');
+  await serveUntilStopped(app, { port: config.INTAKE_PORT, host: config.HTTP_HOST, logger: createLogger('intake'), startedMessage: '受理服务已启动 intake service started' });
 }
 
 main().catch((error: unknown) => {

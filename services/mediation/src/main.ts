@@ -2,16 +2,14 @@
 import { startTelemetry } from '@civicflow/platform/telemetry';
 startTelemetry('mediation');
 
-import { createLogger, loadConfig } from '@civicflow/platform';
+import { createLogger, loadConfig, serveUntilStopped } from '@civicflow/platform';
 import { mediationConfigSchema } from './config';
 import { createMediationApp } from './create-app';
 
 async function main() {
   const config = loadConfig(mediationConfigSchema);
   const app = await createMediationApp(config);
-  await app.startAllMicroservices();
-  await app.listen(config.MEDIATION_PORT, config.HTTP_HOST);
-  createLogger('mediation').info({ url: `http://${config.HTTP_HOST}:${config.MEDIATION_PORT}` }, '矛盾调解服务已启动 mediation service started');
+  await serveUntilStopped(app, { port: config.MEDIATION_PORT, host: config.HTTP_HOST, logger: createLogger('mediation'), startedMessage: '矛盾调解服务已启动 mediation service started' });
 }
 
 main().catch((error: unknown) => {

@@ -2,16 +2,14 @@
 import { startTelemetry } from '@civicflow/platform/telemetry';
 startTelemetry('notification');
 
-import { createLogger, loadConfig } from '@civicflow/platform';
+import { createLogger, loadConfig, serveUntilStopped } from '@civicflow/platform';
 import { notificationConfigSchema } from './config';
 import { createNotificationApp } from './create-app';
 
 async function main() {
   const config = loadConfig(notificationConfigSchema);
   const app = await createNotificationApp(config);
-  await app.startAllMicroservices();
-  await app.listen(config.NOTIFICATION_PORT, config.HTTP_HOST);
-  createLogger('notification').info({ url: `http://${config.HTTP_HOST}:${config.NOTIFICATION_PORT}` }, '通知服务已启动 notification service started');
+  await serveUntilStopped(app, { port: config.NOTIFICATION_PORT, host: config.HTTP_HOST, logger: createLogger('notification'), startedMessage: '通知服务已启动 notification service started' });
 }
 
 main().catch((error: unknown) => {

@@ -64,6 +64,8 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Runn
     namespace: options.namespace,
     taskQueue: options.taskQueue ?? CASE_TASK_QUEUE,
     workflowsPath: require.resolve('../workflows'),
+    // on shutdown, activities in hand (a batch of events on its way to Kafka) finish instead of being cancelled
+    shutdownGraceTime: '10 seconds',
     activities: {
       ...createCaseActivities({ publisher, calendar: options.calendar, slaProfiles: options.slaProfiles }),
       ...createMediationActivities({ publisher, client }),

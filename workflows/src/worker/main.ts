@@ -30,11 +30,26 @@ async function main() {
     slaProfiles,
   });
   logger.info({ temporal: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE }, '案件工作流 worker 已启动 case worker started');
+  // SIGTERM/SIGINT: the SDK's runtime asks the worker to shut down — it stops polling and finishes the tasks
+  // it holds (shutdownGraceTime) — then run() returns, the publisher flushes and disconnects, and we exit 0.
+  // Bounded: with the servers already gone, the process still ends within the grace period.
+  const graceMs = Number(process.env.SHUTDOWN_GRACE_MS) || 15_000;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.info({ signal, graceMs }, '正在停止 stopping: finishing the tasks in hand');
+      setTimeout(() => {
+        logger.warn({ graceMs }, '停止超时，强制退出 the stop did not finish within its grace period: exiting');
+        process.exit(0);
+      }, graceMs).unref();
+    });
+  }
   try {
     await running.worker.run();
   } finally {
     await running.close();
   }
+  logger.info('已停止 stopped');
+  process.exit(0);
 }
 
 main().catch((error: unknown) => {

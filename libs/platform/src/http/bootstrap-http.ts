@@ -24,7 +24,6 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
   app.useBodyParser('json', { limit: options.bodyLimit ?? '256kb' });
   app.use(malformedJsonAsFieldError);
   app.useGlobalFilters(new HttpErrorFilter());
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle(options.title).setVersion('1').addBearerAuth().build(),

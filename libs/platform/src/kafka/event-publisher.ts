@@ -19,7 +19,10 @@ export class EventPublisher {
   private connected?: Promise<void>;
 
   constructor(kafka: Kafka, private readonly source: string) {
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    // kafkajs keeps the idempotent producer's exactly-once-per-partition promise only with unlimited retries (a
+    // retry limit inherited from the client voids it, and kafkajs says so at start): a send waits out a broker
+    // restart instead of failing half-way. Callers that must not wait (HTTP) write to an outbox first.
+    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000 } });
   }
 
   connect(): Promise<void> {
