@@ -6,6 +6,8 @@
  * A patch whose `find` text is missing fails the build loudly: a new FerretDB version must be re-checked.
  */
 
+import crypto from 'node:crypto';
+
 /**
  * @typedef {object} SourcePatch
  * @property {string} file     path inside the FerretDB module
@@ -35,6 +37,26 @@ export const FERRETDB_PATCHES = Object.freeze([
     find: 'if params.Filter.Len() == 1 {',
     replace: 'if params.Filter.Len() >= 1 {',
     count: 2,
+  },
+  {
+    // An update or findAndModify that would break a unique index was refused with code 1 (InternalError) while an
+    // insert gets 11000 (duplicate key): the data stayed right, but callers that treat 11000 as "someone else got
+    // there first" saw a server failure instead. The update path now reports it as insert does.
+    file: 'internal/backends/sqlite/collection.go',
+    why: 'update: report a unique-index violation as E11000 duplicate key, as insert does',
+    find: `			r, err := tx.ExecContext(ctx, q, string(b), arg)
+			if err != nil {
+				return lazyerrors.Error(err)
+			}`,
+    replace: `			r, err := tx.ExecContext(ctx, q, string(b), arg)
+			if err != nil {
+				var se *sqlite3.Error
+				if errors.As(err, &se) && se.Code() == sqlite3lib.SQLITE_CONSTRAINT_UNIQUE {
+					return backends.NewError(backends.ErrorCodeInsertDuplicateID, err)
+				}
+
+				return lazyerrors.Error(err)
+			}`,
   },
   {
     // update and findAndModify read the document, apply the operators in Go and write it back, with nothing
@@ -83,6 +105,12 @@ func lockForModify(db, collection string) func() {
 `,
   },
 ]);
+
+/**
+ * A short id of this set of patches. The build folder is named with it, so checkouts with different sets share one
+ * tools folder without rebuilding over each other, and the launcher restarts a server built from another set.
+ */
+export const FERRETDB_PATCH_SET = crypto.createHash('sha256').update(JSON.stringify(FERRETDB_PATCHES)).digest('hex').slice(0, 12);
 
 /**
  * Applies the patches to a writable copy of the module.

@@ -14,6 +14,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InfraError } from './errors.mjs';
+import { FERRETDB_PATCH_SET } from '../ferretdb/patches.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -100,8 +101,8 @@ export function homeDir() {
  * @property {string} testServerDir     tools/temporal-test-server-<v>
  * @property {string} testServerLibs    tools/temporal-test-server-<v>/libs
  * @property {string} testServerBin     tools/temporal-test-server-<v>/bin/temporal-test-server
- * @property {string} ferretdbDir       tools/ferretdb-<v>
- * @property {string} ferretdbBin       tools/ferretdb-<v>/bin/ferretdb
+ * @property {string} ferretdbDir       tools/ferretdb-<v>-<patch set> (deploy/local/ferretdb/patches.mjs)
+ * @property {string} ferretdbBin       tools/ferretdb-<v>-<patch set>/bin/ferretdb
  */
 
 /** @returns {Paths} */
@@ -112,7 +113,7 @@ export function paths() {
   const kafkaDir = path.join(tools, `kafka-${VERSIONS.kafka}`);
   const temporalCliDir = path.join(tools, `temporal-cli-${VERSIONS.temporalCli}`);
   const testServerDir = path.join(tools, `temporal-test-server-${VERSIONS.temporalTestServer}`);
-  const ferretdbDir = path.join(tools, `ferretdb-${VERSIONS.ferretdb}`);
+  const ferretdbDir = path.join(tools, `ferretdb-${VERSIONS.ferretdb}-${FERRETDB_PATCH_SET}`);
   return {
     home,
     tools,

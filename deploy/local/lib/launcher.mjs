@@ -217,6 +217,12 @@ export async function up({ servers, log = defaultLog } = {}) {
           );
         }
       }
+      if (rec?.version && rec.version !== def.version && def.restartWhenRebuilt) {
+        log(`  ${n}: ${rec.version} is running, ${def.version} is built; restarting it`);
+        await stopOne(def, log, true);
+        toStart.push(n);
+        continue;
+      }
       if (rec?.version && rec.version !== def.version) {
         log(`  ! ${n} ${rec.version} is running but ${def.version} is configured; \`npm run infra -- down ${n}\` then \`up\` to switch`);
       }

@@ -14,7 +14,7 @@ import { InfraError } from './errors.mjs';
 import { canConnect } from './ports.mjs';
 import { childEnv, javaCommand, probeCommand, runLogged, sleep, stopTree } from './proc.mjs';
 import { updateState } from './state.mjs';
-import { FERRETDB_PATCHES, applyFerretdbPatches } from '../ferretdb/patches.mjs';
+import { FERRETDB_PATCH_SET, applyFerretdbPatches } from '../ferretdb/patches.mjs';
 
 /** @typedef {import('./config.mjs').ToolName} ToolName */
 /** @typedef {(msg: string) => void} Log */
@@ -129,7 +129,7 @@ function recipes() {
       verb: `building FerretDB ${VERSIONS.ferretdb} with go build`,
       dir: p.ferretdbDir,
       version: VERSIONS.ferretdb,
-      key: `ferretdb ${VERSIONS.ferretdb} recipe ${RECIPE_REV.ferretdb} patches ${crypto.createHash('sha256').update(JSON.stringify(FERRETDB_PATCHES)).digest('hex').slice(0, 12)}`,
+      key: `ferretdb ${VERSIONS.ferretdb} recipe ${RECIPE_REV.ferretdb} patches ${FERRETDB_PATCH_SET}`,
       needs: ['go'],
       eta: '~1-4 min',
       build: async (tmp, ctx) => {

@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { HOST, LOCAL_DIR, VERSIONS, paths, ports } from './config.mjs';
+import { FERRETDB_PATCH_SET } from '../ferretdb/patches.mjs';
 import { InfraError } from './errors.mjs';
 import { childEnv, javaCommand, runLogged } from './proc.mjs';
 import { kafkaProbe, mongoProbe, temporalProbe } from './ready.mjs';
@@ -22,6 +23,7 @@ import { kafkaProbe, mongoProbe, temporalProbe } from './ready.mjs';
  * @property {string} logFile
  * @property {string} pidFile
  * @property {(cmdline: string) => boolean} owns  does this command line belong to our server?
+ * @property {boolean} [restartWhenRebuilt]  a running server of another `version` (build) is restarted by `up`
  * @property {() => Promise<void>} prepare    write configuration, initialise data (before start)
  * @property {() => { cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string }} command
  * @property {() => Promise<string | null>} probe  null when ready, else the reason
@@ -121,14 +123,17 @@ export function serverDefs() {
   const [mPort] = pt.ferretdb;
   const ferretdb = /** @type {ServerDef} */ ({
     name: 'ferretdb',
-    title: `FerretDB ${VERSIONS.ferretdb} (SQLite backend)`,
-    version: VERSIONS.ferretdb,
+    title: `FerretDB ${VERSIONS.ferretdb} (SQLite backend, patch set ${FERRETDB_PATCH_SET})`,
+    version: `${VERSIONS.ferretdb}+${FERRETDB_PATCH_SET}`,
     tools: ['ferretdb'],
     ports: pt.ferretdb,
     logFile: logFile('ferretdb'),
     pidFile: pidFile('ferretdb'),
     stopGraceMs: 10_000,
-    owns: (c) => c.includes(p.ferretdbBin),
+    // any FerretDB build of this home's tools on this home's data (an older patch set included)
+    owns: (c) => c.includes(path.join(p.tools, 'ferretdb-')) && c.includes(path.join(p.data, 'ferretdb')),
+    // a correction to FerretDB must reach the running server, or the conformance suite tests the old build
+    restartWhenRebuilt: true,
     prepare: async () => {
       fs.mkdirSync(path.join(p.data, 'ferretdb'), { recursive: true });
       fs.mkdirSync(path.join(p.data, 'ferretdb-state'), { recursive: true });

@@ -10,6 +10,7 @@ export * from './kafka/dead-letter-replay';
 export * from './kafka/topics';
 export * from './kafka/kafka.module';
 export * from './mongo/mongo.module';
+export * from './mongo/mongo-indexes';
 export * from './mongo/mongo-processed-events';
 export * from './mongo/processed-event.schema';
 export * from './temporal/temporal.module';

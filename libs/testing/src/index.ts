@@ -6,3 +6,4 @@ export * from './workflow-histories';
 export * from './tokens';
 export * from './temporal-namespace';
 export * from './case-worker';
+export * from './query-plan';

@@ -20,6 +20,8 @@ export interface KafkaEventServerOptions {
   partitionsConsumedConcurrently?: number;
   /** A new consumer group starts at the oldest message (nothing accepted is lost) unless this is false. */
   fromBeginning?: boolean;
+  /** Awaited before subscribing, e.g. the service's indexes (a handler must not write before they exist). */
+  beforeConsume?: () => Promise<void>;
 }
 
 /** Headers a dead-lettered message carries, so an operator can see why and replay it. */
@@ -63,6 +65,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
+      await this.options.beforeConsume?.();
       const topics = this.subscribedTopics();
       await ensureTopics(this.options.kafka, topics.flatMap((t) => [t, deadLetterTopicName(t)]));
       this.consumer = this.options.kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false });

@@ -5,6 +5,7 @@ import { CONFIG } from '../config/config.module';
 import { InfraConfig } from '../config/config';
 import { MongoProcessedEventStore } from './mongo-processed-events';
 import { ProcessedEventDoc, processedEventSchema } from './processed-event.schema';
+import { MongoIndexes } from './mongo-indexes';
 
 export function serviceDatabaseName(config: Pick<InfraConfig, 'MONGO_DB_PREFIX'>, service: string): string {
   return `${config.MONGO_DB_PREFIX}_${service}`;
@@ -12,7 +13,10 @@ export function serviceDatabaseName(config: Pick<InfraConfig, 'MONGO_DB_PREFIX'>
 
 export const PROCESSED_EVENTS = Symbol('PROCESSED_EVENTS');
 
-/** One database per service (`<MONGO_DB_PREFIX>_<service>`), plus the processed-events store its consumers use. */
+/**
+ * One database per service (`<MONGO_DB_PREFIX>_<service>`), plus the processed-events store its consumers use.
+ * Nothing is served before every model's indexes exist (MongoIndexes).
+ */
 @Module({})
 export class MongoModule {
   static forService(service: string): DynamicModule {
@@ -27,13 +31,14 @@ export class MongoModule {
         MongooseModule.forFeature([{ name: 'ProcessedEvent', schema: processedEventSchema }]),
       ],
       providers: [
+        MongoIndexes,
         {
           provide: PROCESSED_EVENTS,
           inject: [getModelToken('ProcessedEvent')],
           useFactory: (model: Model<ProcessedEventDoc>) => new MongoProcessedEventStore(model),
         },
       ],
-      exports: [PROCESSED_EVENTS, MongooseModule],
+      exports: [PROCESSED_EVENTS, MongooseModule, MongoIndexes],
     };
   }
 }
