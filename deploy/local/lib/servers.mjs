@@ -93,7 +93,8 @@ export function serverDefs() {
     logFile: logFile('temporal'),
     pidFile: pidFile('temporal'),
     stopGraceMs: 15_000,
-    owns: (c) => c.includes(p.temporalBin) && c.includes('start-dev'),
+    // any provisioned CLI (the tools folder moved once) serving this instance's database
+    owns: (c) => /\/temporal-cli-v[^/\s]+\/bin\/temporal\b/.test(c) && c.includes('start-dev') && c.includes(path.join(p.data, 'temporal.db')),
     prepare: async () => {
       fs.mkdirSync(p.data, { recursive: true });
     },
@@ -130,8 +131,8 @@ export function serverDefs() {
     logFile: logFile('ferretdb'),
     pidFile: pidFile('ferretdb'),
     stopGraceMs: 10_000,
-    // any FerretDB build of this home's tools on this home's data (an older patch set included)
-    owns: (c) => c.includes(path.join(p.tools, 'ferretdb-')) && c.includes(path.join(p.data, 'ferretdb')),
+    // any provisioned FerretDB build (an older patch set, an older tools folder) serving this instance's data
+    owns: (c) => /\/ferretdb-v[^/\s]+\/bin\/ferretdb\b/.test(c) && c.includes(`--sqlite-url=file:${path.join(p.data, 'ferretdb')}/`),
     // a correction to FerretDB must reach the running server, or the conformance suite tests the old build
     restartWhenRebuilt: true,
     prepare: async () => {
