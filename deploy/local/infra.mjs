@@ -18,14 +18,16 @@ commands:
   provision              download/build everything once (cached in .civicflow/, or $CIVICFLOW_HOME)
   up [server...]         start kafka, temporal, ferretdb (default: all) and wait until they answer
   down [server...]       stop what this launcher started
+  kill server...         SIGKILL a server as a crash would (fault drills); \`up\` starts it again
   status                 server, port, pid, state
   logs [server] [-n N] [-f]
                          last N lines (default 40) of a server's log (kafka, temporal, ferretdb, provision);
                          -f keeps following it
-  endpoints              print the endpoints as JSON
+  endpoints              print the endpoints and every process's environment as JSON
 
 environment: KAFKA_PORT (9092) KAFKA_CONTROLLER_PORT (9093) TEMPORAL_PORT (7233) TEMPORAL_UI_PORT (8233)
-             MONGO_PORT (27017) CIVICFLOW_HOME CIVICFLOW_INFRA (local|external|docker) CIVICFLOW_INFRA_TIMEOUT (s)`;
+             MONGO_PORT (27017) CIVICFLOW_PORT_BASE (moves every port) CIVICFLOW_HOME CIVICFLOW_TOOLS
+             CIVICFLOW_INFRA (local|external|docker) CIVICFLOW_INFRA_TIMEOUT (s)`;
 
 /** @param {string} m */
 const log = (m) => console.log(m);
@@ -63,6 +65,12 @@ async function main(argv) {
     case 'down': {
       const r = await down({ only: rest, log });
       if (r.stopped.length) log(`stopped: ${r.stopped.join(', ')}`);
+      return 0;
+    }
+    case 'kill': {
+      if (rest.length === 0) return usageError('kill needs the server(s) to kill: kafka, temporal, ferretdb');
+      const r = await down({ only: rest, log, crash: true });
+      if (r.stopped.length) log(`killed: ${r.stopped.join(', ')}`);
       return 0;
     }
     case 'status': {

@@ -302,13 +302,13 @@ export async function up({ servers, log = defaultLog } = {}) {
  * @param {Log} log
  * @param {boolean} [quiet]
  */
-async function stopOne(def, log, quiet = false) {
+async function stopOne(def, log, quiet = false, crash = false) {
   const pid = readPidFile(def.pidFile);
   let stopped = false;
   if (pid && isAlive(pid) && def.owns(commandLine(pid))) {
     if (!quiet) log(`  stopping ${def.name} (pid ${pid})…`);
     const t0 = Date.now();
-    const { killed } = await stopTree(pid, { graceMs: def.stopGraceMs });
+    const { killed } = await stopTree(pid, { graceMs: crash ? 0 : def.stopGraceMs });
     if (!quiet) log(`  ✓ ${def.name} stopped in ${((Date.now() - t0) / 1000).toFixed(1)} s${killed ? ' (had to SIGKILL)' : ''}`);
     stopped = true;
   } else if (pid && !isAlive(pid)) {
@@ -337,10 +337,11 @@ async function stopOne(def, log, quiet = false) {
 /**
  * Stop the servers this launcher started (pid files), process group included; waits until they have exited.
  * Servers it did not start are never touched.
- * @param {{ only?: string[], log?: Log }} [opts]
+ * `crash: true` SIGKILLs instead (no shutdown at all), as a crash would: fault tests use it.
+ * @param {{ only?: string[], log?: Log, crash?: boolean }} [opts]
  * @returns {Promise<{ stopped: string[], notRunning: string[] }>}
  */
-export async function down({ only, log = defaultLog } = {}) {
+export async function down({ only, log = defaultLog, crash = false } = {}) {
   const mode = infraMode();
   if (mode !== 'native') {
     log(`CIVICFLOW_INFRA=${mode}: the local launcher does not stop anything (the servers are managed ${mode === 'docker' ? 'by docker compose' : 'elsewhere'}).`);
@@ -349,7 +350,7 @@ export async function down({ only, log = defaultLog } = {}) {
   const names = resolveServers(only);
   return withLock(paths().lockFile, log, async () => {
     const defs = serverDefs();
-    const res = await Promise.all(names.map((n) => stopOne(defs[n], log)));
+    const res = await Promise.all(names.map((n) => stopOne(defs[n], log, false, crash)));
     const stopped = names.filter((_, i) => res[i]);
     const notRunning = names.filter((_, i) => !res[i]);
     if (notRunning.length) log(`  not running: ${notRunning.join(', ')}`);

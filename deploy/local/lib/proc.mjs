@@ -110,6 +110,7 @@ function signalTree(pid, signal) {
 
 /**
  * SIGTERM the process group led by `pid`, wait up to `graceMs`, then SIGKILL; returns once no member is left.
+ * `graceMs: 0` kills at once with SIGKILL, as a crash would (the chaos suite and fault tests).
  * @param {number} pid
  * @param {{ graceMs?: number }} [opts]
  * @returns {Promise<{ killed: boolean }>} killed: SIGKILL was needed
@@ -118,7 +119,7 @@ export async function stopTree(pid, { graceMs = 20_000 } = {}) {
   const pgid = processGroup(pid) === pid ? pid : null;
   const remaining = () => (pgid ? groupMembers(pgid) : isAlive(pid) ? [pid] : []);
   if (remaining().length === 0) return { killed: false };
-  signalTree(pid, 'SIGTERM');
+  if (graceMs > 0) signalTree(pid, 'SIGTERM');
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline) {
     if (remaining().length === 0) return { killed: false };

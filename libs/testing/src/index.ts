@@ -7,3 +7,4 @@ export * from './tokens';
 export * from './temporal-namespace';
 export * from './case-worker';
 export * from './query-plan';
+export * from './infra-command';

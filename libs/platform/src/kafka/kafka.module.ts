@@ -7,8 +7,14 @@ import { ensureTopics } from './topics';
 
 export const KAFKA = Symbol('KAFKA');
 
+/**
+ * One Kafka client per process. Connection retries span a broker restart (up to ~5 minutes with 5 s between
+ * attempts): the idempotent producer then resends with its own sequence numbers and a crash of the broker leaves
+ * no duplicate and no gap per key (libs/platform/test/producer-broker-crash.int-spec.ts). A longer outage
+ * surfaces as an error to the caller, who retries with the same event id (consumers dedupe by it).
+ */
 export function createKafka(clientId: string, config: Pick<InfraConfig, 'KAFKA_BROKERS'>): Kafka {
-  return new Kafka({ clientId, brokers: kafkaBrokerList(config), logLevel: logLevel.WARN, retry: { retries: 8 } });
+  return new Kafka({ clientId, brokers: kafkaBrokerList(config), logLevel: logLevel.WARN, retry: { retries: 60, maxRetryTime: 5_000 } });
 }
 
 @Injectable()
