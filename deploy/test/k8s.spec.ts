@@ -1,12 +1,33 @@
-// The Kubernetes manifests cannot be applied here; this keeps them in step with the repo: one Deployment per
-// service under services/ plus the case worker, each started from its own entry point, listed in kustomization.
+// The Kubernetes manifests cannot be applied here; this keeps them in step with the repo — one Deployment per
+// service under services/ plus the case worker, each started from its own entry point, listed in kustomization,
+// with probes, resource requests, a disruption budget and an autoscaler — and validates every object against
+// the Kubernetes (and KEDA) OpenAPI schemas (kubernetes-models, the schemas kubeconform uses, from npm).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ScaledObject } from '@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject';
+import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
+import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
+import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import { Secret } from 'kubernetes-models/v1/Secret';
+import { Service } from 'kubernetes-models/v1/Service';
 import { parseAllDocuments } from 'yaml';
+
+/** Schema-checked models by apiVersion/kind; a manifest of a kind not listed here fails the test. */
+const MODELS: Record<string, new (data: never) => { validate(): void }> = {
+  'apps/v1/Deployment': Deployment,
+  'v1/Service': Service,
+  'v1/ConfigMap': ConfigMap,
+  'v1/Secret': Secret,
+  'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
+  'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler,
+  'keda.sh/v1alpha1/ScaledObject': ScaledObject,
+};
 
 const root = join(__dirname, '../..');
 const k8s = join(root, 'deploy/k8s');
-type Manifest = { kind: string; metadata: { name: string }; spec?: { template?: { spec?: { containers?: { command?: string[] }[] } } } };
+type Container = { command?: string[]; readinessProbe?: unknown; livenessProbe?: unknown; resources?: { requests?: Record<string, string> } };
+type Manifest = { apiVersion: string; kind: string; metadata: { name: string }; spec?: { scaleTargetRef?: { name: string }; template?: { spec?: { containers?: Container[] } } } };
 const manifests: Manifest[] = readdirSync(k8s)
   .filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml')
   .flatMap((f) => parseAllDocuments(readFileSync(join(k8s, f), 'utf8')).map((d) => d.toJS() as Manifest));
@@ -22,5 +43,30 @@ describe('deploy/k8s', () => {
     const entry = name === 'case-worker' ? 'workflows/dist/worker/main.js' : `services/${name}/dist/main.js`;
     expect(command).toContain(entry);
     expect(kustomization.resources).toContain(`${name}.yaml`);
+  });
+
+  it.each(manifests.map((m) => [`${m.kind} ${m.metadata.name}`, m] as const))('%s is valid against its schema', (_name, manifest) => {
+    const Model = MODELS[`${manifest.apiVersion}/${manifest.kind}`];
+    expect(Model).toBeDefined();
+    expect(() => new Model(manifest as never).validate()).not.toThrow();
+  });
+
+  it.each(services)('%s answers readiness and liveness probes', (name) => {
+    const container = manifests.find((m) => m.kind === 'Deployment' && m.metadata.name === name)!.spec!.template!.spec!.containers![0];
+    expect(container.readinessProbe).toBeDefined();
+    expect(container.livenessProbe).toBeDefined();
+  });
+
+  it.each([...services, 'case-worker'])('%s has resource requests, a disruption budget and an autoscaler', (name) => {
+    const container = manifests.find((m) => m.kind === 'Deployment' && m.metadata.name === name)!.spec!.template!.spec!.containers![0];
+    expect(container.resources?.requests?.cpu).toBeDefined();
+    expect(container.resources?.requests?.memory).toBeDefined();
+    expect(manifests.some((m) => m.kind === 'PodDisruptionBudget' && m.metadata.name === name)).toBe(true);
+    expect(manifests.some((m) => (m.kind === 'ScaledObject' || m.kind === 'HorizontalPodAutoscaler') && m.spec?.scaleTargetRef?.name === name)).toBe(true);
+  });
+
+  it('refuses a manifest that breaks its schema (the check is real)', () => {
+    const broken = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: { replicas: 'three', selector: {}, template: {} } };
+    expect(() => new Deployment(broken as never).validate()).toThrow();
   });
 });
