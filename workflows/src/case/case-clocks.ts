@@ -84,6 +84,7 @@ export function snapshotOf(reading: ClockReadingResult | undefined, at: number):
     deadline: !reading.error && reading.breachAt !== null ? iso(reading.breachAt) : null,
     warningAt: !reading.error && reading.warningAt !== null ? iso(reading.warningAt) : null,
     ...(reading.error ? { calendarProblem: reading.error.code } : {}),
+    ...(!reading.error && reading.provisional ? { provisional: true as const } : {}),
   };
 }
 
@@ -104,6 +105,7 @@ export function clockView(book: ClockBook, key: string, at: number): ClockView |
     warned: mark?.warned ?? false,
     breached: mark?.breached ?? false,
     ...(reading.error ? { calendarProblem: reading.error } : {}),
+    ...(snapshot.provisional ? { provisional: true as const } : {}),
   };
 }
 

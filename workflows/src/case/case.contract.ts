@@ -217,6 +217,8 @@ export interface ClockView {
   breached: boolean;
   /** Set when the business calendar could not compute the deadline (e.g. a year without a holiday schedule). */
   calendarProblem?: CommandRejection;
+  /** 暂定: the deadline was computed from the statutory holidays of a year without an official arrangement. */
+  provisional?: true;
 }
 
 export interface SummonsView {

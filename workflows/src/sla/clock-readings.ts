@@ -5,6 +5,7 @@ import {
   DomainError,
   readSlaClock,
   type SlaClock,
+  slaClockBasis,
   type SlaThresholds,
   type SlaWindowName,
 } from '@civicflow/domain';
@@ -33,6 +34,13 @@ export interface ClockReading extends ReadingBase {
   elapsedMs: number;
   warningAt: number | null;
   breachAt: number | null;
+  /**
+   * Years whose working days the reading used (start of the clock to its deadline, or to now once past it);
+   * absent for natural time, which never asks the calendar. Readings recorded before 2026-12 lack it.
+   */
+  calendarYears?: number[];
+  /** Some of those years have no official arrangement yet: the deadline is computed from the law (暂定). */
+  provisional?: true;
   error?: undefined;
 }
 
@@ -62,7 +70,9 @@ export function readClocks(
       paused: entry.clock.pauses.length > 0 && entry.clock.pauses[entry.clock.pauses.length - 1].to === null,
     };
     try {
-      const reading = readSlaClock(calendarFor(entry.unitId), entry.clock, now, thresholds);
+      const calendar = calendarFor(entry.unitId);
+      const reading = readSlaClock(calendar, entry.clock, now, thresholds);
+      const span = slaClockBasis(entry.clock) === 'working' ? calendar.yearsBetween(entry.clock.startedAt, Math.max(now, reading.breachAt ?? now)) : undefined;
       return {
         ...base,
         status: reading.status,
@@ -70,6 +80,8 @@ export function readClocks(
         elapsedMs: reading.elapsedMs,
         warningAt: reading.warningAt,
         breachAt: reading.breachAt,
+        ...(span ? { calendarYears: span.years } : {}),
+        ...(span && span.provisional.length > 0 ? { provisional: true as const } : {}),
       };
     } catch (error) {
       if (error instanceof DomainError) return { ...base, error: { code: error.code, zh: error.zh, en: error.en } };

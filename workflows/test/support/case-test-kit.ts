@@ -82,6 +82,8 @@ export interface CaseTestKit {
   published: EventEnvelope[];
   /** Replaces the administrator's calendar override table the activities read (as an edit of the file would). */
   setCalendar(table: CalendarOverrideTable): void;
+  /** While on, reading the calendar fails (its source is down). */
+  failCalendar(on: boolean): void;
   /** Skips the server's clock forward to a China wall-clock time (must be later than now). */
   skipTo(date: string, time: string): Promise<void>;
   now(): Promise<number>;
@@ -104,11 +106,20 @@ export async function createCaseTestKit(options: { calendar?: CalendarOverrideTa
   const taskQueue = uniqueId('cases');
   const { published, publisher } = recordingPublisher();
   let calendar = options.calendar ?? schedule2099();
+  let calendarDown = false;
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     workflowsPath: require.resolve('../../src/workflows'),
-    activities: createCaseActivities({ publisher, calendar: { overrides: () => calendar } }),
+    activities: createCaseActivities({
+      publisher,
+      calendar: {
+        overrides: () => {
+          if (calendarDown) throw new Error('the calendar source is down');
+          return calendar;
+        },
+      },
+    }),
   });
   const running = worker.run();
 
@@ -120,6 +131,9 @@ export async function createCaseTestKit(options: { calendar?: CalendarOverrideTa
     published,
     setCalendar(table) {
       calendar = table;
+    },
+    failCalendar(on) {
+      calendarDown = on;
     },
     now,
     async skipTo(date, time) {

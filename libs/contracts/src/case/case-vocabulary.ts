@@ -62,6 +62,10 @@ export const slaSnapshotSchema = z.object({
   deadline: instant.nullable(),
   warningAt: instant.nullable(),
   calendarProblem: z.string().optional().describe('code of the calendar error, e.g. CALENDAR_YEAR_NOT_COVERED'),
+  provisional: z
+    .literal(true)
+    .optional()
+    .describe('暂定: the deadline runs through a year without an official holiday arrangement and was computed from the statutory holidays; it is recomputed when the arrangement is entered'),
 });
 export type SlaSnapshot = z.infer<typeof slaSnapshotSchema>;
 

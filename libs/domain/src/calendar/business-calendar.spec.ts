@@ -53,10 +53,19 @@ describe('business calendar: examples on real dates', () => {
     expect(calendar.timeBetween(start, start + 5 * HOUR_MS, 'natural')).toBe(5 * HOUR_MS);
   });
 
-  it('refuses a deadline that runs into a year without data', () => {
-    expect(() => calendar.addDuration(chinaTime('2026-12-30', '10:00'), workingDays(3))).toThrow(CalendarYearNotCovered);
+  it('runs a deadline into a year without an arrangement on the provisional calendar, and says which years it used', () => {
+    // Wed 12-30 10:00 + 3 working days: Wed 6 h, Thu 12-31 7 h, Fri 2027-01-01 off (元旦, statutory), weekend, Mon 7 h, Tue 1 h
+    const deadline = calendar.addDuration(chinaTime('2026-12-30', '10:00'), workingDays(3));
+    expect(wall(deadline)).toBe('2027-01-05 10:00');
+    expect(calendar.yearsBetween(chinaTime('2026-12-30', '10:00'), deadline)).toEqual({ years: [2026, 2027], provisional: [2027] });
+    expect(calendar.yearsBetween(chinaTime('2026-12-30'), chinaTime('2026-12-31', '17:00'))).toEqual({ years: [2026], provisional: [] });
+  });
+
+  it('refuses a deadline that runs into a year without data when the provisional calendar is off', () => {
+    const strict = createBusinessCalendar({ provisional: false });
+    expect(() => strict.addDuration(chinaTime('2026-12-30', '10:00'), workingDays(3))).toThrow(CalendarYearNotCovered);
     // …but an interval ending at midnight of the unknown year never needs it.
-    expect(calendar.workingTimeBetween(chinaTime('2026-12-31'), chinaTime('2027-01-01'))).toBe(7 * HOUR_MS);
+    expect(strict.workingTimeBetween(chinaTime('2026-12-31'), chinaTime('2027-01-01'))).toBe(7 * HOUR_MS);
   });
 
   it('works with an administrator-supplied year and per-jurisdiction office hours', () => {

@@ -1,14 +1,16 @@
 import { type BusinessDuration, type TimeBasis, durationToMs } from './business-duration';
 import { NoWorkingTimeFound } from './calendar-errors';
 import type { CalendarOverrideTable } from './calendar-overrides';
-import { type Instant, chinaDayOf, dateKeyOfChinaDay, parseDateKey, startOfChinaDay, toEpochMs } from './china-time';
-import { type DayInfo, createHolidaySchedule } from './holiday-schedule';
+import { type Instant, chinaDayOf, dateKeyOfChinaDay, parseDateKey, startOfChinaDay, toEpochMs, yearOfChinaDay } from './china-time';
+import { type DayInfo, createHolidaySchedule, type YearStatus } from './holiday-schedule';
 import { DEFAULT_OFFICE_HOURS, type OfficeHours, type OfficeHoursConfig, parseOfficeHours } from './office-hours';
 
 /** Plain, serialisable configuration of one jurisdiction's calendar (a workflow can keep it in its input). */
 export interface BusinessCalendarConfig {
   readonly officeHours?: OfficeHoursConfig;
   readonly overrides?: CalendarOverrideTable;
+  /** Answer years without an official arrangement from the law, marked provisional (default true). */
+  readonly provisional?: boolean;
 }
 
 /**
@@ -20,7 +22,14 @@ export interface BusinessCalendar {
   readonly officeHours: OfficeHours;
   /** Length of one working day (the office hours of one day). */
   readonly workingDayMs: number;
+  /** Years with an official arrangement. */
   readonly coveredYears: readonly number[];
+  yearStatus(year: number): YearStatus;
+  /**
+   * The years whose days an answer about [a, b] (either order) may have used, ascending, and which of them
+   * are provisional: a deadline computed across a provisional year is itself provisional.
+   */
+  yearsBetween(a: Instant, b: Instant): { years: number[]; provisional: number[] };
   /** A day by 'YYYY-MM-DD' or by an instant within it (China time). */
   dayInfo(day: string | Instant): DayInfo;
   isWorkingDay(day: string | Instant): boolean;
@@ -42,7 +51,7 @@ const MAX_DAYS_WITHOUT_WORK = 3660;
 
 export function createBusinessCalendar(config: BusinessCalendarConfig = {}): BusinessCalendar {
   const officeHours = parseOfficeHours(config.officeHours ?? DEFAULT_OFFICE_HOURS);
-  const schedule = createHolidaySchedule(config.overrides);
+  const schedule = createHolidaySchedule(config.overrides, { provisional: config.provisional });
   const chinaDayOfInput = (day: string | Instant) => (typeof day === 'string' ? parseDateKey(day) : chinaDayOf(day));
 
   /** Office-hour intervals of one China day as UTC instants (none on a rest day). */
@@ -98,6 +107,12 @@ export function createBusinessCalendar(config: BusinessCalendarConfig = {}): Bus
     officeHours,
     workingDayMs: officeHours.workingDayMs,
     coveredYears: schedule.coveredYears,
+    yearStatus: schedule.yearStatus,
+    yearsBetween: (a, b) => {
+      const [from, to] = [yearOfChinaDay(chinaDayOf(a)), yearOfChinaDay(chinaDayOf(b))].sort((x, y) => x - y);
+      const years = Array.from({ length: to - from + 1 }, (_, index) => from + index);
+      return { years, provisional: years.filter((year) => schedule.yearStatus(year) === 'provisional') };
+    },
     dayInfo: (day) => schedule.dayInfo(chinaDayOfInput(day)),
     isWorkingDay: (day) => schedule.isWorkingDay(chinaDayOfInput(day)),
     isWorkingTime: (at) => {

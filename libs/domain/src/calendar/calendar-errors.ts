@@ -8,12 +8,16 @@ export class CalendarYearNotCovered extends DomainError {
   constructor(
     readonly year: number,
     readonly coveredYears: readonly number[],
+    /** The years the law-based provisional calendar answers for, when it is on. */
+    readonly provisionalYears?: { readonly from: number; readonly to: number },
   ) {
     const range = describeYears(coveredYears);
+    const provisional = provisionalYears ? `；按法定假日暂定：${provisionalYears.from}–${provisionalYears.to}` : '';
+    const provisionalEn = provisionalYears ? `; provisional from the law: ${provisionalYears.from}–${provisionalYears.to}` : '';
     super(
       'CALENDAR_YEAR_NOT_COVERED',
-      `工作日历没有 ${year} 年的节假日安排（现有：${range}），无法计算工作时间。请管理员以覆盖表形式录入 ${year} 年的放假与调休安排。`,
-      `The business calendar has no holiday schedule for ${year} (covered: ${range}), so working time cannot be computed. An administrator must add the ${year} schedule (holidays and make-up working days) as an override table.`,
+      `工作日历没有 ${year} 年的节假日安排（现有：${range}${provisional}），无法计算工作时间。请管理员录入 ${year} 年的放假与调休安排。`,
+      `The business calendar has no holiday schedule for ${year} (covered: ${range}${provisionalEn}), so working time cannot be computed. An administrator must add the ${year} schedule (holidays and make-up working days) to the calendar's override table.`,
     );
   }
 }

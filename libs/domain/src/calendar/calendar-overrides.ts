@@ -11,6 +11,8 @@ export interface YearScheduleOverride {
   readonly holidays: readonly string[];
   /** Weekend days that are worked instead (调休上班). */
   readonly makeUpWorkdays: readonly string[];
+  /** Name of a listed day, e.g. '2027-02-06' → '春节 Spring Festival'; days without one show the note. */
+  readonly names?: Readonly<Record<string, string>>;
   readonly note?: string;
 }
 
@@ -66,8 +68,27 @@ function validateYears(years: unknown): YearScheduleOverride[] {
         throw new InvalidCalendarOverride(label, `调休上班日 ${date} 不是周六或周日`, `make-up working day ${date} is not a Saturday or Sunday`);
       }
     }
-    return { year, holidays, makeUpWorkdays, ...(typeof entry.note === 'string' ? { note: entry.note } : {}) };
+    const names = validateNames(label, entry.names, [...holidays, ...makeUpWorkdays]);
+    return { year, holidays, makeUpWorkdays, ...(names ? { names } : {}), ...(typeof entry.note === 'string' ? { note: entry.note } : {}) };
   });
+}
+
+const MAX_NAME_LENGTH = 100;
+
+function validateNames(label: string, names: unknown, listed: readonly string[]): Record<string, string> | undefined {
+  if (names === undefined) return undefined;
+  if (typeof names !== 'object' || names === null || Array.isArray(names)) {
+    throw new InvalidCalendarOverride(label, 'names 必须是 日期 → 名称 的对象', 'names must be an object of date → name');
+  }
+  const checked: Record<string, string> = {};
+  for (const [date, name] of Object.entries(names)) {
+    if (!listed.includes(date)) throw new InvalidCalendarOverride(label, `names 中的 ${date} 不是所列的放假日或调休上班日`, `${date} in names is neither a listed holiday nor a make-up working day`);
+    if (typeof name !== 'string' || !name.trim() || name.length > MAX_NAME_LENGTH) {
+      throw new InvalidCalendarOverride(label, `${date} 的名称须为 1–${MAX_NAME_LENGTH} 个字符`, `the name of ${date} must be 1–${MAX_NAME_LENGTH} characters`);
+    }
+    checked[date] = name.trim();
+  }
+  return checked;
 }
 
 function validateYearDates(label: string, field: string, dates: unknown, year: number): string[] {

@@ -35,10 +35,11 @@ describe('holiday schedule from the chinese-days data', () => {
     expect(schedule.isWorkingDay(day('2026-02-24'))).toBe(true);
   });
 
-  it('refuses a year without data instead of treating it as ordinary days', () => {
+  it('refuses a year without data when the provisional calendar is off, instead of treating it as ordinary days', () => {
+    const strict = createHolidaySchedule(undefined, { provisional: false });
     let thrown: unknown;
     try {
-      schedule.isWorkingDay(day('2027-10-01'));
+      strict.isWorkingDay(day('2027-10-01'));
     } catch (error) {
       thrown = error;
     }
@@ -51,7 +52,47 @@ describe('holiday schedule from the chinese-days data', () => {
     expect(error.en).toContain('2027');
     expect(error.en).toContain('administrator must add');
     expect(error.en).toContain('override table');
+    expect(strict.yearStatus(2027)).toBe('uncovered');
+  });
+
+  it('refuses years outside both the data and the provisional range (before 2004, after 2199)', () => {
     expect(() => schedule.isWorkingDay(day('2003-06-02'))).toThrow(CalendarYearNotCovered);
+    expect(() => schedule.isWorkingDay(day('2200-06-02'))).toThrow(/provisional from the law: 2025–2199/);
+    expect(schedule.yearStatus(2003)).toBe('uncovered');
+  });
+});
+
+describe('provisional years, from the law (《全国年节及纪念日放假办法》)', () => {
+  const schedule = createHolidaySchedule();
+
+  it('answers 2027 from the statutory days, marked provisional, instead of refusing it', () => {
+    expect(schedule.yearStatus(2026)).toBe('official');
+    expect(schedule.yearStatus(2027)).toBe('provisional');
+    expect(schedule.isYearCovered(2027)).toBe(true);
+    expect(schedule.coveredYears.at(-1)).toBe(2026); // official years only
+    expect(schedule.dayInfo(day('2027-01-01'))).toEqual({ date: '2027-01-01', working: false, reason: 'publicHoliday', name: "元旦 New Year's Day", provisional: true });
+    expect(schedule.dayInfo(day('2027-01-04'))).toEqual({ date: '2027-01-04', working: true, reason: 'weekday', provisional: true });
+    expect(schedule.dayInfo(day('2027-01-02'))).toMatchObject({ working: false, reason: 'weekend', provisional: true });
+    expect(schedule.dayInfo(day('2026-12-31'))).toEqual({ date: '2026-12-31', working: true, reason: 'weekday' });
+  });
+
+  it('gives weekdays in lieu (补假) for statutory days on a weekend: 春节 2027 (Fri 02-05 to Mon 02-08) adds Tue and Wed', () => {
+    for (const date of ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08']) expect(schedule.dayInfo(day(date))).toMatchObject({ working: false, name: '春节 Spring Festival' });
+    expect(schedule.dayInfo(day('2027-02-09'))).toMatchObject({ working: false, name: '春节补假 Spring Festival (day in lieu)', provisional: true });
+    expect(schedule.dayInfo(day('2027-02-10'))).toMatchObject({ working: false, provisional: true });
+    expect(schedule.isWorkingDay(day('2027-02-11'))).toBe(true);
+  });
+
+  it('knows no make-up working days (调休) in a provisional year: only the State Council can set them', () => {
+    for (let d = day('2027-01-01'); d <= day('2027-12-31'); d++) expect(schedule.dayInfo(d).reason).not.toBe('makeUpWorkday');
+  });
+
+  it('becomes official once an administrator enters the year, and local overrides apply in a provisional year', () => {
+    const entered = createHolidaySchedule({ years: [{ year: 2027, holidays: ['2027-01-01'], makeUpWorkdays: [], names: { '2027-01-01': '元旦' } }], days: [{ date: '2028-03-02', working: false, note: '本市调休' }] });
+    expect(entered.yearStatus(2027)).toBe('official');
+    expect(entered.dayInfo(day('2027-01-01'))).toEqual({ date: '2027-01-01', working: false, reason: 'publicHoliday', name: '元旦' });
+    expect(entered.isWorkingDay(day('2027-02-09'))).toBe(true); // the guess is gone with the official arrangement
+    expect(entered.dayInfo(day('2028-03-02'))).toMatchObject({ working: false, reason: 'localOverride', name: '本市调休' });
   });
 });
 
@@ -69,7 +110,7 @@ describe('administrator overrides', () => {
     expect(schedule.dayInfo(day('2027-10-01'))).toMatchObject({ working: false, reason: 'publicHoliday', name: '2027 国务院办公厅通知' });
     expect(schedule.isWorkingDay(day('2027-09-26'))).toBe(true); // a Sunday
     expect(schedule.isWorkingDay(day('2027-10-05'))).toBe(true); // an ordinary Tuesday
-    expect(schedule.isYearCovered(2028)).toBe(false);
+    expect(schedule.yearStatus(2028)).toBe('provisional');
   });
 
   it('replaces the package data for a year it names', () => {
@@ -90,9 +131,10 @@ describe('administrator overrides', () => {
     expect(schedule.dayInfo(day('2025-10-10'))).toMatchObject({ working: false, reason: 'localOverride' });
   });
 
-  it('does not cover a year through single-day overrides alone', () => {
+  it('does not make a year official through single-day overrides alone', () => {
     const schedule = createHolidaySchedule({ days: [{ date: '2027-03-02', working: false }] });
-    expect(() => schedule.isWorkingDay(day('2027-03-02'))).toThrow(CalendarYearNotCovered);
+    expect(schedule.yearStatus(2027)).toBe('provisional');
+    expect(() => createHolidaySchedule({ days: [{ date: '2200-03-02', working: false }] }).isWorkingDay(day('2200-03-02'))).toThrow(CalendarYearNotCovered);
   });
 
   it.each([
@@ -105,6 +147,8 @@ describe('administrator overrides', () => {
     [{ years: [{ year: 2027, holidays: '2027-01-01' }] }, 'years[0] (2027)', 'holidays must be an array'],
     [{ days: [{ date: '2027-13-01', working: true }] }, 'days[0] (2027-13-01)', 'not a real date'],
     [{ days: [{ date: '2025-10-10', working: 'yes' }] }, 'days[0] (2025-10-10)', 'working must be'],
+    [{ years: [{ ...schedule2027, names: { '2027-01-02': '元旦' } }] }, 'years[0] (2027)', 'neither a listed holiday'],
+    [{ years: [{ ...schedule2027, names: { '2027-01-01': ' ' } }] }, 'years[0] (2027)', 'must be 1–100 characters'],
   ])('rejects a bad table %#, naming the entry', (table, entry, problem) => {
     expect(() => createHolidaySchedule(table as never)).toThrow(InvalidCalendarOverride);
     try {

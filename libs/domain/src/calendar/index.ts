@@ -7,3 +7,5 @@ export * from './holiday-schedule';
 export * from './office-hours';
 export { PACKAGE_YEAR_SCHEDULES, type YearSchedule } from './package-holiday-data';
 export * from './jurisdiction-office-hours';
+export * from './lunar-dates';
+export * from './statutory-holidays';

@@ -13,6 +13,8 @@ export interface SlaState {
   deadline: string | null;
   warningAt: string | null;
   calendarProblem?: string;
+  /** 暂定: computed from the statutory holidays of a year without an official arrangement (recomputed when it is entered) */
+  provisional?: true;
 }
 
 /** One document per case: what the worklists filter on (equality only: currentUnit, stage, open, breached). */

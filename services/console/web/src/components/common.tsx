@@ -35,7 +35,7 @@ export function SlaBadge({ sla, testId, compact }: { sla: SlaLike | null | undef
     : reading.remainingMs === null
       ? label
       : formatCountdown(reading.remainingMs, locale);
-  return (
+  const badge = (
     <Tooltip title={sla?.deadline ? t('sla.deadline', { time: fmtTime(sla.deadline) }) : label}>
       <Tag
         color={SLA_TAG_COLOR[reading.color]}
@@ -46,6 +46,25 @@ export function SlaBadge({ sla, testId, compact }: { sla: SlaLike | null | undef
         style={{ fontVariantNumeric: 'tabular-nums', marginInlineEnd: 0 }}
       >
         {compact || reading.color !== 'yellow' || reading.remainingMs === null ? text : `${label} · ${text}`}
+      </Tag>
+    </Tooltip>
+  );
+  if (!sla?.provisional) return badge;
+  return (
+    <span style={{ display: 'inline-flex', gap: 4, alignItems: 'center' }}>
+      {badge}
+      <ProvisionalTag />
+    </span>
+  );
+}
+
+/** 暂定: a deadline computed from the statutory holidays of a year whose official arrangement is not entered yet. */
+export function ProvisionalTag() {
+  const { t } = useI18n();
+  return (
+    <Tooltip title={t('sla.provisionalHint')}>
+      <Tag color="gold" data-testid="sla-provisional" style={{ marginInlineEnd: 0 }}>
+        {t('sla.provisional')}
       </Tag>
     </Tooltip>
   );

@@ -111,6 +111,8 @@ export const MESSAGES = {
   'sla.grey': ['无时限', 'No clock'],
   'sla.paused': ['已暂停', 'Paused'],
   'sla.deadline': ['截止 {time}', 'Due {time}'],
+  'sla.provisional': ['暂定', 'Provisional'],
+  'sla.provisionalHint': ['该时限跨越尚未录入正式放假安排的年份，按法定节假日推算；录入后自动重算', 'This deadline runs through a year whose official holiday arrangement is not entered yet; it is computed from the statutory holidays and recomputed once the arrangement is entered'],
 
   'summons.summoned': ['待报到', 'Summoned'],
   'summons.reported-in': ['已报到', 'Reported in'],

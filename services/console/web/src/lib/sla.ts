@@ -9,6 +9,8 @@ export interface SlaLike {
   deadline?: string | null;
   warningAt?: string | null;
   startedAt?: string | null;
+  /** 暂定: computed from the statutory holidays of a year without an official arrangement yet. */
+  provisional?: boolean | null;
 }
 
 export interface SlaReading {

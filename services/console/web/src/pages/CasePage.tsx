@@ -24,6 +24,7 @@ interface Clock {
   deadline: string | null;
   warningAt: string | null;
   status: string;
+  provisional?: boolean;
 }
 interface Summons {
   summonsId: string;
