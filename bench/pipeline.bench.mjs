@@ -1,5 +1,5 @@
-// CivicFlow's own pipeline on the real servers: call-logged events → intake (classify, dedup, route through the
-// grid service over Kafka request/reply) → Temporal case workflow → case.registered. Measured against the bare
+// CivicFlow's own pipeline on the real servers: call-logged events → intake (classify, dedup, route in process
+// with the grid service's routing dataset) → Temporal case workflow → case.registered. Measured against the bare
 // ceiling. Everything runs in this process on the bench's own namespace, task queue, database prefix and consumer
 // groups (and on the bench's own Kafka broker, see scripts/bench.mjs); the databases are dropped afterwards.
 import { randomUUID } from 'node:crypto';
@@ -23,8 +23,8 @@ export async function benchPipeline({ namespace, calls = 150, timeoutMs = 75_000
     const gridApp = await grid.createGridApp(grid.gridConfigSchema.parse(env));
     closing.push(() => gridApp.close());
     await gridApp.startAllMicroservices();
-    await gridApp.listen(0, '127.0.0.1'); // init: the grid loads its dataset (the demo city) and answers routing requests
-    const intakeApp = await intake.createIntakeApp(intake.intakeConfigSchema.parse(env));
+    await gridApp.listen(0, '127.0.0.1'); // init: the grid loads its dataset (the demo city) and serves it to intake, which routes in process
+    const intakeApp = await intake.createIntakeApp(intake.intakeConfigSchema.parse({ ...env, GRID_URL: await gridApp.getUrl() }));
     closing.push(() => intakeApp.close());
     await intakeApp.startAllMicroservices();
     await intakeApp.listen(0, '127.0.0.1');

@@ -1,12 +1,18 @@
 // From call to routed case on the real servers, with the real grid service routing in the demo city 北丰市:
 // calls and app reports become classified cases in the community whose polygon holds the point; reports of the
-// same problem merge; a point outside the city waits for a dispatcher; a user of another street gets 403.
+// same problem merge; a point outside the city waits for a dispatcher; a user of another street gets 403. Intake
+// routes in its own process with the grid's routing dataset, and follows a new grid import without a restart.
 import { INestApplication } from '@nestjs/common';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { caseRegisteredV1, duplicateMergedV1, manualDispatchQueuedV1 } from '@civicflow/contracts';
 import { createKafka } from '@civicflow/platform';
-import { bearerFor, EventProbe, integrationConfig, uniqueId, ownTemporalNamespace, startCaseWorker, TestCaseWorker } from '@civicflow/testing';
+import { bearerFor, EventProbe, eventually, integrationConfig, uniqueId, ownTemporalNamespace, startCaseWorker, TestCaseWorker } from '@civicflow/testing';
 import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
 import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
 import { createGridApp, demoCity, gridConfigSchema, POINT_OUTSIDE_DEMO_CITY, pointInside } from '@civicflow/grid';
@@ -17,6 +23,7 @@ const env = integrationConfig({
   HOTLINE_CONSUMER_GROUP: `hotline-${runId}`,
   INTAKE_CONSUMER_GROUP: `intake-${runId}`,
   GRID_CONSUMER_GROUP: `grid-${runId}`,
+  GRID_REFRESH_INTERVAL_MS: '500',
   KAFKA_FROM_BEGINNING: 'false',
 });
 // a real 1×1 PNG
@@ -51,14 +58,16 @@ describe('from call to routed case (real grid routing in the demo city)', () => 
   beforeAll(async () => {
     env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
     kafka = createKafka(`test-${runId}`, env);
-    const grid = await createGridApp(gridConfigSchema.parse({ ...env, GRID_SEED_DEMO: 'true' }));
-    const hotline = await createHotlineApp(hotlineConfigSchema.parse(env));
-    const intake = await createIntakeApp(intakeConfigSchema.parse(env));
-    for (const app of [grid, hotline, intake]) {
+    const start = async (app: INestApplication) => {
       apps.push(app);
       await app.startAllMicroservices();
       await app.listen(0, '127.0.0.1');
-    }
+      return app;
+    };
+    // grid first: intake loads its routing dataset at start and routes in process
+    const grid = await start(await createGridApp(gridConfigSchema.parse({ ...env, GRID_SEED_DEMO: 'true' })));
+    const hotline = await start(await createHotlineApp(hotlineConfigSchema.parse(env)));
+    const intake = await start(await createIntakeApp(intakeConfigSchema.parse({ ...env, GRID_URL: await grid.getUrl() })));
     hotlineUrl = await hotline.getUrl();
     intakeUrl = await intake.getUrl();
     worker = await startCaseWorker(env, kafka);
@@ -171,5 +180,39 @@ describe('from call to routed case (real grid routing in the demo city)', () => 
     });
     expect(res.status).toBe(400);
     expect(JSON.stringify(await res.json())).toContain('9999');
+  });
+
+  it('routes on a new grid import without a restart (the grid announces it, intake reloads its dataset)', async () => {
+    const farGrid = 'bf-d03-s02-c01-g07';
+    const before = await registeredCase('hotline', await logCall({ ...streetLight, callerNumber: '13500000004', categoryCode: '0203', location: pointInside(farGrid) }));
+    expect(before.routing?.gridId).toBe(farGrid);
+
+    // an administrator imports a smaller city (district bf-d01 only) with the grid service's command line
+    const city = demoCity();
+    const inDistrict = (id: string) => id.startsWith('bf-d01');
+    const slice = {
+      ...city,
+      title: `北丰市 bf-d01 only ${runId}`,
+      units: city.units.filter((unit) => unit.kind === 'city' || unit.kind === 'department' || inDistrict(unit.id)),
+      grids: { type: 'FeatureCollection', features: city.grids.features.filter((feature) => inDistrict(feature.properties.id)) },
+      households: city.households.filter((household) => inDistrict(household.gridId)),
+    };
+    const folder = await mkdtemp(join(tmpdir(), `grid-import-${runId}-`));
+    try {
+      await writeFile(join(folder, 'slice.json'), JSON.stringify(slice));
+      await promisify(execFile)(process.execPath, [require.resolve('@civicflow/grid/dist/cli/import-grid-data.js'), join(folder, 'slice.json')], {
+        env: { ...process.env, MONGO_URL: env.MONGO_URL, MONGO_DB_PREFIX: runId },
+      });
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+
+    // a new call at the same place now finds no grid: intake is routing on the new dataset (calls without a
+    // category, so they never merge with the one before)
+    const { categoryCode: _none, ...unclassified } = streetLight;
+    await eventually(async () => {
+      const after = await registeredCase('hotline', await logCall({ ...unclassified, callerNumber: '13500000005', location: pointInside(farGrid) }));
+      return after.orgPath.length === 0 ? after : undefined;
+    }, { timeoutMs: 30_000, intervalMs: 200, what: 'intake to route on the new grid import' });
   });
 });

@@ -74,8 +74,13 @@ describe('hotline call → escalation ladder → closure, end to end on the real
     await notification.listen(0, '127.0.0.1');
     apps.push(notification);
     urls.notification = env.NOTIFICATION_URL = await notification.getUrl();
+    // grid next: intake loads its routing dataset at start
+    const grid = await createGridApp(gridConfigSchema.parse({ ...env, GRID_SEED_DEMO: 'true' }));
+    await grid.startAllMicroservices();
+    await grid.listen(0, '127.0.0.1');
+    apps.push(grid);
+    env.GRID_URL = await grid.getUrl();
     const started = {
-      grid: await createGridApp(gridConfigSchema.parse({ ...env, GRID_SEED_DEMO: 'true' })),
       hotline: await createHotlineApp(hotlineConfigSchema.parse(env)),
       intake: await createIntakeApp(intakeConfigSchema.parse(env)),
       casework: await createCaseworkApp(caseworkConfigSchema.parse(env)),

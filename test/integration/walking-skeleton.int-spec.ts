@@ -44,7 +44,7 @@ describe('walking skeleton: call → Kafka → intake → Mongo → Temporal →
     await hotline.startAllMicroservices();
     await hotline.listen(0, '127.0.0.1');
     hotlineUrl = await hotline.getUrl();
-    intake = await createIntakeApp(intakeConfigSchema.parse(env));
+    intake = await createIntakeApp(intakeConfigSchema.parse({ ...env, GRID_URL: await grid.getUrl() }));
     await intake.startAllMicroservices();
     await intake.listen(0, '127.0.0.1');
     worker = await startCaseWorker(env, kafka);

@@ -10,6 +10,7 @@ export * from './hotline/callback-recorded.event';
 export * from './case/case-resolved.event';
 export * from './intake/intake-events';
 export * from './grid/route-location.request';
+export * from './grid/grid-dataset-changed.event';
 export * from './notification/notification-events';
 export * from './case/case-vocabulary';
 export * from './case/case-ladder.events';

@@ -9,6 +9,7 @@ import { GetGridHttpController } from './grids/get-grid/get-grid.http.controller
 import { ListGridHouseholdsHttpController } from './households/list-grid-households/list-grid-households.http.controller';
 import { GetOrgTreeHttpController } from './org/get-org-tree/get-org-tree.http.controller';
 import { GetOrgUnitHttpController } from './org/get-org-unit/get-org-unit.http.controller';
+import { GetRoutingDatasetHttpController } from './routing/get-routing-dataset/get-routing-dataset.http.controller';
 import { GridMapHolder } from './routing/grid-map.holder';
 import { RouteLocationHttpController } from './routing/route-location/route-location.http.controller';
 import { RouteLocationMessageController } from './routing/route-location/route-location.message.controller';
@@ -23,6 +24,7 @@ export class GridModule {
       imports: [PlatformModule.forService({ service: 'grid', config })],
       controllers: [
         RouteLocationHttpController,
+        GetRoutingDatasetHttpController,
         RouteLocationMessageController,
         GetOrgTreeHttpController,
         GetOrgUnitHttpController,

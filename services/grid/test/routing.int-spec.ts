@@ -5,7 +5,8 @@ import { INestApplication } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import mongoose from 'mongoose';
-import { EventEnvelope, routeLocation, routeLocationReplyV1, routeLocationRequestV1 } from '@civicflow/contracts';
+import { EventEnvelope, gridDatasetChangedV1, routeLocation, routeLocationReplyV1, routeLocationRequestV1 } from '@civicflow/contracts';
+import { GridMap, gridRecordsOf, parseRoutingDataset, routeLocation as routeIn } from '@civicflow/grid-routing';
 import { createKafka, ensureTopics, EventPublisher, KafkaRequester } from '@civicflow/platform';
 import { bearerFor, EventProbe, eventually, integrationConfig, uniqueId } from '@civicflow/testing';
 import { addressInside, createGridApp, demoCity, gridConfigSchema, POINT_OUTSIDE_DEMO_CITY, pointInside } from '@civicflow/grid';
@@ -44,7 +45,7 @@ describe('grid: routing on the demo city, over HTTP and Kafka', () => {
     requester = new KafkaRequester(kafka, publisher, `test-${runId}`);
     mongo = await new MongoClient(env.MONGO_URL).connect();
     await ensureTopics(kafka);
-    replies = await new EventProbe(kafka, [routeLocationReplyV1.topic], `probe-${runId}`).start();
+    replies = await new EventProbe(kafka, [routeLocationReplyV1.topic, gridDatasetChangedV1.topic], `probe-${runId}`).start();
 
     const started = Date.now();
     app = await createGridApp(gridConfigSchema.parse(env));
@@ -97,6 +98,25 @@ describe('grid: routing on the demo city, over HTTP and Kafka', () => {
       orgPath: ['bf', 'bf-d01', 'bf-d01-s02', 'bf-d01-s02-c03', URBAN_GRID],
     });
     expect(body.staff.map((member: { duty: string }) => member.duty).slice(0, 3)).toEqual(['chief', 'police', 'specialist']);
+  });
+
+  it('serves its routing dataset (no staff) and announces it; routing on it in another process gives the same answers', async () => {
+    const { status, body } = await call('GET', '/api/v1/routing/dataset', await bearerFor('operator', 'bf'));
+    expect(status).toBe(200);
+    const dataset = parseRoutingDataset(body);
+    expect(dataset.grids).toHaveLength(800);
+    expect(JSON.stringify(body)).not.toContain('phoneMasked');
+    const announced = await replies.waitForEvent(gridDatasetChangedV1.type, (event) => (event.data as { datasetId: string }).datasetId === dataset.datasetId, 15_000);
+    expect(announced.data).toMatchObject({ counts: { grids: 800 } });
+
+    const elsewhere = GridMap.build(dataset.units, gridRecordsOf(dataset));
+    for (const query of [{ point: pointInside(URBAN_GRID) }, { address: addressInside(GACHA_GRID) }, { point: POINT_OUTSIDE_DEMO_CITY }]) {
+      const { staff: _staff, ...here } = (await locate(query)).body;
+      const { staff: none, ...there } = routeIn(elsewhere, query) as { staff?: unknown[] };
+      expect(none ?? []).toEqual([]);
+      expect(there).toEqual(here);
+    }
+    expect((await call('GET', '/api/v1/routing/dataset', undefined)).status).toBe(401);
   });
 
   it('routes by address over HTTP, and answers "not matched" for a point outside the city', async () => {
@@ -197,5 +217,10 @@ describe('grid: routing on the demo city, over HTTP and Kafka', () => {
     }, { timeoutMs: 10_000, what: 'the service to route on the new import' });
     expect((await locate({ point: pointInside(URBAN_GRID) })).body).toMatchObject({ matched: true, gridId: URBAN_GRID });
     expect((await call('GET', '/api/v1/org/units/bf-d03', await bearerFor('operator', 'bf'))).status).toBe(404);
+    // and says so, with the new dataset behind its routing endpoint
+    const announced = await replies.waitForEvent(gridDatasetChangedV1.type, (event) => (event.data as { title?: string }).title === 'one street of 北丰市', 15_000);
+    const served = await call('GET', '/api/v1/routing/dataset', await bearerFor('operator', 'bf'));
+    expect(served.body).toMatchObject({ datasetId: (announced.data as { datasetId: string }).datasetId, title: 'one street of 北丰市' });
+    expect(served.body.grids).toHaveLength(slice.grids.features.length);
   });
 });

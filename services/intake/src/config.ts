@@ -8,8 +8,14 @@ export const intakeConfigSchema = infraConfigSchema.extend(channelsConfigSchema.
   /** Reports of the same category within this distance and time of an open case merge into it (合并). */
   INTAKE_DEDUP_RADIUS_METERS: z.coerce.number().positive().max(600, 'at most 600 m (the duplicate search covers one geohash-6 neighbourhood)').default(150),
   INTAKE_DEDUP_WINDOW_HOURS: z.coerce.number().positive().default(72),
-  /** How long to wait for the grid service to place a case before retrying. */
+  /** How long routing waits for the first grid dataset before the report is retried (and start-up waits for it). */
   INTAKE_ROUTING_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  /** The grid service, whose routing dataset intake routes with (GET /api/v1/routing/dataset). */
+  GRID_URL: z.url().default('http://127.0.0.1:3003'),
+  /** A token issued for intake's service account; without one intake signs its own with JWT_SECRET. */
+  INTAKE_GRID_TOKEN: z.string().min(1).optional(),
+  /** The org unit intake's service account acts at (the city). */
+  INTAKE_CITY_UNIT_ID: z.string().min(1).default('bf'),
   /** false only in tests that share a topic with earlier runs. */
   KAFKA_FROM_BEGINNING: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 });

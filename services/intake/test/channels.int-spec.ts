@@ -1,8 +1,7 @@
 // The intake channels on the real servers: a resident's app report with a photo and a grid worker's patrol report
 // become cases whose workflows run on Temporal (case.registered on Kafka); photos are checked by their bytes and
 // stored once by content; Open311 clients submit and read back in JSON and XML with their api_key.
-// The grid service is stood in for at its Kafka boundary (it answers route-location requests with one fixed grid),
-// so routing takes the same request/reply path as in production.
+// The real grid service (demo city 北丰市) serves the routing dataset intake routes with.
 import { INestApplication } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { createHash } from 'node:crypto';
@@ -10,12 +9,13 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { Consumer, Kafka } from 'kafkajs';
+import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
-import { caseRegisteredV1, routeLocation, validateEvent } from '@civicflow/contracts';
-import { createKafka, EventPublisher } from '@civicflow/platform';
+import { caseRegisteredV1 } from '@civicflow/contracts';
+import { createKafka } from '@civicflow/platform';
 import { bearerFor, EventProbe, integrationConfig, uniqueId, ownTemporalNamespace, startCaseWorker, TestCaseWorker } from '@civicflow/testing';
 import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
+import { createGridApp, gridConfigSchema, pointInside } from '@civicflow/grid';
 
 const runId = uniqueId();
 const API_KEY = `test-key-${runId}`;
@@ -26,6 +26,13 @@ const MAX_PHOTO_BYTES = 256 * 1024;
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
+// the demo city: the app report's grid and community, the patrol's grid, the Open311 request's place
+const GRID = 'bf-d01-s01-c01-g03';
+const COMMUNITY = 'bf-d01-s01-c01';
+const LAMP = pointInside(GRID);
+const MANHOLE = pointInside('bf-d01-s01-c01-g04');
+const TAP = pointInside('bf-d01-s01-c02-g01');
+
 const xml = new XMLParser({ parseTagValue: false, isArray: (name) => ['request', 'service', 'error'].includes(name) });
 
 describe('intake channels: app reports, patrol reports, photos and Open311 on the real servers', () => {
@@ -35,8 +42,7 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
   let worker: TestCaseWorker;
   let kafka: Kafka;
   let probe: EventProbe;
-  let gridStandIn: Consumer;
-  let gridPublisher: EventPublisher;
+  let grid: INestApplication;
   let temporal: Client;
   let mongo: MongoClient;
 
@@ -53,29 +59,11 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
     env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
     kafka = createKafka(`test-${runId}`, env);
 
-    // the grid service's side of 定位派单: every place belongs to one test grid
-    gridPublisher = new EventPublisher(kafka, 'grid');
-    await gridPublisher.connect();
-    gridStandIn = kafka.consumer({ groupId: `grid-stand-in-${runId}` });
-    await gridStandIn.connect();
-    await gridStandIn.subscribe({ topic: routeLocation.request.topic, fromBeginning: false });
-    const joined = new Promise<void>((resolve) => gridStandIn.on(gridStandIn.events.GROUP_JOIN, () => resolve()));
-    await gridStandIn.run({
-      eachMessage: async ({ message }) => {
-        const checked = validateEvent(JSON.parse(message.value?.toString('utf8') ?? 'null'));
-        if (!checked.ok || checked.event.type !== routeLocation.request.type) return;
-        await gridPublisher.publish(routeLocation.reply, {
-          key: checked.event.key,
-          correlationId: checked.event.correlationId,
-          causationId: checked.event.id,
-          data: {
-            matched: true, method: 'point', gridId: 'grid-yg-03', gridName: '阳光社区第三网格', communityId: 'comm-yg', communityName: '阳光社区',
-            streetId: 'street-xf', streetName: '幸福路街道', districtId: 'dist-qs', orgPath: ['city', 'dist-qs', 'street-xf', 'comm-yg', 'grid-yg-03'], staff: [],
-          },
-        });
-      },
-    });
-    await joined;
+    // the real grid service with the demo city: intake loads its routing dataset from it and routes in process
+    grid = await createGridApp(gridConfigSchema.parse({ ...env, GRID_CONSUMER_GROUP: `grid-${runId}`, GRID_SEED_DEMO: 'true' }));
+    await grid.startAllMicroservices();
+    await grid.listen(0, '127.0.0.1');
+    env.GRID_URL = await grid.getUrl();
 
     intake = await createIntakeApp(intakeConfigSchema.parse(env));
     await intake.startAllMicroservices();
@@ -89,12 +77,12 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
 
   afterAll(async () => {
     await probe?.stop();
-    await gridStandIn?.disconnect();
-    await gridPublisher?.disconnect();
     await worker?.stop();
     await intake?.close();
+    await grid?.close();
     await temporal?.connection.close();
     await mongo?.db(`${runId}_intake`).dropDatabase();
+    await mongo?.db(`${runId}_grid`).dropDatabase();
     await mongo?.close();
     if (photoDir) await rm(photoDir, { recursive: true, force: true });
   });
@@ -113,8 +101,8 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
 
   const streetLight = {
     content: '小区门口路灯坏了一周,晚上很黑 — the street light at the compound gate has been out for a week',
-    'location[lng]': '109.8403',
-    'location[lat]': '40.6571',
+    'location[lng]': String(LAMP.lng),
+    'location[lat]': String(LAMP.lat),
     address: '青山区幸福路街道阳光社区 3 号楼',
     reporterId: 'wx-openid-0001',
   };
@@ -133,7 +121,7 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
 
     // Mongo: the case carries the photo and a pseudonym of the resident, never the app's id for them
     const stored = await mongo.db(`${runId}_intake`).collection('cases').findOne({ _id: report.caseNumber as never });
-    expect(stored).toMatchObject({ channel: 'app', photos: [sha256(PNG)], orgPath: ['city', 'dist-qs', 'street-xf', 'comm-yg', 'grid-yg-03'] });
+    expect(stored).toMatchObject({ channel: 'app', photos: [sha256(PNG)], orgPath: ['bf', 'bf-d01', 'bf-d01-s01', COMMUNITY, GRID] });
     expect(stored!.reporters[0].reporterRef).toMatch(/^test-app:[0-9a-f]{32}$/);
     expect(JSON.stringify(stored)).not.toContain('wx-openid-0001');
 
@@ -145,7 +133,7 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
     expect(await storedPhotoFiles()).toBe(1);
 
     const photoUrl = `${intakeUrl}${report.photos[0].url}`;
-    const photo = await fetch(photoUrl, { headers: { authorization: await bearerFor('community-handler', 'comm-yg') } });
+    const photo = await fetch(photoUrl, { headers: { authorization: await bearerFor('community-handler', COMMUNITY) } });
     expect(photo.status).toBe(200);
     expect(photo.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await photo.arrayBuffer()).equals(PNG)).toBe(true);
@@ -187,20 +175,20 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
   });
 
   it('records a grid worker’s patrol report with their grid as the reporter', async () => {
-    const form = appReport({ content: '井盖缺失,有行人跌落风险 — a manhole cover is missing', categoryCode: '0201', urgency: 'urgent', 'location[lng]': '109.8602', 'location[lat]': '40.6701' }, [
+    const form = appReport({ content: '井盖缺失,有行人跌落风险 — a manhole cover is missing', categoryCode: '0201', urgency: 'urgent', 'location[lng]': String(MANHOLE.lng), 'location[lat]': String(MANHOLE.lat) }, [
       { bytes: PNG, name: 'manhole.png', type: 'image/png' },
     ]);
-    const headers = { authorization: await bearerFor('grid-worker', 'grid-yg-03', 'gw-zhang') };
+    const headers = { authorization: await bearerFor('grid-worker', GRID, 'gw-zhang') };
     const res = await fetch(`${intakeUrl}/api/v1/reports/patrol`, { method: 'POST', headers, body: form });
     expect(res.status).toBe(201);
     const { caseNumber } = (await res.json()) as { caseNumber: string };
     const registered = await probe.waitForEvent(caseRegisteredV1.type, (e) => e.key === caseNumber);
     expect(registered.data).toMatchObject({ channel: 'patrol', categoryCode: '0201', urgency: 'urgent' });
     const stored = await mongo.db(`${runId}_intake`).collection('cases').findOne({ _id: caseNumber as never });
-    expect(stored!.reporters[0]).toMatchObject({ channel: 'patrol', reporterRef: 'grid:grid-yg-03' });
+    expect(stored!.reporters[0]).toMatchObject({ channel: 'patrol', reporterRef: `grid:${GRID}` });
 
     expect((await fetch(`${intakeUrl}/api/v1/reports/patrol`, { method: 'POST', body: appReport({ content: 'x' }) })).status).toBe(401);
-    const asOperator = await fetch(`${intakeUrl}/api/v1/reports/patrol`, { method: 'POST', headers: { authorization: await bearerFor('operator', 'city') }, body: appReport({ content: 'x' }) });
+    const asOperator = await fetch(`${intakeUrl}/api/v1/reports/patrol`, { method: 'POST', headers: { authorization: await bearerFor('operator', 'bf') }, body: appReport({ content: 'x' }) });
     expect(asOperator.status).toBe(403);
   });
 
@@ -224,7 +212,7 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
       const res = await open311('requests.json', {
         method: 'POST',
         body: new URLSearchParams({
-          api_key: OPEN311_ONLY_KEY, service_code: '0501', lat: '40.6401', long: '109.8201', description: '3 号楼停水两天了 — no water for two days',
+          api_key: OPEN311_ONLY_KEY, service_code: '0501', lat: String(TAP.lat), long: String(TAP.lng), description: '3 号楼停水两天了 — no water for two days',
           'attribute[request_type]': 'complaint', email: 'Resident@Example.org', media_url: 'https://photos.example.org/tap.jpg',
         }),
       });
@@ -238,12 +226,12 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
       const [shown] = (await (await open311(`requests.json?api_key=${OPEN311_ONLY_KEY}&service_request_id=${id}`)).json()) as Record<string, unknown>[];
       expect(shown).toMatchObject({
         service_request_id: id, status: 'open', service_code: '0501', description: '3 号楼停水两天了 — no water for two days',
-        lat: 40.6401, long: 109.8201, media_url: 'https://photos.example.org/tap.jpg', requested_datetime: expect.stringMatching(/\+08:00$/),
+        lat: TAP.lat, long: TAP.lng, media_url: 'https://photos.example.org/tap.jpg', requested_datetime: expect.stringMatching(/\+08:00$/),
       });
       const listed = xml.parse(await (await open311(`requests.xml?api_key=${OPEN311_ONLY_KEY}&status=open&service_code=0501`)).text()) as { service_requests: { request: { service_request_id: string; status: string }[] } };
       expect(listed.service_requests.request).toEqual([expect.objectContaining({ service_request_id: id, status: 'open' })]);
       const one = xml.parse(await (await open311(`requests/${id}.xml?api_key=${OPEN311_ONLY_KEY}`)).text()) as { service_requests: { request: { lat: string }[] } };
-      expect(one.service_requests.request[0].lat).toBe('40.6401');
+      expect(one.service_requests.request[0].lat).toBe(String(TAP.lat));
       expect(await (await open311(`requests.json?api_key=${OPEN311_ONLY_KEY}&status=closed`)).json()).toEqual([]);
 
       // the token the request was filed under resolves to its id; the stored request keeps no contact details

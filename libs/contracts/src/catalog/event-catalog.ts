@@ -46,6 +46,7 @@ import {
   sessionScheduledV1,
 } from '../mediation/mediation-events';
 import { routeLocation, routeLocationReplyV1, routeLocationRequestV1 } from '../grid/route-location.request';
+import { gridDatasetChangedV1 } from '../grid/grid-dataset-changed.event';
 
 /** Every message CivicFlow produces. Producers and consumers validate against these; docs/events.md is generated from them. */
 export const eventCatalog: readonly EventContract[] = [
@@ -80,6 +81,7 @@ export const eventCatalog: readonly EventContract[] = [
   caseClosedV1,
   routeLocationRequestV1,
   routeLocationReplyV1,
+  gridDatasetChangedV1,
   notificationDeliveredV1,
   notificationFailedV1,
   disputeOpenedV1,

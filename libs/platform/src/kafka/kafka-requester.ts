@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Consumer, Kafka } from 'kafkajs';
-import { EventData, EventEnvelope, RequestContract, validateEvent } from '@civicflow/contracts';
+import { Kafka } from 'kafkajs';
+import { EventContract, EventData, EventEnvelope, RequestContract } from '@civicflow/contracts';
+import { BroadcastListener } from './broadcast-listener';
 import { EventDraft } from './build-event';
 import { EventPublisher } from './event-publisher';
 
@@ -15,11 +16,11 @@ type Pending = { resolve: (e: EventEnvelope) => void; timer: NodeJS.Timeout };
 
 /**
  * Request/reply over Kafka: publishes a request and waits for the reply whose causationId is the request id.
- * Each requester listens on the replies topic with a group of its own, from the moment it starts.
+ * Each requester listens on the replies topic with a group of its own (a BroadcastListener), from the moment it starts.
  */
 export class KafkaRequester {
   private readonly pending = new Map<string, Pending>();
-  private readonly listening = new Map<string, Promise<Consumer>>();
+  private readonly listening = new Map<string, Promise<BroadcastListener>>();
 
   constructor(private readonly kafka: Kafka, private readonly publisher: EventPublisher, private readonly clientId: string) {}
 
@@ -28,7 +29,7 @@ export class KafkaRequester {
     draft: Omit<EventDraft<R['request']>, 'id'>,
     timeoutMs = 5000,
   ): Promise<EventData<R['reply']>> {
-    await this.listen(contract.reply.topic);
+    await this.listen(contract.reply);
     const request = this.publisher.build(contract.request, { ...draft, id: randomUUID() });
     const reply = new Promise<EventEnvelope>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -42,42 +43,33 @@ export class KafkaRequester {
   }
 
   async close(): Promise<void> {
-    for (const consumer of this.listening.values()) await (await consumer).disconnect();
+    for (const listener of this.listening.values()) await (await listener).stop();
     this.listening.clear();
   }
 
-  private listen(topic: string): Promise<Consumer> {
-    let consumer = this.listening.get(topic);
-    if (!consumer) {
-      consumer = this.subscribe(topic);
-      this.listening.set(topic, consumer);
+  private listen(reply: EventContract): Promise<BroadcastListener> {
+    let listener = this.listening.get(reply.topic);
+    if (!listener) {
+      listener = this.subscribe(reply);
+      this.listening.set(reply.topic, listener);
     }
-    return consumer;
+    return listener;
   }
 
-  private async subscribe(topic: string): Promise<Consumer> {
-    const consumer = this.kafka.consumer({ groupId: `${this.clientId}.replies.${randomUUID()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: false });
-    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(message.value?.toString('utf8') ?? '');
-        } catch {
-          return;
-        }
-        const checked = validateEvent(parsed);
-        if (!checked.ok || !checked.event.causationId) return;
-        const waiting = this.pending.get(checked.event.causationId);
+  /** Every requester hears every reply (a group of its own) and takes those caused by its own requests. */
+  private async subscribe(reply: EventContract): Promise<BroadcastListener> {
+    const listener = new BroadcastListener(this.kafka, {
+      groupPrefix: `${this.clientId}.replies`,
+      contracts: [reply],
+      onEvent: async (event) => {
+        const waiting = event.causationId ? this.pending.get(event.causationId) : undefined;
         if (!waiting) return; // another requester's reply
         clearTimeout(waiting.timer);
-        this.pending.delete(checked.event.causationId);
-        waiting.resolve(checked.event);
+        this.pending.delete(event.causationId!);
+        waiting.resolve(event);
       },
     });
-    await joined;
-    return consumer;
+    await listener.start();
+    return listener;
   }
 }

@@ -1,4 +1,4 @@
-import { signToken } from '../auth/tokens';
+import { ServiceBearer } from '../auth/service-bearer';
 
 /** Nest injection token of a service's CitizenDirectory. */
 export const CITIZEN_DIRECTORY = Symbol('CITIZEN_DIRECTORY');
@@ -21,8 +21,6 @@ export interface CitizenDirectoryClientOptions {
   timeoutMs?: number;
 }
 
-const TOKEN_TTL_S = 3_600;
-
 /**
  * `PUT {notificationUrl}/api/v1/directory/citizens/:citizenRef`: a phone number goes point to point over HTTP to
  * the service that sends the SMS, and events only ever carry the ref (hotline callers, mediation parties). The
@@ -30,14 +28,16 @@ const TOKEN_TTL_S = 3_600;
  * before it expires.
  */
 export class CitizenDirectoryClient implements CitizenDirectory {
-  private signed?: { value: string; renewAt: number };
+  private readonly bearer: ServiceBearer;
 
-  constructor(private readonly options: CitizenDirectoryClientOptions) {}
+  constructor(private readonly options: CitizenDirectoryClientOptions) {
+    this.bearer = new ServiceBearer({ account: options.serviceAccount, jwtSecret: options.jwtSecret, token: options.token });
+  }
 
   async putCitizen(citizenRef: string, contact: { phone: string }): Promise<void> {
     const res = await fetch(`${this.options.notificationUrl.replace(/\/+$/, '')}/api/v1/directory/citizens/${encodeURIComponent(citizenRef)}`, {
       method: 'PUT',
-      headers: { authorization: `Bearer ${await this.bearer()}`, 'content-type': 'application/json' },
+      headers: { authorization: await this.bearer.header(), 'content-type': 'application/json' },
       body: JSON.stringify({ phone: contact.phone }),
       signal: AbortSignal.timeout(this.options.timeoutMs ?? 5_000),
     });
@@ -45,13 +45,5 @@ export class CitizenDirectoryClient implements CitizenDirectory {
       const detail = (await res.text().catch(() => '')).slice(0, 300);
       throw new Error(`notification directory answered ${res.status}${detail ? `: ${detail}` : ''}`);
     }
-  }
-
-  private async bearer(): Promise<string> {
-    if (this.options.token) return this.options.token;
-    if (this.signed && Date.now() < this.signed.renewAt) return this.signed.value;
-    const value = await signToken({ ...this.options.serviceAccount, role: 'admin' }, this.options.jwtSecret, `${TOKEN_TTL_S}s`);
-    this.signed = { value, renewAt: Date.now() + (TOKEN_TTL_S * 1000) / 2 };
-    return value;
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { createOrgTree, DomainError, InvalidOrgTree, type OrgUnit } from '@civicflow/domain';
-import { type DatasetUnit, type GridDataset, gridDatasetSchema, type GridRecord } from './grid-dataset';
+import { createOrgTree, DomainError, InvalidOrgTree } from '@civicflow/domain';
+import { orgUnitsOf } from '@civicflow/grid-routing';
+import { type GridDataset, gridDatasetSchema } from './grid-dataset';
 
 const MAX_PROBLEMS_SHOWN = 20;
 
@@ -15,14 +16,6 @@ export class InvalidGridDataset extends DomainError {
       `grid dataset has ${problems.length} problem(s), nothing imported: ${shown.join('; ')}${more}`,
     );
   }
-}
-
-/** The org units of a dataset, grids included (a grid is the unit under its community). */
-export function orgUnitsOf(units: readonly DatasetUnit[], grids: readonly Pick<GridRecord, 'id' | 'name' | 'communityId'>[]): OrgUnit[] {
-  return [
-    ...units.map(({ id, name, kind, parentId, localForm, departmentCode }) => ({ id, name, kind, parentId, localForm, departmentCode })),
-    ...grids.map((grid) => ({ id: grid.id, name: grid.name, kind: 'grid' as const, parentId: grid.communityId })),
-  ];
 }
 
 /**

@@ -1,11 +1,5 @@
+import { rectangle } from '@civicflow/grid-routing';
 import { GRID_DATASET_FORMAT, type GridDatasetInput } from './grid-dataset';
-
-type Ring = [number, number][];
-
-/** An axis-aligned rectangle as a closed, counter-clockwise ring. */
-export function rectangle(west: number, south: number, east: number, north: number): Ring {
-  return [[west, south], [east, south], [east, north], [west, north], [west, south]];
-}
 
 /**
  * A hand-made city for unit tests (lng 110.00–110.09, lat 40.00–40.02):

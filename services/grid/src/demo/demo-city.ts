@@ -1,7 +1,7 @@
 import type { GeoPoint } from '@civicflow/contracts';
 import type { GridDataset } from '../dataset/grid-dataset';
 import { parseGridDataset } from '../dataset/parse-grid-dataset';
-import { interiorPoint } from '../routing/geometry';
+import { interiorPoint } from '@civicflow/grid-routing';
 import { generateDemoCity } from './generate-demo-city';
 
 let cached: GridDataset | undefined;

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DEPARTMENT_TYPES } from '@civicflow/domain';
 import { gridRecordOf } from '../dataset/grid-dataset';
-import { boundingBoxOf, containsPointStrictly, planarArea } from '../routing/geometry';
-import { GridMap } from '../routing/grid-map';
+import { boundingBoxOf, containsPointStrictly, GridMap, planarArea } from '@civicflow/grid-routing';
 import { RouteLocationUseCase } from '../routing/route-location/route-location.usecase';
 import { addressInside, demoCity, POINT_OUTSIDE_DEMO_CITY, pointInside } from './demo-city';
 import { generateDemoCity } from './generate-demo-city';

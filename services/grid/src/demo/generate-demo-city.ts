@@ -9,7 +9,7 @@ import {
   type Household,
 } from '../dataset/grid-dataset';
 import type { HouseholdCard } from '../dataset/household-card';
-import { round6 } from '../routing/geometry';
+import { round6 } from '@civicflow/grid-routing';
 import {
   COMMUNITY_STEMS,
   compoundName,

@@ -1,6 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import { LOCAL_UNIT_FORMS, type OrgUnit } from '@civicflow/domain';
-import type { GridMap } from '../routing/grid-map';
+import type { GridMap } from '@civicflow/grid-routing';
 
 /** A unit as the read APIs show it; `localFormName` is the level's local word (旗, 苏木, 嘎查 …). */
 export interface UnitSummary {

@@ -6,7 +6,7 @@ import { DuplicateFinder } from './dedup/duplicate-finder';
 import { GetCaseHttpController } from './get-case/get-case.http.controller';
 import { DispatchQueueHttpController } from './dispatch-queue/dispatch-queue.http.controller';
 import { RegisterCaseUseCase } from './register-case/register-case.usecase';
-import { GridRouter } from './routing/grid-router';
+import { GridRoutes } from './routing/grid-routes';
 import { taxonomyProvider } from './taxonomy.provider';
 
 /** 案件受理: registration (classify, merge duplicates, route, start the workflow) and the case reads. Every channel uses it. */
@@ -19,7 +19,7 @@ import { taxonomyProvider } from './taxonomy.provider';
     ]),
   ],
   controllers: [GetCaseHttpController, DispatchQueueHttpController],
-  providers: [CaseNumberAllocator, RegisterCaseUseCase, DuplicateFinder, GridRouter, taxonomyProvider],
+  providers: [CaseNumberAllocator, RegisterCaseUseCase, DuplicateFinder, GridRoutes, taxonomyProvider],
   exports: [RegisterCaseUseCase, taxonomyProvider, MongooseModule],
 })
 export class CasesModule {}

@@ -1,5 +1,6 @@
 import {
-  callbackRecordedV1, caseCallbackRecordedV1, disputeReopenedV1, disputeResolvedV1, notificationDeliveredV1, notificationFailedV1, sessionHeldV1,
+  callbackRecordedV1, caseCallbackRecordedV1, disputeReopenedV1, disputeResolvedV1, gridDatasetChangedV1, notificationDeliveredV1, notificationFailedV1,
+  sessionHeldV1,
 } from '@civicflow/contracts';
 import { caseRules } from './case-rules';
 import { mediationRules } from './mediation-rules';
@@ -26,6 +27,7 @@ export const SILENT_EVENTS: readonly SilentEvent[] = [
   { contract: disputeResolvedV1, why: 'the mediator recorded the last kept term; the original case\'s case.resolved tells its reporters and unit' },
   { contract: notificationDeliveredV1, why: "this service's own outcome, announced for others to count" },
   { contract: notificationFailedV1, why: "this service's own outcome; administrators see failures in the delivery status API" },
+  { contract: gridDatasetChangedV1, why: 'a signal between machines: routers reload the grid data, no person needs to hear of it' },
 ];
 
 /** Every event type the service consumes: the message controller subscribes to exactly these. */

@@ -4,7 +4,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { childrenOf, type OrgUnit } from '@civicflow/domain';
 import { GridMapHolder } from '../../routing/grid-map.holder';
-import type { GridMap } from '../../routing/grid-map';
+import type { GridMap } from '@civicflow/grid-routing';
 import { unitNotFound, type UnitSummary, unitSummary } from '../org-views';
 
 class OrgTreeQuery extends createZodDto(

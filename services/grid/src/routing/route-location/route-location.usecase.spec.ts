@@ -2,7 +2,7 @@ import { routeLocationReplyV1 } from '@civicflow/contracts';
 import { gridRecordOf } from '../../dataset/grid-dataset';
 import { parseGridDataset } from '../../dataset/parse-grid-dataset';
 import { smallCityInput } from '../../dataset/small-city.fixture';
-import { GridMap } from '../grid-map';
+import { GridMap } from '@civicflow/grid-routing';
 import { LocationQuery, RouteLocationUseCase } from './route-location.usecase';
 
 const dataset = parseGridDataset(smallCityInput());

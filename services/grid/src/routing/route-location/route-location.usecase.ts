@@ -1,65 +1,20 @@
-import type { EventData, GeoPoint } from '@civicflow/contracts';
-import { routeLocationReplyV1 } from '@civicflow/contracts';
-import { enclosingUnitOfKind, type OrgUnit } from '@civicflow/domain';
-import type { GridRecord, GridStaffMember } from '../../dataset/grid-dataset';
-import type { GridMap } from '../grid-map';
+import { type GridMap, type LocationQuery, type LocationRouting, routeLocation } from '@civicflow/grid-routing';
 
-export interface LocationQuery {
-  point?: GeoPoint;
-  address?: string;
-}
-
-/** The contract's reply: the owning grid with community, street and staff, or "not matched" with a reason. */
-export type LocationRouting = EventData<typeof routeLocationReplyV1>;
+export type { LocationQuery, LocationRouting } from '@civicflow/grid-routing';
 
 /** Where the current map comes from: the service swaps in a new one after an import; tests pass a fixed one. */
 export interface GridMapSource {
   current(): GridMap;
 }
 
-const DUTY_ORDER: readonly GridStaffMember['duty'][] = ['chief', 'police', 'specialist', 'part-timer'];
-
 /**
- * 定位派单: point → grid (spatial index, then exact point-in-polygon), else address → grid (known compound and
- * building names), else "not matched" so the caller puts the case in the dispatcher's manual queue. Never throws
- * for a place it does not know. Plain TypeScript: the HTTP and Kafka controllers both hand their queries here.
+ * 定位派单 for the grid service's callers (HTTP and Kafka): the shared routing function on the current map. Plain
+ * TypeScript, so its tests build a map from a hand-drawn city and need no container.
  */
 export class RouteLocationUseCase {
   constructor(private readonly maps: GridMapSource) {}
 
   execute(query: LocationQuery): LocationRouting {
-    const map = this.maps.current();
-    if (query.point) {
-      // a point on an edge shared by two grids lies in both; the first in id order takes it, every time
-      const [grid] = map.gridsContaining(query.point);
-      if (grid) return this.routed(map, grid, 'point');
-    }
-    if (query.address !== undefined) {
-      const match = map.addresses.match(query.address);
-      if (match.matched) return this.routed(map, map.grid(match.gridId)!, 'address');
-      if (!query.point) return { matched: false, reason: match.reason };
-    }
-    return { matched: false, reason: query.point ? 'outside-every-grid' : 'no-location' };
-  }
-
-  private routed(map: GridMap, grid: GridRecord, method: 'point' | 'address'): LocationRouting {
-    const level = (kind: 'community' | 'street' | 'district'): OrgUnit => enclosingUnitOfKind(map.tree, grid.id, kind)!;
-    const [community, street, district] = [level('community'), level('street'), level('district')];
-    const staff = [...grid.staff]
-      .sort((a, b) => DUTY_ORDER.indexOf(a.duty) - DUTY_ORDER.indexOf(b.duty))
-      .map(({ staffId, name, duty, phoneMasked }) => ({ staffId, name, duty, ...(phoneMasked ? { phoneMasked } : {}) }));
-    return {
-      matched: true,
-      method,
-      gridId: grid.id,
-      gridName: grid.name,
-      communityId: community.id,
-      communityName: community.name,
-      streetId: street.id,
-      streetName: street.name,
-      districtId: district.id,
-      orgPath: map.orgPathOf(grid.id),
-      staff,
-    };
+    return routeLocation(this.maps.current(), query);
   }
 }

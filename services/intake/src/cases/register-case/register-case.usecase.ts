@@ -11,7 +11,7 @@ import { CaseNumberAllocator } from '../case-number.allocator';
 import { classifyRequest } from '../classify/classify-request';
 import { DuplicateFinder } from '../dedup/duplicate-finder';
 import { dedupKey } from '../dedup/nearby';
-import { GridRouter } from '../routing/grid-router';
+import { GridRoutes } from '../routing/grid-routes';
 import { TAXONOMY } from '../taxonomy.provider';
 
 export interface CaseIntake {
@@ -50,7 +50,7 @@ export class RegisterCaseUseCase {
     @Inject(TAXONOMY) private readonly taxonomy: TaxonomyIndex,
     private readonly numbers: CaseNumberAllocator,
     private readonly duplicates: DuplicateFinder,
-    private readonly router: GridRouter,
+    private readonly routes: GridRoutes,
     private readonly publisher: EventPublisher,
     private readonly temporal: Client,
     @Inject(CONFIG) private readonly config: InfraConfig,
@@ -67,7 +67,7 @@ export class RegisterCaseUseCase {
       const duplicate = await this.duplicates.findMaster(classification.categoryCode, intake.location, now);
       if (duplicate) return this.merge(sourceKey, intake, duplicate.master, duplicate.distanceMeters);
     }
-    const routing = intake.answeredDirectly ? undefined : await this.router.locate({ point: intake.location, address: intake.address }, intake.correlationId);
+    const routing = intake.answeredDirectly ? undefined : await this.routes.locate({ point: intake.location, address: intake.address });
 
     const caseNumber = await this.claimSource(sourceKey, await this.numbers.next(now), false);
     const doc: CaseDoc = {

@@ -1,4 +1,4 @@
-import type { Compound } from '../dataset/grid-dataset';
+import type { Compound } from './routing-dataset';
 
 /**
  * Address text in the form we compare: full-width characters folded (NFKC: ３号楼 → 3号楼), spaces removed, and the

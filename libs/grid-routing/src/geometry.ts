@@ -1,6 +1,11 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { GeoPoint } from '@civicflow/contracts';
-import type { GridGeometry } from '../dataset/grid-dataset';
+import type { GridGeometry } from './routing-dataset';
+
+/** An axis-aligned rectangle as a closed, counter-clockwise ring ([lng, lat] positions). */
+export function rectangle(west: number, south: number, east: number, north: number): [number, number][] {
+  return [[west, south], [east, south], [east, north], [west, north], [west, south]];
+}
 
 /** [west, south, east, north] */
 export type BoundingBox = [number, number, number, number];

@@ -1,5 +1,4 @@
-import { rectangle } from '../dataset/small-city.fixture';
-import { boundingBoxOf, containsPoint, containsPointStrictly, interiorPoint, planarArea } from './geometry';
+import { boundingBoxOf, containsPoint, containsPointStrictly, interiorPoint, planarArea, rectangle } from './geometry';
 
 describe('geometry', () => {
   const lShape = { type: 'Polygon' as const, coordinates: [[[0, 0], [3, 0], [3, 1], [1, 1], [1, 3], [0, 3], [0, 0]]] };

@@ -1,10 +1,17 @@
 import Flatbush from 'flatbush';
 import type { GeoPoint } from '@civicflow/contracts';
 import { ancestorsOf, createOrgTree, type OrgTree, type OrgUnit, unitOf } from '@civicflow/domain';
-import type { DatasetUnit, GridRecord } from '../dataset/grid-dataset';
-import { orgUnitsOf } from '../dataset/parse-grid-dataset';
+import type { DatasetUnit, GridRecord } from './routing-dataset';
 import { AddressIndex } from './address-index';
 import { type BoundingBox, boundingBoxOf, containsPoint } from './geometry';
+
+/** The org units of a dataset, grids included (a grid is the unit under its community). */
+export function orgUnitsOf(units: readonly DatasetUnit[], grids: readonly Pick<GridRecord, 'id' | 'name' | 'communityId'>[]): OrgUnit[] {
+  return [
+    ...units.map(({ id, name, kind, parentId, localForm, departmentCode }) => ({ id, name, kind, parentId, localForm, departmentCode })),
+    ...grids.map((grid) => ({ id: grid.id, name: grid.name, kind: 'grid' as const, parentId: grid.communityId })),
+  ];
+}
 
 interface IndexedGrid extends GridRecord {
   bbox: BoundingBox;
