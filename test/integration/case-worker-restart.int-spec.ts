@@ -10,9 +10,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, Connection } from '@temporalio/client';
 import { Kafka } from 'kafkajs';
 import { caseDepartmentsSummonedV1, caseDispatchedV1, caseEscalatedV1, EventEnvelope } from '@civicflow/contracts';
-import { DEFAULT_SLA_PROFILES, naturalMinutes } from '@civicflow/domain';
+import { naturalMinutes } from '@civicflow/domain';
 import { createKafka } from '@civicflow/platform';
-import { EventProbe, eventually, integrationConfig, ownTemporalNamespace, uniqueId } from '@civicflow/testing';
+import { EventProbe, eventually, integrationConfig, ownTemporalNamespace, profilesWithWindows, uniqueId } from '@civicflow/testing';
 import { caseStatusQuery, caseTimelineQuery, CaseWorkflowInput, summonDepartmentsUpdate } from '@civicflow/workflows';
 
 const runId = uniqueId();
@@ -27,16 +27,7 @@ const DEPARTMENTS = ['dept-urban-management', 'dept-water-affairs'];
 function writeShortProfiles(): string {
   const window = naturalMinutes(0.25);
   const long = naturalMinutes(30);
-  const table = Object.fromEntries(
-    Object.entries(DEFAULT_SLA_PROFILES).map(([id, profile]) => [
-      id,
-      {
-        ...profile,
-        byPriority: {},
-        windows: { acceptance: window, communityHandling: long, streetHandling: long, departmentReportIn: window, departmentAnswer: long, callback: long, mediation: long },
-      },
-    ]),
-  );
+  const table = profilesWithWindows({ acceptance: window, communityHandling: long, streetHandling: long, departmentReportIn: window, departmentAnswer: long, callback: long, mediation: long });
   const file = join(mkdtempSync(join(tmpdir(), 'civicflow-sla-')), 'sla-profiles.json');
   writeFileSync(file, JSON.stringify(table));
   return file;

@@ -6,9 +6,9 @@ import { INestApplication } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { caseClosedV1, caseDispatchedV1, caseEscalatedV1, caseRegisteredV1, caseResolvedV1, Role } from '@civicflow/contracts';
-import { DEFAULT_SLA_PROFILES, naturalMinutes, type SlaProfileTable } from '@civicflow/domain';
+import { naturalMinutes } from '@civicflow/domain';
 import { createKafka } from '@civicflow/platform';
-import { bearerFor, EventProbe, eventually, integrationConfig, ownTemporalNamespace, uniqueId, startCaseWorker, TestCaseWorker } from '@civicflow/testing';
+import { httpAs, EventProbe, eventually, integrationConfig, profilesWithWindows, startApps, ownTemporalNamespace, uniqueId, startCaseWorker, TestCaseWorker } from '@civicflow/testing';
 import { createGridApp, gridConfigSchema, pointInside } from '@civicflow/grid';
 import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
 import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
@@ -35,24 +35,15 @@ const URBAN = 'dept-urban-management';
 const WATER = 'dept-water-affairs';
 
 /** Every profile with windows of seconds (natural time), so the ladder runs while the test watches. */
-const SHORT: SlaProfileTable = Object.fromEntries(
-  Object.entries(DEFAULT_SLA_PROFILES).map(([id, profile]) => [
-    id,
-    {
-      ...profile,
-      byPriority: {},
-      windows: {
-        acceptance: naturalMinutes(0.1), // 6 s
-        communityHandling: naturalMinutes(0.1),
-        streetHandling: naturalMinutes(10),
-        departmentReportIn: naturalMinutes(10),
-        departmentAnswer: naturalMinutes(10),
-        callback: naturalMinutes(10),
-        mediation: naturalMinutes(10),
-      },
-    },
-  ]),
-);
+const SHORT = profilesWithWindows({
+  acceptance: naturalMinutes(0.1), // 6 s
+  communityHandling: naturalMinutes(0.1),
+  streetHandling: naturalMinutes(10),
+  departmentReportIn: naturalMinutes(10),
+  departmentAnswer: naturalMinutes(10),
+  callback: naturalMinutes(10),
+  mediation: naturalMinutes(10),
+});
 
 type Timeline = { entries: { type: string; level: string | null; unitId: string | null; actor: { userId: string; role: string } | null; sla: unknown }[] };
 type Inbox = { items: { caseNumber?: string; title: string; eventType: string }[] };
@@ -69,28 +60,17 @@ describe('hotline call → escalation ladder → closure, end to end on the real
     env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
     kafka = createKafka(`test-${runId}`, env);
     // notification first: the hotline registers each caller's SMS contact with it (短信告知)
-    const notification = await createNotificationApp(notificationConfigSchema.parse({ ...env, NOTIFICATION_SEED_DEMO_DIRECTORY: 'true' }));
-    await notification.startAllMicroservices();
-    await notification.listen(0, '127.0.0.1');
-    apps.push(notification);
-    urls.notification = env.NOTIFICATION_URL = await notification.getUrl();
+    const { notification } = await startApps({ notification: await createNotificationApp(notificationConfigSchema.parse({ ...env, NOTIFICATION_SEED_DEMO_DIRECTORY: 'true' })) }, apps);
+    urls.notification = env.NOTIFICATION_URL = notification;
     // grid next: intake loads its routing dataset at start
-    const grid = await createGridApp(gridConfigSchema.parse({ ...env, GRID_SEED_DEMO: 'true' }));
-    await grid.startAllMicroservices();
-    await grid.listen(0, '127.0.0.1');
-    apps.push(grid);
-    env.GRID_URL = await grid.getUrl();
-    const started = {
+    const { grid } = await startApps({ grid: await createGridApp(gridConfigSchema.parse({ ...env, GRID_SEED_DEMO: 'true' })) }, apps);
+    env.GRID_URL = grid;
+    const started = await startApps({
       hotline: await createHotlineApp(hotlineConfigSchema.parse(env)),
       intake: await createIntakeApp(intakeConfigSchema.parse(env)),
       casework: await createCaseworkApp(caseworkConfigSchema.parse(env)),
-    };
-    for (const [name, app] of Object.entries(started)) {
-      apps.push(app);
-      await app.startAllMicroservices();
-      await app.listen(0, '127.0.0.1');
-      if (name in urls) urls[name as keyof typeof urls] = await app.getUrl();
-    }
+    }, apps);
+    Object.assign(urls, { hotline: started.hotline, casework: started.casework });
     worker = await startCaseWorker(env, kafka, { slaProfiles: SHORT });
     probe = await new EventProbe(kafka, [caseRegisteredV1.topic], `probe-${runId}`).start();
     mongo = await new MongoClient(env.MONGO_URL).connect();
@@ -104,14 +84,8 @@ describe('hotline call → escalation ladder → closure, end to end on the real
     await mongo?.close();
   });
 
-  async function http(service: keyof typeof urls, method: 'GET' | 'POST' | 'PUT', path: string, who: { role: Role; unitId: string; userId?: string }, body?: unknown) {
-    const res = await fetch(`${urls[service]}${path}`, {
-      method,
-      headers: { authorization: await bearerFor(who.role, who.unitId, who.userId), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as any };
-  }
+  const http = httpAs(urls);
+
 
   const street = { role: 'street-coordinator', unitId: STREET, userId: 'street' } as const;
   const liaison = (unitId: string, userId: string) => ({ role: 'department-liaison', unitId, userId }) as const;

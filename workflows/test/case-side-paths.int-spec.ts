@@ -119,7 +119,7 @@ describe('caseWorkflow: side paths (time-skipping)', () => {
     await recordHistoryIfAsked(handle, HISTORIES, 'reopen-twice-then-review');
   });
 
-  it('closes a case whose citizen could not be reached three times (回访未接通)', async () => {
+  it('closes a case whose citizen could not be reached three times (回访未接通): each attempt a fact, the domain’s rule settles it', async () => {
     const caseNumber = '20990505-000001';
     await kit.skipTo('2099-05-05', '09:00'); // Tuesday, the last day of 劳动节
     const handle = await kit.start(caseInput(caseNumber));
@@ -127,12 +127,21 @@ describe('caseWorkflow: side paths (time-skipping)', () => {
     await kit.skipTo('2099-05-06', '09:30');
     await handle.executeUpdate(acceptUpdate, { args: [{ actor: ACTORS.community }] });
     await handle.executeUpdate(resolveUpdate, { args: [{ actor: ACTORS.community, summary: '已处理' }] });
-    for (const time of ['10:00', '14:00', '16:00']) {
+    const callbackId = `${caseNumber}-callback`;
+    for (const [n, time] of [[1, '10:00'], [2, '14:00']] as const) {
       await kit.skipTo('2099-05-06', time);
-      await handle.executeUpdate(recordCallbackUpdate, { args: [{ actor: ACTORS.operator, reached: false }] });
+      const attempt = await handle.executeUpdate(recordCallbackUpdate, { args: [{ actor: ACTORS.operator, reached: false, callbackId }], updateId: `${callbackId}:attempt-${n}` });
+      expect(attempt).toMatchObject({ events: ['case.callback-recorded'], view: { stage: 'resolved' } });
     }
+    await kit.skipTo('2099-05-06', '16:00');
+    const third = await handle.executeUpdate(recordCallbackUpdate, { args: [{ actor: ACTORS.operator, reached: false, comment: '关机', callbackId }], updateId: `${callbackId}:attempt-3` });
+    expect(third.events).toEqual(['case.callback-recorded', 'case.closed']);
     expect(await kit.result(handle)).toMatchObject({ stage: 'closed', closure: { reason: 'callback-unreachable' } });
-    expect(kit.events(caseNumber).filter((e) => e.type === 'case.callback-recorded').map((e) => (e.data as { attempt: number }).attempt)).toEqual([1, 2, 3]);
+    expect(kit.events(caseNumber).filter((e) => e.type === 'case.callback-recorded').map((e) => (e.data as { attempt: number; callbackId: string }))).toEqual(
+      [1, 2, 3].map((attempt) => expect.objectContaining({ attempt, callbackId, reached: false })),
+    );
+    expect(lastOf(kit, caseNumber, 'case.closed')).toMatchObject({ actor: { role: 'system' }, data: { reason: 'callback-unreachable' } });
+    await recordHistoryIfAsked(handle, HISTORIES, 'callback-unreachable');
   });
 
   it('continues as new before the history grows large, carrying the case, its clocks and its sequence numbers', async () => {

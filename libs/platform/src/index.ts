@@ -13,6 +13,7 @@ export * from './mongo/mongo.module';
 export * from './mongo/mongo-indexes';
 export * from './mongo/mongo-processed-events';
 export * from './mongo/processed-event.schema';
+export * from './mongo/migrations';
 export * from './temporal/temporal.module';
 export * from './http/error-messages';
 export * from './http/http-exception.filter';

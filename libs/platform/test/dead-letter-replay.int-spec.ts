@@ -1,23 +1,35 @@
 // A handler that keeps failing sends its message to the dead-letter topic with the reason; after the cause is
-// fixed, replaying the dead letters delivers the same event again — nothing accepted is lost.
+// fixed, replaying the dead letters delivers the same event again — nothing accepted is lost. A handler whose
+// receiver refuses the fact (RefusedEventError) is not retried: the message goes to the dead-letter topic at once.
 import { Controller, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventPattern } from '@nestjs/microservices';
 import { Kafka } from 'kafkajs';
-import { callLoggedV1, deadLetterTopicName, EventEnvelope } from '@civicflow/contracts';
-import { createKafka, DLT_HEADERS, EventPublisher, HttpErrorFilter, KafkaEventServer, replayDeadLetters } from '@civicflow/platform';
+import { callbackRecordedV1, callLoggedV1, deadLetterTopicName, EventEnvelope } from '@civicflow/contracts';
+import { createKafka, DLT_HEADERS, EventPublisher, HttpErrorFilter, KafkaEventServer, RefusedEventError, replayDeadLetters } from '@civicflow/platform';
 import { EventProbe, eventually, integrationConfig, uniqueId } from '@civicflow/testing';
 
 const runId = uniqueId();
 const env = integrationConfig();
 const handled: EventEnvelope[] = [];
 let failing = true;
+let refusing = true;
+const refusals: string[] = [];
 
 @Controller()
 class FlakyController {
   @EventPattern(callLoggedV1.type)
   onCall(event: EventEnvelope) {
     if (failing) throw new Error('downstream unavailable');
+    handled.push(event);
+  }
+
+  @EventPattern(callbackRecordedV1.type)
+  onCallback(event: EventEnvelope) {
+    if (refusing) {
+      refusals.push(event.id);
+      throw new RefusedEventError('case 20261201-000001 refused: INVALID_STATUS');
+    }
     handled.push(event);
   }
 }
@@ -39,7 +51,7 @@ describe('dead-letter topic and replay', () => {
     app.useGlobalFilters(new HttpErrorFilter());
     app.connectMicroservice({ strategy: new KafkaEventServer({ kafka, groupId, publisher, fromBeginning: false, retryBackoffMs: 50 }) }, { inheritAppConfig: true });
     await app.startAllMicroservices();
-    probe = await new EventProbe(kafka, [deadLetterTopicName(callLoggedV1.topic)], `probe-${runId}`).start();
+    probe = await new EventProbe(kafka, [deadLetterTopicName(callLoggedV1.topic)], `probe-${runId}`).start(); // the hotline's topic: calls and callbacks
   });
 
   afterAll(async () => {
@@ -54,7 +66,7 @@ describe('dead-letter topic and replay', () => {
       correlationId: runId,
       data: { callId: `call-${runId}`, receivedAt: new Date().toISOString(), callerRef: 'h', callerMasked: '138****0000', content: '噪音扰民', requestType: 'complaint', urgency: 'normal' },
     });
-    const dead = await probe.waitFor((m) => m.headers[DLT_HEADERS.group] === groupId, 'the dead letter');
+    const dead = await probe.waitFor((m) => m.headers[DLT_HEADERS.group] === groupId && JSON.parse(m.raw).id === sent.id, 'the dead letter');
     expect(dead.headers[DLT_HEADERS.reason]).toBe('handler failed after 3 attempts: downstream unavailable');
     expect(JSON.parse(dead.raw).id).toBe(sent.id);
     expect(handled).toHaveLength(0);
@@ -64,5 +76,22 @@ describe('dead-letter topic and replay', () => {
     expect(result.replayed).toBe(1);
     const redelivered = await eventually(async () => handled.find((e) => e.id === sent.id), { what: 'the replayed event' });
     expect(redelivered.data).toEqual(sent.data);
+  });
+
+  it('dead-letters a refused event at once, with the refusal as its reason, and replays it once the cause is dealt with', async () => {
+    const sent = await publisher.publish(callbackRecordedV1, {
+      key: '20261201-000001',
+      correlationId: runId,
+      data: { callbackId: `cb-${runId}`, caseNumber: '20261201-000001', reached: false, recordedAt: new Date().toISOString(), attempt: 1 },
+    });
+    const dead = await probe.waitFor((m) => m.headers[DLT_HEADERS.group] === groupId && JSON.parse(m.raw).id === sent.id, 'the refused event');
+    expect(dead.headers[DLT_HEADERS.reason]).toBe('refused: case 20261201-000001 refused: INVALID_STATUS');
+    expect(JSON.parse(dead.raw).id).toBe(sent.id);
+    expect(refusals.filter((id) => id === sent.id)).toHaveLength(1); // not retried
+
+    refusing = false;
+    const result = await replayDeadLetters(kafka, callbackRecordedV1.topic, publisher, { consumerGroup: groupId, idleMs: 1500 });
+    expect(result.replayed).toBe(1);
+    await eventually(async () => handled.find((e) => e.id === sent.id), { what: 'the replayed refusal handled' });
   });
 });

@@ -8,3 +8,5 @@ export * from './temporal-namespace';
 export * from './case-worker';
 export * from './query-plan';
 export * from './infra-command';
+export * from './service-apps';
+export * from './sla-profiles';

@@ -14,7 +14,9 @@ import { CaseLinkMessageController } from './callers/link-case/case-registered.m
 import { LinkCaseUseCase } from './callers/link-case/link-case.usecase';
 import { LookupCallerHttpController } from './callers/lookup-caller/lookup-caller.http.controller';
 import { LookupCallerUseCase } from './callers/lookup-caller/lookup-caller.usecase';
-import { CALLBACK_TASK_MODEL, callbackTaskSchema } from './callbacks/callback-task.schema';
+import { CALLBACK_TASK_MODEL, callbackTaskSchema, CASE_CALLBACK_MODEL, caseCallbackSchema } from './callbacks/callback-task.schema';
+import { CaseClosedMessageController } from './callbacks/settle-callback/case-closed.message.controller';
+import { SettleCallbackUseCase } from './callbacks/settle-callback/settle-callback.usecase';
 import { ListCallbacksHttpController } from './callbacks/list-callbacks/list-callbacks.http.controller';
 import { RecordCallbackHttpController } from './callbacks/record-callback/record-callback.http.controller';
 import { RecordCallbackUseCase } from './callbacks/record-callback/record-callback.usecase';
@@ -55,6 +57,7 @@ export class HotlineModule {
           { name: CALLER_NUMBER_READ_MODEL, schema: callerNumberReadSchema },
           { name: KNOWLEDGE_ARTICLE_MODEL, schema: knowledgeArticleSchema },
           { name: CALLBACK_TASK_MODEL, schema: callbackTaskSchema },
+          { name: CASE_CALLBACK_MODEL, schema: caseCallbackSchema },
         ]),
       ],
       controllers: [
@@ -74,6 +77,7 @@ export class HotlineModule {
         // Kafka
         CaseLinkMessageController,
         CaseResolvedMessageController,
+        CaseClosedMessageController,
       ],
       providers: [
         callerNumberProtectorProvider,
@@ -93,6 +97,7 @@ export class HotlineModule {
         SeedKnowledge,
         ScheduleCallbackUseCase,
         RecordCallbackUseCase,
+        SettleCallbackUseCase,
         HotlineOutbox,
       ],
     };

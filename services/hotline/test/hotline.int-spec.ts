@@ -5,11 +5,12 @@ import { INestApplication } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
-import { callbackRecordedV1, callLoggedV1, caseRegisteredV1, caseResolvedV1, EventEnvelope, Role } from '@civicflow/contracts';
+import { callbackRecordedV1, callLoggedV1, caseClosedV1, caseRegisteredV1, caseResolvedV1, EventEnvelope, Role } from '@civicflow/contracts';
 import { createKafka, EventPublisher } from '@civicflow/platform';
 import { bearerFor, eventually, EventProbe, integrationConfig, ProbedMessage, uniqueId } from '@civicflow/testing';
 import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
 import { HotlineOutbox } from '../src/outbox/hotline-outbox';
+import { callbackAttemptsMigration } from '../src/migrations/callback-attempts.migration';
 
 const runId = uniqueId();
 const consumerGroup = `hotline-${runId}`;
@@ -303,7 +304,7 @@ describe('hotline service on the real servers', () => {
     expect(withRetired.status).toBe(400);
   });
 
-  it('turns case.resolved into a callback task, records the result once, and publishes it on Kafka', async () => {
+  it('turns case.resolved into a callback task, publishes every attempt, and lets the case say when the citizen is unreachable', async () => {
     const callbackProbe = await new EventProbe(kafka, [callbackRecordedV1.topic], `probe-callbacks-${runId}`).start();
     try {
       const { callId, callerMasked } = await logCall();
@@ -339,24 +340,40 @@ describe('hotline service on the real servers', () => {
       expect(recorded.status).toBe(200);
       expect(recorded.body).toMatchObject({ status: 'recorded', outcome: { reached: true, satisfaction: 'satisfied', resolved: true } });
       const event = await callbackProbe.waitForEvent(callbackRecordedV1.type, (e) => e.key === reachedCase);
-      expect(event.data).toMatchObject({ callbackId: task.callbackId, caseNumber: reachedCase, reached: true, satisfaction: 'satisfied', resolved: true, comment: '路灯已亮' });
+      expect(event.id).toBe(`${task.callbackId}:attempt-1`);
+      expect(event.data).toMatchObject({ attempt: 1, callbackId: task.callbackId, caseNumber: reachedCase, reached: true, satisfaction: 'satisfied', resolved: true, comment: '路灯已亮' });
       expect(event).toMatchObject({ causationId: resolved.id, correlationId: reachedCase, actor: { userId: 'operator-test' } });
 
       const again = await result(task.callbackId, { reached: true, satisfaction: 'unsatisfied' });
       expect(again.status).toBe(409);
       expect(again.body.reason).toMatchObject({ code: 'callback-already-recorded' });
 
-      // not reached: attempts keep it pending; the third closes it as unreachable, and that is published
+      // not reached: every attempt is a fact on Kafka and the task stays pending — the hotline does not count
       const unreachable = tasks.find((t) => t.caseNumber === unreachableCase)!;
       expect(unreachable.callId).toBeUndefined(); // no hotline call became this case
       expect((await result(unreachable.callbackId, { reached: false, satisfaction: 'satisfied' })).status).toBe(400);
       expect((await result(unreachable.callbackId, { reached: false, comment: '无人接听' })).body).toMatchObject({ status: 'pending', attemptCount: 1 });
       expect((await result(unreachable.callbackId, { reached: false })).body).toMatchObject({ status: 'pending', attemptCount: 2 });
-      expect((await result(unreachable.callbackId, { reached: false, comment: '关机' })).body).toMatchObject({ status: 'unreachable', attemptCount: 3 });
-      const gaveUp = await callbackProbe.waitForEvent(callbackRecordedV1.type, (e) => e.key === unreachableCase);
-      expect(gaveUp.data).toMatchObject({ reached: false, comment: expect.stringContaining('关机') });
+      expect((await result(unreachable.callbackId, { reached: false, comment: '关机' })).body).toMatchObject({ status: 'pending', attemptCount: 3 });
+      const attempts = await eventually(async () => {
+        const seen = callbackProbe.messages.filter((m) => m.key === unreachableCase).map((m) => m.event!);
+        return seen.length >= 3 ? seen : undefined;
+      }, { what: 'three attempts on Kafka' });
+      expect(attempts.map((e) => [e.id, (e.data as { attempt?: number }).attempt, (e.data as { reached: boolean }).reached])).toEqual([1, 2, 3].map((n) => [`${unreachable.callbackId}:attempt-${n}`, n, false]));
+      expect(attempts[2].data).toMatchObject({ comment: '关机' });
+      expect(await mongo.db(`${runId}_hotline`).collection('callback_tasks').findOne({ _id: unreachable.callbackId })).toMatchObject({ publishedAttempts: 3, attemptsPending: false });
+
+      // the case's rule decides: its closing as unreachable settles the task, which then refuses more
+      const closed = await publisher.publish(caseClosedV1, {
+        key: unreachableCase,
+        correlationId: unreachableCase,
+        data: { caseNumber: unreachableCase, sequence: 9, occurredAt: new Date().toISOString(), stage: 'closed', level: 'community', unitId: 'community-yangguang', sla: null, reason: 'callback-unreachable', note: '3 次回访未接通 unreachable' },
+      });
+      await consumed([closed]);
+      const settled = (await api('GET', '/api/v1/callbacks?status=unreachable')).body.callbacks.find((t: { caseNumber: string }) => t.caseNumber === unreachableCase);
+      expect(settled).toMatchObject({ status: 'unreachable', attemptCount: 3, outcome: { reached: false, comment: expect.stringContaining('3 次回访未能联系到市民') } });
       expect((await result(unreachable.callbackId, { reached: false })).status).toBe(409);
-      expect(callbackProbe.messages.filter((m) => m.key === unreachableCase)).toHaveLength(1);
+      expect(callbackProbe.messages.filter((m) => m.key === unreachableCase)).toHaveLength(3);
       expect((await pending()).map((t) => t.caseNumber)).not.toEqual(expect.arrayContaining([reachedCase]));
       expect((await api('GET', '/api/v1/callbacks?status=unreachable')).body.callbacks.map((t: { caseNumber: string }) => t.caseNumber)).toContain(unreachableCase);
     } finally {
@@ -378,5 +395,44 @@ describe('hotline service on the real servers', () => {
     expect(relayed).toMatchObject({ id: `${callId}:logged`, data: { callId, receivedAt: receivedAt.toISOString(), requestType: 'tip-off', urgency: 'high' } });
     expect(await mongo.db(`${runId}_hotline`).collection('calls').findOne({ _id: callId as never })).toMatchObject({ announcePending: false });
     expect(await outbox.relayOnce()).toMatchObject({ 'call-logged': 0 });
+  });
+
+  it('moves callback tasks of the old shape over: the attempts the case never saw are published by the relay', async () => {
+    const db = mongo.db(`${runId}_hotline`);
+    expect(await db.collection('schema_migrations').findOne({ _id: callbackAttemptsMigration.id as never })).toMatchObject({ finishedAt: expect.any(Date) }); // ran at start
+    const old = Date.now() - 60_000;
+    const attempt = (minute: number, reached = false) => ({ at: new Date(old + minute * 1000), operatorId: 'op-old', reached });
+    const legacy = (id: string, status: string, attempts: object[], extra: object = {}) => ({
+      _id: id, caseNumber: id.slice(0, 15), resolvedAt: new Date(old), level: 'community', unitId: 'c', summary: 's', dueAt: new Date(old), createdAt: new Date(old),
+      correlationId: id, resolvedEventId: `${id}:resolved`, status, attemptCount: attempts.length, attempts, ...extra,
+    });
+    const stuck = `${aCaseNumber()}-${old}`; // the old rule published one "not reached" after three calls: the case saw one
+    const waiting = `${aCaseNumber()}-${old}`; // two unanswered calls the old rule never published
+    const answered = `${aCaseNumber()}-${old}`; // the answer is on Kafka: nothing to add
+    await db.collection('callback_tasks').insertMany([
+      legacy(stuck, 'unreachable', [attempt(1), attempt(2), attempt(3)], { outcome: { reached: false, recordedAt: new Date(old), operatorId: 'op-old' }, outcomePending: false }),
+      legacy(waiting, 'pending', [attempt(1), attempt(2)]),
+      legacy(answered, 'recorded', [attempt(1), attempt(2, true)], { outcome: { reached: true, satisfaction: 'satisfied', recordedAt: new Date(old), operatorId: 'op-old' }, outcomePending: false }),
+    ] as never[]);
+
+    expect(await callbackAttemptsMigration.run(db as never)).toMatch(/^3 callback tasks moved .* 2 have attempts to publish$/);
+    expect(await callbackAttemptsMigration.run(db as never)).toMatch(/^0 callback tasks/); // again: nothing left to do
+    expect(await db.collection('callback_tasks').findOne({ _id: answered as never })).toMatchObject({ publishedAttempts: 2, attemptsPending: false });
+    expect(await db.collection('callback_tasks').findOne({ _id: stuck as never })).not.toHaveProperty('outcomePending');
+    expect(await db.collection('callback_by_case').findOne({ _id: waiting.slice(0, 15) as never })).toMatchObject({ callbackId: waiting });
+
+    const callbackProbe = await new EventProbe(kafka, [callbackRecordedV1.topic], `probe-migrated-${runId}`).start();
+    try {
+      expect(await app.get(HotlineOutbox).relayOnce()).toMatchObject({ 'callback-recorded': 4 });
+      const sent = await eventually(async () => {
+        const ids = callbackProbe.messages.map((m) => m.event?.id ?? '').filter((id) => [stuck, waiting, answered].some((task) => id.startsWith(task)));
+        return ids.length >= 4 ? ids.sort() : undefined;
+      }, { what: 'the migrated attempts on Kafka' });
+      expect(sent).toEqual([`${stuck}:attempt-2`, `${stuck}:attempt-3`, `${waiting}:attempt-1`, `${waiting}:attempt-2`].sort());
+      expect(await db.collection('callback_tasks').findOne({ _id: stuck as never })).toMatchObject({ publishedAttempts: 3, attemptsPending: false });
+      expect(await app.get(HotlineOutbox).relayOnce()).toMatchObject({ 'callback-recorded': 0 });
+    } finally {
+      await callbackProbe.stop();
+    }
   });
 });

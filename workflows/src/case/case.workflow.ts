@@ -17,14 +17,13 @@ import {
 import type { UpdateDefinition } from '@temporalio/common';
 import {
   type Actor,
-  CASE_RULES,
   type CaseCommand,
   type CaseEvent,
   type CaseState,
-  callbacksSinceResolution,
   decide,
   evolve,
   type Rejection,
+  settleAfterCallback,
   suspensionTimeLeftMs,
 } from '@civicflow/domain';
 import type { ClockReadingResult } from '../sla/clock-readings';
@@ -213,19 +212,9 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseRunSt
     return record(before, steps, meta);
   }
 
-  /** What the workflow does by itself right after a command (回访 → 归档 or 重办, unreachable → 归档). */
+  /** What the workflow does by itself right after a command: the domain settles a callback (归档, 重办, or 归档 as unreachable). */
   function followUp(state: CaseState, previous: CaseCommand): CaseCommand | undefined {
-    if (previous.type !== 'recordCallback') return undefined;
-    const at = previous.at;
-    const last = state.callbacks[state.callbacks.length - 1];
-    if (state.status === 'calledBack' && last?.satisfaction && last.satisfaction !== 'dissatisfied') return { type: 'close', actor: SYSTEM, at };
-    if (state.status === 'calledBack' && last?.satisfaction === 'dissatisfied' && state.reopenCount < CASE_RULES.maxReopens) {
-      return { type: 'reopen', actor: SYSTEM, at, reason: last.comment ?? '回访不满意 the citizen was not satisfied' };
-    }
-    if (state.status === 'resolved' && callbacksSinceResolution(state).filter((callback) => !callback.reached).length >= CASE_RULES.callbackAttemptsBeforeUnreachable) {
-      return { type: 'close', actor: SYSTEM, at, note: `${CASE_RULES.callbackAttemptsBeforeUnreachable} 次回访未接通 unreachable` };
-    }
-    return undefined;
+    return previous.type === 'recordCallback' ? settleAfterCallback(state, SYSTEM, previous.at) : undefined;
   }
 
   /** Turns a transition's domain events into wire events with sequence numbers and deterministic ids. */

@@ -1,6 +1,7 @@
 import { ACTORS, cmd, inHandling, refusalOf, resolved, run } from './case-fixtures';
 import { CASE_RULES } from './case-rules';
 import type { CaseState } from './case-state';
+import { callbackAttemptsExhausted, settleAfterCallback } from './decide-closing';
 
 const dissatisfied = () => cmd.callback({ satisfaction: 'dissatisfied', comment: '井盖仍松动' });
 const reopenAndResolve = (state: CaseState) => run(state, cmd.reopen(), cmd.resolve());
@@ -56,5 +57,41 @@ describe('回访 callback, 重办 reopen and 归档 close', () => {
     expect(refusalOf(run(resolved(), cmd.callback()), cmd.reopen())?.code).toBe('REOPEN_NEEDS_DISSATISFACTION');
     expect(refusalOf(resolved(), cmd.reopen())?.code).toBe('INVALID_STATUS');
     expect(refusalOf(inHandling(), cmd.close())?.code).toBe('INVALID_STATUS');
+  });
+
+  describe('settleAfterCallback: what follows a recorded callback by itself', () => {
+    const at = Date.UTC(2026, 11, 1, 2);
+    const settle = (state: CaseState) => settleAfterCallback(state, ACTORS.system, at);
+
+    it('waits for the next attempt until the unanswered attempts are exhausted, then closes as unreachable', () => {
+      let state = resolved();
+      for (let attempt = 1; attempt < CASE_RULES.callbackAttemptsBeforeUnreachable; attempt++) {
+        state = run(state, cmd.callback({ reached: false }));
+        expect(callbackAttemptsExhausted(state)).toBe(false);
+        expect(settle(state)).toBeUndefined();
+      }
+      state = run(state, cmd.callback({ reached: false, comment: '关机' }));
+      expect(callbackAttemptsExhausted(state)).toBe(true);
+      const close = settle(state);
+      expect(close).toMatchObject({ type: 'close', actor: ACTORS.system, at });
+      expect(run(state, close!)).toMatchObject({ status: 'closed', closure: { reason: 'callbackUnreachable' } });
+    });
+
+    it('closes after a satisfied citizen, reopens after a dissatisfied one while reopens remain, and leaves review to a supervisor', () => {
+      expect(settle(run(resolved(), cmd.callback({ satisfaction: 'satisfied' })))).toMatchObject({ type: 'close' });
+      expect(settle(run(resolved(), dissatisfied()))).toMatchObject({ type: 'reopen', reason: '井盖仍松动' });
+      let state = run(resolved(), dissatisfied());
+      state = run(reopenAndResolve(state), dissatisfied());
+      state = run(reopenAndResolve(state), dissatisfied());
+      expect(state.status).toBe('underReview');
+      expect(settle(state)).toBeUndefined();
+    });
+
+    it('counts only the attempts since the latest resolution', () => {
+      let state = run(resolved(), cmd.callback({ reached: false }), cmd.callback({ reached: false }), dissatisfied());
+      state = run(reopenAndResolve(state), cmd.callback({ reached: false }));
+      expect(callbackAttemptsExhausted(state)).toBe(false);
+      expect(settle(state)).toBeUndefined();
+    });
   });
 });

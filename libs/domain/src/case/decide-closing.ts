@@ -1,4 +1,5 @@
-import type { CloseCommand, RecordCallbackCommand, ReopenCommand } from './case-commands';
+import type { Actor } from './actor';
+import type { CaseCommand, CloseCommand, RecordCallbackCommand, ReopenCommand } from './case-commands';
 import type { CaseEvent } from './case-events';
 import { clockStart, handlingWindowFor } from './case-clocks';
 import { CASE_RULES } from './case-rules';
@@ -12,6 +13,33 @@ import { rejections } from './rejection';
 export function callbacksSinceResolution(state: CaseState): CallbackRecord[] {
   const resolvedAt = state.resolution?.at ?? Infinity;
   return state.callbacks.filter((callback) => callback.at >= resolvedAt);
+}
+
+/**
+ * 回访未接通: the hotline records every attempt as a fact; this rule alone says when they are exhausted — after
+ * CASE_RULES.callbackAttemptsBeforeUnreachable unanswered attempts since the latest 办结 the case may be closed
+ * as unreachable (无法联系).
+ */
+export function callbackAttemptsExhausted(state: CaseState): boolean {
+  if (state.status !== 'resolved') return false;
+  return callbacksSinceResolution(state).filter((callback) => !callback.reached).length >= CASE_RULES.callbackAttemptsBeforeUnreachable;
+}
+
+/**
+ * What follows a recorded callback by itself (the workflow sends it as `actor`, at the callback's instant):
+ * 归档 after a satisfied or basically satisfied citizen; 重办 after a dissatisfied one while reopens remain;
+ * 归档 as unreachable once the attempts are exhausted; otherwise nothing (the next attempt is awaited).
+ */
+export function settleAfterCallback(state: CaseState, actor: Actor, at: number): CaseCommand | undefined {
+  const last = state.callbacks[state.callbacks.length - 1];
+  if (state.status === 'calledBack' && last?.satisfaction && last.satisfaction !== 'dissatisfied') return { type: 'close', actor, at };
+  if (state.status === 'calledBack' && last?.satisfaction === 'dissatisfied' && state.reopenCount < CASE_RULES.maxReopens) {
+    return { type: 'reopen', actor, at, reason: last.comment ?? '回访不满意 the citizen was not satisfied' };
+  }
+  if (callbackAttemptsExhausted(state)) {
+    return { type: 'close', actor, at, note: `${CASE_RULES.callbackAttemptsBeforeUnreachable} 次回访未接通 unreachable` };
+  }
+  return undefined;
 }
 
 /** 回访: reached or not; when reached, 满意 / 基本满意 / 不满意. A dissatisfied citizen past the reopen limit sends the case to 督查复核. */
@@ -66,10 +94,7 @@ export function decideClose(state: CaseState, command: CloseCommand): Decision {
 function closureReason(state: CaseState, command: CloseCommand): { closure: ClosureReason } | ReturnType<typeof rejections.closeNotAllowed> {
   const isSupervisor = command.actor.role === 'supervisor';
   if (state.status === 'underReview') return isSupervisor ? { closure: 'supervisorDecision' } : rejections.closeNeedsSupervisor();
-  if (state.status === 'resolved') {
-    const unreached = callbacksSinceResolution(state).filter((callback) => !callback.reached).length;
-    return unreached >= CASE_RULES.callbackAttemptsBeforeUnreachable ? { closure: 'callbackUnreachable' } : rejections.closeNotAllowed();
-  }
+  if (state.status === 'resolved') return callbackAttemptsExhausted(state) ? { closure: 'callbackUnreachable' } : rejections.closeNotAllowed();
   const satisfaction = state.callbacks[state.callbacks.length - 1]?.satisfaction;
   if (satisfaction === 'dissatisfied') return isSupervisor ? { closure: 'supervisorDecision' } : rejections.closeNeedsSupervisor();
   return { closure: 'callbackCompleted' };

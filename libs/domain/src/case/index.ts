@@ -6,7 +6,7 @@ export * from './case-queries';
 export * from './case-rules';
 export * from './case-state';
 export * from './decide';
-export { callbacksSinceResolution } from './decide-closing';
+export { callbackAttemptsExhausted, callbacksSinceResolution, settleAfterCallback } from './decide-closing';
 export { openSummonsOf } from './decide-departments';
 export type { Decision } from './decision';
 export * from './evolve';

@@ -1,10 +1,13 @@
 import { BadRequestException, DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { createLogger, NestJsonLogger } from '../logging/logger';
 import { connectEventServer } from '../kafka/connect-event-server';
+import { Migration, runMigrations } from '../mongo/migrations';
 import { HttpErrorFilter } from './http-exception.filter';
 
 export interface HttpAppOptions {
@@ -15,12 +18,15 @@ export interface HttpAppOptions {
   events?: { groupId: string; fromBeginning: boolean };
   /** JSON body limit; larger bodies get 413. */
   bodyLimit?: string;
+  /** One-time changes of the service's stored documents, run (once) before the app consumes or serves. */
+  migrations?: readonly Migration[];
 }
 
 /** Creates a service's HTTP app with the shared error contract, body limit, OpenAPI at /api/docs and, if asked, its Kafka consumer. */
 export async function createHttpApp(module: Type<unknown> | DynamicModule, options: HttpAppOptions): Promise<NestExpressApplication> {
   const logger = new NestJsonLogger(createLogger(options.service, options.logLevel));
   const app = await NestFactory.create<NestExpressApplication>(module, { logger, bodyParser: false });
+  if (options.migrations?.length) await runMigrations(app.get<Connection>(getConnectionToken()).db!, options.migrations, logger);
   app.useBodyParser('json', { limit: options.bodyLimit ?? '256kb' });
   app.use(malformedJsonAsFieldError);
   app.useGlobalFilters(new HttpErrorFilter());

@@ -34,6 +34,26 @@ export const DLT_HEADERS = {
   failedAt: 'dlt-failed-at',
 } as const;
 
+/**
+ * Thrown by a handler whose event can never succeed as it stands — the receiver refused the fact (a case workflow
+ * that does not take a callback in its state), not a passing fault. The transport does not retry it: it goes to
+ * `<topic>.dlt` at once with `refused: <reason>`, visible and replayable (`npm run dlt -- replay`) once the cause
+ * is dealt with. Never acknowledged silently.
+ */
+export class RefusedEventError extends Error {
+  /** Marks the error across copies of this module (instanceof fails across bundles). */
+  readonly refusedEvent = true;
+
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'RefusedEventError';
+  }
+}
+
+export function isRefusedEvent(error: unknown): error is RefusedEventError {
+  return error instanceof RefusedEventError || (error as { refusedEvent?: unknown } | null)?.refusedEvent === true;
+}
+
 export interface KafkaEventContext {
   topic: string;
   partition: number;
@@ -123,6 +143,9 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         await processed?.mark(groupId, event.id, event.type);
         return;
       } catch (error) {
+        if (isRefusedEvent(error)) {
+          return this.deadLetter(topic, partition, message.offset, message.key, message.value, message.headers, `refused: ${error.message}`);
+        }
         lastError = error;
         this.logger.warn?.(`handler for ${event.type} failed (attempt ${attempt}/${this.maxAttempts}): ${describe(error)}`);
         if (attempt < this.maxAttempts) await sleep(this.retryBackoffMs * 2 ** (attempt - 1));

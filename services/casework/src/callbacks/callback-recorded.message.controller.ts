@@ -1,23 +1,23 @@
-import { Controller, Logger } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { callbackRecordedV1, EventData, EventEnvelope } from '@civicflow/contracts';
+import { RefusedEventError } from '@civicflow/platform';
 import { recordCallbackUpdate } from '@civicflow/workflows';
 
 type CallbackRecorded = EventEnvelope<EventData<typeof callbackRecordedV1>>;
 
 /**
- * 回访结果 → the case: the hotline records the callback (hotline.callback-recorded); this hands it to the case
- * workflow as its recordCallback command, so a satisfied citizen closes the case and an unsatisfied one
- * reopens it. The event id is the Update id, so a redelivered event is the same Update, applied once.
- * A case that refuses (already closed, or no longer awaiting a callback) is logged and acknowledged:
- * retrying cannot change the answer. Anything else fails the message, which the transport retries and
- * then dead-letters.
+ * 回访结果 → the case: the hotline records every callback attempt (hotline.callback-recorded); this hands each to
+ * the case workflow as its recordCallback command, and the domain settles the case — a satisfied citizen closes
+ * it, an unsatisfied one reopens it, exhausted unanswered attempts close it as unreachable. The event id is the
+ * Update id, so a redelivered event is the same Update, applied once.
+ * A case that refuses the fact (no such case, already closed, not awaiting a callback) is never acknowledged
+ * silently: the refusal goes to the dead-letter topic at once with the case's reason, replayable with
+ * `npm run dlt -- replay`. Anything else fails the message, which the transport retries and then dead-letters.
  */
 @Controller()
 export class CallbackRecordedMessageController {
-  private readonly logger = new Logger(CallbackRecordedMessageController.name);
-
   constructor(private readonly temporal: Client) {}
 
   @EventPattern(callbackRecordedV1.type)
@@ -30,9 +30,11 @@ export class CallbackRecordedMessageController {
         updateId: event.id,
       });
     } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError) {
-        this.logger.warn(`回访结果未能记入案件 ${caseNumber} the case did not take callback ${callbackId}: ${error instanceof WorkflowUpdateFailedError ? (error.cause?.message ?? error.message) : error.message}`);
-        return;
+      if (error instanceof WorkflowUpdateFailedError) {
+        throw new RefusedEventError(`案件 ${caseNumber} 拒绝回访记录 ${callbackId} the case refused callback ${callbackId}: ${error.cause?.message ?? error.message}`);
+      }
+      if (error instanceof WorkflowNotFoundError) {
+        throw new RefusedEventError(`案件 ${caseNumber} 不存在 no case ${caseNumber} for callback ${callbackId}: ${error.message}`);
       }
       throw error;
     }

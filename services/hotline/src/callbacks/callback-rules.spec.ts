@@ -1,46 +1,46 @@
-import { CallbackStatus, decideCallbackResult, MAX_CALLBACK_ATTEMPTS } from './callback-rules';
+import { CallbackStatus, decideCallbackResult, unreachableOutcome } from './callback-rules';
 
 const at = new Date('2026-11-30T02:00:00Z');
-const pending = (attemptCount = 0) => ({ status: 'pending' as CallbackStatus, attemptCount });
+const pending = { status: 'pending' as CallbackStatus };
 
 describe('decideCallbackResult', () => {
-  it('records a reached citizen with their satisfaction and publishes it', () => {
-    const decision = decideCallbackResult(pending(), { reached: true, satisfaction: 'basically-satisfied', resolved: true, comment: '路灯已修好' }, 'op-1', at);
+  it('records a reached citizen with their satisfaction as the attempt and the final outcome', () => {
+    const decision = decideCallbackResult(pending, { reached: true, satisfaction: 'basically-satisfied', resolved: true, comment: '路灯已修好' }, 'op-1', at);
     expect(decision).toEqual({
       ok: true,
       status: 'recorded',
-      attempt: { at, operatorId: 'op-1', reached: true, comment: '路灯已修好' },
+      attempt: { at, operatorId: 'op-1', reached: true, satisfaction: 'basically-satisfied', resolved: true, comment: '路灯已修好' },
       outcome: { reached: true, satisfaction: 'basically-satisfied', resolved: true, comment: '路灯已修好', recordedAt: at, operatorId: 'op-1' },
     });
   });
 
-  it('records a reached citizen after earlier unanswered attempts', () => {
-    const decision = decideCallbackResult(pending(2), { reached: true, satisfaction: 'unsatisfied', resolved: false }, 'op-2', at);
-    expect(decision).toMatchObject({ ok: true, status: 'recorded', outcome: { reached: true, satisfaction: 'unsatisfied', resolved: false } });
-  });
-
-  it('keeps the task pending without publishing while attempts remain', () => {
-    for (let made = 0; made < MAX_CALLBACK_ATTEMPTS - 1; made++) {
-      const decision = decideCallbackResult(pending(made), { reached: false, comment: '无人接听' }, 'op-1', at);
+  it('keeps every unanswered call as an attempt and the task pending: how many are too many is the case’s rule', () => {
+    for (let made = 0; made < 6; made++) {
+      const decision = decideCallbackResult(pending, { reached: false, comment: '无人接听' }, 'op-1', at);
       expect(decision).toEqual({ ok: true, status: 'pending', attempt: { at, operatorId: 'op-1', reached: false, comment: '无人接听' } });
     }
   });
 
-  it(`closes the task as unreachable on the ${MAX_CALLBACK_ATTEMPTS}rd unanswered call, and publishes that`, () => {
-    const decision = decideCallbackResult(pending(MAX_CALLBACK_ATTEMPTS - 1), { reached: false, comment: '关机' }, 'op-3', at);
-    expect(decision).toMatchObject({ ok: true, status: 'unreachable', outcome: { reached: false, recordedAt: at, operatorId: 'op-3' } });
-    expect(decision.ok && decision.outcome?.comment).toMatch(/3 次回访未能联系.*关机$/);
-    expect(decision.ok && decision.outcome?.satisfaction).toBeUndefined();
-  });
-
   it('refuses anything more once the callback is final', () => {
-    expect(decideCallbackResult({ status: 'recorded', attemptCount: 1 }, { reached: true, satisfaction: 'satisfied' }, 'op', at)).toMatchObject({
+    expect(decideCallbackResult({ status: 'recorded' }, { reached: true, satisfaction: 'satisfied' }, 'op', at)).toMatchObject({
       ok: false,
       reason: { code: 'callback-already-recorded' },
     });
-    expect(decideCallbackResult({ status: 'unreachable', attemptCount: 3 }, { reached: false }, 'op', at)).toMatchObject({
+    expect(decideCallbackResult({ status: 'unreachable' }, { reached: false }, 'op', at)).toMatchObject({
       ok: false,
       reason: { code: 'callback-closed-unreachable' },
+    });
+  });
+});
+
+describe('unreachableOutcome', () => {
+  it('says how many attempts went unanswered, with the case’s note, by the last caller', () => {
+    const attempts = [1, 2, 3].map((n) => ({ at, operatorId: `op-${n}`, reached: false }));
+    expect(unreachableOutcome(attempts, at, '3 次回访未接通 unreachable')).toEqual({
+      reached: false,
+      comment: '3 次回访未能联系到市民 citizen not reached after 3 attempts: 3 次回访未接通 unreachable',
+      recordedAt: at,
+      operatorId: 'op-3',
     });
   });
 });

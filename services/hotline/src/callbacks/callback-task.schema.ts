@@ -20,16 +20,35 @@ export interface CallbackTaskDoc {
   status: CallbackStatus;
   /** Kept beside `attempts` so the conditional update can compare a number (optimistic concurrency). */
   attemptCount: number;
+  /** Every call made, in order: each is published as its own hotline.callback-recorded. */
   attempts: CallbackAttempt[];
+  /** How many of `attempts` are on Kafka (the first n). */
+  publishedAttempts: number;
+  /** true while some attempt is not yet on Kafka; the outbox relay sends what a failed publish left behind. */
+  attemptsPending: boolean;
   outcome?: CallbackOutcome;
-  /** true until hotline.callback-recorded is on Kafka; the outbox relay sends what a failed publish left behind. */
-  outcomePending?: boolean;
+}
+
+/**
+ * The callback task a case owes now (`_id` = case number): the case's closing finds its task by a point read
+ * instead of a filter on the case number (FerretDB decodes a whole collection for any other filter).
+ */
+export interface CaseCallbackDoc {
+  _id: string;
+  callbackId: string;
 }
 
 export const CALLBACK_TASK_MODEL = 'CallbackTask';
 
 const attemptSchema = new Schema<CallbackAttempt>(
-  { at: { type: Date, required: true }, operatorId: { type: String, required: true }, reached: { type: Boolean, required: true }, comment: String },
+  {
+    at: { type: Date, required: true },
+    operatorId: { type: String, required: true },
+    reached: { type: Boolean, required: true },
+    satisfaction: String,
+    resolved: Boolean,
+    comment: String,
+  },
   { _id: false },
 );
 
@@ -62,12 +81,20 @@ export const callbackTaskSchema = new Schema<CallbackTaskDoc>(
     status: { type: String, required: true },
     attemptCount: { type: Number, required: true },
     attempts: { type: [attemptSchema], default: [] },
+    publishedAttempts: { type: Number, default: 0 },
+    attemptsPending: { type: Boolean, default: false },
     outcome: { type: outcomeSchema, default: undefined },
-    outcomePending: Boolean,
   },
   { collection: 'callback_tasks', versionKey: false },
 );
 // serves the operators' work list: callbacks of a status, soonest due first
 callbackTaskSchema.index({ status: 1, dueAt: 1 });
-// serves the outbox relay: outcomes whose event is still to be sent
-callbackTaskSchema.index({ outcomePending: 1 });
+// serves the outbox relay: attempts whose event is still to be sent
+callbackTaskSchema.index({ attemptsPending: 1 });
+
+export const CASE_CALLBACK_MODEL = 'CaseCallback';
+
+export const caseCallbackSchema = new Schema<CaseCallbackDoc>(
+  { _id: { type: String, required: true }, callbackId: { type: String, required: true } },
+  { collection: 'callback_by_case', versionKey: false },
+);

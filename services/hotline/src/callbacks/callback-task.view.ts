@@ -4,7 +4,7 @@ import { CallbackTaskDoc } from './callback-task.schema';
 export const callbackTaskViewSchema = z.object({
   callbackId: z.string(),
   caseNumber: z.string(),
-  status: z.enum(['pending', 'recorded', 'unreachable']),
+  status: z.enum(['pending', 'recorded', 'unreachable']).describe('unreachable once the case closed it: the case decides when unanswered attempts are exhausted'),
   dueAt: z.string(),
   overdue: z.boolean().describe('pending past its due time'),
   resolvedAt: z.string(),
@@ -14,7 +14,7 @@ export const callbackTaskViewSchema = z.object({
   callId: z.string().optional().describe('the call to ring back; read its number with GET /api/v1/calls/{callId}/caller-number'),
   callerMasked: z.string().optional(),
   attemptCount: z.number().int(),
-  attempts: z.array(z.object({ at: z.string(), operatorId: z.string(), reached: z.boolean(), comment: z.string().optional() })),
+  attempts: z.array(z.object({ at: z.string(), operatorId: z.string(), reached: z.boolean(), satisfaction: z.string().optional(), comment: z.string().optional() })),
   outcome: z
     .object({
       reached: z.boolean(),
@@ -42,7 +42,13 @@ export function toCallbackTaskView(task: CallbackTaskDoc, now: Date): CallbackTa
     ...(task.callId ? { callId: task.callId } : {}),
     ...(task.callerMasked ? { callerMasked: task.callerMasked } : {}),
     attemptCount: task.attemptCount,
-    attempts: task.attempts.map((a) => ({ at: a.at.toISOString(), operatorId: a.operatorId, reached: a.reached, ...(a.comment ? { comment: a.comment } : {}) })),
+    attempts: task.attempts.map((a) => ({
+      at: a.at.toISOString(),
+      operatorId: a.operatorId,
+      reached: a.reached,
+      ...(a.satisfaction ? { satisfaction: a.satisfaction } : {}),
+      ...(a.comment ? { comment: a.comment } : {}),
+    })),
     ...(task.outcome
       ? {
           outcome: {

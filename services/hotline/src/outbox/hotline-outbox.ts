@@ -7,7 +7,8 @@ import { HotlineConfig } from '../config';
 import { CALL_MODEL, CallDoc } from '../calls/call.schema';
 import { callLoggedDraft } from '../calls/call-logged.event';
 import { CALLBACK_TASK_MODEL, CallbackTaskDoc } from '../callbacks/callback-task.schema';
-import { callbackRecordedDraft, hasOutcome } from '../callbacks/callback-recorded.event';
+import { unpublishedAttemptDrafts } from '../callbacks/callback-recorded.event';
+import { markAttemptsPublished } from '../callbacks/record-callback/record-callback.usecase';
 import { OutboxRelay, OutboxSource } from './outbox-relay';
 import { RegisterCallerContact } from '../calls/register-caller-contact/register-caller-contact';
 
@@ -16,7 +17,7 @@ const BATCH_SIZE = 100;
 
 /**
  * Runs the outbox relay over the hotline's two pending flags — calls not yet announced (hotline.call-logged) and
- * final callbacks not yet published (hotline.callback-recorded) — every HOTLINE_OUTBOX_INTERVAL_MS, and registers
+ * callback attempts not yet published (hotline.callback-recorded) — every HOTLINE_OUTBOX_INTERVAL_MS, and registers
  * the caller contacts the notification directory could not take earlier.
  * Queries are equalities on the flag (indexed); age is checked in memory. Flags are cleared one document at a time.
  */
@@ -46,20 +47,26 @@ export class HotlineOutbox implements OnApplicationBootstrap, OnApplicationShutd
         for (const _id of ids) await calls.updateOne({ _id }, { $set: { announcePending: false } }).exec();
       },
     };
-    const callbackOutcomes: OutboxSource = {
+    // one item per unpublished attempt, `<task id>#<attempt n>`: marking sent records how many are on Kafka
+    const callbackAttempts: OutboxSource = {
       name: 'callback-recorded',
       pending: async (storedBefore, limit) => {
-        const docs = await tasks.find({ outcomePending: true }).limit(limit).lean<CallbackTaskDoc[]>().exec();
+        const docs = await tasks.find({ attemptsPending: true }).limit(limit).lean<CallbackTaskDoc[]>().exec();
         return docs
-          .filter(hasOutcome)
-          .filter((d) => d.outcome.recordedAt < storedBefore)
-          .map((d) => ({ docId: d._id, event: publisher.build(callbackRecordedV1, callbackRecordedDraft(d)) }));
+          .filter((d) => d.attempts.length > 0 && d.attempts[d.attempts.length - 1].at < storedBefore)
+          .flatMap((d) => unpublishedAttemptDrafts(d).map((draft) => ({ docId: `${d._id}#${draft.data.attempt}`, event: publisher.build(callbackRecordedV1, draft) })));
       },
       markSent: async (ids) => {
-        for (const _id of ids) await tasks.updateOne({ _id }, { $set: { outcomePending: false } }).exec();
+        const published = new Map<string, number>();
+        for (const id of ids) {
+          const at = id.lastIndexOf('#');
+          const taskId = id.slice(0, at);
+          published.set(taskId, Math.max(published.get(taskId) ?? 0, Number(id.slice(at + 1))));
+        }
+        for (const [taskId, count] of published) await markAttemptsPublished(tasks, taskId, count);
       },
     };
-    this.relay = new OutboxRelay([callAnnouncements, callbackOutcomes], publisher, { graceMs: GRACE_MS, batchSize: BATCH_SIZE });
+    this.relay = new OutboxRelay([callAnnouncements, callbackAttempts], publisher, { graceMs: GRACE_MS, batchSize: BATCH_SIZE });
   }
 
   onApplicationBootstrap(): void {

@@ -4,17 +4,17 @@ import { Model } from 'mongoose';
 import { callbackRecordedV1 } from '@civicflow/contracts';
 import { AuthUser, EventPublisher } from '@civicflow/platform';
 import { notFound, refused } from '../../shared/http-errors';
-import { callbackRecordedDraft, hasOutcome } from '../callback-recorded.event';
+import { unpublishedAttemptDrafts } from '../callback-recorded.event';
 import { decideCallbackResult } from '../callback-rules';
 import { CALLBACK_TASK_MODEL, CallbackTaskDoc } from '../callback-task.schema';
 import { CallbackTaskView, toCallbackTaskView } from '../callback-task.view';
 import { RecordCallbackDto } from './record-callback.dto';
 
 /**
- * 登记回访结果. The task changes by one conditional single-document update (status still pending, attempt count
- * unchanged), so two operators recording at once cannot both win; the loser gets 409. A final result is stored with
- * `outcomePending` and then published; if Kafka is down the outbox relay publishes it later, and the operator is not
- * asked to record it again.
+ * 登记回访结果: one call, one attempt. The task changes by one conditional single-document update (status still
+ * pending, attempt count unchanged), so two operators recording at once cannot both win; the loser gets 409. The
+ * attempt is stored with `attemptsPending` and then published; if Kafka is down the outbox relay publishes it
+ * later, and the operator is not asked to record it again. The case decides what the attempts add up to.
  */
 @Injectable()
 export class RecordCallbackUseCase {
@@ -35,11 +35,7 @@ export class RecordCallbackUseCase {
       .findOneAndUpdate(
         { _id: callbackId, status: 'pending', attemptCount: task.attemptCount },
         {
-          $set: {
-            status: decision.status,
-            attemptCount: task.attemptCount + 1,
-            ...(decision.outcome ? { outcome: decision.outcome, outcomePending: true } : {}),
-          },
+          $set: { status: decision.status, attemptCount: task.attemptCount + 1, attemptsPending: true, ...(decision.outcome ? { outcome: decision.outcome } : {}) },
           $push: { attempts: decision.attempt },
         },
         { new: true },
@@ -53,17 +49,27 @@ export class RecordCallbackUseCase {
         en: 'another operator just recorded this callback; reload it',
       });
     }
-    if (hasOutcome(updated)) await this.publish(updated);
+    await this.publish(updated);
     return toCallbackTaskView(updated, now);
   }
 
-  private async publish(task: CallbackTaskDoc & { outcome: NonNullable<CallbackTaskDoc['outcome']> }): Promise<void> {
+  private async publish(task: CallbackTaskDoc): Promise<void> {
     try {
-      await this.publisher.publish(callbackRecordedV1, callbackRecordedDraft(task));
-      await this.tasks.updateOne({ _id: task._id }, { $set: { outcomePending: false } }).exec();
-      task.outcomePending = false;
+      for (const draft of unpublishedAttemptDrafts(task)) await this.publisher.publish(callbackRecordedV1, draft);
+      await markAttemptsPublished(this.tasks, task._id, task.attempts.length);
+      task.publishedAttempts = task.attempts.length;
+      task.attemptsPending = false;
     } catch (error) {
-      this.logger.warn(`回访结果 ${task._id} 暂未发布,稍后重试 callback-recorded not sent yet, the outbox relay retries: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(`回访记录 ${task._id} 暂未发布,稍后重试 callback attempt not sent yet, the outbox relay retries: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+}
+
+/**
+ * The first `count` attempts are on Kafka: the pending flag clears only if no attempt was added meanwhile (that
+ * one is still to send), and the published count never goes back.
+ */
+export async function markAttemptsPublished(tasks: Model<CallbackTaskDoc>, callbackId: string, count: number): Promise<void> {
+  const settled = await tasks.updateOne({ _id: callbackId, attemptCount: count }, { $set: { publishedAttempts: count, attemptsPending: false } }).exec();
+  if (settled.matchedCount === 0) await tasks.updateOne({ _id: callbackId, publishedAttempts: { $lt: count } }, { $set: { publishedAttempts: count } }).exec();
 }

@@ -4,7 +4,7 @@ import { Model } from 'mongoose';
 import { caseResolvedV1, EventData, EventEnvelope } from '@civicflow/contracts';
 import { CALL_MODEL, CallDoc } from '../../calls/call.schema';
 import { isDuplicateKey } from '../../shared/http-errors';
-import { CALLBACK_TASK_MODEL, CallbackTaskDoc } from '../callback-task.schema';
+import { CALLBACK_TASK_MODEL, CallbackTaskDoc, CASE_CALLBACK_MODEL, CaseCallbackDoc } from '../callback-task.schema';
 
 export type ScheduleResult = 'scheduled' | 'already-scheduled';
 
@@ -19,6 +19,7 @@ export class ScheduleCallbackUseCase {
   constructor(
     @InjectModel(CALLBACK_TASK_MODEL) private readonly tasks: Model<CallbackTaskDoc>,
     @InjectModel(CALL_MODEL) private readonly calls: Model<CallDoc>,
+    @InjectModel(CASE_CALLBACK_MODEL) private readonly byCase: Model<CaseCallbackDoc>,
   ) {}
 
   async execute(event: EventEnvelope<EventData<typeof caseResolvedV1>>, now = new Date()): Promise<ScheduleResult> {
@@ -40,7 +41,11 @@ export class ScheduleCallbackUseCase {
       status: 'pending',
       attemptCount: 0,
       attempts: [],
+      publishedAttempts: 0,
+      attemptsPending: false,
     };
+    // the case's current task first: a retry after a failed insert writes the same pointer again
+    await this.byCase.replaceOne({ _id: task.caseNumber }, { callbackId: task._id }, { upsert: true }).exec();
     try {
       await this.tasks.create(task);
       return 'scheduled';

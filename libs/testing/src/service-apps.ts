@@ -1,0 +1,16 @@
+import type { INestApplication } from '@nestjs/common';
+
+/**
+ * Starts service apps built in a test (their Kafka consumers, then HTTP on an ephemeral loopback port), in the
+ * order given; each is added to `started` (close them in reverse in afterAll). Returns each app's base URL by name.
+ */
+export async function startApps<N extends string>(apps: Record<N, INestApplication>, started: INestApplication[]): Promise<Record<N, string>> {
+  const urls = {} as Record<N, string>;
+  for (const [name, app] of Object.entries(apps) as [N, INestApplication][]) {
+    started.push(app);
+    await app.startAllMicroservices();
+    await app.listen(0, '127.0.0.1');
+    urls[name] = await app.getUrl();
+  }
+  return urls;
+}

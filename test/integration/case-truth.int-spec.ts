@@ -1,0 +1,190 @@
+// One truth per case, on the real servers (Temporal dev server, Kafka, FerretDB), driven through the public HTTP
+// APIs as people would: the hotline records every callback attempt and the case closes by the domain's rule;
+// a fact the case refuses is never acknowledged silently (dead-letter topic with the reason, replayable with
+// `npm run dlt`); a 退单 counts for the community that returned the case; a liaison's worklist follows the
+// department's own clocks.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { INestApplication } from '@nestjs/common';
+import { Kafka } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+import { callbackRecordedV1, caseDispatchedV1, caseRegisteredV1, deadLetterTopicName, Role } from '@civicflow/contracts';
+import { naturalMinutes } from '@civicflow/domain';
+import { createKafka, DLT_HEADERS, EventPublisher } from '@civicflow/platform';
+import { EventProbe, eventually, httpAs, integrationConfig, profilesWithWindows, startApps, ownTemporalNamespace, startCaseWorker, TestCaseWorker, TestUser, uniqueId } from '@civicflow/testing';
+import { createGridApp, gridConfigSchema, pointInside } from '@civicflow/grid';
+import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
+import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
+import { caseworkConfigSchema, createCaseworkApp } from '@civicflow/casework';
+
+const runId = uniqueId();
+const env = integrationConfig({
+  MONGO_DB_PREFIX: runId,
+  KAFKA_FROM_BEGINNING: 'false',
+  HOTLINE_CONSUMER_GROUP: `hotline-${runId}`,
+  INTAKE_CONSUMER_GROUP: `intake-${runId}`,
+  GRID_CONSUMER_GROUP: `grid-${runId}`,
+  CASEWORK_CONSUMER_GROUP: `casework-${runId}`,
+});
+
+const GRID = 'bf-d01-s01-c01-g01';
+const COMMUNITY = 'bf-d01-s01-c01';
+const STREET = 'bf-d01-s01';
+
+/** Windows of natural minutes: nothing runs out while the test works, and no working-day calendar is involved. */
+const PROFILES = profilesWithWindows({
+  acceptance: naturalMinutes(30),
+  communityHandling: naturalMinutes(60),
+  streetHandling: naturalMinutes(120),
+  departmentReportIn: naturalMinutes(20),
+  departmentAnswer: naturalMinutes(90),
+  callback: naturalMinutes(60),
+  mediation: naturalMinutes(600),
+});
+
+type Who = TestUser;
+const operator: Who = { role: 'operator', unitId: 'bf', userId: 'operator' };
+const community: Who = { role: 'community-handler', unitId: COMMUNITY, userId: 'community' };
+const supervisor: Who = { role: 'supervisor', unitId: 'bf', userId: 'supervisor' };
+
+describe('one truth per case, end to end on the real servers', () => {
+  const apps: INestApplication[] = [];
+  const urls: Record<'hotline' | 'casework', string> = { hotline: '', casework: '' };
+  let worker: TestCaseWorker;
+  let kafka: Kafka;
+  let probe: EventProbe;
+  let mongo: MongoClient;
+
+  beforeAll(async () => {
+    env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
+    kafka = createKafka(`test-${runId}`, env);
+    // grid first: intake loads its routing dataset at start
+    const { grid } = await startApps({ grid: await createGridApp(gridConfigSchema.parse({ ...env, GRID_SEED_DEMO: 'true' })) }, apps);
+    env.GRID_URL = grid;
+    const started = await startApps({
+      hotline: await createHotlineApp(hotlineConfigSchema.parse(env)),
+      intake: await createIntakeApp(intakeConfigSchema.parse(env)),
+      casework: await createCaseworkApp(caseworkConfigSchema.parse(env)),
+    }, apps);
+    Object.assign(urls, { hotline: started.hotline, casework: started.casework });
+    worker = await startCaseWorker(env, kafka, { slaProfiles: PROFILES });
+    probe = await new EventProbe(kafka, [caseRegisteredV1.topic, deadLetterTopicName(callbackRecordedV1.topic)], `probe-${runId}`).start();
+    mongo = await new MongoClient(env.MONGO_URL).connect();
+  });
+
+  afterAll(async () => {
+    await probe?.stop();
+    await worker?.stop();
+    for (const app of apps.reverse()) await app.close();
+    for (const service of ['hotline', 'intake', 'grid', 'casework']) await mongo?.db(`${runId}_${service}`).dropDatabase();
+    await mongo?.close();
+  });
+
+  const http = httpAs(urls);
+
+
+  const command = async (caseNumber: string, name: string, who: Who, body: unknown = {}) => {
+    const res = await http('casework', 'POST', `/api/v1/cases/${caseNumber}/commands/${name}`, who, body);
+    expect({ name, status: res.status, body: res.status === 200 ? 'ok' : res.body }).toEqual({ name, status: 200, body: 'ok' });
+    return res.body;
+  };
+  const statusOf = async (caseNumber: string) => (await http('casework', 'GET', `/api/v1/cases/${caseNumber}/status`, supervisor)).body;
+  /** The callbacks the case recorded, from its timeline (the read model of its events). */
+  const callbacksOf = async (caseNumber: string) => {
+    const res = await http('casework', 'GET', `/api/v1/cases/${caseNumber}/timeline`, supervisor);
+    return ((res.body.entries ?? []) as { type: string; detail: { reached?: boolean } }[]).filter((e) => e.type === 'case.callback-recorded').map((e) => e.detail.reached);
+  };
+  const stageIs = (caseNumber: string, stage: string, what: string) =>
+    eventually(async () => {
+      const status = await statusOf(caseNumber);
+      return status.stage === stage ? status : undefined;
+    }, { what, timeoutMs: 30_000 });
+
+  /**
+   * 话务员 logs a call at the grid's place; intake routes the case to the community. Returns the case number.
+   * Each test reports another category, so no call merges into another test's case (same category, same place).
+   */
+  async function callIn(content: string, categoryCode: string): Promise<string> {
+    const call = await http('hotline', 'POST', '/api/v1/calls', operator, {
+      callerNumber: '13812345678', content: `${content} ${runId}`, requestType: 'complaint', categoryCode, location: pointInside(GRID),
+    });
+    expect(call.status).toBe(202);
+    const registered = await probe.waitForEvent(caseRegisteredV1.type, (e) => (e.data as { sourceRef: string }).sourceRef === call.body.callId);
+    return registered.key;
+  }
+
+  /** The case accepted and resolved by its community; the hotline's callback task for it. */
+  async function resolvedWithCallbackTask(caseNumber: string): Promise<{ callbackId: string }> {
+    await stageIs(caseNumber, 'dispatched', 'the dispatch to the community');
+    await command(caseNumber, 'accept', community);
+    await command(caseNumber, 'resolve', community, { summary: '已更换路灯 the lamp is replaced' });
+    return eventually(async () => {
+      const res = await http('hotline', 'GET', '/api/v1/callbacks?status=pending&limit=200', operator);
+      return (res.body.callbacks as { callbackId: string; caseNumber: string }[]).find((c) => c.caseNumber === caseNumber);
+    }, { what: 'the callback task', timeoutMs: 30_000 });
+  }
+
+  it('records each unanswered callback attempt as a fact; the third settles the case as unreachable by the domain’s rule', async () => {
+    const caseNumber = await callIn('路灯不亮 the street lamp is out', '0208');
+    const task = await resolvedWithCallbackTask(caseNumber);
+    const attempt = (comment: string) => http('hotline', 'POST', `/api/v1/callbacks/${task.callbackId}/result`, operator, { reached: false, comment });
+
+    // two attempts: facts the case records, and the case still awaits its callback
+    for (const [n, comment] of [[1, '无人接听'], [2, '占线']] as const) {
+      expect((await attempt(comment)).body).toMatchObject({ status: 'pending', attemptCount: n });
+      await eventually(async () => ((await callbacksOf(caseNumber)).length === n ? true : undefined), { what: `attempt ${n} on the case` });
+      expect((await statusOf(caseNumber)).stage).toBe('resolved');
+    }
+
+    // the third: the domain's rule finds the attempts exhausted and the workflow closes the case as unreachable
+    expect((await attempt('关机')).body).toMatchObject({ status: 'pending', attemptCount: 3 });
+    const closed = await stageIs(caseNumber, 'closed', 'the case to close as unreachable');
+    expect(closed.closure).toMatchObject({ reason: 'callback-unreachable' });
+    expect(await eventually(async () => {
+      const seen = await callbacksOf(caseNumber);
+      return seen.length === 3 ? seen : undefined;
+    }, { what: 'three callbacks on the timeline' })).toEqual([false, false, false]);
+
+    // the hotline learns it from the case and ends the task; a further attempt is refused there
+    const settled = await eventually(async () => {
+      const res = await http('hotline', 'GET', '/api/v1/callbacks?status=unreachable&limit=200', operator);
+      return (res.body.callbacks as { caseNumber: string }[]).find((c) => c.caseNumber === caseNumber);
+    }, { what: 'the callback task settled as unreachable', timeoutMs: 30_000 });
+    expect(settled).toMatchObject({ status: 'unreachable', attemptCount: 3, outcome: { reached: false } });
+    expect((await attempt('再试一次')).status).toBe(409);
+  });
+
+  it('never acknowledges a refused callback silently: it goes to the dead-letter topic with the reason and replays once the case can take it', async () => {
+    const caseNumber = await callIn('公厕无水 the public toilet has no water', '0209');
+    await stageIs(caseNumber, 'dispatched', 'the dispatch to the community');
+
+    // a callback recorded for a case that is not awaiting one (still being handled): the case refuses the fact
+    const publisher = new EventPublisher(kafka, 'hotline');
+    try {
+      const fact = await publisher.publish(callbackRecordedV1, {
+        id: `early-${runId}:attempt-1`,
+        key: caseNumber,
+        correlationId: runId,
+        actor: { userId: 'operator', role: 'operator' },
+        data: { callbackId: `early-${runId}`, caseNumber, reached: true, satisfaction: 'satisfied', recordedAt: new Date().toISOString(), attempt: 1 },
+      });
+      const dead = await probe.waitFor((m) => m.key === caseNumber && m.headers[DLT_HEADERS.group] === env.CASEWORK_CONSUMER_GROUP, 'the refused callback on the dead-letter topic');
+      expect(JSON.parse(dead.raw).id).toBe(fact.id);
+      expect(dead.headers[DLT_HEADERS.reason]).toMatch(/^refused: .*拒绝回访记录.*INVALID_STATUS/);
+      expect(await callbacksOf(caseNumber)).toEqual([]);
+
+      // once the case is resolved the dead letter is replayed (npm run dlt) and the case takes the callback: closed
+      await command(caseNumber, 'accept', community);
+      await command(caseNumber, 'resolve', community, { summary: '已修复线路 the wiring is fixed' });
+      const replay = await promisify(execFile)('node', ['scripts/dlt.mjs', 'replay', callbackRecordedV1.topic, String(env.CASEWORK_CONSUMER_GROUP)], {
+        cwd: `${__dirname}/../..`,
+        env: { ...process.env, KAFKA_BROKERS: String(env.KAFKA_BROKERS), LOG_LEVEL: 'warn' },
+      });
+      expect(replay.stdout).toMatch(/replayed 1 message/);
+      const closed = await stageIs(caseNumber, 'closed', 'the replayed callback to close the case');
+      expect(closed.closure).toMatchObject({ reason: 'callback-completed' });
+    } finally {
+      await publisher.disconnect();
+    }
+  });
+});
