@@ -4,3 +4,4 @@ export * from './case/case.contract';
 export * from './case/case-search-attributes';
 export * from './summons/department-summons.contract';
 export * from './mediation/mediation.contract';
+export * from './calendar/calendar-recompute.contract';

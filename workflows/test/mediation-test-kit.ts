@@ -63,7 +63,7 @@ export async function createMediationTestKit(): Promise<MediationTestKit> {
     connection: env.nativeConnection,
     taskQueue,
     workflowsPath: require.resolve('../src/workflows'),
-    activities: { ...createCaseActivities({ publisher, calendar: { overrides: () => calendar } }), ...createMediationActivities({ publisher, client }) },
+    activities: { ...createCaseActivities({ publisher, calendar: { read: () => ({ version: 0, table: calendar }) } }), ...createMediationActivities({ publisher, client }) },
   });
   const running = worker.run();
   const plainClient = new WorkflowClient({ connection: env.connection });

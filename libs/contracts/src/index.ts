@@ -15,5 +15,7 @@ export * from './notification/notification-events';
 export * from './case/case-vocabulary';
 export * from './case/case-ladder.events';
 export * from './case/case-handling.events';
+export * from './case/case-calendar.events';
+export * from './grid/calendar.events';
 export * from './mediation/mediation-events';
 export type * from './api/statistics.view';

@@ -9,21 +9,21 @@ import type { CalendarSource } from '../case/case.activities';
  * start is an error, loudly.
  */
 export function calendarOverridesFromFile(path: string | undefined, warn: (message: string) => void = console.warn): CalendarSource {
-  if (!path) return { overrides: () => ({}) };
+  if (!path) return { read: () => ({ version: 0, table: {} }) };
   let cache: { mtimeMs: number; table: CalendarOverrideTable } | undefined;
   return {
-    async overrides() {
+    async read() {
       const { mtimeMs } = await stat(path);
-      if (cache?.mtimeMs === mtimeMs) return cache.table;
+      if (cache?.mtimeMs === mtimeMs) return { version: 0, table: cache.table };
       try {
         const table = validateCalendarOverrides(JSON.parse(await readFile(path, 'utf8')) as unknown);
         cache = { mtimeMs, table };
-        return table;
+        return { version: 0, table };
       } catch (error) {
         if (!cache) throw error;
         warn(`节假日覆盖表 ${path} 有误，继续使用上一版 calendar overrides in ${path} are invalid, keeping the last good table: ${error instanceof Error ? error.message : String(error)}`);
         cache = { ...cache, mtimeMs };
-        return cache.table;
+        return { version: 0, table: cache.table };
       }
     },
   };

@@ -12,6 +12,12 @@ export interface ClockMark {
   identity: string;
   warned: boolean;
   breached: boolean;
+  /**
+   * Set by a calendar recompute that kept an announced warning or breach: the clock's allowance then. Later
+   * readings re-arm the mark only when the allowance grows beyond it (an extension), not because the calendar
+   * moved the deadline.
+   */
+  heldAllowanceMs?: number;
 }
 
 export interface ClockBook {
@@ -49,17 +55,23 @@ export const identityOf = (reading: { window: string; startedAt: number }): stri
 
 /**
  * Takes fresh readings into the book: a clock with a new identity starts unannounced; a clock pushed back on
- * track (an approved extension) may warn and breach again.
+ * track (an approved extension) may warn and breach again — unless `rearm` is false (a calendar recompute: a
+ * breach that fired is not undone by a later holiday arrangement).
  */
-export function takeReadings(book: ClockBook, signature: string, readings: readonly ClockReadingResult[], now: number): ClockBook {
+export function takeReadings(book: ClockBook, signature: string, readings: readonly ClockReadingResult[], now: number, options: { rearm?: boolean } = {}): ClockBook {
   const marks: Record<string, ClockMark> = {};
+  const rearm = options.rearm ?? true;
   for (const reading of readings) {
     const identity = identityOf(reading);
     const previous = book.marks[reading.key];
     const mark: ClockMark = previous?.identity === identity ? { ...previous } : { identity, warned: false, breached: false };
     if (!reading.error) {
-      if (mark.warned && reading.warningAt !== null && reading.warningAt > now) mark.warned = false;
-      if (mark.breached && reading.breachAt !== null && reading.breachAt > now) mark.breached = false;
+      const held = mark.heldAllowanceMs !== undefined && reading.allowanceMs <= mark.heldAllowanceMs;
+      if (rearm && !held) {
+        if (mark.warned && reading.warningAt !== null && reading.warningAt > now) mark.warned = false;
+        if (mark.breached && reading.breachAt !== null && reading.breachAt > now) mark.breached = false;
+      }
+      if (!rearm && (mark.warned || mark.breached)) mark.heldAllowanceMs = reading.allowanceMs;
     }
     marks[reading.key] = mark;
   }
@@ -129,4 +141,19 @@ export function earliestDeadline(book: ClockBook): number | null {
     .filter((reading) => !reading.error && !reading.paused && reading.breachAt !== null)
     .map((reading) => (reading.error ? Infinity : reading.breachAt!));
   return deadlines.length > 0 ? Math.min(...deadlines) : null;
+}
+
+/** The years the running clocks' readings used, as the CalendarYears search attribute spells them ('2026'). */
+export function calendarYearsOf(book: ClockBook): string[] {
+  const years = new Set<number>();
+  for (const reading of Object.values(book.readings)) if (!reading.error) for (const year of reading.calendarYears ?? []) years.add(year);
+  return [...years].sort((a, b) => a - b).map(String);
+}
+
+/**
+ * Clocks a change of `year`'s arrangement (calendar version `version`) concerns: those that used that year, and
+ * those the calendar could not answer, read with an older version. Empty when the case already computed with it.
+ */
+export function readingsStaleFor(book: ClockBook, year: number, version: number): ClockReadingResult[] {
+  return Object.values(book.readings).filter((reading) => (reading.error || reading.calendarYears?.includes(year)) && (reading.calendarVersion ?? 0) < version);
 }

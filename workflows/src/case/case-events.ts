@@ -7,6 +7,7 @@ import type {
   caseCallbackDueV1,
   caseCallbackRecordedV1,
   caseClosedV1,
+  caseDeadlinesRecomputedV1,
   caseDepartmentAnsweredV1,
   caseDepartmentRefusedV1,
   caseDepartmentReportedInV1,
@@ -63,7 +64,8 @@ export type CaseWireEvent =
   | Wire<typeof caseReviewRequiredV1>
   | Wire<typeof caseMergedV1>
   | Wire<typeof caseDuplicateAttachedV1>
-  | Wire<typeof caseClosedV1>;
+  | Wire<typeof caseClosedV1>
+  | Wire<typeof caseDeadlinesRecomputedV1>;
 
 export type WireActor = { userId: string; role: string; unitId?: string };
 

@@ -1,7 +1,7 @@
 // The workflow's pure helpers, without a server: command translation, clock bookkeeping, search attributes.
 import { chinaTime, HOUR_MS } from '@civicflow/domain';
 import type { ClockReading, ClockReadingResult } from '../sla/clock-readings';
-import { clockView, emptyClockBook, nextCaseClockInstant, snapshotOf, takeReadings } from './case-clocks';
+import { calendarYearsOf, clockView, emptyClockBook, nextCaseClockInstant, readingsStaleFor, snapshotOf, takeReadings } from './case-clocks';
 import { InvalidCommandArgument, toDomainCommand } from './case-commands';
 import { changedSearchAttributes } from './case-search-attributes';
 import { domainRole, wireRole } from './case-vocabulary';
@@ -74,6 +74,39 @@ describe('clock book', () => {
     expect(clockView(book, 'case', T)).toMatchObject({ deadline: null, calendarProblem: { code: 'CALENDAR_YEAR_NOT_COVERED' } });
     expect(nextCaseClockInstant(book)).toBeUndefined();
   });
+
+  it('keeps an announced breach when a calendar recompute moves the deadline later, until an extension grows the allowance', () => {
+    let book = takeReadings(emptyClockBook(), 'sig', [reading()], T);
+    Object.assign(book.marks.case, { warned: true, breached: true });
+    // a holiday entered later moves the deadline after now: the recompute does not re-arm
+    book = takeReadings(book, 'sig', [reading({ breachAt: T + 50 * HOUR_MS })], T + 30 * HOUR_MS, { rearm: false });
+    expect(book.marks.case).toMatchObject({ breached: true, heldAllowanceMs: 21 * HOUR_MS });
+    // …nor does an ordinary re-read of the same clock afterwards
+    book = takeReadings(book, 'sig2', [reading({ breachAt: T + 50 * HOUR_MS })], T + 31 * HOUR_MS);
+    expect(book.marks.case.breached).toBe(true);
+    expect(nextCaseClockInstant(book)).toBeUndefined();
+    // an approved extension still re-arms it
+    book = takeReadings(book, 'sig3', [reading({ allowanceMs: 28 * HOUR_MS, breachAt: T + 60 * HOUR_MS })], T + 32 * HOUR_MS);
+    expect(book.marks.case.breached).toBe(false);
+  });
+
+  it('names the years the clocks use and which readings a change of a year concerns', () => {
+    const book = takeReadings(
+      emptyClockBook(),
+      'sig',
+      [
+        reading({ calendarYears: [2026, 2027], provisional: true, calendarVersion: 3 }),
+        reading({ key: 'department:dept-water', calendarYears: [2026], calendarVersion: 3 }),
+        reading({ key: 'department:dept-housing', window: 'departmentAnswer' }), // natural time or from before: no years
+      ],
+      T,
+    );
+    expect(calendarYearsOf(book)).toEqual(['2026', '2027']);
+    expect(readingsStaleFor(book, 2027, 4).map((r) => r.key)).toEqual(['case']);
+    expect(readingsStaleFor(book, 2026, 4).map((r) => r.key)).toEqual(['case', 'department:dept-water']);
+    expect(readingsStaleFor(book, 2027, 3)).toEqual([]); // already computed with that version
+    expect(readingsStaleFor(book, 2028, 4)).toEqual([]);
+  });
 });
 
 describe('changedSearchAttributes', () => {
@@ -86,5 +119,12 @@ describe('changedSearchAttributes', () => {
       ['CaseStage', 'suspended'],
       ['SlaDeadline', null],
     ]);
+  });
+
+  it('upserts CalendarYears only when the workflow keeps them (patched) and they changed', () => {
+    expect(changedSearchAttributes(values, values)).toEqual([]);
+    const withYears = { ...values, CalendarYears: ['2026', '2027'] };
+    expect(changedSearchAttributes(values, withYears).map((p) => [p.key.name, p.value])).toEqual([['CalendarYears', ['2026', '2027']]]);
+    expect(changedSearchAttributes(withYears, { ...withYears, CalendarYears: ['2026', '2027'] })).toEqual([]);
   });
 });

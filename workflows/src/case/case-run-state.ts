@@ -1,7 +1,7 @@
 // Everything the case workflow keeps, as one plain value: it is what continue-as-new carries to the next run.
 // The domain's CaseState is the truth about the case; the rest is the workflow's bookkeeping.
 import { type CaseState, initialCaseState, suspensionTimeLeftMs } from '@civicflow/domain';
-import type { CaseView, CaseWorkflowInput, SummonsView, TimelineEntry } from './case.contract';
+import type { CalendarChange, CaseView, CaseWorkflowInput, SummonsView, TimelineEntry } from './case.contract';
 import { type ClockBook, clockView, emptyClockBook } from './case-clocks';
 import type { CaseEventDraft } from './case-events';
 import { iso, summonsNumber } from './case-events';
@@ -33,6 +33,8 @@ export interface CaseRunState {
   masterNotices: Array<{ masterCaseNumber: string; actor: { userId: string; role: string; unitId: string } }>; // role: wire spelling
   searchAttributes: Partial<CaseSearchValues>;
   run: number;
+  /** A calendar change whose recompute could not read the calendar yet; tried again at `retryAt`. */
+  calendarPending?: CalendarChange & { retryAt: number };
 }
 
 /** The timeline keeps the latest entries only; Kafka and the read model keep them all. */

@@ -12,6 +12,8 @@ export const CategoryCodeKey = defineSearchAttributeKey('CategoryCode', SearchAt
 export const PriorityKey = defineSearchAttributeKey('Priority', SearchAttributeType.KEYWORD);
 export const SlaDeadlineKey = defineSearchAttributeKey('SlaDeadline', SearchAttributeType.DATETIME);
 export const SlaBreachedKey = defineSearchAttributeKey('SlaBreached', SearchAttributeType.BOOL);
+/** Years whose working days the case's running clocks use ('2026', '2027'): whom a new holiday arrangement concerns. */
+export const CalendarYearsKey = defineSearchAttributeKey('CalendarYears', SearchAttributeType.KEYWORD_LIST);
 
 /** Plain values of the attributes (null removes one); kept in workflow state to upsert only what changed. */
 export interface CaseSearchValues {
@@ -25,6 +27,8 @@ export interface CaseSearchValues {
   /** epoch ms */
   SlaDeadline: number | null;
   SlaBreached: boolean | null;
+  /** Absent in histories from before the calendar recompute (patch 'calendar-recompute'): then never upserted. */
+  CalendarYears?: string[];
 }
 
 /** The update pairs for the attributes whose value differs from `previous` (all of them when it is empty). */
@@ -47,5 +51,6 @@ export function changedSearchAttributes(previous: Partial<CaseSearchValues>, nex
     pairs.push({ key: SlaDeadlineKey, value: next.SlaDeadline === null ? null : new Date(next.SlaDeadline) });
   }
   if (!('SlaBreached' in previous) || previous.SlaBreached !== next.SlaBreached) pairs.push({ key: SlaBreachedKey, value: next.SlaBreached });
+  if (next.CalendarYears && JSON.stringify(previous.CalendarYears) !== JSON.stringify(next.CalendarYears)) pairs.push({ key: CalendarYearsKey, value: next.CalendarYears });
   return pairs;
 }

@@ -19,12 +19,26 @@ import type { CaseEventDraft } from './case-events';
 import { publishEventDrafts } from '../shared/publish-event-drafts';
 
 /**
- * Where the business calendar's changeable data comes from. The holiday package is code; the administrator's
- * override table (next year's State Council schedule, local extra days off) is data that changes while cases
- * run, so it is read here, in an activity, every time deadlines are computed.
+ * The business calendar's changeable data at one moment: the administrator's override table (official
+ * arrangements of new years, corrections, local days off) and its version (grid's calendar version; 0 for
+ * sources without versions, such as the file).
+ */
+export interface CalendarData {
+  readonly version: number;
+  readonly table: CalendarOverrideTable;
+}
+
+/**
+ * Where the business calendar's changeable data comes from. The holiday package and the law are code; the
+ * administrator's entries are data that change while cases run, so they are read here, in an activity, every
+ * time deadlines are computed.
  */
 export interface CalendarSource {
-  overrides(): CalendarOverrideTable | Promise<CalendarOverrideTable>;
+  /**
+   * The current data. With `minVersion`, at least that version: a recompute signal names the version that
+   * caused it, and a cached source older than that must fetch again (or fail, so the workflow retries).
+   */
+  read(minVersion?: number): CalendarData | Promise<CalendarData>;
   /** Office hours of the jurisdiction a unit belongs to; undefined for the default hours. */
   officeHoursFor?(unitId: string): OfficeHoursConfig | undefined;
 }
@@ -43,7 +57,7 @@ export interface ResolvedSla {
   unknownProfile?: string;
 }
 
-const NO_OVERRIDES: CalendarSource = { overrides: () => ({}) };
+const NO_OVERRIDES: CalendarSource = { read: () => ({ version: 0, table: {} }) };
 
 /**
  * Activities of the case workflow, built from their dependencies so tests can wire real or fake ones.
@@ -56,22 +70,26 @@ const NO_OVERRIDES: CalendarSource = { overrides: () => ({}) };
  * workflow task. Passing a snapshot in the input would freeze the table for the life of the case.
  */
 export function createCaseActivities({ publisher, calendar = NO_OVERRIDES, slaProfiles = DEFAULT_SLA_PROFILES }: CaseActivityDeps) {
-  let cached: { overridesJson: string; calendars: Map<string, BusinessCalendar> } | undefined;
+  let cached: { version: number; tableJson: string; calendars: Map<string, BusinessCalendar> } | undefined;
 
-  async function calendarsFor(): Promise<(unitId: string | undefined) => BusinessCalendar> {
-    const overrides = await calendar.overrides();
-    const overridesJson = JSON.stringify(overrides);
-    if (cached?.overridesJson !== overridesJson) cached = { overridesJson, calendars: new Map() };
+  async function calendarsFor(minVersion?: number): Promise<{ version: number; calendarFor: (unitId: string | undefined) => BusinessCalendar }> {
+    const { version, table } = await calendar.read(minVersion);
+    if (minVersion !== undefined && version < minVersion) throw new Error(`the calendar source answered version ${version}, older than ${minVersion}`);
+    const tableJson = JSON.stringify(table);
+    if (cached?.version !== version || cached.tableJson !== tableJson) cached = { version, tableJson, calendars: new Map() };
     const calendars = cached.calendars;
-    return (unitId) => {
-      const officeHours = unitId ? calendar.officeHoursFor?.(unitId) : undefined;
-      const cacheKey = officeHours ? JSON.stringify(officeHours) : 'default';
-      let found = calendars.get(cacheKey);
-      if (!found) {
-        found = createBusinessCalendar({ overrides, ...(officeHours ? { officeHours } : {}) });
-        calendars.set(cacheKey, found);
-      }
-      return found;
+    return {
+      version,
+      calendarFor: (unitId) => {
+        const officeHours = unitId ? calendar.officeHoursFor?.(unitId) : undefined;
+        const cacheKey = officeHours ? JSON.stringify(officeHours) : 'default';
+        let found = calendars.get(cacheKey);
+        if (!found) {
+          found = createBusinessCalendar({ overrides: table, ...(officeHours ? { officeHours } : {}) });
+          calendars.set(cacheKey, found);
+        }
+        return found;
+      },
     };
   }
 
@@ -120,9 +138,13 @@ export function createCaseActivities({ publisher, calendar = NO_OVERRIDES, slaPr
       }
     },
 
-    /** Local: deadlines, warning instants and status of each clock at `now`, with today's calendar data. */
-    async readCaseClocks(request: { clocks: ClockToRead[]; now: number; thresholds: SlaThresholds }): Promise<ClockReadingResult[]> {
-      return readClocks(await calendarsFor(), request.clocks, request.now, request.thresholds);
+    /**
+     * Local: deadlines, warning instants and status of each clock at `now`, with today's calendar data (at least
+     * `minCalendarVersion` when a recompute asks for it). Each reading names the calendar version it used.
+     */
+    async readCaseClocks(request: { clocks: ClockToRead[]; now: number; thresholds: SlaThresholds; minCalendarVersion?: number }): Promise<ClockReadingResult[]> {
+      const { version, calendarFor } = await calendarsFor(request.minCalendarVersion);
+      return readClocks(calendarFor, request.clocks, request.now, request.thresholds).map((reading) => ({ ...reading, calendarVersion: version }));
     },
   };
 }

@@ -150,6 +150,18 @@ export interface CaseCommandResult {
   view: CaseView;
 }
 
+/**
+ * A year's official holiday arrangement was entered or corrected (grid's calendar version `version`): a case
+ * whose clocks touch `year` computes its deadlines again with at least that version and records why. Sent to the
+ * running cases a visibility query finds by their CalendarYears search attribute; a repeated or older version is
+ * ignored.
+ */
+export interface CalendarChange {
+  year: number;
+  version: number;
+}
+export const calendarChangedSignal = defineSignal<[CalendarChange]>('calendarChanged');
+
 export const acceptUpdate = defineUpdate<CaseCommandResult, [CommandBase]>('accept');
 export const returnUpdate = defineUpdate<CaseCommandResult, [ReasonArgs]>('return');
 export const dispatchUpdate = defineUpdate<CaseCommandResult, [DispatchArgs]>('dispatch');

@@ -33,6 +33,8 @@ import { departmentSummonsWorkflow } from '../summons/department-summons.workflo
 import type { CaseActivities } from './case.activities';
 import {
   attachDuplicateSignal,
+  type CalendarChange,
+  calendarChangedSignal,
   CASE_COMMAND_REJECTED,
   type CaseCommandName,
   type CaseCommandResult,
@@ -47,12 +49,14 @@ import {
 } from './case.contract';
 import {
   CALENDAR_RETRY_MS,
+  calendarYearsOf,
   clocksSignature,
   clocksToRead,
   earliestDeadline,
   hasCalendarProblem,
   identityOf,
   nextCaseClockInstant,
+  readingsStaleFor,
   snapshotOf,
   takeReadings,
   thresholdsOf,
@@ -66,6 +70,12 @@ import { Serial } from '../shared/serial';
 
 /** Histories started before the ladder existed took the walking skeleton's path (publish case.registered, end). */
 export const CASE_LADDER_PATCH = 'case-ladder';
+
+/**
+ * Cases from before the business calendar could change under them: no CalendarYears search attribute, no
+ * recompute on a calendarChanged signal.
+ */
+export const CALENDAR_RECOMPUTE_PATCH = 'calendar-recompute';
 
 /** Continue-as-new when the history reaches this many events (or earlier, when the server suggests it). */
 const DEFAULT_HISTORY_EVENT_LIMIT = 4_000;
@@ -140,6 +150,7 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseRunSt
     }),
   );
   setHandler(summonsSlaReachedSignal, (report) => serial.run(() => onSummonsSla(report)));
+  setHandler(calendarChangedSignal, (change) => serial.run(() => onCalendarChanged(change)));
 
   if (!run.started) await serial.run(start);
   await mainLoop();
@@ -336,22 +347,74 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseRunSt
 
   // ----- clocks ---------------------------------------------------------------------------------------------
 
-  /** Reads the clocks again when they changed (or when asked to), through the readCaseClocks local activity. */
-  async function refreshReadings(now: number, force = false): Promise<void> {
+  /**
+   * Reads the clocks again when they changed (or when asked to), through the readCaseClocks local activity.
+   * A calendar recompute asks for at least its calendar version, keeps fired warnings and breaches (`rearm`
+   * false) and, when the calendar cannot be read, keeps the readings it has (returns false) to try again later.
+   */
+  async function refreshReadings(now: number, force = false, options: { minCalendarVersion?: number; rearm?: boolean; keepOnFailure?: boolean } = {}): Promise<boolean> {
     const signature = clocksSignature(run.state);
-    if (!force && signature === run.book.signature) return;
+    if (!force && signature === run.book.signature) return true;
     const clocks = clocksToRead(run.state);
     let readings: ClockReadingResult[] = [];
     if (clocks.length > 0) {
       try {
-        readings = await readCaseClocks({ clocks, now, thresholds: thresholdsOf(run.state) });
+        readings = await readCaseClocks({ clocks, now, thresholds: thresholdsOf(run.state), ...(options.minCalendarVersion !== undefined ? { minCalendarVersion: options.minCalendarVersion } : {}) });
       } catch {
+        if (options.keepOnFailure) return false;
         const error = { code: 'CALENDAR_UNAVAILABLE', zh: '工作日历暂时无法读取', en: 'The business calendar could not be read' };
         readings = clocks.map((clock) => ({ key: clock.key, window: clock.window, startedAt: clock.clock.startedAt, paused: false, error, ...(clock.departmentId ? { departmentId: clock.departmentId } : {}) }));
       }
     }
-    run.book = takeReadings(run.book, signature, readings, now);
+    run.book = takeReadings(run.book, signature, readings, now, { rearm: options.rearm });
     wake();
+    return true;
+  }
+
+  /**
+   * 时限重算: a year's holiday arrangement was entered or corrected. The clocks that used that year are read again
+   * with at least the calendar version that changed it, and the case says so in an event and its timeline. A
+   * breach that fired stands; a deadline now earlier than now makes the main loop breach at once, once.
+   */
+  async function onCalendarChanged(change: CalendarChange): Promise<void> {
+    if (!patched(CALENDAR_RECOMPUTE_PATCH)) return;
+    if (readingsStaleFor(run.book, change.year, change.version).length === 0) {
+      if (run.calendarPending && run.calendarPending.version <= change.version) run.calendarPending = undefined;
+      return;
+    }
+    const now = Date.now();
+    const before = run.book.readings;
+    if (!(await refreshReadings(now, true, { minCalendarVersion: change.version, rearm: false, keepOnFailure: true }))) {
+      const pending = run.calendarPending && run.calendarPending.version > change.version ? run.calendarPending : change;
+      run.calendarPending = { year: pending.year, version: pending.version, retryAt: now + CALENDAR_RETRY_MS };
+      note(`工作日历暂时无法读取，${pending.year}年放假安排稍后重算 the calendar could not be read; the ${pending.year} arrangement is applied later`);
+      wake();
+      return;
+    }
+    run.calendarPending = undefined;
+    const clocks = Object.values(run.book.readings).map((after) => ({
+      window: wireWindow(after.window),
+      ...(after.departmentId ? { departmentId: after.departmentId } : {}),
+      previousDeadline: before[after.key] ? deadlineOf(before[after.key]) : null,
+      deadline: deadlineOf(after),
+      provisional: !after.error && after.provisional === true,
+    }));
+    const calendarVersion = Math.max(change.version, ...Object.values(run.book.readings).map((reading) => reading.calendarVersion ?? 0));
+    enqueue(
+      {
+        type: 'case.deadlines-recomputed',
+        data: {
+          ...transitionFields(run.state, now, snapshotOf(run.book.readings.case, now)),
+          sequence: 0,
+          year: change.year,
+          calendarVersion,
+          reason: `时限已按${change.year}年放假安排重算 deadlines recomputed with the ${change.year} holiday arrangement`,
+          clocks,
+        },
+      },
+      SYSTEM,
+      now,
+    );
   }
 
   function suspensionEnd(state: CaseState): number | null {
@@ -370,6 +433,7 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseRunSt
       if (end !== null) candidates.push(end);
     }
     if (hasCalendarProblem(run.book)) candidates.push(run.book.readAt + CALENDAR_RETRY_MS);
+    if (run.calendarPending) candidates.push(run.calendarPending.retryAt);
     return candidates.length > 0 ? Math.min(...candidates) : undefined;
   }
 
@@ -377,6 +441,7 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseRunSt
   async function fireDue(): Promise<void> {
     const now = Date.now();
     if (hasCalendarProblem(run.book) && now >= run.book.readAt + CALENDAR_RETRY_MS) await refreshReadings(now, true);
+    if (run.calendarPending && now >= run.calendarPending.retryAt) await onCalendarChanged(run.calendarPending);
     if (run.state.status === 'suspended') {
       const end = suspensionEnd(run.state);
       if (end !== null && now >= end) await transition({ type: 'resume', actor: SYSTEM, at: now }, { causationId: `${caseNumber}:suspension-limit` });
@@ -586,6 +651,7 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseRunSt
       Priority: view.priority,
       SlaDeadline: earliestDeadline(run.book),
       SlaBreached: run.everBreached,
+      ...(patched(CALENDAR_RECOMPUTE_PATCH) ? { CalendarYears: calendarYearsOf(run.book) } : {}),
     };
     const pairs = changedSearchAttributes(run.searchAttributes, next);
     if (pairs.length === 0) return;

@@ -25,6 +25,8 @@ interface ReadingBase {
   departmentId?: string;
   startedAt: number;
   paused: boolean;
+  /** Version of the calendar data the reading used (grid's calendar version; 0 without one). */
+  calendarVersion?: number;
 }
 
 /** Instants are UTC ms; `warningAt`/`breachAt` are null while the clock is paused before reaching them. */

@@ -6,6 +6,7 @@ import type { SlaProfileTable } from '@civicflow/domain';
 import { EventPublisher } from '@civicflow/platform';
 import { type CalendarSource, createCaseActivities } from '../case/case.activities';
 import { CASE_TASK_QUEUE } from '../case/case.contract';
+import { createCalendarRecomputeActivities } from '../calendar/calendar-recompute.activities';
 import { createMediationActivities } from '../mediation/mediation.activities';
 
 export interface CaseWorkerOptions {
@@ -69,6 +70,7 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Runn
     activities: {
       ...createCaseActivities({ publisher, calendar: options.calendar, slaProfiles: options.slaProfiles }),
       ...createMediationActivities({ publisher, client }),
+      ...createCalendarRecomputeActivities({ client }),
     },
   });
   return {

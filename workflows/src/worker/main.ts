@@ -17,7 +17,7 @@ async function main() {
   const logger = createLogger('case-worker');
   const config = loadConfig(workerConfigSchema);
   const calendar = calendarOverridesFromFile(config.CALENDAR_OVERRIDES_FILE, (message) => logger.warn(message));
-  await calendar.overrides(); // a broken table fails the start, loudly
+  await calendar.read(); // a broken table fails the start, loudly
   const slaProfiles = slaProfilesFromFile(config.SLA_PROFILES_FILE);
   const kafka = createKafka('case-worker', config);
   await ensureTopics(kafka);

@@ -11,7 +11,7 @@ import { WorkflowClient, type WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { EventEnvelope } from '@civicflow/contracts';
-import { type CalendarOverrideTable, chinaTime, PACKAGE_YEAR_SCHEDULES } from '@civicflow/domain';
+import { type CalendarOverrideTable, chinaTime, PACKAGE_YEAR_SCHEDULES, type SlaProfileTable } from '@civicflow/domain';
 import { buildEvent, type EventPublisher } from '@civicflow/platform';
 import { createTimeSkippingEnv, eventually, uniqueId } from '@civicflow/testing';
 import { createCaseActivities } from '../../src/case/case.activities';
@@ -80,8 +80,10 @@ export interface CaseTestKit {
   env: TestWorkflowEnvironment;
   taskQueue: string;
   published: EventEnvelope[];
-  /** Replaces the administrator's calendar override table the activities read (as an edit of the file would). */
+  /** Replaces the administrator's calendar override table the activities read (a new version, as grid would publish). */
   setCalendar(table: CalendarOverrideTable): void;
+  /** The version of the table `setCalendar` last set (0 before). */
+  calendarVersion(): number;
   /** While on, reading the calendar fails (its source is down). */
   failCalendar(on: boolean): void;
   /** Skips the server's clock forward to a China wall-clock time (must be later than now). */
@@ -101,22 +103,24 @@ export interface CaseTestKit {
   teardown(): Promise<void>;
 }
 
-export async function createCaseTestKit(options: { calendar?: CalendarOverrideTable } = {}): Promise<CaseTestKit> {
+export async function createCaseTestKit(options: { calendar?: CalendarOverrideTable; slaProfiles?: SlaProfileTable } = {}): Promise<CaseTestKit> {
   const env = await createTimeSkippingEnv();
   const taskQueue = uniqueId('cases');
   const { published, publisher } = recordingPublisher();
   let calendar = options.calendar ?? schedule2099();
   let calendarDown = false;
+  let version = 0;
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     workflowsPath: require.resolve('../../src/workflows'),
     activities: createCaseActivities({
       publisher,
+      ...(options.slaProfiles ? { slaProfiles: options.slaProfiles } : {}),
       calendar: {
-        overrides: () => {
+        read: () => {
           if (calendarDown) throw new Error('the calendar source is down');
-          return calendar;
+          return { version, table: calendar };
         },
       },
     }),
@@ -131,7 +135,9 @@ export async function createCaseTestKit(options: { calendar?: CalendarOverrideTa
     published,
     setCalendar(table) {
       calendar = table;
+      version++;
     },
+    calendarVersion: () => version,
     failCalendar(on) {
       calendarDown = on;
     },

@@ -45,6 +45,8 @@ import {
   sessionReminderV1,
   sessionScheduledV1,
 } from '../mediation/mediation-events';
+import { caseDeadlinesRecomputedV1 } from '../case/case-calendar.events';
+import { calendarCoverageWarningV1, calendarYearPublishedV1 } from '../grid/calendar.events';
 import { routeLocation, routeLocationReplyV1, routeLocationRequestV1 } from '../grid/route-location.request';
 import { gridDatasetChangedV1 } from '../grid/grid-dataset-changed.event';
 
@@ -79,6 +81,7 @@ export const eventCatalog: readonly EventContract[] = [
   caseMergedV1,
   caseDuplicateAttachedV1,
   caseClosedV1,
+  caseDeadlinesRecomputedV1,
   routeLocationRequestV1,
   routeLocationReplyV1,
   gridDatasetChangedV1,
@@ -95,6 +98,8 @@ export const eventCatalog: readonly EventContract[] = [
   followUpDueV1,
   disputeReopenedV1,
   disputeResolvedV1,
+  calendarYearPublishedV1,
+  calendarCoverageWarningV1,
 ];
 
 /** Request types paired with the replies their handlers send. */

@@ -36,6 +36,18 @@ describe('case projection', () => {
     expect(doc.deadline).toEqual(new Date('2026-12-01T09:00:00.000Z'));
   });
 
+  it('moves the worklist deadline on a recompute (时限重算) and keeps what the timeline needs', () => {
+    const provisional = { ...sla('street-handling', 'on-track', '2027-01-05T02:00:00.000Z'), provisional: true };
+    const before = reduce([...ladder.slice(0, 3), event('case.escalated', 3, { stage: 'in-handling', level: 'street', unitId: 'bf-d01-s01', sla: provisional, trigger: 'early', from: 'community', to: 'street' })])!;
+    expect(before.sla).toMatchObject({ provisional: true });
+    const clocks = [{ window: 'street-handling', previousDeadline: '2027-01-05T02:00:00.000Z', deadline: '2027-01-06T02:00:00.000Z', provisional: false }];
+    const recomputed = event('case.deadlines-recomputed', 4, { stage: 'in-handling', level: 'street', unitId: 'bf-d01-s01', sla: sla('street-handling', 'on-track', '2027-01-06T02:00:00.000Z'), year: 2027, calendarVersion: 3, reason: '时限已按2027年放假安排重算', clocks });
+    const after = applyCaseEvent(before, recomputed)!;
+    expect(after.deadline).toEqual(new Date('2027-01-06T02:00:00.000Z'));
+    expect(after.sla?.provisional).toBeUndefined();
+    expect(toTimelineEntry(recomputed).detail).toEqual({ reason: '时限已按2027年放假安排重算', year: 2027, clocks });
+  });
+
   it('ignores a redelivered or older event, whatever the order', () => {
     const doc = reduce(ladder)!;
     expect(applyCaseEvent(doc, ladder[2])).toBeUndefined();

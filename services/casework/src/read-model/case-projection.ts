@@ -65,7 +65,7 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 /** Fields of an event that say what happened beyond the common transition fields. */
 const DETAIL_FIELDS = ['departmentId', 'summonsId', 'reason', 'note', 'trigger', 'from', 'to', 'decision', 'plan', 'result', 'summary',
   'window', 'action', 'route', 'assigneeUnitId', 'redispatch', 'satisfaction', 'reached', 'notice', 'masterCaseNumber',
-  'duplicateCaseNumber', 'approved', 'closureReason', 'callbackDueAt', 'intakeStatus'];
+  'duplicateCaseNumber', 'approved', 'closureReason', 'callbackDueAt', 'intakeStatus', 'year', 'clocks'];
 
 export function caseNumberOf(event: EventEnvelope): string {
   return str((event.data as Data)?.caseNumber) ?? event.key;

@@ -1,7 +1,8 @@
 import {
-  callbackRecordedV1, caseCallbackRecordedV1, disputeReopenedV1, disputeResolvedV1, gridDatasetChangedV1, notificationDeliveredV1, notificationFailedV1,
-  sessionHeldV1,
+  calendarYearPublishedV1, callbackRecordedV1, caseCallbackRecordedV1, caseDeadlinesRecomputedV1, disputeReopenedV1, disputeResolvedV1, gridDatasetChangedV1,
+  notificationDeliveredV1, notificationFailedV1, sessionHeldV1,
 } from '@civicflow/contracts';
+import { calendarRules } from './calendar-rules';
 import { caseRules } from './case-rules';
 import { mediationRules } from './mediation-rules';
 import { NotificationRule, SilentEvent } from './notice';
@@ -13,7 +14,7 @@ export { departmentUnitId, ROLE_AT_LEVEL } from './case-units';
  * plus its texts in templates/message-templates.ts; the consumer subscribes to every contract listed, so a
  * new context's topic is subscribed by its first rule.
  */
-export const notificationRules: readonly NotificationRule[] = [...caseRules, ...mediationRules];
+export const notificationRules: readonly NotificationRule[] = [...caseRules, ...mediationRules, ...calendarRules];
 
 /**
  * Events that tell no one, on purpose. Every event in the catalog is either ruled above or listed here with
@@ -25,6 +26,8 @@ export const SILENT_EVENTS: readonly SilentEvent[] = [
   { contract: sessionHeldV1, why: 'the mediator wrote the minutes and the attendees were in the room' },
   { contract: disputeReopenedV1, why: 'published with agreement-followed-up (kept=false), whose notice already tells the mediator to mediate again' },
   { contract: disputeResolvedV1, why: 'the mediator recorded the last kept term; the original case\'s case.resolved tells its reporters and unit' },
+  { contract: caseDeadlinesRecomputedV1, why: 'every open case touching the year recomputes at once: the worklists and the case page show the new deadline and the timeline says why; a breach it causes has its own notice' },
+  { contract: calendarYearPublishedV1, why: 'the administrator entered it; the coverage warnings stop and each case recomputes (case.deadlines-recomputed)' },
   { contract: notificationDeliveredV1, why: "this service's own outcome, announced for others to count" },
   { contract: notificationFailedV1, why: "this service's own outcome; administrators see failures in the delivery status API" },
   { contract: gridDatasetChangedV1, why: 'a signal between machines: routers reload the grid data, no person needs to hear of it' },

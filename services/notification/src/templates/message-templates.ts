@@ -30,6 +30,8 @@ export interface MessageFacts {
   plan?: string;
   /** mediation: which body mediates — the community's 人民调解委员会 or the street's 矛盾调解中心 (of `unitId`) */
   committee?: 'community' | 'street';
+  /** the business calendar: the year whose holiday arrangement is meant */
+  year?: number;
 }
 
 /** The same facts as display text: times in Beijing time, the category and unit by name. */
@@ -54,6 +56,7 @@ export interface DisplayFacts {
   plan: string;
   /** the mediating body by name, e.g. 阳光社区人民调解委员会 */
   committee: string;
+  year: string;
 }
 
 type Text = (d: DisplayFacts) => string;
@@ -182,6 +185,22 @@ const templates = {
       body: (d) => `Others had already reported the same problem; your report joined case ${d.caseNumber} (${d.category}) and you will hear the outcome too.`,
       sms: (d) => `Your report joined case ${d.caseNumber} (same problem already reported). You will hear the outcome.`,
       status: () => 'merged',
+    },
+  },
+  'calendar-coverage-warning.staff': {
+    'zh-CN': {
+      title: (d) => `请录入${d.year}年放假安排`,
+      body: (d) =>
+        `工作日历的正式放假安排只到 ${d.deadline}（还剩 ${d.count} 天）。${d.year}年的放假与调休安排尚未录入，跨入${d.year}年的办理时限目前按法定节假日暂定计算。国务院办公厅发布通知后，请管理员在“工作日历”页面录入或导入，已在办案件将自动重算时限。`,
+      sms: (d) => `请录入${d.year}年放假安排，正式日历只到${d.deadline}。`,
+      status: () => '待录入',
+    },
+    en: {
+      title: (d) => `Enter the ${d.year} holiday arrangement`,
+      body: (d) =>
+        `The business calendar has official holiday arrangements up to ${d.deadline} (${d.count} days left). The ${d.year} arrangement is not entered yet, so deadlines running into ${d.year} are provisional, computed from the statutory holidays. Once the State Council publishes it, an administrator should enter or import it on the Business calendar page; running cases then recompute their deadlines.`,
+      sms: (d) => `Enter the ${d.year} holiday arrangement; the official calendar ends ${d.deadline}.`,
+      status: () => 'to enter',
     },
   },
   'manual-dispatch-queued.dispatchers': {

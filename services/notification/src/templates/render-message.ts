@@ -46,6 +46,7 @@ export function displayFacts(facts: MessageFacts, locale: Locale, context: Rende
     count: facts.count === undefined ? '' : String(facts.count),
     plan: facts.plan?.trim() ?? '',
     committee: committeeText(facts, locale, context),
+    year: facts.year === undefined ? '' : String(facts.year),
   };
 }
 

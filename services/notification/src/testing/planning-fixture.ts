@@ -29,6 +29,7 @@ export function planningFixture(options: { quietHours?: string; channels?: Chann
     .addUser({ userId: 'sun', name: '孙城管', role: 'department-liaison', unitId: 'dept-urban-management' })
     .addUser({ userId: 'qian', name: '钱水务', role: 'department-liaison', unitId: 'dept-water-affairs', locale: 'en' })
     .addUser({ userId: 'zhou', name: '周督查', role: 'supervisor', unitId: CITY })
+    .addUser({ userId: 'admin', name: '系统管理员', role: 'admin', unitId: CITY })
     .addUser({ userId: 'chen', name: '陈调解', role: 'mediator', unitId: COMMUNITY })
     .addUser({ userId: 'he', name: '何调解', role: 'mediator', unitId: STREET })
     .addCitizen({ citizenRef: 'caller-hash-1', phone: '13900001111', wechatOpenId: 'oWx-1' })

@@ -301,6 +301,7 @@ export const MESSAGES = {
   'event.case.reopened': ['重办', 'Reopened'],
   'event.case.review-required': ['督查复核', 'Review required'],
   'event.case.closed': ['归档', 'Closed'],
+  'event.case.deadlines-recomputed': ['时限重算', 'Deadlines recomputed'],
   'event.case.merged': ['合并到主案件', 'Merged'],
   'event.case.duplicate-attached': ['并入重复诉求', 'Duplicate attached'],
 

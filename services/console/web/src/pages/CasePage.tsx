@@ -172,7 +172,13 @@ export function CasePage() {
       else if (k === 'assigneeUnitId') out.push(`→ ${org.name(text(v))}`);
       else if (k === 'closureReason') out.push(`${t('case.closure')}: ${t(`closure.${text(v)}`)}`);
       else if (k === 'trigger') out.push(`${t('case.trigger')}: ${text(v)}`);
-      else if (k === 'intakeStatus') continue;
+      else if (k === 'intakeStatus' || k === 'calendarVersion' || k === 'year') continue;
+      else if (k === 'clocks' && Array.isArray(v)) {
+        // 时限重算: each running clock's deadline before → after
+        for (const c of v as { window: string; departmentId?: string; previousDeadline: string | null; deadline: string | null; provisional: boolean }[]) {
+          out.push(`${t(`window.${c.window}`)}${c.departmentId ? ` (${org.name(c.departmentId)})` : ''}: ${fmtTime(c.previousDeadline)} → ${fmtTime(c.deadline)}${c.provisional ? ` · ${t('sla.provisional')}` : ''}`);
+        }
+      }
       else if (k === 'route' && v && typeof v === 'object') out.push(`→ ${org.name((v as { communityId?: string; streetId?: string }).communityId ?? (v as { streetId?: string }).streetId)}`);
       else if (typeof v === 'object') out.push(`${k}: ${JSON.stringify(v)}`);
       else out.push(`${k === 'plan' ? t('case.plan') : k === 'result' ? t('case.result') : k === 'summary' ? t('form.summary') : k === 'reason' ? t('common.reason') : k === 'notice' ? t('form.notice') : k === 'note' ? t('common.note') : k}: ${text(v)}`);
