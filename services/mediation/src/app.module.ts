@@ -2,6 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { PlatformModule } from '@civicflow/platform';
 import { MediationConfig } from './config';
+import { ASSIGNMENT_CLAIM_MODEL, AssignmentClaims, assignmentClaimSchema } from './disputes/assign-mediator/assignment-claims';
+import { DisputeViews } from './disputes/dispute.view';
+import { DISPUTE_PARTIES_MODEL, disputePartiesSchema, PartyRegister } from './parties/party-register';
 import { AgreementPdfHttpController } from './agreements/agreement-pdf/agreement-pdf.http.controller';
 import { FollowUpTermHttpController } from './agreements/follow-up-term/follow-up-term.http.controller';
 import { ReachAgreementHttpController } from './agreements/reach-agreement/reach-agreement.http.controller';
@@ -50,6 +53,8 @@ export class MediationModule {
           { name: COMMITTEE_MODEL, schema: committeeSchema },
           { name: MEDIATOR_MODEL, schema: mediatorSchema },
           { name: CONTACT_READ_MODEL, schema: contactReadSchema },
+          { name: DISPUTE_PARTIES_MODEL, schema: disputePartiesSchema },
+          { name: ASSIGNMENT_CLAIM_MODEL, schema: assignmentClaimSchema },
         ]),
       ],
       controllers: [
@@ -59,7 +64,7 @@ export class MediationModule {
       ],
       providers: [
         { provide: OrgUnits, useFactory: () => OrgUnits.demo() },
-        contactProtectorProvider, DisputeStore, DisputeAccess, MediatorStore, SessionStore, MediationWorkflows, AssignMediatorUseCase, AssignmentRetry,
+        contactProtectorProvider, DisputeStore, DisputeViews, PartyRegister, AssignmentClaims, DisputeAccess, MediatorStore, SessionStore, MediationWorkflows, AssignMediatorUseCase, AssignmentRetry,
         OpenDisputeUseCase, ScheduleSessionUseCase, RecordSessionUseCase, SeedCommittees,
         citizenDirectoryProvider, PartyContactRegistrar,
       ],

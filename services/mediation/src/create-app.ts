@@ -2,6 +2,7 @@ import { createHttpApp } from '@civicflow/platform';
 import { assertPdfFont } from './agreements/agreement-pdf/agreement-pdf.renderer';
 import { MediationConfig } from './config';
 import { MediationModule } from './app.module';
+import { disputeProjectionMigration } from './migrations/dispute-projection.migration';
 
 /** The mediation API plus the Kafka consumer of case.registered and the mediation events. Fails early without the CJK font. */
 export function createMediationApp(config: MediationConfig) {
@@ -11,5 +12,6 @@ export function createMediationApp(config: MediationConfig) {
     title: 'CivicFlow 矛盾调解 mediation API',
     logLevel: config.LOG_LEVEL,
     events: { groupId: config.MEDIATION_CONSUMER_GROUP, fromBeginning: config.KAFKA_FROM_BEGINNING },
+    migrations: [disputeProjectionMigration],
   });
 }

@@ -15,6 +15,7 @@ import { createMediationApp } from '../src/create-app';
 import { mediationConfigSchema } from '../src/config';
 import { OrgUnits } from '../src/committees/org-units';
 import { pdfText } from '../src/agreements/agreement-pdf/pdf-text';
+import { disputeProjectionMigration } from '../src/migrations/dispute-projection.migration';
 
 const runId = uniqueId();
 const env = integrationConfig({
@@ -282,8 +283,8 @@ describe('mediation on the real servers', () => {
     const c1 = OTHER_STREET_COMMUNITY;
     const c2 = 'bf-d01-s02-c02';
     const base = { origin: 'walk-in', categoryCode: null, disputeType: 'neighbour', summary: 's', amountAtStakeCny: null, districtId: 'bf-d01', committeeId: null, mediatorId: null,
-      pastMediatorIds: [], parties: [], failures: [], guidance: null, reopenCount: 0, assignedAt: null, escalatedAt: null, agreedAt: null, stageAt: new Date(),
-      assignmentPending: false, assignmentError: null, assignmentClaimedUntil: null, openedBy: { userId: 't', role: 'mediator' }, correlationId: 'c', revision: 1, caseNumber: null, lastSequence: 0 };
+      pastMediatorIds: [], failures: [], guidance: null, reopenCount: 0, assignedAt: null, escalatedAt: null, agreedAt: null, stageAt: new Date(),
+      assignmentPending: false, openedBy: { userId: 't', role: 'mediator' }, correlationId: 'c', revision: 1, caseNumber: null, lastSequence: 0 };
     const terms = (kept: boolean[]) => kept.map((k) => ({ party: 'p', partyId: 'p', obligation: 'o', dueAt: '2030-01-10T00:00:00.000Z', kept: k, followedUpAt: '2030-01-20T00:00:00.000Z', note: null }));
     const agreement = (reachedAt: string, kept: boolean[]) => ({ agreementId: `a${reachedAt}`, reachedAt, reachedBy: { userId: 'm', name: 'm' }, committeeId: 'c', level: 'community', terms: terms(kept) });
     const dispute = (id: string, communityId: string, fields: Body) => ({ ...base, _id: `${runId}-${id}`, communityId, streetId: 'bf-d01-s02', orgPath: ['bf', 'bf-d01', 'bf-d01-s02', communityId],
@@ -306,5 +307,27 @@ describe('mediation on the real servers', () => {
     const elsewhere = await call('GET', `/figures?from=2030-01-01T00:00:00.000Z&to=2030-02-01T00:00:00.000Z&groupBy=community`, 'street-coordinator', STREET);
     expect(elsewhere.body.total.closedOrDue).toBe(0);
     expect((await call('GET', '/figures?from=nonsense', 'supervisor', 'bf')).status).toBe(400);
+  });
+
+  it('moves stored disputes of the old shape over once: parties to the register, the dispute left to the events', async () => {
+    const db = mongo.db(`${runId}_mediation`);
+    expect(await db.collection('schema_migrations').findOne({ _id: disputeProjectionMigration.id as never })).toMatchObject({ finishedAt: expect.any(Date) }); // ran at start
+    const disputeId = `tj-w20261201-${runId.slice(-6)}`;
+    const party = { partyId: 'p-old', role: 'applicant', name: '周老', phone: null, idNumber: null, address: '锦绣花园1号楼', userId: null, contactRegistered: null };
+    await db.collection('disputes').insertOne({
+      _id: disputeId as never, caseNumber: null, origin: 'walk-in', categoryCode: null, disputeType: 'neighbour', summary: '旧纠纷', amountAtStakeCny: null,
+      communityId: COMMUNITY, streetId: STREET, districtId: 'bf-d01', orgPath: ['bf', 'bf-d01', STREET, COMMUNITY], stage: 'mediating', level: 'community',
+      committeeId: `cmte-${COMMUNITY}`, mediatorId: 'mediator', pastMediatorIds: ['mediator'], parties: [party], contactsPending: false, agreement: null, failures: [],
+      pastAgreements: [], deadline: null, lastSequence: 2, guidance: null, reopenCount: 0, openedAt: new Date(), assignedAt: new Date(), escalatedAt: null,
+      agreedAt: null, resolvedAt: null, failedAt: null, stageAt: new Date(), assignmentPending: false, assignmentError: 'old', assignmentClaimedUntil: null,
+      openedBy: { userId: 'mediator', role: 'mediator' }, correlationId: 'c', revision: 3,
+    });
+    expect(await disputeProjectionMigration.run(db as never)).toMatch(/^1 disputes moved/);
+    expect(await disputeProjectionMigration.run(db as never)).toMatch(/^0 disputes moved/);
+    const stored = await db.collection('disputes').findOne({ _id: disputeId as never });
+    for (const field of ['parties', 'contactsPending', 'assignmentError', 'assignmentClaimedUntil']) expect(stored).not.toHaveProperty(field);
+    expect(await db.collection('dispute_parties').findOne({ _id: disputeId as never })).toMatchObject({ parties: [party], contactsPending: false });
+    const shown = await call('GET', `/disputes/${disputeId}`, 'supervisor', 'bf');
+    expect(shown.body).toMatchObject({ disputeId, stage: 'mediating', mediatorId: 'mediator', parties: [expect.objectContaining({ partyId: 'p-old', name: '周老' })] });
   });
 });

@@ -120,6 +120,8 @@ export interface PartyRefs {
   partyRefs?: string[];
   /** by term index (reachAgreement) */
   termPartyRefs?: (string | undefined)[];
+  /** by term index (reachAgreement): the dispute's party who owes the term */
+  termPartyIds?: (string | undefined)[];
 }
 
 function refList(raw: Record<string, unknown>, field: string): string[] | undefined {
@@ -141,12 +143,19 @@ export function partyRefsOf(name: MediationCommandName, raw: unknown): PartyRefs
   if (name === 'reachAgreement') {
     const partyRefs = refList(raw, 'partyRefs');
     const terms = Array.isArray(raw.terms) ? raw.terms : [];
-    const termPartyRefs = terms.map((term: unknown, index) => {
-      const ref = isObject(term) ? term.partyRef : undefined;
-      if (ref !== undefined && (typeof ref !== 'string' || ref === '')) throw new InvalidMediationArgument(`terms[${index}].partyRef`, 'partyRef 须为非空字符串 partyRef must be a non-empty string');
-      return ref;
-    });
-    return { ...(partyRefs ? { partyRefs } : {}), ...(termPartyRefs.some((ref) => ref !== undefined) ? { termPartyRefs } : {}) };
+    const termText = (field: 'partyRef' | 'partyId') =>
+      terms.map((term: unknown, index) => {
+        const value = isObject(term) ? term[field] : undefined;
+        if (value !== undefined && (typeof value !== 'string' || value === '')) throw new InvalidMediationArgument(`terms[${index}].${field}`, `${field} 须为非空字符串 ${field} must be a non-empty string`);
+        return value;
+      });
+    const termPartyRefs = termText('partyRef');
+    const termPartyIds = termText('partyId');
+    return {
+      ...(partyRefs ? { partyRefs } : {}),
+      ...(termPartyRefs.some((ref) => ref !== undefined) ? { termPartyRefs } : {}),
+      ...(termPartyIds.some((id) => id !== undefined) ? { termPartyIds } : {}),
+    };
   }
   return {};
 }
@@ -156,13 +165,30 @@ export function withPartyRefs(type: string, data: Record<string, unknown>, refs:
   if (type !== 'mediation.session-scheduled' && type !== 'mediation.session-reminder' && type !== 'mediation.agreement-reached') return data;
   const out: Record<string, unknown> = { ...data };
   if (refs.partyRefs) out.partyRefs = [...refs.partyRefs];
-  if (type === 'mediation.agreement-reached' && refs.termPartyRefs && Array.isArray(data.terms)) {
+  if (type === 'mediation.agreement-reached' && (refs.termPartyRefs || refs.termPartyIds) && Array.isArray(data.terms)) {
     out.terms = (data.terms as Record<string, unknown>[]).map((term, index) => {
-      const ref = refs.termPartyRefs![index];
-      return ref ? { ...term, partyRef: ref } : term;
+      const ref = refs.termPartyRefs?.[index];
+      const partyId = refs.termPartyIds?.[index];
+      return { ...term, ...(ref ? { partyRef: ref } : {}), ...(partyId ? { partyId } : {}) };
     });
   }
   return out;
+}
+
+/** The opening record (added input) as mediation.dispute-opened carries it; nothing for inputs from before it existed. */
+export function openingData(input: MediationWorkflowInput): Record<string, unknown> {
+  const opening = input.opening;
+  if (!opening) return {};
+  return {
+    origin: opening.origin,
+    ...(opening.categoryCode ? { categoryCode: opening.categoryCode } : {}),
+    summary: opening.summary,
+    ...(opening.amountAtStakeCny !== undefined ? { amountAtStakeCny: opening.amountAtStakeCny } : {}),
+    streetId: input.streetId,
+    ...(opening.districtId ? { districtId: opening.districtId } : {}),
+    orgPath: [...opening.orgPath],
+    openedBy: { userId: opening.openedBy.userId, role: opening.openedBy.role },
+  };
 }
 
 // ----- wire events --------------------------------------------------------------------------------------------

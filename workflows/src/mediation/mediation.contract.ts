@@ -33,6 +33,19 @@ export interface MediationWorkflowInput {
   /** How long before a session its reminders go out (default 1 day; tests shorten it). */
   reminderLeadMs?: number;
   correlationId: string;
+  /** Added, optional: the record the dispute was opened with, carried into mediation.dispute-opened (the service projects the dispute from the events). */
+  opening?: DisputeOpening;
+}
+
+/** What a dispute was opened with: the service's stored dispute starts from these. */
+export interface DisputeOpening {
+  origin: 'case' | 'walk-in';
+  categoryCode?: string;
+  summary: string;
+  amountAtStakeCny?: number;
+  districtId?: string;
+  orgPath: string[];
+  openedBy: { userId: string; role: string };
 }
 
 /** Who sends a command (the signed-in mediator or supervisor). */
@@ -74,6 +87,8 @@ export interface AgreementTerm {
   dueAt: string;
   /** Added, optional (Update argument only): the directory ref (`party:<partyId>`) of the party who owes it. */
   partyRef?: string;
+  /** Added, optional (Update argument only): the dispute's party who owes it. */
+  partyId?: string;
 }
 export interface ReachAgreementArgs {
   actor: MediationActor;

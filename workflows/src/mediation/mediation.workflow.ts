@@ -32,6 +32,7 @@ import {
   iso,
   type MediationEventDraft,
   mediationView,
+  openingData,
   type PartyRefs,
   partyRefsOf,
   toMediationCommand,
@@ -110,12 +111,7 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
   }
 
   // 纠纷立案: the service stored the dispute and started this workflow
-  enqueue(
-    'mediation.dispute-opened',
-    { disputeType: input.disputeType, communityId: input.communityId },
-    SYSTEM,
-    state.openedAt,
-  );
+  enqueue('mediation.dispute-opened', { disputeType: input.disputeType, communityId: input.communityId, ...openingData(input) }, SYSTEM, state.openedAt);
 
   const linking = linkLoop();
   await mainLoop();

@@ -27,7 +27,20 @@ export const disputeOpenedV1 = defineEvent({
   type: 'mediation.dispute-opened',
   version: 1,
   description: '纠纷立案 — a dispute case was opened for mediation (from intake, or a walk-in)',
-  schema: z.object({ ...disputeRef, disputeType: disputeTypeSchema, communityId: z.string().min(1), amountAtStakeCny: z.number().nonnegative().optional() }),
+  schema: z.object({
+    ...disputeRef,
+    disputeType: disputeTypeSchema,
+    communityId: z.string().min(1),
+    amountAtStakeCny: z.number().nonnegative().optional(),
+    // added, optional: the record the dispute was opened with, so the stored dispute is a projection of the events alone
+    origin: z.enum(['case', 'walk-in']).optional(),
+    categoryCode: z.string().min(1).optional(),
+    summary: z.string().min(1).max(2000).optional(),
+    streetId: z.string().min(1).optional(),
+    districtId: z.string().min(1).optional(),
+    orgPath: z.array(z.string().min(1)).optional().describe('city → district → street → community: the jurisdiction filter'),
+    openedBy: z.object({ userId: z.string().min(1), role: z.string().min(1) }).optional().describe('who opened it (a mediator for a walk-in, the system for a case)'),
+  }),
 });
 
 export const mediatorAssignedV1 = defineEvent({
@@ -75,6 +88,7 @@ export const agreementReachedV1 = defineEvent({
           obligation: z.string().min(1),
           dueAt: z.iso.datetime({ offset: true }),
           partyRef: z.string().min(1).optional().describe('the directory ref (`party:<partyId>`) of the party who owes the term, when reachable'),
+          partyId: z.string().min(1).optional().describe('added: the party of the dispute who owes the term'),
         }),
       )
       .min(1),

@@ -23,8 +23,6 @@ export const disputeSchema = new Schema<DisputeDoc>(
     committeeId: { type: String, default: null },
     mediatorId: { type: String, default: null },
     pastMediatorIds: { type: [String], default: [] },
-    parties: { type: [new Schema({}, loose)], default: [] },
-    contactsPending: { type: Boolean, default: false },
     agreement: { type: new Schema({}, loose), default: null },
     failures: { type: [new Schema({}, loose)], default: [] },
     pastAgreements: { type: [new Schema({}, loose)], default: [] },
@@ -40,8 +38,6 @@ export const disputeSchema = new Schema<DisputeDoc>(
     failedAt: { type: Date, default: null },
     stageAt: { type: Date, required: true },
     assignmentPending: { type: Boolean, required: true },
-    assignmentError: { type: String, default: null },
-    assignmentClaimedUntil: { type: Date, default: null },
     openedBy: { type: new Schema({}, loose), required: true },
     correlationId: { type: String, required: true },
     revision: { type: Number, required: true },
@@ -54,7 +50,5 @@ disputeSchema.index({ streetId: 1, openedAt: -1 });
 disputeSchema.index({ openedAt: -1 });
 // serves the workload count (open disputes per mediator)
 disputeSchema.index({ mediatorId: 1, stage: 1 });
-// serves the contact registration retry loop
-disputeSchema.index({ contactsPending: 1 });
 // serves the assignment retry loop
 disputeSchema.index({ assignmentPending: 1 });

@@ -63,7 +63,12 @@ export interface FailureDoc {
   mediatorId: string | null;
 }
 
-/** 纠纷案件: one document per dispute, the record of everything entered; its workflow holds the time. */
+/**
+ * 纠纷案件: one document per dispute — a projection of the dispute's mediation.* events and nothing else
+ * (read-model/mediation-projection.ts). The mediation workflow is the only writer of a dispute's state; the
+ * service sends it commands and reads this. The parties and their protected contacts are the service's own
+ * register (parties/party-register.ts), the mediators' diary is the sessions collection.
+ */
 export interface DisputeDoc {
   _id: string;
   /** the original case (12345 / intake), absent for a walk-in (来访) */
@@ -83,16 +88,13 @@ export interface DisputeDoc {
   mediatorId: string | null;
   /** mediators who have held this dispute (a failed community mediator is not picked again at the street) */
   pastMediatorIds: string[];
-  parties: PartyDoc[];
-  /** some party's phone still waits to be registered with the notification directory (the retry loop's index) */
-  contactsPending?: boolean;
   agreement: AgreementDoc | null;
   failures: FailureDoc[];
   /** agreements a broken term set aside (重新调解), for the figures */
   pastAgreements: { agreementId: string; reachedAt: string; followedUp: { kept: boolean; at: string } | null }[];
   /** the running 30-day limit at the current level, as the workflow last said; null when not running */
   deadline: Date | null;
-  /** the workflow's sequence number of the last event or view applied */
+  /** the workflow's sequence number of the last event applied */
   lastSequence: number;
   guidance: string | null;
   reopenCount: number;
@@ -107,10 +109,8 @@ export interface DisputeDoc {
   stageAt: Date;
   /** a mediator is still to be assigned at `level` (the retry loop looks for these) */
   assignmentPending: boolean;
-  assignmentError: string | null;
-  /** an assignment in progress holds the dispute until then, so two tries (retry loop, event, request) never race */
-  assignmentClaimedUntil: Date | null;
   openedBy: { userId: string; role: string };
   correlationId: string;
+  /** bumped on every write: the projector's single-document update is guarded by it */
   revision: number;
 }

@@ -1,3 +1,8 @@
+import { Injectable } from '@nestjs/common';
+import { PartyRegister } from '../parties/party-register';
+import { notFound } from '../shared/http-errors';
+import type { MediationView } from '../workflow/mediation-contract';
+import { DisputeStore } from './dispute.store';
 import { DisputeDoc, PartyDoc } from './dispute';
 
 /** A party as users see them: contacts masked (the full value only through the audited read). */
@@ -7,7 +12,8 @@ export function partyView(p: PartyDoc) {
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 
-export function disputeView(doc: DisputeDoc) {
+/** The dispute as users see it: its projection beside the parties of the service's register. */
+export function disputeView(doc: DisputeDoc, parties: readonly PartyDoc[]) {
   return {
     disputeId: doc._id,
     caseNumber: doc.caseNumber,
@@ -23,7 +29,7 @@ export function disputeView(doc: DisputeDoc) {
     committeeId: doc.committeeId,
     mediatorId: doc.mediatorId,
     assignmentPending: doc.assignmentPending,
-    parties: doc.parties.map(partyView),
+    parties: parties.map(partyView),
     agreement: doc.agreement,
     failures: doc.failures,
     deadline: iso(doc.deadline),
@@ -39,3 +45,20 @@ export function disputeView(doc: DisputeDoc) {
 }
 
 export type DisputeView = ReturnType<typeof disputeView>;
+
+/** Dispute views with their parties; after a command, once the projection shows what the workflow did. */
+@Injectable()
+export class DisputeViews {
+  constructor(private readonly disputes: DisputeStore, private readonly parties: PartyRegister) {}
+
+  async of(doc: DisputeDoc): Promise<DisputeView> {
+    return disputeView(doc, await this.parties.partiesOf(doc._id));
+  }
+
+  /** The dispute once its projection has the events up to the Update's answer (bounded wait), with its parties. */
+  async afterUpdate(disputeId: string, view: Pick<MediationView, 'lastSequence'>): Promise<DisputeView> {
+    const doc = await this.disputes.whenProjected(disputeId, view.lastSequence);
+    if (!doc) throw notFound(`纠纷 ${disputeId} 不存在`, `dispute ${disputeId} not found`);
+    return this.of(doc);
+  }
+}

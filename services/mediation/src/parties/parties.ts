@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PiiProtector } from '@civicflow/platform';
 import type { MediatorDoc } from '../committees/committee';
-import { type DisputeDoc, type PartyDoc, partyRef } from '../disputes/dispute';
+import { type PartyDoc, partyRef } from '../disputes/dispute';
 import { refused } from '../shared/http-errors';
 import { mediatorConflict } from './mediator-conflict';
 import type { PartyInput } from './party.dto';
@@ -41,7 +41,7 @@ export function assertMediatorNotParty(mediator: MediatorDoc | null, parties: re
  * of the dispute with a phone on record (registered, or waiting for the retry). Others cannot be texted, so the
  * events do not name them. Ids that are not parties (users, people named by text) are left out.
  */
-export function reachablePartyRefs(dispute: Pick<DisputeDoc, '_id' | 'parties'>, partyIds?: readonly string[]): string[] {
+export function reachablePartyRefs(disputeId: string, parties: readonly PartyDoc[], partyIds?: readonly string[]): string[] {
   const wanted = partyIds ? new Set(partyIds) : undefined;
-  return dispute.parties.filter((p) => p.phone && (!wanted || wanted.has(p.partyId))).map((p) => partyRef(dispute._id, p.partyId));
+  return parties.filter((p) => p.phone && (!wanted || wanted.has(p.partyId))).map((p) => partyRef(disputeId, p.partyId));
 }

@@ -1,12 +1,9 @@
 import type { EventEnvelope } from '@civicflow/contracts';
-import { applyMediationEvent, DisputeState } from './mediation-projection';
+import type { DisputeDoc } from '../disputes/dispute';
+import { applyMediationEvent } from './mediation-projection';
 
+type DisputeState = DisputeDoc;
 const disputeId = 'tj-20261128-000042';
-const opened: DisputeState = {
-  stage: 'awaiting-mediator', level: 'community', committeeId: null, mediatorId: null, pastMediatorIds: [], guidance: null, reopenCount: 0,
-  agreement: null, pastAgreements: [], deadline: null, lastSequence: 0, assignedAt: null, escalatedAt: null, agreedAt: null, resolvedAt: null, failedAt: null,
-  stageAt: new Date('2026-11-28T09:00:00.000Z'), assignmentPending: true,
-};
 
 function event(type: string, minute: number, data: Record<string, unknown>): EventEnvelope {
   const occurredAt = `2026-11-28T09:${String(minute).padStart(2, '0')}:00.000Z`;
@@ -14,6 +11,11 @@ function event(type: string, minute: number, data: Record<string, unknown>): Eve
 }
 
 const reduce = (state: DisputeState, events: EventEnvelope[]) => events.reduce((s, e) => applyMediationEvent(s, e) ?? s, state);
+const openedEvent = event('mediation.dispute-opened', 0, {
+  caseNumber: '20261128-000042', disputeType: 'neighbour', communityId: 'bf-d01-s01-c01', origin: 'case', categoryCode: '1601', summary: '邻里纠纷（案件 20261128-000042）',
+  streetId: 'bf-d01-s01', districtId: 'bf-d01', orgPath: ['bf', 'bf-d01', 'bf-d01-s01', 'bf-d01-s01-c01'], openedBy: { userId: 'case-workflow', role: 'system' },
+});
+const opened = applyMediationEvent(null, openedEvent)!;
 
 const assigned = event('mediation.mediator-assigned', 1, { mediatorId: 'mediator', committeeId: 'cmte-bf-d01-s01-c01', level: 'community' });
 const terms = [
@@ -25,6 +27,37 @@ const withAgreement = (s: DisputeState): DisputeState => ({
 });
 
 describe('mediation read model', () => {
+  it('is created by mediation.dispute-opened with the record it was opened with, and by nothing else', () => {
+    expect(opened).toMatchObject({
+      _id: disputeId, caseNumber: '20261128-000042', origin: 'case', categoryCode: '1601', disputeType: 'neighbour', summary: '邻里纠纷（案件 20261128-000042）',
+      communityId: 'bf-d01-s01-c01', streetId: 'bf-d01-s01', districtId: 'bf-d01', orgPath: ['bf', 'bf-d01', 'bf-d01-s01', 'bf-d01-s01-c01'],
+      stage: 'awaiting-mediator', level: 'community', assignmentPending: true, openedAt: new Date('2026-11-28T09:00:00.000Z'), openedBy: { userId: 'case-workflow', role: 'system' }, correlationId: 'c',
+    });
+    expect(applyMediationEvent(null, assigned)).toBeUndefined();
+  });
+
+  it('takes the agreement, its signer and each term’s party from mediation.agreement-reached', () => {
+    const mediating = reduce(opened, [assigned]);
+    const reached = event('mediation.agreement-reached', 5, { agreementId: 'a1', terms: [
+      { party: '李强', partyId: 'p2', obligation: '修复防水', dueAt: '2026-12-05T16:00:00.000Z' },
+      { party: '王明', partyRef: `party:${disputeId}:p1`, obligation: '配合入户', dueAt: '2026-12-06T16:00:00.000Z' },
+    ] });
+    const agreed = applyMediationEvent(mediating, { ...reached, actor: { userId: 'mediator', role: 'mediator' } }, { nameOf: (id) => (id === 'mediator' ? '陈调解' : undefined) })!;
+    expect(agreed).toMatchObject({ stage: 'agreed', deadline: null });
+    expect(agreed.agreement).toEqual({
+      agreementId: 'a1', reachedAt: '2026-11-28T09:05:00.000Z', reachedBy: { userId: 'mediator', name: '陈调解' }, committeeId: 'cmte-bf-d01-s01-c01', level: 'community',
+      terms: [
+        { party: '李强', partyId: 'p2', obligation: '修复防水', dueAt: '2026-12-05T16:00:00.000Z', kept: null, followedUpAt: null, note: null },
+        { party: '王明', partyId: 'p1', obligation: '配合入户', dueAt: '2026-12-06T16:00:00.000Z', kept: null, followedUpAt: null, note: null },
+      ],
+    });
+  });
+
+  it('records each failure with the mediator who held the dispute', () => {
+    const failed = reduce(reduce(opened, [assigned]), [event('mediation.mediation-failed', 9, { level: 'community', next: 'street-centre', reason: '分歧较大' })]);
+    expect(failed.failures).toEqual([{ level: 'community', reason: '分歧较大', next: 'street-centre', at: '2026-11-28T09:09:00.000Z', mediatorId: 'mediator' }]);
+  });
+
   it('follows assignment, agreement and follow-ups to 已化解', () => {
     const mediating = reduce(opened, [assigned]);
     expect(mediating).toMatchObject({ stage: 'mediating', mediatorId: 'mediator', level: 'community', assignmentPending: false, pastMediatorIds: ['mediator'] });

@@ -18,6 +18,7 @@ export const sessionSchema = new Schema<SessionDoc>(
     status: { type: String, required: true },
     minutesSummary: { type: String, default: null },
     draftMinutes: { type: String, default: null },
+    draftConsultationRecord: { type: new Schema({}, loose), default: null },
     consultationRecord: { type: new Schema({}, loose), default: null },
     reminded: { type: Boolean, default: false },
     scheduledBy: { type: String, required: true },

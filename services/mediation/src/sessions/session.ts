@@ -22,11 +22,16 @@ export interface SessionDoc {
   place: string;
   attendeeIds: string[];
   consultation: boolean;
-  /** pending: written, the workflow not yet told; scheduled: the workflow has it; held: minutes recorded */
+  /**
+   * pending: booked in the mediator's diary, the workflow not yet told; scheduled / held: as the workflow's
+   * events say (mediation.session-scheduled, mediation.session-held) — the projector alone moves them
+   */
   status: 'pending' | 'scheduled' | 'held';
   minutesSummary: string | null;
   /** the last minutes entered, kept even when the workflow refused them (nothing entered is lost) */
   draftMinutes: string | null;
+  /** the 3+X record entered with the last minutes; becomes `consultationRecord` when the session is held */
+  draftConsultationRecord?: ConsultationRecord | null;
   consultationRecord: ConsultationRecord | null;
   reminded: boolean;
   scheduledBy: string;

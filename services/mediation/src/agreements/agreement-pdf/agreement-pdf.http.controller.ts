@@ -7,6 +7,7 @@ import { MediationConfig } from '../../config';
 import { MediatorStore } from '../../committees/mediator.store';
 import { DisputeAccess, READ_ROLES } from '../../disputes/dispute-access';
 import { notFound } from '../../shared/http-errors';
+import { PartyRegister } from '../../parties/party-register';
 import { agreementDocument } from './agreement-document';
 import { renderAgreementPdf } from './agreement-pdf.renderer';
 
@@ -15,7 +16,7 @@ import { renderAgreementPdf } from './agreement-pdf.renderer';
 @ApiBearerAuth()
 @Controller('api/v1/mediation/disputes')
 export class AgreementPdfHttpController {
-  constructor(private readonly access: DisputeAccess, private readonly mediators: MediatorStore, @Inject(CONFIG) private readonly config: MediationConfig) {}
+  constructor(private readonly access: DisputeAccess, private readonly mediators: MediatorStore, private readonly parties: PartyRegister, @Inject(CONFIG) private readonly config: MediationConfig) {}
 
   @Get(':disputeId/agreement.pdf')
   @Roles(...READ_ROLES)
@@ -25,11 +26,11 @@ export class AgreementPdfHttpController {
     const dispute = await this.access.toRead(user, disputeId);
     const agreement = dispute.agreement;
     if (!agreement) throw notFound(`纠纷 ${disputeId} 尚无调解协议`, `dispute ${disputeId} has no agreement`);
-    const [committee, mediator] = await Promise.all([this.mediators.committee(agreement.committeeId), this.mediators.mediator(agreement.reachedBy.userId)]);
+    const [committee, mediator, parties] = await Promise.all([this.mediators.committee(agreement.committeeId), this.mediators.mediator(agreement.reachedBy.userId), this.parties.partiesOf(disputeId)]);
     const content = agreementDocument({
       disputeId, agreementId: agreement.agreementId, committeeName: committee?.name ?? agreement.committeeId, mediatorName: mediator?.name ?? agreement.reachedBy.name,
       disputeTypeLabel: DISPUTE_TYPE_LABELS[dispute.disputeType].zh, summary: dispute.summary, amountAtStakeCny: dispute.amountAtStakeCny,
-      parties: dispute.parties.map((p) => ({ role: p.role, name: p.name, phoneMasked: p.phone?.masked ?? null, address: p.address })),
+      parties: parties.map((p) => ({ role: p.role, name: p.name, phoneMasked: p.phone?.masked ?? null, address: p.address })),
       terms: agreement.terms, reachedAt: agreement.reachedAt,
     });
     const pdf = await renderAgreementPdf(content, { path: this.config.MEDIATION_PDF_FONT, family: this.config.MEDIATION_PDF_FONT_FAMILY });

@@ -4,24 +4,25 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { AuthUser, CurrentUser, Roles } from '@civicflow/platform';
 import { DisputeAccess, MEDIATE_ROLES } from '../../disputes/dispute-access';
-import { DisputeStore } from '../../disputes/dispute.store';
-import { disputeView } from '../../disputes/dispute.view';
+import { DisputeViews } from '../../disputes/dispute.view';
 import { refused } from '../../shared/http-errors';
 import { followUpTermUpdate } from '../../workflow/mediation-contract';
 import { actorOf, MediationWorkflows } from '../../workflow/mediation-workflows';
-import { recordView } from '../apply-view';
 
 class FollowUpDto extends createZodDto(z.object({
   kept: z.boolean(),
   note: z.string().trim().min(1).max(2000).optional(),
 })) {}
 
-/** 协议回访: a term was found kept, or broken (which reopens the dispute). All kept → 已化解, the case resolved. */
+/**
+ * 协议回访: a term was found kept, or broken (which reopens the dispute). All kept → 已化解, the case resolved.
+ * The workflow decides; its mediation.agreement-followed-up (and what follows) updates the stored dispute.
+ */
 @ApiTags('agreements 调解协议')
 @ApiBearerAuth()
 @Controller('api/v1/mediation/disputes')
 export class FollowUpTermHttpController {
-  constructor(private readonly access: DisputeAccess, private readonly disputes: DisputeStore, private readonly workflows: MediationWorkflows) {}
+  constructor(private readonly access: DisputeAccess, private readonly workflows: MediationWorkflows, private readonly views: DisputeViews) {}
 
   @Post(':disputeId/agreement/terms/:termIndex/follow-up')
   @Roles(...MEDIATE_ROLES)
@@ -32,13 +33,6 @@ export class FollowUpTermHttpController {
     if (!agreement) throw refused({ code: 'NO_AGREEMENT', zh: '尚未达成调解协议', en: 'no agreement is in force' });
     const view = await this.workflows.update(disputeId, followUpTermUpdate, { actor: actorOf(user), termIndex, kept: body.kept, ...(body.note ? { note: body.note } : {}) },
       `follow-up:${agreement.agreementId}:${termIndex}`);
-    const at = new Date().toISOString();
-    await recordView(this.disputes, disputeId, view, (d) => {
-      const current = d.agreement?.agreementId === agreement.agreementId ? d.agreement : null;
-      if (!current) return {};
-      const terms = current.terms.map((t, i) => (i === termIndex ? { ...t, kept: body.kept, followedUpAt: t.followedUpAt ?? at, note: body.note ?? t.note } : t));
-      return { agreement: { ...current, terms } };
-    });
-    return disputeView((await this.disputes.findById(disputeId))!);
+    return this.views.afterUpdate(disputeId, view);
   }
 }

@@ -1,19 +1,17 @@
-import { Body, ConflictException, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { validateAgreement } from '@civicflow/domain';
 import { AuthUser, CurrentUser, Roles } from '@civicflow/platform';
-import { AgreementDoc } from '../../disputes/dispute';
 import { DisputeAccess, MEDIATE_ROLES } from '../../disputes/dispute-access';
-import { DisputeStore } from '../../disputes/dispute.store';
-import { disputeView } from '../../disputes/dispute.view';
+import { DisputeViews } from '../../disputes/dispute.view';
 import { invalidFields } from '../../shared/http-errors';
 import { reachAgreementUpdate } from '../../workflow/mediation-contract';
 import { actorOf, MediationWorkflows } from '../../workflow/mediation-workflows';
 import { reachablePartyRefs } from '../../parties/parties';
-import { recordView } from '../apply-view';
+import { PartyRegister } from '../../parties/party-register';
 
 export const reachAgreementSchema = z.object({
   terms: z.array(z.object({
@@ -25,45 +23,34 @@ export const reachAgreementSchema = z.object({
 class ReachAgreementDto extends createZodDto(reachAgreementSchema) {}
 
 /**
- * 达成调解协议: terms name a party of the dispute, what they do and by when (in the future). Written to the dispute
- * first, then the workflow told; a refusal takes it back (409 with the reason).
+ * 达成调解协议: terms name a party of the dispute, what they do and by when (in the future). The workflow takes it
+ * (or refuses: 409 with the reason); its mediation.agreement-reached puts the agreement on the stored dispute,
+ * which the answer shows.
  */
 @ApiTags('agreements 调解协议')
 @ApiBearerAuth()
 @Controller('api/v1/mediation/disputes')
 export class ReachAgreementHttpController {
-  constructor(private readonly access: DisputeAccess, private readonly disputes: DisputeStore, private readonly workflows: MediationWorkflows) {}
+  constructor(private readonly access: DisputeAccess, private readonly parties: PartyRegister, private readonly workflows: MediationWorkflows, private readonly views: DisputeViews) {}
 
   @Post(':disputeId/agreement')
   @Roles(...MEDIATE_ROLES)
   @ApiOperation({ summary: '达成调解协议 record the agreement (terms: who does what by when); 400 without terms' })
   async reach(@Param('disputeId') disputeId: string, @Body() body: ReachAgreementDto, @CurrentUser() user: AuthUser) {
-    const dispute = await this.access.toMediate(user, disputeId);
+    await this.access.toMediate(user, disputeId);
+    const parties = await this.parties.partiesOf(disputeId);
     const now = new Date();
-    const errors = body.terms.flatMap((t, i) => (dispute.parties.some((p) => p.partyId === t.partyId) ? [] : [{ field: `terms.${i}.partyId`, reason: `${t.partyId} 不是本纠纷的当事人 is not a party to this dispute` }]));
+    const errors = body.terms.flatMap((t, i) => (parties.some((p) => p.partyId === t.partyId) ? [] : [{ field: `terms.${i}.partyId`, reason: `${t.partyId} 不是本纠纷的当事人 is not a party to this dispute` }]));
     if (errors.length > 0) throw invalidFields(errors);
-    const terms = body.terms.map((t) => ({ party: dispute.parties.find((p) => p.partyId === t.partyId)!.name, partyId: t.partyId, obligation: t.obligation, dueAt: new Date(t.dueAt).toISOString() }));
+    const terms = body.terms.map((t) => ({ party: parties.find((p) => p.partyId === t.partyId)!.name, partyId: t.partyId, obligation: t.obligation, dueAt: new Date(t.dueAt).toISOString() }));
     const agreementId = `xy-${randomUUID().slice(0, 8)}`;
     const refusal = validateAgreement({ agreementId, terms }, now.getTime());
     if (refusal) throw invalidFields([{ field: 'terms', reason: `${refusal.zh} ${refusal.en}` }]);
-    const agreement: AgreementDoc = {
-      agreementId, terms: terms.map((t) => ({ ...t, kept: null, followedUpAt: null, note: null })), reachedAt: now.toISOString(),
-      reachedBy: { userId: user.userId, name: user.name }, committeeId: dispute.committeeId ?? '', level: dispute.level,
-    };
-    const previous = dispute.agreement;
-    await this.disputes.mutate(disputeId, () => ({ agreement }));
-    try {
-      // every party with a phone is told; each term names its party's directory ref when that party can be texted
-      const partyRefs = reachablePartyRefs(dispute);
-      const refOf = (partyId: string) => reachablePartyRefs(dispute, [partyId])[0];
-      const wireTerms = terms.map(({ party, partyId, obligation, dueAt }) => ({ party, obligation, dueAt, ...(refOf(partyId) ? { partyRef: refOf(partyId) } : {}) }));
-      const view = await this.workflows.update(disputeId, reachAgreementUpdate, { actor: actorOf(user), agreementId, terms: wireTerms, ...(partyRefs.length > 0 ? { partyRefs } : {}) }, `agreement:${agreementId}`);
-      // the workflow has it: make sure the record does too, whatever was written in between
-      const doc = await recordView(this.disputes, disputeId, view, (d) => (d.agreement?.agreementId === agreementId ? {} : { agreement }));
-      return disputeView(doc!);
-    } catch (error) {
-      if (error instanceof ConflictException) await this.disputes.mutate(disputeId, (d) => (d.agreement?.agreementId === agreementId ? { agreement: previous } : undefined));
-      throw error;
-    }
+    // every party with a phone is told; each term names its party, and its directory ref when that party can be texted
+    const partyRefs = reachablePartyRefs(disputeId, parties);
+    const refOf = (partyId: string) => reachablePartyRefs(disputeId, parties, [partyId])[0];
+    const wireTerms = terms.map(({ party, partyId, obligation, dueAt }) => ({ party, partyId, obligation, dueAt, ...(refOf(partyId) ? { partyRef: refOf(partyId) } : {}) }));
+    const view = await this.workflows.update(disputeId, reachAgreementUpdate, { actor: actorOf(user), agreementId, terms: wireTerms, ...(partyRefs.length > 0 ? { partyRefs } : {}) }, `agreement:${agreementId}`);
+    return this.views.afterUpdate(disputeId, view);
   }
 }

@@ -8,7 +8,7 @@ import { MediationWorkflows } from '../../workflow/mediation-workflows';
 import { DisputeDoc } from '../dispute';
 import { DisputeAccess, READ_ROLES } from '../dispute-access';
 import { DisputeStore } from '../dispute.store';
-import { disputeView } from '../dispute.view';
+import { DisputeViews } from '../dispute.view';
 
 class ListDisputesQuery extends createZodDto(z.object({
   stage: z.enum(['awaiting-mediator', 'mediating', 'agreed', 'resolved', 'failed']).optional(),
@@ -24,7 +24,7 @@ class ListDisputesQuery extends createZodDto(z.object({
 @ApiBearerAuth()
 @Controller('api/v1/mediation/disputes')
 export class ListDisputesHttpController {
-  constructor(private readonly disputes: DisputeStore, private readonly access: DisputeAccess, private readonly workflows: MediationWorkflows) {}
+  constructor(private readonly disputes: DisputeStore, private readonly access: DisputeAccess, private readonly workflows: MediationWorkflows, private readonly views: DisputeViews) {}
 
   @Get()
   @Roles(...READ_ROLES)
@@ -42,14 +42,14 @@ export class ListDisputesHttpController {
       this.disputes.model.find(filter).sort({ openedAt: -1, _id: 1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<DisputeDoc[]>(),
       this.disputes.model.countDocuments(filter),
     ]);
-    return { page: q.page, pageSize: q.pageSize, total, items: items.map(disputeView) };
+    return { page: q.page, pageSize: q.pageSize, total, items: await Promise.all(items.map((doc) => this.views.of(doc))) };
   }
 
   @Get(':disputeId')
   @Roles(...READ_ROLES)
   @ApiOperation({ summary: '纠纷详情 one dispute: parties (contacts masked), agreement, failures, dates' })
   async get(@Param('disputeId') disputeId: string, @CurrentUser() user: AuthUser) {
-    return disputeView(await this.access.toRead(user, disputeId));
+    return this.views.of(await this.access.toRead(user, disputeId));
   }
 
   @Get(':disputeId/status')

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { PartyRegister } from '../../parties/party-register';
 import { MediationWorkflows } from '../../workflow/mediation-workflows';
 import { DisputeDoc, DisputeType, PartyDoc } from '../dispute';
 import { DisputeStore } from '../dispute.store';
@@ -25,30 +26,46 @@ export interface OpenDisputeCommand {
 }
 
 /**
- * 纠纷立案: the dispute is written first (Mongo is the record), then its workflow started (idempotent by id), then a
- * mediator assigned. Each step may be repeated: a redelivered case.registered, or the retry loop after a restart,
- * finds the earlier steps done and finishes the rest.
+ * 纠纷立案: the parties go to the service's register, the dispute's workflow is started with the record it was
+ * opened with (idempotent by id) — its mediation.dispute-opened creates the stored dispute — then a community
+ * mediator is assigned. Each step may be repeated: a redelivered case.registered, or the retry loop after a
+ * restart, finds the earlier steps done and finishes the rest. Nothing here writes the dispute.
  */
 @Injectable()
 export class OpenDisputeUseCase {
-  constructor(private readonly disputes: DisputeStore, private readonly workflows: MediationWorkflows, private readonly assign: AssignMediatorUseCase) {}
+  constructor(
+    private readonly disputes: DisputeStore,
+    private readonly parties: PartyRegister,
+    private readonly workflows: MediationWorkflows,
+    private readonly assign: AssignMediatorUseCase,
+  ) {}
 
-  async execute(command: OpenDisputeCommand): Promise<{ dispute: DisputeDoc; created: boolean; assignment: AssignOutcome }> {
-    const doc: DisputeDoc = {
-      _id: command.disputeId, caseNumber: command.caseNumber, origin: command.origin, categoryCode: command.categoryCode, disputeType: command.disputeType,
-      summary: command.summary, amountAtStakeCny: command.amountAtStakeCny, communityId: command.communityId, streetId: command.streetId,
-      districtId: command.districtId, orgPath: command.orgPath, stage: 'awaiting-mediator', level: 'community', committeeId: null, mediatorId: null,
-      pastMediatorIds: [], parties: command.parties, contactsPending: command.parties.some((p) => p.contactRegistered === false), agreement: null, failures: [], pastAgreements: [], deadline: null, lastSequence: 0, guidance: null, reopenCount: 0, openedAt: command.at,
-      assignedAt: null, escalatedAt: null, agreedAt: null, resolvedAt: null, failedAt: null, stageAt: command.at, assignmentPending: true,
-      assignmentError: null, assignmentClaimedUntil: null, openedBy: command.openedBy, correlationId: command.correlationId || randomUUID(), revision: 1,
-    };
-    const created = await this.disputes.insert(doc);
-    const stored = created ? doc : (await this.disputes.findById(doc._id))!;
+  async execute(command: OpenDisputeCommand): Promise<{ created: boolean; assignment: AssignOutcome }> {
+    const created = !(await this.disputes.findById(command.disputeId));
+    await this.parties.open(command.disputeId, command.parties);
     await this.workflows.start({
-      disputeId: stored._id, ...(stored.caseNumber ? { caseNumber: stored.caseNumber } : {}), disputeType: stored.disputeType,
-      communityId: stored.communityId, streetId: stored.streetId, openedAt: new Date(stored.openedAt).toISOString(), correlationId: stored.correlationId,
+      disputeId: command.disputeId,
+      ...(command.caseNumber ? { caseNumber: command.caseNumber } : {}),
+      disputeType: command.disputeType,
+      communityId: command.communityId,
+      streetId: command.streetId,
+      openedAt: command.at.toISOString(),
+      correlationId: command.correlationId || randomUUID(),
+      opening: {
+        origin: command.origin,
+        ...(command.categoryCode ? { categoryCode: command.categoryCode } : {}),
+        summary: command.summary,
+        ...(command.amountAtStakeCny !== null ? { amountAtStakeCny: command.amountAtStakeCny } : {}),
+        ...(command.districtId ? { districtId: command.districtId } : {}),
+        orgPath: command.orgPath,
+        openedBy: command.openedBy,
+      },
     });
-    const assignment = await this.assign.execute(stored._id, { preferredMediatorId: created ? command.preferredMediatorId : undefined });
-    return { dispute: (await this.disputes.findById(stored._id)) ?? stored, created, assignment };
+    const assignment = await this.assign.execute(command.disputeId, {
+      preferredMediatorId: created ? command.preferredMediatorId : undefined,
+      // not projected yet: a dispute opens at the community, held by nobody before
+      facts: { level: 'community', communityId: command.communityId, streetId: command.streetId, pastMediatorIds: [] },
+    });
+    return { created, assignment };
   }
 }

@@ -16,7 +16,7 @@ export class CaseRegisteredMessageController {
   async onCaseRegistered(@Payload() event: EventEnvelope): Promise<void> {
     const decision = decideDisputeFromCase(event, this.org);
     if (!decision.open) return;
-    const { dispute, created, assignment } = await this.open.execute({ ...decision.command, correlationId: event.correlationId, at: new Date() });
-    this.logger.log(`${created ? '纠纷立案' : '纠纷已存在'} dispute ${dispute._id} from case ${dispute.caseNumber}: ${assignment.assigned ? `mediator ${assignment.mediatorId}` : assignment.reason}`);
+    const { created, assignment } = await this.open.execute({ ...decision.command, correlationId: event.correlationId, at: new Date() });
+    this.logger.log(`${created ? '纠纷立案' : '纠纷已存在'} dispute ${decision.command.disputeId} from case ${decision.command.caseNumber}: ${assignment.assigned ? `mediator ${assignment.mediatorId}` : assignment.reason}`);
   }
 }

@@ -12,9 +12,8 @@ import { toPartyDoc } from '../../parties/parties';
 import { PartyContactRegistrar } from '../../parties/register-contact/party-contact-registrar';
 import { invalidField } from '../../shared/http-errors';
 import { DISPUTE_TYPES } from '../dispute';
-import { DisputeStore } from '../dispute.store';
 import { walkInDisputeId } from '../dispute-id';
-import { disputeView } from '../dispute.view';
+import { DisputeViews } from '../dispute.view';
 import { OpenDisputeUseCase } from '../open-dispute/open-dispute.usecase';
 
 class OpenWalkInDto extends createZodDto(z.object({
@@ -32,7 +31,7 @@ class OpenWalkInDto extends createZodDto(z.object({
 @ApiBearerAuth()
 @Controller('api/v1/mediation/disputes')
 export class OpenWalkInHttpController {
-  constructor(private readonly open: OpenDisputeUseCase, private readonly org: OrgUnits, private readonly protector: PiiProtector, private readonly mediators: MediatorStore, private readonly registrar: PartyContactRegistrar, private readonly disputes: DisputeStore) {}
+  constructor(private readonly open: OpenDisputeUseCase, private readonly org: OrgUnits, private readonly protector: PiiProtector, private readonly mediators: MediatorStore, private readonly registrar: PartyContactRegistrar, private readonly views: DisputeViews) {}
 
   @Post()
   @Roles('mediator', 'supervisor')
@@ -48,14 +47,16 @@ export class OpenWalkInHttpController {
     // 回避 before anything is written: the named mediator must not be a party
     if (body.mediatorId) assertMediatorNotParty(await this.mediators.mediator(body.mediatorId), parties);
     const now = new Date();
-    const { dispute, assignment } = await this.open.execute({
-      disputeId: walkInDisputeId(now), caseNumber: body.caseNumber ?? null, origin: 'walk-in', categoryCode: null, disputeType: body.disputeType,
+    const disputeId = walkInDisputeId(now);
+    const { assignment } = await this.open.execute({
+      disputeId, caseNumber: body.caseNumber ?? null, origin: 'walk-in', categoryCode: null, disputeType: body.disputeType,
       summary: body.summary, amountAtStakeCny: body.amountAtStakeCny ?? null, communityId, streetId: path.streetId, districtId: path.districtId,
       orgPath: path.orgPath, parties, openedBy: { userId: user.userId, role: user.role },
       correlationId: randomUUID(), preferredMediatorId: body.mediatorId, at: now,
     });
     // parties with a phone go to the notification directory; a failure stays pending for the retry loop
-    const registered = dispute.contactsPending && (await this.registrar.registerDispute(dispute._id)) > 0;
-    return { ...disputeView(registered ? ((await this.disputes.findById(dispute._id)) ?? dispute) : dispute), assignment };
+    if (parties.some((p) => p.contactRegistered === false)) await this.registrar.registerDispute(disputeId);
+    // the dispute as its workflow's events put it (opened, and the mediator assigned when that went through)
+    return { ...(await this.views.afterUpdate(disputeId, { lastSequence: assignment.assigned ? assignment.lastSequence : 1 })), assignment };
   }
 }

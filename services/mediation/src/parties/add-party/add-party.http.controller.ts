@@ -4,7 +4,7 @@ import { createZodDto } from 'nestjs-zod';
 import { AuthUser, CurrentUser, PiiProtector, Roles } from '@civicflow/platform';
 import { MediatorStore } from '../../committees/mediator.store';
 import { DisputeAccess, MEDIATE_ROLES } from '../../disputes/dispute-access';
-import { DisputeStore } from '../../disputes/dispute.store';
+import { PartyRegister } from '../party-register';
 import { partyView } from '../../disputes/dispute.view';
 import { partySchema } from '../party.dto';
 import { assertMediatorNotParty, toPartyDoc } from '../parties';
@@ -16,7 +16,7 @@ class AddPartyDto extends createZodDto(partySchema) {}
 @ApiBearerAuth()
 @Controller('api/v1/mediation/disputes')
 export class AddPartyHttpController {
-  constructor(private readonly access: DisputeAccess, private readonly disputes: DisputeStore, private readonly mediators: MediatorStore, private readonly protector: PiiProtector, private readonly registrar: PartyContactRegistrar) {}
+  constructor(private readonly access: DisputeAccess, private readonly parties: PartyRegister, private readonly mediators: MediatorStore, private readonly protector: PiiProtector, private readonly registrar: PartyContactRegistrar) {}
 
   @Post(':disputeId/parties')
   @Roles(...MEDIATE_ROLES)
@@ -26,7 +26,7 @@ export class AddPartyHttpController {
     const party = toPartyDoc(body, this.protector);
     const mediator = found.mediatorId ? await this.mediators.mediator(found.mediatorId) : null;
     assertMediatorNotParty(mediator, [party]);
-    await this.disputes.mutate(disputeId, (doc) => ({ parties: [...doc.parties, party], ...(party.contactRegistered === false ? { contactsPending: true } : {}) }));
+    await this.parties.put(disputeId, party);
     // a phone goes to the notification directory now; a failure stays pending for the retry loop
     if (party.contactRegistered === false && (await this.registrar.registerDispute(disputeId)) > 0) party.contactRegistered = true;
     return partyView(party);

@@ -4,7 +4,7 @@ import { createZodDto } from 'nestjs-zod';
 import { AuthUser, CurrentUser, PiiProtector, Roles } from '@civicflow/platform';
 import { MediatorStore } from '../../committees/mediator.store';
 import { DisputeAccess, MEDIATE_ROLES } from '../../disputes/dispute-access';
-import { DisputeStore } from '../../disputes/dispute.store';
+import { PartyRegister } from '../party-register';
 import { partyView } from '../../disputes/dispute.view';
 import { notFound } from '../../shared/http-errors';
 import { editPartySchema } from '../party.dto';
@@ -17,21 +17,18 @@ class EditPartyDto extends createZodDto(editPartySchema) {}
 @ApiBearerAuth()
 @Controller('api/v1/mediation/disputes')
 export class EditPartyHttpController {
-  constructor(private readonly access: DisputeAccess, private readonly disputes: DisputeStore, private readonly mediators: MediatorStore, private readonly protector: PiiProtector, private readonly registrar: PartyContactRegistrar) {}
+  constructor(private readonly access: DisputeAccess, private readonly parties: PartyRegister, private readonly mediators: MediatorStore, private readonly protector: PiiProtector, private readonly registrar: PartyContactRegistrar) {}
 
   @Patch(':disputeId/parties/:partyId')
   @Roles(...MEDIATE_ROLES)
   @ApiOperation({ summary: '修改当事人 edit a party; contacts given are replaced (encrypted)' })
   async edit(@Param('disputeId') disputeId: string, @Param('partyId') partyId: string, @Body() body: EditPartyDto, @CurrentUser() user: AuthUser) {
     const found = await this.access.toMediate(user, disputeId);
-    const current = found.parties.find((p) => p.partyId === partyId);
+    const current = (await this.parties.partiesOf(disputeId)).find((p) => p.partyId === partyId);
     if (!current) throw notFound(`当事人 ${partyId} 不存在`, `party ${partyId} not found`);
     const edited = applyPartyEdit(current, body, this.protector);
     assertMediatorNotParty(found.mediatorId ? await this.mediators.mediator(found.mediatorId) : null, [edited]);
-    await this.disputes.mutate(disputeId, (doc) => ({
-      parties: doc.parties.map((p) => (p.partyId === partyId ? edited : p)),
-      ...(edited.contactRegistered === false ? { contactsPending: true } : {}),
-    }));
+    await this.parties.put(disputeId, edited);
     // a changed phone replaces the directory's entry under the same ref; a failure stays pending for the retry loop
     if (body.phone && (await this.registrar.registerDispute(disputeId)) > 0) edited.contactRegistered = true;
     return partyView(edited);

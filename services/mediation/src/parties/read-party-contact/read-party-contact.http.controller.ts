@@ -9,6 +9,7 @@ import { AuthUser, CurrentUser, PiiProtector, Roles } from '@civicflow/platform'
 import { CONTACT_READ_MODEL, ContactReadDoc } from '../../contacts/contact-read.schema';
 import { DisputeAccess, MEDIATE_ROLES } from '../../disputes/dispute-access';
 import { notFound } from '../../shared/http-errors';
+import { PartyRegister } from '../party-register';
 
 class ReadContactQuery extends createZodDto(z.object({
   kind: z.enum(['phone', 'idNumber']).default('phone'),
@@ -23,15 +24,15 @@ class ReadContactQuery extends createZodDto(z.object({
 @ApiBearerAuth()
 @Controller('api/v1/mediation/disputes')
 export class ReadPartyContactHttpController {
-  constructor(private readonly access: DisputeAccess, private readonly protector: PiiProtector, @InjectModel(CONTACT_READ_MODEL) private readonly reads: Model<ContactReadDoc>) {}
+  constructor(private readonly access: DisputeAccess, private readonly parties: PartyRegister, private readonly protector: PiiProtector, @InjectModel(CONTACT_READ_MODEL) private readonly reads: Model<ContactReadDoc>) {}
 
   @Get(':disputeId/parties/:partyId/contact')
   @Roles(...MEDIATE_ROLES)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: '查看完整联系方式 read a party’s full phone or ID number (audited)' })
   async read(@Param('disputeId') disputeId: string, @Param('partyId') partyId: string, @Query() query: ReadContactQuery, @CurrentUser() reader: AuthUser) {
-    const doc = await this.access.toMediate(reader, disputeId);
-    const party = doc.parties.find((p) => p.partyId === partyId);
+    await this.access.toMediate(reader, disputeId);
+    const party = (await this.parties.partiesOf(disputeId)).find((p) => p.partyId === partyId);
     const contact = party?.[query.kind];
     if (!party || !contact) throw notFound(`当事人 ${partyId} 没有登记该联系方式`, `party ${partyId} has no ${query.kind} on record`);
     const read: ContactReadDoc = {

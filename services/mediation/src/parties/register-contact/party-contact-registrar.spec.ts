@@ -1,16 +1,16 @@
-import { DisputeDoc, partyRef } from '../../disputes/dispute';
-import type { DisputeStore } from '../../disputes/dispute.store';
+import { partyRef } from '../../disputes/dispute';
+import type { DisputePartiesDoc, PartyRegister } from '../party-register';
 import { contactProtector } from '../../contacts/contact-protector.provider';
 import { reachablePartyRefs, toPartyDoc, applyPartyEdit } from '../parties';
 import { PartyContactRegistrar } from './party-contact-registrar';
 
 const protector = contactProtector('unit-test-mediation-contact-key-0123456789');
 
-/** The dispute store's read-decide-write over one in-memory document per dispute, and its model's pending query. */
-function fakeStore(docs: Map<string, DisputeDoc>) {
+/** The party register's read-decide-write over one in-memory document per dispute, and its model's pending query. */
+function fakeStore(docs: Map<string, DisputePartiesDoc>) {
   return {
     findById: async (id: string) => (docs.has(id) ? structuredClone(docs.get(id)!) : null),
-    mutate: async (id: string, decide: (doc: DisputeDoc) => Partial<DisputeDoc> | undefined) => {
+    mutate: async (id: string, decide: (doc: DisputePartiesDoc) => Partial<DisputePartiesDoc> | undefined) => {
       const doc = docs.get(id);
       if (!doc) return null;
       const changes = decide(structuredClone(doc));
@@ -22,15 +22,15 @@ function fakeStore(docs: Map<string, DisputeDoc>) {
         limit: () => ({ lean: () => ({ exec: async () => [...docs.values()].filter((d) => Boolean(d.contactsPending) === filter.contactsPending).map((d) => ({ _id: d._id })) }) }),
       }),
     },
-  } as unknown as DisputeStore;
+  } as unknown as PartyRegister;
 }
 
-function dispute(id: string, parties: DisputeDoc['parties']): DisputeDoc {
-  return { _id: id, parties, contactsPending: parties.some((p) => p.contactRegistered === false), revision: 1 } as DisputeDoc;
+function dispute(id: string, parties: DisputePartiesDoc['parties']): DisputePartiesDoc {
+  return { _id: id, parties, contactsPending: parties.some((p) => p.contactRegistered === false), revision: 1 };
 }
 
 function setup(directoryUp: () => boolean) {
-  const docs = new Map<string, DisputeDoc>();
+  const docs = new Map<string, DisputePartiesDoc>();
   const registered = new Map<string, string>();
   const directory = {
     putCitizen: jest.fn(async (ref: string, contact: { phone: string }) => {
@@ -97,7 +97,7 @@ describe('registering parties with the notification directory', () => {
       toPartyDoc({ role: 'respondent', name: '李四' }, protector, 'p-2'),
       toPartyDoc({ role: 'other', name: '赵六', phone: '13600136000' }, protector, 'p-3'),
     ]);
-    expect(reachablePartyRefs(doc)).toEqual(['party:tj-4:p-1', 'party:tj-4:p-3']);
-    expect(reachablePartyRefs(doc, ['p-1', 'p-2', 'chen', '物业-赵磊'])).toEqual([partyRef('tj-4', 'p-1')]);
+    expect(reachablePartyRefs(doc._id, doc.parties)).toEqual(['party:tj-4:p-1', 'party:tj-4:p-3']);
+    expect(reachablePartyRefs(doc._id, doc.parties, ['p-1', 'p-2', 'chen', '物业-赵磊'])).toEqual([partyRef('tj-4', 'p-1')]);
   });
 });

@@ -6,7 +6,7 @@ import { CONFIG, PiiProtector } from '@civicflow/platform';
 import { MediationConfig } from '../../config';
 import { CONTACT_READ_MODEL, ContactReadDoc } from '../../contacts/contact-read.schema';
 import { PartyDoc, partyRef } from '../../disputes/dispute';
-import { DisputeStore } from '../../disputes/dispute.store';
+import { PartyRegister } from '../party-register';
 import { CITIZEN_DIRECTORY, CitizenDirectory } from '@civicflow/platform';
 import { SERVICE_ACCOUNT } from './notification-directory.client';
 
@@ -17,7 +17,7 @@ export const REGISTRATION_REASON = '登记通知通讯录，以便短信通知�
  * service's directory as the citizen `party:<disputeId>:<partyId>`, so the mediation events can name the party by
  * that ref and the notification service can text them — the number itself never goes on Kafka.
  *
- * The party is written first with `contactRegistered: false` (and the dispute flagged `contactsPending`), so a
+ * The party is written first with `contactRegistered: false` (and the register flagged `contactsPending`), so a
  * registration that fails — the notification service down or refusing — loses nothing: it is logged and tried
  * again at start and on a timer (MEDIATION_CONTACT_REGISTER_RETRY_MS) until it is taken. Each decryption for the
  * registration is recorded in party_contact_reads first (reader `svc-mediation`), like a person's full read.
@@ -29,7 +29,7 @@ export class PartyContactRegistrar implements OnApplicationBootstrap, OnApplicat
   private running = false;
 
   constructor(
-    private readonly disputes: DisputeStore,
+    private readonly register: PartyRegister,
     @Inject(CITIZEN_DIRECTORY) private readonly directory: CitizenDirectory,
     private readonly protector: PiiProtector,
     @InjectModel(CONTACT_READ_MODEL) private readonly reads: Model<ContactReadDoc>,
@@ -49,7 +49,7 @@ export class PartyContactRegistrar implements OnApplicationBootstrap, OnApplicat
   /** Registers every party of the dispute still waiting; never throws (a failure stays pending). Returns how many were registered. */
   async registerDispute(disputeId: string): Promise<number> {
     try {
-      const dispute = await this.disputes.findById(disputeId);
+      const dispute = await this.register.findById(disputeId);
       if (!dispute) return 0;
       let registered = 0;
       for (const party of dispute.parties) {
@@ -69,7 +69,7 @@ export class PartyContactRegistrar implements OnApplicationBootstrap, OnApplicat
     this.running = true;
     let registered = 0;
     try {
-      const pending = await this.disputes.model.find({ contactsPending: true }, { _id: 1 }).limit(limit).lean<{ _id: string }[]>().exec();
+      const pending = await this.register.model.find({ contactsPending: true }, { _id: 1 }).limit(limit).lean<{ _id: string }[]>().exec();
       for (const { _id } of pending) registered += await this.registerDispute(_id);
       if (pending.length > 0) this.logger.log(`当事人联系方式重试登记 contact registration retry: ${registered} registered, ${pending.length} dispute(s) had some waiting`);
     } catch (error) {
@@ -94,7 +94,7 @@ export class PartyContactRegistrar implements OnApplicationBootstrap, OnApplicat
       return false;
     }
     // registered: mark it, unless the phone changed meanwhile (that one registers on its own)
-    await this.disputes.mutate(disputeId, (doc) => {
+    await this.register.mutate(disputeId, (doc) => {
       const current = doc.parties.find((p) => p.partyId === party.partyId);
       if (!current || current.phone?.encrypted !== sealed.encrypted || current.contactRegistered !== false) return undefined;
       const parties = doc.parties.map((p) => (p.partyId === party.partyId ? { ...p, contactRegistered: true } : p));
@@ -106,7 +106,7 @@ export class PartyContactRegistrar implements OnApplicationBootstrap, OnApplicat
 
   /** Clears the dispute's flag once no party waits (e.g. the waiting party was removed or lost its phone). */
   private async settle(disputeId: string): Promise<void> {
-    await this.disputes.mutate(disputeId, (doc) => {
+    await this.register.mutate(disputeId, (doc) => {
       const pending = doc.parties.some((p) => p.contactRegistered === false && p.phone);
       return Boolean(doc.contactsPending) === pending ? undefined : { contactsPending: pending };
     });

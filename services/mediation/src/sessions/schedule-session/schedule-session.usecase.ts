@@ -3,11 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { AuthUser } from '@civicflow/platform';
 import { MediatorStore } from '../../committees/mediator.store';
 import { DisputeDoc } from '../../disputes/dispute';
+import { DisputeStore } from '../../disputes/dispute.store';
 import { invalidFields, refused } from '../../shared/http-errors';
 import { scheduleSessionUpdate } from '../../workflow/mediation-contract';
 import { actorOf, MediationWorkflows } from '../../workflow/mediation-workflows';
 import { findOverlap } from '@civicflow/domain';
 import { reachablePartyRefs } from '../../parties/parties';
+import { PartyRegister } from '../../parties/party-register';
 import { sessionTimeErrors, SessionDoc } from '../session';
 import { SessionStore } from '../session.store';
 
@@ -28,7 +30,7 @@ const DIARY_ATTEMPTS = 3;
  */
 @Injectable()
 export class ScheduleSessionUseCase {
-  constructor(private readonly sessions: SessionStore, private readonly mediators: MediatorStore, private readonly workflows: MediationWorkflows) {}
+  constructor(private readonly sessions: SessionStore, private readonly mediators: MediatorStore, private readonly workflows: MediationWorkflows, private readonly parties: PartyRegister, private readonly disputes: DisputeStore) {}
 
   async execute(dispute: DisputeDoc, input: ScheduleSessionInput, user: AuthUser, now = new Date()): Promise<SessionDoc> {
     const errors = sessionTimeErrors(input.startsAt, input.endsAt, now);
@@ -61,9 +63,10 @@ export class ScheduleSessionUseCase {
     }
 
     // the attendees who are parties with a phone, by their directory ref: the notification service texts them
-    const partyRefs = reachablePartyRefs(dispute, session.attendeeIds);
+    const partyRefs = reachablePartyRefs(dispute._id, await this.parties.partiesOf(dispute._id), session.attendeeIds);
+    let view;
     try {
-      await this.workflows.update(dispute._id, scheduleSessionUpdate, {
+      view = await this.workflows.update(dispute._id, scheduleSessionUpdate, {
         actor: actorOf(user), sessionId: session._id, startsAt: session.startsAt.toISOString(), endsAt: session.endsAt.toISOString(),
         place: session.place, attendeeIds: session.attendeeIds, consultation: session.consultation, ...(partyRefs.length > 0 ? { partyRefs } : {}),
       }, `schedule:${session._id}`);
@@ -72,7 +75,8 @@ export class ScheduleSessionUseCase {
       if (error instanceof ConflictException) await this.sessions.sessions.deleteOne({ _id: session._id });
       throw error;
     }
-    await this.sessions.sessions.updateOne({ _id: session._id, status: 'pending' }, { $set: { status: 'scheduled' } });
-    return { ...session, status: 'scheduled' };
+    // scheduled once the workflow's mediation.session-scheduled is projected onto the stored session
+    await this.disputes.whenProjected(dispute._id, view.lastSequence);
+    return (await this.sessions.find(dispute._id, session._id)) ?? session;
   }
 }
