@@ -17,6 +17,8 @@ export const SERVICE_PORTS = Object.freeze({
   casework: ['CASEWORK_PORT', 3006],
   mediation: ['MEDIATION_PORT', 3007],
   identity: ['IDENTITY_PORT', 3010],
+  // the case worker's health endpoint (covered calendar range included)
+  worker: ['WORKER_HEALTH_PORT', 3008],
 });
 
 /**

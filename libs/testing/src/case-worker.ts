@@ -1,6 +1,6 @@
 import type { Kafka } from 'kafkajs';
 import type { SlaProfileTable } from '@civicflow/domain';
-import { createCaseWorker, type RunningWorker } from '@civicflow/workflows/worker';
+import { type CaseWorkerOptions, createCaseWorker, type RunningWorker } from '@civicflow/workflows/worker';
 
 export interface TestCaseWorker {
   running: RunningWorker;
@@ -12,13 +12,18 @@ export interface TestCaseWorker {
  * The real case worker, in the test's process, on the test file's own namespace and task queue (set them
  * first with ownTemporalNamespace / integrationConfig). One call in beforeAll, `stop()` in afterAll.
  */
-export async function startCaseWorker(env: { TEMPORAL_ADDRESS: string; TEMPORAL_NAMESPACE: string; CASE_TASK_QUEUE: string }, kafka: Kafka, options: { slaProfiles?: SlaProfileTable } = {}): Promise<TestCaseWorker> {
+export async function startCaseWorker(
+  env: { TEMPORAL_ADDRESS: string; TEMPORAL_NAMESPACE: string; CASE_TASK_QUEUE: string },
+  kafka: Kafka,
+  options: { slaProfiles?: SlaProfileTable; calendar?: CaseWorkerOptions['calendar'] } = {},
+): Promise<TestCaseWorker> {
   const running = await createCaseWorker({
     temporalAddress: env.TEMPORAL_ADDRESS,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.CASE_TASK_QUEUE,
     kafka,
     slaProfiles: options.slaProfiles,
+    ...(options.calendar ? { calendar: options.calendar } : {}),
   });
   const polling = running.worker.run();
   return {

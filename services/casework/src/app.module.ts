@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { PlatformModule } from '@civicflow/platform';
 import { CaseworkConfig } from './config';
+import { RecomputeDeadlinesMessageController } from './calendar/recompute-deadlines.message.controller';
 import { CallbackRecordedMessageController } from './callbacks/callback-recorded.message.controller';
 import { CaseAccess } from './commands/case-access';
 import { CaseCommandsHttpController } from './commands/case-commands.http.controller';
@@ -24,7 +25,7 @@ export class CaseworkModule {
         ]),
         StatisticsModule,
       ],
-      controllers: [CaseCommandsHttpController, ReadModelHttpController, CaseEventsMessageController, CallbackRecordedMessageController],
+      controllers: [CaseCommandsHttpController, ReadModelHttpController, CaseEventsMessageController, CallbackRecordedMessageController, RecomputeDeadlinesMessageController],
       providers: [CaseAccess],
     };
   }

@@ -13,6 +13,12 @@ export const gridConfigSchema = infraConfigSchema.extend({
   GRID_SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
   /** How often a running service looks for a newer import (one read by _id); 0 turns it off. */
   GRID_REFRESH_INTERVAL_MS: z.coerce.number().int().min(0).default(10_000),
+  /** The worker's former calendar override table (JSON): its years are imported at start as entered arrangements. */
+  CALENDAR_OVERRIDES_FILE: z.string().min(1).optional(),
+  /** How often unpublished calendar events are sent again. */
+  CALENDAR_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(0).default(15_000),
+  /** How often the coverage warning is considered (it goes out at most once per working day); 0 turns it off. */
+  CALENDAR_COVERAGE_CHECK_MS: z.coerce.number().int().min(0).default(15 * 60_000),
 });
 export type GridConfig = z.infer<typeof gridConfigSchema>;
 

@@ -1,4 +1,6 @@
 export { slaProfilesFromFile, withProfiles } from '../sla/sla-profiles.file';
+export { calendarFromGrid } from '../calendar/calendar-from-grid';
+export { serveWorkerHealth } from './worker-health';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { Kafka } from 'kafkajs';

@@ -78,6 +78,33 @@ describe('business calendar: examples on real dates', () => {
     expect(wall(custom.addWorkingDuration(chinaTime('2026-12-31', '17:00'), 2 * HOUR_MS))).toBe('2027-01-04 09:30');
   });
 
+  it('follows seasonal office hours (夏季作息), keeping the ordinary day as the length of a working day', () => {
+    const summer = createBusinessCalendar({
+      officeHours: {
+        segments: [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '17:30' }],
+        seasons: [{ name: '夏季作息', from: '05-01', to: '09-30', segments: [{ start: '08:30', end: '12:00' }, { start: '14:30', end: '18:00' }] }],
+      },
+    });
+    expect(summer.workingDayMs).toBe(7 * HOUR_MS);
+    expect(summer.isWorkingTime(chinaTime('2025-06-03', '13:45'))).toBe(false); // summer lunch break
+    expect(summer.isWorkingTime(chinaTime('2025-06-03', '08:45'))).toBe(true);
+    expect(summer.isWorkingTime(chinaTime('2025-10-09', '13:45'))).toBe(true); // ordinary hours again
+    // Tuesday 09-30 17:00 (summer, office until 18:00) + 2 h: 1 h, then National Day, then Thursday 10-09 (ordinary) 09:00–10:00
+    expect(wall(summer.addWorkingDuration(chinaTime('2025-09-30', '17:00'), 2 * HOUR_MS))).toBe('2025-10-09 10:00');
+    const winter = createBusinessCalendar({ officeHours: { segments: [{ start: '09:00', end: '17:00' }], seasons: [{ from: '11-15', to: '03-15', segments: [{ start: '09:30', end: '16:30' }] }] } });
+    expect(winter.isWorkingTime(chinaTime('2026-01-05', '09:15'))).toBe(false); // the season runs over the new year
+    expect(winter.isWorkingTime(chinaTime('2026-03-16', '09:15'))).toBe(true);
+  });
+
+  it('rejects malformed seasons', () => {
+    const base = [{ start: '09:00', end: '17:00' }];
+    expect(() => createBusinessCalendar({ officeHours: { segments: base, seasons: [{ from: '02-30', to: '03-01', segments: base }] } })).toThrow(/MM-DD/);
+    expect(() =>
+      createBusinessCalendar({ officeHours: { segments: base, seasons: [{ from: '05-01', to: '06-30', segments: base }, { from: '06-15', to: '08-31', segments: base }] } }),
+    ).toThrow(/overlap on 06-15/);
+    expect(() => createBusinessCalendar({ officeHours: { segments: base, seasons: [{ from: '05-01', to: '06-30', segments: [] }] } })).toThrow(InvalidOfficeHours);
+  });
+
   it('rejects malformed office hours', () => {
     expect(() => createBusinessCalendar({ officeHours: { segments: [] } })).toThrow(InvalidOfficeHours);
     expect(() => createBusinessCalendar({ officeHours: { segments: [{ start: '12:00', end: '09:00' }] } })).toThrow(InvalidOfficeHours);

@@ -58,7 +58,7 @@ export function createBusinessCalendar(config: BusinessCalendarConfig = {}): Bus
   const workingIntervals = (chinaDay: number): Array<[number, number]> => {
     if (!schedule.isWorkingDay(chinaDay)) return [];
     const midnight = startOfChinaDay(chinaDay);
-    return officeHours.segments.map((segment) => [midnight + segment.startMs, midnight + segment.endMs]);
+    return officeHours.segmentsOn(chinaDay).map((segment) => [midnight + segment.startMs, midnight + segment.endMs]);
   };
 
   const addWorkingDuration = (start: Instant, durationMs: number): number => {

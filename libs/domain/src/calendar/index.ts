@@ -9,3 +9,5 @@ export { PACKAGE_YEAR_SCHEDULES, type YearSchedule } from './package-holiday-dat
 export * from './jurisdiction-office-hours';
 export * from './lunar-dates';
 export * from './statutory-holidays';
+export * from './year-arrangement';
+export * from './calendar-coverage';
