@@ -46,6 +46,9 @@ type Who = TestUser;
 const operator: Who = { role: 'operator', unitId: 'bf', userId: 'operator' };
 const community: Who = { role: 'community-handler', unitId: COMMUNITY, userId: 'community' };
 const supervisor: Who = { role: 'supervisor', unitId: 'bf', userId: 'supervisor' };
+const street: Who = { role: 'street-coordinator', unitId: STREET, userId: 'street' };
+const URBAN = 'dept-urban-management';
+const liaison: Who = { role: 'department-liaison', unitId: URBAN, userId: 'liaison' };
 
 describe('one truth per case, end to end on the real servers', () => {
   const apps: INestApplication[] = [];
@@ -186,5 +189,43 @@ describe('one truth per case, end to end on the real servers', () => {
     } finally {
       await publisher.disconnect();
     }
+  });
+
+  it('orders a liaison’s worklist by the department’s own report-in and answer clocks, not the street’s deadline', async () => {
+    type Item = { caseNumber: string; deadline: string | null; sla: { window: string } | null; caseSla: { window: string; deadline: string } | null };
+    /** A case the community escalates to the street at once: the street's handling clock starts now. */
+    const atStreet = async (content: string, categoryCode: string) => {
+      const caseNumber = await callIn(content, categoryCode);
+      await stageIs(caseNumber, 'dispatched', 'the dispatch to the community');
+      await command(caseNumber, 'accept', community);
+      await command(caseNumber, 'escalate', community, { note: '需街道协调 needs the street' });
+      return caseNumber;
+    };
+    const first = await atStreet('园林树木倒伏 a fallen tree', '0206'); // the street's deadline comes first
+    const second = await atStreet('垃圾清运不及时 rubbish not collected', '0204');
+    // the street summons urban management for the second case first: its report-in clock runs out first
+    await command(second, 'summonDepartments', street, { departmentIds: [URBAN] });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await command(first, 'summonDepartments', street, { departmentIds: [URBAN] });
+
+    const worklist = async (expected: number) => eventually(async () => {
+      const res = await http('casework', 'GET', '/api/v1/worklist', liaison);
+      const items = (res.body.items as Item[]).filter((i) => i.caseNumber === first || i.caseNumber === second);
+      return items.length === expected && items.every((i) => i.sla) ? items : undefined;
+    }, { what: 'the liaison’s worklist' });
+    const summoned = await worklist(2);
+    expect(summoned.map((i) => i.caseNumber)).toEqual([second, first]);
+    expect(summoned.map((i) => i.sla!.window)).toEqual(['department-report-in', 'department-report-in']);
+    // the street's own deadlines would have put the first case first
+    expect(Date.parse(summoned[1].caseSla!.deadline)).toBeLessThan(Date.parse(summoned[0].caseSla!.deadline));
+    expect(Date.parse(summoned[0].deadline!)).toBeLessThan(Date.parse(summoned[1].deadline!));
+
+    // 报到 on the second case: its answer window (90 min) now ends after the first case's report-in window
+    await command(second, 'reportIn', liaison, { departmentId: URBAN });
+    const reported = await eventually(async () => {
+      const items = await worklist(2);
+      return items.find((i) => i.caseNumber === second)?.sla?.window === 'department-answer' ? items : undefined;
+    }, { what: 'the answer window on the worklist' });
+    expect(reported.map((i) => i.caseNumber)).toEqual([first, second]);
   });
 });

@@ -33,7 +33,7 @@ import type {
   EventData,
   SlaSnapshot,
 } from '@civicflow/contracts';
-import type { Actor, CaseEvent, CaseState } from '@civicflow/domain';
+import { type Actor, type CaseEvent, type CaseState, openSummonses } from '@civicflow/domain';
 import { summonsWorkflowId, wireClosureReason, wireLevel, wireRole, wireSatisfaction, wireStage } from './case-vocabulary';
 
 type Wire<C extends EventContract> = { type: C['type']; data: EventData<C> };
@@ -188,7 +188,9 @@ export function toWireEvents(steps: readonly TransitionStep[], ctx: WireContext)
         break;
       case 'CaseResumed': {
         const since = ctx.before.suspension.current?.since ?? e.at;
-        push({ type: 'case.resumed', data: { ...base, automatic: e.actor.role === 'system', suspendedMs: Math.max(0, e.at - since) } }, e);
+        // the departments' clocks ran again too, with deadlines moved: their liaisons' worklists follow them
+        const departments = openSummonses(after).map((summons) => ({ departmentId: summons.departmentId, sla: ctx.departmentSla(summons.departmentId) }));
+        push({ type: 'case.resumed', data: { ...base, automatic: e.actor.role === 'system', suspendedMs: Math.max(0, e.at - since), ...(departments.length > 0 ? { departments } : {}) } }, e);
         break;
       }
       case 'ExtensionRequested':

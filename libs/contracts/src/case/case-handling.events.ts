@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../catalog/define-event';
 import { caseNumberSchema } from '../shared/value-schemas';
-import { businessDurationSchema, caseSatisfactionSchema, caseTransitionFields, closureReasonSchema } from './case-vocabulary';
+import { businessDurationSchema, caseSatisfactionSchema, caseTransitionFields, closureReasonSchema, slaSnapshotSchema } from './case-vocabulary';
 
 /**
  * Side paths and the end of a case (挂起, 延期, 督办, 回访, 重办, 合并, 归档), published by the case workflow,
@@ -29,6 +29,10 @@ export const caseResumedV1 = defineEvent({
     ...caseTransitionFields,
     automatic: z.boolean(),
     suspendedMs: z.number().int().nonnegative().describe('natural time this suspension lasted'),
+    departments: z
+      .array(z.object({ departmentId: z.string().min(1), sla: slaSnapshotSchema.nullable() }))
+      .optional()
+      .describe('added: each summoned department still at work, with its clock running again (moved by the suspension)'),
   }),
 });
 

@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@civicflow/contracts';
-import { applyCaseEvent, CaseReadDoc, NO_DEADLINE, toTimelineEntry } from './case-projection';
+import { applyCaseEvent, CaseReadDoc, departmentDeadline, NO_DEADLINE, toTimelineEntry } from './case-projection';
 
 const caseNumber = '20261128-000042';
 const sla = (window: string, status = 'on-track', deadline: string | null = '2026-12-01T09:00:00.000Z') =>
@@ -80,5 +80,35 @@ describe('case projection', () => {
       actor: { userId: 'u1', role: 'community-handler' }, level: 'community', unitId: 'bf-d01-s01-c01', sla: { window: 'community-handling' },
     });
     expect(toTimelineEntry(ladder[4]).detail).toEqual({ departmentIds: ['dept-urban-management'] });
+  });
+
+  it('keeps each pending department’s own clock — report-in, then answer — apart from the street’s', () => {
+    const URBAN = 'dept-urban-management';
+    const WATER = 'dept-water-affairs';
+    const street = sla('street-handling', 'on-track', '2026-12-03T09:00:00.000Z');
+    const reportIn = (deadline: string) => ({ ...sla('department-report-in', 'on-track', deadline) });
+    const doc = reduce([
+      ...ladder.slice(0, 4),
+      event('case.departments-summoned', 4, { stage: 'in-handling', level: 'department', unitId: 'bf-d01-s01', sla: street, summonses: [
+        { departmentId: URBAN, summonsId: 'u', sla: reportIn('2026-11-28T11:00:00.000Z') },
+        { departmentId: WATER, summonsId: 'w', sla: reportIn('2026-11-28T11:00:00.000Z') },
+      ] }),
+      event('case.department-reported-in', 5, { stage: 'in-handling', level: 'department', unitId: 'bf-d01-s01', sla: street, departmentId: URBAN, summonsId: 'u',
+        departmentSla: sla('department-answer', 'on-track', '2026-12-02T09:00:00.000Z') }),
+      event('case.sla-breached', 6, { stage: 'in-handling', level: 'department', unitId: 'bf-d01-s01', sla: street, window: 'department-report-in', departmentId: WATER, deadline: '2026-11-28T11:00:00.000Z', action: 'supervision' }),
+    ])!;
+    expect(doc.deadline).toEqual(new Date('2026-12-03T09:00:00.000Z')); // the street's
+    expect(departmentDeadline(doc, URBAN)).toEqual(new Date('2026-12-02T09:00:00.000Z')); // urban management's answer window
+    expect(doc.departmentClocks[WATER]).toMatchObject({ window: 'department-report-in', status: 'breached', deadline: '2026-11-28T11:00:00.000Z' });
+
+    const suspended = applyCaseEvent(doc, event('case.suspended', 7, { stage: 'suspended', level: 'department', unitId: 'bf-d01-s01', sla: { ...street, paused: true }, reason: '等待材料', resumeBy: null }))!;
+    expect(departmentDeadline(suspended, URBAN)).toBe(NO_DEADLINE);
+    const resumed = applyCaseEvent(suspended, event('case.resumed', 8, { stage: 'in-handling', level: 'department', unitId: 'bf-d01-s01', sla: street, automatic: false, suspendedMs: 3_600_000,
+      departments: [{ departmentId: URBAN, sla: sla('department-answer', 'on-track', '2026-12-02T10:00:00.000Z') }] }))!;
+    expect(departmentDeadline(resumed, URBAN)).toEqual(new Date('2026-12-02T10:00:00.000Z'));
+
+    const answered = applyCaseEvent(resumed, event('case.department-answered', 9, { stage: 'in-handling', level: 'department', unitId: 'bf-d01-s01', sla: street, departmentId: URBAN, summonsId: 'u', plan: 'p', result: 'r' }))!;
+    expect(answered.pendingDepartments).toEqual([WATER]);
+    expect(Object.keys(answered.departmentClocks)).toEqual([WATER]);
   });
 });

@@ -39,6 +39,11 @@ export interface CaseReadDoc {
   /** every department summoned, and those that still owe an answer */
   departments: string[];
   pendingDepartments: string[];
+  /**
+   * Each pending department's own clock (报到 window, then 答复 window) as the events last showed it, by department
+   * id: what its liaison's worklist shows and sorts by — not the street's deadline. null while it has none running.
+   */
+  departmentClocks: Record<string, SlaState | null>;
   registeredAt: string | null;
   updatedAt: string;
 }
@@ -95,7 +100,7 @@ function emptyCase(caseNumber: string, at: string): CaseReadDoc {
   return {
     _id: caseNumber, revision: 0, lastSequence: 0, stage: 'registered', level: null, currentUnit: null, streetId: null, communityId: null,
     orgPath: [], categoryCode: null, priority: null, open: true, breached: false, awaitingCallback: false, sla: null, deadline: NO_DEADLINE,
-    departments: [], pendingDepartments: [], registeredAt: null, updatedAt: at,
+    departments: [], pendingDepartments: [], departmentClocks: {}, registeredAt: null, updatedAt: at,
   };
 }
 
@@ -110,7 +115,9 @@ export function applyCaseEvent(current: CaseReadDoc | null, event: EventEnvelope
   const data = (event.data ?? {}) as Data;
   const caseNumber = caseNumberOf(event);
   const base = current ?? emptyCase(caseNumber, event.time);
-  const next: CaseReadDoc = { ...base, departments: [...base.departments], pendingDepartments: [...base.pendingDepartments], orgPath: [...base.orgPath] };
+  const next: CaseReadDoc = {
+    ...base, departments: [...base.departments], pendingDepartments: [...base.pendingDepartments], orgPath: [...base.orgPath], departmentClocks: { ...(base.departmentClocks ?? {}) },
+  };
 
   if (event.type === 'case.registered') {
     if (current?.registeredAt) return undefined;
@@ -148,26 +155,69 @@ export function applyCaseEvent(current: CaseReadDoc | null, event: EventEnvelope
         if (!id) continue;
         if (!next.departments.includes(id)) next.departments.push(id);
         if (!next.pendingDepartments.includes(id)) next.pendingDepartments.push(id);
+        next.departmentClocks[id] = (s.sla as SlaState | null | undefined) ?? null;
       }
       break;
+    case 'case.department-reported-in':
+      if (typeof data.departmentId === 'string') next.departmentClocks[data.departmentId] = (data.departmentSla as SlaState | null | undefined) ?? null;
+      break;
+    case 'case.department-refused': {
+      // its clock stops until the street or a supervisor decides
+      const clock = typeof data.departmentId === 'string' ? next.departmentClocks[data.departmentId] : undefined;
+      if (clock) next.departmentClocks[data.departmentId as string] = { ...clock, paused: true };
+      break;
+    }
     case 'case.department-answered':
       next.pendingDepartments = next.pendingDepartments.filter((d) => d !== data.departmentId);
       break;
     case 'case.refusal-decided':
       if (data.decision === 'accepted') next.pendingDepartments = next.pendingDepartments.filter((d) => d !== data.departmentId);
+      else if (typeof data.departmentId === 'string') next.departmentClocks[data.departmentId] = (data.departmentSla as SlaState | null | undefined) ?? null;
       break;
-    case 'case.sla-breached':
-      next.breached = true;
+    case 'case.sla-warning':
+    case 'case.sla-breached': {
+      if (event.type === 'case.sla-breached') next.breached = true;
+      const clock = typeof data.departmentId === 'string' ? next.departmentClocks[data.departmentId] : undefined;
+      if (clock) {
+        next.departmentClocks[data.departmentId as string] = {
+          ...clock, status: event.type === 'case.sla-breached' ? 'breached' : 'warning', deadline: str(data.deadline) ?? clock.deadline,
+        };
+      }
+      break;
+    }
+    case 'case.suspended':
+      for (const [id, clock] of Object.entries(next.departmentClocks)) if (clock) next.departmentClocks[id] = { ...clock, paused: true };
+      break;
+    case 'case.resumed': {
+      const moved = (data.departments as { departmentId: string; sla: SlaState | null }[] | undefined) ?? [];
+      for (const { departmentId, sla } of moved) next.departmentClocks[departmentId] = sla;
+      // events from before they carried the departments: the clocks run again, their deadlines as last known
+      if (moved.length === 0) for (const [id, clock] of Object.entries(next.departmentClocks)) if (clock) next.departmentClocks[id] = { ...clock, paused: false };
+      break;
+    }
+    case 'case.deadlines-recomputed':
+      for (const clock of (data.clocks as { departmentId?: string; deadline: string | null }[] | undefined) ?? []) {
+        const current = clock.departmentId ? next.departmentClocks[clock.departmentId] : undefined;
+        if (current && clock.departmentId) next.departmentClocks[clock.departmentId] = { ...current, deadline: clock.deadline };
+      }
       break;
     case 'case.closed':
     case 'case.merged':
       next.pendingDepartments = [];
       break;
   }
+  // only the departments still at work keep a clock
+  next.departmentClocks = Object.fromEntries(Object.entries(next.departmentClocks).filter(([id]) => next.pendingDepartments.includes(id)));
   if (next.sla?.status === 'breached') next.breached = true;
   next.open = WORKING_STAGES.has(next.stage);
   next.awaitingCallback = next.stage === 'resolved';
   next.deadline = next.sla?.deadline && !next.sla.paused ? new Date(next.sla.deadline) : NO_DEADLINE;
   next.updatedAt = str(data.occurredAt) ?? str(data.resolvedAt) ?? event.time;
   return next;
+}
+
+/** A department's deadline on a case, for its liaison's worklist: NO_DEADLINE while paused, stopped or not computable. */
+export function departmentDeadline(doc: Pick<CaseReadDoc, 'departmentClocks'>, departmentId: string): Date {
+  const clock = doc.departmentClocks?.[departmentId];
+  return clock?.deadline && !clock.paused ? new Date(clock.deadline) : NO_DEADLINE;
 }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { AuthUser, CurrentUser } from '@civicflow/platform';
 import { CaseAccess } from '../commands/case-access';
 import { caseNotFound } from '../commands/command-errors';
-import { CaseReadDoc, NO_DEADLINE, TimelineDoc } from './case-projection';
+import { CaseReadDoc, departmentDeadline, NO_DEADLINE, SlaState, TimelineDoc } from './case-projection';
 import { CASE_READ_MODEL, TIMELINE_MODEL } from './read-model.schema';
 
 const WORKLIST_LIMIT = 200;
@@ -45,27 +45,42 @@ export class ReadModelHttpController {
   }
 
   @Get('worklist')
-  @ApiOperation({ summary: 'My unit’s cases: open (nearest deadline first), breached, or awaiting callback (回访)' })
+  @ApiOperation({ summary: 'My unit’s cases: open (nearest deadline first), breached, or awaiting callback (回访); a liaison’s by the department’s own report-in / answer clock' })
   async worklist(@Query() query: WorklistQuery, @CurrentUser() user: AuthUser) {
+    if (user.role === 'department-liaison' && query.view !== 'awaiting-callback') return this.departmentWorklist(query.view, user);
     const cityWide = user.unitId === this.access.cityUnitId;
-    let filter: FilterQuery<CaseReadDoc>;
-    if (query.view === 'awaiting-callback') filter = { stage: 'resolved' };
-    else if (user.role === 'department-liaison') filter = { pendingDepartments: user.unitId, ...(query.view === 'breached' ? { breached: true } : { open: true }) };
-    else filter = { ...(cityWide ? {} : { currentUnit: user.unitId }), ...(query.view === 'breached' ? { breached: true } : { open: true }) };
+    const filter: FilterQuery<CaseReadDoc> = query.view === 'awaiting-callback'
+      ? { stage: 'resolved' }
+      : { ...(cityWide ? {} : { currentUnit: user.unitId }), ...(query.view === 'breached' ? { breached: true } : { open: true }) };
     const found = await this.cases.find(filter).sort({ deadline: 1, _id: 1 }).limit(WORKLIST_LIMIT).lean<CaseReadDoc[]>();
     // awaiting-callback is filtered by stage only (the callback is the hotline's); keep what the user may see
     const visible = query.view === 'awaiting-callback' && !cityWide
       ? found.filter((c) => [...c.orgPath, c.streetId, c.communityId, c.currentUnit].includes(user.unitId))
       : found;
-    return {
-      view: query.view,
-      unitId: user.unitId,
-      items: visible.map((c) => ({
-        caseNumber: c._id, stage: c.stage, level: c.level, currentUnit: c.currentUnit, streetId: c.streetId, communityId: c.communityId,
-        categoryCode: c.categoryCode, priority: c.priority, breached: c.breached, sla: c.sla,
-        deadline: c.deadline.getTime() === NO_DEADLINE.getTime() ? null : c.deadline.toISOString(), pendingDepartments: c.pendingDepartments,
-        updatedAt: c.updatedAt,
-      })),
-    };
+    return { view: query.view, unitId: user.unitId, items: visible.map((c) => worklistItem(c, c.sla, c.deadline)) };
   }
+
+  /**
+   * 部门联络员: the cases the department still owes a report-in or an answer, nearest of its own deadlines first —
+   * each item shows the department's clock (the street's is `caseSla`). Breached: the department's own clock ran out.
+   */
+  private async departmentWorklist(view: 'open' | 'breached', user: AuthUser) {
+    const departmentId = user.unitId;
+    const found = await this.cases.find({ pendingDepartments: departmentId }).lean<CaseReadDoc[]>();
+    const items = found
+      .map((c) => ({ c, clock: c.departmentClocks?.[departmentId] ?? null, deadline: departmentDeadline(c, departmentId) }))
+      .filter(({ clock }) => view === 'open' || clock?.status === 'breached')
+      .sort((a, b) => a.deadline.getTime() - b.deadline.getTime() || a.c._id.localeCompare(b.c._id))
+      .slice(0, WORKLIST_LIMIT);
+    return { view, unitId: departmentId, items: items.map(({ c, clock, deadline }) => ({ ...worklistItem(c, clock, deadline), breached: clock?.status === 'breached' })) };
+  }
+}
+
+/** One worklist line: the case, and the clock that orders it for the reader (the case's own, or a department's). */
+function worklistItem(c: CaseReadDoc, sla: SlaState | null, deadline: Date) {
+  return {
+    caseNumber: c._id, stage: c.stage, level: c.level, currentUnit: c.currentUnit, streetId: c.streetId, communityId: c.communityId,
+    categoryCode: c.categoryCode, priority: c.priority, breached: c.breached, sla, deadline: deadline.getTime() === NO_DEADLINE.getTime() ? null : deadline.toISOString(),
+    caseSla: c.sla, pendingDepartments: c.pendingDepartments, updatedAt: c.updatedAt,
+  };
 }

@@ -26,6 +26,7 @@ export const caseReadSchema = new Schema<CaseReadDoc>(
     deadline: { type: Date, required: true },
     departments: { type: [String], default: [] },
     pendingDepartments: { type: [String], default: [] },
+    departmentClocks: { type: Schema.Types.Mixed, default: {} },
     registeredAt: { type: String, default: null },
     updatedAt: { type: String, required: true },
   },

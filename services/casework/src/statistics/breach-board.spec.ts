@@ -8,7 +8,7 @@ function open(id: string, deadline: string | null, status = 'on-track', fields: 
     _id: id, revision: 1, lastSequence: 3, stage: 'in-handling', level: 'community', currentUnit: 'bf-d01-s01-c01', streetId: 'bf-d01-s01', communityId: 'bf-d01-s01-c01',
     orgPath: [], categoryCode: '0208', priority: 'normal', open: true, breached: status === 'breached', awaitingCallback: false,
     sla: { window: 'community-handling', startedAt: '2026-11-25T00:00:00Z', status, paused: false, deadline, warningAt: null },
-    deadline: deadline ? new Date(deadline) : NO_DEADLINE, departments: [], pendingDepartments: [], registeredAt: null, updatedAt: '', ...fields,
+    deadline: deadline ? new Date(deadline) : NO_DEADLINE, departments: [], pendingDepartments: [], departmentClocks: {}, registeredAt: null, updatedAt: '', ...fields,
   };
 }
 
