@@ -34,10 +34,10 @@ const STREET = 'bf-d01-s01';
 /** Windows of natural minutes: nothing runs out while the test works, and no working-day calendar is involved. */
 const PROFILES = profilesWithWindows({
   acceptance: naturalMinutes(30),
-  communityHandling: naturalMinutes(60),
-  streetHandling: naturalMinutes(120),
-  departmentReportIn: naturalMinutes(20),
-  departmentAnswer: naturalMinutes(90),
+  'community-handling': naturalMinutes(60),
+  'street-handling': naturalMinutes(120),
+  'department-report-in': naturalMinutes(20),
+  'department-answer': naturalMinutes(90),
   callback: naturalMinutes(60),
   mediation: naturalMinutes(600),
 });

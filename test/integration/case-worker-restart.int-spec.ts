@@ -27,7 +27,7 @@ const DEPARTMENTS = ['dept-urban-management', 'dept-water-affairs'];
 function writeShortProfiles(): string {
   const window = naturalMinutes(0.25);
   const long = naturalMinutes(30);
-  const table = profilesWithWindows({ acceptance: window, communityHandling: long, streetHandling: long, departmentReportIn: window, departmentAnswer: long, callback: long, mediation: long });
+  const table = profilesWithWindows({ acceptance: window, 'community-handling': long, 'street-handling': long, 'department-report-in': window, 'department-answer': long, callback: long, mediation: long });
   const file = join(mkdtempSync(join(tmpdir(), 'civicflow-sla-')), 'sla-profiles.json');
   writeFileSync(file, JSON.stringify(table));
   return file;

@@ -37,10 +37,10 @@ const WATER = 'dept-water-affairs';
 /** Every profile with windows of seconds (natural time), so the ladder runs while the test watches. */
 const SHORT = profilesWithWindows({
   acceptance: naturalMinutes(0.1), // 6 s
-  communityHandling: naturalMinutes(0.1),
-  streetHandling: naturalMinutes(10),
-  departmentReportIn: naturalMinutes(10),
-  departmentAnswer: naturalMinutes(10),
+  'community-handling': naturalMinutes(0.1),
+  'street-handling': naturalMinutes(10),
+  'department-report-in': naturalMinutes(10),
+  'department-answer': naturalMinutes(10),
   callback: naturalMinutes(10),
   mediation: naturalMinutes(10),
 });

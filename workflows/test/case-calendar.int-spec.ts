@@ -143,10 +143,10 @@ function sevenDays() {
   return {
     windows: {
       acceptance: { basis: 'working', amount: 2, unit: 'hours' },
-      communityHandling: workingDays(7),
-      streetHandling: workingDays(5),
-      departmentReportIn: { basis: 'working', amount: 2, unit: 'hours' },
-      departmentAnswer: workingDays(3),
+      'community-handling': workingDays(7),
+      'street-handling': workingDays(5),
+      'department-report-in': { basis: 'working', amount: 2, unit: 'hours' },
+      'department-answer': workingDays(3),
       callback: workingDays(1),
       mediation: { basis: 'natural', amount: 30, unit: 'days' },
     },

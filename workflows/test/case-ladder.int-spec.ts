@@ -164,7 +164,7 @@ describe('caseWorkflow: the escalation ladder (time-skipping)', () => {
     expect((await summons('urban-management').describe()).status.name).toBe('RUNNING');
 
     const outstanding = await rejectionOf(handle.executeUpdate(resolveUpdate, { args: [{ actor: ACTORS.street, summary: '已办结' }] }));
-    expect(outstanding.reason).toMatchObject({ code: 'DEPARTMENTS_OUTSTANDING', en: expect.stringContaining('urban-management') });
+    expect(outstanding.reason).toMatchObject({ code: 'DEPARTMENTS_OUTSTANDING', zh: expect.stringContaining('城市管理综合执法局'), en: expect.stringContaining('Urban Management') });
 
     await kit.skipTo('2099-03-10', '14:00');
     await handle.executeUpdate(answerUpdate, { args: [{ actor: ACTORS.urbanManagement, departmentId: 'urban-management', plan: '补装井盖', result: '已补装' }] });

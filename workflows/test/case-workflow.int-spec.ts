@@ -75,7 +75,7 @@ describe('caseWorkflow: intake paths and refusals (time-skipping)', () => {
     const wrongCommunity = await rejectionOf(handle.executeUpdate(acceptUpdate, { args: [{ actor: ACTORS.otherCommunity }] }));
     expect(wrongCommunity).toEqual({
       type: CASE_COMMAND_REJECTED,
-      reason: { code: 'NOT_ASSIGNEE', zh: '只有承办单位 binhe 的人员可以签收。', en: 'Only staff of the assigned unit binhe may accept.' },
+      reason: { code: 'NOT_ASSIGNEE', zh: '只有承办单位的人员可以签收。', en: 'Only staff of the unit handling the case may accept.' },
     });
     expect(await rejectionOf(handle.executeUpdate(resolveUpdate, { args: [{ actor: ACTORS.community, summary: '已处理' }] }))).toMatchObject({ reason: { code: 'INVALID_STATUS' } });
     expect(await rejectionOf(handle.executeUpdate(summonDepartmentsUpdate, { args: [{ actor: ACTORS.street, departmentIds: ['urban-management'] }] }))).toMatchObject({

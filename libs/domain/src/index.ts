@@ -1,4 +1,5 @@
 export * from './shared';
+export * from './vocabulary';
 export * from './calendar';
 export * from './sla';
 export * from './org';

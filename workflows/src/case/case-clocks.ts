@@ -5,7 +5,6 @@ import { type CaseState, caseClocks, type SlaThresholds } from '@civicflow/domai
 import type { ClockReadingResult, ClockToRead } from '../sla/clock-readings';
 import type { ClockView } from './case.contract';
 import { iso } from './case-events';
-import { wireWindow } from './case-vocabulary';
 
 /** Announced thresholds of one clock; `identity` (window@start) changes when a new window starts. */
 export interface ClockMark {
@@ -89,7 +88,7 @@ export function statusAt(reading: ClockReadingResult, at: number): 'on-track' | 
 export function snapshotOf(reading: ClockReadingResult | undefined, at: number): SlaSnapshot | null {
   if (!reading) return null;
   return {
-    window: wireWindow(reading.window),
+    window: reading.window,
     startedAt: iso(reading.startedAt),
     status: statusAt(reading, at),
     paused: reading.paused,

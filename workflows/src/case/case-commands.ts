@@ -1,8 +1,7 @@
 // From an Update's argument (wire vocabulary, from the HTTP API) to the domain's command. Pure: runs in the
 // Update validators and handlers. The time of a command is the workflow's clock, never the caller's.
-import type { Actor, CaseCommand } from '@civicflow/domain';
+import { type Actor, type CaseCommand, readRole, readSatisfaction } from '@civicflow/domain';
 import type { CaseCommandName, CommandActor, CommandRejection } from './case.contract';
-import { domainRole, domainSatisfaction } from './case-vocabulary';
 
 /** A malformed argument (HTTP 400), as opposed to a command the case's state refuses (409). */
 export class InvalidCommandArgument extends Error {
@@ -46,7 +45,7 @@ export function toDomainCommand(name: CaseCommandName, raw: unknown, at: number)
   if (!raw || typeof raw !== 'object') throw new InvalidCommandArgument('(argument)', 'must be an object');
   const args = raw as Args;
   const wireActor = actorOf(args);
-  const role = domainRole(wireActor.role);
+  const role = readRole(wireActor.role);
   if (!role) return { ok: false, rejection: roleRefused(wireActor.role) };
   const actor: Actor = { userId: wireActor.userId, role, unitId: wireActor.unitId };
   const base = { actor, at };
@@ -67,16 +66,16 @@ export function toDomainCommand(name: CaseCommandName, raw: unknown, at: number)
         return { type: 'summonDepartments', ...base, departmentIds: ids as string[] };
       }
       case 'reportIn':
-        return { type: 'departmentReportIn', ...base, departmentId: text(args, 'departmentId')! };
+        return { type: 'reportIn', ...base, departmentId: text(args, 'departmentId')! };
       case 'refuse':
-        return { type: 'departmentRefuse', ...base, departmentId: text(args, 'departmentId')!, reason: text(args, 'reason')! };
+        return { type: 'refuse', ...base, departmentId: text(args, 'departmentId')!, reason: text(args, 'reason')! };
       case 'decideRefusal': {
         const decision = args.decision;
         if (decision !== 'accept' && decision !== 'overrule') throw new InvalidCommandArgument('decision', "must be 'accept' or 'overrule'");
         return { type: 'decideRefusal', ...base, departmentId: text(args, 'departmentId')!, decision, ...optional(args, 'note') };
       }
       case 'answer':
-        return { type: 'departmentAnswer', ...base, departmentId: text(args, 'departmentId')!, plan: text(args, 'plan')!, result: text(args, 'result')! };
+        return { type: 'answer', ...base, departmentId: text(args, 'departmentId')!, plan: text(args, 'plan')!, result: text(args, 'result')! };
       case 'resolve':
         return { type: 'resolve', ...base, summary: text(args, 'summary')! };
       case 'suspend':
@@ -98,7 +97,7 @@ export function toDomainCommand(name: CaseCommandName, raw: unknown, at: number)
         return { type: 'issueSupervisionNotice', ...base, notice: text(args, 'notice')! };
       case 'recordCallback': {
         if (typeof args.reached !== 'boolean') throw new InvalidCommandArgument('reached', 'must be true or false');
-        const satisfaction = domainSatisfaction(text(args, 'satisfaction', false));
+        const satisfaction = readSatisfaction(text(args, 'satisfaction', false));
         if (args.satisfaction !== undefined && !satisfaction) throw new InvalidCommandArgument('satisfaction', "must be 'satisfied', 'basically-satisfied' or 'unsatisfied'");
         return { type: 'recordCallback', ...base, reached: args.reached, ...(satisfaction ? { satisfaction } : {}), ...optional(args, 'comment') };
       }

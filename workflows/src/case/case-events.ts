@@ -34,7 +34,7 @@ import type {
   SlaSnapshot,
 } from '@civicflow/contracts';
 import { type Actor, type CaseEvent, type CaseState, openSummonses } from '@civicflow/domain';
-import { summonsWorkflowId, wireClosureReason, wireLevel, wireRole, wireSatisfaction, wireStage } from './case-vocabulary';
+import { summonsWorkflowId, wireLevel, wireStage } from './case-stage';
 
 type Wire<C extends EventContract> = { type: C['type']; data: EventData<C> };
 
@@ -84,7 +84,7 @@ export interface CaseEventDraft {
 }
 
 export function wireActor(actor: Actor): WireActor {
-  return actor.role === 'system' ? { userId: actor.userId, role: 'system' } : { userId: actor.userId, role: wireRole(actor.role), unitId: actor.unitId };
+  return actor.role === 'system' ? { userId: actor.userId, role: 'system' } : { userId: actor.userId, role: actor.role, unitId: actor.unitId };
 }
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
@@ -246,7 +246,7 @@ export function toWireEvents(steps: readonly TransitionStep[], ctx: WireContext)
             data: {
               ...base,
               reached: e.reached,
-              ...(e.satisfaction ? { satisfaction: wireSatisfaction(e.satisfaction) } : {}),
+              ...(e.satisfaction ? { satisfaction: e.satisfaction } : {}),
               ...(e.comment ? { comment: e.comment } : {}),
               ...(ctx.callbackId ? { callbackId: ctx.callbackId } : {}),
               attempt,
@@ -274,7 +274,7 @@ export function toWireEvents(steps: readonly TransitionStep[], ctx: WireContext)
             type: 'case.closed',
             data: {
               ...base,
-              reason: wireClosureReason(e.reason),
+              reason: e.reason,
               ...(e.note ? { note: e.note } : {}),
               ...(answered?.type === 'CaseAnsweredDirectly' ? { answer: answered.answer } : {}),
             },

@@ -4,47 +4,49 @@ import type { ClockReading, ClockReadingResult } from '../sla/clock-readings';
 import { calendarYearsOf, clockView, emptyClockBook, nextCaseClockInstant, readingsStaleFor, snapshotOf, takeReadings } from './case-clocks';
 import { InvalidCommandArgument, toDomainCommand } from './case-commands';
 import { changedSearchAttributes } from './case-search-attributes';
-import { domainRole, wireRole } from './case-vocabulary';
+import { readRecordedIdentity, readRecordedReadings, readRecordedSla } from './recorded-spellings';
+import type { ResolvedSla } from './case.activities';
 
 const actor = { userId: 'ch-1', role: 'community-handler', unitId: 'binhe' } as const;
 const T = chinaTime('2026-03-02', '10:00');
 
 describe('toDomainCommand', () => {
-  it('maps wire roles, fields and satisfaction to the domain, with the workflow time', () => {
-    expect(toDomainCommand('accept', { actor }, T)).toEqual({ ok: true, command: { type: 'accept', actor: { userId: 'ch-1', role: 'communityHandler', unitId: 'binhe' }, at: T } });
+  it('builds the domain command from the Update argument, with the workflow time, in the one spelling', () => {
+    expect(toDomainCommand('accept', { actor }, T)).toEqual({ ok: true, command: { type: 'accept', actor: { userId: 'ch-1', role: 'community-handler', unitId: 'binhe' }, at: T } });
     expect(toDomainCommand('recordCallback', { actor: { ...actor, role: 'operator' }, reached: true, satisfaction: 'unsatisfied', comment: '仍未修好' }, T)).toMatchObject({
       ok: true,
-      command: { type: 'recordCallback', reached: true, satisfaction: 'dissatisfied', comment: '仍未修好' },
+      command: { type: 'recordCallback', reached: true, satisfaction: 'unsatisfied', comment: '仍未修好' },
     });
     expect(toDomainCommand('reportIn', { actor: { ...actor, role: 'department-liaison', unitId: 'water' }, departmentId: 'water' }, T)).toMatchObject({
       ok: true,
-      command: { type: 'departmentReportIn', departmentId: 'water' },
+      command: { type: 'reportIn', departmentId: 'water' },
     });
   });
 
-  it('leaves empty text to the domain (TEXT_REQUIRED) but refuses malformed arguments and roles that never act on cases', () => {
+  it('leaves empty text to the domain (TEXT_REQUIRED) but refuses malformed arguments and words that are no role', () => {
     expect(toDomainCommand('return', { actor }, T)).toMatchObject({ ok: true, command: { reason: '' } });
     expect(() => toDomainCommand('return', { actor, reason: 42 }, T)).toThrow(InvalidCommandArgument);
     expect(() => toDomainCommand('accept', { actor: { userId: 'x' } }, T)).toThrow(/actor.role/);
     expect(() => toDomainCommand('decideRefusal', { actor, departmentId: 'd', decision: 'maybe' }, T)).toThrow(/decision/);
-    expect(toDomainCommand('accept', { actor: { ...actor, role: 'admin' } }, T)).toMatchObject({ ok: false, rejection: { code: 'ROLE_NOT_ALLOWED' } });
+    expect(toDomainCommand('accept', { actor: { ...actor, role: 'janitor' } }, T)).toMatchObject({ ok: false, rejection: { code: 'ROLE_NOT_ALLOWED' } });
   });
 
-  it('spells every role both ways', () => {
-    for (const role of ['operator', 'dispatcher', 'grid-worker', 'community-handler', 'mediator', 'street-coordinator', 'department-liaison', 'supervisor']) {
-      expect(wireRole(domainRole(role) ?? 'system')).toBe(role);
-    }
-    expect(wireRole('system')).toBe('system');
+  it('still reads the spellings recorded Updates of earlier workers may hold', () => {
+    expect(toDomainCommand('accept', { actor: { ...actor, role: 'communityHandler' } }, T)).toMatchObject({ ok: true, command: { actor: { role: 'community-handler' } } });
+    expect(toDomainCommand('recordCallback', { actor: { ...actor, role: 'operator' }, reached: true, satisfaction: 'basicallySatisfied' }, T)).toMatchObject({
+      ok: true,
+      command: { satisfaction: 'basically-satisfied' },
+    });
   });
 });
 
 describe('clock book', () => {
   const reading = (overrides: Partial<ClockReading> = {}): ClockReading => ({
     key: 'case',
-    window: 'communityHandling',
+    window: 'community-handling',
     startedAt: T,
     paused: false,
-    status: 'onTrack',
+    status: 'on-track',
     allowanceMs: 21 * HOUR_MS,
     elapsedMs: 0,
     warningAt: T + 10 * HOUR_MS,
@@ -62,8 +64,8 @@ describe('clock book', () => {
     expect(book.marks.case).toMatchObject({ warned: false, breached: false });
     // a new window (new start) starts unannounced
     book.marks.case.warned = true;
-    book = takeReadings(book, 'sig3', [reading({ window: 'streetHandling', startedAt: T + HOUR_MS })], T + HOUR_MS);
-    expect(book.marks.case).toMatchObject({ identity: `streetHandling@${T + HOUR_MS}`, warned: false });
+    book = takeReadings(book, 'sig3', [reading({ window: 'street-handling', startedAt: T + HOUR_MS })], T + HOUR_MS);
+    expect(book.marks.case).toMatchObject({ identity: `street-handling@${T + HOUR_MS}`, warned: false });
   });
 
   it('shows a paused clock without deadline, and a calendar problem as such', () => {
@@ -106,6 +108,17 @@ describe('clock book', () => {
     expect(readingsStaleFor(book, 2026, 4).map((r) => r.key)).toEqual(['case', 'department:dept-water']);
     expect(readingsStaleFor(book, 2027, 3)).toEqual([]); // already computed with that version
     expect(readingsStaleFor(book, 2028, 4)).toEqual([]);
+  });
+});
+
+describe('recorded spellings', () => {
+  it('reads clock readings, clock identities and SLA windows that earlier workers recorded in camelCase', () => {
+    const recorded = { key: 'case', window: 'communityHandling', startedAt: T, paused: false, status: 'onTrack', allowanceMs: 1, elapsedMs: 0, warningAt: null, breachAt: null };
+    expect(readRecordedReadings([recorded as unknown as ClockReadingResult])).toEqual([{ ...recorded, window: 'community-handling', status: 'on-track' }]);
+    expect(readRecordedIdentity(`departmentReportIn@${T}`)).toBe(`department-report-in@${T}`);
+    expect(readRecordedIdentity(`acceptance@${T}`)).toBe(`acceptance@${T}`);
+    const sla = { windows: { profileId: 'standard', priority: 'normal', windows: { acceptance: 1, streetHandling: 2 }, warningFraction: 0.8, breachFraction: 1 } } as unknown as ResolvedSla;
+    expect(Object.keys(readRecordedSla(sla).windows.windows)).toEqual(['acceptance', 'street-handling']);
   });
 });
 

@@ -6,7 +6,7 @@ import { type ClockBook, clockView, emptyClockBook } from './case-clocks';
 import type { CaseEventDraft } from './case-events';
 import { iso, summonsNumber } from './case-events';
 import type { CaseSearchValues } from './case-search-attributes';
-import { summonsWorkflowId, wireClosureReason, wireLevel, wireStage, wireSummonsStatus } from './case-vocabulary';
+import { summonsWorkflowId, wireLevel, wireStage } from './case-stage';
 import type { SummonsChange } from '../summons/department-summons.contract';
 
 /** A summons' child workflow and what it was last told. */
@@ -72,7 +72,7 @@ export function caseView(run: CaseRunState, input: CaseWorkflowInput, now: numbe
       summonsId: summonsWorkflowId(s.caseId, summons.departmentId, n),
       departmentId: summons.departmentId,
       n,
-      status: wireSummonsStatus(summons.status),
+      status: summons.status,
       summonedAt: iso(summons.summonedAt),
       ...(summons.refusal ? { refusal: { reason: summons.refusal.reason, at: iso(summons.refusal.at) } } : {}),
       ...(summons.answer ? { answer: { plan: summons.answer.plan, result: summons.answer.result, at: iso(summons.answer.at) } } : {}),
@@ -87,6 +87,7 @@ export function caseView(run: CaseRunState, input: CaseWorkflowInput, now: numbe
     currentUnit: s.assignee?.unitId ?? null,
     streetId: s.route?.streetId ?? null,
     communityId: s.route?.communityId ?? null,
+    gridId: s.route?.gridId ?? null,
     categoryCode: s.classification?.categoryCode ?? null,
     priority: s.classification?.priority ?? null,
     slaProfile: s.classification?.slaWindows.profileId ?? input.slaProfile ?? null,
@@ -107,7 +108,7 @@ export function caseView(run: CaseRunState, input: CaseWorkflowInput, now: numbe
     reopenCount: s.reopenCount,
     masterCaseNumber: s.masterCaseId,
     duplicateCaseNumbers: [...s.duplicateCaseIds],
-    closure: s.closure ? { at: iso(s.closure.at), reason: wireClosureReason(s.closure.reason) } : null,
+    closure: s.closure ? { at: iso(s.closure.at), reason: s.closure.reason } : null,
     lastSequence: run.sequence,
     publishedSequence: run.publishedSequence,
     run: run.run,

@@ -2,14 +2,14 @@
 // input, Updates (commands), Queries and the views they return. Imported by workflow code too, so it stays
 // free of I/O: only `@temporalio/workflow`'s define* helpers and types.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { CaseLevel, CaseStage, Role, SlaWindowWire } from '@civicflow/contracts';
+import type { CaseLevel, CaseStage, Channel, Priority, RequestType, Role, Satisfaction, SlaStatus, SlaWindowName, SummonsStatus } from '@civicflow/domain';
 
 export const CASE_TASK_QUEUE = 'civicflow-cases';
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
 
-export type CaseChannel = 'hotline' | 'app' | 'patrol' | 'open311';
-export type CaseRequestType = 'inquiry' | 'suggestion' | 'tip-off' | 'complaint' | 'help';
-export type CaseUrgency = 'urgent' | 'high' | 'normal' | 'low';
+export type CaseChannel = Channel;
+export type CaseRequestType = RequestType;
+export type CaseUrgency = Priority;
 
 /** Where intake placed the case: the owning community and street (from the grid service), or nowhere yet. */
 export interface CaseRoutingInput {
@@ -58,7 +58,7 @@ export interface CaseWorkflowInput {
 export const CASE_COMMAND_REJECTED = 'CASE_COMMAND_REJECTED';
 export const INVALID_CASE_COMMAND = 'INVALID_CASE_COMMAND';
 
-/** The signed-in user as the bearer token says (role in the wire vocabulary of @civicflow/contracts). */
+/** The signed-in user as the bearer token says. */
 export interface CommandActor {
   userId: string;
   role: Role;
@@ -132,7 +132,7 @@ export interface SupervisionNoticeArgs extends CommandBase {
 export interface RecordCallbackArgs extends CommandBase {
   reached: boolean;
   /** Required when reached. */
-  satisfaction?: 'satisfied' | 'basically-satisfied' | 'unsatisfied';
+  satisfaction?: Satisfaction;
   comment?: string;
   /** The hotline's callback id, echoed in case.callback-recorded. */
   callbackId?: string;
@@ -218,13 +218,13 @@ export const attachDuplicateSignal = defineSignal<[{ duplicateCaseNumber: string
 export interface ClockView {
   /** 'case' or 'department:<id>' */
   key: string;
-  window: SlaWindowWire;
+  window: SlaWindowName;
   departmentId?: string;
   startedAt: string;
   paused: boolean;
   deadline: string | null;
   warningAt: string | null;
-  status: 'on-track' | 'warning' | 'breached';
+  status: SlaStatus;
   warned: boolean;
   breached: boolean;
   /** Set when the business calendar could not compute the deadline (e.g. a year without a holiday schedule). */
@@ -237,7 +237,7 @@ export interface SummonsView {
   summonsId: string;
   departmentId: string;
   n: number;
-  status: 'summoned' | 'reported-in' | 'refusal-pending' | 'answered' | 'released';
+  status: SummonsStatus;
   summonedAt: string;
   refusal?: { reason: string; at: string };
   answer?: { plan: string; result: string; at: string };
@@ -251,6 +251,8 @@ export interface CaseView {
   currentUnit: string | null;
   streetId: string | null;
   communityId: string | null;
+  /** the grid the case lies in (its staff act for the community holding it) */
+  gridId: string | null;
   categoryCode: string | null;
   priority: CaseUrgency | null;
   slaProfile: string | null;

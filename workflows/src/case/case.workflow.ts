@@ -23,6 +23,7 @@ import {
   decide,
   evolve,
   type Rejection,
+  readActorRole,
   settleAfterCallback,
   suspensionTimeLeftMs,
 } from '@civicflow/domain';
@@ -65,7 +66,8 @@ import { InvalidCommandArgument, toDomainCommand } from './case-commands';
 import { type CaseEventDraft, type CaseWireEvent, iso, summonsNumber, toWireEvents, type TransitionStep, transitionFields, wireActor } from './case-events';
 import { caseView, type CaseRunState, initialRunState, isFinished, TIMELINE_LIMIT } from './case-run-state';
 import { changedSearchAttributes, type CaseSearchValues } from './case-search-attributes';
-import { domainChannel, domainRole, summonsWorkflowId, wireRole, wireSummonsStatus, wireWindow } from './case-vocabulary';
+import { summonsWorkflowId } from './case-stage';
+import { readCarriedRunState, readRecordedIdentity, readRecordedReadings, readRecordedSla } from './recorded-spellings';
 import { Serial } from '../shared/serial';
 
 /** Histories started before the ladder existed took the walking skeleton's path (publish case.registered, end). */
@@ -128,7 +130,7 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseRunSt
   if (!carried && !patched(CASE_LADDER_PATCH)) return registeredOnly(input);
 
   const caseNumber = input.caseNumber;
-  const run: CaseRunState = carried ? { ...carried, run: carried.run + 1, searchAttributes: {} } : initialRunState(caseNumber);
+  const run: CaseRunState = carried ? { ...readCarriedRunState(carried), run: carried.run + 1, searchAttributes: {} } : initialRunState(caseNumber);
   const serial = new Serial();
   let work = 0; // bumped whenever the main loop has something to do
   const wake = () => void work++;
@@ -145,11 +147,11 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseRunSt
   setHandler(attachDuplicateSignal, ({ duplicateCaseNumber, actor }) =>
     serial.run(async () => {
       // on behalf of whoever merged the duplicate (an operator, dispatcher or supervisor)
-      const command: CaseCommand = { type: 'attachDuplicate', actor: { userId: actor.userId, role: domainRole(actor.role) ?? 'system', unitId: actor.unitId }, at: Date.now(), duplicateCaseId: duplicateCaseNumber };
+      const command: CaseCommand = { type: 'attachDuplicate', actor: { userId: actor.userId, role: readActorRole(actor.role) ?? 'system', unitId: actor.unitId }, at: Date.now(), duplicateCaseId: duplicateCaseNumber };
       if (decide(run.state, command).ok) await transition(command, { causationId: `${duplicateCaseNumber}:merged` });
     }),
   );
-  setHandler(summonsSlaReachedSignal, (report) => serial.run(() => onSummonsSla(report)));
+  setHandler(summonsSlaReachedSignal, (report) => serial.run(() => onSummonsSla({ ...report, identity: readRecordedIdentity(report.identity) })));
   setHandler(calendarChangedSignal, (change) => serial.run(() => onCalendarChanged(change)));
 
   if (!run.started) await serial.run(start);
@@ -217,7 +219,7 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseRunSt
     }
     run.state = state;
     if (state.status === 'merged' && before.status !== 'merged') {
-      run.masterNotices.push({ masterCaseNumber: state.masterCaseId!, actor: { userId: command.actor.userId, role: wireRole(command.actor.role), unitId: command.actor.unitId } });
+      run.masterNotices.push({ masterCaseNumber: state.masterCaseId!, actor: { userId: command.actor.userId, role: command.actor.role, unitId: command.actor.unitId } });
     }
     await refreshReadings(command.at);
     return record(before, steps, meta);
@@ -279,11 +281,11 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseRunSt
   async function start(): Promise<void> {
     const now = Date.now();
     const priority = input.priority ?? input.urgency;
-    const sla = await resolveCaseSla({ profileId: input.slaProfile ?? 'standard', priority });
+    const sla = readRecordedSla(await resolveCaseSla({ profileId: input.slaProfile ?? 'standard', priority }));
     const summary = input.summary?.trim() || `${input.channel}:${input.sourceRef}`;
     let state = run.state;
     for (const command of [
-      { type: 'register', actor: SYSTEM, at: now, channel: domainChannel(input.channel), summary, requestType: input.requestType },
+      { type: 'register', actor: SYSTEM, at: now, channel: input.channel, summary, requestType: input.requestType },
       {
         type: 'classify',
         actor: SYSTEM,
@@ -359,7 +361,7 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseRunSt
     let readings: ClockReadingResult[] = [];
     if (clocks.length > 0) {
       try {
-        readings = await readCaseClocks({ clocks, now, thresholds: thresholdsOf(run.state), ...(options.minCalendarVersion !== undefined ? { minCalendarVersion: options.minCalendarVersion } : {}) });
+        readings = readRecordedReadings(await readCaseClocks({ clocks, now, thresholds: thresholdsOf(run.state), ...(options.minCalendarVersion !== undefined ? { minCalendarVersion: options.minCalendarVersion } : {}) }));
       } catch {
         if (options.keepOnFailure) return false;
         const error = { code: 'CALENDAR_UNAVAILABLE', zh: '工作日历暂时无法读取', en: 'The business calendar could not be read' };
@@ -393,7 +395,7 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseRunSt
     }
     run.calendarPending = undefined;
     const clocks = Object.values(run.book.readings).map((after) => ({
-      window: wireWindow(after.window),
+      window: after.window,
       ...(after.departmentId ? { departmentId: after.departmentId } : {}),
       previousDeadline: before[after.key] ? deadlineOf(before[after.key]) : null,
       deadline: deadlineOf(after),
@@ -455,14 +457,14 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseRunSt
       const mark = run.book.marks.case;
       if (due.kind === 'warning') {
         mark.warned = true;
-        enqueue({ type: 'case.sla-warning', data: { ...slaFields(reading, now), window: wireWindow(reading.window), deadline: deadlineOf(reading) } }, SYSTEM, now);
+        enqueue({ type: 'case.sla-warning', data: { ...slaFields(reading, now), window: reading.window, deadline: deadlineOf(reading) } }, SYSTEM, now);
         continue;
       }
       mark.breached = true;
       run.everBreached = true;
       const reaction = breachReaction(run.state, reading, now);
       const action = reaction && decide(run.state, reaction.command).ok ? reaction.action : 'none';
-      const breach = enqueue({ type: 'case.sla-breached', data: { ...slaFields(reading, now), window: wireWindow(reading.window), deadline: deadlineOf(reading), action } }, SYSTEM, now);
+      const breach = enqueue({ type: 'case.sla-breached', data: { ...slaFields(reading, now), window: reading.window, deadline: deadlineOf(reading), action } }, SYSTEM, now);
       if (reaction && action !== 'none') await transition(reaction.command, { causationId: `${caseNumber}:${run.sequence}:${breach}` });
     }
   }
@@ -481,8 +483,8 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseRunSt
    */
   function breachReaction(state: CaseState, reading: ClockReadingResult, at: number): { command: CaseCommand; action: 'escalated' | 'supervision' } | undefined {
     if (reading.window === 'callback') return undefined;
-    if (state.level === 'community') return { command: { type: 'escalate', actor: SYSTEM, at, trigger: 'breach', note: `${wireWindow(reading.window)} 超时自动升级 breached` }, action: 'escalated' };
-    return { command: { type: 'issueSupervisionNotice', actor: SYSTEM, at, notice: `街道${reading.window === 'acceptance' ? '签收' : '办理'}超时，自动督办 the street's ${wireWindow(reading.window)} window breached` }, action: 'supervision' };
+    if (state.level === 'community') return { command: { type: 'escalate', actor: SYSTEM, at, trigger: 'breach', note: `${reading.window} 超时自动升级 breached` }, action: 'escalated' };
+    return { command: { type: 'issueSupervisionNotice', actor: SYSTEM, at, notice: `街道${reading.window === 'acceptance' ? '签收' : '办理'}超时，自动督办 the street's ${reading.window} window breached` }, action: 'supervision' };
   }
 
   /** A department's summons workflow reached the warning or breach instant of the department's window. */
@@ -503,7 +505,7 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseRunSt
     const fields = {
       ...transitionFields(run.state, now, snapshotOf(run.book.readings.case, now)),
       sequence: 0,
-      window: wireWindow(reading.window),
+      window: reading.window,
       departmentId: report.departmentId,
       summonsId,
       deadline: deadlineOf(reading),
@@ -521,7 +523,7 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseRunSt
       type: 'issueSupervisionNotice',
       actor: SYSTEM,
       at: now,
-      notice: `部门 ${report.departmentId} ${reading.window === 'departmentReportIn' ? '报到' : '答复'}超时，自动督办 the department's ${wireWindow(reading.window)} window breached`,
+      notice: `部门 ${report.departmentId} ${reading.window === 'department-report-in' ? '报到' : '答复'}超时，自动督办 the department's ${reading.window} window breached`,
     };
     const action = decide(run.state, command).ok ? 'supervision' : 'none';
     const breach = enqueue({ type: 'case.sla-breached', data: { ...fields, action } }, SYSTEM, now);
@@ -587,7 +589,7 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseRunSt
       const summonsId = summonsWorkflowId(caseNumber, summons.departmentId, n);
       const open = summons.status !== 'answered' && summons.status !== 'released';
       const desired = {
-        status: ended && open ? ('withdrawn' as const) : wireSummonsStatus(summons.status),
+        status: ended && open ? ('withdrawn' as const) : summons.status,
         clock: open && !ended ? summonsClock(`department:${summons.departmentId}`) : null,
       };
       const known = run.children[summonsId];
@@ -596,7 +598,7 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseRunSt
         pending.push(
           startChild(departmentSummonsWorkflow, {
             workflowId: summonsId,
-            args: [{ caseNumber, departmentId: summons.departmentId, n, summonsId, streetId: state.route?.streetId, status: wireSummonsStatus(summons.status), clock: desired.clock }],
+            args: [{ caseNumber, departmentId: summons.departmentId, n, summonsId, streetId: state.route?.streetId, status: summons.status, clock: desired.clock }],
             parentClosePolicy: ParentClosePolicy.ABANDON,
           }).then(
             () => undefined,
@@ -618,7 +620,7 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseRunSt
     if (!reading) return null;
     return {
       identity: identityOf(reading),
-      window: wireWindow(reading.window),
+      window: reading.window,
       paused: reading.paused,
       warningAt: reading.error ? null : reading.warningAt,
       breachAt: reading.error ? null : reading.breachAt,

@@ -6,17 +6,20 @@ const NOW = chinaTime('2099-03-02', '10:00');
 const actor = { userId: 'med-1', role: 'mediator', unitId: 'binhe' };
 
 describe('mediation workflow helpers', () => {
-  it('translates Update arguments into domain commands at the workflow’s time, with wire roles mapped', () => {
+  it('translates Update arguments into domain commands at the workflow’s time, in the one spelling', () => {
     const translation = toMediationCommand('scheduleSession', { actor, sessionId: 's-1', startsAt: '2099-03-03T02:00:00Z', endsAt: '2099-03-03T04:00:00Z', place: '调解室', attendeeIds: ['p-1'] }, NOW);
     expect(translation).toEqual({
       ok: true,
       command: { type: 'scheduleSession', actor: { userId: 'med-1', role: 'mediator', unitId: 'binhe' }, at: NOW, sessionId: 's-1', startsAt: Date.parse('2099-03-03T02:00:00Z'), endsAt: Date.parse('2099-03-03T04:00:00Z'), place: '调解室', attendeeIds: ['p-1'], consultation: false },
     });
-    expect(toMediationCommand('assignMediator', { actor: { ...actor, role: 'street-coordinator' }, mediatorId: 'm', committeeId: 'c', level: 'street' }, NOW)).toMatchObject({ ok: true, command: { actor: { role: 'streetCoordinator' } } });
+    expect(toMediationCommand('assignMediator', { actor: { ...actor, role: 'street-coordinator' }, mediatorId: 'm', committeeId: 'c', level: 'street' }, NOW)).toMatchObject({ ok: true, command: { actor: { role: 'street-coordinator' } } });
     // the mediation service assigns by workload as 'system'
     const bySystem = toMediationCommand('assignMediator', { actor: { userId: 'mediation-service', role: 'system', unitId: 'system' }, mediatorId: 'm', committeeId: 'c', level: 'community' }, NOW);
     expect(bySystem.ok && executeMediation(openMediation({ disputeId: 'd', disputeType: 'other', openedAt: NOW }), bySystem.command).ok).toBe(true);
-    expect(toMediationCommand('followUpTerm', { actor: { ...actor, role: 'admin' }, termIndex: 0, kept: true }, NOW)).toMatchObject({ ok: false, rejection: { code: 'ROLE_NOT_ALLOWED' } });
+    expect(toMediationCommand('followUpTerm', { actor: { ...actor, role: 'janitor' }, termIndex: 0, kept: true }, NOW)).toMatchObject({ ok: false, rejection: { code: 'ROLE_NOT_ALLOWED' } });
+    // a role that never mediates is the domain's to refuse
+    const byAdmin = toMediationCommand('assignMediator', { actor: { ...actor, role: 'admin' }, mediatorId: 'm', committeeId: 'c', level: 'community' }, NOW);
+    expect(byAdmin.ok && executeMediation(openMediation({ disputeId: 'd', disputeType: 'other', openedAt: NOW }), byAdmin.command)).toMatchObject({ ok: false, reason: { code: 'ROLE_NOT_ALLOWED' } });
   });
 
   it('throws InvalidMediationArgument naming the field for malformed arguments', () => {

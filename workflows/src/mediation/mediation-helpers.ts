@@ -6,9 +6,9 @@ import {
   type MediationEvent,
   type MediationState,
   mediationDeadline,
+  readActorRole,
   type Rejection,
 } from '@civicflow/domain';
-import { domainRole, wireRole } from '../case/case-vocabulary';
 import type { MediationCommandName, MediationView, MediationWorkflowInput, OriginalCaseStep } from './mediation.contract';
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
@@ -48,7 +48,7 @@ export function toMediationCommand(name: MediationCommandName, raw: unknown, at:
     throw new InvalidMediationArgument('actor', 'actor 须含 userId、role、unitId actor must carry userId, role and unitId');
   }
   // 'system': the mediation service's own moves (automatic workload assignment); the domain decides what it may do
-  const role = rawActor.role === 'system' ? 'system' : domainRole(rawActor.role);
+  const role = readActorRole(rawActor.role);
   if (!role) return { ok: false, rejection: { code: 'ROLE_NOT_ALLOWED', zh: `角色 ${rawActor.role} 无权办理调解。`, en: `Role ${rawActor.role} may not act on a dispute.` } };
   const actor: Actor = { userId: rawActor.userId, role, unitId: rawActor.unitId };
   const base = { actor, at };
@@ -205,7 +205,7 @@ export interface MediationEventDraft {
   data: Record<string, unknown> & { sequence: number };
 }
 
-export const wireActor = (actor: Actor): MediationEventDraft['actor'] => ({ userId: actor.userId, role: wireRole(actor.role), unitId: actor.unitId });
+export const wireActor = (actor: Actor): MediationEventDraft['actor'] => ({ userId: actor.userId, role: actor.role, unitId: actor.unitId });
 
 /** The wire type and data (without the dispute reference) of a domain event; `after` is the state it led to. */
 export function toWire(event: MediationEvent, after: MediationState): { type: string; data: Record<string, unknown> } {

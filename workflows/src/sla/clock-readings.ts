@@ -6,6 +6,7 @@ import {
   readSlaClock,
   type SlaClock,
   slaClockBasis,
+  type SlaStatus,
   type SlaThresholds,
   type SlaWindowName,
 } from '@civicflow/domain';
@@ -31,7 +32,7 @@ interface ReadingBase {
 
 /** Instants are UTC ms; `warningAt`/`breachAt` are null while the clock is paused before reaching them. */
 export interface ClockReading extends ReadingBase {
-  status: 'onTrack' | 'warning' | 'breached';
+  status: SlaStatus;
   allowanceMs: number;
   elapsedMs: number;
   warningAt: number | null;

@@ -26,11 +26,20 @@ describe('SLA profiles from a file', () => {
 
   it('reads the demo file of the repository and refuses a broken one with the file named', () => {
     const demo = slaProfilesFromFile(join(__dirname, '../../../deploy/local/sla-profiles.short.json'));
-    expect(resolveSlaWindows('utilities-24h', 'urgent', demo).windows.communityHandling).toEqual(naturalMinutes(1));
+    expect(resolveSlaWindows('utilities-24h', 'urgent', demo).windows['community-handling']).toEqual(naturalMinutes(1));
     const broken = join(mkdtempSync(join(tmpdir(), 'sla-')), 'broken.json');
     writeFileSync(broken, '{ "standard": { "windows": {} } }');
     expect(() => slaProfilesFromFile(broken)).toThrow(/standard/);
     writeFileSync(broken, '[]');
     expect(() => slaProfilesFromFile(broken)).toThrow(/broken\.json/);
+  });
+
+  it('reads a file written before the vocabulary was unified (camelCase window names)', () => {
+    const old = join(mkdtempSync(join(tmpdir(), 'sla-')), 'old.json');
+    const windows = { acceptance: naturalMinutes(1), communityHandling: naturalMinutes(2), streetHandling: naturalMinutes(3), departmentReportIn: naturalMinutes(4), departmentAnswer: naturalMinutes(5), callback: naturalMinutes(6), mediation: naturalMinutes(7) };
+    writeFileSync(old, JSON.stringify({ '*': { ...short, windows, byPriority: { urgent: { streetHandling: naturalMinutes(1) } } } }));
+    const table = slaProfilesFromFile(old);
+    expect(resolveSlaWindows('standard', 'normal', table).windows['department-report-in']).toEqual(naturalMinutes(4));
+    expect(resolveSlaWindows('standard', 'urgent', table).windows['street-handling']).toEqual(naturalMinutes(1));
   });
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { DEFAULT_SLA_PROFILES, type SlaProfile, type SlaProfileTable, validateSlaProfiles } from '@civicflow/domain';
+import { DEFAULT_SLA_PROFILES, readSlaProfiles, type SlaProfile, type SlaProfileTable, validateSlaProfiles } from '@civicflow/domain';
 
 /** In a profiles file, the profile under this key replaces every default profile the file does not name. */
 export const EVERY_PROFILE = '*';
@@ -22,7 +22,7 @@ export function slaProfilesFromFile(path: string | undefined): SlaProfileTable {
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new Error(`时限方案文件 ${path} 须为对象 SLA_PROFILES_FILE ${path} must hold an object of profiles by id`);
   }
-  return withProfiles(parsed as Record<string, SlaProfile>);
+  return withProfiles(readSlaProfiles(parsed as Record<string, SlaProfile>));
 }
 
 /** The defaults with `overrides` applied as described above; validated. */

@@ -1,10 +1,8 @@
 // What the case workflow, the department's summons workflow and clients share about a summons (吹哨).
 import { defineQuery, defineSignal } from '@temporalio/workflow';
-import type { SlaWindowWire } from '@civicflow/contracts';
+import type { SlaWindowName, SummonsStatus } from '@civicflow/domain';
 
 export const DEPARTMENT_SUMMONS_WORKFLOW_TYPE = 'departmentSummonsWorkflow';
-
-export type SummonsStatusWire = 'summoned' | 'reported-in' | 'refusal-pending' | 'answered' | 'released';
 
 /**
  * The department's running window as the case workflow computed it (UTC ms). `identity` (window@start) names
@@ -13,7 +11,7 @@ export type SummonsStatusWire = 'summoned' | 'reported-in' | 'refusal-pending' |
  */
 export interface SummonsClock {
   identity: string;
-  window: SlaWindowWire;
+  window: SlaWindowName;
   paused: boolean;
   warningAt: number | null;
   breachAt: number | null;
@@ -26,13 +24,13 @@ export interface DepartmentSummonsInput {
   n: number;
   summonsId: string;
   streetId?: string;
-  status: SummonsStatusWire;
+  status: SummonsStatus;
   clock: SummonsClock | null;
 }
 
 /** From the case workflow, whenever the summons' status or clock changes; 'withdrawn' when the case ends. */
 export interface SummonsChange {
-  status: SummonsStatusWire | 'withdrawn';
+  status: SummonsStatus | 'withdrawn';
   clock: SummonsClock | null;
 }
 
@@ -54,7 +52,7 @@ export interface SummonsState {
   caseNumber: string;
   departmentId: string;
   n: number;
-  status: SummonsStatusWire | 'withdrawn';
+  status: SummonsStatus | 'withdrawn';
   clock: SummonsClock | null;
   reported: string[];
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../catalog/define-event';
-import { caseNumberSchema } from '../shared/value-schemas';
-import { businessDurationSchema, caseSatisfactionSchema, caseTransitionFields, closureReasonSchema, slaSnapshotSchema } from './case-vocabulary';
+import { caseNumberSchema, satisfactionSchema } from '../shared/value-schemas';
+import { businessDurationSchema, caseTransitionFields, closureReasonSchema, slaSnapshotSchema } from './case-vocabulary';
 
 /**
  * Side paths and the end of a case (挂起, 延期, 督办, 回访, 重办, 合并, 归档), published by the case workflow,
@@ -85,7 +85,7 @@ export const caseCallbackRecordedV1 = defineEvent({
   schema: z.object({
     ...caseTransitionFields,
     reached: z.boolean(),
-    satisfaction: caseSatisfactionSchema.optional(),
+    satisfaction: satisfactionSchema.optional(),
     comment: z.string().max(2000).optional(),
     callbackId: z.string().min(1).optional(),
     attempt: z.number().int().positive().describe('attempt number since the latest resolution'),

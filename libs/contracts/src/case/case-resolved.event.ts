@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../catalog/define-event';
 import { caseNumberSchema } from '../shared/value-schemas';
-import { caseStageSchema, slaSnapshotSchema } from './case-vocabulary';
+import { caseLevelSchema, caseStageSchema, slaSnapshotSchema } from './case-vocabulary';
 
 /**
  * 办结 — the handling unit resolved the case; a callback (回访) is due. Published by the case workflow with the
@@ -15,7 +15,7 @@ export const caseResolvedV1 = defineEvent({
   schema: z.object({
     caseNumber: caseNumberSchema,
     resolvedAt: z.iso.datetime({ offset: true }),
-    level: z.enum(['community', 'street', 'department', 'supervision']),
+    level: caseLevelSchema,
     unitId: z.string().min(1),
     summary: z.string().min(1).max(4000),
     callbackDueAt: z.iso.datetime({ offset: true }),

@@ -1,45 +1,28 @@
 import { z } from 'zod';
+import { CASE_LEVELS, CASE_STAGES, CLOSURE_REASONS, SLA_STATUSES, SLA_WINDOWS, SUMMONS_STATUSES } from '@civicflow/domain';
 import { caseNumberSchema } from '../shared/value-schemas';
 
 /**
- * The words case-lifecycle events share, spelled as on the wire (kebab-case, like the rest of the contracts).
- * The case workflow maps the domain's names onto these; consumers never see the domain's camelCase.
+ * The words case-lifecycle events share. They come from the one vocabulary (libs/domain/src/vocabulary), the
+ * same words the domain, the workflow and the console use; these schemas check them on the wire.
  */
 
 /** Rung of the escalation ladder holding the case: 社区 → 街道 → 部门(吹哨) → 督办. */
-export const caseLevelSchema = z.enum(['community', 'street', 'department', 'supervision']);
+export const caseLevelSchema = z.enum(CASE_LEVELS);
 export type CaseLevel = z.infer<typeof caseLevelSchema>;
 
 /** Where the case stands (the CaseStage search attribute uses the same values). */
-export const caseStageSchema = z.enum([
-  'registered', // 已受理
-  'awaiting-dispatch', // 待派单 (manual queue)
-  'dispatched', // 已派单待签收
-  'returned', // 已退单待重派
-  'in-handling', // 办理中
-  'suspended', // 已挂起
-  'resolved', // 已办结待回访
-  'called-back', // 已回访
-  'under-review', // 督查复核
-  'closed', // 已归档
-  'merged', // 已合并
-]);
+export const caseStageSchema = z.enum(CASE_STAGES);
 export type CaseStage = z.infer<typeof caseStageSchema>;
 
 /** The timed windows of the ladder. */
-export const slaWindowSchema = z.enum([
-  'acceptance', // 签收
-  'community-handling', // 社区办理
-  'street-handling', // 街道办理
-  'department-report-in', // 部门报到
-  'department-answer', // 部门答复
-  'callback', // 回访
-  'mediation', // 调解
-]);
-export type SlaWindowWire = z.infer<typeof slaWindowSchema>;
+export const slaWindowSchema = z.enum(SLA_WINDOWS);
 
 /** 正常 · 预警 (≥ 80 %) · 超时 (≥ 100 %). */
-export const slaStatusSchema = z.enum(['on-track', 'warning', 'breached']);
+export const slaStatusSchema = z.enum(SLA_STATUSES);
+
+/** A department's summons (吹哨): 待报到 · 已报到 · 拒绝待裁决 · 已答复 · 已退出. */
+export const summonsStatusSchema = z.enum(SUMMONS_STATUSES);
 
 /** A duration as policy states it: "3 working days", "24 hours". */
 export const businessDurationSchema = z.object({
@@ -91,7 +74,4 @@ export const summonsRefFields = {
   summonsId: z.string().min(1).describe('workflow id of the summons: <caseNumber>:summons:<department>:<n>'),
 };
 
-/** 满意 satisfied, 基本满意 basically satisfied, 不满意 unsatisfied (as hotline.callback-recorded spells them). */
-export const caseSatisfactionSchema = z.enum(['satisfied', 'basically-satisfied', 'unsatisfied']);
-
-export const closureReasonSchema = z.enum(['callback-completed', 'callback-unreachable', 'direct-answer', 'supervisor-decision']);
+export const closureReasonSchema = z.enum(CLOSURE_REASONS);

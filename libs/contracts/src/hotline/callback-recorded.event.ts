@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../catalog/define-event';
-import { caseNumberSchema } from '../shared/value-schemas';
-
-/** 满意 satisfied, 基本满意 basically satisfied, 不满意 unsatisfied. */
-export const satisfactionSchema = z.enum(['satisfied', 'basically-satisfied', 'unsatisfied']);
+import { caseNumberSchema, satisfactionSchema } from '../shared/value-schemas';
 
 /**
  * 回访 — one attempt by an operator to call the citizen back after resolution: reached (with satisfaction) or

@@ -3,14 +3,14 @@ import { CASE_RULES } from './case-rules';
 import type { CaseState } from './case-state';
 import { callbackAttemptsExhausted, settleAfterCallback } from './decide-closing';
 
-const dissatisfied = () => cmd.callback({ satisfaction: 'dissatisfied', comment: '井盖仍松动' });
+const dissatisfied = () => cmd.callback({ satisfaction: 'unsatisfied', comment: '井盖仍松动' });
 const reopenAndResolve = (state: CaseState) => run(state, cmd.reopen(), cmd.resolve());
 
 describe('回访 callback, 重办 reopen and 归档 close', () => {
   it('closes after a basically satisfied callback', () => {
-    const state = run(resolved(), cmd.callback({ satisfaction: 'basicallySatisfied' }), cmd.close({ actor: ACTORS.system }));
-    expect(state).toMatchObject({ status: 'closed', closure: { reason: 'callbackCompleted' } });
-    expect(state.callbacks).toEqual([expect.objectContaining({ reached: true, satisfaction: 'basicallySatisfied' })]);
+    const state = run(resolved(), cmd.callback({ satisfaction: 'basically-satisfied' }), cmd.close({ actor: ACTORS.system }));
+    expect(state).toMatchObject({ status: 'closed', closure: { reason: 'callback-completed' } });
+    expect(state.callbacks).toEqual([expect.objectContaining({ reached: true, satisfaction: 'basically-satisfied' })]);
   });
 
   it('keeps the callback clock running while the citizen cannot be reached, and closes after three attempts', () => {
@@ -19,7 +19,7 @@ describe('回访 callback, 重办 reopen and 归档 close', () => {
     expect(state.clock?.window).toBe('callback');
     expect(refusalOf(state, cmd.close())?.code).toBe('CLOSE_NOT_ALLOWED');
     state = run(state, cmd.callback({ reached: false }), cmd.callback({ reached: false }));
-    expect(run(state, cmd.close()).closure?.reason).toBe('callbackUnreachable');
+    expect(run(state, cmd.close()).closure?.reason).toBe('callback-unreachable');
   });
 
   it('does not count unreached attempts of an earlier round after a reopen', () => {
@@ -30,24 +30,24 @@ describe('回访 callback, 重办 reopen and 归档 close', () => {
 
   it('reopens a dissatisfied case to the same unit with a fresh handling window', () => {
     const state = run(resolved(), dissatisfied(), cmd.reopen());
-    expect(state).toMatchObject({ status: 'inHandling', reopenCount: 1, resolution: null, assignee: { unitId: 'binhe' }, clock: { window: 'communityHandling' } });
+    expect(state).toMatchObject({ status: 'in-handling', reopenCount: 1, resolution: null, assignee: { unitId: 'binhe' }, clock: { window: 'community-handling' } });
   });
 
   it('reopens at most twice; the third dissatisfied callback goes to supervisor review (督查复核)', () => {
     let state = run(resolved(), dissatisfied());
     state = run(reopenAndResolve(state), dissatisfied());
     state = run(reopenAndResolve(state), dissatisfied());
-    expect(state).toMatchObject({ status: 'underReview', reopenCount: CASE_RULES.maxReopens });
+    expect(state).toMatchObject({ status: 'under-review', reopenCount: CASE_RULES.maxReopens });
     const third = refusalOf(state, cmd.reopen());
     expect(third).toMatchObject({ code: 'REOPEN_LIMIT_REACHED', zh: expect.stringContaining('已重办 2 次') });
     expect(refusalOf(state, cmd.close())?.code).toBe('CLOSE_NEEDS_SUPERVISOR');
-    expect(run(state, cmd.close({ actor: ACTORS.supervisor, note: '诉求已依法合理处置' })).closure?.reason).toBe('supervisorDecision');
+    expect(run(state, cmd.close({ actor: ACTORS.supervisor, note: '诉求已依法合理处置' })).closure?.reason).toBe('supervisor-decision');
   });
 
   it('lets only a supervisor close a dissatisfied case without reopening it', () => {
     const state = run(resolved(), dissatisfied());
     expect(refusalOf(state, cmd.close())?.code).toBe('CLOSE_NEEDS_SUPERVISOR');
-    expect(run(state, cmd.close({ actor: ACTORS.supervisor })).closure?.reason).toBe('supervisorDecision');
+    expect(run(state, cmd.close({ actor: ACTORS.supervisor })).closure?.reason).toBe('supervisor-decision');
   });
 
   it('refuses callbacks before resolution, without satisfaction, reopen without dissatisfaction', () => {
@@ -74,7 +74,7 @@ describe('回访 callback, 重办 reopen and 归档 close', () => {
       expect(callbackAttemptsExhausted(state)).toBe(true);
       const close = settle(state);
       expect(close).toMatchObject({ type: 'close', actor: ACTORS.system, at });
-      expect(run(state, close!)).toMatchObject({ status: 'closed', closure: { reason: 'callbackUnreachable' } });
+      expect(run(state, close!)).toMatchObject({ status: 'closed', closure: { reason: 'callback-unreachable' } });
     });
 
     it('closes after a satisfied citizen, reopens after a dissatisfied one while reopens remain, and leaves review to a supervisor', () => {
@@ -83,7 +83,7 @@ describe('回访 callback, 重办 reopen and 归档 close', () => {
       let state = run(resolved(), dissatisfied());
       state = run(reopenAndResolve(state), dissatisfied());
       state = run(reopenAndResolve(state), dissatisfied());
-      expect(state.status).toBe('underReview');
+      expect(state.status).toBe('under-review');
       expect(settle(state)).toBeUndefined();
     });
 

@@ -1,5 +1,5 @@
 import { pauseSlaClock, resumeSlaClock, startSlaClock } from '../sla/sla-clock';
-import type { SlaWindowName } from '../sla/sla-windows';
+import type { SlaWindowName } from '../vocabulary/sla-windows';
 import type { CaseClock, CaseState, ClockStart, DepartmentSummons, HandlingLevel } from './case-state';
 
 /**
@@ -8,7 +8,7 @@ import type { CaseClock, CaseState, ClockStart, DepartmentSummons, HandlingLevel
  */
 export function handlingWindowFor(state: CaseState, level: HandlingLevel): SlaWindowName {
   if (state.classification?.isDispute) return 'mediation';
-  return level === 'community' ? 'communityHandling' : 'streetHandling';
+  return level === 'community' ? 'community-handling' : 'street-handling';
 }
 
 /** The window as the case's stored SLA snapshot defines it. Only called once the case is classified. */

@@ -1,10 +1,12 @@
 import type { BusinessDuration } from '../calendar/business-duration';
-import type { Bilingual } from '../shared/bilingual';
 import type { Priority } from '../sla/priority';
 import type { SlaWindows } from '../sla/sla-windows';
 import type { RequestType } from '../taxonomy/taxonomy-types';
 import type { Actor } from './actor';
-import type { CaseLocation, CaseRoute, IntakeChannel, Satisfaction } from './case-state';
+import type { Channel } from '../vocabulary/channels';
+import type { CaseCommandName } from '../vocabulary/case-commands';
+import type { Satisfaction } from '../vocabulary/satisfaction';
+import type { CaseLocation, CaseRoute } from './case-state';
 
 /** Every command says who acts and when (UTC ms); the domain never reads a clock of its own. */
 interface CommandBase {
@@ -14,7 +16,7 @@ interface CommandBase {
 
 export interface RegisterCommand extends CommandBase {
   readonly type: 'register';
-  readonly channel: IntakeChannel;
+  readonly channel: Channel;
   readonly summary: string;
   readonly requestType: RequestType;
   readonly location?: CaseLocation;
@@ -58,11 +60,11 @@ export interface SummonDepartmentsCommand extends CommandBase {
   readonly departmentIds: readonly string[];
 }
 export interface DepartmentReportInCommand extends CommandBase {
-  readonly type: 'departmentReportIn';
+  readonly type: 'reportIn';
   readonly departmentId: string;
 }
 export interface DepartmentRefuseCommand extends CommandBase {
-  readonly type: 'departmentRefuse';
+  readonly type: 'refuse';
   readonly departmentId: string;
   readonly reason: string;
 }
@@ -73,7 +75,7 @@ export interface DecideRefusalCommand extends CommandBase {
   readonly note?: string;
 }
 export interface DepartmentAnswerCommand extends CommandBase {
-  readonly type: 'departmentAnswer';
+  readonly type: 'answer';
   readonly departmentId: string;
   readonly plan: string;
   readonly result: string;
@@ -155,29 +157,6 @@ export type CaseCommand =
 
 export type CaseCommandType = CaseCommand['type'];
 
-export const COMMAND_LABELS: Readonly<Record<CaseCommandType, Bilingual>> = {
-  register: { zh: '受理登记', en: 'register' },
-  classify: { zh: '分类定级', en: 'classify' },
-  answerDirectly: { zh: '一次办结', en: 'answer directly' },
-  dispatch: { zh: '派单', en: 'dispatch' },
-  accept: { zh: '签收', en: 'accept' },
-  return: { zh: '退单', en: 'return' },
-  redispatch: { zh: '重新派单', en: 'redispatch' },
-  escalate: { zh: '升级', en: 'escalate' },
-  summonDepartments: { zh: '吹哨部门', en: 'summon departments' },
-  departmentReportIn: { zh: '部门报到', en: 'report in' },
-  departmentRefuse: { zh: '部门拒绝', en: 'refuse' },
-  decideRefusal: { zh: '裁决部门拒绝', en: 'decide on a refusal' },
-  departmentAnswer: { zh: '部门答复', en: 'answer' },
-  resolve: { zh: '办结', en: 'resolve' },
-  suspend: { zh: '挂起', en: 'suspend' },
-  resume: { zh: '恢复办理', en: 'resume' },
-  requestExtension: { zh: '申请延期', en: 'request an extension' },
-  decideExtension: { zh: '审批延期', en: 'decide on an extension' },
-  issueSupervisionNotice: { zh: '督办', en: 'issue a supervision notice' },
-  recordCallback: { zh: '回访', en: 'record a callback' },
-  reopen: { zh: '重办', en: 'reopen' },
-  merge: { zh: '合并', en: 'merge' },
-  attachDuplicate: { zh: '关联重复件', en: 'attach a duplicate' },
-  close: { zh: '归档', en: 'close' },
-};
+/** The vocabulary names every command once (CASE_COMMANDS); this fails to compile when the two drift apart. */
+type SameNames<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const COMMAND_NAMES_MATCH: SameNames<CaseCommandType, CaseCommandName> = true;

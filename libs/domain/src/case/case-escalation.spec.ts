@@ -5,14 +5,14 @@ import { caseClocks } from './case-queries';
 describe('escalation ladder: community → street', () => {
   it('escalates early when the community lacks the powers; the street takes over with its own window', () => {
     const state = run(inHandling(), cmd.escalate({ note: '需城管执法' }));
-    expect(state).toMatchObject({ status: 'inHandling', level: 'street', assignee: { unitId: 'xinhua', level: 'street' } });
+    expect(state).toMatchObject({ status: 'in-handling', level: 'street', assignee: { unitId: 'xinhua', level: 'street' } });
     expect(state.escalations).toEqual([expect.objectContaining({ trigger: 'early', from: 'community', to: 'street' })]);
-    expect(state.clock).toMatchObject({ window: 'streetHandling', clock: { duration: workingDays(5) } });
+    expect(state.clock).toMatchObject({ window: 'street-handling', clock: { duration: workingDays(5) } });
   });
 
   it('escalates on breach of the acceptance window, sent by the workflow', () => {
     const state = run(dispatched(), cmd.escalate({ trigger: 'breach', actor: ACTORS.system }));
-    expect(state).toMatchObject({ status: 'inHandling', level: 'street', escalations: [expect.objectContaining({ trigger: 'breach' })] });
+    expect(state).toMatchObject({ status: 'in-handling', level: 'street', escalations: [expect.objectContaining({ trigger: 'breach' })] });
   });
 
   it('lets a supervisor escalate at any time', () => {
@@ -40,19 +40,19 @@ describe('escalation ladder: the street summons departments (吹哨/报到)', ()
     const state = summoned();
     expect(state.level).toBe('departments');
     expect(state.summonses.map((summons) => [summons.departmentId, summons.status, summons.clock?.window])).toEqual([
-      ['hbw-um', 'summoned', 'departmentReportIn'],
-      ['city-housing', 'summoned', 'departmentReportIn'],
+      ['hbw-um', 'summoned', 'department-report-in'],
+      ['dept-housing', 'summoned', 'department-report-in'],
     ]);
-    expect(caseClocks(state).map((entry) => entry.key)).toEqual(['case', 'department:hbw-um', 'department:city-housing']);
+    expect(caseClocks(state).map((entry) => entry.key)).toEqual(['case', 'department:hbw-um', 'department:dept-housing']);
     expect(state.summonses[0].clock?.clock.duration).toEqual(workingHours(2));
   });
 
   it('report in → answer window; answer; resolve once every department is done', () => {
     let state = run(summoned(), cmd.reportIn());
-    expect(state.summonses[0]).toMatchObject({ status: 'reportedIn', clock: { window: 'departmentAnswer', clock: { duration: workingDays(3) } } });
+    expect(state.summonses[0]).toMatchObject({ status: 'reported-in', clock: { window: 'department-answer', clock: { duration: workingDays(3) } } });
     state = run(state, cmd.answer());
     expect(state.summonses[0]).toMatchObject({ status: 'answered', clock: null, answer: { plan: '三日内补装井盖', result: '已补装' } });
-    expect(refusalOf(state, cmd.resolve({ actor: ACTORS.street }))).toMatchObject({ code: 'DEPARTMENTS_OUTSTANDING', en: expect.stringContaining('city-housing') });
+    expect(refusalOf(state, cmd.resolve({ actor: ACTORS.street }))).toMatchObject({ code: 'DEPARTMENTS_OUTSTANDING', zh: expect.stringContaining('住房和城乡建设局'), en: expect.not.stringContaining('dept-housing') });
     state = run(state, cmd.refuse(), cmd.decideRefusal());
     expect(state.summonses[1]).toMatchObject({ status: 'released', refusal: { reason: '不属于本部门职责', from: 'summoned' } });
     expect(run(state, cmd.resolve({ actor: ACTORS.street })).status).toBe('resolved');
@@ -60,25 +60,25 @@ describe('escalation ladder: the street summons departments (吹哨/报到)', ()
 
   it('overruling a refusal sends the department back to the stage it refused from, with a fresh window', () => {
     const beforeReportIn = run(summoned(), cmd.refuse(), cmd.decideRefusal({ decision: 'overrule' }));
-    expect(beforeReportIn.summonses[1]).toMatchObject({ status: 'summoned', clock: { window: 'departmentReportIn' } });
+    expect(beforeReportIn.summonses[1]).toMatchObject({ status: 'summoned', clock: { window: 'department-report-in' } });
     const afterReportIn = run(
       summoned(),
-      cmd.reportIn({ actor: ACTORS.housing, departmentId: 'city-housing' }),
+      cmd.reportIn({ actor: ACTORS.housing, departmentId: 'dept-housing' }),
       cmd.refuse(),
       cmd.decideRefusal({ decision: 'overrule', actor: ACTORS.supervisor }),
     );
-    expect(afterReportIn.summonses[1]).toMatchObject({ status: 'reportedIn', clock: { window: 'departmentAnswer' } });
+    expect(afterReportIn.summonses[1]).toMatchObject({ status: 'reported-in', clock: { window: 'department-answer' } });
   });
 
   it('stops a refusing department’s clock until the refusal is decided', () => {
     const state = run(summoned(), cmd.refuse());
-    expect(state.summonses[1]).toMatchObject({ status: 'refusalPending', clock: null });
+    expect(state.summonses[1]).toMatchObject({ status: 'refusal-pending', clock: null });
   });
 
   it('may summon a department again after it answered', () => {
     const state = run(summoned(), cmd.reportIn(), cmd.answer(), cmd.summon({ departmentIds: ['hbw-um'] }));
     expect(state.summonses.filter((summons) => summons.departmentId === 'hbw-um').map((summons) => summons.status)).toEqual(['answered', 'summoned']);
-    expect(run(state, cmd.reportIn()).summonses[2].status).toBe('reportedIn');
+    expect(run(state, cmd.reportIn()).summonses[2].status).toBe('reported-in');
   });
 
   it('refuses department commands that do not fit', () => {

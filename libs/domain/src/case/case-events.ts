@@ -3,7 +3,10 @@ import type { Priority } from '../sla/priority';
 import type { SlaWindows } from '../sla/sla-windows';
 import type { RequestType } from '../taxonomy/taxonomy-types';
 import type { Actor } from './actor';
-import type { Assignee, CaseLocation, CaseRoute, ClockStart, ClosureReason, HandlingLevel, IntakeChannel, Satisfaction } from './case-state';
+import type { Channel } from '../vocabulary/channels';
+import type { ClosureReason } from '../vocabulary/case-words';
+import type { Satisfaction } from '../vocabulary/satisfaction';
+import type { Assignee, CaseLocation, CaseRoute, ClockStart, HandlingLevel } from './case-state';
 
 /**
  * Domain events: facts, past tense, carrying everything needed to apply them (including the windows that
@@ -18,7 +21,7 @@ interface EventBase {
 
 export interface CaseRegistered extends EventBase {
   readonly type: 'CaseRegistered';
-  readonly channel: IntakeChannel;
+  readonly channel: Channel;
   readonly summary: string;
   readonly requestType: RequestType;
   readonly location?: CaseLocation;

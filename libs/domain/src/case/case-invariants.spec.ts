@@ -28,13 +28,13 @@ const pool: Array<(at: number) => CaseCommand> = [
   (at) => cmd.summon({ at }),
   (at) => cmd.summon({ at, departmentIds: ['hbw-um'] }),
   (at) => cmd.reportIn({ at }),
-  (at) => cmd.reportIn({ at, actor: ACTORS.housing, departmentId: 'city-housing' }),
+  (at) => cmd.reportIn({ at, actor: ACTORS.housing, departmentId: 'dept-housing' }),
   (at) => cmd.refuse({ at }),
   (at) => cmd.refuse({ at, actor: ACTORS.urbanManagement, departmentId: 'hbw-um' }),
   (at) => cmd.decideRefusal({ at }),
   (at) => cmd.decideRefusal({ at, decision: 'overrule', actor: ACTORS.supervisor }),
   (at) => cmd.answer({ at }),
-  (at) => cmd.answer({ at, actor: ACTORS.housing, departmentId: 'city-housing' }),
+  (at) => cmd.answer({ at, actor: ACTORS.housing, departmentId: 'dept-housing' }),
   (at) => cmd.resolve({ at }),
   (at) => cmd.resolve({ at, actor: ACTORS.street }),
   (at) => cmd.suspend({ at }),
@@ -47,14 +47,14 @@ const pool: Array<(at: number) => CaseCommand> = [
   (at) => cmd.notice({ at }),
   (at) => cmd.callback({ at }),
   (at) => cmd.callback({ at, reached: false }),
-  (at) => cmd.callback({ at, satisfaction: 'dissatisfied' }),
+  (at) => cmd.callback({ at, satisfaction: 'unsatisfied' }),
   (at) => cmd.reopen({ at }),
   (at) => cmd.merge({ at }),
   (at) => cmd.attachDuplicate({ at }),
   (at) => cmd.close({ at }),
   (at) => cmd.close({ at, actor: ACTORS.supervisor }),
   // Dissatisfied callbacks and reopens again, so walks reach the reopen limit and supervisor review.
-  (at) => cmd.callback({ at, satisfaction: 'dissatisfied' }),
+  (at) => cmd.callback({ at, satisfaction: 'unsatisfied' }),
   (at) => cmd.reopen({ at, actor: ACTORS.supervisor }),
 ];
 
@@ -65,7 +65,7 @@ function invariantViolations(state: CaseState, eventCount: number): string[] {
   if ((state.status === 'suspended') !== (state.suspension.current !== null)) problems.push('suspended ⇔ current suspension');
   if (state.status === 'suspended' && !clocks.every((entry) => isSlaClockPaused(entry.clock))) problems.push('a clock runs while suspended');
   if (state.status !== 'suspended' && clocks.some((entry) => isSlaClockPaused(entry.clock))) problems.push('a clock is paused while not suspended');
-  if ((state.status === 'inHandling' || state.status === 'suspended') && (!state.assignee || !state.clock)) problems.push('handling without assignee or clock');
+  if ((state.status === 'in-handling' || state.status === 'suspended') && (!state.assignee || !state.clock)) problems.push('handling without assignee or clock');
   if (state.status === 'dispatched' && state.clock?.window !== 'acceptance') problems.push('dispatched without acceptance clock');
   if (state.reopenCount > CASE_RULES.maxReopens) problems.push('too many reopens');
   if ((state.status === 'closed') !== (state.closure !== null)) problems.push('closed ⇔ closure');
@@ -93,7 +93,7 @@ const step = fc.record({ legal: fc.integer({ min: 0, max: 9 }).map((n) => n < 8)
 const walks = fc.array(step, { minLength: 1, maxLength: 80, size: 'max' });
 
 /** Walks start from a fresh case or from deep states, so rare corners (the reopen limit) are reached too. */
-const dissatisfied = () => cmd.callback({ satisfaction: 'dissatisfied' });
+const dissatisfied = () => cmd.callback({ satisfaction: 'unsatisfied' });
 const startingPoints: Array<{ state: CaseState; events: number }> = [
   fresh(),
   run(fresh(), cmd.register({ requestType: 'inquiry' })),

@@ -24,26 +24,26 @@ describe('case lifecycle: legal paths', () => {
     expect(state.clock).toMatchObject({ window: 'acceptance', clock: { duration: workingHours(2) } });
 
     state = run(state, cmd.accept());
-    expect(state.status).toBe('inHandling');
+    expect(state.status).toBe('in-handling');
     expect(state.acceptedAt).not.toBeNull();
-    expect(state.clock).toMatchObject({ window: 'communityHandling', clock: { duration: workingDays(3) } });
+    expect(state.clock).toMatchObject({ window: 'community-handling', clock: { duration: workingDays(3) } });
 
     state = run(state, cmd.resolve());
     expect(state.status).toBe('resolved');
     expect(state.clock).toMatchObject({ window: 'callback', clock: { duration: workingDays(1) } });
 
     state = run(state, cmd.callback());
-    expect(state.status).toBe('calledBack');
+    expect(state.status).toBe('called-back');
     expect(state.clock).toBeNull();
 
     state = run(state, cmd.close());
-    expect(state).toMatchObject({ status: 'closed', closure: { reason: 'callbackCompleted' }, version: 7 });
+    expect(state).toMatchObject({ status: 'closed', closure: { reason: 'callback-completed' }, version: 7 });
   });
 
   it('一次办结: an inquiry answered at intake closes at once, with or without classification', () => {
     const inquiry = run(fresh(), cmd.register({ requestType: 'inquiry' }));
     const answered = run(inquiry, cmd.answerDirectly());
-    expect(answered).toMatchObject({ status: 'closed', closure: { reason: 'directAnswer' }, resolution: { summary: '已告知办理地点和所需材料' } });
+    expect(answered).toMatchObject({ status: 'closed', closure: { reason: 'direct-answer' }, resolution: { summary: '已告知办理地点和所需材料' } });
     const afterClassification = run(inquiry, cmd.classify({ requestType: 'inquiry', categoryCode: '2201' }), cmd.answerDirectly());
     expect(afterClassification.status).toBe('closed');
   });
@@ -54,7 +54,7 @@ describe('case lifecycle: legal paths', () => {
     expect(returned.returns).toEqual([expect.objectContaining({ unitId: 'binhe', reason: '地址属海新社区' })]);
     const redispatched = run(returned, cmd.redispatch());
     expect(redispatched).toMatchObject({ status: 'dispatched', assignee: { unitId: 'haixin' } });
-    expect(run(redispatched, cmd.accept({ actor: ACTORS.otherCommunity })).status).toBe('inHandling');
+    expect(run(redispatched, cmd.accept({ actor: ACTORS.otherCommunity })).status).toBe('in-handling');
   });
 
   it('re-classifies after a return for a wrong category, then dispatches again', () => {
@@ -64,8 +64,8 @@ describe('case lifecycle: legal paths', () => {
 
   it('dispatches straight to the street when no community owns the place', () => {
     const state = run(classified(), cmd.dispatch({ route: { streetId: 'xinhua' } }), cmd.accept({ actor: ACTORS.street }));
-    expect(state).toMatchObject({ status: 'inHandling', level: 'street', assignee: { unitId: 'xinhua', level: 'street' } });
-    expect(state.clock?.window).toBe('streetHandling');
+    expect(state).toMatchObject({ status: 'in-handling', level: 'street', assignee: { unitId: 'xinhua', level: 'street' } });
+    expect(state.clock?.window).toBe('street-handling');
   });
 
   it('runs a dispute accepted by the community mediator on the 30-day mediation window', () => {
@@ -79,7 +79,7 @@ describe('case lifecycle: legal paths', () => {
     expect(dispute).toMatchObject({ level: 'street', clock: { window: 'mediation', clock: { duration: naturalDays(30) } } });
     expect(run(dispute, cmd.resolve({ actor: streetMediator }))).toMatchObject({ status: 'resolved' });
     // not a dispute: the street's own window, and its mediators cannot act on it
-    expect(atStreet().clock?.window).toBe('streetHandling');
+    expect(atStreet().clock?.window).toBe('street-handling');
     expect(refusalOf(atStreet(), cmd.resolve({ actor: streetMediator }))).toBeDefined();
   });
 

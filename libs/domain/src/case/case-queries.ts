@@ -1,6 +1,6 @@
 import { durationToMs } from '../calendar/business-duration';
 import type { SlaClock } from '../sla/sla-clock';
-import type { SlaWindowName } from '../sla/sla-windows';
+import type { SlaWindowName } from '../vocabulary/sla-windows';
 import type { CaseState } from './case-state';
 
 export interface CaseClockEntry {

@@ -36,6 +36,15 @@ describe('refusals at intake', () => {
     expect(refusalOf(dispatched(), cmd.accept({ actor: ACTORS.street }))?.code).toBe('NOT_ASSIGNEE');
   });
 
+  it('lets the staff of the case’s own grid act for its community, not those of another grid', () => {
+    const gridWorker = { userId: 'gw-1', role: 'grid-worker', unitId: 'binhe-g03' } as const;
+    expect(refusalOf(dispatched(), cmd.accept({ actor: gridWorker }))).toBeUndefined();
+    expect(refusalOf(dispatched(), cmd.accept({ actor: { ...gridWorker, unitId: 'binhe-g04' } }))?.code).toBe('NOT_ASSIGNEE');
+    // a street mediator handles only the disputes that reach the street
+    const atStreet = run(inHandling(), cmd.escalate());
+    expect(refusalOf(atStreet, cmd.resolve({ actor: { ...ACTORS.mediator, unitId: 'xinhua' } }))).toMatchObject({ code: 'ROLE_NOT_ALLOWED' });
+  });
+
   it('refuses steps out of order', () => {
     expect(refusalOf(registered(), cmd.dispatch())).toMatchObject({ code: 'INVALID_STATUS', en: 'Cannot dispatch while the case is registered.' });
     expect(refusalOf(classified(), cmd.accept())?.code).toBe('INVALID_STATUS');
@@ -85,7 +94,7 @@ describe('the rejection catalogue', () => {
     const samples = [
       rejections.notRegistered('accept'),
       rejections.invalidStatus('resolve', 'suspended'),
-      rejections.roleNotAllowed('close', 'gridWorker'),
+      rejections.roleNotAllowed('close', 'grid-worker'),
       rejections.departmentsOutstanding(['a', 'b']),
       rejections.reopenLimitReached(2),
     ];

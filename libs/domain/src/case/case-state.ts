@@ -2,8 +2,12 @@ import type { BusinessDuration } from '../calendar/business-duration';
 import type { Bilingual } from '../shared/bilingual';
 import type { Priority } from '../sla/priority';
 import type { SlaClock } from '../sla/sla-clock';
-import type { SlaWindowName, SlaWindows } from '../sla/sla-windows';
+import type { SlaWindows } from '../sla/sla-windows';
 import type { RequestType } from '../taxonomy/taxonomy-types';
+import type { Channel } from '../vocabulary/channels';
+import type { ClosureReason, SummonsStatus } from '../vocabulary/case-words';
+import type { Satisfaction } from '../vocabulary/satisfaction';
+import type { SlaWindowName } from '../vocabulary/sla-windows';
 import type { Actor } from './actor';
 
 export type CaseStatus =
@@ -12,11 +16,11 @@ export type CaseStatus =
   | 'classified' // 分类定级
   | 'dispatched' // 派单, waiting for 签收
   | 'returned' // 退单, waiting for the dispatcher
-  | 'inHandling' // 签收后办理中
+  | 'in-handling' // 签收后办理中
   | 'suspended' // 挂起
   | 'resolved' // 办结, waiting for 回访
-  | 'calledBack' // 已回访
-  | 'underReview' // 督查复核 after the last allowed reopen
+  | 'called-back' // 已回访
+  | 'under-review' // 督查复核 after the last allowed reopen
   | 'closed' // 归档
   | 'merged'; // 合并 into a master case
 
@@ -26,17 +30,14 @@ export const CASE_STATUS_LABELS: Readonly<Record<CaseStatus, Bilingual>> = {
   classified: { zh: '已分类定级', en: 'classified' },
   dispatched: { zh: '已派单待签收', en: 'dispatched' },
   returned: { zh: '已退单待重派', en: 'returned' },
-  inHandling: { zh: '办理中', en: 'in handling' },
+  'in-handling': { zh: '办理中', en: 'in handling' },
   suspended: { zh: '已挂起', en: 'suspended' },
   resolved: { zh: '已办结待回访', en: 'resolved' },
-  calledBack: { zh: '已回访', en: 'called back' },
-  underReview: { zh: '督查复核中', en: 'under supervisor review' },
+  'called-back': { zh: '已回访', en: 'called back' },
+  'under-review': { zh: '督查复核中', en: 'under supervisor review' },
   closed: { zh: '已归档', en: 'closed' },
   merged: { zh: '已合并', en: 'merged' },
 };
-
-/** Where the case was received: 12345 hotline, the app (一键报事), a grid worker's patrol (巡查上报), … */
-export type IntakeChannel = 'hotline' | 'app' | 'gridPatrol' | 'wechat' | 'web' | 'letter';
 
 /** The ladder rung that holds the case: L1 community, L2 street, L3 street with summoned departments. */
 export type HandlingLevel = 'community' | 'street' | 'departments';
@@ -79,30 +80,15 @@ export interface Classification {
   readonly slaWindows: SlaWindows;
 }
 
-export type SummonsStatus =
-  | 'summoned' // 已吹哨，待报到
-  | 'reportedIn' // 已报到，办理中
-  | 'refusalPending' // 部门拒绝，待裁决
-  | 'answered' // 已答复
-  | 'released'; // 拒绝理由成立，退出
-
 /** One department's summons (吹哨) — each has its own clock. */
 export interface DepartmentSummons {
   readonly departmentId: string;
   readonly status: SummonsStatus;
   readonly summonedAt: number;
   readonly clock: CaseClock | null;
-  readonly refusal?: { readonly reason: string; readonly at: number; readonly from: 'summoned' | 'reportedIn' };
+  readonly refusal?: { readonly reason: string; readonly at: number; readonly from: 'summoned' | 'reported-in' };
   readonly answer?: { readonly plan: string; readonly result: string; readonly at: number };
 }
-
-export type Satisfaction = 'satisfied' | 'basicallySatisfied' | 'dissatisfied'; // 满意 / 基本满意 / 不满意
-
-export const SATISFACTION_LABELS: Readonly<Record<Satisfaction, Bilingual>> = {
-  satisfied: { zh: '满意', en: 'satisfied' },
-  basicallySatisfied: { zh: '基本满意', en: 'basically satisfied' },
-  dissatisfied: { zh: '不满意', en: 'dissatisfied' },
-};
 
 export interface CallbackRecord {
   readonly at: number;
@@ -112,12 +98,6 @@ export interface CallbackRecord {
   readonly comment?: string;
 }
 
-export type ClosureReason =
-  | 'callbackCompleted' // 回访满意/基本满意
-  | 'callbackUnreachable' // 多次回访未接通
-  | 'directAnswer' // 一次办结
-  | 'supervisorDecision'; // 督查员决定
-
 export interface CaseState {
   readonly caseId: string;
   readonly status: CaseStatus;
@@ -125,7 +105,7 @@ export interface CaseState {
   readonly version: number;
   readonly lastEventAt: number | null;
   readonly intake: {
-    readonly channel: IntakeChannel;
+    readonly channel: Channel;
     readonly summary: string;
     readonly requestType: RequestType;
     readonly location?: CaseLocation;

@@ -12,7 +12,7 @@ describe('挂起 suspend and resume', () => {
     expect(suspended.status).toBe('suspended');
     expect(caseClocks(suspended).every((entry) => entry.clock.pauses.at(-1)?.to === null)).toBe(true);
     const resumed = run(suspended, cmd.resume({ actor: ACTORS.street }));
-    expect(resumed.status).toBe('inHandling');
+    expect(resumed.status).toBe('in-handling');
     expect(caseClocks(resumed).every((entry) => entry.clock.pauses.at(-1)?.to !== null)).toBe(true);
   });
 
@@ -47,7 +47,7 @@ describe('挂起 suspend and resume', () => {
     expect(refusalOf(run(inHandling(), cmd.suspend()), cmd.suspend())?.code).toBe('INVALID_STATUS');
     expect(refusalOf(inHandling(), cmd.suspend({ actor: ACTORS.otherCommunity }))?.code).toBe('NOT_ASSIGNEE');
     expect(refusalOf(inHandling(), cmd.resume())?.code).toBe('NOT_SUSPENDED');
-    expect(run(inHandling(), cmd.suspend(), cmd.resume({ actor: ACTORS.supervisor })).status).toBe('inHandling');
+    expect(run(inHandling(), cmd.suspend(), cmd.resume({ actor: ACTORS.supervisor })).status).toBe('in-handling');
   });
 
   it('refuses to resolve a suspended case', () => {

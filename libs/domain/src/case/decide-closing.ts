@@ -3,10 +3,12 @@ import type { CaseCommand, CloseCommand, RecordCallbackCommand, ReopenCommand } 
 import type { CaseEvent } from './case-events';
 import { clockStart, handlingWindowFor } from './case-clocks';
 import { CASE_RULES } from './case-rules';
-import type { CallbackRecord, CaseState, ClosureReason } from './case-state';
+import type { ClosureReason } from '../vocabulary/case-words';
+import type { CallbackRecord, CaseState } from './case-state';
 import { type Decision, accepted, firstFailure, refused } from './decision';
 import { eventBase } from './event-base';
-import { requireRole, requireStatus } from './guards';
+import { supervises } from '../vocabulary/case-command-policy';
+import { requirePower, requireStatus } from './guards';
 import { rejections } from './rejection';
 
 /** Callbacks made since the latest 办结 (earlier rounds belong to earlier resolutions). */
@@ -32,8 +34,8 @@ export function callbackAttemptsExhausted(state: CaseState): boolean {
  */
 export function settleAfterCallback(state: CaseState, actor: Actor, at: number): CaseCommand | undefined {
   const last = state.callbacks[state.callbacks.length - 1];
-  if (state.status === 'calledBack' && last?.satisfaction && last.satisfaction !== 'dissatisfied') return { type: 'close', actor, at };
-  if (state.status === 'calledBack' && last?.satisfaction === 'dissatisfied' && state.reopenCount < CASE_RULES.maxReopens) {
+  if (state.status === 'called-back' && last?.satisfaction && last.satisfaction !== 'unsatisfied') return { type: 'close', actor, at };
+  if (state.status === 'called-back' && last?.satisfaction === 'unsatisfied' && state.reopenCount < CASE_RULES.maxReopens) {
     return { type: 'reopen', actor, at, reason: last.comment ?? '回访不满意 the citizen was not satisfied' };
   }
   if (callbackAttemptsExhausted(state)) {
@@ -46,7 +48,7 @@ export function settleAfterCallback(state: CaseState, actor: Actor, at: number):
 export function decideRecordCallback(state: CaseState, command: RecordCallbackCommand): Decision {
   const failure = firstFailure(
     () => requireStatus(state, command.type, 'resolved'),
-    () => requireRole(command, 'operator', 'system'),
+    () => requirePower(command),
     () => (command.reached && !command.satisfaction ? rejections.satisfactionRequired() : undefined),
   );
   if (failure) return refused(failure);
@@ -55,7 +57,7 @@ export function decideRecordCallback(state: CaseState, command: RecordCallbackCo
   const events: CaseEvent[] = [
     { type: 'CallbackRecorded', ...eventBase(state, command), reached, ...(satisfaction ? { satisfaction } : {}), ...(comment ? { comment } : {}) },
   ];
-  if (satisfaction === 'dissatisfied' && state.reopenCount >= CASE_RULES.maxReopens) {
+  if (satisfaction === 'unsatisfied' && state.reopenCount >= CASE_RULES.maxReopens) {
     events.push({ type: 'SupervisorReviewRequired', ...eventBase(state, command), reopenCount: state.reopenCount });
   }
   return accepted(...events);
@@ -65,10 +67,10 @@ export function decideRecordCallback(state: CaseState, command: RecordCallbackCo
 export function decideReopen(state: CaseState, command: ReopenCommand): Decision {
   const lastCallback = state.callbacks[state.callbacks.length - 1];
   const failure = firstFailure(
-    () => (state.status === 'underReview' || (state.status === 'calledBack' && state.reopenCount >= CASE_RULES.maxReopens) ? rejections.reopenLimitReached(CASE_RULES.maxReopens) : undefined),
-    () => requireStatus(state, command.type, 'calledBack'),
-    () => requireRole(command, 'operator', 'dispatcher', 'supervisor', 'system'),
-    () => (lastCallback?.satisfaction === 'dissatisfied' ? undefined : rejections.reopenNeedsDissatisfaction()),
+    () => (state.status === 'under-review' || (state.status === 'called-back' && state.reopenCount >= CASE_RULES.maxReopens) ? rejections.reopenLimitReached(CASE_RULES.maxReopens) : undefined),
+    () => requireStatus(state, command.type, 'called-back'),
+    () => requirePower(command),
+    () => (lastCallback?.satisfaction === 'unsatisfied' ? undefined : rejections.reopenNeedsDissatisfaction()),
   );
   if (failure) return refused(failure);
   return accepted({
@@ -82,8 +84,8 @@ export function decideReopen(state: CaseState, command: ReopenCommand): Decision
 /** 归档: after a satisfied callback, after enough unreached attempts, or by a supervisor's decision. */
 export function decideClose(state: CaseState, command: CloseCommand): Decision {
   const failure = firstFailure(
-    () => requireStatus(state, command.type, 'resolved', 'calledBack', 'underReview'),
-    () => requireRole(command, 'operator', 'system', 'supervisor'),
+    () => requireStatus(state, command.type, 'resolved', 'called-back', 'under-review'),
+    () => requirePower(command),
   );
   if (failure) return refused(failure);
   const reason = closureReason(state, command);
@@ -92,10 +94,11 @@ export function decideClose(state: CaseState, command: CloseCommand): Decision {
 }
 
 function closureReason(state: CaseState, command: CloseCommand): { closure: ClosureReason } | ReturnType<typeof rejections.closeNotAllowed> {
-  const isSupervisor = command.actor.role === 'supervisor';
-  if (state.status === 'underReview') return isSupervisor ? { closure: 'supervisorDecision' } : rejections.closeNeedsSupervisor();
-  if (state.status === 'resolved') return callbackAttemptsExhausted(state) ? { closure: 'callbackUnreachable' } : rejections.closeNotAllowed();
+  // a case its citizen stayed unsatisfied with closes only by a supervisor's decision (督查)
+  const byDecision = supervises(command.actor.role);
+  if (state.status === 'under-review') return byDecision ? { closure: 'supervisor-decision' } : rejections.closeNeedsSupervisor();
+  if (state.status === 'resolved') return callbackAttemptsExhausted(state) ? { closure: 'callback-unreachable' } : rejections.closeNotAllowed();
   const satisfaction = state.callbacks[state.callbacks.length - 1]?.satisfaction;
-  if (satisfaction === 'dissatisfied') return isSupervisor ? { closure: 'supervisorDecision' } : rejections.closeNeedsSupervisor();
-  return { closure: 'callbackCompleted' };
+  if (satisfaction === 'unsatisfied') return byDecision ? { closure: 'supervisor-decision' } : rejections.closeNeedsSupervisor();
+  return { closure: 'callback-completed' };
 }

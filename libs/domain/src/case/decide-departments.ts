@@ -6,10 +6,11 @@ import type {
   SummonDepartmentsCommand,
 } from './case-commands';
 import { clockStart, openSummonses } from './case-clocks';
-import type { CaseState, DepartmentSummons, SummonsStatus } from './case-state';
+import type { SummonsStatus } from '../vocabulary/case-words';
+import type { CaseState, DepartmentSummons } from './case-state';
 import { type Check, type Decision, accepted, firstFailure, refused } from './decision';
 import { eventBase } from './event-base';
-import { requireHandler, requireStatus, requireText } from './guards';
+import { requireDepartmentStaff, requireHandler, requireStatus, requireText } from './guards';
 import { rejections } from './rejection';
 
 type DepartmentCommand = DepartmentReportInCommand | DepartmentRefuseCommand | DepartmentAnswerCommand | DecideRefusalCommand;
@@ -20,13 +21,7 @@ export function openSummonsOf(state: CaseState, departmentId: string): Departmen
 }
 
 const caseIsWorkable = (state: CaseState, command: DepartmentCommand | SummonDepartmentsCommand): Check =>
-  state.status === 'suspended' ? rejections.caseSuspended(command.type) : requireStatus(state, command.type, 'inHandling');
-
-/** Only the summoned department's own liaison acts for it. */
-const requireLiaisonOf = (command: DepartmentCommand): Check =>
-  command.actor.role === 'departmentLiaison' && command.actor.unitId === command.departmentId
-    ? undefined
-    : rejections.notAssignee(command.type, command.departmentId);
+  state.status === 'suspended' ? rejections.caseSuspended(command.type) : requireStatus(state, command.type, 'in-handling');
 
 const requireSummonsIn = (state: CaseState, command: DepartmentCommand, ...statuses: SummonsStatus[]): Check => {
   const summons = openSummonsOf(state, command.departmentId);
@@ -46,26 +41,26 @@ export function decideSummonDepartments(state: CaseState, command: SummonDepartm
     () => (alreadyOpen ? rejections.departmentAlreadySummoned(alreadyOpen) : undefined),
   );
   if (failure) return refused(failure);
-  return accepted({ type: 'DepartmentsSummoned', ...eventBase(state, command), departmentIds: [...ids], clock: clockStart(state, 'departmentReportIn') });
+  return accepted({ type: 'DepartmentsSummoned', ...eventBase(state, command), departmentIds: [...ids], clock: clockStart(state, 'department-report-in') });
 }
 
 /** 报到: the department acknowledges; its answer window starts. */
 export function decideDepartmentReportIn(state: CaseState, command: DepartmentReportInCommand): Decision {
   const failure = firstFailure(
     () => caseIsWorkable(state, command),
-    () => requireLiaisonOf(command),
+    () => requireDepartmentStaff(command),
     () => requireSummonsIn(state, command, 'summoned'),
   );
   if (failure) return refused(failure);
-  return accepted({ type: 'DepartmentReportedIn', ...eventBase(state, command), departmentId: command.departmentId, clock: clockStart(state, 'departmentAnswer') });
+  return accepted({ type: 'DepartmentReportedIn', ...eventBase(state, command), departmentId: command.departmentId, clock: clockStart(state, 'department-answer') });
 }
 
 /** A department may refuse with a reason; the street or a supervisor arbitrates. Its clock stops meanwhile. */
 export function decideDepartmentRefuse(state: CaseState, command: DepartmentRefuseCommand): Decision {
   const failure = firstFailure(
     () => caseIsWorkable(state, command),
-    () => requireLiaisonOf(command),
-    () => requireSummonsIn(state, command, 'summoned', 'reportedIn'),
+    () => requireDepartmentStaff(command),
+    () => requireSummonsIn(state, command, 'summoned', 'reported-in'),
     () => requireText(command.type, 'reason', command.reason),
   );
   if (failure) return refused(failure);
@@ -76,15 +71,15 @@ export function decideDepartmentRefuse(state: CaseState, command: DepartmentRefu
 export function decideDecideRefusal(state: CaseState, command: DecideRefusalCommand): Decision {
   const failure = firstFailure(
     () => caseIsWorkable(state, command),
-    () => requireHandler(state, command, { supervisorToo: true }),
-    () => requireSummonsIn(state, command, 'refusalPending'),
+    () => requireHandler(state, command),
+    () => requireSummonsIn(state, command, 'refusal-pending'),
   );
   if (failure) return refused(failure);
   const { departmentId, note } = command;
   const base = { ...eventBase(state, command), departmentId, ...(note ? { note } : {}) };
   if (command.decision === 'accept') return accepted({ type: 'DepartmentRefusalAccepted', ...base });
   const refusedFrom = openSummonsOf(state, departmentId)!.refusal!.from;
-  const window = refusedFrom === 'summoned' ? 'departmentReportIn' : 'departmentAnswer';
+  const window = refusedFrom === 'summoned' ? 'department-report-in' : 'department-answer';
   return accepted({ type: 'DepartmentRefusalOverruled', ...base, clock: clockStart(state, window) });
 }
 
@@ -92,8 +87,8 @@ export function decideDecideRefusal(state: CaseState, command: DecideRefusalComm
 export function decideDepartmentAnswer(state: CaseState, command: DepartmentAnswerCommand): Decision {
   const failure = firstFailure(
     () => caseIsWorkable(state, command),
-    () => requireLiaisonOf(command),
-    () => requireSummonsIn(state, command, 'reportedIn'),
+    () => requireDepartmentStaff(command),
+    () => requireSummonsIn(state, command, 'reported-in'),
     () => requireText(command.type, 'plan', command.plan),
     () => requireText(command.type, 'result', command.result),
   );

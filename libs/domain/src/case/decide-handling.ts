@@ -13,7 +13,9 @@ import { clockStart, handlingWindowFor, openSummonses } from './case-clocks';
 import type { CaseState } from './case-state';
 import { type Check, type Decision, accepted, firstFailure, refused } from './decision';
 import { eventBase } from './event-base';
-import { requireHandler, requireRole, requireStatus, requireText } from './guards';
+import { reachOf } from '../vocabulary/case-command-policy';
+import { requireHandler, requirePower, requireStatus, requireText } from './guards';
+
 import { rejections } from './rejection';
 
 const notWhileSuspended = (state: CaseState, command: { type: Parameters<typeof rejections.caseSuspended>[0] }): Check =>
@@ -22,7 +24,7 @@ const notWhileSuspended = (state: CaseState, command: { type: Parameters<typeof 
 /** 签收: the assigned unit takes the case; its handling window starts (mediation for disputes). */
 export function decideAccept(state: CaseState, command: AcceptCommand): Decision {
   const failure = firstFailure(
-    () => (state.status === 'inHandling' || state.status === 'suspended' ? rejections.alreadyAccepted() : undefined),
+    () => (state.status === 'in-handling' || state.status === 'suspended' ? rejections.alreadyAccepted() : undefined),
     () => requireStatus(state, command.type, 'dispatched'),
     () => requireHandler(state, command),
   );
@@ -37,10 +39,11 @@ export function decideAccept(state: CaseState, command: AcceptCommand): Decision
 export function decideEscalate(state: CaseState, command: EscalateCommand): Decision {
   const failure = firstFailure(
     () => notWhileSuspended(state, command),
-    () => requireStatus(state, command.type, 'dispatched', 'inHandling'),
+    () => requireStatus(state, command.type, 'dispatched', 'in-handling'),
     () => (state.level !== 'community' ? rejections.alreadyAtStreet() : undefined),
     () => (state.status === 'dispatched' && command.trigger === 'early' ? rejections.escalateBeforeAcceptance() : undefined),
-    () => (command.trigger === 'breach' ? requireRole(command, 'system', 'supervisor') : requireHandler(state, command, { supervisorToo: true })),
+    // a breach escalates by the workflow's timer (or a supervisor's hand); early, by the community that holds it
+    () => (command.trigger === 'breach' ? (reachOf(command.actor.role, command.type) === 'any-case' ? undefined : rejections.roleNotAllowed(command.type, command.actor.role)) : requireHandler(state, command)),
   );
   if (failure) return refused(failure);
   return accepted({
@@ -59,8 +62,8 @@ export function decideEscalate(state: CaseState, command: EscalateCommand): Deci
 export function decideSuspend(state: CaseState, command: SuspendCommand): Decision {
   const limit = state.classification?.slaWindows.maxTotalSuspension;
   const failure = firstFailure(
-    () => requireStatus(state, command.type, 'inHandling'),
-    () => requireHandler(state, command, { supervisorToo: true }),
+    () => requireStatus(state, command.type, 'in-handling'),
+    () => requireHandler(state, command),
     () => requireText(command.type, 'reason', command.reason),
     () => (limit && state.suspension.totalMs >= durationToMs(limit, 0) ? rejections.suspensionLimitReached(limit) : undefined),
   );
@@ -71,9 +74,9 @@ export function decideSuspend(state: CaseState, command: SuspendCommand): Decisi
 /** 恢复办理, by the handler, a supervisor, or the workflow when the suspension allowance runs out. */
 export function decideResume(state: CaseState, command: ResumeCommand): Decision {
   const failure = firstFailure(
-    () => (state.status === 'inHandling' ? rejections.notSuspended() : undefined),
+    () => (state.status === 'in-handling' ? rejections.notSuspended() : undefined),
     () => requireStatus(state, command.type, 'suspended'),
-    () => (command.actor.role === 'system' ? undefined : requireHandler(state, command, { supervisorToo: true })),
+    () => requireHandler(state, command),
   );
   if (failure) return refused(failure);
   return accepted({ type: 'CaseResumed', ...eventBase(state, command) });
@@ -83,7 +86,7 @@ export function decideResume(state: CaseState, command: ResumeCommand): Decision
 export function decideRequestExtension(state: CaseState, command: RequestExtensionCommand): Decision {
   const failure = firstFailure(
     () => notWhileSuspended(state, command),
-    () => requireStatus(state, command.type, 'inHandling'),
+    () => requireStatus(state, command.type, 'in-handling'),
     () => requireHandler(state, command),
     () => requireText(command.type, 'reason', command.reason),
     () => (isValidDuration(command.extra) ? undefined : rejections.invalidDuration()),
@@ -97,8 +100,8 @@ export function decideRequestExtension(state: CaseState, command: RequestExtensi
 /** 审批延期, by a supervisor. */
 export function decideDecideExtension(state: CaseState, command: DecideExtensionCommand): Decision {
   const failure = firstFailure(
-    () => requireStatus(state, command.type, 'inHandling', 'suspended'),
-    () => requireRole(command, 'supervisor'),
+    () => requireStatus(state, command.type, 'in-handling', 'suspended'),
+    () => requirePower(command),
     () => (state.pendingExtension ? undefined : rejections.noPendingExtension()),
   );
   if (failure) return refused(failure);
@@ -111,7 +114,7 @@ export function decideResolve(state: CaseState, command: ResolveCommand): Decisi
   const outstanding = openSummonses(state).map((summons) => summons.departmentId);
   const failure = firstFailure(
     () => notWhileSuspended(state, command),
-    () => requireStatus(state, command.type, 'inHandling'),
+    () => requireStatus(state, command.type, 'in-handling'),
     () => requireHandler(state, command),
     () => requireText(command.type, 'summary', command.summary),
     () => (outstanding.length > 0 ? rejections.departmentsOutstanding(outstanding) : undefined),
@@ -126,7 +129,7 @@ export function decideResolve(state: CaseState, command: ResolveCommand): Decisi
  */
 export function decideIssueSupervisionNotice(state: CaseState, command: IssueSupervisionNoticeCommand): Decision {
   const failure = firstFailure(
-    () => requireRole(command, 'supervisor', 'system'),
+    () => requirePower(command),
     () => requireText(command.type, 'notice', command.notice),
   );
   if (failure) return refused(failure);

@@ -12,13 +12,13 @@ import { clockStart } from './case-clocks';
 import type { Assignee, CaseRoute, CaseState } from './case-state';
 import { type Decision, accepted, firstFailure, refused } from './decision';
 import { eventBase } from './event-base';
-import { requireHandler, requireRole, requireStatus, requireText } from './guards';
+import { requireHandler, requirePower, requireStatus, requireText } from './guards';
 import { rejections } from './rejection';
 
 /** 受理: operators log calls, grid workers report from patrol (巡查上报), the app comes in as 'system'. */
 export function decideRegister(state: CaseState, command: RegisterCommand): Decision {
   const failure = firstFailure(
-    () => requireRole(command, 'operator', 'gridWorker', 'system'),
+    () => requirePower(command),
     () => requireText(command.type, 'summary', command.summary),
   );
   if (failure) return refused(failure);
@@ -30,7 +30,7 @@ export function decideRegister(state: CaseState, command: RegisterCommand): Deci
 export function decideClassify(state: CaseState, command: ClassifyCommand): Decision {
   const failure = firstFailure(
     () => requireStatus(state, command.type, 'registered', 'classified', 'returned'),
-    () => requireRole(command, 'operator', 'dispatcher', 'system'),
+    () => requirePower(command),
     () => requireText(command.type, 'categoryCode', command.categoryCode),
     () => (command.slaWindows.priority === command.priority ? undefined : rejections.slaWindowsMismatch()),
   );
@@ -44,14 +44,14 @@ export function decideAnswerDirectly(state: CaseState, command: AnswerDirectlyCo
   const requestType = state.classification?.requestType ?? state.intake?.requestType;
   const failure = firstFailure(
     () => requireStatus(state, command.type, 'registered', 'classified'),
-    () => requireRole(command, 'operator'),
+    () => requirePower(command),
     () => (requestType === 'inquiry' ? undefined : rejections.directAnswerOnlyForInquiries()),
     () => requireText(command.type, 'answer', command.answer),
   );
   if (failure) return refused(failure);
   return accepted(
     { type: 'CaseAnsweredDirectly', ...eventBase(state, command), answer: command.answer },
-    { type: 'CaseClosed', ...eventBase(state, command), reason: 'directAnswer' },
+    { type: 'CaseClosed', ...eventBase(state, command), reason: 'direct-answer' },
   );
 }
 
@@ -59,7 +59,7 @@ export function decideAnswerDirectly(state: CaseState, command: AnswerDirectlyCo
 export function decideDispatch(state: CaseState, command: DispatchCommand): Decision {
   const failure = firstFailure(
     () => requireStatus(state, command.type, 'classified'),
-    () => requireRole(command, 'dispatcher', 'operator', 'system'),
+    () => requirePower(command),
     () => checkRoute(command.route),
   );
   if (failure) return refused(failure);
@@ -69,7 +69,7 @@ export function decideDispatch(state: CaseState, command: DispatchCommand): Deci
 /** 退单: the assigned unit sends the case back (wrong jurisdiction) before accepting it. */
 export function decideReturn(state: CaseState, command: ReturnCommand): Decision {
   const failure = firstFailure(
-    () => (state.status === 'inHandling' || state.status === 'suspended' ? rejections.returnAfterAcceptance() : undefined),
+    () => (state.status === 'in-handling' || state.status === 'suspended' ? rejections.returnAfterAcceptance() : undefined),
     () => requireStatus(state, command.type, 'dispatched'),
     () => requireHandler(state, command),
     () => requireText(command.type, 'reason', command.reason),
@@ -82,7 +82,7 @@ export function decideReturn(state: CaseState, command: ReturnCommand): Decision
 export function decideRedispatch(state: CaseState, command: RedispatchCommand): Decision {
   const failure = firstFailure(
     () => requireStatus(state, command.type, 'returned'),
-    () => requireRole(command, 'dispatcher', 'supervisor'),
+    () => requirePower(command),
     () => checkRoute(command.route),
   );
   if (failure) return refused(failure);
@@ -92,8 +92,8 @@ export function decideRedispatch(state: CaseState, command: RedispatchCommand): 
 /** 合并: this case is a duplicate; it ends here and lives on in the master case. */
 export function decideMerge(state: CaseState, command: MergeCommand): Decision {
   const failure = firstFailure(
-    () => requireStatus(state, command.type, 'registered', 'classified', 'dispatched', 'returned', 'inHandling', 'suspended'),
-    () => requireRole(command, 'operator', 'dispatcher', 'supervisor', 'system'),
+    () => requireStatus(state, command.type, 'registered', 'classified', 'dispatched', 'returned', 'in-handling', 'suspended'),
+    () => requirePower(command),
     () => requireText(command.type, 'masterCaseId', command.masterCaseId),
     () => (command.masterCaseId === state.caseId ? rejections.cannotMergeIntoItself() : undefined),
   );
@@ -104,7 +104,7 @@ export function decideMerge(state: CaseState, command: MergeCommand): Decision {
 /** The master's side of a merge, so its callback can reach every caller. */
 export function decideAttachDuplicate(state: CaseState, command: AttachDuplicateCommand): Decision {
   const failure = firstFailure(
-    () => requireRole(command, 'operator', 'dispatcher', 'supervisor', 'system'),
+    () => requirePower(command),
     () => requireText(command.type, 'duplicateCaseId', command.duplicateCaseId),
     () => (command.duplicateCaseId === state.caseId ? rejections.cannotMergeIntoItself() : undefined),
     () => (state.duplicateCaseIds.includes(command.duplicateCaseId) ? rejections.duplicateAlreadyAttached(command.duplicateCaseId) : undefined),

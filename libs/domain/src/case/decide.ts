@@ -52,13 +52,13 @@ export function decide(state: CaseState, command: CaseCommand): Decision {
       return decideEscalate(state, command);
     case 'summonDepartments':
       return decideSummonDepartments(state, command);
-    case 'departmentReportIn':
+    case 'reportIn':
       return decideDepartmentReportIn(state, command);
-    case 'departmentRefuse':
+    case 'refuse':
       return decideDepartmentRefuse(state, command);
     case 'decideRefusal':
       return decideDecideRefusal(state, command);
-    case 'departmentAnswer':
+    case 'answer':
       return decideDepartmentAnswer(state, command);
     case 'resolve':
       return decideResolve(state, command);

@@ -41,11 +41,11 @@ function apply(state: CaseState, event: CaseEvent): CaseState {
         returns: [...state.returns, { at, by: event.actor, unitId: event.unitId, reason: event.reason }],
       };
     case 'CaseAccepted':
-      return { ...state, status: 'inHandling', acceptedAt: at, clock: startCaseClock(event.clock, at) };
+      return { ...state, status: 'in-handling', acceptedAt: at, clock: startCaseClock(event.clock, at) };
     case 'CaseEscalated':
       return {
         ...state,
-        status: 'inHandling',
+        status: 'in-handling',
         assignee: event.assignee,
         level: event.to,
         clock: startCaseClock(event.clock, at),
@@ -62,13 +62,13 @@ function apply(state: CaseState, event: CaseEvent): CaseState {
         ],
       };
     case 'DepartmentReportedIn':
-      return updateSummons(state, event.departmentId, (summons) => ({ ...summons, status: 'reportedIn', clock: startCaseClock(event.clock, at) }));
+      return updateSummons(state, event.departmentId, (summons) => ({ ...summons, status: 'reported-in', clock: startCaseClock(event.clock, at) }));
     case 'DepartmentRefused':
       return updateSummons(state, event.departmentId, (summons) => ({
         ...summons,
-        status: 'refusalPending',
+        status: 'refusal-pending',
         clock: null,
-        refusal: { reason: event.reason, at, from: summons.status === 'reportedIn' ? 'reportedIn' : 'summoned' },
+        refusal: { reason: event.reason, at, from: summons.status === 'reported-in' ? 'reported-in' : 'summoned' },
       }));
     case 'DepartmentRefusalAccepted':
       return updateSummons(state, event.departmentId, (summons) => ({ ...summons, status: 'released', clock: null }));
@@ -88,7 +88,7 @@ function apply(state: CaseState, event: CaseEvent): CaseState {
         suspension: { ...state.suspension, current: { since: at, reason: event.reason }, count: state.suspension.count + 1 },
       };
     case 'CaseResumed':
-      return { ...state, ...resumeAllClocks(state, at), status: 'inHandling', suspension: endSuspension(state, at) };
+      return { ...state, ...resumeAllClocks(state, at), status: 'in-handling', suspension: endSuspension(state, at) };
     case 'ExtensionRequested':
       return { ...state, pendingExtension: { extra: event.extra, reason: event.reason, at, by: event.actor } };
     case 'ExtensionDecided':
@@ -106,12 +106,12 @@ function apply(state: CaseState, event: CaseEvent): CaseState {
     case 'CallbackRecorded': {
       const { reached, satisfaction, comment, actor } = event;
       const callback = { at, by: actor, reached, ...(satisfaction ? { satisfaction } : {}), ...(comment ? { comment } : {}) };
-      return { ...state, status: reached ? 'calledBack' : state.status, clock: reached ? null : state.clock, callbacks: [...state.callbacks, callback] };
+      return { ...state, status: reached ? 'called-back' : state.status, clock: reached ? null : state.clock, callbacks: [...state.callbacks, callback] };
     }
     case 'SupervisorReviewRequired':
-      return { ...state, status: 'underReview' };
+      return { ...state, status: 'under-review' };
     case 'CaseReopened':
-      return { ...state, status: 'inHandling', reopenCount: state.reopenCount + 1, resolution: null, clock: startCaseClock(event.clock, at) };
+      return { ...state, status: 'in-handling', reopenCount: state.reopenCount + 1, resolution: null, clock: startCaseClock(event.clock, at) };
     case 'CaseMerged':
       // The duplicate stops here: every clock stops (departments included) and a suspension ends with it.
       return {

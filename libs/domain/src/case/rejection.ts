@@ -1,7 +1,9 @@
 import { type BusinessDuration, describeDuration } from '../calendar/business-duration';
 import type { Bilingual } from '../shared/bilingual';
-import { type Role, ROLE_LABELS } from './actor';
-import { COMMAND_LABELS, type CaseCommandType } from './case-commands';
+import { CASE_COMMAND_LABELS } from '../vocabulary/case-commands';
+import { departmentTypeOf } from '../vocabulary/departments';
+import { type ActorRole, ROLE_LABELS } from '../vocabulary/roles';
+import type { CaseCommandType } from './case-commands';
 import { CASE_STATUS_LABELS, type CaseStatus } from './case-state';
 
 /** Why a command was refused: a stable code for programs, a sentence for people (becomes an HTTP 409). */
@@ -10,7 +12,14 @@ export interface Rejection extends Bilingual {
 }
 
 const reject = (code: string, zh: string, en: string): Rejection => ({ code, zh, en });
-const label = (command: CaseCommandType) => COMMAND_LABELS[command];
+const label = (command: CaseCommandType) => CASE_COMMAND_LABELS[command];
+
+/** A department by its type's name (the domain knows no unit names; the id is never shown to people). */
+const department = (departmentId: string): Bilingual => {
+  const type = departmentTypeOf(departmentId);
+  return type ? { zh: type.zh, en: type.en } : { zh: '该部门', en: 'the department' };
+};
+const departments = (ids: readonly string[]): Bilingual => ({ zh: ids.map((id) => department(id).zh).join('、'), en: ids.map((id) => department(id).en).join(', ') });
 
 /** Every reason the state machine gives, in one place so wording stays consistent. */
 export const rejections = {
@@ -26,10 +35,12 @@ export const rejections = {
     reject('CASE_MERGED', `案件已合并至 ${masterCaseId}，请在主案件上${label(command).zh}。`, `Cannot ${label(command).en}: the case was merged into ${masterCaseId}; act on the master case.`),
   invalidStatus: (command: CaseCommandType, status: CaseStatus) =>
     reject('INVALID_STATUS', `案件${CASE_STATUS_LABELS[status].zh}，不能${label(command).zh}。`, `Cannot ${label(command).en} while the case is ${CASE_STATUS_LABELS[status].en}.`),
-  roleNotAllowed: (command: CaseCommandType, role: Role) =>
+  roleNotAllowed: (command: CaseCommandType, role: ActorRole) =>
     reject('ROLE_NOT_ALLOWED', `${ROLE_LABELS[role].zh}无权${label(command).zh}。`, `A ${ROLE_LABELS[role].en} may not ${label(command).en}.`),
-  notAssignee: (command: CaseCommandType, assigneeUnitId: string) =>
-    reject('NOT_ASSIGNEE', `只有承办单位 ${assigneeUnitId} 的人员可以${label(command).zh}。`, `Only staff of the assigned unit ${assigneeUnitId} may ${label(command).en}.`),
+  notAssignee: (command: CaseCommandType) =>
+    reject('NOT_ASSIGNEE', `只有承办单位的人员可以${label(command).zh}。`, `Only staff of the unit handling the case may ${label(command).en}.`),
+  notSummonedDepartmentStaff: (command: CaseCommandType, departmentId: string) =>
+    reject('NOT_ASSIGNEE', `只有${department(departmentId).zh}的联络员可以${label(command).zh}。`, `Only the liaison of ${department(departmentId).en} may ${label(command).en}.`),
   textRequired: (command: CaseCommandType, field: string) =>
     reject('TEXT_REQUIRED', `${label(command).zh}须填写${field}。`, `To ${label(command).en}, '${field}' must not be empty.`),
   alreadyAccepted: () => reject('ALREADY_ACCEPTED', '案件已签收，不能重复签收。', 'The case has already been accepted.'),
@@ -51,13 +62,13 @@ export const rejections = {
   notAtStreet: () => reject('NOT_AT_STREET', '只有街道层级可以吹哨部门，请先升级到街道。', 'Only the street can summon departments; escalate to the street first.'),
   noDepartments: () => reject('NO_DEPARTMENTS', '吹哨须至少指定一个部门，且不能重复。', 'Name at least one department, each once.'),
   departmentAlreadySummoned: (departmentId: string) =>
-    reject('DEPARTMENT_ALREADY_SUMMONED', `部门 ${departmentId} 已在办理本案。`, `Department ${departmentId} is already summoned to this case.`),
+    reject('DEPARTMENT_ALREADY_SUMMONED', `${department(departmentId).zh}已在办理本案。`, `${department(departmentId).en} is already summoned to this case.`),
   departmentNotSummoned: (departmentId: string) =>
-    reject('DEPARTMENT_NOT_SUMMONED', `部门 ${departmentId} 未被吹哨或已退出本案。`, `Department ${departmentId} has no open summons on this case.`),
+    reject('DEPARTMENT_NOT_SUMMONED', `${department(departmentId).zh}未被吹哨或已退出本案。`, `${department(departmentId).en} has no open summons on this case.`),
   summonsInWrongState: (command: CaseCommandType, departmentId: string, status: string) =>
-    reject('SUMMONS_IN_WRONG_STATE', `部门 ${departmentId} 当前状态（${status}）不能${label(command).zh}。`, `Department ${departmentId} cannot ${label(command).en} in summons state '${status}'.`),
+    reject('SUMMONS_IN_WRONG_STATE', `${department(departmentId).zh}当前状态（${status}）不能${label(command).zh}。`, `${department(departmentId).en} cannot ${label(command).en} in summons state '${status}'.`),
   departmentsOutstanding: (departmentIds: readonly string[]) =>
-    reject('DEPARTMENTS_OUTSTANDING', `部门 ${departmentIds.join('、')} 尚未答复或未获准退出，不能办结。`, `Departments ${departmentIds.join(', ')} have not answered or been released; the case cannot be resolved yet.`),
+    reject('DEPARTMENTS_OUTSTANDING', `${departments(departmentIds).zh} 尚未答复或未获准退出，不能办结。`, `${departments(departmentIds).en}: not answered or released yet; the case cannot be resolved.`),
   extensionPending: () => reject('EXTENSION_PENDING', '已有待审批的延期申请。', 'An extension request is already pending.'),
   noPendingExtension: () => reject('NO_PENDING_EXTENSION', '没有待审批的延期申请。', 'There is no pending extension request.'),
   extensionBasisMismatch: () =>

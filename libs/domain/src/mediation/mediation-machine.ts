@@ -244,7 +244,7 @@ export function decideMediation(state: MediationState, command: MediationCommand
 
 /** 指派调解员: by the committee (a mediator), the community or the street for its own level, or a supervisor; 更换 while mediating. */
 function decideAssign(state: MediationState, command: AssignMediatorCommand): MediationDecision {
-  const allowedRoles = ['mediator', 'supervisor', 'system', state.level === 'community' ? 'communityHandler' : 'streetCoordinator'];
+  const allowedRoles = ['mediator', 'supervisor', 'system', state.level === 'community' ? 'community-handler' : 'street-coordinator'];
   const failure = firstFailure(
     () => requireStage(state, command.type, 'awaiting-mediator', 'mediating'),
     () => (allowedRoles.includes(command.actor.role) ? undefined : rejections.roleNotAllowed(command.type, command.actor.role)),

@@ -1,5 +1,5 @@
 import type { Rejection } from '../case/rejection';
-import { type Role, ROLE_LABELS } from '../case/actor';
+import { type ActorRole, ROLE_LABELS } from '../vocabulary/roles';
 import { MEDIATION_STAGE_LABELS, MEDIATION_LEVEL_LABELS, type MediationLevel, type MediationStage } from './mediation-types';
 
 /** Mediation commands, for messages. */
@@ -28,7 +28,7 @@ export const mediationRejections = {
     reject('INVALID_STAGE', `纠纷当前${MEDIATION_STAGE_LABELS[stage].zh}，不能${label(command).zh}。`, `Cannot ${label(command).en} while the dispute is ${MEDIATION_STAGE_LABELS[stage].en}.`),
   noMediator: (command: MediationCommandType) =>
     reject('NO_MEDIATOR', `尚未指派调解员，不能${label(command).zh}。`, `Cannot ${label(command).en}: no mediator has been assigned yet.`),
-  roleNotAllowed: (command: MediationCommandType, role: Role) =>
+  roleNotAllowed: (command: MediationCommandType, role: ActorRole) =>
     reject('ROLE_NOT_ALLOWED', `${ROLE_LABELS[role].zh}无权${label(command).zh}。`, `A ${ROLE_LABELS[role].en} may not ${label(command).en}.`),
   notAssignedMediator: (command: MediationCommandType, mediatorId: string) =>
     reject('NOT_ASSIGNED_MEDIATOR', `只有承办调解员 ${mediatorId} 或督查员可以${label(command).zh}。`, `Only the assigned mediator ${mediatorId} or a supervisor may ${label(command).en}.`),

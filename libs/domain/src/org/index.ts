@@ -1,4 +1,3 @@
-export * from './departments';
 export * from './org-errors';
 export * from './org-tree';
 export * from './org-unit';

@@ -10,7 +10,7 @@ const units: OrgUnit[] = [
   { id: 'binhe', name: '滨河社区', kind: 'community', parentId: 'xinhua', localForm: 'community' },
   { id: 'binhe-g03', name: '滨河社区第3网格', kind: 'grid', parentId: 'binhe' },
   { id: 'sanyi', name: '三义街道', kind: 'street', parentId: 'wuda', localForm: 'street' },
-  { id: 'city-housing', name: '乌海市住房和城乡建设局', kind: 'department', parentId: 'wuhai', departmentCode: 'housing' },
+  { id: 'dept-housing', name: '乌海市住房和城乡建设局', kind: 'department', parentId: 'wuhai', departmentCode: 'housing' },
   { id: 'city-um', name: '乌海市城市管理综合执法局', kind: 'department', parentId: 'wuhai', departmentCode: 'urban-management' },
   { id: 'hbw-um', name: '海勃湾区城市管理综合执法局', kind: 'department', parentId: 'haibowan', departmentCode: 'urban-management' },
 ];
@@ -34,7 +34,7 @@ describe('org tree', () => {
 
   it('knows levels, children and enclosing units', () => {
     expect(levelOf(tree, 'binhe')).toBe('community');
-    expect(levelOf(tree, 'city-housing')).toBe('department');
+    expect(levelOf(tree, 'dept-housing')).toBe('department');
     expect(childrenOf(tree, 'xinhua').map((unit) => unit.id)).toEqual(['binhe']);
     expect(enclosingUnitOfKind(tree, 'binhe-g03', 'street')?.id).toBe('xinhua');
     expect(enclosingUnitOfKind(tree, 'xinhua', 'street')?.id).toBe('xinhua');
@@ -45,7 +45,7 @@ describe('org tree', () => {
   it('finds the district department before the city one', () => {
     expect(findServingDepartment(tree, 'xinhua', 'urban-management')?.id).toBe('hbw-um');
     expect(findServingDepartment(tree, 'sanyi', 'urban-management')?.id).toBe('city-um');
-    expect(findServingDepartment(tree, 'xinhua', 'housing')?.id).toBe('city-housing');
+    expect(findServingDepartment(tree, 'xinhua', 'housing')?.id).toBe('dept-housing');
     expect(findServingDepartment(tree, 'xinhua', 'police')).toBeUndefined();
   });
 

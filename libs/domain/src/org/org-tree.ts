@@ -1,4 +1,4 @@
-import { DEPARTMENT_CODES } from './departments';
+import { DEPARTMENT_CODES } from '../vocabulary/departments';
 import { InvalidOrgTree, UnknownOrgUnit } from './org-errors';
 import { ALLOWED_PARENT_KINDS, LOCAL_UNIT_FORMS, type OrgUnit, type OrgUnitKind } from './org-unit';
 

@@ -3,7 +3,7 @@ import type { Bilingual } from '../shared/bilingual';
 /** 紧急 urgent · 较急 high · 一般 normal · 缓办 low. Urgent cases run on natural time. */
 export type Priority = 'urgent' | 'high' | 'normal' | 'low';
 
-export const PRIORITIES: readonly Priority[] = ['urgent', 'high', 'normal', 'low'];
+export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const satisfies readonly Priority[];
 
 export const PRIORITY_LABELS: Readonly<Record<Priority, Bilingual>> = {
   urgent: { zh: '紧急', en: 'urgent' },

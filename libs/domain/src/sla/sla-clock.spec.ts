@@ -45,7 +45,7 @@ describe('SLA clock: examples', () => {
   it('reads warning at 80 % and breach at 100 %', () => {
     const acceptance = startSlaClock(chinaTime('2025-10-09', '09:00'), workingHours(2));
     const reading = readSlaClock(calendar, acceptance, chinaTime('2025-10-09', '10:30'));
-    expect(reading).toMatchObject({ status: 'onTrack', elapsedMs: 1.5 * HOUR_MS, remainingMs: 0.5 * HOUR_MS, fractionElapsed: 0.75, paused: false });
+    expect(reading).toMatchObject({ status: 'on-track', elapsedMs: 1.5 * HOUR_MS, remainingMs: 0.5 * HOUR_MS, fractionElapsed: 0.75, paused: false });
     expect(wall(reading.warningAt)).toBe('2025-10-09 10:36');
     expect(wall(reading.breachAt)).toBe('2025-10-09 11:00');
     expect(readSlaClock(calendar, acceptance, chinaTime('2025-10-09', '10:36')).status).toBe('warning');

@@ -8,10 +8,10 @@ describe('SLA policy', () => {
     const resolved = resolveSlaWindows('standard', 'normal');
     expect(resolved.windows).toEqual({
       acceptance: workingHours(2),
-      communityHandling: workingDays(3),
-      streetHandling: workingDays(5),
-      departmentReportIn: workingHours(2),
-      departmentAnswer: workingDays(3),
+      'community-handling': workingDays(3),
+      'street-handling': workingDays(5),
+      'department-report-in': workingHours(2),
+      'department-answer': workingDays(3),
       callback: workingDays(1),
       mediation: naturalDays(30),
     });
@@ -21,15 +21,15 @@ describe('SLA policy', () => {
   it('switches urgent cases to natural time: 30 min acceptance, 24 h in the community', () => {
     const urgent = resolveSlaWindows('standard', 'urgent');
     expect(urgent.windows.acceptance).toEqual(naturalMinutes(30));
-    expect(urgent.windows.communityHandling).toEqual(naturalHours(24));
+    expect(urgent.windows['community-handling']).toEqual(naturalHours(24));
     expect(urgent.windows.callback).toEqual(workingDays(1));
     expect(urgent.windows.mediation).toEqual(naturalDays(30));
   });
 
   it('has the utility, life-safety and complex profiles', () => {
-    expect(resolveSlaWindows('utilities-24h', 'normal').windows.communityHandling).toEqual(naturalHours(24));
-    expect(resolveSlaWindows('life-safety-2h', 'urgent').windows.communityHandling).toEqual(naturalHours(2));
-    expect(resolveSlaWindows('complex-15d', 'normal').windows.communityHandling).toEqual(workingDays(15));
+    expect(resolveSlaWindows('utilities-24h', 'normal').windows['community-handling']).toEqual(naturalHours(24));
+    expect(resolveSlaWindows('life-safety-2h', 'urgent').windows['community-handling']).toEqual(naturalHours(2));
+    expect(resolveSlaWindows('complex-15d', 'normal').windows['community-handling']).toEqual(workingDays(15));
   });
 
   it('returns a plain object independent of the profile table', () => {

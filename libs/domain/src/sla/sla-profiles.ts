@@ -8,7 +8,7 @@ import {
 } from '../calendar/business-duration';
 import type { Bilingual } from '../shared/bilingual';
 import type { Priority } from './priority';
-import type { SlaWindowName } from './sla-windows';
+import type { SlaWindowName } from '../vocabulary/sla-windows';
 
 type WindowTable = Readonly<Record<SlaWindowName, BusinessDuration>>;
 
@@ -31,24 +31,24 @@ const STANDARD: SlaProfile = {
   en: 'standard',
   windows: {
     acceptance: workingHours(2),
-    communityHandling: workingDays(3),
-    streetHandling: workingDays(5),
-    departmentReportIn: workingHours(2),
-    departmentAnswer: workingDays(3),
+    'community-handling': workingDays(3),
+    'street-handling': workingDays(5),
+    'department-report-in': workingHours(2),
+    'department-answer': workingDays(3),
     callback: workingDays(1),
     mediation: naturalDays(30),
   },
   byPriority: {
     urgent: {
       acceptance: naturalMinutes(30),
-      communityHandling: naturalHours(24),
-      streetHandling: naturalHours(48),
-      departmentReportIn: naturalHours(1),
-      departmentAnswer: naturalHours(24),
+      'community-handling': naturalHours(24),
+      'street-handling': naturalHours(48),
+      'department-report-in': naturalHours(1),
+      'department-answer': naturalHours(24),
     },
-    high: { acceptance: workingHours(1), communityHandling: workingDays(2), streetHandling: workingDays(3) },
+    high: { acceptance: workingHours(1), 'community-handling': workingDays(2), 'street-handling': workingDays(3) },
     // Beijing's practice gives ordinary requests 7 days; low-priority matters get that much at the street.
-    low: { communityHandling: workingDays(5), streetHandling: workingDays(7) },
+    low: { 'community-handling': workingDays(5), 'street-handling': workingDays(7) },
   },
   warningFraction: 0.8,
   maxTotalSuspension: naturalDays(30),
@@ -60,20 +60,20 @@ const UTILITIES_24H: SlaProfile = {
   en: 'utilities 24 h',
   windows: {
     acceptance: naturalHours(1),
-    communityHandling: naturalHours(24),
-    streetHandling: naturalHours(48),
-    departmentReportIn: naturalHours(1),
-    departmentAnswer: naturalHours(24),
+    'community-handling': naturalHours(24),
+    'street-handling': naturalHours(48),
+    'department-report-in': naturalHours(1),
+    'department-answer': naturalHours(24),
     callback: workingDays(1),
     mediation: naturalDays(30),
   },
   byPriority: {
     urgent: {
       acceptance: naturalMinutes(30),
-      communityHandling: naturalHours(12),
-      streetHandling: naturalHours(24),
-      departmentReportIn: naturalMinutes(30),
-      departmentAnswer: naturalHours(12),
+      'community-handling': naturalHours(12),
+      'street-handling': naturalHours(24),
+      'department-report-in': naturalMinutes(30),
+      'department-answer': naturalHours(12),
     },
   },
   warningFraction: 0.8,
@@ -86,10 +86,10 @@ const LIFE_SAFETY_2H: SlaProfile = {
   en: 'life safety 2 h',
   windows: {
     acceptance: naturalMinutes(15),
-    communityHandling: naturalHours(2),
-    streetHandling: naturalHours(4),
-    departmentReportIn: naturalMinutes(30),
-    departmentAnswer: naturalHours(2),
+    'community-handling': naturalHours(2),
+    'street-handling': naturalHours(4),
+    'department-report-in': naturalMinutes(30),
+    'department-answer': naturalHours(2),
     callback: workingDays(1),
     mediation: naturalDays(30),
   },
@@ -103,14 +103,14 @@ const COMPLEX_15D: SlaProfile = {
   en: 'complex 15 days',
   windows: {
     acceptance: workingHours(2),
-    communityHandling: workingDays(15),
-    streetHandling: workingDays(15),
-    departmentReportIn: workingHours(2),
-    departmentAnswer: workingDays(10),
+    'community-handling': workingDays(15),
+    'street-handling': workingDays(15),
+    'department-report-in': workingHours(2),
+    'department-answer': workingDays(10),
     callback: workingDays(1),
     mediation: naturalDays(30),
   },
-  byPriority: { urgent: { acceptance: naturalMinutes(30), communityHandling: workingDays(5) } },
+  byPriority: { urgent: { acceptance: naturalMinutes(30), 'community-handling': workingDays(5) } },
   warningFraction: 0.8,
   maxTotalSuspension: naturalDays(60),
 };

@@ -1,8 +1,7 @@
 import type { BusinessCalendar } from '../calendar/business-calendar';
+import type { SlaStatus } from '../vocabulary/case-words';
 import { type SlaClock, isSlaClockPaused, slaAllowanceMs, slaElapsedMs, slaInstantAfter } from './sla-clock';
 
-/** 正常 on track · 预警 warning (≥ 80 % by default) · 超时 breached (≥ 100 %). */
-export type SlaStatus = 'onTrack' | 'warning' | 'breached';
 
 export interface SlaThresholds {
   readonly warningFraction: number;
@@ -37,7 +36,7 @@ export function readSlaClock(
   // status and the warningAt/breachAt instants can never disagree through floating-point rounding.
   const warningMs = Math.ceil(allowanceMs * thresholds.warningFraction);
   const breachMs = Math.ceil(allowanceMs * thresholds.breachFraction);
-  const status: SlaStatus = elapsedMs >= breachMs ? 'breached' : elapsedMs >= warningMs ? 'warning' : 'onTrack';
+  const status: SlaStatus = elapsedMs >= breachMs ? 'breached' : elapsedMs >= warningMs ? 'warning' : 'on-track';
   return {
     status,
     paused: isSlaClockPaused(clock),

@@ -1,4 +1,4 @@
-import { DEPARTMENT_CODES } from '../org/departments';
+import { DEPARTMENT_CODES } from '../vocabulary/departments';
 import type { Bilingual } from '../shared/bilingual';
 import { isPriority } from '../sla/priority';
 import { DEFAULT_SLA_PROFILES } from '../sla/sla-profiles';

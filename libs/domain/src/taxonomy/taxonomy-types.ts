@@ -9,7 +9,7 @@ export type RequestType =
   | 'complaint' // 投诉
   | 'help'; // 求助
 
-export const REQUEST_TYPES: readonly RequestType[] = ['inquiry', 'suggestion', 'tip-off', 'complaint', 'help'];
+export const REQUEST_TYPES = ['inquiry', 'suggestion', 'tip-off', 'complaint', 'help'] as const satisfies readonly RequestType[];
 
 export const REQUEST_TYPE_LABELS: Readonly<Record<RequestType, Bilingual>> = {
   inquiry: { zh: '咨询', en: 'inquiry' },

@@ -1,4 +1,4 @@
-import { DEPARTMENT_CODES } from '../org/departments';
+import { DEPARTMENT_CODES } from '../vocabulary/departments';
 import { resolveSlaWindows } from '../sla/sla-policy';
 import { DEFAULT_TAXONOMY_DOCUMENT, defaultTaxonomy } from './default-taxonomy';
 import { parseTaxonomy } from './parse-taxonomy';

@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, ForbiddenException, NotFoundExc
 import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { CASE_COMMAND_REJECTED, INVALID_CASE_COMMAND } from '@civicflow/workflows';
 import { toHttpError } from './command-errors';
-import { commandRoles, isCaseCommand, mayActOnCase } from './command-policy';
+import { isCaseCommand, mayActOnCase } from './command-policy';
 
 const updateFailed = (failure: ApplicationFailure) => new WorkflowUpdateFailedError('Workflow Update failed', failure);
 
@@ -38,11 +38,6 @@ describe('command policy', () => {
     expect(isCaseCommand('accept')).toBe(true);
     expect(isCaseCommand('toString')).toBe(false);
     expect(isCaseCommand('launch')).toBe(false);
-  });
-
-  it('leaves department commands to liaisons', () => {
-    for (const c of ['reportIn', 'refuse', 'answer'] as const) expect(commandRoles[c]).toEqual(['department-liaison']);
-    expect(commandRoles.summonDepartments).toEqual(['street-coordinator']);
   });
 
   it('lets city-level users, units on the path and summoned departments act', () => {

@@ -1,35 +1,8 @@
-import { Role } from '@civicflow/contracts';
 import { AuthUser, isWithinJurisdiction } from '@civicflow/platform';
 import { CaseCommandName, caseCommandUpdates, CaseView } from '@civicflow/workflows';
 
-const communityStaff: Role[] = ['community-handler', 'grid-worker', 'mediator'];
-const unitStaff: Role[] = [...communityStaff, 'street-coordinator'];
-
-/**
- * Who may send each command (coarse, by role, as workflows/README.md tables it). The domain decides the rest
- * (the right unit, the right department, the right stage) and answers 409 with its reason.
- */
-export const commandRoles: Record<CaseCommandName, readonly Role[]> = {
-  dispatch: ['dispatcher', 'operator'],
-  redispatch: ['dispatcher', 'supervisor'],
-  accept: unitStaff,
-  return: unitStaff,
-  escalate: [...communityStaff, 'supervisor'],
-  summonDepartments: ['street-coordinator'],
-  reportIn: ['department-liaison'],
-  refuse: ['department-liaison'],
-  decideRefusal: ['street-coordinator', 'supervisor'],
-  answer: ['department-liaison'],
-  resolve: unitStaff,
-  suspend: [...unitStaff, 'supervisor'],
-  resume: [...unitStaff, 'supervisor'],
-  requestExtension: unitStaff,
-  decideExtension: ['supervisor'],
-  issueSupervisionNotice: ['supervisor'],
-  recordCallback: ['operator'],
-  merge: ['operator', 'dispatcher', 'supervisor'],
-  close: ['supervisor'],
-};
+// Who may send each command is the role table's (libs/domain/src/vocabulary: mayIssue, rolesFor); the domain
+// decides the rest (the right unit, the right department, the right stage) and answers 409 with its reason.
 
 export function isCaseCommand(name: string): name is CaseCommandName {
   return Object.prototype.hasOwnProperty.call(caseCommandUpdates, name);

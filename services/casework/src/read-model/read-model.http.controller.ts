@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FilterQuery, Model } from 'mongoose';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { answersSummonses } from '@civicflow/domain';
 import { AuthUser, CurrentUser } from '@civicflow/platform';
 import { CaseAccess } from '../commands/case-access';
 import { caseNotFound } from '../commands/command-errors';
@@ -47,7 +48,7 @@ export class ReadModelHttpController {
   @Get('worklist')
   @ApiOperation({ summary: 'My unit’s cases: open (nearest deadline first), breached, or awaiting callback (回访); a liaison’s by the department’s own report-in / answer clock' })
   async worklist(@Query() query: WorklistQuery, @CurrentUser() user: AuthUser) {
-    if (user.role === 'department-liaison' && query.view !== 'awaiting-callback') return this.departmentWorklist(query.view, user);
+    if (answersSummonses(user.role) && query.view !== 'awaiting-callback') return this.departmentWorklist(query.view, user);
     const cityWide = user.unitId === this.access.cityUnitId;
     const filter: FilterQuery<CaseReadDoc> = query.view === 'awaiting-callback'
       ? { stage: 'resolved' }

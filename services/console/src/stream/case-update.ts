@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '@civicflow/contracts';
+import { supervises } from '@civicflow/domain';
 import type { AuthUser } from '@civicflow/platform';
 
 /** What a connected user is told when a case relevant to their unit moves. */
@@ -38,7 +39,7 @@ export function caseUpdateOf(event: EventEnvelope): CaseUpdate {
   };
 }
 
-/** Supervisors hear about every case; everybody else about cases their own unit holds (or their department is summoned to). */
+/** Roles that supervise (the role table) hear about every case; everybody else about cases their own unit holds (or their department is summoned to). */
 export function mayReceive(user: Pick<AuthUser, 'role' | 'unitId'>, update: CaseUpdate): boolean {
-  return user.role === 'supervisor' || update.units.includes(user.unitId);
+  return supervises(user.role) || update.units.includes(user.unitId);
 }

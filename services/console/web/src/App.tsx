@@ -6,7 +6,8 @@ import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { AlertOutlined, ApartmentOutlined, BellOutlined, CustomerServiceOutlined, DashboardOutlined, LogoutOutlined, PhoneOutlined, SendOutlined, SolutionOutlined, TeamOutlined, WifiOutlined } from '@ant-design/icons';
 import { I18nProvider, useI18n } from './i18n';
-import { homeOf, SessionProvider, useSession, useUser } from './api/session';
+import { homeOf, SCREEN_PATHS, SessionProvider, useSession, useUser } from './api/session';
+import { roleDefinition, type Screen } from './lib/vocabulary';
 import { type InboxItem, LiveProvider, useLive } from './api/live';
 import { api, listOf } from './api/client';
 
@@ -86,23 +87,19 @@ function Routed() {
   );
 }
 
+const SCREEN_ICONS: Record<Screen, React.ReactNode> = {
+  call: <PhoneOutlined />,
+  callbacks: <CustomerServiceOutlined />,
+  dispatch: <SendOutlined />,
+  worklist: <SolutionOutlined />,
+  mediation: <TeamOutlined />,
+  figures: <DashboardOutlined />,
+  breaches: <AlertOutlined />,
+};
+
+/** The role's working screens, as the role table lists them (libs/domain/src/vocabulary/roles.ts). */
 function menuFor(role: string) {
-  const items: { key: string; icon: React.ReactNode; label: string }[] = [];
-  const add = (key: string, icon: React.ReactNode, label: string) => items.push({ key, icon, label });
-  if (role === 'operator') {
-    add('/call', <PhoneOutlined />, 'nav.call');
-    add('/callbacks', <CustomerServiceOutlined />, 'nav.callbacks');
-  }
-  if (role === 'dispatcher') add('/dispatch', <SendOutlined />, 'nav.dispatch');
-  if (['community-handler', 'grid-worker', 'street-coordinator', 'department-liaison', 'mediator'].includes(role)) add('/worklist', <SolutionOutlined />, 'nav.worklist');
-  if (role === 'mediator') add('/mediation', <TeamOutlined />, 'nav.mediation');
-  if (role === 'supervisor' || role === 'admin') {
-    add('/supervisor', <DashboardOutlined />, 'nav.supervisor');
-    add('/breaches', <AlertOutlined />, 'nav.breaches');
-    add('/worklist', <SolutionOutlined />, 'nav.worklist');
-  }
-  if (role === 'dispatcher') add('/worklist', <SolutionOutlined />, 'nav.worklist');
-  return items;
+  return (roleDefinition(role)?.screens ?? ['worklist']).map((screen) => ({ key: SCREEN_PATHS[screen], icon: SCREEN_ICONS[screen], label: `nav.${screen}` }));
 }
 
 function Shell({ children }: { children: React.ReactNode }) {

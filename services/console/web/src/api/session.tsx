@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api, clearSession, getStoredUser, getToken, type SessionUser, setUnauthorizedHandler, storeSession } from './client';
+import { homeScreenOf, type Screen } from '../lib/vocabulary';
 
 interface Session {
   user: SessionUser | null;
@@ -51,19 +52,18 @@ export function useUser(): SessionUser {
   return user;
 }
 
-/** The landing page of each role. */
+/** Where each screen of the role table lives. */
+export const SCREEN_PATHS: Readonly<Record<Screen, string>> = {
+  call: '/call',
+  callbacks: '/callbacks',
+  dispatch: '/dispatch',
+  worklist: '/worklist',
+  mediation: '/mediation',
+  figures: '/supervisor',
+  breaches: '/breaches',
+};
+
+/** The landing page of each role: its first screen. */
 export function homeOf(role: string): string {
-  switch (role) {
-    case 'operator':
-      return '/call';
-    case 'dispatcher':
-      return '/dispatch';
-    case 'mediator':
-      return '/mediation';
-    case 'supervisor':
-    case 'admin':
-      return '/supervisor';
-    default:
-      return '/worklist';
-  }
+  return SCREEN_PATHS[homeScreenOf(role)];
 }

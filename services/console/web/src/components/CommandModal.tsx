@@ -5,7 +5,7 @@ import { Alert, App, Form, Input, InputNumber, Modal, Radio, Select, Space } fro
 import { api } from '../api/client';
 import { useUser } from '../api/session';
 import { useI18n } from '../i18n';
-import type { CommandName } from '../lib/case-actions';
+import type { CaseCommandName as CommandName } from '../lib/vocabulary';
 import { useOrg } from './common';
 import { type Route, RoutePicker } from './RoutePicker';
 

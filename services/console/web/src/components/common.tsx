@@ -5,7 +5,8 @@ import { Link } from 'react-router-dom';
 import { api } from '../api/client';
 import { useI18n } from '../i18n';
 import { formatCountdown, readSla, SLA_TAG_COLOR, type SlaLike } from '../lib/sla';
-import { DEPARTMENT_TYPES, minorByCode } from '../lib/taxonomy';
+import { minorByCode } from '../lib/taxonomy';
+import { DEPARTMENT_TYPES, departmentTypeOf, departmentUnitId } from '../lib/vocabulary';
 
 // --- one shared 1-second clock for every countdown on the page -------------------------------------------
 let now = Date.now();
@@ -153,14 +154,13 @@ export function useOrg(): OrgIndex {
   const units = new Map<string, OrgNode>();
   if (tree) flatten(tree, units);
   const deptName = (id: string) => {
-    const code = id.replace(/^dept-/, '');
-    const type = DEPARTMENT_TYPES.find((d) => d.code === code);
+    const type = departmentTypeOf(id);
     return type ? (locale === 'zh-CN' ? type.zh : type.en) : undefined;
   };
   const fromTree = [...units.values()].filter((u) => u.kind === 'department').map((u) => ({ id: u.id, name: u.name }));
   const departments = fromTree.length
     ? fromTree
-    : DEPARTMENT_TYPES.map((d) => ({ id: `dept-${d.code}`, name: locale === 'zh-CN' ? d.zh : d.en }));
+    : DEPARTMENT_TYPES.map((d) => ({ id: departmentUnitId(d.code), name: locale === 'zh-CN' ? d.zh : d.en }));
   return {
     tree,
     departments,

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { ROLES } from '../lib/vocabulary';
 import { MESSAGES, placeholders, translate } from './messages';
 
 const entries = Object.entries(MESSAGES) as [string, readonly [string, string]][];
@@ -41,7 +42,7 @@ describe('message table', () => {
     const families: Record<string, string[]> = {
       stage: ['registered', 'awaiting-dispatch', 'dispatched', 'returned', 'in-handling', 'suspended', 'resolved', 'called-back', 'under-review', 'closed', 'merged'],
       level: ['community', 'street', 'department', 'supervision'],
-      role: ['operator', 'dispatcher', 'grid-worker', 'community-handler', 'mediator', 'street-coordinator', 'department-liaison', 'supervisor', 'admin', 'system'],
+      role: [...ROLES, 'system'],
       requestType: ['inquiry', 'suggestion', 'tip-off', 'complaint', 'help'],
       urgency: ['urgent', 'high', 'normal', 'low'],
       satisfaction: ['satisfied', 'basically-satisfied', 'unsatisfied', 'unreached'],

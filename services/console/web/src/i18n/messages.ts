@@ -1,7 +1,14 @@
 // The console's message table: every key in both languages side by side, so neither can be missing.
 // Placeholders are {name}; both texts of a key use the same ones (checked by messages.spec.ts).
 
+import { type ActorRole, ROLE_LABELS } from '../lib/vocabulary';
+
 export type Locale = 'zh-CN' | 'en';
+
+/** Role names come from the role table (libs/domain/src/vocabulary/roles.ts): a new role needs no entry here. */
+const ROLE_MESSAGES = Object.fromEntries(
+  Object.entries(ROLE_LABELS).map(([role, label]) => [`role.${role}`, [label.zh, label.en.charAt(0).toUpperCase() + label.en.slice(1)] as const]),
+) as Record<`role.${ActorRole}`, readonly [string, string]>;
 
 export const MESSAGES = {
   'app.title': ['CivicFlow 基层治理工作台', 'CivicFlow governance console'],
@@ -50,19 +57,10 @@ export const MESSAGES = {
   'nav.dispatch': ['派单', 'Dispatch'],
   'nav.worklist': ['待办案件', 'My cases'],
   'nav.mediation': ['矛盾调解', 'Mediation'],
-  'nav.supervisor': ['三率督查', 'Supervision'],
+  'nav.figures': ['三率督查', 'Supervision'],
   'nav.breaches': ['超时督办', 'SLA breaches'],
 
-  'role.operator': ['话务员', 'Hotline operator'],
-  'role.dispatcher': ['派单员', 'Dispatcher'],
-  'role.grid-worker': ['网格员', 'Grid worker'],
-  'role.community-handler': ['社区工作人员', 'Community handler'],
-  'role.mediator': ['调解员', 'Mediator'],
-  'role.street-coordinator': ['街道协调员', 'Street coordinator'],
-  'role.department-liaison': ['部门联络员', 'Department liaison'],
-  'role.supervisor': ['督查员', 'Supervisor'],
-  'role.admin': ['管理员', 'Administrator'],
-  'role.system': ['系统', 'System'],
+  ...ROLE_MESSAGES,
 
   'stage.registered': ['已受理', 'Registered'],
   'stage.awaiting-dispatch': ['待派单', 'Awaiting dispatch'],

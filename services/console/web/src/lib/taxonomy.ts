@@ -45,5 +45,3 @@ export function categoryIndex(): IndexedCategory[] {
   return index;
 }
 
-/** Department types (libs/domain/src/org/departments.ts); the org tree's department units are `dept-<code>`. */
-export { DEPARTMENT_TYPES } from '../../../../../libs/domain/src/org/departments';

@@ -12,7 +12,7 @@ import { CaseLink, SlaBadge, StageTag, useCategoryLabel, useOrg } from '../compo
 import { GridMap, type Ring } from '../components/GridMap';
 import { gridOutline } from '../components/routing';
 import { CommandModal, sendCommand } from '../components/CommandModal';
-import { allowedCommands, type CommandName } from '../lib/case-actions';
+import { availableCommands, type CaseCommandName as CommandName, departmentUnitId } from '../lib/vocabulary';
 import { useAsync } from '../lib/use-async';
 
 interface Clock {
@@ -43,6 +43,7 @@ export interface CaseStatus {
   currentUnit: string | null;
   streetId: string | null;
   communityId: string | null;
+  gridId?: string | null;
   categoryCode: string | null;
   priority: string | null;
   clocks: Clock[];
@@ -117,7 +118,7 @@ export function CasePage() {
   const status = data.data?.status ?? null;
   const intake = data.data?.intake ?? null;
   const timeline = data.data?.timeline ?? [];
-  const actions = status ? allowedCommands(user, status) : [];
+  const actions = status ? availableCommands(user, status) : [];
 
   const [outline, setOutline] = useState<Ring[]>([]);
   useEffect(() => {
@@ -242,7 +243,7 @@ export function CasePage() {
                   <Descriptions.Item label={t('case.priority')}>{t(`urgency.${intake.priority ?? intake.urgency}`)}</Descriptions.Item>
                   <Descriptions.Item label={t('case.channel')}>{intake.channel}</Descriptions.Item>
                   <Descriptions.Item label={t('case.registeredAt')}>{fmtTime(intake.registeredAt)}</Descriptions.Item>
-                  <Descriptions.Item label={t('case.department')}>{intake.department ? org.name(`dept-${intake.department}`) : '—'}</Descriptions.Item>
+                  <Descriptions.Item label={t('case.department')}>{intake.department ? org.name(departmentUnitId(intake.department)) : '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('case.address')} span={2}>{intake.address ?? (intake.location ? `${intake.location.lng}, ${intake.location.lat}` : '—')}</Descriptions.Item>
                   <Descriptions.Item label={t('case.routing')} span={2}>
                     {intake.routing ? `${intake.routing.streetName} › ${intake.routing.communityName} › ${intake.routing.gridName}` : intake.manualQueueReason ?? '—'}

@@ -6,8 +6,10 @@ export interface DepartmentType extends Bilingual {
 }
 
 /**
- * The department types of a typical city. Codes are what the taxonomy's `department` field refers to;
- * a deployment's org tree holds the concrete department units (city- or district-level) carrying a code.
+ * The department types of a typical city. Codes are what the taxonomy's `department` field refers to; the org
+ * tree holds one department unit per type, `dept-<code>` (see departmentUnitId), under the city or a district.
+ * A new department type is one line here: the demo city, the taxonomy check, the console's summons picker and
+ * every name shown for the department follow.
  */
 export const DEPARTMENT_TYPES: readonly DepartmentType[] = [
   { code: 'housing', zh: '住房和城乡建设局', en: 'Housing and Urban-Rural Development' },
@@ -46,4 +48,24 @@ export const DEPARTMENT_CODES: readonly string[] = DEPARTMENT_TYPES.map((departm
 
 export function departmentTypeByCode(code: string): DepartmentType | undefined {
   return DEPARTMENT_TYPES.find((department) => department.code === code);
+}
+
+const DEPARTMENT_UNIT_PREFIX = 'dept-';
+
+/**
+ * A department is named by its org unit, `dept-<code>`, wherever a unit is meant (summonses, tokens, inboxes,
+ * figures); the bare code only says which department type a taxonomy category belongs to. A unit id is
+ * returned as it is, so this also reads a department id written either way.
+ */
+export function departmentUnitId(codeOrUnitId: string): string {
+  return isDepartmentUnit(codeOrUnitId) ? codeOrUnitId : `${DEPARTMENT_UNIT_PREFIX}${codeOrUnitId}`;
+}
+
+export function isDepartmentUnit(unitId: string): boolean {
+  return unitId.startsWith(DEPARTMENT_UNIT_PREFIX);
+}
+
+/** The department type of a department unit (or of a bare code), if it is one of DEPARTMENT_TYPES. */
+export function departmentTypeOf(codeOrUnitId: string): DepartmentType | undefined {
+  return departmentTypeByCode(isDepartmentUnit(codeOrUnitId) ? codeOrUnitId.slice(DEPARTMENT_UNIT_PREFIX.length) : codeOrUnitId);
 }
