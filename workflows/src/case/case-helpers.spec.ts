@@ -99,7 +99,7 @@ describe('clock book', () => {
       [
         reading({ calendarYears: [2026, 2027], provisional: true, calendarVersion: 3 }),
         reading({ key: 'department:dept-water', calendarYears: [2026], calendarVersion: 3 }),
-        reading({ key: 'department:dept-housing', window: 'departmentAnswer' }), // natural time or from before: no years
+        reading({ key: 'department:dept-housing', window: 'department-answer' }), // natural time or from before: no years
       ],
       T,
     );
