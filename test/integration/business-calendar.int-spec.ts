@@ -82,7 +82,7 @@ describe('business calendar: administered in grid, followed by running cases', (
     const gridUrl = await grid.getUrl();
     // the window of the scenario, stretched to reach from now two working days into the coming year
     windowDays = daysToNextYear(createBusinessCalendar({ officeHours: STREET_HOURS }), now) + 2;
-    const ordinary = { ...DEFAULT_SLA_PROFILES.standard, zh: '跨年测试', en: 'across the new year', windows: { ...DEFAULT_SLA_PROFILES.standard.windows, communityHandling: workingDays(windowDays) } };
+    const ordinary = { ...DEFAULT_SLA_PROFILES.standard, zh: '跨年测试', en: 'across the new year', windows: { ...DEFAULT_SLA_PROFILES.standard.windows, 'community-handling': workingDays(windowDays) } };
     const calendar = calendarFromGrid({ gridUrl, refreshMs: 300 });
     worker = await startCaseWorker(env, kafka, { slaProfiles: withProfiles({ 'across-new-year': ordinary }), calendar });
     health = await serveWorkerHealth(0, '127.0.0.1', { workerState: () => worker.running.worker.getState(), calendar });
