@@ -49,6 +49,9 @@ const supervisor: Who = { role: 'supervisor', unitId: 'bf', userId: 'supervisor'
 const street: Who = { role: 'street-coordinator', unitId: STREET, userId: 'street' };
 const URBAN = 'dept-urban-management';
 const liaison: Who = { role: 'department-liaison', unitId: URBAN, userId: 'liaison' };
+const dispatcher: Who = { role: 'dispatcher', unitId: 'bf', userId: 'dispatcher' };
+const NEIGHBOUR = 'bf-d01-s01-c02';
+const neighbour: Who = { role: 'community-handler', unitId: NEIGHBOUR, userId: 'neighbour' };
 
 describe('one truth per case, end to end on the real servers', () => {
   const apps: INestApplication[] = [];
@@ -227,5 +230,34 @@ describe('one truth per case, end to end on the real servers', () => {
       return items.find((i) => i.caseNumber === second)?.sla?.window === 'department-answer' ? items : undefined;
     }, { what: 'the answer window on the worklist' });
     expect(reported.map((i) => i.caseNumber)).toEqual([first, second]);
+  });
+
+  it('counts a 退单 for the community that returned the case, and the handling for the one that took it over', async () => {
+    const caseNumber = await callIn('公园设施损坏 broken park benches', '0207');
+    await stageIs(caseNumber, 'dispatched', 'the dispatch to the community');
+    await command(caseNumber, 'return', community, { reason: '地址属邻近社区 the address belongs to the neighbouring community' });
+    await stageIs(caseNumber, 'returned', 'the return');
+    await command(caseNumber, 'redispatch', dispatcher, { route: { streetId: STREET, communityId: NEIGHBOUR } });
+    await command(caseNumber, 'accept', neighbour);
+    await command(caseNumber, 'resolve', neighbour, { summary: '已修复座椅 the benches are repaired' });
+
+    const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10); // today in China
+    type Group = { key: string; rates: { cases: number; returned: number; responded: number; resolved: number } };
+    await eventually(async () => {
+      const drill = await http('casework', 'GET', `/api/v1/statistics/cases?groupBy=community&key=${NEIGHBOUR}&metric=resolved&from=${day}&to=${day}`, supervisor);
+      return (drill.body.items as { caseNumber: string }[] | undefined)?.some((i) => i.caseNumber === caseNumber) ? true : undefined;
+    }, { what: 'the resolution in the figures', timeoutMs: 30_000 });
+    const groups = (await http('casework', 'GET', `/api/v1/statistics/summary?groupBy=community&from=${day}&to=${day}`, supervisor)).body.groups as Group[];
+    const returnedBy = async (key: string) =>
+      ((await http('casework', 'GET', `/api/v1/statistics/cases?groupBy=community&key=${key}&metric=returned&from=${day}&to=${day}`, supervisor)).body.items as { caseNumber: string }[]).map((i) => i.caseNumber);
+    expect(await returnedBy(COMMUNITY)).toContain(caseNumber);
+    expect(await returnedBy(NEIGHBOUR)).not.toContain(caseNumber);
+    const handledBy = async (key: string, metric: string) =>
+      ((await http('casework', 'GET', `/api/v1/statistics/cases?groupBy=community&key=${key}&metric=${metric}&from=${day}&to=${day}`, supervisor)).body.items as { caseNumber: string }[]).map((i) => i.caseNumber);
+    expect(await handledBy(COMMUNITY, 'responded')).not.toContain(caseNumber);
+    expect(await handledBy(NEIGHBOUR, 'responded')).toContain(caseNumber);
+    // the neighbouring community counts the case and no 退单; this file's only returned case is this one
+    expect(groups.find((g) => g.key === NEIGHBOUR)?.rates).toMatchObject({ returned: 0, responded: 1, resolved: 1 });
+    expect(groups.find((g) => g.key === COMMUNITY)?.rates.returned).toBe(1);
   });
 });

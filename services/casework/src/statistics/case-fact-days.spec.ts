@@ -14,7 +14,7 @@ describe('day-bucket rows', () => {
   it('keep where the case is, its category, departments, org path and revision', () => {
     expect(row('20261128-000001', { departmentIds: ['dept-water'], revision: 4 })).toEqual({
       caseNumber: '20261128-000001', registeredAt: Date.parse('2026-11-28T01:00:00Z'), revision: 4, streetId: path[2], communityId: path[3],
-      gridId: path[4], categoryCode: '0208', departmentIds: ['dept-water'], orgPath: path, outcome: 0,
+      gridId: path[4], categoryCode: '0208', departmentIds: ['dept-water'], orgPath: path, outcome: 0, units: [],
     });
   });
 

@@ -1,5 +1,5 @@
 import { chinaDayOf, dateKeyOfChinaDay } from '@civicflow/domain';
-import type { CaseFactDoc } from './case-fact';
+import type { CaseFactDoc, UnitFact, UnitLevel } from './case-fact';
 import type { Period } from './period';
 
 /**
@@ -33,6 +33,14 @@ export const OUTCOME = {
 } as const;
 export type Outcome = keyof typeof OUTCOME;
 
+/** One unit's acts on a case, as OUTCOME bits (see UnitFact): what the figures by community, street and department count. */
+export interface UnitRow {
+  unitId: string;
+  level: UnitLevel;
+  streetId: string | null;
+  outcome: number;
+}
+
 export interface FactRow {
   caseNumber: string;
   /** epoch ms */
@@ -47,6 +55,8 @@ export interface FactRow {
   orgPath: string[];
   /** OUTCOME bits */
   outcome: number;
+  /** each unit's acts; absent for cases stored before attribution (their figures go to the case's current units) */
+  units?: UnitRow[];
 }
 
 export const has = (row: FactRow, outcome: Outcome): boolean => (row.outcome & OUTCOME[outcome]) !== 0;
@@ -54,13 +64,14 @@ export const has = (row: FactRow, outcome: Outcome): boolean => (row.outcome & O
 /** The fields of a case fact a row is built from (the backfill reads only these). */
 export const ROW_SOURCE_FIELDS = [
   '_id', 'revision', 'registeredAt', 'streetId', 'communityId', 'gridId', 'categoryCode', 'departmentIds', 'orgPath', 'responded', 'resolved',
-  'resolvedOnTime', 'callbackReached', 'satisfaction', 'escalated', 'returnedCount', 'reopenedCount', 'everBreached', 'merged',
+  'resolvedOnTime', 'callbackReached', 'satisfaction', 'escalated', 'returnedCount', 'reopenedCount', 'everBreached', 'merged', 'units',
 ] as const satisfies readonly (keyof CaseFactDoc)[];
 export type RowSource = Pick<CaseFactDoc, (typeof ROW_SOURCE_FIELDS)[number]>;
 
-/** The row of a fact, or null while the fact has no registration (it has no day yet). */
-export function rowOf(fact: RowSource): FactRow | null {
-  if (!fact.registeredAt) return null;
+type OutcomeSource = Pick<UnitFact, 'responded' | 'resolved' | 'resolvedOnTime' | 'callbackReached' | 'satisfaction' | 'escalated' | 'returnedCount' | 'reopenedCount' | 'everBreached'>;
+
+/** The OUTCOME bits of a case's (or one unit's) facts. */
+function outcomeOf(fact: OutcomeSource & { merged?: boolean }): number {
   const reached = fact.callbackReached === true;
   const flags: Record<Outcome, boolean> = {
     responded: fact.responded,
@@ -74,14 +85,21 @@ export function rowOf(fact: RowSource): FactRow | null {
     returned: fact.returnedCount > 0,
     reopened: fact.reopenedCount > 0,
     everBreached: fact.everBreached,
-    merged: fact.merged,
+    merged: fact.merged === true,
   };
   let outcome = 0;
   for (const key of Object.keys(flags) as Outcome[]) if (flags[key]) outcome |= OUTCOME[key];
+  return outcome;
+}
+
+/** The row of a fact, or null while the fact has no registration (it has no day yet). */
+export function rowOf(fact: RowSource): FactRow | null {
+  if (!fact.registeredAt) return null;
   return {
     caseNumber: fact._id, registeredAt: new Date(fact.registeredAt).getTime(), revision: fact.revision, streetId: fact.streetId,
     communityId: fact.communityId, gridId: fact.gridId, categoryCode: fact.categoryCode, departmentIds: [...fact.departmentIds],
-    orgPath: [...fact.orgPath], outcome,
+    orgPath: [...fact.orgPath], outcome: outcomeOf(fact),
+    ...(fact.units ? { units: fact.units.map((u) => ({ unitId: u.unitId, level: u.level, streetId: u.streetId, outcome: outcomeOf(u) })) } : {}),
   };
 }
 

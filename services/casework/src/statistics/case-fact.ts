@@ -19,12 +19,46 @@ import { caseNumberOf } from '../read-model/case-projection';
  * - satisfaction: the latest callback's outcome (回访) — satisfied, basically-satisfied, unsatisfied, or
  *   unreached when the citizen could not be reached; null before any callback.
  * - merged: a duplicate merged into its master case; it lives on in the master and the figures leave it out.
+ *
+ * Per unit (`units`): every act is put to the unit that did it, at the time it did it — 签收 to the unit that
+ * accepted, 退单 to the unit that returned the case (not the one it went to next), 办结 (and the callback that
+ * judges it, and a 重办 of it) to the unit that resolved, a breach to the unit whose window ran out, 升级 to the
+ * community the case left, 报到 / 答复 to the department. The figures by community, street and department count
+ * these (rates.ts); the case-wide flags above serve the totals, the trend and the figures by category.
  */
 export const SATISFACTION_OUTCOMES = ['satisfied', 'basically-satisfied', 'unsatisfied', 'unreached'] as const;
 export type SatisfactionOutcome = (typeof SATISFACTION_OUTCOMES)[number];
 
 /** Windows whose breach makes a resolution late (not the acceptance or callback windows). */
 export const HANDLING_WINDOWS: readonly string[] = ['community-handling', 'street-handling', 'department-report-in', 'department-answer'];
+
+export type UnitLevel = 'community' | 'street' | 'department';
+
+/** What one unit did with a case (a community or street it was given to, a department summoned to it). */
+export interface UnitFact {
+  unitId: string;
+  level: UnitLevel;
+  /** the street the unit belonged to for this case (a community's street; a street itself; the summoning street) */
+  streetId: string | null;
+  /** accepted it (签收), or for a department: reported in (报到) */
+  responded: boolean;
+  /** resolved it (办结) and the resolution stands, or for a department: answered (答复) */
+  resolved: boolean;
+  resolvedOnTime: boolean;
+  /** one of this unit's handling windows ran out (makes its resolution late) */
+  handlingBreached: boolean;
+  /** one of this unit's windows ran out */
+  everBreached: boolean;
+  /** the case left this unit upward (升级 from the community; 吹哨 from the street) */
+  escalated: boolean;
+  /** 退单 by this unit */
+  returnedCount: number;
+  /** 重办 of this unit's resolution */
+  reopenedCount: number;
+  /** the latest callback on this unit's resolution */
+  callbackReached: boolean | null;
+  satisfaction: SatisfactionOutcome | null;
+}
 
 export interface CaseFactDoc {
   _id: string;
@@ -66,6 +100,10 @@ export interface CaseFactDoc {
   callbackReached: boolean | null;
   satisfaction: SatisfactionOutcome | null;
   merged: boolean;
+  /** each unit's acts (absent on facts stored before attribution: their figures go to the case's current units) */
+  units?: UnitFact[];
+  /** the unit whose resolution the callbacks judge */
+  resolvedBy?: string | null;
   updatedAt: Date;
 }
 
@@ -84,7 +122,7 @@ export function emptyFact(caseNumber: string, at: Date): CaseFactDoc {
     districtId: null, streetId: null, communityId: null, gridId: null, orgPath: [], stage: 'registered', level: null, currentUnit: null,
     dispatchedAt: null, acceptanceDeadline: null, acceptedAt: null, responded: false, respondedOnTime: false, resolved: false, resolvedAt: null,
     resolvedOnTime: false, closedAt: null, closureReason: null, everBreached: false, breachedWindows: [], handlingBreached: false, escalated: false,
-    departmentIds: [], returnedCount: 0, reopenedCount: 0, callbackReached: null, satisfaction: null, merged: false, updatedAt: at,
+    departmentIds: [], returnedCount: 0, reopenedCount: 0, callbackReached: null, satisfaction: null, merged: false, units: [], resolvedBy: null, updatedAt: at,
   };
 }
 
@@ -153,7 +191,7 @@ function applyBreach(fact: CaseFactDoc, window: string | null): void {
   if (HANDLING_WINDOWS.includes(window) && !fact.resolved) fact.handlingBreached = true;
 }
 
-function applyCallback(fact: CaseFactDoc, data: Data): void {
+function applyCallback(fact: Pick<CaseFactDoc, 'callbackReached' | 'satisfaction'>, data: Data): void {
   if (data.reached === true) {
     fact.callbackReached = true;
     const satisfaction = str(data.satisfaction);
@@ -175,6 +213,7 @@ export function applyFactEvent(current: CaseFactDoc | null, event: EventEnvelope
   const base = current ?? emptyFact(caseNumberOf(event), new Date(event.time));
   const fact: CaseFactDoc = {
     ...base, orgPath: [...base.orgPath], breachedWindows: [...base.breachedWindows], departmentIds: [...base.departmentIds],
+    ...(base.units ? { units: base.units.map((u) => ({ ...u })) } : {}),
   };
 
   if (event.type === 'case.registered') {
@@ -188,6 +227,7 @@ export function applyFactEvent(current: CaseFactDoc | null, event: EventEnvelope
   if (sequence !== undefined) fact.lastSequence = sequence;
   const at = date(data.occurredAt) ?? date(data.resolvedAt) ?? new Date(event.time);
 
+  if (fact.units) attributeAct(fact, fact.units, event, data, { unitId: base.currentUnit, level: base.level });
   fact.stage = str(data.stage) ?? (event.type === 'case.resolved' ? 'resolved' : fact.stage);
   if ('level' in data) fact.level = str(data.level);
   if ('unitId' in data) fact.currentUnit = str(data.unitId);
@@ -238,4 +278,99 @@ export function applyFactEvent(current: CaseFactDoc | null, event: EventEnvelope
   }
   fact.updatedAt = at;
   return fact;
+}
+
+const UNIT_LEVELS: readonly string[] = ['community', 'street', 'department'];
+
+/**
+ * Puts one lifecycle event's act to the unit that did it (see the definitions at the top). `holder` is who held
+ * the case just before the event — the one that returns it, lets a window run out, or is escalated from.
+ */
+function attributeAct(fact: CaseFactDoc, units: UnitFact[], event: EventEnvelope, data: Data, holder: { unitId: string | null; level: string | null }): void {
+  const unit = (unitId: string | null | undefined, level: string | null | undefined, streetId: string | null): UnitFact | undefined => {
+    if (!unitId) return undefined;
+    let found = units.find((u) => u.unitId === unitId);
+    if (!found) {
+      found = {
+        unitId, level: (UNIT_LEVELS.includes(level ?? '') ? level : 'community') as UnitLevel, streetId, responded: false, resolved: false, resolvedOnTime: false,
+        handlingBreached: false, everBreached: false, escalated: false, returnedCount: 0, reopenedCount: 0, callbackReached: null, satisfaction: null,
+      };
+      units.push(found);
+    }
+    return found;
+  };
+  const holding = () => unit(holder.unitId, holder.level, holder.level === 'street' ? holder.unitId : fact.streetId);
+  const acting = () => unit(str(data.unitId) ?? holder.unitId, str(data.level) ?? holder.level, str(data.level) === 'street' ? str(data.unitId) : fact.streetId);
+  const department = () => unit(str(data.departmentId), 'department', fact.streetId);
+  switch (event.type) {
+    case 'case.dispatched': {
+      const route = (data.route ?? {}) as { streetId?: string; communityId?: string };
+      unit(str(data.assigneeUnitId) ?? route.communityId ?? route.streetId, route.communityId ? 'community' : 'street', route.streetId ?? null);
+      break;
+    }
+    case 'case.accepted':
+      acting()!.responded = true;
+      break;
+    case 'case.returned': {
+      const returning = unit(str(data.fromUnitId) ?? holder.unitId, holder.level, fact.streetId);
+      if (returning) returning.returnedCount += 1;
+      break;
+    }
+    case 'case.escalated': {
+      const from = holding();
+      if (from) from.escalated = true;
+      unit(str(data.unitId), 'street', str(data.unitId));
+      break;
+    }
+    case 'case.departments-summoned': {
+      const street = holding() ?? acting();
+      if (street) street.escalated = true;
+      for (const s of (data.summonses as Data[] | undefined) ?? []) unit(str(s.departmentId), 'department', street?.streetId ?? fact.streetId);
+      break;
+    }
+    case 'case.department-reported-in': {
+      const dept = department();
+      if (dept) dept.responded = true;
+      break;
+    }
+    case 'case.department-answered': {
+      const dept = department();
+      if (dept) {
+        dept.resolved = true;
+        dept.resolvedOnTime = !dept.handlingBreached;
+      }
+      break;
+    }
+    case 'case.sla-breached': {
+      const window = str(data.window);
+      if (window === 'callback') break;
+      const breached = window?.startsWith('department-') ? department() : holding();
+      if (!breached) break;
+      breached.everBreached = true;
+      if (window && HANDLING_WINDOWS.includes(window) && !breached.resolved) breached.handlingBreached = true;
+      break;
+    }
+    case 'case.resolved': {
+      const resolver = acting();
+      if (!resolver) break;
+      resolver.resolved = true;
+      resolver.resolvedOnTime = !resolver.handlingBreached;
+      fact.resolvedBy = resolver.unitId;
+      break;
+    }
+    case 'case.callback-recorded': {
+      const resolver = units.find((u) => u.unitId === fact.resolvedBy);
+      if (resolver) applyCallback(resolver, data);
+      break;
+    }
+    case 'case.reopened': {
+      const resolver = units.find((u) => u.unitId === fact.resolvedBy);
+      if (resolver) {
+        resolver.reopenedCount += 1;
+        resolver.resolved = false;
+        resolver.resolvedOnTime = false;
+      }
+      break;
+    }
+  }
 }

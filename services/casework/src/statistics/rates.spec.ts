@@ -1,12 +1,13 @@
-import { CaseFactDoc, emptyFact } from './case-fact';
+import type { EventEnvelope } from '@civicflow/contracts';
+import { applyFactEvent, CaseFactDoc, emptyFact } from './case-fact';
 import { FactRow, rowOf } from './case-fact-days';
-import { casesBehind, groupRows, rankGroups, ratesOf, ratio } from './rates';
+import { attributedRows, casesBehind, groupRows, rankGroups, ratesOf, ratio } from './rates';
 
 let n = 0;
-/** The day-bucket row of a case fact with these fields. */
+/** The day-bucket row of a case fact with these fields (stored before attribution: its figures go to its current units). */
 function fact(fields: Partial<CaseFactDoc>): FactRow {
   n += 1;
-  return rowOf({ ...emptyFact(`20261128-${String(n).padStart(6, '0')}`, new Date('2026-11-28T01:00:00Z')), registeredAt: new Date('2026-11-28T01:00:00Z'), ...fields })!;
+  return rowOf({ ...emptyFact(`20261128-${String(n).padStart(6, '0')}`, new Date('2026-11-28T01:00:00Z')), registeredAt: new Date('2026-11-28T01:00:00Z'), units: undefined, ...fields })!;
 }
 
 describe('rate arithmetic', () => {
@@ -72,5 +73,68 @@ describe('ranking and the red and black lists', () => {
     expect(ranked.map((r) => r.key)).toEqual(['y', 'z', 'x']);
     // with three eligible groups, all are red and none black
     expect(ranked.map((r) => r.list)).toEqual(['red', 'red', 'red']);
+  });
+});
+
+describe('attribution: every act counts for the unit that did it', () => {
+  const A = 'bf-d01-s01-c01';
+  const B = 'bf-d01-s01-c02';
+  const OTHER = 'bf-d01-s02-c01';
+  const at = (minute: number) => new Date(Date.UTC(2026, 10, 28, 1, minute)).toISOString();
+  const sla = (window: string) => ({ window, startedAt: at(0), status: 'on-track', paused: false, deadline: at(59), warningAt: null });
+  let cases = 0;
+  /** A case's row after its events (sequence numbered in order). */
+  function caseRow(steps: Array<[string, Record<string, unknown>]>): FactRow {
+    cases += 1;
+    const caseNumber = `20261128-${String(900 + cases).padStart(6, '0')}`;
+    const events: EventEnvelope[] = [
+      { id: `${caseNumber}:registered`, type: 'case.registered', version: 1, time: at(0), key: caseNumber, source: 'workflows', correlationId: 'c',
+        data: { caseNumber, channel: 'hotline', sourceRef: 's', requestType: 'complaint', urgency: 'normal', categoryCode: '0208', orgPath: ['bf', 'bf-d01', 'bf-d01-s01', A], registeredAt: at(0) } },
+      ...steps.map(([type, data], i): EventEnvelope => ({
+        id: `${caseNumber}:${i + 1}:${type}`, type, version: 1, time: at(i + 1), key: caseNumber, source: 'workflows', correlationId: 'c',
+        data: { caseNumber, sequence: i + 1, occurredAt: at(i + 1), ...data },
+      })),
+    ];
+    return rowOf(events.reduce<CaseFactDoc | null>((fact, e) => applyFactEvent(fact, e) ?? fact, null)!)!;
+  }
+  const dispatchTo = (communityId: string, streetId = 'bf-d01-s01'): [string, Record<string, unknown>] =>
+    ['case.dispatched', { stage: 'dispatched', level: 'community', unitId: communityId, sla: sla('acceptance'), route: { streetId, communityId }, assigneeUnitId: communityId, redispatch: false }];
+  const returnedBy = (communityId: string): [string, Record<string, unknown>] =>
+    ['case.returned', { stage: 'returned', level: null, unitId: null, sla: null, fromUnitId: communityId, reason: '不属本社区' }];
+  const acceptedBy = (unitId: string, level = 'community'): [string, Record<string, unknown>] => ['case.accepted', { stage: 'in-handling', level, unitId, sla: sla(`${level}-handling`) }];
+  const resolvedBy = (unitId: string, level = 'community'): [string, Record<string, unknown>] =>
+    ['case.resolved', { stage: 'resolved', level, unitId, sla: sla('callback'), resolvedAt: at(20), summary: 's', callbackDueAt: at(59) }];
+
+  it('charges a 退单 to the community that returned the case; the one it went to next answers for what it did', () => {
+    const row = caseRow([dispatchTo(A), returnedBy(A), dispatchTo(OTHER, 'bf-d01-s02'), acceptedBy(OTHER), resolvedBy(OTHER)]);
+    const byCommunity = groupRows([row], 'community');
+    expect(ratesOf(byCommunity.get(A)!)).toMatchObject({ cases: 1, returned: 1, responded: 0, resolved: 0 });
+    expect(ratesOf(byCommunity.get(OTHER)!)).toMatchObject({ cases: 1, returned: 0, responded: 1, resolved: 1 });
+    const byStreet = groupRows([row], 'street');
+    expect(ratesOf(byStreet.get('bf-d01-s01')!)).toMatchObject({ cases: 1, returned: 1, resolved: 0 });
+    expect(ratesOf(byStreet.get('bf-d01-s02')!)).toMatchObject({ cases: 1, returned: 0, resolved: 1 });
+    // the drill-down lists the same case behind A's 退单 and not behind B's
+    expect(attributedRows(row, 'community').filter(([, r]) => casesBehind('returned')(r)).map(([key]) => key)).toEqual([A]);
+    // the case as a whole: returned once, resolved
+    expect(ratesOf([row])).toMatchObject({ cases: 1, returned: 1, resolved: 1 });
+  });
+
+  it('puts a breach to the unit whose window ran out and the resolution to the street that resolved after escalation', () => {
+    const row = caseRow([
+      dispatchTo(B), acceptedBy(B),
+      ['case.sla-breached', { stage: 'in-handling', level: 'community', unitId: B, sla: sla('community-handling'), window: 'community-handling', deadline: at(3), action: 'escalated' }],
+      ['case.escalated', { stage: 'in-handling', level: 'street', unitId: 'bf-d01-s01', sla: sla('street-handling'), trigger: 'breach', from: 'community', to: 'street' }],
+      ['case.departments-summoned', { stage: 'in-handling', level: 'department', unitId: 'bf-d01-s01', sla: sla('street-handling'), summonses: [{ departmentId: 'dept-water', summonsId: 'x', sla: sla('department-report-in') }] }],
+      ['case.department-reported-in', { stage: 'in-handling', level: 'department', unitId: 'bf-d01-s01', sla: sla('street-handling'), departmentId: 'dept-water', summonsId: 'x', departmentSla: sla('department-answer') }],
+      resolvedBy('bf-d01-s01', 'street'),
+      ['case.callback-recorded', { stage: 'called-back', level: 'street', unitId: 'bf-d01-s01', sla: null, reached: true, satisfaction: 'satisfied', attempt: 1 }],
+    ]);
+    expect(ratesOf(groupRows([row], 'community').get(B)!)).toMatchObject({ cases: 1, responded: 1, resolved: 0, escalated: 1, callbacks: 0 });
+    expect(casesBehind('breached')(groupRows([row], 'community').get(B)![0])).toBe(true);
+    expect(ratesOf(groupRows([row], 'department').get('dept-water')!)).toMatchObject({ cases: 1, responded: 1, resolved: 0 });
+    // the street: its community's acts and its own — resolved on time (its own window held), the citizen satisfied
+    expect(ratesOf(groupRows([row], 'street').get('bf-d01-s01')!)).toMatchObject({ cases: 1, responded: 1, resolved: 1, satisfied: 1, escalated: 1 });
+    expect(row.units!.find((u) => u.unitId === 'bf-d01-s01')).toMatchObject({ level: 'street' });
+    expect(casesBehind('onTime')({ ...row, outcome: row.units!.find((u) => u.unitId === 'bf-d01-s01')!.outcome })).toBe(true);
   });
 });

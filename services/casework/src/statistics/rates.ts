@@ -108,28 +108,38 @@ export function ratesOf(rows: readonly FactRow[]): Rates {
 export const GROUP_BYS = ['street', 'community', 'department', 'category'] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
 
-/** The group keys a case counts under: one street, community or category; every summoned department. */
-export function groupKeysOf(row: FactRow, groupBy: GroupBy): string[] {
-  switch (groupBy) {
-    case 'street':
-      return row.streetId ? [row.streetId] : [];
-    case 'community':
-      return row.communityId ? [row.communityId] : [];
-    case 'category':
-      return row.categoryCode ? [row.categoryCode] : [];
-    case 'department':
-      return row.departmentIds;
+/**
+ * The rows a case counts as in each group of `groupBy`, by key: for a community, a street or a department the
+ * case's row with the OUTCOME bits of what that unit did (attribution: a 退单 counts for the community that returned
+ * the case, a resolution for the unit that resolved it, a breach for the unit whose window ran out); a street
+ * counts what its communities and the street itself did with the case. By category: the case's own bits.
+ * Rows stored before attribution (no `units`) count under the case's current community, street and departments.
+ */
+export function attributedRows(row: FactRow, groupBy: GroupBy): Array<[string, FactRow]> {
+  const as = (key: string | null, outcome = row.outcome): Array<[string, FactRow]> => (key ? [[key, outcome === row.outcome ? row : { ...row, outcome }]] : []);
+  if (groupBy === 'category') return as(row.categoryCode);
+  if (!row.units) {
+    if (groupBy === 'street') return as(row.streetId);
+    if (groupBy === 'community') return as(row.communityId);
+    return row.departmentIds.flatMap((id) => as(id));
   }
+  if (groupBy === 'street') {
+    const byStreet = new Map<string, number>();
+    for (const unit of row.units) if (unit.level !== 'department' && unit.streetId) byStreet.set(unit.streetId, (byStreet.get(unit.streetId) ?? 0) | unit.outcome);
+    return [...byStreet].flatMap(([streetId, outcome]) => as(streetId, outcome));
+  }
+  const level = groupBy === 'community' ? 'community' : 'department';
+  return row.units.filter((unit) => unit.level === level).flatMap((unit) => as(unit.unitId, unit.outcome));
 }
 
-/** Rows by group key, in key order; a case without the attribute (not routed, no category) is in no group. */
+/** Rows by group key, in key order, each with the bits of what the group's unit did; a case without the attribute (not routed, no category) is in no group. */
 export function groupRows(rows: readonly FactRow[], groupBy: GroupBy): Map<string, FactRow[]> {
   const groups = new Map<string, FactRow[]>();
   for (const row of rows) {
     if (has(row, 'merged')) continue;
-    for (const key of groupKeysOf(row, groupBy)) {
+    for (const [key, attributed] of attributedRows(row, groupBy)) {
       const list = groups.get(key) ?? [];
-      list.push(row);
+      list.push(attributed);
       groups.set(key, list);
     }
   }

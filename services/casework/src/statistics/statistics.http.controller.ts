@@ -12,7 +12,7 @@ import { toCaseFactView } from './case-fact.view';
 import { OpenCases } from './open-cases';
 import { categoryName, OrgDirectory } from './org-directory';
 import { Period, trendOf } from './period';
-import { casesBehind, groupKeysOf, groupRows, rankGroups, ratesOf } from './rates';
+import { attributedRows, casesBehind, groupRows, rankGroups, ratesOf } from './rates';
 import { StatisticsBackfill } from './statistics-backfill';
 import { STATISTICS_CONFIG, StatisticsConfig } from './statistics.config';
 import { DrillDownQuery, HeatmapQuery, periodOf, RankingQuery, SummaryQuery, TrendQuery } from './statistics.query';
@@ -95,8 +95,10 @@ export class StatisticsHttpController {
   async drillDown(@Query() query: DrillDownQuery, @CurrentUser() user: AuthUser, @Headers('authorization') authorization?: string) {
     const period = periodOf(query);
     const inMetric = casesBehind(query.metric);
-    const matching = (await this.rowsIn(period, user))
-      .filter((r) => !query.groupBy || groupKeysOf(r, query.groupBy).includes(query.key!))
+    const rows = await this.rowsIn(period, user);
+    // within a group, a case counts by what that unit did with it (attribution, rates.ts)
+    const inGroup = query.groupBy ? rows.flatMap((r) => attributedRows(r, query.groupBy!).filter(([key]) => key === query.key).map(([, attributed]) => attributed)) : rows;
+    const matching = inGroup
       .filter(inMetric)
       .sort((a, b) => b.registeredAt - a.registeredAt || a.caseNumber.localeCompare(b.caseNumber));
     const page = await this.factsOf(matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize));
