@@ -110,3 +110,15 @@ export async function sampleLatency(bench, fn, { samples = 20, minSamples = 3, b
     p50: Math.round(percentile(latencies, 50)), p95: Math.round(percentile(latencies, 95)), rssMb: peakMb,
   };
 }
+
+/** A small seeded PRNG (mulberry32): every run seeds the same city. */
+export function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

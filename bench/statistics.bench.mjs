@@ -2,22 +2,10 @@
 // seeded straight into a fresh casework database, then the statistics API of the real casework app (in this
 // process, with a grid app for unit names) timed over HTTP: summary, ranking, trend, drill-down, breach board.
 // "The console must stay fast with tens of thousands of cases": a supervisor's page wants < 1 s.
-import { benchId, config, dropDatabases, platform, require, sampleLatency, timed, withPeakRss } from './lib.mjs';
+import { benchId, config, dropDatabases, platform, prng, require, sampleLatency, timed, withPeakRss } from './lib.mjs';
 
 const DAY = 86_400_000;
 const CHINA = 8 * 3_600_000;
-
-/** A small seeded PRNG (mulberry32): every run seeds the same city. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick(rand, weighted) {
   let r = rand() * weighted.reduce((s, [, w]) => s + w, 0);

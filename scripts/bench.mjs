@@ -1,7 +1,8 @@
 // `npm run bench [-- part…]`: measures the pieces the design brief names as limits, on real local servers:
 // Kafka publishing (batched vs one by one), the bare Temporal server's workflow ceiling, CivicFlow's own pipeline
 // (call → intake → grid routing → workflow → case.registered) against it, and the supervisor's statistics API
-// over 20,000 case facts. Prints a table. Parts: kafka, temporal, pipeline, statistics (default: all).
+// over 20,000 case facts, and intake's database work per case at 0 and 20,000 stored cases. Prints a table. Parts: kafka,
+// temporal, pipeline, statistics, intake (default: all).
 //
 // The bench never touches the running system's data: Temporal and FerretDB are the dev servers (`npm start`'s),
 // used through a namespace, task queues and database prefix of the run's own (deleted at the end); Kafka is a
@@ -15,8 +16,9 @@ import { checkNode, ensureDependencies, infra, main, root, runOrFail, step, Step
 const PARTS = {
   kafka: { projects: ['libs/contracts', 'libs/domain', 'libs/platform'] },
   temporal: { projects: ['libs/contracts', 'libs/domain', 'libs/platform', 'workflows', 'libs/testing'] },
-  pipeline: { projects: ['libs/contracts', 'libs/domain', 'libs/platform', 'workflows', 'libs/testing', 'services/grid', 'services/intake'] },
+  pipeline: { projects: ['libs/contracts', 'libs/domain', 'libs/grid-routing', 'libs/platform', 'workflows', 'libs/testing', 'services/grid', 'services/intake'] },
   statistics: { projects: ['libs/contracts', 'libs/domain', 'libs/platform', 'workflows', 'libs/testing', 'services/grid', 'services/casework'] },
+  intake: { projects: ['libs/contracts', 'libs/domain', 'libs/grid-routing', 'libs/platform', 'workflows', 'services/grid', 'services/intake'] },
 };
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -90,6 +92,7 @@ main(async () => {
           if (part === 'temporal') rows.push(...(await (await import('../bench/temporal-ceiling.bench.mjs')).benchTemporalCeiling({ namespace })));
           if (part === 'pipeline') rows.push(...(await (await import('../bench/pipeline.bench.mjs')).benchPipeline({ namespace })));
           if (part === 'statistics') rows.push(...(await (await import('../bench/statistics.bench.mjs')).benchStatistics()));
+          if (part === 'intake') rows.push(...(await (await import('../bench/intake-cost.bench.mjs')).benchIntakeCost()));
           console.log(`  ✔ ${part} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
         }
       } finally {

@@ -96,10 +96,12 @@ describe('walking skeleton: call → Kafka → intake → Mongo → Temporal →
     expect(registered.id).toBe(`${caseNumber}:registered`);
     expect(registered.correlationId).toBe(callId);
 
-    // MongoDB protocol server: intake stored the case; hotline stored the number encrypted, never in clear
-    const stored = await mongo.db(`${runId}_intake`).collection('cases').findOne({ _id: caseNumber as never });
-    expect(stored).toMatchObject({ sourceRef: callId, requestType: 'complaint', routing: { gridId: 'bf-d01-s01-c01-g01', method: 'address' } });
-    expect(await mongo.db(`${runId}_intake`).collection('case_sources').findOne({ _id: `hotline:${callId}` as never })).toMatchObject({ caseNumber, merged: false });
+    // MongoDB protocol server: intake stored the report and the number it claimed for it; hotline stored the
+    // caller's number encrypted, never in clear
+    const stored = await mongo.db(`${runId}_intake`).collection('reports').findOne({ _id: `hotline:${callId}` as never });
+    expect(stored).toMatchObject({ caseNumber, sourceRef: callId, requestType: 'complaint', routing: { gridId: 'bf-d01-s01-c01-g01', method: 'address' }, handedOverAt: expect.any(Date) });
+    expect(stored).not.toHaveProperty('status');
+    expect(await mongo.db(`${runId}_intake`).collection('case_numbers').findOne({ _id: caseNumber as never })).toMatchObject({ source: `hotline:${callId}` });
     const call = await mongo.db(`${runId}_hotline`).collection('calls').findOne({ _id: callId as never });
     expect(JSON.stringify(call)).not.toContain('13812345678');
 
@@ -154,8 +156,8 @@ describe('walking skeleton: call → Kafka → intake → Mongo → Temporal →
     await probe.waitForEvent(caseRegisteredV1.type, (e) => (e.data as { sourceRef: string }).sourceRef === `marker-${runId}`);
     await publisher.disconnect();
 
-    const cases = await mongo.db(`${runId}_intake`).collection('cases').countDocuments({ sourceRef: callId });
-    expect(cases).toBe(1);
+    expect(await mongo.db(`${runId}_intake`).collection('reports').countDocuments({ _id: `hotline:${callId}` as never })).toBe(1);
+    expect(await mongo.db(`${runId}_intake`).collection('case_numbers').countDocuments({ source: `hotline:${callId}` })).toBe(1);
     const registrations = probe.messages.filter((m) => m.event?.type === caseRegisteredV1.type && (m.event.data as { sourceRef: string }).sourceRef === callId);
     expect(new Set(registrations.map((m) => m.event!.id)).size).toBe(1);
   });

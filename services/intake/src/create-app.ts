@@ -1,6 +1,7 @@
 import { createHttpApp } from '@civicflow/platform';
 import { IntakeConfig } from './config';
 import { IntakeModule } from './app.module';
+import { storedCasesMigration } from './reports/migrate-stored-cases/migrate-stored-cases';
 
 /** The HTTP API plus the Kafka consumer of every intake channel. */
 export function createIntakeApp(config: IntakeConfig) {
@@ -9,5 +10,6 @@ export function createIntakeApp(config: IntakeConfig) {
     title: 'CivicFlow 受理 intake API',
     logLevel: config.LOG_LEVEL,
     events: { groupId: config.INTAKE_CONSUMER_GROUP, fromBeginning: config.KAFKA_FROM_BEGINNING },
+    migrations: [storedCasesMigration],
   });
 }

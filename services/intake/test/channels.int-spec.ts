@@ -111,25 +111,25 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
     const reportId = `app-${runId}`;
     const res = await postAppReport(appReport({ ...streetLight, reportId }, [{ bytes: PNG, name: 'street-light.png', type: 'image/png' }]));
     expect(res.status).toBe(201);
-    const report = (await res.json()) as { caseNumber: string; merged: boolean; status: string; photos: { photoId: string; url: string }[] };
-    expect(report).toMatchObject({ reportId, merged: false, status: 'routed', photos: [{ photoId: sha256(PNG), url: `/api/v1/photos/${sha256(PNG)}` }] });
+    const report = (await res.json()) as { caseNumber: string; merged: boolean; intakeStatus: string; photos: { photoId: string; url: string }[] };
+    expect(report).toMatchObject({ reportId, merged: false, intakeStatus: 'routed', photos: [{ photoId: sha256(PNG), url: `/api/v1/photos/${sha256(PNG)}` }] });
 
     // Kafka: the case workflow's first activity announced the case, so the workflow started and ran
     const registered = await probe.waitForEvent(caseRegisteredV1.type, (e) => e.key === report.caseNumber);
     expect(registered.data).toMatchObject({ channel: 'app', sourceRef: `test-app/${reportId}`, requestType: 'help' });
     expect((await temporal.workflow.getHandle(report.caseNumber).describe()).type).toBe('caseWorkflow');
 
-    // Mongo: the case carries the photo and a pseudonym of the resident, never the app's id for them
-    const stored = await mongo.db(`${runId}_intake`).collection('cases').findOne({ _id: report.caseNumber as never });
-    expect(stored).toMatchObject({ channel: 'app', photos: [sha256(PNG)], orgPath: ['bf', 'bf-d01', 'bf-d01-s01', COMMUNITY, GRID] });
-    expect(stored!.reporters[0].reporterRef).toMatch(/^test-app:[0-9a-f]{32}$/);
+    // Mongo: the registered report carries the photo and a pseudonym of the resident, never the app's id for them
+    const stored = await mongo.db(`${runId}_intake`).collection('reports').findOne({ _id: `app:test-app/${reportId}` as never });
+    expect(stored).toMatchObject({ channel: 'app', caseNumber: report.caseNumber, photos: [sha256(PNG)], routing: { orgPath: ['bf', 'bf-d01', 'bf-d01-s01', COMMUNITY, GRID] } });
+    expect(stored!.reporterRef).toMatch(/^test-app:[0-9a-f]{32}$/);
     expect(JSON.stringify(stored)).not.toContain('wx-openid-0001');
 
     // the same report again (the app lost the answer): same case, photo stored once
     const again = await postAppReport(appReport({ ...streetLight, reportId }, [{ bytes: PNG, name: 'street-light.png', type: 'image/png' }]));
     expect(again.status).toBe(201);
     expect(await again.json()).toMatchObject({ caseNumber: report.caseNumber, reportId });
-    expect(await mongo.db(`${runId}_intake`).collection('case_sources').countDocuments({ _id: `app:test-app/${reportId}` as never })).toBe(1);
+    expect(await mongo.db(`${runId}_intake`).collection('case_numbers').countDocuments({ source: `app:test-app/${reportId}` })).toBe(1);
     expect(await storedPhotoFiles()).toBe(1);
 
     const photoUrl = `${intakeUrl}${report.photos[0].url}`;
@@ -184,8 +184,8 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
     const { caseNumber } = (await res.json()) as { caseNumber: string };
     const registered = await probe.waitForEvent(caseRegisteredV1.type, (e) => e.key === caseNumber);
     expect(registered.data).toMatchObject({ channel: 'patrol', categoryCode: '0201', urgency: 'urgent' });
-    const stored = await mongo.db(`${runId}_intake`).collection('cases').findOne({ _id: caseNumber as never });
-    expect(stored!.reporters[0]).toMatchObject({ channel: 'patrol', reporterRef: `grid:${GRID}` });
+    const number = await mongo.db(`${runId}_intake`).collection('case_numbers').findOne({ _id: caseNumber as never });
+    expect(await mongo.db(`${runId}_intake`).collection('reports').findOne({ _id: number!.source })).toMatchObject({ channel: 'patrol', reporterRef: `grid:${GRID}` });
 
     expect((await fetch(`${intakeUrl}/api/v1/reports/patrol`, { method: 'POST', body: appReport({ content: 'x' }) })).status).toBe(401);
     const asOperator = await fetch(`${intakeUrl}/api/v1/reports/patrol`, { method: 'POST', headers: { authorization: await bearerFor('operator', 'bf') }, body: appReport({ content: 'x' }) });

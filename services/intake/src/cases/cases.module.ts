@@ -1,25 +1,56 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { CASE_COUNTER_MODEL, CASE_MODEL, CASE_SOURCE_MODEL, caseCounterSchema, caseSchema, caseSourceSchema } from './case.schema';
-import { CaseNumberAllocator } from './case-number.allocator';
-import { DuplicateFinder } from './dedup/duplicate-finder';
-import { GetCaseHttpController } from './get-case/get-case.http.controller';
+import { CaseWorkflowStarter } from '../reports/register-report/case-workflow.starter';
+import { RegisterReportUseCase } from '../reports/register-report/register-report.usecase';
+import { REPORT_MODEL, reportSchema } from '../reports/report.schema';
+import { UnregisteredReports } from '../reports/unregistered-reports/unregistered-reports';
+import { UNREGISTERED_REPORT_MODEL, unregisteredReportSchema } from '../reports/unregistered-reports/unregistered-report.schema';
+import { UnregisteredReportsHttpController } from '../reports/unregistered-reports/unregistered-reports.http.controller';
+import { CASE_COUNTER_MODEL, CASE_NUMBER_MODEL, caseCounterSchema, caseNumberSchema } from './case-number/case-number.schema';
+import { CaseNumbers } from './case-number/case-numbers';
+import { CaseReports } from './case-reports';
+import { CaseEventsMessageController } from './case-view/case-events.message.controller';
+import { CASE_VIEW_MODEL, caseViewSchema } from './case-view/case-view.schema';
+import { ProjectCaseEventUseCase } from './case-view/project-case-event.usecase';
+import { OPEN_CASE_CELL_MODEL, openCaseCellSchema } from './dedup/open-case.schema';
+import { OpenCases } from './dedup/open-cases';
 import { DispatchQueueHttpController } from './dispatch-queue/dispatch-queue.http.controller';
-import { RegisterCaseUseCase } from './register-case/register-case.usecase';
+import { DISPATCH_QUEUE_MODEL, dispatchQueueEntrySchema } from './dispatch-queue/dispatch-queue.schema';
+import { CaseDetailQuery } from './get-case/case-detail.query';
+import { GetCaseHttpController } from './get-case/get-case.http.controller';
 import { GridRoutes } from './routing/grid-routes';
 import { taxonomyProvider } from './taxonomy.provider';
 
-/** 案件受理: registration (classify, merge duplicates, route, start the workflow) and the case reads. Every channel uses it. */
+/**
+ * 受理 and 案件动态: reports become cases (registration: classify, merge duplicates, number, route, hand over to the
+ * case workflow), and the case events are projected back (where each case stands, the dispatch queue, the open-case
+ * index, who may read a case). Every channel registers through it.
+ */
 @Module({
   imports: [
     MongooseModule.forFeature([
-      { name: CASE_MODEL, schema: caseSchema },
+      { name: REPORT_MODEL, schema: reportSchema },
+      { name: CASE_NUMBER_MODEL, schema: caseNumberSchema },
       { name: CASE_COUNTER_MODEL, schema: caseCounterSchema },
-      { name: CASE_SOURCE_MODEL, schema: caseSourceSchema },
+      { name: OPEN_CASE_CELL_MODEL, schema: openCaseCellSchema },
+      { name: CASE_VIEW_MODEL, schema: caseViewSchema },
+      { name: DISPATCH_QUEUE_MODEL, schema: dispatchQueueEntrySchema },
+      { name: UNREGISTERED_REPORT_MODEL, schema: unregisteredReportSchema },
     ]),
   ],
-  controllers: [GetCaseHttpController, DispatchQueueHttpController],
-  providers: [CaseNumberAllocator, RegisterCaseUseCase, DuplicateFinder, GridRoutes, taxonomyProvider],
-  exports: [RegisterCaseUseCase, taxonomyProvider, MongooseModule],
+  controllers: [GetCaseHttpController, DispatchQueueHttpController, UnregisteredReportsHttpController, CaseEventsMessageController],
+  providers: [
+    CaseNumbers,
+    CaseReports,
+    OpenCases,
+    GridRoutes,
+    CaseWorkflowStarter,
+    UnregisteredReports,
+    RegisterReportUseCase,
+    ProjectCaseEventUseCase,
+    CaseDetailQuery,
+    taxonomyProvider,
+  ],
+  exports: [RegisterReportUseCase, CaseReports, CaseDetailQuery, GridRoutes, taxonomyProvider, MongooseModule],
 })
 export class CasesModule {}

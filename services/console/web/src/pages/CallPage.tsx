@@ -80,7 +80,7 @@ export function CallPage() {
   const [knowledgeQuery, setKnowledgeQuery] = useState('');
   const [busy, setBusy] = useState(false);
   const [logged, setLogged] = useState<LoggedCall | null>(null);
-  const [caseInfo, setCaseInfo] = useState<{ caseNumber: string; mergedInto?: string; routing?: { communityName?: string; gridName?: string }; status?: string } | null>(null);
+  const [caseInfo, setCaseInfo] = useState<{ caseNumber: string; mergedInto?: string; routing?: { communityName?: string; gridName?: string }; intakeStatus?: string } | null>(null);
   const [error, setError] = useState<string>();
   const [tab, setTab] = useState('history');
   /** bumped to ask for the caller's history again (new call with the same number, a call just logged) */
@@ -249,7 +249,7 @@ export function CallPage() {
     const ask = async () => {
       while (live && tries++ < 90) {
         try {
-          const found = await api<{ caseNumber: string; mergedInto?: string; routing?: { communityName?: string; gridName?: string }; status?: string }>('intake/cases', {
+          const found = await api<{ caseNumber: string; mergedInto?: string; routing?: { communityName?: string; gridName?: string }; intakeStatus?: string }>('intake/cases', {
             query: { channel: 'hotline', sourceRef: logged.callId },
           });
           if (live && found?.caseNumber) {

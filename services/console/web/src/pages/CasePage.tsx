@@ -68,7 +68,9 @@ interface IntakeCase {
   address?: string;
   location?: { lng: number; lat: number };
   photos: string[];
-  status: string;
+  /** how intake placed it (routed, manual-queue, closed at intake); where it stands now is `stage` */
+  intakeStatus: string;
+  stage: string | null;
   manualQueueReason?: string;
   answeredDirectly?: { articleId: string; answer: string };
   routing?: { gridId: string; gridName: string; communityName: string; streetName: string };

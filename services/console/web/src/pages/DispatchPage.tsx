@@ -18,6 +18,7 @@ interface QueuedCase {
   location?: { lng: number; lat: number };
   categoryCode?: string;
   requestType: string;
+  /** why it waits: no-location, outside-every-grid, address-unknown, or returned (退单) */
   manualQueueReason?: string;
   registeredAt: string;
 }
@@ -26,12 +27,15 @@ export function DispatchPage() {
   const { t, fmtTime } = useI18n();
   const categoryLabel = useCategoryLabel();
   const queue = useAsync(() => api<{ total: number; cases: QueuedCase[] }>('intake/dispatch/queue'), []);
-  const returned = useAsync(() => api<{ items: WorkItem[] }>('casework/worklist', { query: { view: 'open' } }).then((r) => (r.items ?? []).filter((i) => i.stage === 'returned' || i.stage === 'awaiting-dispatch')), []);
+  const returnedAll = useAsync(() => api<{ items: WorkItem[] }>('casework/worklist', { query: { view: 'open' } }).then((r) => (r.items ?? []).filter((i) => i.stage === 'returned' || i.stage === 'awaiting-dispatch')), []);
+  // intake's queue lists returned cases too (from the case events); show here only those it does not have yet
+  const inQueue = new Set((queue.data?.cases ?? []).map((c) => c.caseNumber));
+  const returned = { ...returnedAll, data: returnedAll.data?.filter((i) => !inQueue.has(i.caseNumber)) };
   const [target, setTarget] = useState<{ caseNumber: string; command: 'dispatch' | 'redispatch'; place: { point?: { lng: number; lat: number }; address?: string }; info?: QueuedCase } | null>(null);
   const [detail, setDetail] = useState<QueuedCase | null>(null);
   const reload = () => {
     queue.reload();
-    returned.reload();
+    returnedAll.reload();
   };
   useCaseUpdates(reload);
   usePolling(reload, 20_000);
@@ -55,7 +59,7 @@ export function DispatchPage() {
                 title: '', key: 'act', width: 90,
                 render: (_, row) => (
                   <Button size="small" type="primary" icon={<SendOutlined />} data-testid={`dispatch-${row.caseNumber}`}
-                    onClick={() => setTarget({ caseNumber: row.caseNumber, command: 'dispatch', place: row.location ? { point: row.location } : row.address ? { address: row.address } : {}, info: row })}>
+                    onClick={() => setTarget({ caseNumber: row.caseNumber, command: row.manualQueueReason === 'returned' ? 'redispatch' : 'dispatch', place: row.location ? { point: row.location } : row.address ? { address: row.address } : {}, info: row })}>
                     {t('dispatch.do')}
                   </Button>
                 ),

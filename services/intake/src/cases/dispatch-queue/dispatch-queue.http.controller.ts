@@ -3,20 +3,25 @@ import { InjectModel } from '@nestjs/mongoose';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Model } from 'mongoose';
 import { Roles } from '@civicflow/platform';
-import { CASE_MODEL, CaseDoc } from '../case.schema';
-import { toCaseView } from '../case.view';
+import { DISPATCH_QUEUE_MODEL, DispatchQueueEntryDoc } from './dispatch-queue.schema';
 
-/** 人工派单队列: cases the router could not place (outside every grid, unknown address, no location), oldest first. */
+const LIMIT = 200;
+
+/** 人工派单队列: cases waiting for a dispatcher — unplaced (outside every grid, unknown address, no location) or returned (退单), longest waiting first. */
 @ApiTags('dispatch 派单')
 @ApiBearerAuth()
 @Controller('api/v1/dispatch/queue')
 export class DispatchQueueHttpController {
-  constructor(@InjectModel(CASE_MODEL) private readonly cases: Model<CaseDoc>) {}
+  constructor(@InjectModel(DISPATCH_QUEUE_MODEL) private readonly queue: Model<DispatchQueueEntryDoc>) {}
 
   @Get()
   @Roles('dispatcher', 'supervisor')
   async list() {
-    const waiting = await this.cases.find({ status: 'manual-queue' }).sort({ registeredAt: 1 }).limit(200).lean();
-    return { total: waiting.length, cases: waiting.map(toCaseView) };
+    // the collection holds only the cases waiting now: read whole, ordered here
+    const waiting = (await this.queue.find({}).lean<DispatchQueueEntryDoc[]>()).sort((a, b) => a.since.getTime() - b.since.getTime());
+    return {
+      total: waiting.length,
+      cases: waiting.slice(0, LIMIT).map(({ _id, reason, ...entry }) => ({ caseNumber: _id, manualQueueReason: reason, ...entry })),
+    };
   }
 }

@@ -72,6 +72,11 @@ export class GridRoutes implements OnModuleInit, OnApplicationShutdown {
     return map.unit(unitId) ? map.orgPathOf(unitId) : undefined;
   }
 
+  /** A unit's name (社区, 街道, 部门 …) as people read it, if a dataset is loaded and knows the unit. */
+  unitName(unitId: string): string | undefined {
+    return this.map?.unit(unitId)?.name;
+  }
+
   private async currentMap(): Promise<GridMap> {
     if (!this.map) await Promise.race([this.loaded, sleep(this.config.INTAKE_ROUTING_TIMEOUT_MS)]);
     if (!this.map) {

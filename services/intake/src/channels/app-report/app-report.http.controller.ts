@@ -30,7 +30,7 @@ export class AppReportHttpController {
   @UseGuards(ClientAppGuard)
   @UseInterceptors(PhotoUploadInterceptor)
   @ApiConsumes('multipart/form-data', 'application/json')
-  @ApiCreatedResponse({ description: 'the report became a case (or joined one: status merged)' })
+  @ApiCreatedResponse({ description: 'the report became a case (or joined one: merged true)' })
   submit(@Body() report: AppReportDto, @UploadedFiles() photos: UploadedPhoto[] | undefined, @CurrentClientApp() app: ClientApp): Promise<SubmittedReport> {
     return this.submitReport.execute({
       channel: 'app',

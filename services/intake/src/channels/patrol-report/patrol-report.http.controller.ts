@@ -18,7 +18,7 @@ export class PatrolReportHttpController {
   @Roles('grid-worker')
   @UseInterceptors(PhotoUploadInterceptor)
   @ApiConsumes('multipart/form-data', 'application/json')
-  @ApiCreatedResponse({ description: 'the report became a case (or joined one: status merged)' })
+  @ApiCreatedResponse({ description: 'the report became a case (or joined one: merged true)' })
   submit(@Body() report: PatrolReportDto, @UploadedFiles() photos: UploadedPhoto[] | undefined, @CurrentUser() gridWorker: AuthUser): Promise<SubmittedReport> {
     return this.submitReport.execute({
       channel: 'patrol',

@@ -1,4 +1,3 @@
-import { RegisterCaseUseCase } from '../../../cases/register-case/register-case.usecase';
 import { HttpException, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
@@ -7,6 +6,8 @@ import { RequestType, Urgency } from '@civicflow/contracts';
 import { defaultTaxonomy } from '@civicflow/domain';
 import { currentTraceparent } from '@civicflow/platform';
 import { classifyRequest } from '../../../cases/classify/classify-request';
+import { intakeStatusOf } from '../../../reports/report.schema';
+import { RegisterReportUseCase } from '../../../reports/register-report/register-report.usecase';
 import { AcceptPhotosUseCase, ReportPhoto, UploadedPhoto } from '../../../photos/accept-photos/accept-photos.usecase';
 import { requireCategory } from './report-category';
 import { ReportFields } from './report-fields';
@@ -29,8 +30,8 @@ export interface SubmittedReport {
   /** The case the report became, or the open case of the same problem nearby it joined (merged: true). */
   caseNumber: string;
   merged: boolean;
-  /** routed (to the community that owns the place), manual-queue (a dispatcher places it) or closed */
-  status: string;
+  /** how intake placed it: routed (to the community that owns the place) or manual-queue (a dispatcher places it); where the case stands later is GET /api/v1/cases/{caseNumber} */
+  intakeStatus: 'routed' | 'manual-queue' | 'closed';
   photos: Pick<ReportPhoto, 'photoId' | 'url' | 'contentType' | 'bytes'>[];
 }
 
@@ -47,20 +48,20 @@ export class SubmitReportUseCase {
   constructor(
     @InjectModel(FIELD_REPORT_MODEL) private readonly reports: Model<FieldReportDoc>,
     private readonly acceptPhotos: AcceptPhotosUseCase,
-    private readonly registrar: RegisterCaseUseCase,
+    private readonly registrar: RegisterReportUseCase,
   ) {}
 
   async execute(submission: ReportSubmission): Promise<SubmittedReport> {
     const report = await this.findOrCreate(submission);
     const registered = await this.register(report);
-    if (report.caseNumber !== registered._id) {
-      await this.reports.updateOne({ _id: report._id }, { $set: { caseNumber: registered._id } });
+    if (report.caseNumber !== registered.caseNumber) {
+      await this.reports.updateOne({ _id: report._id }, { $set: { caseNumber: registered.caseNumber } });
     }
     return {
       reportId: report.reportId,
-      caseNumber: registered._id,
+      caseNumber: registered.caseNumber,
       merged: registered.merged,
-      status: registered.status,
+      intakeStatus: intakeStatusOf(registered.report),
       photos: report.photos.map(({ photoId, url, contentType, bytes }) => ({ photoId, url, contentType, bytes })),
     };
   }

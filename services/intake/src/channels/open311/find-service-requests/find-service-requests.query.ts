@@ -1,7 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { FilterQuery, Model } from 'mongoose';
-import { CASE_MODEL, CaseDoc } from '../../../cases/case.schema';
+import { CaseReports } from '../../../cases/case-reports';
+import { CASE_VIEW_MODEL, CaseViewDoc } from '../../../cases/case-view/case-view.schema';
+import { GridRoutes } from '../../../cases/routing/grid-routes';
 import { ClientApp } from '../client-apps';
 import { MAX_RESULTS, ServiceRequestFilters } from '../open311.dto';
 import { CaseForOpen311, Open311ServiceRequest, toOpen311Request, withStatus } from '../open311-request.view';
@@ -13,38 +15,40 @@ export interface Open311TokenAnswer {
   service_request_id: string | null;
 }
 
+const OPEN311_SOURCE = 'open311:';
+
 /**
  * What a client app may read back: its own requests only. Other apps' requests, and cases from the hotline, app
- * reports and patrols, carry residents' words and places and are not published to third parties.
+ * reports and patrols, carry residents' words and places and are not published to third parties. Where a case
+ * stands comes from intake's projection of the case events, read by case number.
  */
 @Injectable()
 export class FindServiceRequestsQuery {
   constructor(
     @InjectModel(OPEN311_REQUEST_MODEL) private readonly requests: Model<Open311RequestDoc>,
-    @InjectModel(CASE_MODEL) private readonly cases: Model<CaseDoc>,
+    @InjectModel(CASE_VIEW_MODEL) private readonly views: Model<CaseViewDoc>,
+    private readonly caseReports: CaseReports,
+    private readonly routes: GridRoutes,
     private readonly registration: ServiceRequestRegistration,
   ) {}
 
   async list(app: ClientApp, filters: ServiceRequestFilters): Promise<Open311ServiceRequest[]> {
+    if ('ids' in filters) return (await Promise.all(filters.ids.map((id) => this.requestsOfCase(app, id)))).flat();
     // equality on app first, then a range on the indexed time: the shape FerretDB and MongoDB both serve well
-    const query: FilterQuery<Open311RequestDoc> =
-      'ids' in filters
-        ? { app: app.name, caseNumber: { $in: filters.ids } }
-        : {
-            app: app.name,
-            requestedAt: { $gte: filters.start, $lte: filters.end },
-            ...(filters.serviceCodes ? { serviceCode: { $in: filters.serviceCodes } } : {}),
-          };
+    const query: FilterQuery<Open311RequestDoc> = {
+      app: app.name,
+      requestedAt: { $gte: filters.start, $lte: filters.end },
+      ...(filters.serviceCodes ? { serviceCode: { $in: filters.serviceCodes } } : {}),
+    };
     const requests = await this.requests.find(query).sort({ requestedAt: -1 }).limit(MAX_RESULTS).lean();
-    const views = await this.withCases(requests);
-    return 'ids' in filters ? views : withStatus(views, filters.statuses);
+    return withStatus(await this.withCases(requests), filters.statuses);
   }
 
   /** Usually one request; more when several of the app's requests were merged into one case. */
   async byId(app: ClientApp, serviceRequestId: string): Promise<Open311ServiceRequest[]> {
-    const requests = await this.requests.find({ app: app.name, caseNumber: serviceRequestId }).sort({ requestedAt: 1 }).limit(MAX_RESULTS).lean();
-    if (requests.length === 0) throw new NotFoundException({ message: `服务请求 ${serviceRequestId} 不存在 service request not found` });
-    return this.withCases(requests);
+    const found = await this.requestsOfCase(app, serviceRequestId);
+    if (found.length === 0) throw new NotFoundException({ message: `服务请求 ${serviceRequestId} 不存在 service request not found` });
+    return found;
   }
 
   /** The case number behind a token; a token still pending is registered now (idempotent), within the usual wait. */
@@ -53,15 +57,25 @@ export class FindServiceRequestsQuery {
     if (!request) throw new NotFoundException({ message: `token ${token} 不存在 token not found` });
     if (request.caseNumber) return { token, service_request_id: request.caseNumber };
     const registered = await this.registration.registerWithin(request);
-    return { token, service_request_id: registered?._id ?? null };
+    return { token, service_request_id: registered?.caseNumber ?? null };
+  }
+
+  /** The app's requests among a case's reports (the number names them; each is read by `_id`). */
+  private async requestsOfCase(app: ClientApp, caseNumber: string): Promise<Open311ServiceRequest[]> {
+    const found = await this.caseReports.all(caseNumber);
+    if (!found) return [];
+    const tokens = [found.first, ...found.joined].filter((report) => report._id.startsWith(OPEN311_SOURCE)).map((report) => report.sourceRef);
+    const requests = (await Promise.all(tokens.map((token) => this.requests.findById(token).lean<Open311RequestDoc>()))).filter(
+      (request): request is Open311RequestDoc => request?.app === app.name,
+    );
+    return this.withCases(requests.sort((a, b) => a.requestedAt.getTime() - b.requestedAt.getTime()));
   }
 
   private async withCases(requests: Open311RequestDoc[]): Promise<Open311ServiceRequest[]> {
     const caseNumbers = [...new Set(requests.map((r) => r.caseNumber).filter((n): n is string => !!n))];
-    const cases = new Map<string, CaseForOpen311>();
-    if (caseNumbers.length > 0) {
-      for (const found of await this.cases.find({ _id: { $in: caseNumbers } }).lean()) cases.set(found._id, found);
-    }
-    return requests.map((request) => toOpen311Request(request, request.caseNumber ? cases.get(request.caseNumber) : undefined));
+    const views = new Map<string, CaseForOpen311>();
+    for (const view of await Promise.all(caseNumbers.map((n) => this.views.findById(n).lean<CaseViewDoc>()))) if (view) views.set(view._id, view);
+    const names = (unitId: string) => this.routes.unitName(unitId);
+    return requests.map((request) => toOpen311Request(request, request.caseNumber ? views.get(request.caseNumber) : undefined, names));
   }
 }

@@ -1,8 +1,6 @@
-import { RegisterCaseUseCase } from '../../../cases/register-case/register-case.usecase';
 import { BadRequestException } from '@nestjs/common';
 import { Model } from 'mongoose';
-import { CaseDoc } from '../../../cases/case.schema';
-import { CaseIntake, RegisteredCase } from '../../../cases/register-case/register-case.usecase';
+import { RegisteredReport, RegisterReportUseCase, ReportIntake } from '../../../reports/register-report/register-report.usecase';
 import { Open311RequestDoc } from '../open311-request.schema';
 import { ServiceRequestRegistration } from './service-request-registration';
 
@@ -16,12 +14,12 @@ const request: Open311RequestDoc = {
   address: '阳光社区 3 号楼',
   requestedAt: new Date('2026-11-28T01:00:00Z'),
 };
-const registered = { _id: '20261128-000042', status: 'routed', merged: false } as Partial<CaseDoc> as RegisteredCase;
+const registered = { caseNumber: '20261128-000042', merged: false } as RegisteredReport;
 
-function setUp(register: (intake: CaseIntake) => Promise<RegisteredCase>, waitMs = 50) {
+function setUp(register: (intake: ReportIntake) => Promise<RegisteredReport>, waitMs = 50) {
   const updates: unknown[] = [];
   const requests = { updateOne: async (...args: unknown[]) => void updates.push(args) } as unknown as Model<Open311RequestDoc>;
-  const registrar = { execute: register } as unknown as RegisterCaseUseCase;
+  const registrar = { execute: register } as unknown as RegisterReportUseCase;
   return { registration: new ServiceRequestRegistration(requests, registrar, { waitMs }), updates };
 }
 
@@ -29,7 +27,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 describe('ServiceRequestRegistration', () => {
   it('registers the request as an open311 case keyed by its token, and links the case number', async () => {
-    let seen: CaseIntake | undefined;
+    let seen: ReportIntake | undefined;
     const { registration, updates } = setUp(async (intake) => ((seen = intake), registered));
     await expect(registration.registerWithin(request)).resolves.toBe(registered);
     expect(seen).toMatchObject({ channel: 'open311', sourceRef: 'token-1', categoryCode: '0501', correlationId: 'token-1' });

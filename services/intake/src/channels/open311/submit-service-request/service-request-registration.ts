@@ -1,15 +1,14 @@
-import { RegisterCaseUseCase } from '../../../cases/register-case/register-case.usecase';
 import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { RequestType, Urgency } from '@civicflow/contracts';
 import { currentTraceparent } from '@civicflow/platform';
-import { RegisteredCase } from '../../../cases/register-case/register-case.usecase';
+import { RegisteredReport, RegisterReportUseCase } from '../../../reports/register-report/register-report.usecase';
 import { OPEN311_REQUEST_MODEL, Open311RequestDoc } from '../open311-request.schema';
 import { OPEN311_SETTINGS, Open311Settings } from '../open311.settings';
 
 /**
- * Turns a stored Open311 request into its case. Registration is idempotent (the case is keyed by `open311:<token>`),
+ * Turns a stored Open311 request into its case. Registration is idempotent (the report is keyed by `open311:<token>`),
  * so a request whose first attempt was slow or failed is simply registered again the next time its token is asked
  * for: the stored request, not a process's memory, is what makes the token good.
  */
@@ -19,11 +18,11 @@ export class ServiceRequestRegistration {
 
   constructor(
     @InjectModel(OPEN311_REQUEST_MODEL) private readonly requests: Model<Open311RequestDoc>,
-    private readonly registrar: RegisterCaseUseCase,
+    private readonly registrar: RegisterReportUseCase,
     @Inject(OPEN311_SETTINGS) private readonly settings: Open311Settings,
   ) {}
 
-  async register(request: Open311RequestDoc): Promise<RegisteredCase> {
+  async register(request: Open311RequestDoc): Promise<RegisteredReport> {
     const registered = await this.registrar.execute({
       channel: 'open311',
       sourceRef: request._id,
@@ -37,8 +36,8 @@ export class ServiceRequestRegistration {
       traceparent: currentTraceparent(),
       reporterRef: request.reporterRef,
     });
-    if (request.caseNumber !== registered._id) {
-      await this.requests.updateOne({ _id: request._id }, { $set: { caseNumber: registered._id, merged: registered.merged } });
+    if (request.caseNumber !== registered.caseNumber) {
+      await this.requests.updateOne({ _id: request._id }, { $set: { caseNumber: registered.caseNumber, merged: registered.merged } });
     }
     return registered;
   }
@@ -47,7 +46,7 @@ export class ServiceRequestRegistration {
    * The case, if registration answers within the configured wait; otherwise undefined, and registration goes on
    * (or is retried through the token). A refusal of the request itself (4xx) is the client's to see at once.
    */
-  async registerWithin(request: Open311RequestDoc): Promise<RegisteredCase | undefined> {
+  async registerWithin(request: Open311RequestDoc): Promise<RegisteredReport | undefined> {
     const registration = this.register(request);
     let timer: NodeJS.Timeout | undefined;
     let timedOut = false;

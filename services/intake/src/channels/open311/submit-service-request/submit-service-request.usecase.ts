@@ -55,10 +55,10 @@ export class SubmitServiceRequestUseCase {
       };
     }
     return {
-      service_request_id: registered._id,
+      service_request_id: registered.caseNumber,
       service_notice: registered.merged
-        ? `附近已有同一问题的案件 ${registered._id},将一并办理 the same problem nearby is already case ${registered._id}; your request joined it`
-        : `已受理,案件编号 ${registered._id} registered as case ${registered._id}`,
+        ? `附近已有同一问题的案件 ${registered.caseNumber},将一并办理 the same problem nearby is already case ${registered.caseNumber}; your request joined it`
+        : `已受理,案件编号 ${registered.caseNumber} registered as case ${registered.caseNumber}`,
       account_id: null,
     };
   }

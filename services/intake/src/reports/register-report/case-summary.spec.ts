@@ -1,4 +1,4 @@
-import { caseSummary } from './register-case.usecase';
+import { caseSummary } from './case-workflow.starter';
 
 describe('caseSummary (受理摘要)', () => {
   it('keeps a short request as it is, on one line', () => {
