@@ -42,8 +42,8 @@ const OTHER_COMMUNITY = 'bf-d01-s01-c03';
 
 /** Windows of natural minutes: nothing runs out while the test works. */
 const PROFILES = profilesWithWindows({
-  acceptance: naturalMinutes(30), communityHandling: naturalMinutes(60), streetHandling: naturalMinutes(120), departmentReportIn: naturalMinutes(20),
-  departmentAnswer: naturalMinutes(90), callback: naturalMinutes(60), mediation: naturalMinutes(600),
+  acceptance: naturalMinutes(30), 'community-handling': naturalMinutes(60), 'street-handling': naturalMinutes(120), 'department-report-in': naturalMinutes(20),
+  'department-answer': naturalMinutes(90), callback: naturalMinutes(60), mediation: naturalMinutes(600),
 });
 
 const operator: TestUser = { role: 'operator', unitId: 'bf', userId: 'operator' };
