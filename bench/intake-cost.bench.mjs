@@ -58,7 +58,7 @@ export async function benchIntakeCost() {
 
   const city = demoCity();
   const map = GridMap.build(city.units, city.grids.features.map((f) => ({ ...f.properties, boundary: f.geometry })));
-  const routes = { locate: async (where) => routeLocation(map, where), orgPathOf: async (id) => (map.unit(id) ? map.orgPathOf(id) : undefined), unitName: (id) => map.unit(id)?.name };
+  const routes = { locate: async (where) => routeLocation(map, where), orgPathOf: (id) => (map.unit(id) ? map.orgPathOf(id) : undefined), unitName: (id) => map.unit(id)?.name, cityUnitId: 'bf' };
   const intakeConfig = { INTAKE_DEDUP_RADIUS_METERS: 150, INTAKE_DEDUP_WINDOW_HOURS: 72 };
   const numbers = new CaseNumbers(models.numbers, models.counters);
   const openCases = new OpenCases(models.cells, intakeConfig);

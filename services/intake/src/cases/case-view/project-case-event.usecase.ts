@@ -70,7 +70,7 @@ export class ProjectCaseEventUseCase {
   /** Writes the transition if the view is not past it: the view as it was before (null if new), or 'stale'. */
   private async advance(change: TransitionChange): Promise<CaseViewDoc | null | 'stale'> {
     const set: Partial<CaseViewDoc> = { ...change.set, ...membership(change.effects), lastSequence: change.sequence };
-    if (change.set.route) set.visibleTo = await this.visibleTo(change.set.route);
+    if (change.set.route) set.visibleTo = this.visibleTo(change.set.route);
     try {
       return (await this.views.collection.findOneAndUpdate(
         { _id: change.caseNumber as never, lastSequence: { $lte: change.sequence } },
@@ -84,10 +84,13 @@ export class ProjectCaseEventUseCase {
     }
   }
 
-  /** Whose users may read a case dispatched to this route: the org path of the route's most specific unit. */
-  private async visibleTo(route: NonNullable<CaseViewDoc['route']>): Promise<string[]> {
+  /**
+   * Whose users may read a case dispatched to this route: the org path of the route's most specific unit, or — with
+   * no grid data at hand — the city and the route's own units.
+   */
+  private visibleTo(route: NonNullable<CaseViewDoc['route']>): string[] {
     const unit = route.gridId ?? route.communityId ?? route.streetId;
-    return (await this.routes.orgPathOf(unit)) ?? [route.streetId, route.communityId, route.gridId].filter((id): id is string => !!id);
+    return this.routes.orgPathOf(unit) ?? [this.routes.cityUnitId, route.streetId, route.communityId, route.gridId].filter((id): id is string => !!id);
   }
 
   /** `before`: the view before this change (null: unknown), to skip what would change nothing. */

@@ -66,10 +66,17 @@ export class GridRoutes implements OnModuleInit, OnApplicationShutdown {
     return routeLocation(await this.currentMap(), where);
   }
 
-  /** City → … → the unit itself, for jurisdiction checks; undefined for a unit the dataset does not know. */
-  async orgPathOf(unitId: string): Promise<string[] | undefined> {
-    const map = await this.currentMap();
-    return map.unit(unitId) ? map.orgPathOf(unitId) : undefined;
+  /**
+   * City → … → the unit itself, for jurisdiction checks; undefined while no dataset is loaded or for a unit it does
+   * not know (the caller falls back to the ids it has: a case event is never held up by the grid service).
+   */
+  orgPathOf(unitId: string): string[] | undefined {
+    return this.map?.unit(unitId) ? this.map.orgPathOf(unitId) : undefined;
+  }
+
+  /** The city unit, the root every org path starts from. */
+  get cityUnitId(): string {
+    return this.config.INTAKE_CITY_UNIT_ID;
   }
 
   /** A unit's name (社区, 街道, 部门 …) as people read it, if a dataset is loaded and knows the unit. */
