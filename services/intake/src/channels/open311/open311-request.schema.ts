@@ -46,5 +46,5 @@ export const open311RequestSchema = new Schema<Open311RequestDoc>(
 );
 // GET requests.{format}: an app's requests in a time window, newest first
 open311RequestSchema.index({ app: 1, requestedAt: -1 });
-// GET requests/{id}.{format} and the service_request_id filter: a request by its case number
-open311RequestSchema.index({ caseNumber: 1 });
+// GET requests/{id}.{format} and the service_request_id filter go through the case's number document
+// (case_numbers → its reports → their tokens), all by _id

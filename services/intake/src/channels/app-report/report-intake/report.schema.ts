@@ -54,5 +54,4 @@ export const fieldReportSchema = new Schema<FieldReportDoc>(
   },
   { collection: 'field_reports', versionKey: false },
 );
-// the case a report became, for the way back from a case to its photos and reporter
-fieldReportSchema.index({ caseNumber: 1 });
+// read and written by _id only (a case's photos and reporter are on its registered report, intake's `reports`)
