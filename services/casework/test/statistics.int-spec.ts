@@ -123,7 +123,7 @@ describe('statistics: case facts and the supervisor figures on the real servers'
 
     const summary = await eventually(async () => {
       const res = await get(`summary?${period}&groupBy=street`);
-      return res.status === 200 && res.body.total.cases === 4 && res.body.total.reopened === 1 && res.body.total.callbacks === 2 && res.body.total.returned === 1 ? res.body : undefined;
+      return res.status === 200 && res.body.total.cases === 4 && res.body.total.responded === 3 && res.body.total.reopened === 1 && res.body.total.callbacks === 2 && res.body.total.returned === 1 ? res.body : undefined;
     }, { what: 'the four cases in the figures', timeoutMs: 60_000 });
 
     expect(summary.total).toEqual({
@@ -217,12 +217,13 @@ describe('statistics: case facts and the supervisor figures on the real servers'
     expect((await fetch(`${url}/api/v1/statistics/summary`)).status).toBe(401);
   });
 
-  it('builds the day buckets and the open-case index once from the facts and worklist of a deployment upgraded from before them', async () => {
-    // the upgraded deployment: only what the version before wrote (case_facts, case_worklist), here this file's cases
+  it('builds the day buckets and the open-case index once, and attributes the acts from the timeline, for a deployment upgraded from before them', async () => {
+    // the upgraded deployment: only what the version before wrote (case_facts without each unit's acts,
+    // case_worklist, case_timeline), here this file's cases
     const upgraded = mongo.db(`${runId}up_casework`);
-    for (const collection of ['case_facts', 'case_worklist']) {
+    for (const collection of ['case_facts', 'case_worklist', 'case_timeline']) {
       const docs = await mongo.db(`${runId}_casework`).collection(collection).find({}).toArray();
-      await upgraded.collection(collection).insertMany(docs);
+      await upgraded.collection(collection).insertMany(docs.map(({ units: _units, resolvedBy: _resolvedBy, ...doc }) => doc));
     }
     const live = (await get(`summary?${period}&groupBy=street`)).body;
     const liveBoard = (await get('breaches')).body.items.map((i: { caseNumber: string }) => i.caseNumber);
@@ -233,7 +234,10 @@ describe('statistics: case facts and the supervisor figures on the real servers'
       await app.listen(0, '127.0.0.1');
       const upgradedUrl = await app.getUrl();
       const read = async (path: string) => (await fetch(`${upgradedUrl}/api/v1/statistics/${path}`, { headers: { authorization: await bearerFor('supervisor', 'bf') } })).json() as Promise<any>;
+      // the same figures by street (and community) as the live projection: the acts replayed from the timeline
       expect(await read(`summary?${period}&groupBy=street`)).toEqual(live);
+      expect(await read(`summary?${period}&groupBy=community`)).toEqual((await get(`summary?${period}&groupBy=community`)).body);
+      expect(await upgraded.collection('schema_migrations').findOne({ _id: 'casework-2026-12-case-fact-units' as never })).toMatchObject({ result: expect.stringMatching(/^5 case facts attributed/) });
       expect((await read(`cases?${period}&metric=reopened`)).items).toEqual([expect.objectContaining({ caseNumber: cases.reopened, reopenedCount: 1 })]);
       expect((await read('breaches')).items.map((i: { caseNumber: string }) => i.caseNumber)).toEqual(liveBoard);
       expect(await upgraded.collection('statistics_backfills').find({}).sort({ _id: 1 }).toArray()).toEqual([
