@@ -12,6 +12,7 @@ export * from './kafka/kafka.module';
 export * from './mongo/mongo.module';
 export * from './mongo/mongo-indexes';
 export * from './mongo/mongo-processed-events';
+export * from './mongo/duplicate-key';
 export * from './mongo/processed-event.schema';
 export * from './mongo/migrations';
 export * from './temporal/temporal.module';

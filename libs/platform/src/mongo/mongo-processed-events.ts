@@ -1,8 +1,7 @@
 import { Model } from 'mongoose';
 import { ProcessedEventStore } from '../kafka/processed-events';
+import { isDuplicateKey } from './duplicate-key';
 import { ProcessedEventDoc } from './processed-event.schema';
-
-const DUPLICATE_KEY = 11000;
 
 /** Single-document writes keyed by _id, so it works on FerretDB (no transactions) and on MongoDB alike. */
 export class MongoProcessedEventStore implements ProcessedEventStore {
@@ -16,7 +15,7 @@ export class MongoProcessedEventStore implements ProcessedEventStore {
     try {
       await this.model.create({ _id: `${consumerGroup}:${eventId}`, consumerGroup, eventType, processedAt: new Date() });
     } catch (error) {
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
   }
 }

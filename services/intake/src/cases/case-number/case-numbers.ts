@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { isDuplicateKey } from '@civicflow/platform';
 import { CASE_COUNTER_MODEL, CASE_NUMBER_MODEL, CaseCounterDoc, CaseNumberDoc } from './case-number.schema';
 import { caseNumberDay, formatCaseNumber } from './case-number';
 
-const DUPLICATE_KEY = 11000;
 /** Numbers tried before giving up. */
 const MAX_CLAIM_ATTEMPTS = 64;
 /** After each collision in a row the counter jumps twice as far (1, 2, 4 … 4096): a counter restored far behind the claimed numbers catches up in a few tries. */
 const MAX_STEP = 4096;
-
-export const isDuplicateKey = (error: unknown) => (error as { code?: number })?.code === DUPLICATE_KEY;
 
 /**
  * Hands out case numbers. The day counter (`$inc`) proposes the next number; inserting the number's own document

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import type { EventEnvelope } from '@civicflow/contracts';
-import { isDuplicateKey } from '../case-number/case-numbers';
+import { isDuplicateKey } from '@civicflow/platform';
 import { CaseReports } from '../case-reports';
 import { openCaseCellsOf, openCaseEntry, OpenCases } from '../dedup/open-cases';
 import { DISPATCH_QUEUE_MODEL, DispatchQueueEntryDoc } from '../dispatch-queue/dispatch-queue.schema';

@@ -1,5 +1,4 @@
-import type { Migration } from '@civicflow/platform';
-import { isDuplicateKey } from '../../cases/case-number/case-numbers';
+import { isDuplicateKey, type Migration } from '@civicflow/platform';
 import type { ReportDoc, ReportRouting, UnroutedReason } from '../report.schema';
 import { sourceKeyOf } from '../report.schema';
 

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Model } from 'mongoose';
 import { RequestType, Urgency } from '@civicflow/contracts';
 import { defaultTaxonomy } from '@civicflow/domain';
-import { currentTraceparent } from '@civicflow/platform';
+import { currentTraceparent, isDuplicateKey } from '@civicflow/platform';
 import { classifyRequest } from '../../../cases/classify/classify-request';
 import { intakeStatusOf } from '../../../reports/report.schema';
 import { RegisterReportUseCase } from '../../../reports/register-report/register-report.usecase';
@@ -34,8 +34,6 @@ export interface SubmittedReport {
   intakeStatus: 'routed' | 'manual-queue' | 'closed';
   photos: Pick<ReportPhoto, 'photoId' | 'url' | 'contentType' | 'bytes'>[];
 }
-
-const DUPLICATE_KEY = 11000;
 
 /**
  * 上报 → 案件, for app and patrol reports alike: check the category, check and store the photos, keep the report,
@@ -126,7 +124,7 @@ export class SubmitReportUseCase {
       return report;
     } catch (error) {
       // the same report sent twice at once: the first one stored wins
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      if (!isDuplicateKey(error)) throw error;
       const winner = await this.reports.findById(id).lean();
       if (!winner) throw error;
       return winner;
