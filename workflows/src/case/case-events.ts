@@ -2,70 +2,12 @@
 // code builds the drafts (with deterministic ids) and the publishing activity validates and sends them.
 // Contracts are imported as types only, so zod stays out of the workflow bundle while the compiler still
 // checks every field against its schema.
-import type {
-  caseAcceptedV1,
-  caseCallbackDueV1,
-  caseCallbackRecordedV1,
-  caseClosedV1,
-  caseDeadlinesRecomputedV1,
-  caseDepartmentAnsweredV1,
-  caseDepartmentRefusedV1,
-  caseDepartmentReportedInV1,
-  caseDepartmentsSummonedV1,
-  caseDispatchedV1,
-  caseDuplicateAttachedV1,
-  caseEscalatedV1,
-  caseExtensionDecidedV1,
-  caseExtensionRequestedV1,
-  caseMergedV1,
-  caseRefusalDecidedV1,
-  caseRegisteredV1,
-  caseReopenedV1,
-  caseResolvedV1,
-  caseResumedV1,
-  caseReturnedV1,
-  caseReviewRequiredV1,
-  caseSlaBreachedV1,
-  caseSlaWarningV1,
-  caseSupervisionIssuedV1,
-  caseSuspendedV1,
-  EventContract,
-  EventData,
-  SlaSnapshot,
-} from '@civicflow/contracts';
+import type { CaseWireEvent, SlaSnapshot } from '@civicflow/contracts';
 import { type Actor, type CaseEvent, type CaseState, openSummonses } from '@civicflow/domain';
 import { summonsWorkflowId, wireLevel, wireStage } from './case-stage';
 
-type Wire<C extends EventContract> = { type: C['type']; data: EventData<C> };
-
-/** Every event the case workflow publishes, with its data type checked against the contract. */
-export type CaseWireEvent =
-  | Wire<typeof caseRegisteredV1>
-  | Wire<typeof caseDispatchedV1>
-  | Wire<typeof caseReturnedV1>
-  | Wire<typeof caseAcceptedV1>
-  | Wire<typeof caseEscalatedV1>
-  | Wire<typeof caseDepartmentsSummonedV1>
-  | Wire<typeof caseDepartmentReportedInV1>
-  | Wire<typeof caseDepartmentRefusedV1>
-  | Wire<typeof caseRefusalDecidedV1>
-  | Wire<typeof caseDepartmentAnsweredV1>
-  | Wire<typeof caseSlaWarningV1>
-  | Wire<typeof caseSlaBreachedV1>
-  | Wire<typeof caseSuspendedV1>
-  | Wire<typeof caseResumedV1>
-  | Wire<typeof caseExtensionRequestedV1>
-  | Wire<typeof caseExtensionDecidedV1>
-  | Wire<typeof caseSupervisionIssuedV1>
-  | Wire<typeof caseResolvedV1>
-  | Wire<typeof caseCallbackDueV1>
-  | Wire<typeof caseCallbackRecordedV1>
-  | Wire<typeof caseReopenedV1>
-  | Wire<typeof caseReviewRequiredV1>
-  | Wire<typeof caseMergedV1>
-  | Wire<typeof caseDuplicateAttachedV1>
-  | Wire<typeof caseClosedV1>
-  | Wire<typeof caseDeadlinesRecomputedV1>;
+/** Every event the case workflow publishes, with its data type checked against its contract (libs/contracts' one list). */
+export type { CaseWireEvent };
 
 export type WireActor = { userId: string; role: string; unitId?: string };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { envelopeSchema, EventEnvelope } from '../envelope/event-envelope';
+import { type CaseEventEnvelope, isCaseEvent } from '../case/case-events';
 import { findContract } from './event-catalog';
 
 export type EventValidation =
@@ -19,4 +20,15 @@ export function validateEvent(raw: unknown): EventValidation {
   const data = contract.schema.safeParse(envelope.data.data);
   if (!data.success) return { ok: false, reason: `invalid ${contract.type} v${contract.version}: ${describeIssues(data.error, 'data')}` };
   return { ok: true, event: { ...envelope.data, data: data.data } };
+}
+
+/**
+ * A raw message validated and narrowed to a case-lifecycle event; throws with the reason when it is not a valid
+ * one. For code that holds a message outside the transport (tests, tools replaying stored events).
+ */
+export function parseCaseEvent(raw: unknown): CaseEventEnvelope {
+  const result = validateEvent(raw);
+  if (!result.ok) throw new Error(result.reason);
+  if (!isCaseEvent(result.event)) throw new Error(`${result.event.type} is not a case event`);
+  return result.event;
 }

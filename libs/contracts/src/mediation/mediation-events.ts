@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../catalog/define-event';
+import { type EventsOf, typesOf, type WireEventsOf } from '../catalog/event-union';
 import { caseNumberSchema } from '../shared/value-schemas';
 
 // 矛盾纠纷调解 — the dispute-mediation context. Keyed by the dispute id; `caseNumber` links to the original case.
@@ -173,3 +174,28 @@ export const disputeResolvedV1 = defineEvent({
     reopenCount: z.number().int().nonnegative(),
   }),
 });
+
+/** Every event of a dispute's lifecycle (civicflow.mediation.v1). */
+export const mediationEventContracts = [
+  disputeOpenedV1,
+  mediatorAssignedV1,
+  sessionScheduledV1,
+  sessionHeldV1,
+  agreementReachedV1,
+  mediationFailedV1,
+  agreementFollowedUpV1,
+  sessionReminderV1,
+  followUpDueV1,
+  disputeReopenedV1,
+  disputeResolvedV1,
+] as const;
+
+type MediationEventContract = (typeof mediationEventContracts)[number];
+
+/** A mediation event as consumers receive it (mediation's projection, notification). */
+export type MediationEventEnvelope = EventsOf<MediationEventContract>;
+export type MediationEventType = MediationEventContract['type'];
+/** What the mediation workflow builds for each event before the envelope is added. */
+export type MediationWireEvent = WireEventsOf<MediationEventContract>;
+
+export const MEDIATION_EVENT_TYPES: readonly MediationEventType[] = typesOf(mediationEventContracts) as MediationEventType[];

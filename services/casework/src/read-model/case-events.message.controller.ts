@@ -2,14 +2,11 @@ import { Controller, Logger } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { eventCatalog, EventEnvelope } from '@civicflow/contracts';
+import { CASE_EVENT_TYPES, CaseEventEnvelope } from '@civicflow/contracts';
 import { applyCaseEvent, caseNumberOf, CaseReadDoc, TimelineDoc, toTimelineEntry } from './case-projection';
 import { CASE_READ_MODEL, TIMELINE_MODEL } from './read-model.schema';
 import { CaseFactsProjector } from '../statistics/case-facts.projector';
 import { OpenCases } from '../statistics/open-cases';
-
-/** Every case-lifecycle event type of the catalog (case.registered … case.closed). */
-export const CASE_EVENT_TYPES = [...new Set(eventCatalog.filter((c) => c.type.startsWith('case.')).map((c) => c.type))];
 
 const DUPLICATE_KEY = 11000;
 
@@ -29,8 +26,9 @@ export class CaseEventsMessageController {
     private readonly openCases: OpenCases,
   ) {}
 
+  // every case-lifecycle event; the transport validated it against its contract, so it arrives parsed and typed
   @EventPattern(CASE_EVENT_TYPES)
-  async onCaseEvent(@Payload() event: EventEnvelope): Promise<void> {
+  async onCaseEvent(@Payload() event: CaseEventEnvelope): Promise<void> {
     await this.recordTimeline(event);
     // the statistics' case facts: idempotent by sequence, so a retry of this handler re-applies nothing
     await this.facts.project(event);
@@ -61,7 +59,7 @@ export class CaseEventsMessageController {
     this.logger.debug?.(`${event.type} → ${caseNumber} ${next.stage}@${next.currentUnit}`);
   }
 
-  private async recordTimeline(event: EventEnvelope): Promise<void> {
+  private async recordTimeline(event: CaseEventEnvelope): Promise<void> {
     try {
       await this.timeline.collection.insertOne(toTimelineEntry(event) as never);
     } catch (error) {

@@ -1,26 +1,27 @@
-import type { EventEnvelope } from '@civicflow/contracts';
+import { type CaseEventEnvelope, parseCaseEvent } from '@civicflow/contracts';
 import { applyCaseEvent, CaseReadDoc, departmentDeadline, NO_DEADLINE, toTimelineEntry } from './case-projection';
 
 const caseNumber = '20261128-000042';
 const sla = (window: string, status = 'on-track', deadline: string | null = '2026-12-01T09:00:00.000Z') =>
   ({ window, startedAt: '2026-11-28T09:00:00.000Z', status, paused: false, deadline, warningAt: null });
 
-function event(type: string, sequence: number | undefined, data: Record<string, unknown>, actor = { userId: 'system', role: 'system' }): EventEnvelope {
-  return {
+function event(type: string, sequence: number | undefined, data: Record<string, unknown>, actor = { userId: 'system', role: 'system' }): CaseEventEnvelope {
+  // as the transport hands it over: validated against its contract
+  return parseCaseEvent({
     id: sequence === undefined ? `${caseNumber}:registered` : `${caseNumber}:${sequence}:${type}`,
     type, version: 1, time: '2026-11-28T09:00:00.000Z', key: caseNumber, source: 'workflows', correlationId: 'c', actor,
     data: { caseNumber, ...(sequence === undefined ? {} : { sequence, occurredAt: `2026-11-28T09:00:0${sequence}.000Z` }), ...data },
-  };
+  });
 }
 
-function reduce(events: EventEnvelope[]): CaseReadDoc | null {
+function reduce(events: CaseEventEnvelope[]): CaseReadDoc | null {
   return events.reduce<CaseReadDoc | null>((doc, e) => applyCaseEvent(doc, e) ?? doc, null);
 }
 
 const path = ['bf', 'bf-d01', 'bf-d01-s01', 'bf-d01-s01-c01', 'bf-d01-s01-c01-g01'];
 const ladder = [
   event('case.registered', undefined, { channel: 'hotline', sourceRef: 's', requestType: 'complaint', urgency: 'normal', orgPath: path, registeredAt: '2026-11-28T09:00:00.000Z' }),
-  event('case.dispatched', 1, { stage: 'dispatched', level: 'community', unitId: 'bf-d01-s01-c01', sla: sla('acceptance'), route: { streetId: 'bf-d01-s01', communityId: 'bf-d01-s01-c01' } }),
+  event('case.dispatched', 1, { stage: 'dispatched', level: 'community', unitId: 'bf-d01-s01-c01', sla: sla('acceptance'), route: { streetId: 'bf-d01-s01', communityId: 'bf-d01-s01-c01' }, assigneeUnitId: 'bf-d01-s01-c01', redispatch: false }),
   event('case.accepted', 2, { stage: 'in-handling', level: 'community', unitId: 'bf-d01-s01-c01', sla: sla('community-handling') }),
   event('case.escalated', 3, { stage: 'in-handling', level: 'street', unitId: 'bf-d01-s01', sla: sla('street-handling', 'on-track', '2026-12-03T09:00:00.000Z'), trigger: 'early', from: 'community', to: 'street' }),
   event('case.departments-summoned', 4, { stage: 'in-handling', level: 'department', unitId: 'bf-d01-s01', sla: sla('street-handling'), summonses: [{ departmentId: 'dept-urban-management', summonsId: 'x', sla: null }] }),
@@ -68,7 +69,7 @@ describe('case projection', () => {
     expect(answered.deadline).toEqual(NO_DEADLINE);
     const resolved = applyCaseEvent(answered, event('case.resolved', 7, { resolvedAt: '2026-11-29T10:00:00.000Z', level: 'street', unitId: 'bf-d01-s01', summary: 's', callbackDueAt: '2026-11-30T10:00:00.000Z', stage: 'resolved', sla: sla('callback') }))!;
     expect(resolved).toMatchObject({ stage: 'resolved', open: false, awaitingCallback: true });
-    const closed = applyCaseEvent(resolved, event('case.closed', 8, { stage: 'closed', level: 'street', unitId: 'bf-d01-s01', sla: null }))!;
+    const closed = applyCaseEvent(resolved, event('case.closed', 8, { stage: 'closed', level: 'street', unitId: 'bf-d01-s01', sla: null, reason: 'callback-completed' }))!;
     expect(closed).toMatchObject({ stage: 'closed', open: false, awaitingCallback: false });
   });
 

@@ -1,21 +1,12 @@
-import type { EventEnvelope } from '@civicflow/contracts';
+import type { CaseEventEnvelope, SlaSnapshot } from '@civicflow/contracts';
 
 /** Stages in which the case is some unit's work (the "open" worklist). */
 const WORKING_STAGES = new Set(['registered', 'awaiting-dispatch', 'dispatched', 'returned', 'in-handling', 'suspended']);
 /** Sorts cases without a running deadline (paused, not computable) after every dated one. */
 export const NO_DEADLINE = new Date('9999-12-31T00:00:00.000Z');
 
-export interface SlaState {
-  window: string;
-  startedAt: string;
-  status: string;
-  paused: boolean;
-  deadline: string | null;
-  warningAt: string | null;
-  calendarProblem?: string;
-  /** 暂定: computed from the statutory holidays of a year without an official arrangement (recomputed when it is entered) */
-  provisional?: true;
-}
+/** An SLA clock as the events showed it (the contracts' snapshot: window, status, deadline, paused, provisional …). */
+export type SlaState = SlaSnapshot;
 
 /** One document per case: what the worklists filter on (equality only: currentUnit, stage, open, breached). */
 export interface CaseReadDoc {
@@ -63,35 +54,45 @@ export interface TimelineDoc {
   detail: Record<string, unknown>;
 }
 
-type Data = Record<string, unknown>;
-
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-
 /** Fields of an event that say what happened beyond the common transition fields. */
 const DETAIL_FIELDS = ['departmentId', 'summonsId', 'reason', 'note', 'trigger', 'from', 'to', 'decision', 'plan', 'result', 'summary',
   'window', 'action', 'route', 'assigneeUnitId', 'redispatch', 'satisfaction', 'reached', 'notice', 'masterCaseNumber',
-  'duplicateCaseNumber', 'approved', 'closureReason', 'callbackDueAt', 'intakeStatus', 'year', 'clocks'];
+  'duplicateCaseNumber', 'approved', 'closureReason', 'callbackDueAt', 'intakeStatus', 'year', 'clocks'] as const;
 
-export function caseNumberOf(event: EventEnvelope): string {
-  return str((event.data as Data)?.caseNumber) ?? event.key;
+export function caseNumberOf(event: CaseEventEnvelope): string {
+  return event.data.caseNumber;
 }
 
-export function toTimelineEntry(event: EventEnvelope): TimelineDoc {
-  const data = (event.data ?? {}) as Data;
+/** When it happened: the transition's instant (resolution, registration), else the envelope's. */
+export function occurredAtOf(event: CaseEventEnvelope): string {
+  const { data } = event;
+  if (event.type === 'case.registered') return event.data.registeredAt;
+  return ('occurredAt' in data ? data.occurredAt : undefined) ?? ('resolvedAt' in data ? data.resolvedAt : undefined) ?? event.time;
+}
+
+/** The stage after the event (case.registered and older case.resolved events do not carry one). */
+function stageOf(event: CaseEventEnvelope): string | null {
+  if (event.type === 'case.registered') return 'registered';
+  return event.data.stage ?? (event.type === 'case.resolved' ? 'resolved' : null);
+}
+
+export function toTimelineEntry(event: CaseEventEnvelope): TimelineDoc {
+  const data: Record<string, unknown> = event.data;
   const detail: Record<string, unknown> = {};
   for (const field of DETAIL_FIELDS) if (data[field] !== undefined) detail[field] = data[field];
-  if (Array.isArray(data.summonses)) detail.departmentIds = (data.summonses as Data[]).map((s) => s.departmentId);
+  if (event.type === 'case.departments-summoned') detail.departmentIds = event.data.summonses.map((s) => s.departmentId);
+  const transition = event.type === 'case.registered' ? undefined : event.data;
   return {
     _id: event.id,
     caseNumber: caseNumberOf(event),
-    sequence: typeof data.sequence === 'number' ? data.sequence : 0,
+    sequence: transition?.sequence ?? 0,
     type: event.type,
-    at: str(data.occurredAt) ?? str(data.resolvedAt) ?? str(data.registeredAt) ?? event.time,
+    at: occurredAtOf(event),
     actor: event.actor ? { userId: event.actor.userId, role: event.actor.role, ...(event.actor.unitId ? { unitId: event.actor.unitId } : {}) } : null,
-    stage: str(data.stage) ?? (event.type === 'case.registered' ? 'registered' : event.type === 'case.resolved' ? 'resolved' : null),
-    level: str(data.level),
-    unitId: str(data.unitId),
-    sla: (data.sla as SlaState | null | undefined) ?? null,
+    stage: stageOf(event),
+    level: transition?.level ?? null,
+    unitId: transition?.unitId ?? null,
+    sla: transition?.sla ?? null,
     detail,
   };
 }
@@ -110,9 +111,7 @@ function emptyCase(caseNumber: string, at: string): CaseReadDoc {
  * Events carry a per-case sequence, so a redelivered or out-of-order event is recognised by it;
  * `case.registered` has none and only fills what the case was registered with.
  */
-export function applyCaseEvent(current: CaseReadDoc | null, event: EventEnvelope): CaseReadDoc | undefined {
-  if (!event.type.startsWith('case.')) return undefined;
-  const data = (event.data ?? {}) as Data;
+export function applyCaseEvent(current: CaseReadDoc | null, event: CaseEventEnvelope): CaseReadDoc | undefined {
   const caseNumber = caseNumberOf(event);
   const base = current ?? emptyCase(caseNumber, event.time);
   const next: CaseReadDoc = {
@@ -121,11 +120,12 @@ export function applyCaseEvent(current: CaseReadDoc | null, event: EventEnvelope
 
   if (event.type === 'case.registered') {
     if (current?.registeredAt) return undefined;
-    const orgPath = Array.isArray(data.orgPath) ? (data.orgPath as string[]) : [];
+    const { data } = event;
+    const orgPath = data.orgPath ?? [];
     next.orgPath = [...new Set([...orgPath, ...next.orgPath])];
-    next.categoryCode = str(data.categoryCode) ?? next.categoryCode;
-    next.priority = str(data.priority) ?? str(data.urgency) ?? next.priority;
-    next.registeredAt = str(data.registeredAt) ?? event.time;
+    next.categoryCode = data.categoryCode ?? next.categoryCode;
+    next.priority = data.priority ?? data.urgency ?? next.priority;
+    next.registeredAt = data.registeredAt;
     if (orgPath.length >= 4 && !next.streetId) next.streetId = orgPath[2] ?? null;
     if (data.intakeStatus === 'closed' && next.lastSequence === 0) {
       next.stage = 'closed';
@@ -134,54 +134,53 @@ export function applyCaseEvent(current: CaseReadDoc | null, event: EventEnvelope
     return next;
   }
 
-  const sequence = typeof data.sequence === 'number' ? data.sequence : undefined;
+  const data = event.data;
+  const sequence = data.sequence;
   if (sequence !== undefined && sequence <= base.lastSequence) return undefined;
   if (sequence !== undefined) next.lastSequence = sequence;
 
-  next.stage = str(data.stage) ?? (event.type === 'case.resolved' ? 'resolved' : next.stage);
-  if ('level' in data) next.level = str(data.level);
-  if ('unitId' in data) next.currentUnit = str(data.unitId);
+  next.stage = stageOf(event) ?? next.stage;
+  next.level = data.level;
+  next.currentUnit = data.unitId;
   if (next.level === 'community' && next.currentUnit) next.communityId = next.currentUnit;
   if (next.level === 'street' && next.currentUnit) next.streetId = next.currentUnit;
-  const route = data.route as { streetId?: string; communityId?: string } | undefined;
-  if (route?.streetId) next.streetId = route.streetId;
-  if (route?.communityId) next.communityId = route.communityId;
-  if ('sla' in data) next.sla = (data.sla as SlaState | null) ?? null;
+  if (event.type === 'case.dispatched') {
+    next.streetId = event.data.route.streetId;
+    if (event.data.route.communityId) next.communityId = event.data.route.communityId;
+  }
+  if (data.sla !== undefined) next.sla = data.sla;
 
   switch (event.type) {
     case 'case.departments-summoned':
-      for (const s of (data.summonses as Data[] | undefined) ?? []) {
-        const id = str(s.departmentId);
-        if (!id) continue;
-        if (!next.departments.includes(id)) next.departments.push(id);
-        if (!next.pendingDepartments.includes(id)) next.pendingDepartments.push(id);
-        next.departmentClocks[id] = (s.sla as SlaState | null | undefined) ?? null;
+      for (const s of event.data.summonses) {
+        if (!next.departments.includes(s.departmentId)) next.departments.push(s.departmentId);
+        if (!next.pendingDepartments.includes(s.departmentId)) next.pendingDepartments.push(s.departmentId);
+        next.departmentClocks[s.departmentId] = s.sla ?? null;
       }
       break;
     case 'case.department-reported-in':
-      if (typeof data.departmentId === 'string') next.departmentClocks[data.departmentId] = (data.departmentSla as SlaState | null | undefined) ?? null;
+      next.departmentClocks[event.data.departmentId] = event.data.departmentSla;
       break;
     case 'case.department-refused': {
       // its clock stops until the street or a supervisor decides
-      const clock = typeof data.departmentId === 'string' ? next.departmentClocks[data.departmentId] : undefined;
-      if (clock) next.departmentClocks[data.departmentId as string] = { ...clock, paused: true };
+      const clock = next.departmentClocks[event.data.departmentId];
+      if (clock) next.departmentClocks[event.data.departmentId] = { ...clock, paused: true };
       break;
     }
     case 'case.department-answered':
-      next.pendingDepartments = next.pendingDepartments.filter((d) => d !== data.departmentId);
+      next.pendingDepartments = next.pendingDepartments.filter((d) => d !== event.data.departmentId);
       break;
     case 'case.refusal-decided':
-      if (data.decision === 'accepted') next.pendingDepartments = next.pendingDepartments.filter((d) => d !== data.departmentId);
-      else if (typeof data.departmentId === 'string') next.departmentClocks[data.departmentId] = (data.departmentSla as SlaState | null | undefined) ?? null;
+      if (event.data.decision === 'accepted') next.pendingDepartments = next.pendingDepartments.filter((d) => d !== event.data.departmentId);
+      else next.departmentClocks[event.data.departmentId] = event.data.departmentSla ?? null;
       break;
     case 'case.sla-warning':
     case 'case.sla-breached': {
       if (event.type === 'case.sla-breached') next.breached = true;
-      const clock = typeof data.departmentId === 'string' ? next.departmentClocks[data.departmentId] : undefined;
-      if (clock) {
-        next.departmentClocks[data.departmentId as string] = {
-          ...clock, status: event.type === 'case.sla-breached' ? 'breached' : 'warning', deadline: str(data.deadline) ?? clock.deadline,
-        };
+      const departmentId = event.data.departmentId;
+      const clock = departmentId ? next.departmentClocks[departmentId] : undefined;
+      if (departmentId && clock) {
+        next.departmentClocks[departmentId] = { ...clock, status: event.type === 'case.sla-breached' ? 'breached' : 'warning', deadline: event.data.deadline ?? clock.deadline };
       }
       break;
     }
@@ -189,16 +188,16 @@ export function applyCaseEvent(current: CaseReadDoc | null, event: EventEnvelope
       for (const [id, clock] of Object.entries(next.departmentClocks)) if (clock) next.departmentClocks[id] = { ...clock, paused: true };
       break;
     case 'case.resumed': {
-      const moved = (data.departments as { departmentId: string; sla: SlaState | null }[] | undefined) ?? [];
+      const moved = event.data.departments ?? [];
       for (const { departmentId, sla } of moved) next.departmentClocks[departmentId] = sla;
       // events from before they carried the departments: the clocks run again, their deadlines as last known
       if (moved.length === 0) for (const [id, clock] of Object.entries(next.departmentClocks)) if (clock) next.departmentClocks[id] = { ...clock, paused: false };
       break;
     }
     case 'case.deadlines-recomputed':
-      for (const clock of (data.clocks as { departmentId?: string; deadline: string | null }[] | undefined) ?? []) {
-        const current = clock.departmentId ? next.departmentClocks[clock.departmentId] : undefined;
-        if (current && clock.departmentId) next.departmentClocks[clock.departmentId] = { ...current, deadline: clock.deadline };
+      for (const clock of event.data.clocks) {
+        const known = clock.departmentId ? next.departmentClocks[clock.departmentId] : undefined;
+        if (known && clock.departmentId) next.departmentClocks[clock.departmentId] = { ...known, deadline: clock.deadline };
       }
       break;
     case 'case.closed':
@@ -212,7 +211,7 @@ export function applyCaseEvent(current: CaseReadDoc | null, event: EventEnvelope
   next.open = WORKING_STAGES.has(next.stage);
   next.awaitingCallback = next.stage === 'resolved';
   next.deadline = next.sla?.deadline && !next.sla.paused ? new Date(next.sla.deadline) : NO_DEADLINE;
-  next.updatedAt = str(data.occurredAt) ?? str(data.resolvedAt) ?? event.time;
+  next.updatedAt = occurredAtOf(event);
   return next;
 }
 

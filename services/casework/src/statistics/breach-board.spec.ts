@@ -3,7 +3,7 @@ import { breachBoard } from './breach-board';
 import { centroidOf } from './grid-centroid';
 
 const now = new Date('2026-11-28T10:00:00Z');
-function open(id: string, deadline: string | null, status = 'on-track', fields: Partial<CaseReadDoc> = {}): CaseReadDoc {
+function open(id: string, deadline: string | null, status: 'on-track' | 'warning' | 'breached' = 'on-track', fields: Partial<CaseReadDoc> = {}): CaseReadDoc {
   return {
     _id: id, revision: 1, lastSequence: 3, stage: 'in-handling', level: 'community', currentUnit: 'bf-d01-s01-c01', streetId: 'bf-d01-s01', communityId: 'bf-d01-s01-c01',
     orgPath: [], categoryCode: '0208', priority: 'normal', open: true, breached: status === 'breached', awaitingCallback: false,

@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@civicflow/contracts';
+import { type CaseEventEnvelope, parseCaseEvent } from '@civicflow/contracts';
 import { applyFactEvent, CaseFactDoc } from './case-fact';
 
 const caseNumber = '20261128-000042';
@@ -6,12 +6,13 @@ const path = ['bf', 'bf-d01', 'bf-d01-s01', 'bf-d01-s01-c01', 'bf-d01-s01-c01-g0
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 28, 1, minute)).toISOString();
 const sla = (window: string, deadline: string | null = at(59), status = 'on-track') => ({ window, startedAt: at(0), status, paused: false, deadline, warningAt: null });
 
-function event(type: string, sequence: number | undefined, data: Record<string, unknown>): EventEnvelope {
-  return {
+function event(type: string, sequence: number | undefined, data: Record<string, unknown>): CaseEventEnvelope {
+  // as the transport hands it over: validated against its contract
+  return parseCaseEvent({
     id: sequence === undefined ? `${caseNumber}:registered` : `${caseNumber}:${sequence}:${type}`,
     type, version: 1, time: at(0), key: caseNumber, source: 'workflows', correlationId: 'c', actor: { userId: 'system', role: 'system' },
     data: { caseNumber, ...(sequence === undefined ? {} : { sequence, occurredAt: at(sequence) }), ...data },
-  };
+  });
 }
 
 const registered = event('case.registered', undefined, {
@@ -27,7 +28,7 @@ const resolved = (seq: number) => event('case.resolved', seq, { resolvedAt: at(s
 const callback = (seq: number, reached: boolean, satisfaction?: string) =>
   event('case.callback-recorded', seq, { stage: 'called-back', level: 'street', unitId: 'bf-d01-s01', sla: null, reached, ...(satisfaction ? { satisfaction } : {}), attempt: 1 });
 
-function reduce(events: EventEnvelope[]): CaseFactDoc {
+function reduce(events: CaseEventEnvelope[]): CaseFactDoc {
   return events.reduce<CaseFactDoc | null>((fact, e) => applyFactEvent(fact, e) ?? fact, null)!;
 }
 

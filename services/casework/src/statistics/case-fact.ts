@@ -1,5 +1,5 @@
-import type { EventEnvelope } from '@civicflow/contracts';
-import { caseNumberOf } from '../read-model/case-projection';
+import type { caseCallbackRecordedV1, caseDispatchedV1, CaseEventEnvelope, caseRegisteredV1, EventData } from '@civicflow/contracts';
+import { caseNumberOf, occurredAtOf } from '../read-model/case-projection';
 
 /**
  * 案件事实 — one document per case with what the supervisor's figures (三率 and the other audit rates) count.
@@ -107,15 +107,6 @@ export interface CaseFactDoc {
   updatedAt: Date;
 }
 
-type Data = Record<string, unknown>;
-
-const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
-const date = (v: unknown): Date | null => {
-  if (typeof v !== 'string') return null;
-  const d = new Date(v);
-  return Number.isNaN(d.getTime()) ? null : d;
-};
-
 export function emptyFact(caseNumber: string, at: Date): CaseFactDoc {
   return {
     _id: caseNumber, revision: 0, lastSequence: 0, registeredAt: null, channel: null, requestType: null, categoryCode: null, priority: null,
@@ -142,14 +133,14 @@ function answerDirectly(fact: CaseFactDoc, at: Date): void {
   fact.resolvedOnTime = !fact.handlingBreached;
 }
 
-function applyRegistered(fact: CaseFactDoc, data: Data, event: EventEnvelope): void {
-  const registeredAt = date(data.registeredAt) ?? new Date(event.time);
+function applyRegistered(fact: CaseFactDoc, data: EventData<typeof caseRegisteredV1>): void {
+  const registeredAt = new Date(data.registeredAt);
   fact.registeredAt = registeredAt;
-  fact.channel = str(data.channel);
-  fact.requestType = str(data.requestType);
-  fact.categoryCode = str(data.categoryCode) ?? fact.categoryCode;
-  fact.priority = str(data.priority) ?? str(data.urgency) ?? fact.priority;
-  const orgPath = Array.isArray(data.orgPath) ? (data.orgPath as unknown[]).filter((u): u is string => typeof u === 'string') : [];
+  fact.channel = data.channel;
+  fact.requestType = data.requestType;
+  fact.categoryCode = data.categoryCode ?? fact.categoryCode;
+  fact.priority = data.priority ?? data.urgency ?? fact.priority;
+  const orgPath = data.orgPath ?? [];
   // a dispatch seen before (out of order) knows better where the case went: fill only what is still empty
   fact.districtId ??= orgPath[1] ?? null;
   fact.streetId ??= orgPath[2] ?? null;
@@ -164,16 +155,15 @@ function applyRegistered(fact: CaseFactDoc, data: Data, event: EventEnvelope): v
   }
 }
 
-function applyDispatched(fact: CaseFactDoc, data: Data, at: Date): void {
-  const route = (data.route ?? {}) as { streetId?: string; communityId?: string; gridId?: string };
+function applyDispatched(fact: CaseFactDoc, data: EventData<typeof caseDispatchedV1>, at: Date): void {
+  const route = data.route;
   const sameCommunity = (route.communityId ?? null) === fact.communityId;
   fact.streetId = route.streetId ?? fact.streetId;
   fact.communityId = route.communityId ?? (route.streetId ? null : fact.communityId);
   fact.gridId = route.gridId ?? (sameCommunity ? fact.gridId : null);
   addUnique(fact.orgPath, fact.streetId, fact.communityId, fact.gridId);
   fact.dispatchedAt = at;
-  const sla = data.sla as { window?: string; deadline?: string | null } | null | undefined;
-  fact.acceptanceDeadline = sla?.window === 'acceptance' ? date(sla.deadline) : null;
+  fact.acceptanceDeadline = data.sla?.window === 'acceptance' && data.sla.deadline ? new Date(data.sla.deadline) : null;
 }
 
 function applyAccepted(fact: CaseFactDoc, at: Date): void {
@@ -191,11 +181,10 @@ function applyBreach(fact: CaseFactDoc, window: string | null): void {
   if (HANDLING_WINDOWS.includes(window) && !fact.resolved) fact.handlingBreached = true;
 }
 
-function applyCallback(fact: Pick<CaseFactDoc, 'callbackReached' | 'satisfaction'>, data: Data): void {
-  if (data.reached === true) {
+function applyCallback(fact: Pick<CaseFactDoc, 'callbackReached' | 'satisfaction'>, data: EventData<typeof caseCallbackRecordedV1>): void {
+  if (data.reached) {
     fact.callbackReached = true;
-    const satisfaction = str(data.satisfaction);
-    fact.satisfaction = satisfaction && (SATISFACTION_OUTCOMES as readonly string[]).includes(satisfaction) ? (satisfaction as SatisfactionOutcome) : null;
+    fact.satisfaction = data.satisfaction ?? null;
   } else {
     fact.callbackReached = false;
     fact.satisfaction = 'unreached';
@@ -207,9 +196,7 @@ function applyCallback(fact: Pick<CaseFactDoc, 'callbackReached' | 'satisfaction
  * or older than what the document shows: events carry a per-case sequence, and `case.registered`, which has
  * none, applies once). Pure; the projector writes the result.
  */
-export function applyFactEvent(current: CaseFactDoc | null, event: EventEnvelope): CaseFactDoc | undefined {
-  if (!event.type.startsWith('case.')) return undefined;
-  const data = (event.data ?? {}) as Data;
+export function applyFactEvent(current: CaseFactDoc | null, event: CaseEventEnvelope): CaseFactDoc | undefined {
   const base = current ?? emptyFact(caseNumberOf(event), new Date(event.time));
   const fact: CaseFactDoc = {
     ...base, orgPath: [...base.orgPath], breachedWindows: [...base.breachedWindows], departmentIds: [...base.departmentIds],
@@ -218,25 +205,25 @@ export function applyFactEvent(current: CaseFactDoc | null, event: EventEnvelope
 
   if (event.type === 'case.registered') {
     if (current?.registeredAt) return undefined;
-    applyRegistered(fact, data, event);
+    applyRegistered(fact, event.data);
     return fact;
   }
 
-  const sequence = typeof data.sequence === 'number' ? data.sequence : undefined;
+  const data = event.data;
+  const sequence = data.sequence;
   if (sequence !== undefined && sequence <= base.lastSequence) return undefined;
   if (sequence !== undefined) fact.lastSequence = sequence;
-  const at = date(data.occurredAt) ?? date(data.resolvedAt) ?? new Date(event.time);
+  const at = new Date(occurredAtOf(event));
 
-  if (fact.units) attributeAct(fact, fact.units, event, data, { unitId: base.currentUnit, level: base.level });
-  fact.stage = str(data.stage) ?? (event.type === 'case.resolved' ? 'resolved' : fact.stage);
-  if ('level' in data) fact.level = str(data.level);
-  if ('unitId' in data) fact.currentUnit = str(data.unitId);
-  const sla = data.sla as { window?: string; status?: string } | null | undefined;
-  if (sla?.status === 'breached') applyBreach(fact, str(sla.window));
+  if (fact.units) attributeAct(fact, fact.units, event, { unitId: base.currentUnit, level: base.level });
+  fact.stage = data.stage ?? (event.type === 'case.resolved' ? 'resolved' : fact.stage);
+  fact.level = data.level;
+  fact.currentUnit = data.unitId;
+  if (data.sla?.status === 'breached') applyBreach(fact, data.sla.window);
 
   switch (event.type) {
     case 'case.dispatched':
-      applyDispatched(fact, data, at);
+      applyDispatched(fact, event.data, at);
       break;
     case 'case.accepted':
       applyAccepted(fact, at);
@@ -249,28 +236,28 @@ export function applyFactEvent(current: CaseFactDoc | null, event: EventEnvelope
       break;
     case 'case.departments-summoned':
       fact.escalated = true;
-      for (const s of (data.summonses as Data[] | undefined) ?? []) addUnique(fact.departmentIds, str(s.departmentId));
+      for (const s of event.data.summonses) addUnique(fact.departmentIds, s.departmentId);
       break;
     case 'case.sla-breached':
-      applyBreach(fact, str(data.window));
+      applyBreach(fact, event.data.window);
       break;
     case 'case.resolved':
       fact.resolved = true;
-      fact.resolvedAt = date(data.resolvedAt) ?? at;
+      fact.resolvedAt = new Date(event.data.resolvedAt);
       fact.resolvedOnTime = !fact.handlingBreached;
       break;
     case 'case.callback-recorded':
-      applyCallback(fact, data);
+      applyCallback(fact, event.data);
       break;
     case 'case.reopened':
-      fact.reopenedCount = typeof data.reopenCount === 'number' ? data.reopenCount : fact.reopenedCount + 1;
+      fact.reopenedCount = event.data.reopenCount;
       fact.resolved = false;
       fact.resolvedOnTime = false;
       break;
     case 'case.closed':
       fact.closedAt = at;
-      fact.closureReason = str(data.reason);
-      if (data.reason === 'direct-answer') answerDirectly(fact, at);
+      fact.closureReason = event.data.reason;
+      if (event.data.reason === 'direct-answer') answerDirectly(fact, at);
       break;
     case 'case.merged':
       fact.merged = true;
@@ -286,7 +273,8 @@ const UNIT_LEVELS: readonly string[] = ['community', 'street', 'department'];
  * Puts one lifecycle event's act to the unit that did it (see the definitions at the top). `holder` is who held
  * the case just before the event — the one that returns it, lets a window run out, or is escalated from.
  */
-function attributeAct(fact: CaseFactDoc, units: UnitFact[], event: EventEnvelope, data: Data, holder: { unitId: string | null; level: string | null }): void {
+function attributeAct(fact: CaseFactDoc, units: UnitFact[], event: Exclude<CaseEventEnvelope, { type: 'case.registered' }>, holder: { unitId: string | null; level: string | null }): void {
+  const data = event.data;
   const unit = (unitId: string | null | undefined, level: string | null | undefined, streetId: string | null): UnitFact | undefined => {
     if (!unitId) return undefined;
     let found = units.find((u) => u.unitId === unitId);
@@ -300,32 +288,32 @@ function attributeAct(fact: CaseFactDoc, units: UnitFact[], event: EventEnvelope
     return found;
   };
   const holding = () => unit(holder.unitId, holder.level, holder.level === 'street' ? holder.unitId : fact.streetId);
-  const acting = () => unit(str(data.unitId) ?? holder.unitId, str(data.level) ?? holder.level, str(data.level) === 'street' ? str(data.unitId) : fact.streetId);
-  const department = () => unit(str(data.departmentId), 'department', fact.streetId);
+  const acting = () => unit(data.unitId ?? holder.unitId, data.level ?? holder.level, data.level === 'street' ? data.unitId : fact.streetId);
+  const department = () => unit('departmentId' in data ? data.departmentId : undefined, 'department', fact.streetId);
   switch (event.type) {
     case 'case.dispatched': {
-      const route = (data.route ?? {}) as { streetId?: string; communityId?: string };
-      unit(str(data.assigneeUnitId) ?? route.communityId ?? route.streetId, route.communityId ? 'community' : 'street', route.streetId ?? null);
+      const route = event.data.route;
+      unit(event.data.assigneeUnitId, route.communityId ? 'community' : 'street', route.streetId);
       break;
     }
     case 'case.accepted':
       acting()!.responded = true;
       break;
     case 'case.returned': {
-      const returning = unit(str(data.fromUnitId) ?? holder.unitId, holder.level, fact.streetId);
+      const returning = unit(event.data.fromUnitId, holder.level, fact.streetId);
       if (returning) returning.returnedCount += 1;
       break;
     }
     case 'case.escalated': {
       const from = holding();
       if (from) from.escalated = true;
-      unit(str(data.unitId), 'street', str(data.unitId));
+      unit(event.data.unitId, 'street', event.data.unitId);
       break;
     }
     case 'case.departments-summoned': {
       const street = holding() ?? acting();
       if (street) street.escalated = true;
-      for (const s of (data.summonses as Data[] | undefined) ?? []) unit(str(s.departmentId), 'department', street?.streetId ?? fact.streetId);
+      for (const s of event.data.summonses) unit(s.departmentId, 'department', street?.streetId ?? fact.streetId);
       break;
     }
     case 'case.department-reported-in': {
@@ -342,12 +330,12 @@ function attributeAct(fact: CaseFactDoc, units: UnitFact[], event: EventEnvelope
       break;
     }
     case 'case.sla-breached': {
-      const window = str(data.window);
+      const window = event.data.window;
       if (window === 'callback') break;
-      const breached = window?.startsWith('department-') ? department() : holding();
+      const breached = window.startsWith('department-') ? department() : holding();
       if (!breached) break;
       breached.everBreached = true;
-      if (window && HANDLING_WINDOWS.includes(window) && !breached.resolved) breached.handlingBreached = true;
+      if (HANDLING_WINDOWS.includes(window) && !breached.resolved) breached.handlingBreached = true;
       break;
     }
     case 'case.resolved': {
@@ -360,7 +348,7 @@ function attributeAct(fact: CaseFactDoc, units: UnitFact[], event: EventEnvelope
     }
     case 'case.callback-recorded': {
       const resolver = units.find((u) => u.unitId === fact.resolvedBy);
-      if (resolver) applyCallback(resolver, data);
+      if (resolver) applyCallback(resolver, event.data);
       break;
     }
     case 'case.reopened': {

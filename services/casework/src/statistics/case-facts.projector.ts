@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import type { EventEnvelope } from '@civicflow/contracts';
+import type { CaseEventEnvelope } from '@civicflow/contracts';
 import { caseNumberOf } from '../read-model/case-projection';
 import { applyFactEvent, CaseFactDoc } from './case-fact';
 import { CaseFactDays } from './case-fact-days.store';
@@ -25,7 +25,7 @@ export class CaseFactsProjector {
     private readonly backfill: StatisticsBackfill,
   ) {}
 
-  async project(event: EventEnvelope): Promise<void> {
+  async project(event: CaseEventEnvelope): Promise<void> {
     await this.backfill.ready();
     const caseNumber = caseNumberOf(event);
     const current = await this.facts.findById(caseNumber).lean<CaseFactDoc>();

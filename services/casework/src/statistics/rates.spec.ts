@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@civicflow/contracts';
+import { parseCaseEvent } from '@civicflow/contracts';
 import { applyFactEvent, CaseFactDoc, emptyFact } from './case-fact';
 import { FactRow, rowOf } from './case-fact-days';
 import { attributedRows, casesBehind, groupRows, rankGroups, ratesOf, ratio } from './rates';
@@ -87,14 +87,15 @@ describe('attribution: every act counts for the unit that did it', () => {
   function caseRow(steps: Array<[string, Record<string, unknown>]>): FactRow {
     cases += 1;
     const caseNumber = `20261128-${String(900 + cases).padStart(6, '0')}`;
-    const events: EventEnvelope[] = [
+    // as the transport hands them over: validated against their contracts
+    const events = [
       { id: `${caseNumber}:registered`, type: 'case.registered', version: 1, time: at(0), key: caseNumber, source: 'workflows', correlationId: 'c',
         data: { caseNumber, channel: 'hotline', sourceRef: 's', requestType: 'complaint', urgency: 'normal', categoryCode: '0208', orgPath: ['bf', 'bf-d01', 'bf-d01-s01', A], registeredAt: at(0) } },
-      ...steps.map(([type, data], i): EventEnvelope => ({
+      ...steps.map(([type, data], i) => ({
         id: `${caseNumber}:${i + 1}:${type}`, type, version: 1, time: at(i + 1), key: caseNumber, source: 'workflows', correlationId: 'c',
         data: { caseNumber, sequence: i + 1, occurredAt: at(i + 1), ...data },
       })),
-    ];
+    ].map(parseCaseEvent);
     return rowOf(events.reduce<CaseFactDoc | null>((fact, e) => applyFactEvent(fact, e) ?? fact, null)!)!;
   }
   const dispatchTo = (communityId: string, streetId = 'bf-d01-s01'): [string, Record<string, unknown>] =>

@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@civicflow/contracts';
+import type { CaseEventEnvelope } from '@civicflow/contracts';
 import { supervises } from '@civicflow/domain';
 import type { AuthUser } from '@civicflow/platform';
 
@@ -18,23 +18,16 @@ export interface CaseUpdate {
   units: string[];
 }
 
-type Data = Record<string, unknown>;
-const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
-
-export function caseUpdateOf(event: EventEnvelope): CaseUpdate {
-  const data = (event.data ?? {}) as Data;
-  const unitId = str(data.unitId);
-  const stage = str(data.stage) ?? (event.type === 'case.registered' ? 'registered' : event.type === 'case.resolved' ? 'resolved' : null);
+export function caseUpdateOf(event: CaseEventEnvelope): CaseUpdate {
+  const transition = event.type === 'case.registered' ? undefined : event.data;
+  const unitId = transition?.unitId ?? null;
+  const stage = event.type === 'case.registered' ? 'registered' : (event.data.stage ?? (event.type === 'case.resolved' ? 'resolved' : null));
   const units = new Set<string>();
   if (unitId) units.add(unitId);
-  const department = str(data.departmentId);
-  if (department) units.add(department);
-  for (const summons of (Array.isArray(data.summonses) ? data.summonses : []) as Data[]) {
-    const id = str(summons.departmentId);
-    if (id) units.add(id);
-  }
+  if ('departmentId' in event.data && event.data.departmentId) units.add(event.data.departmentId);
+  if (event.type === 'case.departments-summoned') for (const summons of event.data.summonses) units.add(summons.departmentId);
   return {
-    message: { type: 'case-updated', caseNumber: str(data.caseNumber) ?? event.key, eventType: event.type, unitId, stage },
+    message: { type: 'case-updated', caseNumber: event.data.caseNumber, eventType: event.type, unitId, stage },
     units: [...units],
   };
 }

@@ -1,6 +1,6 @@
 import { Controller, Logger } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { eventCatalog, EventEnvelope } from '@civicflow/contracts';
+import { EventEnvelope, MEDIATION_EVENT_TYPES } from '@civicflow/contracts';
 import { MediatorStore } from '../committees/mediator.store';
 import { AssignMediatorUseCase } from '../disputes/assign-mediator/assign-mediator.usecase';
 import { DisputeDoc } from '../disputes/dispute';
@@ -17,9 +17,6 @@ export function changedFields<T extends object>(current: T, next: T | undefined)
   }
   return Object.keys(changes).length > 0 ? changes : undefined;
 }
-
-/** Every mediation.* event of the catalog. */
-export const MEDIATION_EVENT_TYPES = [...new Set(eventCatalog.filter((c) => c.type.startsWith('mediation.')).map((c) => c.type))];
 
 /**
  * The projector — the one writer of the stored disputes: each mediation.* event of the workflow applied by the

@@ -1,4 +1,4 @@
-import { EventContract, EventData, EventEnvelope } from '@civicflow/contracts';
+import { EventContract, EventOf } from '@civicflow/contracts';
 import { CaseFactsRecorder } from '../cases/case-facts';
 import { ChannelName } from '../channels/notification-channel';
 import { DisputeFactsRecorder } from '../disputes/dispute-facts';
@@ -32,8 +32,8 @@ export interface RuleContext {
 export interface NotificationRule<C extends EventContract = EventContract> {
   contract: C;
   /** Facts later notices need (who reported a case, its category); runs before `notices`. */
-  remember?: (event: EventEnvelope<EventData<C>>, context: RuleContext) => Promise<void>;
-  notices: (event: EventEnvelope<EventData<C>>, context: RuleContext) => Notice[] | Promise<Notice[]>;
+  remember?: (event: EventOf<C>, context: RuleContext) => Promise<void>;
+  notices: (event: EventOf<C>, context: RuleContext) => Notice[] | Promise<Notice[]>;
 }
 
 /** An event of a notified context that tells no one, on purpose; `why` is the one-line reason. */
@@ -42,7 +42,7 @@ export interface SilentEvent {
   why: string;
 }
 
-/** Keeps each rule typed by its own contract inside one list. */
+/** Keeps each rule typed by its own contract inside one list (the consumer hands a rule only events of its contract). */
 export function rule<C extends EventContract>(definition: NotificationRule<C>): NotificationRule {
-  return definition;
+  return definition as unknown as NotificationRule;
 }
