@@ -28,8 +28,8 @@ import {
   yearOfChinaDay,
 } from '@civicflow/domain';
 import { createKafka, ensureTopics } from '@civicflow/platform';
-import { EventProbe, eventually, httpAs, integrationConfig, ownTemporalNamespace, startCaseWorker, type TestCaseWorker, uniqueId } from '@civicflow/testing';
-import { type CaseView, type CaseWorkflowInput, caseStatusQuery } from '@civicflow/workflows';
+import { DEMO_ROUTE, demoCaseInput, EventProbe, eventually, httpAs, integrationConfig, ownTemporalNamespace, startCaseWorker, type TestCaseWorker, uniqueId } from '@civicflow/testing';
+import { type CaseView, caseStatusQuery } from '@civicflow/workflows';
 import { calendarFromGrid, serveWorkerHealth, withProfiles } from '@civicflow/workflows/worker';
 import { caseworkConfigSchema, createCaseworkApp } from '@civicflow/casework';
 import { createGridApp, gridConfigSchema } from '@civicflow/grid';
@@ -44,8 +44,8 @@ const env = integrationConfig({
   CALENDAR_OUTBOX_INTERVAL_MS: '500',
 });
 
-const STREET = 'bf-d01-s01';
-const COMMUNITY = 'bf-d01-s01-c01';
+const STREET = DEMO_ROUTE.streetId;
+const COMMUNITY = DEMO_ROUTE.communityId;
 const ADMIN = { role: 'admin', unitId: 'bf', userId: 'calendar-admin' } as const;
 const SUPERVISOR = { role: 'supervisor', unitId: 'bf' } as const;
 const HANDLER = { role: 'community-handler', unitId: COMMUNITY } as const;
@@ -117,15 +117,9 @@ describe('business calendar: administered in grid, followed by running cases', (
   }
 
   async function startCase(): Promise<string> {
-    const caseNumber = `${dateKeyOfChinaDay(chinaDayOf(now)).replaceAll('-', '')}-${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
-    const input: CaseWorkflowInput = {
-      caseNumber, channel: 'hotline', sourceRef: `call-${runId}`, requestType: 'complaint', urgency: 'normal', categoryCode: '0208', slaProfile: 'across-new-year',
-      intakeStatus: 'routed',
-      routing: { gridId: `${COMMUNITY}-g01`, communityId: COMMUNITY, streetId: STREET, districtId: 'bf-d01', orgPath: ['bf', 'bf-d01', STREET, COMMUNITY, `${COMMUNITY}-g01`] },
-      registeredAt: new Date().toISOString(), correlationId: `corr-${runId}`, summary: '路灯不亮 street light out',
-    };
-    await temporal.workflow.start('caseWorkflow', { workflowId: caseNumber, taskQueue: env.CASE_TASK_QUEUE, args: [input] });
-    return caseNumber;
+    const input = demoCaseInput({ slaProfile: 'across-new-year' });
+    await temporal.workflow.start('caseWorkflow', { workflowId: input.caseNumber, taskQueue: env.CASE_TASK_QUEUE, args: [input] });
+    return input.caseNumber;
   }
 
   it('gives a unit its own office hours, which its communities inherit; only administrators set them, and only valid ones', async () => {

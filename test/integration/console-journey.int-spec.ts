@@ -9,7 +9,7 @@ import { INestApplication } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { createKafka } from '@civicflow/platform';
-import { integrationConfig, ownTemporalNamespace, startCaseWorker, TestCaseWorker, uniqueId } from '@civicflow/testing';
+import { integrationConfig, ownTemporalNamespace, serveApp, startCaseWorker, TestCaseWorker, uniqueId } from '@civicflow/testing';
 import { createIdentityApp, identityConfigSchema } from '@civicflow/identity';
 import { createGridApp, gridConfigSchema } from '@civicflow/grid';
 import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
@@ -45,14 +45,8 @@ describe('the console in Chromium, end to end on the real system', () => {
   let worker: TestCaseWorker;
   const urls: Partial<Record<(typeof services)[number], string>> = {};
 
-  async function serve(name: (typeof services)[number], create: () => Promise<INestApplication>): Promise<void> {
-    const app = await create();
-    apps.push(app);
-    await app.startAllMicroservices();
-    await app.listen(0, '127.0.0.1');
-    // the next services (and the gateway) find this one where it really listens
-    urls[name] = env[`${name.toUpperCase()}_URL`] = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  }
+  // the next services (and the gateway) find each one where it really listens
+  const serve = async (name: (typeof services)[number], create: () => Promise<INestApplication>) => void (urls[name] = await serveApp(name, create, env, apps));
 
   beforeAll(async () => {
     if (!existsSync(WEB_DIST)) throw new Error(`${WEB_DIST} is missing: build the console first (npm run build -w @civicflow/console; npm test does)`);

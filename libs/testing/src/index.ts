@@ -10,3 +10,4 @@ export * from './query-plan';
 export * from './infra-command';
 export * from './service-apps';
 export * from './sla-profiles';
+export * from './case-input';

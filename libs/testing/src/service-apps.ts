@@ -14,3 +14,17 @@ export async function startApps<N extends string>(apps: Record<N, INestApplicati
   }
   return urls;
 }
+
+/**
+ * Builds and starts one service app after the others, so each finds the ones before it: its base URL is written
+ * into `env` as `<NAME>_URL` (the next services and the console's gateway read it there) and returned.
+ */
+export async function serveApp(name: string, create: () => Promise<INestApplication>, env: Record<string, unknown>, started: INestApplication[]): Promise<string> {
+  const app = await create();
+  started.push(app);
+  await app.startAllMicroservices();
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  env[`${name.toUpperCase()}_URL`] = url;
+  return url;
+}

@@ -10,7 +10,7 @@ export type Reach =
   | 'own-department'; // the user's own department, while it is summoned (报到, 答复)
 
 /** The console's working screens; a role's first screen is where it lands after login. */
-export type Screen = 'call' | 'callbacks' | 'dispatch' | 'worklist' | 'mediation' | 'figures' | 'breaches';
+export type Screen = 'call' | 'callbacks' | 'dispatch' | 'worklist' | 'mediation' | 'figures' | 'breaches' | 'calendar';
 
 export interface RoleDefinition extends Bilingual {
   /**
@@ -100,9 +100,9 @@ export const ROLE_DEFINITIONS = {
     },
     supervises: true,
     mediates: true,
-    screens: ['figures', 'breaches', 'worklist'],
+    screens: ['figures', 'breaches', 'worklist', 'calendar'],
   },
-  admin: { zh: '系统管理员', en: 'administrator', screens: ['figures', 'breaches', 'worklist'] }, // calendars, taxonomy, users
+  admin: { zh: '系统管理员', en: 'administrator', screens: ['figures', 'breaches', 'worklist', 'calendar'] }, // calendars, taxonomy, users
 } as const satisfies Record<string, RoleDefinition>;
 
 export type Role = keyof typeof ROLE_DEFINITIONS;

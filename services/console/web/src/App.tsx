@@ -4,12 +4,13 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from
 import { App as AntApp, Badge, Button, ConfigProvider, Drawer, Empty, Input, Layout, List, Menu, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
-import { AlertOutlined, ApartmentOutlined, BellOutlined, CustomerServiceOutlined, DashboardOutlined, LogoutOutlined, PhoneOutlined, SendOutlined, SolutionOutlined, TeamOutlined, WifiOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, BellOutlined, CalendarOutlined, CustomerServiceOutlined, DashboardOutlined, LogoutOutlined, PhoneOutlined, SendOutlined, SolutionOutlined, TeamOutlined, WifiOutlined } from '@ant-design/icons';
 import { I18nProvider, useI18n } from './i18n';
 import { homeOf, SCREEN_PATHS, SessionProvider, useSession, useUser } from './api/session';
 import { roleDefinition, type Screen } from './lib/vocabulary';
 import { type InboxItem, LiveProvider, useLive } from './api/live';
 import { api, listOf } from './api/client';
+import { CalendarBanner } from './components/CalendarBanner';
 
 // pages load on demand: the login screen does not wait for ECharts
 const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => ({ default: m.LoginPage })));
@@ -21,6 +22,7 @@ const CasePage = lazy(() => import('./pages/CasePage').then((m) => ({ default: m
 const MediationPage = lazy(() => import('./pages/MediationPage').then((m) => ({ default: m.MediationPage })));
 const SupervisorPage = lazy(() => import('./pages/SupervisorPage').then((m) => ({ default: m.SupervisorPage })));
 const BreachesPage = lazy(() => import('./pages/BreachesPage').then((m) => ({ default: m.BreachesPage })));
+const CalendarPage = lazy(() => import('./pages/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 
 const THEME = {
   token: {
@@ -80,6 +82,7 @@ function Routed() {
           <Route path="/mediation" element={<MediationPage />} />
           <Route path="/supervisor" element={<SupervisorPage />} />
           <Route path="/breaches" element={<BreachesPage />} />
+          <Route path="/calendar" element={<CalendarPage />} />
           <Route path="*" element={<Navigate to={homeOf(user.role)} replace />} />
         </Routes>
       </Shell>
@@ -95,6 +98,7 @@ const SCREEN_ICONS: Record<Screen, React.ReactNode> = {
   mediation: <TeamOutlined />,
   figures: <DashboardOutlined />,
   breaches: <AlertOutlined />,
+  calendar: <CalendarOutlined />,
 };
 
 /** The role's working screens, as the role table lists them (libs/domain/src/vocabulary/roles.ts). */
@@ -165,6 +169,7 @@ function Shell({ children }: { children: React.ReactNode }) {
           />
         </Layout.Sider>
         <Layout.Content id="main" tabIndex={-1} style={{ padding: 12, minWidth: 0 }}>
+          {(user.role === 'admin' || user.role === 'supervisor') && <CalendarBanner canEnter={user.role === 'admin'} />}
           <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{children}</Suspense>
         </Layout.Content>
       </Layout>

@@ -9,7 +9,7 @@ import { ARRANGEMENT_FORMATS } from './import/parse-arrangement';
  */
 export const arrangementInputSchema = z.object({
   format: z.enum(ARRANGEMENT_FORMATS).default('arrangement'),
-  content: z.union([z.string().min(1).max(2_000_000), z.record(z.string(), z.unknown())]),
+  content: z.union([z.string().min(1).max(200_000), z.record(z.string(), z.unknown())]),
   note: z.string().trim().max(500).optional(),
 });
 export class ArrangementInputDto extends createZodDto(arrangementInputSchema) {}

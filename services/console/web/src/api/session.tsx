@@ -61,6 +61,7 @@ export const SCREEN_PATHS: Readonly<Record<Screen, string>> = {
   mediation: '/mediation',
   figures: '/supervisor',
   breaches: '/breaches',
+  calendar: '/calendar',
 };
 
 /** The landing page of each role: its first screen. */

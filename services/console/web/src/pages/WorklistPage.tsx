@@ -103,7 +103,7 @@ export function WorklistPage() {
           return c === 'red' ? 'row-breached' : c === 'yellow' ? 'row-warning' : '';
         }}
         columns={[
-          { title: t('worklist.sla'), key: 'sla', width: 170, render: (_, row) => <SlaBadge sla={row.sla} /> },
+          { title: t('worklist.sla'), key: 'sla', width: 210, render: (_, row) => <SlaBadge sla={row.sla} /> },
           { title: t('call.caseNumber'), dataIndex: 'caseNumber', width: 150, render: (n: string) => <CaseLink caseNumber={n} /> },
           { title: t('case.stage'), dataIndex: 'stage', width: 110, render: (s: string) => <StageTag stage={s} /> },
           { title: t('case.level'), dataIndex: 'level', width: 90, render: (l: string | null) => (l ? <Tag>{t(`level.${l}`)}</Tag> : '—') },

@@ -19,7 +19,7 @@ export class CalendarCoverageWatch {
   private lastPublished?: string;
 
   constructor(
-    private readonly store: CalendarStore,
+    private readonly store: Pick<CalendarStore, 'read'>,
     private readonly publisher: Pick<EventPublisher, 'publish'>,
   ) {}
 

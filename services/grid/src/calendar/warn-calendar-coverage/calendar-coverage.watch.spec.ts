@@ -1,0 +1,50 @@
+import { calendarCoverageWarningV1, type EventEnvelope } from '@civicflow/contracts';
+import { chinaTime } from '@civicflow/domain';
+import { buildEvent, type EventPublisher } from '@civicflow/platform';
+import type { CalendarDoc } from '../calendar.schema';
+import { CalendarCoverageWatch } from './calendar-coverage.watch';
+
+describe('calendar coverage warning', () => {
+  const doc: CalendarDoc = { _id: 'calendar', version: 0, years: [], history: [], outbox: [] };
+  const setup = () => {
+    const published: EventEnvelope[] = [];
+    const publisher: Pick<EventPublisher, 'publish'> = {
+      publish: async (contract, draft) => {
+        const event = buildEvent(contract, 'grid', draft);
+        published.push(event);
+        return event;
+      },
+    };
+    return { published, watch: new CalendarCoverageWatch({ read: async () => doc }, publisher) };
+  };
+
+  it('warns once on a working day within 60 days of the last official day, from 08:00', async () => {
+    const { published, watch } = setup();
+    expect(await watch.check(chinaTime('2026-12-07', '07:30'))).toBeUndefined(); // Monday, before office
+    expect(await watch.check(chinaTime('2026-12-07', '09:00'))).toBe('2026-12-07');
+    expect(await watch.check(chinaTime('2026-12-07', '15:00'))).toBeUndefined(); // once a day
+    expect(published.map((event) => [event.id, event.data])).toEqual([
+      ['calendar-coverage:2026-12-07', { date: '2026-12-07', officialThrough: '2026-12-31', daysLeft: 24, missingYear: 2027 }],
+    ]);
+    expect(published[0].type).toBe(calendarCoverageWarningV1.type);
+    expect(await watch.check(chinaTime('2026-12-08', '08:05'))).toBe('2026-12-08');
+  });
+
+  it('stays quiet on weekends, and more than 60 days before the cliff', async () => {
+    const { published, watch } = setup();
+    expect(await watch.check(chinaTime('2026-12-05', '10:00'))).toBeUndefined(); // Saturday
+    expect(await watch.check(chinaTime('2026-10-30', '10:00'))).toBeUndefined(); // 62 days left
+    expect(published).toEqual([]);
+  });
+
+  it('stops once the next year is entered', async () => {
+    const entered: CalendarDoc = {
+      ...doc,
+      years: [{ year: 2027, yearVersion: 1, calendarVersion: 1, arrangement: { year: 2027, holidays: [{ date: '2027-01-01' }], makeUpWorkdays: [] }, enteredAt: new Date(), enteredBy: { userId: 'a', name: 'a', role: 'admin' }, source: 'form' }],
+    };
+    const published: EventEnvelope[] = [];
+    const watch = new CalendarCoverageWatch({ read: async () => entered }, { publish: async (contract, draft) => (published.push(buildEvent(contract, 'grid', draft)), published[0]) });
+    expect(await watch.check(chinaTime('2026-12-07', '09:00'))).toBeUndefined();
+    expect(published).toEqual([]);
+  });
+});
