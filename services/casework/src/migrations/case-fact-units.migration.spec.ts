@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@civicflow/contracts';
+import { parseCaseEvent } from '@civicflow/contracts';
 import { toTimelineEntry } from '../read-model/case-projection';
 import { applyFactEvent, CaseFactDoc } from '../statistics/case-fact';
 import { unitsFromTimeline } from './case-fact-units.migration';
@@ -10,7 +10,7 @@ const at = (minute: number) => new Date(Date.UTC(2026, 10, 28, 1, minute)).toISO
 const sla = (window: string) => ({ window, startedAt: at(0), status: 'on-track', paused: false, deadline: at(59), warningAt: null });
 const transition = (stage: string, level: string | null, unitId: string | null, window: string | null) => ({ stage, level, unitId, sla: window ? sla(window) : null });
 
-const events: EventEnvelope[] = ([
+const events = ([
   ['case.registered', { channel: 'hotline', sourceRef: 's', requestType: 'complaint', urgency: 'normal', categoryCode: '0208', orgPath: ['bf', 'bf-d01', 'bf-d01-s01', A], registeredAt: at(0) }],
   ['case.dispatched', { ...transition('dispatched', 'community', A, 'acceptance'), route: { streetId: 'bf-d01-s01', communityId: A }, assigneeUnitId: A, redispatch: false }],
   ['case.returned', { ...transition('returned', null, null, null), fromUnitId: A, reason: '不属本社区' }],
@@ -24,7 +24,7 @@ const events: EventEnvelope[] = ([
 ] as [string, object][]).map(([type, data], i) => ({
   id: `${caseNumber}:${i}:${type}`, type, version: 1, time: at(i), key: caseNumber, source: 'workflows', correlationId: 'c',
   data: { caseNumber, ...(i === 0 ? {} : { sequence: i, occurredAt: at(i) }), ...data },
-}));
+})).map(parseCaseEvent);
 
 describe('case facts stored before attribution', () => {
   it('get the same units from their timeline as from the events themselves', () => {

@@ -1,23 +1,28 @@
-import type { EventEnvelope } from '@civicflow/contracts';
+import type { CaseEventEnvelope } from '@civicflow/contracts';
 import type { Migration } from '@civicflow/platform';
 import type { TimelineDoc } from '../read-model/case-projection';
 import { applyFactEvent, CaseFactDoc, emptyFact } from '../statistics/case-fact';
 import { BACKFILL_COLLECTION } from '../statistics/statistics-backfill';
 
-/** A timeline entry as the lifecycle event it records (its transition fields and the details the timeline kept). */
-function asEvent(entry: TimelineDoc): EventEnvelope {
+/**
+ * A timeline entry as the lifecycle event it records: its transition fields and the details the timeline kept. Not
+ * every field of the contract was kept, so it is rebuilt, not validated: a 退单's unit is the holder before it
+ * (`previous`), a summons names only its department.
+ */
+function asEvent(entry: TimelineDoc, previous: TimelineDoc | undefined): CaseEventEnvelope {
   const detail = entry.detail ?? {};
   const departmentIds = Array.isArray(detail.departmentIds) ? (detail.departmentIds as string[]) : [];
   return {
-    id: entry._id, type: entry.type, version: 1, time: entry.at, key: entry.caseNumber, source: 'casework-migration', correlationId: entry.caseNumber,
+    id: entry._id, type: entry.type as CaseEventEnvelope['type'], version: 1, time: entry.at, key: entry.caseNumber, source: 'casework-migration', correlationId: entry.caseNumber,
     ...(entry.actor ? { actor: entry.actor } : {}),
     data: {
       ...detail,
       caseNumber: entry.caseNumber, sequence: entry.sequence, occurredAt: entry.at, stage: entry.stage, level: entry.level, unitId: entry.unitId, sla: entry.sla,
-      ...(entry.type === 'case.departments-summoned' ? { summonses: departmentIds.map((departmentId) => ({ departmentId })) } : {}),
+      ...(entry.type === 'case.departments-summoned' ? { summonses: departmentIds.map((departmentId) => ({ departmentId, summonsId: '', sla: null })) } : {}),
+      ...(entry.type === 'case.returned' ? { fromUnitId: detail.fromUnitId ?? previous?.unitId ?? null } : {}),
       ...(entry.type === 'case.resolved' ? { resolvedAt: entry.at } : {}),
     },
-  };
+  } as CaseEventEnvelope;
 }
 
 /**
@@ -30,9 +35,10 @@ export function unitsFromTimeline(fact: CaseFactDoc, entries: readonly TimelineD
     ...emptyFact(fact._id, new Date(fact.updatedAt)),
     registeredAt: fact.registeredAt, districtId: fact.districtId, streetId: fact.streetId, communityId: fact.communityId, gridId: fact.gridId, orgPath: [...fact.orgPath],
   };
-  for (const entry of [...entries].filter((e) => e.type !== 'case.registered').sort((a, b) => a.sequence - b.sequence)) {
-    replayed = applyFactEvent(replayed, asEvent(entry)) ?? replayed;
-  }
+  const ordered = [...entries].filter((e) => e.type !== 'case.registered').sort((a, b) => a.sequence - b.sequence);
+  ordered.forEach((entry, i) => {
+    replayed = applyFactEvent(replayed, asEvent(entry, ordered[i - 1])) ?? replayed;
+  });
   return { units: replayed.units ?? [], resolvedBy: replayed.resolvedBy ?? null };
 }
 
