@@ -12,6 +12,7 @@ import { CaseReports } from './case-reports';
 import { CaseEventsMessageController } from './case-view/case-events.message.controller';
 import { CASE_VIEW_MODEL, caseViewSchema } from './case-view/case-view.schema';
 import { ProjectCaseEventUseCase } from './case-view/project-case-event.usecase';
+import { CaseViewSubscribers } from './case-view/case-view-subscribers';
 import { OPEN_CASE_CELL_MODEL, openCaseCellSchema } from './dedup/open-case.schema';
 import { OpenCases } from './dedup/open-cases';
 import { DispatchQueueHttpController } from './dispatch-queue/dispatch-queue.http.controller';
@@ -48,9 +49,10 @@ import { taxonomyProvider } from './taxonomy.provider';
     UnregisteredReports,
     RegisterReportUseCase,
     ProjectCaseEventUseCase,
+    CaseViewSubscribers,
     CaseDetailQuery,
     taxonomyProvider,
   ],
-  exports: [RegisterReportUseCase, CaseReports, CaseDetailQuery, GridRoutes, taxonomyProvider, MongooseModule],
+  exports: [RegisterReportUseCase, CaseReports, CaseNumbers, CaseViewSubscribers, CaseDetailQuery, GridRoutes, taxonomyProvider, MongooseModule],
 })
 export class CasesModule {}

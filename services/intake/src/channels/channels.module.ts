@@ -21,7 +21,31 @@ import { OPEN311_SETTINGS } from './open311/open311.settings';
 import { ServiceRequestRegistration } from './open311/submit-service-request/service-request-registration';
 import { SubmitServiceRequestUseCase } from './open311/submit-service-request/submit-service-request.usecase';
 import { PatrolReportHttpController } from './patrol-report/patrol-report.http.controller';
+import { RequestDays } from './open311/listing/request-days';
+import { OPEN311_REQUEST_DAY_MODEL, open311RequestDaySchema } from './open311/listing/request-days.schema';
+import { FetchMedia } from './open311/media/fetch-media';
+import { Open311Requests } from './open311/open311-requests';
+import { OPEN311_CASE_MODEL, open311CaseSchema, OPEN311_UPDATE_DAY_MODEL, open311UpdateDaySchema } from './open311/updates/open311-update.schema';
+import { RequestUpdates } from './open311/updates/request-updates';
+import { ClientWebhooks } from './open311/webhooks/client-webhooks';
+import { WebhookDeliveries } from './open311/webhooks/webhook-deliveries';
+import {
+  DEAD_LETTERS_MODEL, deadLettersSchema, PENDING_DELIVERIES_MODEL, pendingDeliveriesSchema, WEBHOOK_DELIVERY_MODEL, webhookDeliverySchema, WEBHOOKS_MODEL, webhooksSchema,
+} from './open311/webhooks/webhook.schema';
+import { Open311Settings } from './open311/open311.settings';
 
+
+function open311Settings(c: ChannelsConfig & InfraConfig): Open311Settings {
+  return {
+    waitMs: c.INTAKE_OPEN311_WAIT_MS,
+    mediaHosts: c.INTAKE_OPEN311_MEDIA_HOSTS.split(',').map((h) => h.trim()).filter(Boolean),
+    mediaTimeoutMs: c.INTAKE_OPEN311_MEDIA_TIMEOUT_MS,
+    mediaMaxBytes: c.INTAKE_PHOTO_MAX_BYTES,
+    webhookRetryMs: c.INTAKE_WEBHOOK_RETRY_MS,
+    webhookTimeoutMs: c.INTAKE_WEBHOOK_TIMEOUT_MS,
+    webhookPrivateTargets: c.INTAKE_WEBHOOK_PRIVATE_TARGETS ? c.INTAKE_WEBHOOK_PRIVATE_TARGETS === 'true' : c.CIVICFLOW_INFRA !== 'external',
+  };
+}
 
 /**
  * 受理渠道 — every way a request arrives besides the hotline: residents' app reports (一键报事), grid workers' patrol
@@ -33,6 +57,13 @@ import { PatrolReportHttpController } from './patrol-report/patrol-report.http.c
     MongooseModule.forFeature([
       { name: FIELD_REPORT_MODEL, schema: fieldReportSchema },
       { name: OPEN311_REQUEST_MODEL, schema: open311RequestSchema },
+      { name: OPEN311_REQUEST_DAY_MODEL, schema: open311RequestDaySchema },
+      { name: OPEN311_CASE_MODEL, schema: open311CaseSchema },
+      { name: OPEN311_UPDATE_DAY_MODEL, schema: open311UpdateDaySchema },
+      { name: WEBHOOKS_MODEL, schema: webhooksSchema },
+      { name: WEBHOOK_DELIVERY_MODEL, schema: webhookDeliverySchema },
+      { name: DEAD_LETTERS_MODEL, schema: deadLettersSchema },
+      { name: PENDING_DELIVERIES_MODEL, schema: pendingDeliveriesSchema },
     ]),
   ],
   controllers: [AppReportHttpController, PatrolReportHttpController, Open311HttpController, GetPhotoHttpController],
@@ -49,7 +80,7 @@ import { PatrolReportHttpController } from './patrol-report/patrol-report.http.c
       },
     },
     { provide: ReporterPseudonyms, inject: [CONFIG], useFactory: (c: ChannelsConfig) => new ReporterPseudonyms(c.INTAKE_REPORTER_KEY) },
-    { provide: OPEN311_SETTINGS, inject: [CONFIG], useFactory: (c: ChannelsConfig) => ({ waitMs: c.INTAKE_OPEN311_WAIT_MS }) },
+    { provide: OPEN311_SETTINGS, inject: [CONFIG], useFactory: open311Settings },
     AcceptPhotosUseCase,
     PhotoUploadInterceptor,
     ClientAppGuard,
@@ -57,6 +88,12 @@ import { PatrolReportHttpController } from './patrol-report/patrol-report.http.c
     ServiceRequestRegistration,
     SubmitServiceRequestUseCase,
     FindServiceRequestsQuery,
+    Open311Requests,
+    RequestDays,
+    FetchMedia,
+    RequestUpdates,
+    WebhookDeliveries,
+    ClientWebhooks,
   ],
 })
 export class ChannelsModule {}

@@ -44,6 +44,8 @@ export interface ReportDoc {
   location?: GeoPoint;
   /** photo ids (sha256 of the bytes), served at /api/v1/photos/{id} */
   photos: string[];
+  /** links to photos the reporter's app hosts (Open311 media_url from a host intake does not fetch from): staff open them */
+  photoLinks?: string[];
   /** keyed hash of whoever reported it, so everyone who reported a problem hears how it ended */
   reporterRef?: string;
   /** 一次办结: answered on the call; its case closes at once */
@@ -94,6 +96,7 @@ export const reportSchema = new Schema<ReportDoc>(
     address: String,
     location: { type: pointSchema, default: undefined },
     photos: { type: [String], default: [] },
+    photoLinks: { type: [String], default: undefined },
     reporterRef: String,
     answeredDirectly: { type: answerSchema, default: undefined },
     receivedAt: { type: Date, required: true },

@@ -268,6 +268,7 @@ export const MESSAGES = {
   'case.clocks': ['时限', 'Deadlines'],
   'case.summonses': ['吹哨报到', 'Summoned departments'],
   'case.photos': ['现场照片', 'Photos'],
+  'case.photoLink': ['居民应用中的照片(外部链接)', 'Photo in the resident’s app (external link)'],
   'case.noPhotos': ['无照片', 'No photos'],
   'case.map': ['位置', 'Location'],
   'case.duplicates': ['合并案件', 'Merged reports'],

@@ -68,6 +68,8 @@ interface IntakeCase {
   address?: string;
   location?: { lng: number; lat: number };
   photos: string[];
+  /** photos the reporter's app hosts (Open311 media_url from a host intake does not fetch from), opened as links */
+  photoLinks?: string[];
   /** how intake placed it (routed, manual-queue, closed at intake); where it stands now is `stage` */
   intakeStatus: string;
   stage: string | null;
@@ -274,13 +276,20 @@ export function CasePage() {
                 },
                 {
                   key: 'photos',
-                  label: `${t('case.photos')} (${intake?.photos?.length ?? 0})`,
-                  children: photoUrls.length ? (
-                    <Image.PreviewGroup>
-                      <Space wrap data-testid="case-photos">
-                        {photoUrls.map((u, i) => <Image key={u} src={u} width={120} height={90} style={{ objectFit: 'cover' }} alt={`${t('case.photos')} ${i + 1}`} />)}
-                      </Space>
-                    </Image.PreviewGroup>
+                  label: `${t('case.photos')} (${(intake?.photos?.length ?? 0) + (intake?.photoLinks?.length ?? 0)})`,
+                  children: photoUrls.length || intake?.photoLinks?.length ? (
+                    <>
+                      <Image.PreviewGroup>
+                        <Space wrap data-testid="case-photos">
+                          {photoUrls.map((u, i) => <Image key={u} src={u} width={120} height={90} style={{ objectFit: 'cover' }} alt={`${t('case.photos')} ${i + 1}`} />)}
+                        </Space>
+                      </Image.PreviewGroup>
+                      {intake?.photoLinks?.map((link) => (
+                        <p key={link} data-testid="case-photo-link">
+                          {t('case.photoLink')}: <a href={link} target="_blank" rel="noopener noreferrer nofollow">{link}</a>
+                        </p>
+                      ))}
+                    </>
                   ) : (
                     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('case.noPhotos')} />
                   ),

@@ -70,6 +70,10 @@ export function caseViewChangeOf(event: EventEnvelope): CaseViewChange | undefin
   else if (event.type === 'case.resolved') set.stage = 'resolved';
   if ('level' in data) set.level = (data.level as CaseLevel | null) ?? null;
   if ('unitId' in data) set.unitId = (data.unitId as string | null) ?? null;
+  if ('sla' in data) {
+    const deadline = (data.sla as { deadline?: string | null } | null)?.deadline;
+    set.deadline = deadline ? new Date(deadline) : null;
+  }
   const addDepartments: string[] = [];
   let effects: CaseViewEffect[] = [];
 

@@ -25,6 +25,8 @@ export interface CaseViewDoc {
   returnedBy?: string | null;
   masterCaseNumber?: string;
   closureReason?: string;
+  /** the deadline of the case's running clock after its latest transition (Open311's expected_datetime); null while none runs */
+  deadline?: Date | null;
   /** when the case's latest event happened */
   updatedAt: Date;
   registeredAt?: Date;
@@ -51,6 +53,7 @@ export const caseViewSchema = new Schema<CaseViewDoc>(
     returnedBy: String,
     masterCaseNumber: String,
     closureReason: String,
+    deadline: { type: Date, default: undefined },
     updatedAt: { type: Date, required: true },
     registeredAt: Date,
     intakeStatus: String,

@@ -9,6 +9,7 @@ import { DISPATCH_QUEUE_MODEL, DispatchQueueEntryDoc } from '../dispatch-queue/d
 import { GridRoutes } from '../routing/grid-routes';
 import { CaseViewChange, caseViewChangeOf, CaseViewEffect, RegistrationChange, TransitionChange } from './case-view.projection';
 import { CASE_VIEW_MODEL, CaseViewDoc } from './case-view.schema';
+import { CaseViewSubscribers } from './case-view-subscribers';
 
 /** What the view records of the effects it leads to, so a later event knows what to undo without reading more. */
 function membership(effects: readonly CaseViewEffect[]): Pick<CaseViewDoc, 'queued' | 'indexed'> {
@@ -36,11 +37,14 @@ export class ProjectCaseEventUseCase {
     private readonly caseReports: CaseReports,
     private readonly openCases: OpenCases,
     private readonly routes: GridRoutes,
+    private readonly subscribers: CaseViewSubscribers,
   ) {}
 
   async execute(event: EventEnvelope): Promise<void> {
     const change = caseViewChangeOf(event);
-    if (change) await this.apply(change);
+    if (!change) return;
+    await this.apply(change);
+    await this.subscribers.notify({ caseNumber: change.caseNumber, event });
   }
 
   /** Applies one change (from an event, or from a reading of a running case). */

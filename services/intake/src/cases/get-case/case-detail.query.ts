@@ -25,6 +25,8 @@ export interface CaseDetail {
   location?: { lng: number; lat: number };
   /** the photos of every report of the case */
   photos: string[];
+  /** photos the reporters' apps host (Open311 media_url), as links staff open */
+  photoLinks: string[];
   answeredDirectly?: { articleId: string; answer: string };
   /** how intake placed it: routed, manual-queue (a dispatcher places it), closed (answered on the call) */
   intakeStatus: 'routed' | 'manual-queue' | 'closed';
@@ -76,6 +78,7 @@ export class CaseDetailQuery {
       ...(first.address ? { address: first.address } : {}),
       ...(first.location ? { location: first.location } : {}),
       photos: [...new Set([first, ...joined].flatMap((report) => report.photos ?? []))],
+      photoLinks: [...new Set([first, ...joined].flatMap((report) => report.photoLinks ?? []))],
       ...(first.answeredDirectly ? { answeredDirectly: first.answeredDirectly } : {}),
       intakeStatus: intakeStatusOf(first),
       ...(first.routing ? { routing: first.routing } : {}),

@@ -17,14 +17,16 @@ interface ClientRequest {
   clientApp?: ClientApp;
 }
 
-/** The key from the `X-Api-Key` header, or Open311's `api_key` parameter (query or form body). */
+/** The key from the `X-Api-Key` (or `api_key`) header, or Open311's `api_key` parameter (query, form, multipart or JSON body). */
 export function apiKeyOf(request: ClientRequest): string | undefined {
-  const header = request.headers['x-api-key'];
-  if (typeof header === 'string' && header) return header;
+  for (const name of ['x-api-key', 'api_key']) {
+    const header = request.headers[name];
+    if (typeof header === 'string' && header.trim()) return header.trim();
+  }
   const fromBody = (request.body as Record<string, unknown> | undefined)?.api_key;
-  if (typeof fromBody === 'string' && fromBody) return fromBody;
+  if (typeof fromBody === 'string' && fromBody.trim()) return fromBody.trim();
   const fromQuery = request.query?.api_key;
-  return typeof fromQuery === 'string' && fromQuery ? fromQuery : undefined;
+  return typeof fromQuery === 'string' && fromQuery.trim() ? fromQuery.trim() : undefined;
 }
 
 /** The app a key belongs to, or 403: an unknown key and a key of another scope are refused alike. */

@@ -5,10 +5,15 @@ import { z } from 'zod';
 import { statusMessage } from '@civicflow/platform';
 import { Open311Error, OPEN311_CONTENT_TYPES, Open311Format, renderOpen311Errors } from './open311.format';
 
-/** The format an error answers in: the one the client asked for by the resource's extension, XML by default. */
-export function formatOfRequest(request: Pick<Request, 'params' | 'path'>): Open311Format {
+/**
+ * The format an error answers in: the one the client asked for by the resource's extension (also on a path that
+ * does not exist), else by its Accept header; XML, the spec's required format, otherwise.
+ */
+export function formatOfRequest(request: Pick<Request, 'params' | 'path' | 'headers'>): Open311Format {
   const asked = (request.params as Record<string, string | undefined> | undefined)?.format ?? /\.(\w+)$/.exec(request.path ?? '')?.[1];
-  return asked === 'json' ? 'json' : 'xml';
+  if (asked === 'json' || asked === 'xml') return asked;
+  const accept = String(request.headers?.accept ?? '');
+  return /json/i.test(accept) && !/xml/i.test(accept) ? 'json' : 'xml';
 }
 
 const bilingual = (status: number) => `${statusMessage(status, 'zh-CN')} ${statusMessage(status, 'en')}`;

@@ -1,10 +1,17 @@
 import { Schema } from 'mongoose';
 
-/** A GeoReport service request as a client app posted it; the source record of its case (channel open311). */
+/** Where a request stood when Open311 last told anyone (an update, a webhook): the next change is measured against it. */
+export interface LastUpdate {
+  status: string;
+  notes: string;
+  at: Date;
+}
+
+/** A GeoReport service request as a client app posted it; the source record of its report (channel open311). */
 export interface Open311RequestDoc {
-  /** The token: also the case's sourceRef, so the case is found by `open311:<token>` even before it is linked here. */
+  /** The token: also the report's sourceRef, so its report is `open311:<token>` even before the case is known. */
   _id: string;
-  /** The client app whose key posted it: only that app lists and reads it. */
+  /** The client app whose key posted it: that app reads it in full, everyone else its public view. */
   app: string;
   serviceCode: string;
   description: string;
@@ -12,15 +19,20 @@ export interface Open311RequestDoc {
   urgency: string;
   address?: string;
   location?: { lng: number; lat: number };
-  /** A photo the client hosts itself; kept as a link, never fetched (a server fetching arbitrary URLs is an SSRF hole). */
+  /** The photo link the client sent (media_url). */
   mediaUrl?: string;
+  /** What became of it: fetched into photo storage (an administrator allows its host), or kept as a link staff open. */
+  media?: { photoId?: string; linkOnly?: string };
   reporterRef?: string;
   attributes?: Record<string, string>;
   requestedAt: Date;
-  /** The case number (= service_request_id), once registration answered. */
+  /** The case its report became or joined, once registration answered. */
   caseNumber?: string;
-  /** The request joined an open case of the same problem nearby (合并): caseNumber is that case's. */
+  /** The report joined an open case of the same problem nearby (合并): caseNumber is that case's. */
   merged?: boolean;
+  /** Its own id: the case number when it opened the case, `<case number>-<n>` for the n-th report joined to it. */
+  serviceRequestId?: string;
+  lastUpdate?: LastUpdate;
 }
 
 export const OPEN311_REQUEST_MODEL = 'Open311Request';
@@ -36,15 +48,15 @@ export const open311RequestSchema = new Schema<Open311RequestDoc>(
     address: String,
     location: { lng: Number, lat: Number },
     mediaUrl: String,
+    media: { type: Schema.Types.Mixed, default: undefined },
     reporterRef: String,
     attributes: { type: Map, of: String },
     requestedAt: { type: Date, required: true },
     caseNumber: String,
     merged: Boolean,
+    serviceRequestId: String,
+    lastUpdate: { type: Schema.Types.Mixed, default: undefined },
   },
+  // read and written by _id (the token) only: ids and days lead to tokens through their own documents
   { collection: 'open311_requests', versionKey: false },
 );
-// GET requests.{format}: an app's requests in a time window, newest first
-open311RequestSchema.index({ app: 1, requestedAt: -1 });
-// GET requests/{id}.{format} and the service_request_id filter go through the case's number document
-// (case_numbers → its reports → their tokens), all by _id

@@ -1,5 +1,5 @@
-import { BadRequestException } from '@nestjs/common';
-import { collectAttributes, MAX_RESULTS, parseServiceRequestBody, parseServiceRequestFilters } from './open311.dto';
+import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { collectAttributes, MAX_RESULTS, parseServiceRequestBody, parseServiceRequestFilters, parseW3cDateTime } from './open311.dto';
 
 function errorsOf(fn: () => unknown): { field: string; reason: string }[] {
   try {
@@ -25,13 +25,20 @@ describe('POST requests body', () => {
     expect(parsed).toMatchObject({ address_string: '阳光社区 3 号楼', attributes: { request_type: 'complaint' } });
   });
 
-  it('names every bad field at once', () => {
-    const errors = errorsOf(() =>
-      parseServiceRequestBody({ service_code: '9999', lat: '91', media_url: 'ftp://x/y.jpg', 'attribute[colour]': 'red' }),
-    );
-    const fields = errors.map((e) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['lat', 'media_url', 'service_code', 'attribute[colour]']));
-    expect(errors.find((e) => e.field === 'service_code')!.reason).toContain('"9999"');
+  it('names every bad field at once, in Chinese and English', () => {
+    const errors = errorsOf(() => parseServiceRequestBody({ service_code: '0501', lat: '91', long: 'east', media_url: 'ftp://x/y.jpg', 'attribute[colour]': 'red' }));
+    expect(errors.map((e) => e.field)).toEqual(expect.arrayContaining(['lat', 'long', 'media_url', 'attribute[colour]']));
+    for (const { reason } of errors) expect(reason).toMatch(/[\u4e00-\u9fff].*[a-z]{4,}/);
+  });
+
+  it('answers a service_code the city does not offer with 404', () => {
+    expect(() => parseServiceRequestBody({ service_code: '9999', lat: '40', long: '109' })).toThrow(NotFoundException);
+  });
+
+  it('treats optional arguments and attributes sent empty as absent, as FixMyStreet sends them', () => {
+    const parsed = parseServiceRequestBody({ ...form, 'attribute[request_type]': '', 'attribute[anything]': '', address_id: '', media_url: '', phone: ' ' });
+    expect(parsed.attributes).toEqual({});
+    expect(parsed.media_url).toBeUndefined();
   });
 
   it('needs a location: lat and long together, or an address; address_id alone is not enough', () => {
@@ -50,6 +57,25 @@ describe('POST requests body', () => {
 
   it('collects attribute[code] and attribute[code][] fields', () => {
     expect(collectAttributes({ 'attribute[a]': '1', 'attribute[b][]': ['x', 'y'], attributes: 'no', attribute: { c: '3' } })).toEqual({ a: '1', b: ['x', 'y'], c: '3' });
+  });
+});
+
+describe('W3C datetimes', () => {
+  it('reads every form of the W3C note, to the minute included, with Z or an offset', () => {
+    expect(parseW3cDateTime('2026-12-07T11:27+08:00')).toEqual(new Date('2026-12-07T03:27:00Z'));
+    expect(parseW3cDateTime('2026-12-07T11:27:30.5Z')).toEqual(new Date('2026-12-07T11:27:30.500Z'));
+    expect(parseW3cDateTime('2026-12-07T11:27:30-05:00')).toEqual(new Date('2026-12-07T16:27:30Z'));
+    expect(parseW3cDateTime('2026-12-07')).toEqual(new Date('2026-12-06T16:00:00Z'));
+    expect(parseW3cDateTime('2026-12')).toEqual(new Date('2026-11-30T16:00:00Z'));
+    expect(parseW3cDateTime('2026')).toEqual(new Date('2025-12-31T16:00:00Z'));
+    // an unencoded + in a query string arrives as a space
+    expect(parseW3cDateTime('2026-12-07T11:27 08:00')).toEqual(new Date('2026-12-07T03:27:00Z'));
+  });
+
+  it('refuses a time without a zone and a day that does not exist', () => {
+    expect(parseW3cDateTime('2026-12-07T11:27')).toBeUndefined();
+    expect(parseW3cDateTime('2026-02-30')).toBeUndefined();
+    expect(parseW3cDateTime('yesterday')).toBeUndefined();
   });
 });
 
@@ -76,9 +102,10 @@ describe('GET requests filters', () => {
       start: new Date('2026-10-31T16:00:00Z'),
       end: new Date('2026-11-20T00:00:00Z'),
     });
-    // a bare date is midnight China time; an open end stops 90 days after the start, or now
+    // a bare date is midnight China time; a start alone reads up to now, however far back (the 90 days bound a range given by both ends)
     expect(parseServiceRequestFilters({ start_date: '2026-11-01' }, now)).toMatchObject({ start: new Date('2026-10-31T16:00:00Z'), end: now });
-    expect(parseServiceRequestFilters({ start_date: '2026-01-01' }, now)).toMatchObject({ end: new Date(new Date('2025-12-31T16:00:00Z').getTime() + days(90)) });
+    expect(parseServiceRequestFilters({ start_date: new Date(now.getTime() - days(100)).toISOString() }, now)).toMatchObject({ end: now });
+    expect(parseServiceRequestFilters({ start_date: '', end_date: '', status: '', service_code: '' }, now)).toEqual({ start: new Date(now.getTime() - days(90)), end: now, serviceCodes: undefined, statuses: undefined });
   });
 
   it('refuses unknown codes and statuses, zone-less or reversed dates and windows over 90 days', () => {

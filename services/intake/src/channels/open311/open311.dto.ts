@@ -1,23 +1,29 @@
-import { BadRequestException } from '@nestjs/common';
+import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { z } from 'zod';
 import { REQUEST_TYPE_ATTRIBUTE, requestTypesOf } from './open311-services';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+/** The spec's optional arguments: sent empty (FixMyStreet sends every field it knows) is the same as not sent. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
-const text = (max: number) => optional(z.string().trim().max(max));
+const tooLong = (max: number) => `不得超过 ${max} 个字符 at most ${max} characters`;
+const text = (max: number) => optional(z.string({ error: '须为文本 must be text' }).trim().max(max, tooLong(max)));
+const coordinate = (limit: number) => {
+  const range = `须在 -${limit} 与 ${limit} 之间 must be between -${limit} and ${limit}`;
+  return optional(z.coerce.number({ error: '须为数字 must be a number' }).min(-limit, range).max(limit, range));
+};
 
-/** POST requests.{format}, form-encoded as the spec says, or JSON with the same names. api_key is checked before. */
+/** POST requests.{format}, form-encoded as the spec says (or multipart, or JSON with the same names). api_key is checked before. */
 export const serviceRequestBodySchema = z
   .object({
-    api_key: z.string().optional(),
+    api_key: z.unknown().optional(),
     jurisdiction_id: text(100),
     service_code: z.string({ error: '必填 required' }).trim().min(1, '必填 required'),
-    lat: optional(z.coerce.number().min(-90).max(90)),
-    long: optional(z.coerce.number().min(-180).max(180)),
+    lat: coordinate(90),
+    long: coordinate(180),
     address_string: text(500),
     address_id: text(100),
     description: text(4000),
-    media_url: optional(z.url({ protocol: /^https?$/, error: '须为 http(s) 链接 must be an http(s) URL' }).max(2000)),
+    media_url: optional(z.url({ protocol: /^https?$/, error: '须为 http(s) 链接 must be an http(s) URL' }).max(2000, tooLong(2000))),
     // who reports: used only to derive a pseudonym, never stored
     email: text(254),
     device_id: text(200),
@@ -64,29 +70,39 @@ export function collectAttributes(body: Record<string, unknown>): Record<string,
   return attributes;
 }
 
-function badRequest(errors: { field: string; reason: string }[]): BadRequestException {
+export type FieldError = { field: string; reason: string };
+
+export function badRequest(errors: FieldError[]): BadRequestException {
   return new BadRequestException({ message: '请求参数无效 invalid request', errors });
 }
 
-/** Validates a POST body: 400 listing every problem by field, as Open311 errors. */
+const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+/**
+ * Validates a POST body: 404 for a service_code the city does not offer (the spec's answer), else 400 listing every
+ * problem by field. An attribute sent empty is absent, like any optional argument; a non-empty one the service
+ * does not define is refused.
+ */
 export function parseServiceRequestBody(body: unknown): ParsedServiceRequest {
   const raw = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
-  const parsed = serviceRequestBodySchema.safeParse(raw);
-  const errors = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(body)', reason: i.message }));
-  const attributes: Record<string, string> = {};
   const serviceCode = typeof raw.service_code === 'string' ? raw.service_code.trim() : '';
   const requestTypes = serviceCode ? requestTypesOf(serviceCode) : undefined;
-  if (serviceCode && !requestTypes) errors.push({ field: 'service_code', reason: `未知的服务代码 unknown service_code "${serviceCode}"` });
+  if (serviceCode && !requestTypes) throw new NotFoundException({ message: `未知的服务代码 unknown service_code "${serviceCode}"` });
+  const parsed = serviceRequestBodySchema.safeParse(raw);
+  const errors: FieldError[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(body)', reason: i.message }));
+  const attributes: Record<string, string> = {};
   for (const [code, value] of Object.entries(collectAttributes(raw))) {
     const field = `attribute[${code}]`;
+    const values = (Array.isArray(value) ? value : [value]).filter((v) => !isBlank(v));
+    if (values.length === 0) continue;
     if (code !== REQUEST_TYPE_ATTRIBUTE) {
-      errors.push({ field, reason: `未知的属性 unknown attribute; this service defines only ${REQUEST_TYPE_ATTRIBUTE}` });
-    } else if (typeof value !== 'string') {
+      errors.push({ field, reason: `未定义的属性 unknown attribute; this service defines only ${REQUEST_TYPE_ATTRIBUTE}` });
+    } else if (values.length > 1 || typeof values[0] !== 'string') {
       errors.push({ field, reason: '须为单个值 must be a single value' });
-    } else if (requestTypes && !requestTypes.includes(value as never)) {
-      errors.push({ field, reason: `"${value}" 不在可选值中 is not one of ${requestTypes.join(', ')}` });
-    } else if (value.trim() !== '') {
-      attributes[code] = value;
+    } else if (requestTypes && !requestTypes.includes(values[0].trim() as never)) {
+      errors.push({ field, reason: `"${values[0]}" 不在可选值中 is not one of ${requestTypes.join(', ')}` });
+    } else {
+      attributes[code] = values[0].trim();
     }
   }
   if (errors.length > 0 || !parsed.success) throw badRequest(errors);
@@ -102,57 +118,81 @@ export type ServiceRequestFilters =
   | { ids: string[] }
   | { serviceCodes?: string[]; start: Date; end: Date; statuses?: Open311Status[] };
 
-/** The spec's default window, and the widest a query may ask for. */
+/** The spec's default window, and the widest a range given by both ends may span. */
 export const MAX_WINDOW_DAYS = 90;
 /** The spec's cap on one answer. */
 export const MAX_RESULTS = 1000;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const W3C_DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
-const commaList = (value: unknown): string[] | undefined => {
+export const commaList = (value: unknown): string[] | undefined => {
   if (value === undefined) return undefined;
   const parts = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
   return parts.length > 0 ? parts : undefined;
 };
 
-/** W3C datetime with a time zone (or a bare date, read as midnight China time). */
-function parseW3cDate(value: unknown, field: string, errors: { field: string; reason: string }[]): Date | undefined {
-  if (value === undefined || value === '') return undefined;
+/**
+ * The W3C note's datetime forms (www.w3.org/TR/NOTE-datetime): YYYY, YYYY-MM, YYYY-MM-DD, and with a time to the
+ * minute, second or fraction, which carries its zone (Z or ±hh:mm). A `+` sent unencoded in a query string
+ * arrives as a space; it is read as the `+` it was.
+ */
+const W3C_DATETIME = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?)?)?$/;
+
+/** A W3C datetime as an instant; a date without a time is the start of that day (month, year) in China time. */
+export function parseW3cDateTime(value: string): Date | undefined {
+  const match = W3C_DATETIME.exec(value.trim().replace(/ (\d{2}:?\d{2})$/, '+$1'));
+  if (!match) return undefined;
+  const [, year, month = '01', day = '01', hour, minute, second = '00', fraction = '', zone] = match;
+  const offset = zone === undefined ? '+08:00' : zone === 'Z' || zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  const date = new Date(`${year}-${month}-${day}T${hour ?? '00'}:${minute ?? '00'}:${second}${fraction}${offset}`);
+  if (Number.isNaN(date.getTime())) return undefined;
+  // Date rolls 2026-02-30 over into March: a day that does not exist is refused instead
+  const calendarDay = new Date(`${year}-${month}-01T00:00:00Z`);
+  calendarDay.setUTCDate(Number(day));
+  return calendarDay.getUTCMonth() + 1 === Number(month) ? date : undefined;
+}
+
+function parseW3cDate(value: unknown, field: string, errors: FieldError[]): Date | undefined {
+  if (isBlank(value)) return undefined;
   if (typeof value !== 'string') {
     errors.push({ field, reason: '须为单个值 must be given once' });
     return undefined;
   }
-  const text = value.trim();
-  const iso = W3C_DATE.test(text) ? `${text}T00:00:00+08:00` : text;
-  const ok = z.iso.datetime({ offset: true }).safeParse(iso).success;
-  const date = new Date(iso);
-  if (!ok || Number.isNaN(date.getTime())) {
-    errors.push({ field, reason: `须为带时区的 W3C 时间 must be a W3C datetime with a time zone, e.g. 2026-11-28T08:00:00+08:00 (got "${text}")` });
-    return undefined;
-  }
+  const date = parseW3cDateTime(value);
+  if (!date) errors.push({ field, reason: `须为带时区的 W3C 时间 must be a W3C datetime with its zone, e.g. 2026-11-28T08:00+08:00, or a date (got "${value.trim()}")` });
   return date;
+}
+
+/** start_date and end_date of a feed (the updates): both optional, each a W3C datetime. */
+export function parseDateRange(query: Record<string, unknown>): { start?: Date; end?: Date } {
+  const errors: FieldError[] = [];
+  const start = parseW3cDate(query.start_date, 'start_date', errors);
+  const end = parseW3cDate(query.end_date, 'end_date', errors);
+  if (start && end && start > end) errors.push({ field: 'start_date', reason: 'start_date 晚于 end_date start_date is after end_date' });
+  if (errors.length > 0) throw badRequest(errors);
+  return { start, end };
 }
 
 /** GET requests.{format} query → filters, or 400 naming each bad parameter. */
 export function parseServiceRequestFilters(query: Record<string, unknown>, now = new Date()): ServiceRequestFilters {
   const ids = commaList(query.service_request_id);
   if (ids) return { ids: ids.slice(0, MAX_RESULTS) };
-  const errors: { field: string; reason: string }[] = [];
+  const errors: FieldError[] = [];
   const serviceCodes = commaList(query.service_code);
   for (const code of serviceCodes ?? []) {
     if (!requestTypesOf(code)) errors.push({ field: 'service_code', reason: `未知的服务代码 unknown service_code "${code}"` });
   }
-  const statuses = commaList(query.status);
+  const statuses = commaList(query.status)?.map((s) => s.toLowerCase());
   for (const status of statuses ?? []) {
     if (status !== 'open' && status !== 'closed') errors.push({ field: 'status', reason: `"${status}" 须为 open 或 closed must be open or closed` });
   }
   const startGiven = parseW3cDate(query.start_date, 'start_date', errors);
   const endGiven = parseW3cDate(query.end_date, 'end_date', errors);
-  const end = endGiven ?? (startGiven ? new Date(Math.min(now.getTime(), startGiven.getTime() + MAX_WINDOW_DAYS * DAY_MS)) : now);
+  // the spec bounds a range given by both ends to 90 days and defaults to the last 90; a start alone reads up to now
+  const end = endGiven ?? now;
   const start = startGiven ?? new Date(end.getTime() - MAX_WINDOW_DAYS * DAY_MS);
   if (startGiven && endGiven && start > end) errors.push({ field: 'start_date', reason: 'start_date 晚于 end_date start_date is after end_date' });
-  if (end.getTime() - start.getTime() > MAX_WINDOW_DAYS * DAY_MS) {
+  if (startGiven && endGiven && end.getTime() - start.getTime() > MAX_WINDOW_DAYS * DAY_MS) {
     errors.push({ field: 'end_date', reason: `时间范围不得超过 ${MAX_WINDOW_DAYS} 天 the range may not span more than ${MAX_WINDOW_DAYS} days` });
   }
   if (errors.length > 0) throw badRequest(errors);

@@ -20,6 +20,9 @@ const ITEM_ELEMENT: Readonly<Record<string, string>> = {
   values: 'value',
   endpoints: 'endpoint',
   formats: 'format',
+  service_requests_updates: 'request_update',
+  webhooks: 'webhook',
+  dead_letters: 'dead_letter',
 };
 
 const builder = new XMLBuilder({ format: true, indentBy: '  ', suppressEmptyNode: true });

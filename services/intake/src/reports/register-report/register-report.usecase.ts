@@ -26,6 +26,8 @@ export interface ReportIntake {
   /** keyed hash of whoever reported it, so merged reporters can be informed too */
   reporterRef?: string;
   photos?: string[];
+  /** photos the reporter's app hosts, kept as links (Open311 media_url) */
+  photoLinks?: string[];
   answeredDirectly?: { articleId: string; answer: string };
   correlationId: string;
   traceparent?: string;
@@ -102,6 +104,7 @@ export class RegisterReportUseCase {
       ...(intake.address ? { address: intake.address } : {}),
       ...(intake.location ? { location: { lng: intake.location.lng, lat: intake.location.lat } } : {}),
       photos: intake.photos ?? [],
+      ...(intake.photoLinks?.length ? { photoLinks: intake.photoLinks } : {}),
       ...(intake.reporterRef ? { reporterRef: intake.reporterRef } : {}),
       ...(intake.answeredDirectly ? { answeredDirectly: { articleId: intake.answeredDirectly.articleId, answer: intake.answeredDirectly.answer } } : {}),
       receivedAt: new Date(),

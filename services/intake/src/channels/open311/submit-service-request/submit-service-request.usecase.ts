@@ -8,6 +8,7 @@ import { ParsedServiceRequest } from '../open311.dto';
 import { OPEN311_REQUEST_MODEL, Open311RequestDoc } from '../open311-request.schema';
 import { REQUEST_TYPE_ATTRIBUTE } from '../open311-services';
 import { ServiceRequestRegistration } from './service-request-registration';
+import { RequestDays } from '../listing/request-days';
 
 /** GeoReport's answer to POST requests: the id, or a token when the id is not known yet. */
 export interface Open311Receipt {
@@ -24,6 +25,7 @@ export class SubmitServiceRequestUseCase {
     @InjectModel(OPEN311_REQUEST_MODEL) private readonly requests: Model<Open311RequestDoc>,
     private readonly registration: ServiceRequestRegistration,
     private readonly pseudonyms: ReporterPseudonyms,
+    private readonly days: RequestDays,
   ) {}
 
   async execute(body: ParsedServiceRequest, app: ClientApp): Promise<Open311Receipt> {
@@ -46,6 +48,7 @@ export class SubmitServiceRequestUseCase {
       requestedAt: new Date(),
     };
     await this.requests.create(request);
+    await this.days.add(request);
     const registered = await this.registration.registerWithin(request);
     if (!registered) {
       return {
@@ -55,7 +58,7 @@ export class SubmitServiceRequestUseCase {
       };
     }
     return {
-      service_request_id: registered.caseNumber,
+      service_request_id: registered.serviceRequestId,
       service_notice: registered.merged
         ? `附近已有同一问题的案件 ${registered.caseNumber},将一并办理 the same problem nearby is already case ${registered.caseNumber}; your request joined it`
         : `已受理,案件编号 ${registered.caseNumber} registered as case ${registered.caseNumber}`,

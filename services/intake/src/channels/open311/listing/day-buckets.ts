@@ -1,0 +1,50 @@
+import type { mongo } from 'mongoose';
+import { DAY_MS } from '../open311.dto';
+
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** The China-time day an instant falls on, `YYYY-MM-DD`: the `_id` of a day's bucket. */
+export const chinaDay = (at: Date) => new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+
+/** The days from `start` to `end` (China time), newest first. */
+export function chinaDaysBetween(start: Date, end: Date): string[] {
+  const days: string[] = [];
+  for (let t = end.getTime(); t >= start.getTime() - DAY_MS; t -= DAY_MS) {
+    const day = chinaDay(new Date(t));
+    if (day < chinaDay(start)) break;
+    if (days[days.length - 1] !== day) days.push(day);
+  }
+  return days;
+}
+
+/** A day's entries, kept in one document whose `_id` is the day. */
+export interface DayBucketDoc<T> {
+  _id: string;
+  entries: T[];
+}
+
+/**
+ * Entries by day, one document a day: "what happened between these times" is a read by `_id` per day (FerretDB
+ * decodes every document for any other filter; a time index would be a scan there). An entry is added once, by
+ * its key: a repeated add finds it and changes nothing.
+ */
+export class DayBuckets<T extends object> {
+  constructor(private readonly collection: mongo.Collection, private readonly keyField: keyof T & string) {}
+
+  async add(at: Date, entry: T): Promise<void> {
+    const _id = chinaDay(at);
+    const key = entry[this.keyField];
+    try {
+      await this.collection.updateOne({ _id: _id as never, [`entries.${this.keyField}`]: { $ne: key } }, { $push: { entries: entry as never } }, { upsert: true });
+    } catch (error) {
+      // the day exists and holds the entry: the filter missed it, and the upsert met the day's _id
+      if ((error as { code?: number }).code !== 11000) throw error;
+    }
+  }
+
+  /** The entries of the days from start to end (newest day first; within a day, in the order they were added). */
+  async between(start: Date, end: Date): Promise<T[]> {
+    const days = await Promise.all(chinaDaysBetween(start, end).map((day) => this.collection.findOne({ _id: day as never })));
+    return days.flatMap((day) => (day?.entries as T[] | undefined) ?? []);
+  }
+}
