@@ -31,14 +31,17 @@ export interface DayBucketDoc<T> {
 export class DayBuckets<T extends object> {
   constructor(private readonly collection: mongo.Collection, private readonly keyField: keyof T & string) {}
 
-  async add(at: Date, entry: T): Promise<void> {
+  /** true when this call added the entry, false when the day held it already. */
+  async add(at: Date, entry: T): Promise<boolean> {
     const _id = chinaDay(at);
     const key = entry[this.keyField];
     try {
-      await this.collection.updateOne({ _id: _id as never, [`entries.${this.keyField}`]: { $ne: key } }, { $push: { entries: entry as never } }, { upsert: true });
+      const result = await this.collection.updateOne({ _id: _id as never, [`entries.${this.keyField}`]: { $ne: key } }, { $push: { entries: entry as never } }, { upsert: true });
+      return result.modifiedCount + result.upsertedCount > 0;
     } catch (error) {
       // the day exists and holds the entry: the filter missed it, and the upsert met the day's _id
       if ((error as { code?: number }).code !== 11000) throw error;
+      return false;
     }
   }
 

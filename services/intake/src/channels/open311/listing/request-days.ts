@@ -14,8 +14,8 @@ export class RequestDays {
     this.days = new DayBuckets(model.collection, 'token');
   }
 
-  add(request: Pick<Open311RequestDoc, '_id' | 'serviceCode' | 'requestedAt'>): Promise<void> {
-    return this.days.add(request.requestedAt, { token: request._id, serviceCode: request.serviceCode, at: request.requestedAt });
+  async add(request: Pick<Open311RequestDoc, '_id' | 'serviceCode' | 'requestedAt'>): Promise<void> {
+    await this.days.add(request.requestedAt, { token: request._id, serviceCode: request.serviceCode, at: request.requestedAt });
   }
 
   /** Requests received between start and end, newest first. */

@@ -48,8 +48,8 @@ export class RequestUpdates implements OnModuleInit {
       const { masterCaseNumber } = event.data as EventData<typeof caseMergedV1>;
       await this.cases.updateOne({ _id: masterCaseNumber }, { $addToSet: { followers: caseNumber } }, { upsert: true });
     }
-    const followers = await Promise.all(kase.followers.map((f) => this.cases.findById(f).lean<Open311CaseDoc>()));
-    for (const token of [...kase.tokens, ...followers.flatMap((f) => f?.tokens ?? [])]) await this.record(token);
+    const followers = await Promise.all((kase.followers ?? []).map((f) => this.cases.findById(f).lean<Open311CaseDoc>()));
+    for (const token of [...(kase.tokens ?? []), ...followers.flatMap((f) => f?.tokens ?? [])]) await this.record(token);
   }
 
   /** Records the request's change since its last update, if any, and hands it to its app's webhooks. */
@@ -71,9 +71,10 @@ export class RequestUpdates implements OnModuleInit {
       external_status_code: stage,
       media_url: '',
     };
-    await this.days.add(at, { ...update, app: request.app, at });
+    // the same change seen twice at once (the request's link and its case's event) is recorded, and sent, once
+    const added = await this.days.add(at, { ...update, app: request.app, at });
     await this.requests.updateOne({ _id: token }, { $set: { lastUpdate: { status: shown.status, notes: shown.status_notes, at } } });
-    await this.webhooks.enqueue(request.app, update, shown);
+    if (added) await this.webhooks.enqueue(request.app, update, shown);
   }
 
   /** The updates between two instants, oldest first. */
