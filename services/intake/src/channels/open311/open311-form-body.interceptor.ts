@@ -18,7 +18,7 @@ export class Open311FormBodyInterceptor implements NestInterceptor {
   private readonly parseMultipart: Middleware = multer({
     storage: multer.memoryStorage(),
     limits: { fields: 100, fieldSize: 64 * 1024, files: 0 },
-  }).none() as unknown as Middleware;
+  }).none();
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const http = context.switchToHttp();
@@ -31,11 +31,12 @@ export class Open311FormBodyInterceptor implements NestInterceptor {
   }
 }
 
-function multipartError(error: unknown): unknown {
+function multipartError(error: unknown): Error {
   const code = (error as { code?: string }).code;
   if (code === 'LIMIT_FILE_COUNT' || code === 'LIMIT_UNEXPECTED_FILE') {
     return new BadRequestException({ message: '不接收文件,照片请用 media_url files are not taken; send a photo as media_url' });
   }
   if (code === 'LIMIT_FIELD_VALUE' || code === 'LIMIT_FIELD_COUNT') return new PayloadTooLargeException({ message: '表单过大 the form is too large' });
-  return error;
+  // body-parser's errors carry their HTTP status, which the Open311 error filter answers with
+  return error instanceof Error ? error : new Error(String(error));
 }

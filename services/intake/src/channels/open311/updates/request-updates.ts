@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import type { caseMergedV1, EventData } from '@civicflow/contracts';
@@ -19,6 +19,7 @@ import { OPEN311_CASE_MODEL, Open311CaseDoc, Open311Update, OPEN311_UPDATE_DAY_M
 @Injectable()
 export class RequestUpdates implements OnModuleInit {
   private readonly days: DayBuckets<UpdateEntry>;
+  private readonly logger = new Logger(RequestUpdates.name);
 
   constructor(
     @InjectModel(OPEN311_REQUEST_MODEL) private readonly requests: Model<Open311RequestDoc>,
@@ -35,10 +36,13 @@ export class RequestUpdates implements OnModuleInit {
     this.subscribers.subscribe((change) => this.onCaseChanged(change));
   }
 
-  /** A request's report is on this case now: later events of the case reach it; its state so far is its first update. */
+  /**
+   * A request's report is on this case now: later events of the case reach it. Its state so far becomes its first
+   * update without holding up the client's POST (if that fails, the case's next event records the change).
+   */
   async link(request: Open311RequestDoc & { caseNumber: string }): Promise<void> {
     await this.cases.updateOne({ _id: request.caseNumber }, { $addToSet: { tokens: request._id } }, { upsert: true });
-    await this.record(request._id);
+    this.record(request._id).catch((error: unknown) => this.logger.warn(`Open311 request ${request._id}: first update not recorded: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   async onCaseChanged({ caseNumber, event }: CaseViewChanged): Promise<void> {
