@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import type { caseMergedV1, EventData } from '@civicflow/contracts';
+import { KeyedLock } from '@civicflow/platform';
 import { CaseViewChanged, CaseViewSubscribers } from '../../../cases/case-view/case-view-subscribers';
 import { DayBucketDoc, DayBuckets } from '../listing/day-buckets';
 import { OPEN311_REQUEST_MODEL, Open311RequestDoc } from '../open311-request.schema';
@@ -20,6 +21,8 @@ import { OPEN311_CASE_MODEL, Open311CaseDoc, Open311Update, OPEN311_UPDATE_DAY_M
 export class RequestUpdates implements OnModuleInit {
   private readonly days: DayBuckets<UpdateEntry>;
   private readonly logger = new Logger(RequestUpdates.name);
+  /** one request's changes are measured one at a time (its link and its case's event may arrive together) */
+  private readonly lock = new KeyedLock();
 
   constructor(
     @InjectModel(OPEN311_REQUEST_MODEL) private readonly requests: Model<Open311RequestDoc>,
@@ -57,7 +60,11 @@ export class RequestUpdates implements OnModuleInit {
   }
 
   /** Records the request's change since its last update, if any, and hands it to its app's webhooks. */
-  async record(token: string): Promise<void> {
+  record(token: string): Promise<void> {
+    return this.lock.run(token, () => this.recordNow(token));
+  }
+
+  private async recordNow(token: string): Promise<void> {
     const request = await this.open311.byToken(token);
     if (!request?.serviceRequestId) return;
     const cases = await this.open311.casesOf(request);
@@ -83,7 +90,9 @@ export class RequestUpdates implements OnModuleInit {
 
   /** The updates between two instants, oldest first. */
   async between(start: Date, end: Date): Promise<Open311Update[]> {
-    const entries = (await this.days.between(start, end)).filter((e) => new Date(e.at) >= start && new Date(e.at) <= end);
+    const seen = new Set<string>();
+    // two intake processes may record one change at once: it is shown once
+    const entries = (await this.days.between(start, end)).filter((e) => new Date(e.at) >= start && new Date(e.at) <= end && !seen.has(e.update_id) && seen.add(e.update_id));
     return entries
       .sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime())
       .map(({ app: _app, at: _at, ...update }) => update);
