@@ -1,5 +1,6 @@
 import { pauseSlaClock, resumeSlaClock, startSlaClock } from '../sla/sla-clock';
 import type { SlaWindowName } from '../vocabulary/sla-windows';
+import { isSummonsOpen } from '../vocabulary/case-words';
 import type { CaseClock, CaseState, ClockStart, DepartmentSummons, HandlingLevel } from './case-state';
 
 /**
@@ -33,7 +34,7 @@ export function resumeAllClocks(state: CaseState, at: number): Pick<CaseState, '
   return { clock: resume(state.clock), summonses: state.summonses.map((summons) => ({ ...summons, clock: resume(summons.clock) })) };
 }
 
-/** Summonses still owing something: not answered and not released. */
+/** Summonses still owing something: not answered, released or withdrawn. */
 export function openSummonses(state: CaseState): DepartmentSummons[] {
-  return state.summonses.filter((summons) => summons.status !== 'answered' && summons.status !== 'released');
+  return state.summonses.filter((summons) => isSummonsOpen(summons.status));
 }

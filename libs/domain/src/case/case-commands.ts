@@ -6,7 +6,7 @@ import type { Actor } from './actor';
 import type { Channel } from '../vocabulary/channels';
 import type { CaseCommandName } from '../vocabulary/case-commands';
 import type { Satisfaction } from '../vocabulary/satisfaction';
-import type { CaseLocation, CaseRoute } from './case-state';
+import type { CaseLocation, CaseRoute, SummonsBreach } from './case-state';
 
 /** Every command says who acts and when (UTC ms); the domain never reads a clock of its own. */
 interface CommandBase {
@@ -74,6 +74,18 @@ export interface DecideRefusalCommand extends CommandBase {
   readonly decision: 'accept' | 'overrule';
   readonly note?: string;
 }
+/** 撤回吹哨: the street (or a supervisor) withdraws a summons before its answer, with a reason. */
+export interface WithdrawSummonsCommand extends CommandBase {
+  readonly type: 'withdrawSummons';
+  readonly departmentId: string;
+  readonly reason: string;
+}
+/** 解除: a supervisor releases a department that let its window run out and was 督办-ed; its breach stays on its record. */
+export interface ReleaseSummonsCommand extends CommandBase {
+  readonly type: 'releaseSummons';
+  readonly departmentId: string;
+  readonly reason: string;
+}
 export interface DepartmentAnswerCommand extends CommandBase {
   readonly type: 'answer';
   readonly departmentId: string;
@@ -104,6 +116,8 @@ export interface DecideExtensionCommand extends CommandBase {
 export interface IssueSupervisionNoticeCommand extends CommandBase {
   readonly type: 'issueSupervisionNotice';
   readonly notice: string;
+  /** The workflow's automatic 督办 after a summoned department's window ran out (its timer; 'system' only). */
+  readonly breach?: SummonsBreach;
 }
 export interface RecordCallbackCommand extends CommandBase {
   readonly type: 'recordCallback';
@@ -142,6 +156,8 @@ export type CaseCommand =
   | DepartmentReportInCommand
   | DepartmentRefuseCommand
   | DecideRefusalCommand
+  | WithdrawSummonsCommand
+  | ReleaseSummonsCommand
   | DepartmentAnswerCommand
   | ResolveCommand
   | SuspendCommand

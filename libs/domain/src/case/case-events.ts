@@ -6,7 +6,7 @@ import type { Actor } from './actor';
 import type { Channel } from '../vocabulary/channels';
 import type { ClosureReason } from '../vocabulary/case-words';
 import type { Satisfaction } from '../vocabulary/satisfaction';
-import type { Assignee, CaseLocation, CaseRoute, ClockStart, HandlingLevel } from './case-state';
+import type { Assignee, CaseLocation, CaseRoute, ClockStart, HandlingLevel, SummonsBreach } from './case-state';
 
 /**
  * Domain events: facts, past tense, carrying everything needed to apply them (including the windows that
@@ -90,6 +90,16 @@ export interface DepartmentRefusalOverruled extends EventBase {
   /** The department goes back to the stage it refused from, with a fresh window for it. */
   readonly clock: ClockStart;
 }
+export interface DepartmentSummonsWithdrawn extends EventBase {
+  readonly type: 'DepartmentSummonsWithdrawn';
+  readonly departmentId: string;
+  readonly reason: string;
+}
+export interface DepartmentSummonsReleased extends EventBase {
+  readonly type: 'DepartmentSummonsReleased';
+  readonly departmentId: string;
+  readonly reason: string;
+}
 export interface DepartmentAnswered extends EventBase {
   readonly type: 'DepartmentAnswered';
   readonly departmentId: string;
@@ -117,6 +127,8 @@ export interface ExtensionDecided extends EventBase {
 export interface SupervisionNoticeIssued extends EventBase {
   readonly type: 'SupervisionNoticeIssued';
   readonly notice: string;
+  /** set on the automatic 督办 after a summoned department's window ran out */
+  readonly breach?: SummonsBreach;
 }
 export interface CaseResolved extends EventBase {
   readonly type: 'CaseResolved';
@@ -165,6 +177,8 @@ export type CaseEvent =
   | DepartmentRefused
   | DepartmentRefusalAccepted
   | DepartmentRefusalOverruled
+  | DepartmentSummonsWithdrawn
+  | DepartmentSummonsReleased
   | DepartmentAnswered
   | CaseSuspended
   | CaseResumed

@@ -60,6 +60,14 @@ export const cmd = {
   refuse: build('refuse', { actor: ACTORS.housing, departmentId: 'dept-housing', reason: '不属于本部门职责' }),
   decideRefusal: build('decideRefusal', { actor: ACTORS.street, departmentId: 'dept-housing', decision: 'accept' }),
   answer: build('answer', { actor: ACTORS.urbanManagement, departmentId: 'hbw-um', plan: '三日内补装井盖', result: '已补装' }),
+  withdrawSummons: build('withdrawSummons', { actor: ACTORS.street, departmentId: 'dept-housing', reason: '已由城管处置，无需住建' }),
+  releaseSummons: build('releaseSummons', { actor: ACTORS.supervisor, departmentId: 'dept-housing', reason: '部门超时未报到，督办无果，解除' }),
+  /** the workflow's automatic 督办 after the department's window ran out (its timer) */
+  breachNotice: build('issueSupervisionNotice', {
+    actor: ACTORS.system,
+    notice: '部门报到超时，自动督办',
+    breach: { departmentId: 'dept-housing', window: 'department-report-in' },
+  }),
   resolve: build('resolve', { actor: ACTORS.community, summary: '已协调补装井盖' }),
   suspend: build('suspend', { actor: ACTORS.community, reason: '等待产权单位确认' }),
   resume: build('resume', { actor: ACTORS.community }),

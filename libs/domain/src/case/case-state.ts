@@ -80,6 +80,12 @@ export interface Classification {
   readonly slaWindows: SlaWindows;
 }
 
+/** A summoned department's window that ran out, and the 督办 that followed (the workflow's timer). */
+export interface SummonsBreach {
+  readonly departmentId: string;
+  readonly window: 'department-report-in' | 'department-answer';
+}
+
 /** One department's summons (吹哨) — each has its own clock. */
 export interface DepartmentSummons {
   readonly departmentId: string;
@@ -88,6 +94,10 @@ export interface DepartmentSummons {
   readonly clock: CaseClock | null;
   readonly refusal?: { readonly reason: string; readonly at: number; readonly from: 'summoned' | 'reported-in' };
   readonly answer?: { readonly plan: string; readonly result: string; readonly at: number };
+  /** windows of this summons that ran out, each followed by 督办 (a supervisor may then release it) */
+  readonly breaches?: readonly { readonly window: SummonsBreach['window']; readonly at: number }[];
+  /** how it ended without an answer: 撤回 by the street, 解除 by a supervisor */
+  readonly ending?: { readonly by: Actor; readonly at: number; readonly reason: string };
 }
 
 export interface CallbackRecord {

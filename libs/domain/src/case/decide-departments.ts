@@ -3,17 +3,19 @@ import type {
   DepartmentAnswerCommand,
   DepartmentRefuseCommand,
   DepartmentReportInCommand,
+  ReleaseSummonsCommand,
   SummonDepartmentsCommand,
+  WithdrawSummonsCommand,
 } from './case-commands';
 import { clockStart, openSummonses } from './case-clocks';
 import type { SummonsStatus } from '../vocabulary/case-words';
 import type { CaseState, DepartmentSummons } from './case-state';
 import { type Check, type Decision, accepted, firstFailure, refused } from './decision';
 import { eventBase } from './event-base';
-import { requireDepartmentStaff, requireHandler, requireStatus, requireText } from './guards';
+import { requireDepartmentStaff, requireHandler, requirePower, requireStatus, requireText } from './guards';
 import { rejections } from './rejection';
 
-type DepartmentCommand = DepartmentReportInCommand | DepartmentRefuseCommand | DepartmentAnswerCommand | DecideRefusalCommand;
+type DepartmentCommand = DepartmentReportInCommand | DepartmentRefuseCommand | DepartmentAnswerCommand | DecideRefusalCommand | WithdrawSummonsCommand | ReleaseSummonsCommand;
 
 /** The department's latest summons on this case that is still open. */
 export function openSummonsOf(state: CaseState, departmentId: string): DepartmentSummons | undefined {
@@ -81,6 +83,38 @@ export function decideDecideRefusal(state: CaseState, command: DecideRefusalComm
   const refusedFrom = openSummonsOf(state, departmentId)!.refusal!.from;
   const window = refusedFrom === 'summoned' ? 'department-report-in' : 'department-answer';
   return accepted({ type: 'DepartmentRefusalOverruled', ...base, clock: clockStart(state, window) });
+}
+
+/**
+ * 撤回吹哨: the street that holds the case (or a supervisor) withdraws a summons at any time before its answer —
+ * the department is no longer needed, or was the wrong one. Allowed while the case is suspended too (it ends a
+ * clock, it starts none). A breach the department already let happen stays on its record.
+ */
+export function decideWithdrawSummons(state: CaseState, command: WithdrawSummonsCommand): Decision {
+  const failure = firstFailure(
+    () => requireStatus(state, command.type, 'in-handling', 'suspended'),
+    () => requireHandler(state, command),
+    () => requireSummonsIn(state, command, 'summoned', 'reported-in', 'refusal-pending'),
+    () => requireText(command.type, 'reason', command.reason),
+  );
+  if (failure) return refused(failure);
+  return accepted({ type: 'DepartmentSummonsWithdrawn', ...eventBase(state, command), departmentId: command.departmentId, reason: command.reason });
+}
+
+/**
+ * 解除: a supervisor releases a department that let its window run out and was 督办-ed (a silent department
+ * must not hold the citizen's case forever). Its breach stays on its record; the case may then be resolved.
+ */
+export function decideReleaseSummons(state: CaseState, command: ReleaseSummonsCommand): Decision {
+  const failure = firstFailure(
+    () => requireStatus(state, command.type, 'in-handling', 'suspended'),
+    () => requirePower(command),
+    () => requireSummonsIn(state, command, 'summoned', 'reported-in', 'refusal-pending'),
+    () => ((openSummonsOf(state, command.departmentId)!.breaches ?? []).length > 0 ? undefined : rejections.summonsNotBreached(command.departmentId)),
+    () => requireText(command.type, 'reason', command.reason),
+  );
+  if (failure) return refused(failure);
+  return accepted({ type: 'DepartmentSummonsReleased', ...eventBase(state, command), departmentId: command.departmentId, reason: command.reason });
 }
 
 /** 答复: the department's plan and result. */

@@ -128,10 +128,14 @@ export function decideResolve(state: CaseState, command: ResolveCommand): Decisi
  * breaches at the department rung (breaches at L3 go to supervisors).
  */
 export function decideIssueSupervisionNotice(state: CaseState, command: IssueSupervisionNoticeCommand): Decision {
+  const breach = command.breach;
   const failure = firstFailure(
     () => requirePower(command),
     () => requireText(command.type, 'notice', command.notice),
+    // a breach is the workflow's timer speaking: nobody else may mark a department as having let its window run out
+    () => (breach && command.actor.role !== 'system' ? rejections.breachOnlyByTimer() : undefined),
+    () => (breach && !openSummonses(state).some((summons) => summons.departmentId === breach.departmentId) ? rejections.departmentNotSummoned(breach.departmentId) : undefined),
   );
   if (failure) return refused(failure);
-  return accepted({ type: 'SupervisionNoticeIssued', ...eventBase(state, command), notice: command.notice });
+  return accepted({ type: 'SupervisionNoticeIssued', ...eventBase(state, command), notice: command.notice, ...(breach ? { breach: { departmentId: breach.departmentId, window: breach.window } } : {}) });
 }

@@ -1,7 +1,15 @@
 import type { CaseCommand } from './case-commands';
 import type { CaseState } from './case-state';
 import { type Decision, refused } from './decision';
-import { decideDecideRefusal, decideDepartmentAnswer, decideDepartmentRefuse, decideDepartmentReportIn, decideSummonDepartments } from './decide-departments';
+import {
+  decideDecideRefusal,
+  decideDepartmentAnswer,
+  decideDepartmentRefuse,
+  decideDepartmentReportIn,
+  decideReleaseSummons,
+  decideSummonDepartments,
+  decideWithdrawSummons,
+} from './decide-departments';
 import { decideClose, decideRecordCallback, decideReopen } from './decide-closing';
 import {
   decideAccept,
@@ -58,6 +66,10 @@ export function decide(state: CaseState, command: CaseCommand): Decision {
       return decideDepartmentRefuse(state, command);
     case 'decideRefusal':
       return decideDecideRefusal(state, command);
+    case 'withdrawSummons':
+      return decideWithdrawSummons(state, command);
+    case 'releaseSummons':
+      return decideReleaseSummons(state, command);
     case 'answer':
       return decideDepartmentAnswer(state, command);
     case 'resolve':

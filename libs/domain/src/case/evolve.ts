@@ -2,6 +2,7 @@ import { extendSlaClock } from '../sla/sla-clock';
 import type { CaseEvent } from './case-events';
 import { pauseAllClocks, resumeAllClocks, startCaseClock } from './case-clocks';
 import type { CaseState, DepartmentSummons } from './case-state';
+import { isSummonsOpen } from '../vocabulary/case-words';
 
 /**
  * Applies one event. Total and pure: events come from `decide` (or from the log when replaying), so evolve
@@ -78,6 +79,14 @@ function apply(state: CaseState, event: CaseEvent): CaseState {
         status: summons.refusal?.from ?? 'summoned',
         clock: startCaseClock(event.clock, at),
       }));
+    case 'DepartmentSummonsWithdrawn':
+    case 'DepartmentSummonsReleased':
+      return updateSummons(state, event.departmentId, (summons) => ({
+        ...summons,
+        status: event.type === 'DepartmentSummonsWithdrawn' ? 'withdrawn' : 'released',
+        clock: null,
+        ending: { by: event.actor, at, reason: event.reason },
+      }));
     case 'DepartmentAnswered':
       return updateSummons(state, event.departmentId, (summons) => ({ ...summons, status: 'answered', clock: null, answer: { plan: event.plan, result: event.result, at } }));
     case 'CaseSuspended':
@@ -99,8 +108,12 @@ function apply(state: CaseState, event: CaseEvent): CaseState {
         approvedExtensions: [...state.approvedExtensions, event.extra],
         clock: { ...state.clock, clock: extendSlaClock(state.clock.clock, event.extra) },
       };
-    case 'SupervisionNoticeIssued':
-      return { ...state, supervisionNotices: [...state.supervisionNotices, { at, by: event.actor, notice: event.notice }] };
+    case 'SupervisionNoticeIssued': {
+      const noticed = { ...state, supervisionNotices: [...state.supervisionNotices, { at, by: event.actor, notice: event.notice }] };
+      const breach = event.breach;
+      if (!breach) return noticed;
+      return updateSummons(noticed, breach.departmentId, (summons) => ({ ...summons, breaches: [...(summons.breaches ?? []), { window: breach.window, at }] }));
+    }
     case 'CaseResolved':
       return { ...state, status: 'resolved', resolution: { at, by: event.actor, summary: event.summary }, pendingExtension: null, clock: startCaseClock(event.clock, at) };
     case 'CallbackRecorded': {
@@ -139,7 +152,7 @@ function endSuspension(state: CaseState, at: number): CaseState['suspension'] {
 
 /** Updates the department's latest open summons (a department may be summoned again after answering). */
 function updateSummons(state: CaseState, departmentId: string, update: (summons: DepartmentSummons) => DepartmentSummons): CaseState {
-  const index = state.summonses.findLastIndex((summons) => summons.departmentId === departmentId && summons.status !== 'answered' && summons.status !== 'released');
+  const index = state.summonses.findLastIndex((summons) => summons.departmentId === departmentId && isSummonsOpen(summons.status));
   if (index < 0) return state;
   return { ...state, summonses: state.summonses.map((summons, i) => (i === index ? update(summons) : summons)) };
 }

@@ -68,7 +68,19 @@ export const rejections = {
   summonsInWrongState: (command: CaseCommandType, departmentId: string, status: string) =>
     reject('SUMMONS_IN_WRONG_STATE', `${department(departmentId).zh}当前状态（${status}）不能${label(command).zh}。`, `${department(departmentId).en} cannot ${label(command).en} in summons state '${status}'.`),
   departmentsOutstanding: (departmentIds: readonly string[]) =>
-    reject('DEPARTMENTS_OUTSTANDING', `${departments(departmentIds).zh} 尚未答复或未获准退出，不能办结。`, `${departments(departmentIds).en}: not answered or released yet; the case cannot be resolved.`),
+    reject(
+      'DEPARTMENTS_OUTSTANDING',
+      `${departments(departmentIds).zh} 尚未答复、退出或被撤回，不能办结；可撤回吹哨，超时督办后可由督查员解除。`,
+      `${departments(departmentIds).en}: not answered, released or withdrawn yet; the case cannot be resolved. Withdraw the summons, or after its breach and 督办 a supervisor may release it.`,
+    ),
+  summonsNotBreached: (departmentId: string) =>
+    reject(
+      'SUMMONS_NOT_BREACHED',
+      `${department(departmentId).zh}的时限尚未超时督办，不能解除；街道可撤回吹哨。`,
+      `${department(departmentId).en} has not let a window run out (no breach, no 督办): it cannot be released; the street may withdraw the summons.`,
+    ),
+  breachOnlyByTimer: () =>
+    reject('BREACH_ONLY_BY_TIMER', '部门超时只能由系统计时记录。', 'A department’s breach is recorded by the workflow’s timer only.'),
   extensionPending: () => reject('EXTENSION_PENDING', '已有待审批的延期申请。', 'An extension request is already pending.'),
   noPendingExtension: () => reject('NO_PENDING_EXTENSION', '没有待审批的延期申请。', 'There is no pending extension request.'),
   extensionBasisMismatch: () =>

@@ -1,5 +1,5 @@
 import { type CaseCommandName, HANDLING_COMMANDS, SYSTEM_COMMANDS } from './case-commands';
-import { type CaseStage, HANDLING_RUNGS, type HandlingRung, OPEN_STAGES } from './case-words';
+import { type CaseStage, HANDLING_RUNGS, type HandlingRung, isSummonsOpen, OPEN_STAGES } from './case-words';
 import { type Reach, roleDefinition, ROLES } from './roles';
 
 /**
@@ -13,6 +13,7 @@ const HOLDER_RUNGS: Readonly<Partial<Record<CaseCommandName, readonly HandlingRu
   escalate: ['community'],
   summonDepartments: ['street'],
   decideRefusal: ['street'],
+  withdrawSummons: ['street'],
 };
 
 /** How far the role's power over the command reaches; undefined when it has none ('system': only SYSTEM_COMMANDS, anywhere). */
@@ -77,8 +78,8 @@ export interface CaseAtHand {
   readonly gridId?: string | null;
   /** unknown to some views: then a dispute is assumed possible and the domain decides */
   readonly isDispute?: boolean;
-  /** status: a SummonsStatus */
-  readonly summonses: readonly { readonly departmentId: string; readonly status: string }[];
+  /** status: a SummonsStatus; breached: the department's window ran out (and the workflow issued 督办) */
+  readonly summonses: readonly { readonly departmentId: string; readonly status: string; readonly breached?: boolean }[];
   readonly suspension?: { readonly suspended: boolean } | null;
   readonly pendingExtension?: unknown;
 }
@@ -108,7 +109,8 @@ export function availableCommands(user: PolicyUser, view: CaseAtHand): CaseComma
   const asHolder = (command: CaseCommandName) => anyCase(command) || (mine && rung !== undefined && mayActAsHolder(role, command, rung, view.isDispute ?? true));
   const suspended = stage === 'suspended' || !!view.suspension?.suspended;
   const mySummonses = answersSummonses(role) ? view.summonses.filter((s) => s.departmentId === user.unitId) : [];
-  const summonsesSettled = view.summonses.every((s) => s.status === 'answered' || s.status === 'released');
+  const summonsesSettled = view.summonses.every((s) => !isSummonsOpen(s.status));
+  const openSummons = view.summonses.filter((s) => isSummonsOpen(s.status));
 
   if (stage === 'awaiting-dispatch' && anyCase('dispatch')) out.push('dispatch');
   if (stage === 'returned' && anyCase('redispatch')) out.push('redispatch');
@@ -126,6 +128,11 @@ export function availableCommands(user: PolicyUser, view: CaseAtHand): CaseComma
     if (summonsesSettled && asHolder('resolve')) out.push('resolve');
     if (!view.pendingExtension && asHolder('requestExtension')) out.push('requestExtension');
     if (asHolder('suspend')) out.push('suspend');
+  }
+  // 撤回 any open summons before its answer; 解除 one whose department let its window run out (督办 followed)
+  if ((stage === 'in-handling' || suspended) && openSummons.length > 0) {
+    if (asHolder('withdrawSummons')) out.push('withdrawSummons');
+    if (openSummons.some((s) => s.breached) && anyCase('releaseSummons')) out.push('releaseSummons');
   }
   if (suspended && asHolder('resume')) out.push('resume');
   if (view.pendingExtension && anyCase('decideExtension')) out.push('decideExtension');

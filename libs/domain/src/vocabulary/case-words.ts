@@ -33,9 +33,14 @@ export const SUMMONS_STATUSES = [
   'reported-in', // 已报到，办理中
   'refusal-pending', // 部门拒绝，待裁决
   'answered', // 已答复
-  'released', // 拒绝理由成立，退出
+  'released', // 退出: 拒绝理由成立, or 督查员 released it after its breach and 督办
+  'withdrawn', // 街道撤回吹哨 before the answer
 ] as const;
 export type SummonsStatus = (typeof SUMMONS_STATUSES)[number];
+
+/** A summons that owes nothing more: answered, released (拒绝成立 or 督查解除) or withdrawn (撤回). */
+export const ENDED_SUMMONS_STATUSES: ReadonlySet<string> = new Set<SummonsStatus>(['answered', 'released', 'withdrawn']);
+export const isSummonsOpen = (status: string): boolean => !ENDED_SUMMONS_STATUSES.has(status);
 
 /** The domain once wrote reportedIn and refusalPending (carried-over workflow state may). */
 export const readSummonsStatus = reader(SUMMONS_STATUSES, { reportedIn: 'reported-in', refusalPending: 'refusal-pending' });

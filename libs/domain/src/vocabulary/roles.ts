@@ -78,7 +78,7 @@ export const ROLE_DEFINITIONS = {
     zh: '街道工作人员',
     en: 'street coordinator',
     handles: { street: 'every-case' },
-    commands: { summonDepartments: 'held-case', decideRefusal: 'held-case' }, // 吹哨, 裁决
+    commands: { summonDepartments: 'held-case', decideRefusal: 'held-case', withdrawSummons: 'held-case' }, // 吹哨, 裁决, 撤回
     screens: ['worklist'],
   },
   'department-liaison': { zh: '部门联络员', en: 'department liaison', commands: DEPARTMENT_WORK, screens: ['worklist'] },
@@ -93,6 +93,8 @@ export const ROLE_DEFINITIONS = {
       suspend: 'any-case',
       resume: 'any-case',
       decideRefusal: 'any-case',
+      withdrawSummons: 'any-case',
+      releaseSummons: 'any-case', // 解除: a department silent past its window and 督办
       decideExtension: 'any-case',
       issueSupervisionNotice: 'any-case',
       reopen: 'any-case',

@@ -63,6 +63,8 @@ describe('the role table', () => {
     expect(rolesFor('escalate')).toEqual(['grid-worker', 'community-handler', 'mediator', 'supervisor']);
     expect(rolesFor('accept')).toEqual(['grid-worker', 'community-handler', 'mediator', 'street-coordinator']);
     expect(rolesFor('decideExtension')).toEqual(['supervisor']);
+    expect(rolesFor('withdrawSummons')).toEqual(['street-coordinator', 'supervisor']);
+    expect(rolesFor('releaseSummons')).toEqual(['supervisor']);
     expect(rolesFor('dispatch')).toEqual(['operator', 'dispatcher']);
     expect(rolesFor('close')).toEqual(['operator', 'supervisor']);
     expect(CASE_COMMANDS.filter((command) => mayIssue('admin', command))).toEqual([]);
@@ -128,6 +130,20 @@ describe('availableCommands', () => {
     const refused = { ...base, stage: 'in-handling', level: 'department', currentUnit: 'bf-d01-s01', summonses: [{ departmentId: 'dept-water', status: 'refusal-pending' }] };
     expect(availableCommands(street, refused)).toContain('decideRefusal');
     expect(availableCommands(supervisor, refused)).toContain('decideRefusal');
+  });
+
+  it('lets the street withdraw an open summons, and supervisors release one whose department let its window run out', () => {
+    const summoned = { ...base, stage: 'in-handling', level: 'department', currentUnit: 'bf-d01-s01', summonses: [{ departmentId: 'dept-water', status: 'summoned' }] };
+    expect(availableCommands(street, summoned)).toContain('withdrawSummons');
+    expect(availableCommands(street, summoned)).not.toContain('releaseSummons');
+    expect(availableCommands(supervisor, summoned)).not.toContain('releaseSummons');
+    const breached = { ...summoned, summonses: [{ departmentId: 'dept-water', status: 'summoned', breached: true }] };
+    expect(availableCommands(supervisor, breached)).toEqual(expect.arrayContaining(['withdrawSummons', 'releaseSummons']));
+    expect(availableCommands(street, breached)).not.toContain('releaseSummons');
+    expect(availableCommands(liaison, breached)).not.toContain('withdrawSummons');
+    const settled = { ...summoned, summonses: [{ departmentId: 'dept-water', status: 'withdrawn' }] };
+    expect(availableCommands(street, settled)).toEqual(expect.arrayContaining(['resolve']));
+    expect(availableCommands(street, settled)).not.toContain('withdrawSummons');
   });
 
   it('gives supervisors extension decisions, notices, merge and the close after review', () => {
