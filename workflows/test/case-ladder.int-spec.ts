@@ -10,11 +10,13 @@ import {
   escalateUpdate,
   recordCallbackUpdate,
   refuseUpdate,
+  releaseSummonsUpdate,
   reportInUpdate,
   resolveUpdate,
   resumeUpdate,
   summonDepartmentsUpdate,
   suspendUpdate,
+  withdrawSummonsUpdate,
 } from '../src/case/case.contract';
 import { summonsStatusQuery } from '../src/summons/department-summons.contract';
 import { ACTORS, at, caseInput, type CaseTestKit, createCaseTestKit, HISTORIES, lastOf, minutes, rejectionOf } from './support/case-test-kit';
@@ -255,5 +257,90 @@ describe('caseWorkflow: the escalation ladder (time-skipping)', () => {
     expect(slaEventsOf(caseNumber).map((e) => `${e.type}@${e.time}`)).toEqual([`case.sla-warning@${at('2099-03-25', '11:06')}`, `case.sla-breached@${at('2099-03-25', '11:30')}`]);
     await handle.terminate('scenario over');
     await summons.terminate('scenario over');
+  });
+
+  it('lets a supervisor release a department silent past its report-in window and 督办; the street resolves and the callback closes the case', async () => {
+    const caseNumber = '20990330-000001';
+    await kit.skipTo('2099-03-30', '09:00'); // Monday
+    const handle = await kit.start(caseInput(caseNumber));
+    await handle.executeUpdate(acceptUpdate, { args: [{ actor: ACTORS.community }] });
+    await handle.executeUpdate(escalateUpdate, { args: [{ actor: ACTORS.community }] });
+    await kit.skipTo('2099-03-30', '09:20');
+    await handle.executeUpdate(summonDepartmentsUpdate, { args: [{ actor: ACTORS.street, departmentIds: ['urban-management', 'city-housing'] }] });
+    await kit.skipTo('2099-03-30', '09:30');
+    await handle.executeUpdate(reportInUpdate, { args: [{ actor: ACTORS.urbanManagement, departmentId: 'urban-management' }] });
+    await kit.skipTo('2099-03-30', '10:00');
+    await handle.executeUpdate(answerUpdate, { args: [{ actor: ACTORS.urbanManagement, departmentId: 'urban-management', plan: '补装井盖', result: '已补装' }] });
+
+    // the housing department never reports in: its window runs out at 11:20, the workflow issues 督办
+    await kit.skipTo('2099-03-30', '11:30');
+    const breachedView = await kit.settled(handle);
+    expect(breachedView.summonses[1]).toMatchObject({ departmentId: 'city-housing', status: 'summoned', breached: true });
+    expect(lastOf(kit, caseNumber, 'case.supervision-issued').data).toMatchObject({ automatic: true, departmentId: 'city-housing' });
+    const release = { actor: ACTORS.supervisor, departmentId: 'city-housing', reason: '部门超时未报到，督办无果，解除' };
+    // the old dead end: nothing but the release lets the street resolve
+    expect(await rejectionOf(handle.executeUpdate(resolveUpdate, { args: [{ actor: ACTORS.street, summary: '已办结' }] }))).toMatchObject({ reason: { code: 'DEPARTMENTS_OUTSTANDING' } });
+    expect(await rejectionOf(handle.executeUpdate(decideRefusalUpdate, { args: [{ actor: ACTORS.supervisor, departmentId: 'city-housing', decision: 'accept' }] }))).toMatchObject({
+      reason: { code: 'SUMMONS_IN_WRONG_STATE' },
+    });
+    expect(await rejectionOf(handle.executeUpdate(releaseSummonsUpdate, { args: [{ ...release, actor: ACTORS.street }] }))).toMatchObject({ reason: { code: 'ROLE_NOT_ALLOWED' } });
+
+    await kit.skipTo('2099-03-30', '14:00');
+    const released = await handle.executeUpdate(releaseSummonsUpdate, { args: [release] });
+    expect(released.events).toEqual(['case.summons-ended']);
+    expect(released.view.summonses[1]).toMatchObject({ status: 'released', breached: true, clock: null, ending: { reason: release.reason, byRole: 'supervisor' } });
+    expect(await kit.result(kit.env.client.workflow.getHandle(`${caseNumber}:summons:city-housing:1`))).toMatchObject({ outcome: 'released' });
+    await kit.settled(handle);
+    expect(lastOf(kit, caseNumber, 'case.summons-ended').data).toMatchObject({
+      departmentId: 'city-housing', summonsId: `${caseNumber}:summons:city-housing:1`, ending: 'released', breached: true, statusBefore: 'summoned', reason: release.reason,
+    });
+
+    await kit.skipTo('2099-03-30', '15:00');
+    await handle.executeUpdate(resolveUpdate, { args: [{ actor: ACTORS.street, summary: '城管已补装井盖' }] });
+    await kit.skipTo('2099-03-31', '10:00');
+    await handle.executeUpdate(recordCallbackUpdate, { args: [{ actor: ACTORS.operator, reached: true, satisfaction: 'satisfied', callbackId: 'cb-release' }] });
+    expect(await kit.result(handle)).toMatchObject({ stage: 'closed', closure: { reason: 'callback-completed' } });
+    expect(kit.types(caseNumber).slice(4)).toEqual([
+      'case.departments-summoned',
+      'case.department-reported-in',
+      'case.department-answered',
+      'case.sla-warning',
+      'case.sla-breached',
+      'case.supervision-issued',
+      'case.summons-ended',
+      'case.resolved',
+      'case.callback-due',
+      'case.callback-recorded',
+      'case.closed',
+    ]);
+    await recordHistoryIfAsked(handle, HISTORIES, 'summons-released');
+  });
+
+  it('lets the street withdraw a summons before its answer (撤回, with a reason); a release needs a breach first', async () => {
+    const caseNumber = '20990331-000001';
+    await kit.skipTo('2099-03-31', '11:00'); // Tuesday
+    const handle = await kit.start(caseInput(caseNumber));
+    await handle.executeUpdate(acceptUpdate, { args: [{ actor: ACTORS.community }] });
+    await handle.executeUpdate(escalateUpdate, { args: [{ actor: ACTORS.community }] });
+    await handle.executeUpdate(summonDepartmentsUpdate, { args: [{ actor: ACTORS.street, departmentIds: ['urban-management', 'city-housing'] }] });
+    await kit.skipTo('2099-03-31', '11:10');
+    await handle.executeUpdate(reportInUpdate, { args: [{ actor: ACTORS.housing, departmentId: 'city-housing' }] });
+    const withdrawal = { actor: ACTORS.street, departmentId: 'city-housing', reason: '已由城管处置，无需住建' };
+    expect(await rejectionOf(handle.executeUpdate(releaseSummonsUpdate, { args: [{ ...withdrawal, actor: ACTORS.supervisor }] }))).toMatchObject({ reason: { code: 'SUMMONS_NOT_BREACHED' } });
+    expect(await rejectionOf(handle.executeUpdate(withdrawSummonsUpdate, { args: [{ ...withdrawal, reason: '' }] }))).toMatchObject({ reason: { code: 'TEXT_REQUIRED' } });
+
+    await kit.skipTo('2099-03-31', '11:20');
+    const withdrawn = await handle.executeUpdate(withdrawSummonsUpdate, { args: [withdrawal] });
+    expect(withdrawn.view.summonses[1]).toMatchObject({ status: 'withdrawn', clock: null, ending: { reason: withdrawal.reason, byRole: 'street-coordinator' } });
+    expect(await kit.result(kit.env.client.workflow.getHandle(`${caseNumber}:summons:city-housing:1`))).toMatchObject({ outcome: 'withdrawn' });
+    await handle.executeUpdate(reportInUpdate, { args: [{ actor: ACTORS.urbanManagement, departmentId: 'urban-management' }] });
+    await handle.executeUpdate(answerUpdate, { args: [{ actor: ACTORS.urbanManagement, departmentId: 'urban-management', plan: '补装井盖', result: '已补装' }] });
+    const resolved = await handle.executeUpdate(resolveUpdate, { args: [{ actor: ACTORS.street, summary: '城管已补装井盖' }] });
+    expect(resolved.view.stage).toBe('resolved');
+    await kit.settled(handle);
+    expect(lastOf(kit, caseNumber, 'case.summons-ended').data).toMatchObject({ departmentId: 'city-housing', ending: 'withdrawn', breached: false, statusBefore: 'reported-in' });
+    expect(lastOf(kit, caseNumber, 'case.summons-ended').actor).toMatchObject({ role: 'street-coordinator' });
+    await recordHistoryIfAsked(handle, HISTORIES, 'summons-withdrawn');
+    await handle.terminate('scenario over');
   });
 });

@@ -74,6 +74,9 @@ export function toDomainCommand(name: CaseCommandName, raw: unknown, at: number)
         if (decision !== 'accept' && decision !== 'overrule') throw new InvalidCommandArgument('decision', "must be 'accept' or 'overrule'");
         return { type: 'decideRefusal', ...base, departmentId: text(args, 'departmentId')!, decision, ...optional(args, 'note') };
       }
+      case 'withdrawSummons':
+      case 'releaseSummons':
+        return { type: name, ...base, departmentId: text(args, 'departmentId')!, reason: text(args, 'reason')! };
       case 'answer':
         return { type: 'answer', ...base, departmentId: text(args, 'departmentId')!, plan: text(args, 'plan')!, result: text(args, 'result')! };
       case 'resolve':

@@ -122,6 +122,28 @@ export function toWireEvents(steps: readonly TransitionStep[], ctx: WireContext)
           e,
         );
         break;
+      case 'DepartmentSummonsWithdrawn':
+      case 'DepartmentSummonsReleased': {
+        const ref = summonsRef(e.departmentId);
+        const ended = after.summonses.findLast((summons) => summons.departmentId === e.departmentId);
+        const before = ctx.before.summonses.findLast((summons) => summons.departmentId === e.departmentId);
+        const statusBefore = before?.status === 'reported-in' || before?.status === 'refusal-pending' ? before.status : 'summoned';
+        push(
+          {
+            type: 'case.summons-ended',
+            data: {
+              ...base,
+              ...ref,
+              ending: e.type === 'DepartmentSummonsWithdrawn' ? 'withdrawn' : 'released',
+              reason: e.reason,
+              breached: (ended?.breaches ?? []).length > 0,
+              statusBefore,
+            },
+          },
+          e,
+        );
+        break;
+      }
       case 'DepartmentAnswered':
         push({ type: 'case.department-answered', data: { ...base, ...summonsRef(e.departmentId), plan: e.plan, result: e.result } }, e);
         break;

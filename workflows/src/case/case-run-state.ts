@@ -1,6 +1,6 @@
 // Everything the case workflow keeps, as one plain value: it is what continue-as-new carries to the next run.
 // The domain's CaseState is the truth about the case; the rest is the workflow's bookkeeping.
-import { type CaseState, initialCaseState, suspensionTimeLeftMs } from '@civicflow/domain';
+import { type CaseState, initialCaseState, isSummonsOpen, suspensionTimeLeftMs } from '@civicflow/domain';
 import type { CalendarChange, CaseView, CaseWorkflowInput, SummonsView, TimelineEntry } from './case.contract';
 import { type ClockBook, clockView, emptyClockBook } from './case-clocks';
 import type { CaseEventDraft } from './case-events';
@@ -67,7 +67,7 @@ export function caseView(run: CaseRunState, input: CaseWorkflowInput, now: numbe
   const s = run.state;
   const summonses: SummonsView[] = s.summonses.map((summons, index) => {
     const n = summonsNumber({ ...s, summonses: s.summonses.slice(0, index + 1) }, summons.departmentId);
-    const open = summons.status !== 'answered' && summons.status !== 'released';
+    const open = isSummonsOpen(summons.status);
     return {
       summonsId: summonsWorkflowId(s.caseId, summons.departmentId, n),
       departmentId: summons.departmentId,
@@ -76,6 +76,8 @@ export function caseView(run: CaseRunState, input: CaseWorkflowInput, now: numbe
       summonedAt: iso(summons.summonedAt),
       ...(summons.refusal ? { refusal: { reason: summons.refusal.reason, at: iso(summons.refusal.at) } } : {}),
       ...(summons.answer ? { answer: { plan: summons.answer.plan, result: summons.answer.result, at: iso(summons.answer.at) } } : {}),
+      ...((summons.breaches ?? []).length > 0 ? { breached: true as const } : {}),
+      ...(summons.ending ? { ending: { reason: summons.ending.reason, at: iso(summons.ending.at), byRole: summons.ending.by.role } } : {}),
       clock: open ? clockView(run.book, `department:${summons.departmentId}`, now) : null,
     };
   });

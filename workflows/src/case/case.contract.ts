@@ -111,6 +111,10 @@ export interface DecideRefusalArgs extends DepartmentArgs {
   decision: 'accept' | 'overrule';
   note?: string;
 }
+/** 撤回 (withdrawSummons) and 解除 (releaseSummons): the department, and why. */
+export interface SummonsEndingArgs extends DepartmentArgs {
+  reason: string;
+}
 export interface AnswerArgs extends DepartmentArgs {
   plan: string;
   result: string;
@@ -171,6 +175,8 @@ export const summonDepartmentsUpdate = defineUpdate<CaseCommandResult, [SummonDe
 export const reportInUpdate = defineUpdate<CaseCommandResult, [DepartmentArgs]>('reportIn');
 export const refuseUpdate = defineUpdate<CaseCommandResult, [RefuseArgs]>('refuse');
 export const decideRefusalUpdate = defineUpdate<CaseCommandResult, [DecideRefusalArgs]>('decideRefusal');
+export const withdrawSummonsUpdate = defineUpdate<CaseCommandResult, [SummonsEndingArgs]>('withdrawSummons');
+export const releaseSummonsUpdate = defineUpdate<CaseCommandResult, [SummonsEndingArgs]>('releaseSummons');
 export const answerUpdate = defineUpdate<CaseCommandResult, [AnswerArgs]>('answer');
 export const resolveUpdate = defineUpdate<CaseCommandResult, [ResolveArgs]>('resolve');
 export const suspendUpdate = defineUpdate<CaseCommandResult, [ReasonArgs]>('suspend');
@@ -193,6 +199,8 @@ export const caseCommandUpdates = {
   reportIn: reportInUpdate,
   refuse: refuseUpdate,
   decideRefusal: decideRefusalUpdate,
+  withdrawSummons: withdrawSummonsUpdate,
+  releaseSummons: releaseSummonsUpdate,
   answer: answerUpdate,
   resolve: resolveUpdate,
   suspend: suspendUpdate,
@@ -241,6 +249,10 @@ export interface SummonsView {
   summonedAt: string;
   refusal?: { reason: string; at: string };
   answer?: { plan: string; result: string; at: string };
+  /** the department let a window of this summons run out and the workflow issued 督办 (a supervisor may release it) */
+  breached?: true;
+  /** 撤回 by the street or 解除 by a supervisor */
+  ending?: { reason: string; at: string; byRole: string };
   clock: ClockView | null;
 }
 

@@ -22,6 +22,7 @@ import {
   type CaseState,
   decide,
   evolve,
+  isSummonsOpen,
   type Rejection,
   readActorRole,
   settleAfterCallback,
@@ -78,6 +79,12 @@ export const CASE_LADDER_PATCH = 'case-ladder';
  * recompute on a calendarChanged signal.
  */
 export const CALENDAR_RECOMPUTE_PATCH = 'calendar-recompute';
+
+/**
+ * Cases from before a summons could end without an answer: their automatic 督办 of a department's breach did not
+ * record the breach on the summons (so a supervisor cannot release it; the street may still withdraw it).
+ */
+export const SUMMONS_ENDINGS_PATCH = 'summons-endings';
 
 /** Continue-as-new when the history reaches this many events (or earlier, when the server suggests it). */
 const DEFAULT_HISTORY_EVENT_LIMIT = 4_000;
@@ -519,11 +526,14 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseRunSt
     if (mark.breached || reading.breachAt === null || reading.breachAt > now) return;
     mark.breached = true;
     run.everBreached = true;
+    const window = reading.window === 'department-report-in' ? 'department-report-in' : 'department-answer';
     const command: CaseCommand = {
       type: 'issueSupervisionNotice',
       actor: SYSTEM,
       at: now,
       notice: `部门 ${report.departmentId} ${reading.window === 'department-report-in' ? '报到' : '答复'}超时，自动督办 the department's ${reading.window} window breached`,
+      // recorded on the summons, so a supervisor may release (解除) the silent department
+      ...(patched(SUMMONS_ENDINGS_PATCH) ? { breach: { departmentId: report.departmentId, window } } : {}),
     };
     const action = decide(run.state, command).ok ? 'supervision' : 'none';
     const breach = enqueue({ type: 'case.sla-breached', data: { ...fields, action } }, SYSTEM, now);
@@ -587,7 +597,7 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseRunSt
     state.summonses.forEach((summons, index) => {
       const n = state.summonses.slice(0, index + 1).filter((s) => s.departmentId === summons.departmentId).length;
       const summonsId = summonsWorkflowId(caseNumber, summons.departmentId, n);
-      const open = summons.status !== 'answered' && summons.status !== 'released';
+      const open = isSummonsOpen(summons.status);
       const desired = {
         status: ended && open ? ('withdrawn' as const) : summons.status,
         clock: open && !ended ? summonsClock(`department:${summons.departmentId}`) : null,

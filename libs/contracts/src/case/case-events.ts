@@ -26,6 +26,7 @@ import {
   caseReturnedV1,
   caseSlaBreachedV1,
   caseSlaWarningV1,
+  caseSummonsEndedV1,
 } from './case-ladder.events';
 import { caseRegisteredV1 } from './case-registered.event';
 import { caseResolvedV1 } from './case-resolved.event';
@@ -42,6 +43,7 @@ export const caseEventContracts = [
   caseDepartmentReportedInV1,
   caseDepartmentRefusedV1,
   caseRefusalDecidedV1,
+  caseSummonsEndedV1,
   caseDepartmentAnsweredV1,
   caseSlaWarningV1,
   caseSlaBreachedV1,

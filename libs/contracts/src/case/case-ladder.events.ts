@@ -92,6 +92,25 @@ export const caseRefusalDecidedV1 = defineEvent({
   }),
 });
 
+/**
+ * A summons ended without an answer: 撤回 (withdrawn) by the street that holds the case (or a supervisor) before the
+ * answer, or 解除 (released) by a supervisor after the department let its window run out and was 督办-ed. The
+ * department's child workflow ends; a breach it let happen stays on its record (`breached`).
+ */
+export const caseSummonsEndedV1 = defineEvent({
+  type: 'case.summons-ended',
+  version: 1,
+  description: '撤回 / 解除 — a summons ended without an answer: withdrawn by the street, or released by a supervisor after its breach and 督办',
+  schema: z.object({
+    ...caseTransitionFields,
+    ...summonsRefFields,
+    ending: z.enum(['withdrawn', 'released']).describe('withdrawn: 撤回 by the street (or a supervisor); released: 解除 by a supervisor after a breach'),
+    reason: z.string().min(1).max(2000),
+    breached: z.boolean().describe('the department had let a window of this summons run out (it stays on its record)'),
+    statusBefore: z.enum(['summoned', 'reported-in', 'refusal-pending']).describe('where the summons stood: not reported in, reported in, or refusal pending'),
+  }),
+});
+
 /** 答复: a department answered with its plan and result. */
 export const caseDepartmentAnsweredV1 = defineEvent({
   type: 'case.department-answered',

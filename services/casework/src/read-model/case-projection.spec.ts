@@ -10,7 +10,7 @@ function event(type: string, sequence: number | undefined, data: Record<string, 
   return parseCaseEvent({
     id: sequence === undefined ? `${caseNumber}:registered` : `${caseNumber}:${sequence}:${type}`,
     type, version: 1, time: '2026-11-28T09:00:00.000Z', key: caseNumber, source: 'workflows', correlationId: 'c', actor,
-    data: { caseNumber, ...(sequence === undefined ? {} : { sequence, occurredAt: `2026-11-28T09:00:0${sequence}.000Z` }), ...data },
+    data: { caseNumber, ...(sequence === undefined ? {} : { sequence, occurredAt: `2026-11-28T09:00:${String(sequence).padStart(2, '0')}.000Z` }), ...data },
   });
 }
 
@@ -111,5 +111,11 @@ describe('case projection', () => {
     const answered = applyCaseEvent(resumed, event('case.department-answered', 9, { stage: 'in-handling', level: 'department', unitId: 'bf-d01-s01', sla: street, departmentId: URBAN, summonsId: 'u', plan: 'p', result: 'r' }))!;
     expect(answered.pendingDepartments).toEqual([WATER]);
     expect(Object.keys(answered.departmentClocks)).toEqual([WATER]);
+
+    // 解除: the silent department leaves the liaison's worklist with its clock
+    const released = applyCaseEvent(answered, event('case.summons-ended', 10, { stage: 'in-handling', level: 'supervision', unitId: 'bf-d01-s01', sla: street, departmentId: WATER, summonsId: 'w',
+      ending: 'released', reason: '超时未报到，解除', breached: true, statusBefore: 'summoned' }))!;
+    expect(released.pendingDepartments).toEqual([]);
+    expect(released.departmentClocks).toEqual({});
   });
 });

@@ -57,7 +57,7 @@ export interface TimelineDoc {
 /** Fields of an event that say what happened beyond the common transition fields. */
 const DETAIL_FIELDS = ['departmentId', 'summonsId', 'reason', 'note', 'trigger', 'from', 'to', 'decision', 'plan', 'result', 'summary',
   'window', 'action', 'route', 'assigneeUnitId', 'redispatch', 'satisfaction', 'reached', 'notice', 'masterCaseNumber',
-  'duplicateCaseNumber', 'approved', 'closureReason', 'callbackDueAt', 'intakeStatus', 'year', 'clocks'] as const;
+  'duplicateCaseNumber', 'approved', 'closureReason', 'callbackDueAt', 'intakeStatus', 'year', 'clocks', 'ending', 'breached', 'statusBefore'] as const;
 
 export function caseNumberOf(event: CaseEventEnvelope): string {
   return event.data.caseNumber;
@@ -173,6 +173,9 @@ export function applyCaseEvent(current: CaseReadDoc | null, event: CaseEventEnve
     case 'case.refusal-decided':
       if (event.data.decision === 'accepted') next.pendingDepartments = next.pendingDepartments.filter((d) => d !== event.data.departmentId);
       else next.departmentClocks[event.data.departmentId] = event.data.departmentSla ?? null;
+      break;
+    case 'case.summons-ended': // 撤回 or 解除: the department owes nothing more
+      next.pendingDepartments = next.pendingDepartments.filter((d) => d !== event.data.departmentId);
       break;
     case 'case.sla-warning':
     case 'case.sla-breached': {

@@ -1,6 +1,6 @@
 import {
   caseCallbackDueV1, caseCallbackRecordedV1, caseClosedV1, caseDepartmentAnsweredV1, caseDepartmentRefusedV1, caseDepartmentReportedInV1,
-  caseDepartmentsSummonedV1, caseDispatchedV1, caseDuplicateAttachedV1, caseExtensionDecidedV1, caseExtensionRequestedV1, caseMergedV1, caseRefusalDecidedV1,
+  caseDepartmentsSummonedV1, caseDispatchedV1, caseDuplicateAttachedV1, caseExtensionDecidedV1, caseExtensionRequestedV1, caseMergedV1, caseRefusalDecidedV1, caseSummonsEndedV1,
   caseReopenedV1, caseResumedV1, caseReturnedV1, caseReviewRequiredV1, caseSuspendedV1, EventData, SlaSnapshot,
 } from '@civicflow/contracts';
 import { CASE, COMMUNITY, event, ORG_PATH, planningFixture, STREET, who } from '../testing/planning-fixture';
@@ -68,6 +68,20 @@ describe('case lifecycle rules', () => {
     expect(who(accepted)).toEqual(['case-refusal-decided.accepted → sun:inbox']);
     expect(accepted[0].message.body).toContain('城管局对案件');
     expect(accepted[0].message.body).toContain('获采纳，无需继续办理。');
+  });
+
+  it('case.summons-ended: a withdrawn department hears it owes nothing; a released one that its breach counts, and the street that it may resolve', async () => {
+    const { plan } = await knownCase();
+    const withdrawn = await plan.execute(event(caseSummonsEndedV1, CASE, {
+      ...base(atDepartment), ...URBAN, ending: 'withdrawn', reason: '已由住建处置', breached: false, statusBefore: 'reported-in',
+    }));
+    expect(who(withdrawn)).toEqual(['case-summons-ended.withdrawn → sun:inbox']);
+    expect(withdrawn[0].message.body).toContain('撤回理由：已由住建处置');
+    const released = await plan.execute(event(caseSummonsEndedV1, CASE, {
+      ...base(atDepartment), ...URBAN, ending: 'released', reason: '超时未报到，督办无果', breached: true, statusBefore: 'summoned',
+    }));
+    expect(who(released)).toEqual(['case-summons-ended.released → sun:inbox', 'case-summons-ended.street → zhao:inbox']);
+    expect(released[0].message.body).toContain('超时记录保留并计入考核');
   });
 
   it('case.department-answered: the summoning street reads the plan and the result', async () => {

@@ -2,7 +2,7 @@ import {
   callLoggedV1, caseAcceptedV1, caseCallbackDueV1, caseClosedV1, caseDepartmentAnsweredV1, caseDepartmentRefusedV1, caseDepartmentReportedInV1,
   caseDepartmentsSummonedV1, caseDispatchedV1, caseDuplicateAttachedV1, caseEscalatedV1, caseExtensionDecidedV1, caseExtensionRequestedV1, CaseLevel,
   caseMergedV1, caseRefusalDecidedV1, caseRegisteredV1, caseReopenedV1, caseResolvedV1, caseResumedV1, caseReturnedV1, caseReviewRequiredV1,
-  caseSlaBreachedV1, caseSlaWarningV1, caseSupervisionIssuedV1, caseSuspendedV1, duplicateMergedV1, manualDispatchQueuedV1, Role,
+  caseSlaBreachedV1, caseSlaWarningV1, caseSummonsEndedV1, caseSupervisionIssuedV1, caseSuspendedV1, duplicateMergedV1, manualDispatchQueuedV1, Role,
 } from '@civicflow/contracts';
 import { ORG_LEVEL_DEPTH } from '@civicflow/domain';
 import { sourceRef } from '../recipients/recipient';
@@ -327,6 +327,22 @@ export const caseRules: readonly NotificationRule[] = [
           audience: { kind: 'role', role: 'department-liaison', unitId },
           facts: { ...(await caseFacts(data, context)), unitId, summary: data.note, deadline: data.departmentSla?.deadline ?? undefined },
         },
+      ];
+    },
+  }),
+
+  rule({
+    contract: caseSummonsEndedV1,
+    // the department owes nothing more; after a supervisor's 解除 the street that summoned it may resolve
+    notices: async ({ data }, context) => {
+      const unitId = departmentUnitId(data.departmentId);
+      const facts = { ...(await caseFacts(data, context)), unitId, summary: data.reason };
+      const liaison = { kind: 'role', role: 'department-liaison', unitId } as const;
+      if (data.ending === 'withdrawn') return [{ template: 'case-summons-ended.withdrawn', audience: liaison, facts }];
+      const street = await summoningStreetAudience(data, context);
+      return [
+        { template: 'case-summons-ended.released', audience: liaison, facts },
+        ...(street ? [{ template: 'case-summons-ended.street', audience: street, facts } as const] : []),
       ];
     },
   }),

@@ -445,6 +445,50 @@ const templates = {
       status: () => 'carry on',
     },
   },
+  'case-summons-ended.withdrawn': {
+    'zh-CN': {
+      title: (d) => `吹哨已撤回 ${d.caseNumber}`,
+      body: (d) => `街道已于 ${d.at} 撤回对${d.unit}就案件 ${d.caseNumber}（${d.category}）的吹哨，无需继续办理。撤回理由：${d.summary}`,
+      sms: (d) => `案件${d.caseNumber}：对${d.unit}的吹哨已撤回，无需继续办理。`,
+      status: () => '已撤回',
+    },
+    en: {
+      title: (d) => `Summons withdrawn: ${d.caseNumber}`,
+      body: (d) => `The street withdrew the summons of ${d.unit} on case ${d.caseNumber} (${d.category}) at ${d.at}; nothing more is asked of it. Reason: ${d.summary}`,
+      sms: (d) => `Case ${d.caseNumber}: the summons of ${d.unit} was withdrawn; nothing more to do.`,
+      status: () => 'withdrawn',
+    },
+  },
+  'case-summons-ended.released': {
+    'zh-CN': {
+      title: (d) => `部门已被督查员解除 ${d.caseNumber}`,
+      body: (d) =>
+        `${d.unit}在案件 ${d.caseNumber}（${d.category}）中超时未办，经督办后已于 ${d.at} 由督查员解除，超时记录保留并计入考核。说明：${d.summary}`,
+      sms: (d) => `案件${d.caseNumber}：${d.unit}超时经督办后已被解除，超时计入考核。`,
+      status: () => '已解除',
+    },
+    en: {
+      title: (d) => `Department released by a supervisor: ${d.caseNumber}`,
+      body: (d) =>
+        `${d.unit} let its window on case ${d.caseNumber} (${d.category}) run out and, after 督办, was released by a supervisor at ${d.at}. The breach stays on its record and counts in its assessment. Note: ${d.summary}`,
+      sms: (d) => `Case ${d.caseNumber}: ${d.unit} was released after its breach; the breach counts in its assessment.`,
+      status: () => 'released',
+    },
+  },
+  'case-summons-ended.street': {
+    'zh-CN': {
+      title: (d) => `吹哨已结束，可办结 ${d.caseNumber}`,
+      body: (d) => `督查员已于 ${d.at} 解除${d.unit}在案件 ${d.caseNumber}（${d.category}）中的吹哨。其余部门均已答复或退出后即可办结。说明：${d.summary}`,
+      sms: (d) => `案件${d.caseNumber}：${d.unit}已被督查员解除，可继续办结。`,
+      status: () => '可办结',
+    },
+    en: {
+      title: (d) => `Summons ended, the case may resolve: ${d.caseNumber}`,
+      body: (d) => `A supervisor released ${d.unit} from case ${d.caseNumber} (${d.category}) at ${d.at}. Once the other departments have answered or left, the street may resolve it. Note: ${d.summary}`,
+      sms: (d) => `Case ${d.caseNumber}: ${d.unit} was released by a supervisor; you may resolve.`,
+      status: () => 'may resolve',
+    },
+  },
   'case-department-answered.street': {
     'zh-CN': {
       title: (d) => `部门已答复 ${d.caseNumber}`,

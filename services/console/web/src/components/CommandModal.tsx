@@ -11,7 +11,7 @@ import { type Route, RoutePicker } from './RoutePicker';
 
 export interface CommandContext {
   caseNumber: string;
-  summonses: { departmentId: string; status: string }[];
+  summonses: { departmentId: string; status: string; breached?: boolean }[];
   place: { point?: { lng: number; lat: number }; address?: string };
 }
 
@@ -134,6 +134,20 @@ export function CommandModal({ command, context, onClose, onDone }: { command: C
         </>
       );
       break;
+    case 'withdrawSummons':
+    case 'releaseSummons': {
+      // 撤回: any summons still owing its answer; 解除: one whose department let its window run out (督办 followed)
+      const open = context.summonses.filter((s) => !['answered', 'released', 'withdrawn'].includes(s.status) && (command === 'withdrawSummons' || s.breached));
+      fields = (
+        <>
+          <Form.Item name="departmentId" label={t('form.department')} rules={[{ required: true }]} initialValue={open[0]?.departmentId}>
+            <Select data-testid="cmd-departmentId" options={open.map((s) => ({ value: s.departmentId, label: org.name(s.departmentId) }))} />
+          </Form.Item>
+          {text('reason', t('common.reason'))}
+        </>
+      );
+      break;
+    }
     case 'resolve':
       fields = text('summary', t('form.summary'));
       break;

@@ -34,6 +34,10 @@ interface Summons {
   summonedAt: string;
   refusal?: { reason: string; at: string };
   answer?: { plan: string; result: string; at: string };
+  /** the department let a window run out and was 督办-ed */
+  breached?: true;
+  /** 撤回 by the street or 解除 by a supervisor */
+  ending?: { reason: string; at: string; byRole: string };
   clock: Clock | null;
 }
 export interface CaseStatus {
@@ -231,9 +235,16 @@ export function CasePage() {
               <Table<Summons> size="small" rowKey="summonsId" pagination={false} dataSource={status?.summonses ?? []} data-testid="case-summonses"
                       columns={[
                         { title: t('form.department'), dataIndex: 'departmentId', render: (d: string) => org.name(d) },
-                        { title: t('case.stage'), dataIndex: 'status', render: (s: string) => <Tag data-testid="summons-status" data-status={s}>{t(`summons.${s}`)}</Tag> },
+                        {
+                          title: t('case.stage'), key: 'status', render: (_, s) => (
+                            <>
+                              <Tag data-testid="summons-status" data-status={s.status}>{t(`summons.${s.status}`)}</Tag>
+                              {s.breached && <Tag color="error" data-testid="summons-breached">{t('summons.breached')}</Tag>}
+                            </>
+                          ),
+                        },
                         { title: t('worklist.sla'), key: 'clock', render: (_, s) => (s.clock ? <SlaBadge sla={s.clock} compact /> : '—') },
-                        { title: `${t('case.plan')} / ${t('case.result')}`, key: 'answer', render: (_, s) => (s.answer ? `${s.answer.plan} / ${s.answer.result}` : s.refusal ? `${t('cmd.refuse')}: ${s.refusal.reason}` : '—') },
+                        { title: `${t('case.plan')} / ${t('case.result')}`, key: 'answer', render: (_, s) => (s.answer ? `${s.answer.plan} / ${s.answer.result}` : s.ending ? `${t(`summons.${s.status}`)}: ${s.ending.reason}` : s.refusal ? `${t('cmd.refuse')}: ${s.refusal.reason}` : '—') },
                       ]} />
             </Card>
           )}
