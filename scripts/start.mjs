@@ -1,22 +1,10 @@
 // `npm start`: installs what is missing, provisions and starts the infrastructure, builds, then runs every
 // service and the case worker on their local defaults and prints where to find them. Ctrl-C stops the services;
 // the servers keep running for the next start (`npm run infra -- down` stops them).
-import { spawn } from 'node:child_process';
+// `npm start -- --replicas 2` runs two of every service and of the worker against the same servers.
 import { join } from 'node:path';
-import { buildConsoleWeb, checkNode, ensureDependencies, ensureSystemPackages, infra, main, root, runOrFail, step } from './lib/run.mjs';
-
-/** Every process of the system: name and entry point (ports and URLs come from the launcher's system environment). */
-const processes = [
-  { name: 'identity', entry: 'services/identity/dist/main.js' },
-  { name: 'hotline', entry: 'services/hotline/dist/main.js' },
-  { name: 'intake', entry: 'services/intake/dist/main.js' },
-  { name: 'grid', entry: 'services/grid/dist/main.js' },
-  { name: 'casework', entry: 'services/casework/dist/main.js' },
-  { name: 'notification', entry: 'services/notification/dist/main.js' },
-  { name: 'mediation', entry: 'services/mediation/dist/main.js' },
-  { name: 'console', entry: 'services/console/dist/main.js' },
-  { name: 'case-worker', entry: 'workflows/dist/worker/main.js' },
-];
+import { startSystem, SYSTEM_PROCESSES } from './lib/processes.mjs';
+import { buildConsoleWeb, checkNode, ensureDependencies, ensureSystemPackages, infra, main, root, runOrFail, step, StepError } from './lib/run.mjs';
 
 /** Where a person opens a service: the console's front page, the others' OpenAPI pages. */
 function urlOf(name, env) {
@@ -29,6 +17,7 @@ const STEPS = 5;
 
 main(async () => {
   checkNode();
+  const replicas = replicasAsked(process.argv);
   // `npm start -- --short-windows`: every SLA window a minute or two long, to watch the ladder move (demos)
   if (process.argv.includes('--short-windows')) process.env.SLA_PROFILES_FILE ??= join(root, 'deploy/local/sla-profiles.short.json');
   await step(STEPS, 'dependencies', ensureDependencies);
@@ -42,12 +31,13 @@ main(async () => {
     await buildConsoleWeb();
   });
   // one source for every address: the launcher's ports (KAFKA_PORT=…, CIVICFLOW_PORT_BASE=…) reach every process
-  const systemEnv = launcher.systemEnvironment();
-  const children = await step(STEPS, 'services and worker', async () => processes.map((p) => startProcess(p, systemEnv)));
+  const envs = launcher.replicaEnvironments(replicas);
+  const systemEnv = envs[0];
+  const children = await step(STEPS, `services and worker${replicas > 1 ? ` (${replicas} of each)` : ''}`, async () => startSystem(envs, launcher.consoleUpstreams(envs)));
 
   console.log('\nCivicFlow 已启动 is running:');
   if (process.env.SLA_PROFILES_FILE) console.log(`  SLA windows from ${process.env.SLA_PROFILES_FILE}`);
-  for (const p of processes) if (urlOf(p.name, systemEnv)) console.log(`  ${p.name.padEnd(12)} ${urlOf(p.name, systemEnv)}`);
+  for (const env of envs) for (const p of SYSTEM_PROCESSES) if (urlOf(p.name, env)) console.log(`  ${p.name.padEnd(12)} ${urlOf(p.name, env)}`);
   if (ep) console.log(`  ${'temporal ui'.padEnd(12)} ${ep.temporalUi}\n  ${'kafka'.padEnd(12)} ${ep.kafkaBrokers}\n  ${'mongodb'.padEnd(12)} ${ep.mongoUrl}`);
   console.log(`\nTry it:\n  curl -s -XPOST ${systemEnv.HOTLINE_URL}/api/v1/calls -H "content-type: application/json" \\\n` +
     `    -d '{"callerNumber":"13812345678","content":"路灯不亮","requestType":"complaint","address":"阳光社区3号楼"}'\n` +
@@ -60,18 +50,12 @@ main(async () => {
   await Promise.all(children.map((c) => new Promise((resolve) => c.on('exit', resolve))));
 });
 
-function startProcess({ name, entry }, systemEnv) {
-  const child = spawn(process.execPath, ['--enable-source-maps', entry], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...systemEnv } });
-  const prefix = `[${name}] `;
-  for (const stream of [child.stdout, child.stderr]) {
-    let buffered = '';
-    stream.on('data', (chunk) => {
-      buffered += chunk;
-      const lines = buffered.split('\n');
-      buffered = lines.pop();
-      for (const line of lines) console.log(prefix + line);
-    });
-  }
-  child.on('exit', (code, signal) => console.log(`${prefix}exited (${signal ?? code})`));
-  return child;
+/** `--replicas N` (or `--replicas=N`): how many of every service and of the worker; 1 by default. */
+function replicasAsked(argv) {
+  const i = argv.findIndex((a) => a === '--replicas' || a.startsWith('--replicas='));
+  if (i < 0) return 1;
+  const raw = argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 5) throw new StepError(`--replicas ${raw ?? ''}: a number from 1 to 5`);
+  return n;
 }

@@ -39,3 +39,48 @@ export function systemEnvironment() {
   for (const key of Object.keys(env)) if (process.env[key]) env[key] = /** @type {string} */ (process.env[key]);
   return env;
 }
+
+/**
+ * Replica r (from 0) of every service listens this many ports above the first: 20 keeps five replicas inside
+ * CIVICFLOW_PORT_BASE's block of 100 clear of the servers' offsets (17, 33, 34, 92, 93).
+ */
+export const REPLICA_PORT_STEP = 20;
+
+/**
+ * The environments of `replicas` instances of every service and the worker against the same servers: replica r
+ * listens REPLICA_PORT_STEP × r ports above the first and calls its own peers (hotline → notification, intake and
+ * casework → grid); its console gets a consumer group of its own (each console relays every case event to its own
+ * browsers). Work is shared through the services' consumer groups and the worker's task queue, which every replica
+ * joins under the same name. Consoles front all replicas: see `consoleUpstreams`.
+ * @param {number} replicas
+ * @returns {Record<string, string>[]}
+ */
+export function replicaEnvironments(replicas) {
+  if (!Number.isInteger(replicas) || replicas < 1 || replicas > 5) throw new Error(`replicas: ${replicas} is not between 1 and 5`);
+  const first = systemEnvironment();
+  return Array.from({ length: replicas }, (_, r) => {
+    /** @type {Record<string, string>} */
+    const env = { ...first };
+    if (r === 0) return env;
+    for (const [name, [variable]] of Object.entries(SERVICE_PORTS)) {
+      const port = Number(first[variable]) + REPLICA_PORT_STEP * r;
+      env[variable] = String(port);
+      env[`${name.toUpperCase()}_URL`] = first[`${name.toUpperCase()}_URL`].replace(/:\d+$/, `:${port}`);
+    }
+    env.CONSOLE_CONSUMER_GROUP = `${process.env.CONSOLE_CONSUMER_GROUP ?? 'console'}-replica-${r}`;
+    return env;
+  });
+}
+
+/**
+ * What a console fronts when services run replicated: each service's `*_URL` listing every replica
+ * (comma-separated); the gateway spreads calls over them and skips one that is down.
+ * @param {Record<string, string>[]} envs  from replicaEnvironments
+ * @returns {Record<string, string>}
+ */
+export function consoleUpstreams(envs) {
+  return Object.fromEntries(Object.keys(SERVICE_PORTS).map((name) => {
+    const key = `${name.toUpperCase()}_URL`;
+    return [key, envs.map((env) => env[key]).join(',')];
+  }));
+}

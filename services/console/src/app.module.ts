@@ -9,6 +9,7 @@ import { CaseEventsMessageController } from './stream/case-events.message.contro
 import { LiveStreamHub } from './stream/live-stream.hub';
 import { StreamHttpController } from './stream/stream.http.controller';
 import { UpstreamClient } from './upstream/upstream-client';
+import { UPSTREAM_POOLS, upstreamPools } from './upstream/upstream-services';
 
 /** 控制台网关 the console's API gateway (BFF): session, proxy to the services, live stream, exports, the web app. */
 @Module({})
@@ -21,6 +22,7 @@ export class ConsoleModule {
       providers: [
         LiveStreamHub,
         UpstreamClient,
+        { provide: UPSTREAM_POOLS, useValue: upstreamPools(config) },
         { provide: TokenVerifier, inject: [CONFIG], useFactory: (c: InfraConfig) => new TokenVerifier({ secret: c.JWT_SECRET, jwksUrl: c.JWT_JWKS_URL }) },
       ],
     };

@@ -3,7 +3,7 @@ import { ConsoleModule } from './app.module';
 import type { ConsoleConfig } from './config';
 import { gatewayProxy } from './proxy/gateway-proxy';
 import { mountInFront } from './proxy/mount-front';
-import { upstreamBaseUrls } from './upstream/upstream-services';
+import { UPSTREAM_POOLS, type UpstreamPools } from './upstream/upstream-services';
 import { serveWebApp } from './web/serve-web-app';
 
 /**
@@ -18,6 +18,6 @@ export async function createConsoleApp(config: ConsoleConfig) {
     logLevel: config.LOG_LEVEL,
     events: { groupId: config.CONSOLE_CONSUMER_GROUP, fromBeginning: config.KAFKA_FROM_BEGINNING },
   });
-  mountInFront(app, gatewayProxy({ upstreams: upstreamBaseUrls(config), timeoutMs: config.CONSOLE_PROXY_TIMEOUT_MS }), serveWebApp(config.CONSOLE_WEB_DIST));
+  mountInFront(app, gatewayProxy({ pools: app.get<UpstreamPools>(UPSTREAM_POOLS), timeoutMs: config.CONSOLE_PROXY_TIMEOUT_MS }), serveWebApp(config.CONSOLE_WEB_DIST));
   return app;
 }

@@ -21,7 +21,8 @@ export class ServicesHttpController {
   services() {
     const bases = upstreamBaseUrls(this.config);
     return UPSTREAM_SERVICES.map((service) => ({
-      service, name: SERVICE_NAMES_ZH[service], prefix: `/api/${service}`, upstream: `${bases[service]}/api/v1`, docs: `${bases[service]}/api/docs`,
+      service, name: SERVICE_NAMES_ZH[service], prefix: `/api/${service}`, upstream: `${bases[service][0]}/api/v1`, docs: `${bases[service][0]}/api/docs`,
+      replicas: bases[service].length,
     }));
   }
 }

@@ -1,8 +1,8 @@
 import { SseParser } from './sse-parser';
 
 export interface InboxRelayOptions {
-  /** notification's api/v1/inbox/stream */
-  url: string;
+  /** notification's api/v1/inbox/stream, asked at each (re)connection (a replica's) */
+  url: () => string;
   token: string;
   onItem: (item: unknown) => void;
   /** 'up' when the upstream stream is open, 'down' when it broke (retried), 'refused' when it rejected the token (not retried) */
@@ -23,7 +23,7 @@ export async function relayInbox({ url, token, onItem, onStatus, signal, retryMs
   };
   while (!signal.aborted) {
     try {
-      const res = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal });
+      const res = await fetch(url(), { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal });
       if (res.status === 401 || res.status === 403) {
         status('refused');
         return;

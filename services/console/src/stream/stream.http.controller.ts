@@ -3,6 +3,7 @@ import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AuthUser, CONFIG, InvalidTokenError, Public, TokenVerifier } from '@civicflow/platform';
 import type { ConsoleConfig } from '../config';
+import { UPSTREAM_POOLS, type UpstreamPools } from '../upstream/upstream-services';
 import { relayInbox } from './inbox-relay';
 import { LiveStreamHub } from './live-stream.hub';
 import { sseComment, sseMessage } from './sse-parser';
@@ -18,6 +19,7 @@ export class StreamHttpController {
     private readonly hub: LiveStreamHub,
     private readonly verifier: TokenVerifier,
     @Inject(CONFIG) private readonly config: ConsoleConfig,
+    @Inject(UPSTREAM_POOLS) private readonly pools: UpstreamPools,
   ) {}
 
   @Public() // EventSource cannot send headers: the token comes as ?access_token= and is verified here like the guard does
@@ -50,7 +52,8 @@ export class StreamHttpController {
     const remove = this.hub.add({ user, write });
     const heartbeat = setInterval(() => write(sseComment('heartbeat')), this.config.CONSOLE_HEARTBEAT_MS);
     void relayInbox({
-      url: `${this.config.NOTIFICATION_URL}/api/v1/inbox/stream`,
+      // each (re)connection to the next notification replica in turn: a stopped one is left for another
+      url: () => `${this.pools.notification.order()[0]}/api/v1/inbox/stream`,
       token: token!,
       signal: aborted.signal,
       onItem: (item) => write(sseMessage({ type: 'inbox-item', item })),

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import { CONFIG, localeFrom } from '@civicflow/platform';
-import type { ConsoleConfig } from '../config';
-import { UpstreamService, upstreamBaseUrls, upstreamDownBody } from './upstream-services';
+import { localeFrom } from '@civicflow/platform';
+import { neverReachedUpstream } from './upstream-pool';
+import { UPSTREAM_POOLS, type UpstreamPools, UpstreamService, upstreamDownBody } from './upstream-services';
 
 export interface UpstreamAnswer {
   status: number;
@@ -19,32 +19,33 @@ export interface UpstreamRequest {
 
 const TIMEOUT_MS = 30_000;
 
-/** Calls a service's API for the gateway's own routes (session, export); undefined when it cannot be reached. */
+/**
+ * Calls a service's API for the gateway's own routes (session, export); undefined when it cannot be reached. A
+ * replica that refuses the connection is set aside and the next one takes the call.
+ */
 @Injectable()
 export class UpstreamClient {
-  private readonly bases: Record<UpstreamService, string>;
-
-  constructor(@Inject(CONFIG) config: ConsoleConfig) {
-    this.bases = upstreamBaseUrls(config);
-  }
-
-  baseUrl(service: UpstreamService): string {
-    return this.bases[service];
-  }
+  constructor(@Inject(UPSTREAM_POOLS) private readonly pools: UpstreamPools) {}
 
   async request(service: UpstreamService, path: string, init: UpstreamRequest = {}): Promise<UpstreamAnswer | undefined> {
     const headers: Record<string, string> = {};
     if (init.authorization) headers.authorization = init.authorization;
     if (init.acceptLanguage) headers['accept-language'] = init.acceptLanguage;
     if (init.json !== undefined) headers['content-type'] = 'application/json';
-    try {
-      const res = await fetch(`${this.bases[service]}${path}`, {
-        method: init.method ?? 'GET', headers, body: init.json === undefined ? undefined : JSON.stringify(init.json), signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-      return { status: res.status, contentType: res.headers.get('content-type'), body: Buffer.from(await res.arrayBuffer()) };
-    } catch {
-      return undefined;
+    const pool = this.pools[service];
+    for (const base of pool.order()) {
+      try {
+        const res = await fetch(`${base}${path}`, {
+          method: init.method ?? 'GET', headers, body: init.json === undefined ? undefined : JSON.stringify(init.json), signal: AbortSignal.timeout(TIMEOUT_MS),
+        });
+        pool.markUp(base);
+        return { status: res.status, contentType: res.headers.get('content-type'), body: Buffer.from(await res.arrayBuffer()) };
+      } catch (error) {
+        if (!neverReachedUpstream(error)) return undefined;
+        pool.markDown(base);
+      }
     }
+    return undefined;
   }
 }
 

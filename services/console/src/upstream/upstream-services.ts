@@ -1,4 +1,5 @@
 import type { ConsoleConfig } from '../config';
+import { UpstreamPool } from './upstream-pool';
 
 /** The services the console reaches through the gateway, each under /api/<service>/. */
 export const UPSTREAM_SERVICES = ['hotline', 'intake', 'grid', 'casework', 'notification', 'mediation', 'identity'] as const;
@@ -8,11 +9,21 @@ export const SERVICE_NAMES_ZH: Record<UpstreamService, string> = {
   hotline: '12345热线', intake: '受理', grid: '网格', casework: '案件办理', notification: '通知', mediation: '矛盾调解', identity: '统一认证',
 };
 
-export function upstreamBaseUrls(config: ConsoleConfig): Record<UpstreamService, string> {
+/** Each service's base URLs: one, or one per replica. */
+export function upstreamBaseUrls(config: ConsoleConfig): Record<UpstreamService, readonly string[]> {
   return {
     hotline: config.HOTLINE_URL, intake: config.INTAKE_URL, grid: config.GRID_URL, casework: config.CASEWORK_URL,
     notification: config.NOTIFICATION_URL, mediation: config.MEDIATION_URL, identity: config.IDENTITY_URL,
   };
+}
+
+/** One pool of replicas per service, shared by the proxy, the gateway's own calls and the live stream. */
+export type UpstreamPools = Record<UpstreamService, UpstreamPool>;
+export const UPSTREAM_POOLS = Symbol('UPSTREAM_POOLS');
+
+export function upstreamPools(config: ConsoleConfig): UpstreamPools {
+  const bases = upstreamBaseUrls(config);
+  return Object.fromEntries(UPSTREAM_SERVICES.map((service) => [service, new UpstreamPool(bases[service])])) as UpstreamPools;
 }
 
 /** The 502 body when a service cannot be reached, zh-CN first. */
