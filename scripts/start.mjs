@@ -33,7 +33,7 @@ main(async () => {
   // one source for every address: the launcher's ports (KAFKA_PORT=…, CIVICFLOW_PORT_BASE=…) reach every process
   const envs = launcher.replicaEnvironments(replicas);
   const systemEnv = envs[0];
-  const children = await step(STEPS, `services and worker${replicas > 1 ? ` (${replicas} of each)` : ''}`, async () => startSystem(envs, launcher.consoleUpstreams(envs)));
+  const system = await step(STEPS, `services and worker${replicas > 1 ? ` (${replicas} of each)` : ''}`, async () => startSystem(envs, launcher.consoleUpstreams(envs)));
 
   console.log('\nCivicFlow 已启动 is running:');
   if (process.env.SLA_PROFILES_FILE) console.log(`  SLA windows from ${process.env.SLA_PROFILES_FILE}`);
@@ -44,10 +44,12 @@ main(async () => {
     'Console: log in as operator, community, street, liaison, mediator or supervisor (password civicflow).\n' +
     'Ctrl-C stops the services; `npm run infra -- down` stops the servers.');
 
-  const stop = () => children.forEach((c) => c.kill('SIGTERM'));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  await Promise.all(children.map((c) => new Promise((resolve) => c.on('exit', resolve))));
+  const stopped = new Promise((resolve) => {
+    const stop = () => system.stop().then(resolve);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await stopped;
 });
 
 /** `--replicas N` (or `--replicas=N`): how many of every service and of the worker; 1 by default. */

@@ -35,13 +35,34 @@ export function startProcess({ name, entry }, env, log = console.log) {
 
 /**
  * Starts every process of the system once per replica environment (replicaEnvironments in deploy/local): the
- * services, the console (fronting every replica through `consoleEnv`'s URL lists) and the worker. Output lines carry
- * the process's name, and its replica number from the second on (`[hotline#2]`).
+ * services, the console (fronting every replica through `consoleEnv`'s URL lists) and the worker; output lines carry
+ * the process's name, and its replica number from the second on (`[hotline#2]`). Like an orchestrator, it starts a
+ * process again when it exits by itself (a service gives up when a server is away at its start), after
+ * `restartDelayMs`. `stop()` sends SIGTERM to every process and resolves once all have exited.
  */
-export function startSystem(envs, consoleEnv = {}, log = console.log) {
-  return envs.flatMap((env, r) => SYSTEM_PROCESSES.map((p) => startProcess(
-    { ...p, name: r === 0 ? p.name : `${p.name}#${r + 1}` },
-    p.name === 'console' ? { ...env, ...consoleEnv } : env,
-    log,
-  )));
+export function startSystem(envs, consoleEnv = {}, { log = console.log, restartDelayMs = 3000 } = {}) {
+  let stopping = false;
+  const members = envs.flatMap((env, r) => SYSTEM_PROCESSES.map((p) => ({
+    process: { ...p, name: r === 0 ? p.name : `${p.name}#${r + 1}` },
+    env: p.name === 'console' ? { ...env, ...consoleEnv } : env,
+    child: undefined,
+  })));
+  const launch = (member) => {
+    member.child = startProcess(member.process, member.env, log);
+    member.exited = new Promise((resolve) => member.child.on('exit', resolve));
+    member.child.on('exit', () => {
+      if (stopping) return;
+      log(`[${member.process.name}] restarting in ${restartDelayMs / 1000} s`);
+      setTimeout(() => stopping || launch(member), restartDelayMs).unref();
+    });
+  };
+  members.forEach(launch);
+  return {
+    members,
+    async stop(signal = 'SIGTERM') {
+      stopping = true;
+      for (const member of members) if (member.child.exitCode === null && member.child.signalCode === null) member.child.kill(signal);
+      await Promise.all(members.map((member) => member.exited));
+    },
+  };
 }

@@ -98,6 +98,14 @@ export interface CaseTestKit {
   result<T = CaseView>(handle: WorkflowHandle): Promise<T>;
   /** Waits until the case has handed every event it recorded to the publisher, then returns its view. */
   settled(handle: WorkflowHandle): Promise<CaseView>;
+  /**
+   * Settled, and its current run waits for nothing but a command or a timer (no workflow task or activity in
+   * flight), so nothing can continue it as new before the next command is handled. The time-skipping server's
+   * continue-as-new is not atomic (temporalio/sdk-java#1538): an Update that arrives while a run hands over to the
+   * next is lost and its caller waits forever, where the real server retries it on the new run. Send commands to a
+   * case that may continue as new only once it is quiet.
+   */
+  quiet(handle: WorkflowHandle): Promise<CaseView>;
   events(caseNumber: string): EventEnvelope[];
   types(caseNumber: string): string[];
   teardown(): Promise<void>;
@@ -165,6 +173,16 @@ export async function createCaseTestKit(options: { calendar?: CalendarOverrideTa
         { timeoutMs: 15_000, intervalMs: 25, what: `case ${handle.workflowId} to publish its events` },
       );
     },
+    async quiet(handle) {
+      return eventually(
+        async () => {
+          const view = await kit.settled(handle);
+          const { events = [] } = await env.client.workflow.getHandle(handle.workflowId).fetchHistory();
+          return runIsQuiet(events) ? view : undefined;
+        },
+        { timeoutMs: 15_000, intervalMs: 25, what: `case ${handle.workflowId} to wait for its next command` },
+      );
+    },
     events: (caseNumber) => published.filter((event) => event.key === caseNumber),
     types: (caseNumber) => kit.events(caseNumber).map((event) => event.type),
     async teardown() {
@@ -174,6 +192,22 @@ export async function createCaseTestKit(options: { calendar?: CalendarOverrideTa
     },
   };
   return kit;
+}
+
+type HistoryEvent = NonNullable<Awaited<ReturnType<WorkflowHandle['fetchHistory']>>['events']>[number];
+
+/** A run's history with no workflow task and no activity outstanding, and the run still open. */
+function runIsQuiet(events: HistoryEvent[]): boolean {
+  let taskOpen = false;
+  let activities = 0;
+  for (const e of events) {
+    if (e.workflowExecutionContinuedAsNewEventAttributes) return false;
+    if (e.workflowTaskScheduledEventAttributes) taskOpen = true;
+    if (e.workflowTaskCompletedEventAttributes || e.workflowTaskFailedEventAttributes || e.workflowTaskTimedOutEventAttributes) taskOpen = false;
+    if (e.activityTaskScheduledEventAttributes) activities += 1;
+    if (e.activityTaskCompletedEventAttributes || e.activityTaskFailedEventAttributes || e.activityTaskTimedOutEventAttributes || e.activityTaskCanceledEventAttributes) activities -= 1;
+  }
+  return !taskOpen && activities === 0;
 }
 
 /** The data of the case's latest event of a type. */
