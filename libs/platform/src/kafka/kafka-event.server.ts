@@ -6,6 +6,7 @@ import { withTraceparent } from '../telemetry/telemetry';
 import { EventPublisher } from './event-publisher';
 import { ProcessedEventStore } from './processed-events';
 import { ensureTopics } from './topics';
+import { isTransientError } from './transient-error';
 
 export interface KafkaEventServerOptions {
   kafka: Kafka;
@@ -13,9 +14,11 @@ export interface KafkaEventServerOptions {
   /** Producer used for the dead-letter topic. */
   publisher: EventPublisher;
   processed?: ProcessedEventStore;
-  /** Attempts per message before it goes to the dead-letter topic. */
+  /** Attempts per message before it goes to the dead-letter topic (a server being away does not count: see isTransientError). */
   maxAttempts?: number;
   retryBackoffMs?: number;
+  /** Longest pause between tries while a server the handler needs is away. */
+  transientBackoffMaxMs?: number;
   /** Partitions handled in parallel; order per key still holds because a key lives in one partition. */
   partitionsConsumedConcurrently?: number;
   /** A new consumer group starts at the oldest message (nothing accepted is lost) unless this is false. */
@@ -68,6 +71,7 @@ export interface KafkaEventContext {
  */
 export class KafkaEventServer extends Server implements CustomTransportStrategy {
   private consumer?: Consumer;
+  private closing = false;
   private readonly maxAttempts: number;
   private readonly retryBackoffMs: number;
 
@@ -105,6 +109,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   }
 
   async close(): Promise<void> {
+    this.closing = true; // a handler waiting for a server gives up: its message stays uncommitted for the next owner
     await this.consumer?.disconnect();
     this.consumer = undefined;
   }
@@ -117,7 +122,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     return this.consumer as T;
   }
 
-  private async handleMessage({ topic, partition, message }: EachMessagePayload): Promise<void> {
+  private async handleMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
     const raw = message.value?.toString('utf8') ?? '';
     let parsed: unknown;
     try {
@@ -136,6 +141,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     if (processed && (await processed.has(groupId, event.id))) return;
 
     let lastError: unknown;
+    let waits = 0;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       try {
         const result = await withTraceparent(event.traceparent, () => this.invoke(handler, event, { topic, partition, offset: message.offset, attempt }));
@@ -145,6 +151,15 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       } catch (error) {
         if (isRefusedEvent(error)) {
           return this.deadLetter(topic, partition, message.offset, message.key, message.value, message.headers, `refused: ${error.message}`);
+        }
+        if (isTransientError(error)) {
+          // a server is away: not the message's fault, so it waits (its partition with it) instead of being dead-lettered
+          if (this.closing) throw error;
+          if (waits++ % 10 === 0) this.logger.warn?.(`handler for ${event.type} waits for a server (${describe(error)}); trying again`);
+          await sleep(Math.min(this.options.transientBackoffMaxMs ?? 5_000, this.retryBackoffMs * 2 ** Math.min(waits, 10)));
+          await heartbeat().catch(() => undefined);
+          attempt -= 1;
+          continue;
         }
         lastError = error;
         this.logger.warn?.(`handler for ${event.type} failed (attempt ${attempt}/${this.maxAttempts}): ${describe(error)}`);

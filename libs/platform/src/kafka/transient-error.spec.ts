@@ -1,0 +1,27 @@
+import { isTransientError } from './transient-error';
+
+const named = (name: string, extra: Record<string, unknown> = {}) => Object.assign(new Error(name), { name, ...extra });
+
+describe('isTransientError', () => {
+  it('takes a server that is away for transient, through cause chains', () => {
+    expect(isTransientError(named('MongoServerSelectionError'))).toBe(true);
+    expect(isTransientError(named('MongoNetworkError'))).toBe(true);
+    expect(isTransientError(named('MongooseError', { message: 'Operation `reports.findOne()` buffering timed out after 10000ms' }))).toBe(true);
+    expect(isTransientError(named('KafkaJSConnectionError', { retriable: true }))).toBe(true);
+    expect(isTransientError(named('KafkaJSProtocolError', { retriable: true }))).toBe(true);
+    // Temporal's client: a ServiceError caused by gRPC UNAVAILABLE
+    expect(isTransientError(named('ServiceError', { cause: Object.assign(new Error('14 UNAVAILABLE: No connection established'), { code: 14, details: 'No connection established' }) }))).toBe(true);
+    expect(isTransientError(Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }))).toBe(true);
+    expect(isTransientError(named('MongoError', { hasErrorLabel: (label: string) => label === 'ResetPool' }))).toBe(true);
+  });
+
+  it('leaves failures of the message itself to the bounded retries and the dead-letter topic', () => {
+    expect(isTransientError(new Error('case 2026 not found'))).toBe(false);
+    expect(isTransientError(new TypeError("Cannot read properties of undefined (reading 'x')"))).toBe(false);
+    expect(isTransientError(named('MongoServerError', { code: 11000, hasErrorLabel: () => false }))).toBe(false);
+    expect(isTransientError(named('KafkaJSProtocolError', { retriable: false }))).toBe(false);
+    expect(isTransientError(named('ServiceError', { cause: Object.assign(new Error('3 INVALID_ARGUMENT'), { code: 3, details: 'bad' }) }))).toBe(false);
+    expect(isTransientError(undefined)).toBe(false);
+    expect(isTransientError('a string')).toBe(false);
+  });
+});
