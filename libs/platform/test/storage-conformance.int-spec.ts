@@ -154,4 +154,29 @@ describe('atomic single-document read-modify-write', () => {
     expect(wins.reduce((a, b) => a + b, 0)).toBe(20);
     expect(await db.collection('work').countDocuments({ version: 1 })).toBe(20);
   });
+
+  it('an entry added by its key ($ne on a string array, upsert) is added once among concurrent clients, and none is lost', async () => {
+    // the shape of intake's day buckets: { _id: day, keys: { $ne: key } } → $push entry and key, upsert; a duplicate
+    // _id on the upsert means the day exists now, so the add is tried once more without upsert
+    const KEYS = 10;
+    const add = async (clientDb: Db, key: string): Promise<boolean> => {
+      const push = (upsert: boolean) => clientDb.collection('days').updateOne({ _id: 'day' as never, keys: { $ne: key } }, { $push: { entries: { key }, keys: key } as never }, { upsert });
+      try {
+        const result = await push(true);
+        return result.modifiedCount + result.upsertedCount > 0;
+      } catch (error) {
+        if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+        return (await push(false)).modifiedCount > 0;
+      }
+    };
+    const added = (await withClients(CLIENTS, async (clientDb, c) => {
+      const mine: string[] = [];
+      for (let i = 0; i < KEYS; i++) if (await add(clientDb, `k${(c + i) % KEYS}`)) mine.push(`k${(c + i) % KEYS}`);
+      return mine;
+    })).flat();
+    expect(added.sort()).toEqual(Array.from({ length: KEYS }, (_, i) => `k${i}`).sort());
+    const day = await db.collection('days').findOne({ _id: 'day' as never });
+    expect((day?.keys as string[]).sort()).toEqual(added);
+    expect(day?.entries).toHaveLength(KEYS);
+  });
 });

@@ -1,4 +1,5 @@
 import type { mongo } from 'mongoose';
+import { isDuplicateKey } from '@civicflow/platform';
 import { DAY_MS } from '../open311.dto';
 
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
@@ -17,16 +18,19 @@ export function chinaDaysBetween(start: Date, end: Date): string[] {
   return days;
 }
 
-/** A day's entries, kept in one document whose `_id` is the day. */
+/** A day's entries, kept in one document whose `_id` is the day; `keys` lists the entries' keys. */
 export interface DayBucketDoc<T> {
   _id: string;
   entries: T[];
+  keys?: string[];
 }
 
 /**
  * Entries by day, one document a day: "what happened between these times" is a read by `_id` per day (FerretDB
  * decodes every document for any other filter; a time index would be a scan there). An entry is added once, by
- * its key: a repeated add finds it and changes nothing.
+ * its key: a repeated add finds it and changes nothing. The keys are kept apart as plain strings because FerretDB
+ * 1.24 answers `$ne` through an array of documents (`entries.key`) wrongly — it matches when any entry differs —
+ * while `$ne` on an array of strings behaves as on MongoDB (checked in the storage conformance suite).
  */
 export class DayBuckets<T extends object> {
   constructor(private readonly collection: mongo.Collection, private readonly keyField: keyof T & string) {}
@@ -34,14 +38,15 @@ export class DayBuckets<T extends object> {
   /** true when this call added the entry, false when the day held it already. */
   async add(at: Date, entry: T): Promise<boolean> {
     const _id = chinaDay(at);
-    const key = entry[this.keyField];
+    const key = String(entry[this.keyField]);
+    const push = (upsert: boolean) => this.collection.updateOne({ _id: _id as never, keys: { $ne: key } }, { $push: { entries: entry as never, keys: key as never } }, { upsert });
     try {
-      const result = await this.collection.updateOne({ _id: _id as never, [`entries.${this.keyField}`]: { $ne: key } }, { $push: { entries: entry as never } }, { upsert: true });
+      const result = await push(true);
       return result.modifiedCount + result.upsertedCount > 0;
     } catch (error) {
-      // the day exists and holds the entry: the filter missed it, and the upsert met the day's _id
-      if ((error as { code?: number }).code !== 11000) throw error;
-      return false;
+      if (!isDuplicateKey(error)) throw error;
+      // the day exists now: either it holds the entry (the filter missed it) or another add created the day first
+      return (await push(false)).modifiedCount > 0;
     }
   }
 
