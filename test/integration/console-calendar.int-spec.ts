@@ -56,8 +56,8 @@ describe('the business calendar in Chromium', () => {
     kafka = createKafka(`test-${runId}`, env);
     // notification listens before grid starts: grid's first coverage check is the inbox notice
     await serve('identity', () => createIdentityApp(identityConfigSchema.parse(env)));
-    await serve('notification', () => createNotificationApp(notificationConfigSchema.parse(env)));
     await serve('grid', () => createGridApp(gridConfigSchema.parse(env)));
+    await serve('notification', () => createNotificationApp(notificationConfigSchema.parse(env)));
     await serve('casework', () => createCaseworkApp(caseworkConfigSchema.parse(env)));
     await serve('console', () => createConsoleApp(consoleConfigSchema.parse(env)));
     // an acceptance window reaching two working days into the coming year, so the case's first deadline is provisional

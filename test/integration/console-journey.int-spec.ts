@@ -53,10 +53,10 @@ describe('the console in Chromium, end to end on the real system', () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (npm test installs it)`);
     env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
     kafka = createKafka(`test-${runId}`, env);
-    // in the order they find each other: notification before the hotline and mediation (they register contacts)
+    // in the order they find each other: the grid before notification (unit names), notification before the hotline and mediation (they register contacts)
     await serve('identity', () => createIdentityApp(identityConfigSchema.parse(env)));
-    await serve('notification', () => createNotificationApp(notificationConfigSchema.parse(env)));
     await serve('grid', () => createGridApp(gridConfigSchema.parse(env)));
+    await serve('notification', () => createNotificationApp(notificationConfigSchema.parse(env)));
     await serve('hotline', () => createHotlineApp(hotlineConfigSchema.parse(env)));
     await serve('intake', () => createIntakeApp(intakeConfigSchema.parse(env)));
     await serve('casework', () => createCaseworkApp(caseworkConfigSchema.parse(env)));

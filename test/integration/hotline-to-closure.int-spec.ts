@@ -8,7 +8,7 @@ import { MongoClient } from 'mongodb';
 import { caseClosedV1, caseDispatchedV1, caseEscalatedV1, caseRegisteredV1, caseResolvedV1, Role } from '@civicflow/contracts';
 import { naturalMinutes } from '@civicflow/domain';
 import { createKafka } from '@civicflow/platform';
-import { httpAs, EventProbe, eventually, integrationConfig, profilesWithWindows, startApps, ownTemporalNamespace, uniqueId, startCaseWorker, TestCaseWorker } from '@civicflow/testing';
+import { httpAs, EventProbe, eventually, integrationConfig, noticeTextsOf, profilesWithWindows, startApps, ownTemporalNamespace, uniqueId, startCaseWorker, TestCaseWorker, textsShowingIds } from '@civicflow/testing';
 import { createGridApp, gridConfigSchema, pointInside } from '@civicflow/grid';
 import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
 import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
@@ -30,6 +30,7 @@ const env = integrationConfig({
 
 const GRID = 'bf-d01-s01-c01-g01';
 const COMMUNITY = 'bf-d01-s01-c01';
+const COMMUNITY_NAME = '锦华社区';
 const STREET = 'bf-d01-s01';
 const URBAN = 'dept-urban-management';
 const WATER = 'dept-water-affairs';
@@ -59,12 +60,12 @@ describe('hotline call → escalation ladder → closure, end to end on the real
   beforeAll(async () => {
     env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
     kafka = createKafka(`test-${runId}`, env);
-    // notification first: the hotline registers each caller's SMS contact with it (短信告知)
-    const { notification } = await startApps({ notification: await createNotificationApp(notificationConfigSchema.parse({ ...env, NOTIFICATION_SEED_DEMO_DIRECTORY: 'true' })) }, apps);
-    urls.notification = env.NOTIFICATION_URL = notification;
-    // grid next: intake loads its routing dataset at start
+    // grid first: intake loads its routing dataset and notification its org tree (units by name) at start
     const { grid } = await startApps({ grid: await createGridApp(gridConfigSchema.parse({ ...env, GRID_SEED_DEMO: 'true' })) }, apps);
     env.GRID_URL = grid;
+    // notification next: the hotline registers each caller's SMS contact with it (短信告知)
+    const { notification } = await startApps({ notification: await createNotificationApp(notificationConfigSchema.parse({ ...env, NOTIFICATION_SEED_DEMO_DIRECTORY: 'true' })) }, apps);
+    urls.notification = env.NOTIFICATION_URL = notification;
     const started = await startApps({
       hotline: await createHotlineApp(hotlineConfigSchema.parse(env)),
       intake: await createIntakeApp(intakeConfigSchema.parse(env)),
@@ -203,5 +204,14 @@ describe('hotline call → escalation ladder → closure, end to end on the real
     }, { what: 'the resolution SMS to the citizen', timeoutMs: 30_000 });
     expect(sms.map((m) => m.template)).toEqual(expect.arrayContaining([expect.stringMatching(/^case-registered/), expect.stringMatching(/^case-resolved/)]));
     expect(new Set(sms.map((m) => m.to))).toEqual(new Set(['138****0000'])); // the sink keeps numbers masked
+
+    // 9. names, not ids: no SMS and no inbox item of the case shows an internal unit or department id
+    const texts = await noticeTextsOf(urls.notification, caseNumber);
+    expect(texts.sent.length).toBeGreaterThan(1);
+    expect(texts.inbox.length).toBeGreaterThan(5);
+    expect(textsShowingIds(texts)).toEqual([]);
+    // …but the units by name: the community's and the departments'
+    expect(texts.sent.map((m) => m.text).join('\n')).toContain(COMMUNITY_NAME);
+    expect(texts.inbox.map((i) => i.text).join('\n')).toContain('城市管理综合执法局');
   });
 });

@@ -35,3 +35,5 @@ export * from './kafka/broadcast-listener';
 export * from './pii/pii-protector';
 export * from './concurrency/keyed-lock';
 export * from './notification/citizen-directory.client';
+export * from './grid/grid-follower';
+export * from './grid/org-unit-names';

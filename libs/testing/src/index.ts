@@ -11,3 +11,4 @@ export * from './infra-command';
 export * from './service-apps';
 export * from './sla-profiles';
 export * from './case-input';
+export * from './notice-texts';

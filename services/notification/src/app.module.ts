@@ -1,7 +1,8 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { getModelToken, MongooseModule } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { EventPublisher, PlatformModule } from '@civicflow/platform';
+import { Kafka } from 'kafkajs';
+import { EventPublisher, KAFKA, OrgUnitNames, PlatformModule, ServiceBearer } from '@civicflow/platform';
 import { CASE_FACTS } from './cases/case-facts';
 import { CASE_FACTS_MODEL, caseFactsSchema, REPORT_SOURCE_MODEL, reportSourceSchema } from './cases/case-facts.schema';
 import { MongoCaseFacts } from './cases/mongo-case-facts';
@@ -41,6 +42,23 @@ function coreProviders(config: NotificationConfig): Provider[] {
     {
       provide: CLOCK,
       useFactory: (): Clock => (config.NOTIFICATION_CLOCK_START ? clockStartingAt(new Date(config.NOTIFICATION_CLOCK_START)) : systemClock),
+    },
+    {
+      // the units' names in messages: the grid's org tree, followed (reloaded when the grid imports a new dataset)
+      provide: OrgUnitNames,
+      inject: [KAFKA],
+      useFactory: (kafka: Kafka) =>
+        new OrgUnitNames({
+          gridUrl: config.GRID_URL,
+          kafka,
+          groupPrefix: config.NOTIFICATION_CONSUMER_GROUP,
+          startWaitMs: config.NOTIFICATION_GRID_WAIT_MS,
+          bearer: new ServiceBearer({
+            account: { userId: 'svc-notification', name: '通知 notification service', unitId: config.NOTIFICATION_CITY_UNIT_ID },
+            jwtSecret: config.JWT_SECRET,
+            token: config.NOTIFICATION_GRID_TOKEN,
+          }),
+        }),
     },
     MongoRecipientDirectory,
     { provide: RECIPIENT_DIRECTORY, useExisting: MongoRecipientDirectory },

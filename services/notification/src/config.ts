@@ -32,6 +32,13 @@ export const notificationConfigSchema = infraConfigSchema.extend({
 
   /** The city's root unit: its dispatchers get the manual dispatch queue (人工派单). */
   NOTIFICATION_CITY_UNIT_ID: z.string().min(1).default('bf'),
+  /** The grid service, whose org tree names the units in messages (北丰市锦华社区, not bf-d01-s01-c01). */
+  GRID_URL: z.url().default('http://127.0.0.1:3003'),
+  /** A token issued for notification's service account; without one it signs its own with JWT_SECRET. */
+  NOTIFICATION_GRID_TOKEN: z.string().min(1).optional(),
+  /** How long start-up waits for the org tree (messages planned before it loads name units generically). */
+  NOTIFICATION_GRID_WAIT_MS: z.coerce.number().int().min(0).default(5_000),
+
   /** Seeds one directory entry per identity demo user (same user ids) when the directory is empty. Off in production. */
   NOTIFICATION_SEED_DEMO_DIRECTORY: flag('true'),
 

@@ -17,15 +17,19 @@ import {
 import type { UpdateDefinition } from '@temporalio/common';
 import {
   type Actor,
+  type Bilingual,
   type CaseCommand,
   type CaseEvent,
   type CaseState,
   decide,
+  departmentTypeOf,
   evolve,
   isSummonsOpen,
   type Rejection,
   readActorRole,
   settleAfterCallback,
+  SLA_WINDOW_LABELS,
+  type SlaWindowName,
   suspensionTimeLeftMs,
 } from '@civicflow/domain';
 import type { ClockReadingResult } from '../sla/clock-readings';
@@ -71,6 +75,12 @@ import { summonsWorkflowId } from './case-stage';
 import { readCarriedRunState, readRecordedIdentity, readRecordedReadings, readRecordedSla } from './recorded-spellings';
 import { Serial } from '../shared/serial';
 
+/** A window's breach in words: 签收超时，自动升级 / 城市管理综合执法局部门报到超时，自动督办 (both languages). */
+function breachNote(window: SlaWindowName, actZh: string, actEn: string, department?: Bilingual): string {
+  const label = SLA_WINDOW_LABELS[window];
+  return `${department?.zh ?? ''}${label.zh}超时，${actZh} ${department ? `${department.en}: ` : ''}the ${label.en} window ran out; ${actEn}`;
+}
+
 /** Histories started before the ladder existed took the walking skeleton's path (publish case.registered, end). */
 export const CASE_LADDER_PATCH = 'case-ladder';
 
@@ -85,6 +95,12 @@ export const CALENDAR_RECOMPUTE_PATCH = 'calendar-recompute';
  * record the breach on the summons (so a supervisor cannot release it; the street may still withdraw it).
  */
 export const SUMMONS_ENDINGS_PATCH = 'summons-endings';
+
+/**
+ * The workflow's own notes and notices (automatic 升级 and 督办) name windows and departments by name, not by
+ * code or unit id (people read them in timelines and messages); histories recorded before keep their wording.
+ */
+export const NAMED_NOTICES_PATCH = 'named-notices';
 
 /** Continue-as-new when the history reaches this many events (or earlier, when the server suggests it). */
 const DEFAULT_HISTORY_EVENT_LIMIT = 4_000;
@@ -490,8 +506,13 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseRunSt
    */
   function breachReaction(state: CaseState, reading: ClockReadingResult, at: number): { command: CaseCommand; action: 'escalated' | 'supervision' } | undefined {
     if (reading.window === 'callback') return undefined;
-    if (state.level === 'community') return { command: { type: 'escalate', actor: SYSTEM, at, trigger: 'breach', note: `${reading.window} 超时自动升级 breached` }, action: 'escalated' };
-    return { command: { type: 'issueSupervisionNotice', actor: SYSTEM, at, notice: `街道${reading.window === 'acceptance' ? '签收' : '办理'}超时，自动督办 the street's ${reading.window} window breached` }, action: 'supervision' };
+    const named = patched(NAMED_NOTICES_PATCH);
+    if (state.level === 'community') {
+      const note = named ? breachNote(reading.window, '自动升级', 'escalated automatically') : `${reading.window} 超时自动升级 breached`;
+      return { command: { type: 'escalate', actor: SYSTEM, at, trigger: 'breach', note }, action: 'escalated' };
+    }
+    const notice = named ? breachNote(reading.window, '自动督办', 'supervision notice issued automatically') : `街道${reading.window === 'acceptance' ? '签收' : '办理'}超时，自动督办 the street's ${reading.window} window breached`;
+    return { command: { type: 'issueSupervisionNotice', actor: SYSTEM, at, notice }, action: 'supervision' };
   }
 
   /** A department's summons workflow reached the warning or breach instant of the department's window. */
@@ -531,7 +552,9 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseRunSt
       type: 'issueSupervisionNotice',
       actor: SYSTEM,
       at: now,
-      notice: `部门 ${report.departmentId} ${reading.window === 'department-report-in' ? '报到' : '答复'}超时，自动督办 the department's ${reading.window} window breached`,
+      notice: patched(NAMED_NOTICES_PATCH)
+        ? breachNote(reading.window, '自动督办', 'supervision notice issued automatically', departmentTypeOf(report.departmentId))
+        : `部门 ${report.departmentId} ${reading.window === 'department-report-in' ? '报到' : '答复'}超时，自动督办 the department's ${reading.window} window breached`,
       // recorded on the summons, so a supervisor may release (解除) the silent department
       ...(patched(SUMMONS_ENDINGS_PATCH) ? { breach: { departmentId: report.departmentId, window } } : {}),
     };

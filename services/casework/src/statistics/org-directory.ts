@@ -1,38 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { defaultTaxonomy, departmentTypeByCode } from '@civicflow/domain';
+import { defaultTaxonomy } from '@civicflow/domain';
+import { namesOfTree, OrgTreeNode, unitNameFrom } from '@civicflow/platform';
 import { centroidOf, GridBoundary, LngLat } from './grid-centroid';
 import { STATISTICS_CONFIG, StatisticsConfig } from './statistics.config';
 
-interface OrgTreeNode {
-  id: string;
-  name: string;
-  children?: OrgTreeNode[];
-}
-
 const UPSTREAM_TIMEOUT_MS = 3000;
 const MAX_CACHED_GRIDS = 10_000;
-
-/** Flattens the org tree into id → name. */
-export function namesOfTree(root: OrgTreeNode): Map<string, string> {
-  const names = new Map<string, string>();
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    names.set(node.id, node.name);
-    stack.push(...(node.children ?? []));
-  }
-  return names;
-}
 
 /** 类别名称: the minor category's Chinese name, else the major's, else the code. */
 export function categoryName(code: string): string {
   const taxonomy = defaultTaxonomy();
   return taxonomy.minorByCode(code)?.zh ?? taxonomy.majorByCode(code)?.zh ?? code;
-}
-
-/** 部门名称 of a department unit id `dept-<code>` (or a bare code), from the department types. */
-export function departmentTypeName(unitId: string): string | undefined {
-  return departmentTypeByCode(unitId.replace(/^dept-/, ''))?.zh;
 }
 
 /**
@@ -56,11 +34,11 @@ export class OrgDirectory {
     return this.names.names;
   }
 
-  /** Display name of a group key. */
+  /** Display name of a group key (a unit the tree does not know by its department type's name, else its key). */
   async nameOf(groupBy: 'street' | 'community' | 'department' | 'category' | 'grid', key: string, authorization: string | undefined): Promise<string> {
     if (groupBy === 'category') return categoryName(key);
     const names = await this.unitNames(authorization);
-    return names.get(key) ?? (groupBy === 'department' ? departmentTypeName(key) : undefined) ?? key;
+    return unitNameFrom(names, key)?.zh ?? key;
   }
 
   async gridCentroid(gridId: string, authorization: string | undefined): Promise<LngLat | null> {

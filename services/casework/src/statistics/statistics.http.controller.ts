@@ -2,7 +2,7 @@ import { Controller, Get, Headers, Inject, Query } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Model } from 'mongoose';
-import { AuthUser, CurrentUser, Roles } from '@civicflow/platform';
+import { AuthUser, CurrentUser, Roles, unitNameFrom } from '@civicflow/platform';
 import { breachBoard } from './breach-board';
 import { CaseFactDoc } from './case-fact';
 import { dayKeysOf, FactRow, rowsIn } from './case-fact-days';
@@ -105,7 +105,7 @@ export class StatisticsHttpController {
     const names = await this.directory.unitNames(authorization);
     return {
       period: periodView(period),
-      items: page.map((f) => toCaseFactView(f, { unit: (id) => names.get(id), category: categoryName })),
+      items: page.map((f) => toCaseFactView(f, { unit: (id) => unitNameFrom(names, id)?.zh, category: categoryName })),
       total: matching.length,
       page: query.page,
       pageSize: query.pageSize,

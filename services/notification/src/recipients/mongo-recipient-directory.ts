@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Role } from '@civicflow/contracts';
 import { Bilingual } from '@civicflow/domain';
+import { OrgUnitNames } from '@civicflow/platform';
 import { Locale } from './recipient';
 import { CitizenContact, DirectoryUser, RecipientDirectory } from './recipient-directory';
 import {
@@ -21,6 +22,7 @@ export class MongoRecipientDirectory implements RecipientDirectory {
     @InjectModel(DIRECTORY_USER_MODEL) private readonly users: Model<DirectoryUserDoc>,
     @InjectModel(DIRECTORY_CITIZEN_MODEL) private readonly citizens: Model<DirectoryCitizenDoc>,
     @InjectModel(DIRECTORY_UNIT_MODEL) private readonly units: Model<DirectoryUnitDoc>,
+    private readonly orgNames: OrgUnitNames,
   ) {}
 
   async usersWithRole(role: Role, unitId: string): Promise<DirectoryUser[]> {
@@ -40,9 +42,10 @@ export class MongoRecipientDirectory implements RecipientDirectory {
       : undefined;
   }
 
+  /** A name an administrator gave the unit here (both languages), else the grid's org tree's, else its department type's. */
   async unitName(unitId: string): Promise<Bilingual | undefined> {
     const found = await this.units.findById(unitId).lean();
-    return found ? { zh: found.zh, en: found.en } : undefined;
+    return found ? { zh: found.zh, en: found.en } : this.orgNames.nameOf(unitId);
   }
 
   async putUser(user: DirectoryUserInput, at: Date): Promise<void> {

@@ -62,7 +62,7 @@ describe('case lifecycle rules', () => {
     }));
     expect(who(overruled)).toEqual(['case-refusal-decided.overruled → qian:inbox']);
     expect(overruled[0].message.body).toBe(
-      `The refusal of dept-water-affairs on case ${CASE} (${overruled[0].message.fields.category}) was overruled at 11 Mar 2026, 10:00 (Beijing time). Please carry on by 11 Mar 2026, 14:00 (Beijing time). Note: 属供水管网范围`,
+      `The refusal of the responsible unit on case ${CASE} (${overruled[0].message.fields.category}) was overruled at 11 Mar 2026, 10:00 (Beijing time). Please carry on by 11 Mar 2026, 14:00 (Beijing time). Note: 属供水管网范围`,
     );
     const accepted = await plan.execute(event(caseRefusalDecidedV1, CASE, { ...base(atDepartment), ...URBAN, decision: 'accepted', departmentSla: null }));
     expect(who(accepted)).toEqual(['case-refusal-decided.accepted → sun:inbox']);
@@ -174,7 +174,8 @@ describe('case lifecycle rules', () => {
 
     const attached = await plan.execute(event(caseDuplicateAttachedV1, CASE, { ...base(atStreet), duplicateCaseNumber: DUPLICATE }));
     expect(who(attached)).toEqual(['case-duplicate-attached.unit → zhao:inbox']);
-    expect(attached[0].message.body).toContain(`案件 ${DUPLICATE} 与bf-d01-s01承办的案件 ${CASE}`);
+    // a unit nobody named is 相关单位, never its id
+    expect(attached[0].message.body).toContain(`案件 ${DUPLICATE} 与相关单位承办的案件 ${CASE}`);
   });
 
   it('case.closed: the callers by SMS and WeChat when the closure is news to them, and always the unit that held it', async () => {

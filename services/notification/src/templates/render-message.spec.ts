@@ -49,8 +49,9 @@ describe('message templates', () => {
     expect(message.body).toContain('2026年3月12日 18:00 前回访');
     expect(message.sms).toContain(shorten(summary, 30));
     expect(message.sms).toContain('…');
-    // no unit name known: the id stands in rather than nothing
-    expect(message.sms).toContain('已由bf-d01-s01-c01办结');
+    // no unit name known: 相关单位, never the id
+    expect(message.sms).toContain('已由相关单位办结');
+    expect(message.sms).not.toContain('bf-d01');
   });
 
   it('words the manual-dispatch reason in the reader\'s language', () => {

@@ -31,7 +31,8 @@ export function displayFacts(facts: MessageFacts, locale: Locale, context: Rende
   return {
     caseNumber: facts.caseNumber ?? '',
     category: categoryLabel(facts.categoryCode, locale, context.taxonomy),
-    unit: context.unitName ? (locale === 'zh-CN' ? context.unitName.zh : context.unitName.en) : (facts.unitId ?? FALLBACK.unit[locale]),
+    // by name only: a unit nobody could name is 'the responsible unit', never its id
+    unit: context.unitName ? (locale === 'zh-CN' ? context.unitName.zh : context.unitName.en) : FALLBACK.unit[locale],
     at: facts.at ? formatChinaTime(facts.at, locale) : '',
     deadline: facts.deadline ? formatChinaTime(facts.deadline, locale) : '',
     summary,
