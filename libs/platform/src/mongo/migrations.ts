@@ -1,4 +1,5 @@
 import type { mongo } from 'mongoose';
+import { isDuplicateKey } from './duplicate-key';
 
 type Db = mongo.Db;
 
@@ -48,7 +49,7 @@ export async function runMigrations(db: Db, migrations: readonly Migration[], lo
       try {
         await records.insertOne({ _id: migration.id, description: migration.description, startedAt, finishedAt: null, result: null });
       } catch (error) {
-        if ((error as { code?: number }).code === 11000) continue; // another instance claimed it just now
+        if (isDuplicateKey(error)) continue; // another instance claimed it just now
         throw error;
       }
     } else {

@@ -7,8 +7,8 @@ import { applyCaseEvent, caseNumberOf, CaseReadDoc, TimelineDoc, toTimelineEntry
 import { CASE_READ_MODEL, TIMELINE_MODEL } from './read-model.schema';
 import { CaseFactsProjector } from '../statistics/case-facts.projector';
 import { OpenCases } from '../statistics/open-cases';
+import { isDuplicateKey } from '@civicflow/platform';
 
-const DUPLICATE_KEY = 11000;
 
 /**
  * Projects the case events into the read model. Idempotent by event id: the timeline entry's `_id` is the
@@ -44,7 +44,7 @@ export class CaseEventsMessageController {
       try {
         await this.cases.collection.insertOne({ ...next, revision: 1 } as never);
       } catch (error) {
-        if ((error as { code?: number }).code === DUPLICATE_KEY) throw new Error(`case ${caseNumber} was created concurrently; retrying`);
+        if (isDuplicateKey(error)) throw new Error(`case ${caseNumber} was created concurrently; retrying`);
         throw error;
       }
       await this.openCases.sync({ ...next, revision: 1 });
@@ -63,7 +63,7 @@ export class CaseEventsMessageController {
     try {
       await this.timeline.collection.insertOne(toTimelineEntry(event) as never);
     } catch (error) {
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
   }
 }

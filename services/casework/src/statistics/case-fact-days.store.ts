@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Schema } from 'mongoose';
-import { KeyedLock } from '@civicflow/platform';
+import { KeyedLock, isDuplicateKey } from '@civicflow/platform';
 import { dayKeyOf, FactRow, mergeRows, rowOf, RowSource } from './case-fact-days';
 
 export const CASE_FACT_DAY_MODEL = 'CaseFactDay';
@@ -29,7 +29,6 @@ export const caseFactDaySchema = new Schema<CaseFactDayDoc>(
   { collection: 'case_fact_days', versionKey: false },
 );
 
-const DUPLICATE_KEY = 11000;
 
 /** The day buckets (see case-fact-days.ts): written by the projector and the backfill, read by `_id` by the figures. */
 @Injectable()
@@ -64,7 +63,7 @@ export class CaseFactDays {
         try {
           await this.days.collection.insertOne({ _id: dayKey, revision: 1, rows: JSON.stringify(next) } as never);
         } catch (error) {
-          if ((error as { code?: number }).code === DUPLICATE_KEY) throw new Error(`statistics day ${dayKey} was created concurrently; retrying`);
+          if (isDuplicateKey(error)) throw new Error(`statistics day ${dayKey} was created concurrently; retrying`);
           throw error;
         }
         return;

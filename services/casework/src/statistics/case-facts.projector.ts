@@ -7,8 +7,8 @@ import { applyFactEvent, CaseFactDoc } from './case-fact';
 import { CaseFactDays } from './case-fact-days.store';
 import { CASE_FACT_MODEL } from './case-fact.schema';
 import { StatisticsBackfill } from './statistics-backfill';
+import { isDuplicateKey } from '@civicflow/platform';
 
-const DUPLICATE_KEY = 11000;
 
 /**
  * Writes the case facts and their rows in the day buckets. Called by the casework message controller for every
@@ -38,7 +38,7 @@ export class CaseFactsProjector {
       try {
         await this.facts.collection.insertOne({ ...next, revision: 1 } as never);
       } catch (error) {
-        if ((error as { code?: number }).code === DUPLICATE_KEY) throw new Error(`case fact ${caseNumber} was created concurrently; retrying`);
+        if (isDuplicateKey(error)) throw new Error(`case fact ${caseNumber} was created concurrently; retrying`);
         throw error;
       }
       await this.days.record({ ...next, revision: 1 });

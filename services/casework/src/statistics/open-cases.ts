@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Schema } from 'mongoose';
 import type { CaseReadDoc } from '../read-model/case-projection';
+import { isDuplicateKey } from '@civicflow/platform';
 
 export const OPEN_CASE_MODEL = 'OpenCase';
 
@@ -34,7 +35,6 @@ export const openCaseSchema = new Schema<OpenCaseDoc>(
   { collection: 'case_open', versionKey: false },
 );
 
-const DUPLICATE_KEY = 11000;
 
 function entryOf(doc: CaseReadDoc): OpenCaseDoc {
   const { _id, ...board } = Object.fromEntries(BOARD_FIELDS.map((field) => [field, doc[field]])) as BoardCase;
@@ -56,7 +56,7 @@ export class OpenCases {
       // never back to an older revision: a newer entry makes the filter miss, and the upsert's insert hits the key
       await this.open.collection.replaceOne({ _id: _id as never, revision: { $lte: worklistDoc.revision } }, fields, { upsert: true });
     } catch (error) {
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
   }
 

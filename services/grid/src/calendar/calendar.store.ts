@@ -1,6 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import type { CalendarOverrideTable, OfficeHoursConfig } from '@civicflow/domain';
 import { toYearOverride } from '@civicflow/domain';
+import { isDuplicateKey } from '@civicflow/platform';
 import {
   CALENDAR_DOC_ID,
   CALENDAR_MODEL,
@@ -15,7 +16,6 @@ import {
   type Who,
 } from './calendar.schema';
 
-const DUPLICATE_KEY = 11000;
 
 /**
  * Reads and writes of the administered calendar: the one calendar document (by `_id`, guarded by its version) and
@@ -39,7 +39,7 @@ export class CalendarStore {
     try {
       await this.calendar.create({ _id: CALENDAR_DOC_ID, version: 0, years: [], history: [], outbox: [] });
     } catch (error) {
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
     return (await this.calendar.findById(CALENDAR_DOC_ID).lean<CalendarDoc>())!;
   }
@@ -83,7 +83,7 @@ export class CalendarStore {
         await this.officeHours.create({ _id: unitId, version, hours, updatedAt: at, updatedBy: by, history: [entry] });
         return version;
       } catch (error) {
-        if ((error as { code?: number }).code === DUPLICATE_KEY) return undefined;
+        if (isDuplicateKey(error)) return undefined;
         throw error;
       }
     }

@@ -5,6 +5,7 @@ import { ORG_UNIT_MODEL, type OrgUnitDoc, orgUnitSchema } from '../org/org-unit.
 import type { DatasetUnit, GridDataset, GridGeometry, GridRecord, Household } from './grid-dataset';
 import { IMPORT_LOCK_MODEL, type ImportLockDoc, importLockSchema } from './import-lock.schema';
 import { CURRENT_IMPORT, IMPORT_RECORD_MODEL, type ImportRecordDoc, importRecordSchema } from './import-record.schema';
+import { isDuplicateKey } from '@civicflow/platform';
 
 export interface GridModels {
   units: Model<OrgUnitDoc>;
@@ -54,7 +55,6 @@ export class DatasetIncomplete extends Error {
 
 const INSERT_CHUNK = 500;
 const LOCK_ID = 'grid-dataset';
-const DUPLICATE_KEY = 11000;
 
 /**
  * Reads and writes of the grid database. Single-document writes and equality filters only, so it behaves the
@@ -132,7 +132,7 @@ export class GridDatasetStore {
       await this.models.locks.create({ _id: LOCK_ID, holder, expiresAt: new Date(Date.now() + ttlMs) });
       return true;
     } catch (error) {
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      if (!isDuplicateKey(error)) throw error;
       return false;
     }
   }

@@ -24,8 +24,5 @@ export function notFound(zh: string, en: string): NotFoundException {
   return new NotFoundException({ message: `${zh} ${en}` });
 }
 
-export const DUPLICATE_KEY = 11000;
-
-export function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: number } | undefined)?.code === DUPLICATE_KEY;
-}
+/** One test of a duplicate-key error for the whole system (platform's). */
+export { isDuplicateKey } from '@civicflow/platform';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Schema } from 'mongoose';
+import { isDuplicateKey } from '@civicflow/platform';
 
 /**
  * 指派进行中: the service's own bookkeeping of assigning a mediator to a dispute (`_id` = dispute id) — who is
@@ -38,7 +39,7 @@ export class AssignmentClaims {
       await this.claims.collection.insertOne({ _id: disputeId as never, claimedUntil: until, error: null });
       return true;
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) return false; // held by another try
+      if (isDuplicateKey(error)) return false; // held by another try
       throw error;
     }
   }

@@ -10,6 +10,7 @@ import {
   DEAD_LETTERS_MODEL, DeadLetter, DeadLettersDoc, PENDING_DELIVERIES_MODEL, PendingDeliveriesDoc, WEBHOOK_DELIVERY_MODEL, WebhookDeliveryDoc, WEBHOOKS_MODEL, WebhooksDoc,
 } from './webhook.schema';
 import { signWebhook, SIGNATURE_HEADER } from './webhook-signature';
+import { isDuplicateKey } from '@civicflow/platform';
 
 const PENDING = 'pending';
 
@@ -79,7 +80,7 @@ export class WebhookDeliveries implements OnApplicationBootstrap, OnModuleDestro
       try {
         await this.deliveries.collection.insertOne(delivery as never);
       } catch (error) {
-        if ((error as { code?: number }).code === 11000) continue; // this update was already handed to this webhook
+        if (isDuplicateKey(error)) continue; // this update was already handed to this webhook
         throw error;
       }
       await this.pending.updateOne({ _id: PENDING }, { $addToSet: { ids: delivery._id } }, { upsert: true });
