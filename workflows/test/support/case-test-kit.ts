@@ -177,8 +177,8 @@ export async function createCaseTestKit(options: { calendar?: CalendarOverrideTa
       return eventually(
         async () => {
           const view = await kit.settled(handle);
-          const { events = [] } = await env.client.workflow.getHandle(handle.workflowId).fetchHistory();
-          return runIsQuiet(events) ? view : undefined;
+          const { events } = await env.client.workflow.getHandle(handle.workflowId).fetchHistory();
+          return runIsQuiet(events ?? []) ? view : undefined;
         },
         { timeoutMs: 15_000, intervalMs: 25, what: `case ${handle.workflowId} to wait for its next command` },
       );
