@@ -26,8 +26,16 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
 
 const root = join(__dirname, '../..');
 const k8s = join(root, 'deploy/k8s');
-type Container = { command?: string[]; readinessProbe?: unknown; livenessProbe?: unknown; resources?: { requests?: Record<string, string> } };
-type Manifest = { apiVersion: string; kind: string; metadata: { name: string }; spec?: { scaleTargetRef?: { name: string }; template?: { spec?: { containers?: Container[] } } } };
+type Probe = { httpGet?: { path: string; port: number } };
+type Container = {
+  command?: string[]; readinessProbe?: Probe; livenessProbe?: Probe; resources?: { requests?: Record<string, string> };
+  ports?: { containerPort: number }[]; env?: { name: string; value?: string }[];
+};
+type PodSpec = { containers?: Container[]; terminationGracePeriodSeconds?: number };
+type Manifest = {
+  apiVersion: string; kind: string; metadata: { name: string };
+  spec?: { scaleTargetRef?: { name: string }; template?: { spec?: PodSpec } }; data?: Record<string, string>;
+};
 const manifests: Manifest[] = readdirSync(k8s)
   .filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml')
   .flatMap((f) => parseAllDocuments(readFileSync(join(k8s, f), 'utf8')).map((d) => d.toJS() as Manifest));
@@ -51,10 +59,24 @@ describe('deploy/k8s', () => {
     expect(() => new Model(manifest as never).validate()).not.toThrow();
   });
 
-  it.each(services)('%s answers readiness and liveness probes', (name) => {
-    const container = manifests.find((m) => m.kind === 'Deployment' && m.metadata.name === name)!.spec!.template!.spec!.containers![0];
-    expect(container.readinessProbe).toBeDefined();
-    expect(container.livenessProbe).toBeDefined();
+  const podOf = (name: string) => manifests.find((m) => m.kind === 'Deployment' && m.metadata.name === name)!.spec!.template!.spec!;
+
+  it.each([...services, 'case-worker'])('%s answers readiness and liveness probes on the port it listens on', (name) => {
+    const container = podOf(name).containers![0];
+    // the port the process is told to listen on (its *_PORT, the worker's WORKER_HEALTH_PORT) is the one declared and probed
+    const portSetting = container.env?.find((e) => e.name === (name === 'case-worker' ? 'WORKER_HEALTH_PORT' : `${name.toUpperCase()}_PORT`))?.value;
+    const port = Number(portSetting);
+    expect(port).toBeGreaterThan(0);
+    expect(container.ports?.map((p) => p.containerPort)).toContain(port);
+    expect(container.readinessProbe?.httpGet).toEqual({ path: '/health/ready', port });
+    expect(container.livenessProbe?.httpGet).toEqual({ path: '/health/live', port });
+  });
+
+  it.each([...services, 'case-worker'])('%s gets to finish its clean stop before Kubernetes kills it', (name) => {
+    // serveUntilStopped (and the worker) exit by SHUTDOWN_GRACE_MS; the pod's grace period (30 s unless set) must be longer
+    const config = manifests.find((m) => m.kind === 'ConfigMap' && m.metadata.name === 'civicflow-config')!.data!;
+    const stopMs = Number(config.SHUTDOWN_GRACE_MS ?? 10_000);
+    expect((podOf(name).terminationGracePeriodSeconds ?? 30) * 1000).toBeGreaterThan(stopMs);
   });
 
   it.each([...services, 'case-worker'])('%s has resource requests, a disruption budget and an autoscaler', (name) => {

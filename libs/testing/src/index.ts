@@ -12,3 +12,4 @@ export * from './service-apps';
 export * from './sla-profiles';
 export * from './case-input';
 export * from './notice-texts';
+export * from './service-process';
