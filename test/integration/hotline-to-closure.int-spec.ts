@@ -2,13 +2,16 @@
 // call becomes a case in its community; nobody accepts it, so it escalates to the street by itself; the street
 // summons two departments (吹哨), each reports in (报到) and answers through the HTTP API; the street resolves;
 // the operator's callback closes the case. The timeline shows every step and the right people got the news.
+// The same journey runs on one instance of every service and worker, and on two of each against the same servers
+// (`npm start -- --replicas 2`): work shared through the consumer groups and the task queue, every call to the
+// next replica in turn.
 import { INestApplication } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { caseClosedV1, caseDispatchedV1, caseEscalatedV1, caseRegisteredV1, caseResolvedV1, Role } from '@civicflow/contracts';
 import { naturalMinutes } from '@civicflow/domain';
 import { createKafka } from '@civicflow/platform';
-import { httpAs, EventProbe, eventually, integrationConfig, noticeTextsOf, profilesWithWindows, startApps, ownTemporalNamespace, uniqueId, startCaseWorker, TestCaseWorker, textsShowingIds } from '@civicflow/testing';
+import { httpAs, EventProbe, eventually, integrationConfig, noticeTextsOf, profilesWithWindows, ReplicaUrls, startApps, ownTemporalNamespace, uniqueId, startCaseWorker, TestCaseWorker, textsShowingIds } from '@civicflow/testing';
 import { createGridApp, gridConfigSchema, pointInside } from '@civicflow/grid';
 import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
 import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
@@ -19,11 +22,6 @@ const runId = uniqueId();
 const env = integrationConfig({
   MONGO_DB_PREFIX: runId,
   KAFKA_FROM_BEGINNING: 'false',
-  HOTLINE_CONSUMER_GROUP: `hotline-${runId}`,
-  INTAKE_CONSUMER_GROUP: `intake-${runId}`,
-  GRID_CONSUMER_GROUP: `grid-${runId}`,
-  CASEWORK_CONSUMER_GROUP: `casework-${runId}`,
-  NOTIFICATION_CONSUMER_GROUP: `notification-${runId}`,
   NOTIFICATION_QUIET_HOURS: 'off',
   NOTIFICATION_POLL_INTERVAL_MS: '200',
 });
@@ -49,39 +47,48 @@ const SHORT = profilesWithWindows({
 type Timeline = { entries: { type: string; level: string | null; unitId: string | null; actor: { userId: string; role: string } | null; sla: unknown }[] };
 type Inbox = { items: { caseNumber?: string; title: string; eventType: string }[] };
 
-describe('hotline call → escalation ladder → closure, end to end on the real servers', () => {
+describe.each([1, 2])('hotline call → escalation ladder → closure, end to end on the real servers (%i of each service and worker)', (replicas) => {
   const apps: INestApplication[] = [];
-  const urls: Record<'hotline' | 'casework' | 'notification', string> = { hotline: '', casework: '', notification: '' };
-  let worker: TestCaseWorker;
+  const replicaUrls = new ReplicaUrls<'hotline' | 'casework' | 'notification'>();
+  const urls = replicaUrls.urls;
+  const workers: TestCaseWorker[] = [];
   let kafka: Kafka;
   let probe: EventProbe;
   let mongo: MongoClient;
 
   beforeAll(async () => {
-    env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
-    kafka = createKafka(`test-${runId}`, env);
-    // grid first: intake loads its routing dataset and notification its org tree (units by name) at start
-    const { grid } = await startApps({ grid: await createGridApp(gridConfigSchema.parse({ ...env, GRID_SEED_DEMO: 'true' })) }, apps);
-    env.GRID_URL = grid;
-    // notification next: the hotline registers each caller's SMS contact with it (短信告知)
-    const { notification } = await startApps({ notification: await createNotificationApp(notificationConfigSchema.parse({ ...env, NOTIFICATION_SEED_DEMO_DIRECTORY: 'true' })) }, apps);
-    urls.notification = env.NOTIFICATION_URL = notification;
-    const started = await startApps({
-      hotline: await createHotlineApp(hotlineConfigSchema.parse(env)),
-      intake: await createIntakeApp(intakeConfigSchema.parse(env)),
-      casework: await createCaseworkApp(caseworkConfigSchema.parse(env)),
-    }, apps);
-    Object.assign(urls, { hotline: started.hotline, casework: started.casework });
-    worker = await startCaseWorker(env, kafka, { slaProfiles: SHORT });
-    probe = await new EventProbe(kafka, [caseRegisteredV1.topic], `probe-${runId}`).start();
-    mongo = await new MongoClient(env.MONGO_URL).connect();
+    // each run its own databases and consumer groups, so the second never reads the first's leftovers
+    const groups = ['HOTLINE', 'INTAKE', 'GRID', 'CASEWORK', 'NOTIFICATION'].map((s) => [`${s}_CONSUMER_GROUP`, `${s.toLowerCase()}-${runId}-r${replicas}`]);
+    const runEnv = { ...env, ...Object.fromEntries(groups), MONGO_DB_PREFIX: `${runId}r${replicas}` };
+    runEnv.TEMPORAL_NAMESPACE = await ownTemporalNamespace(runEnv.TEMPORAL_ADDRESS);
+    kafka = createKafka(`test-${runId}`, runEnv);
+    for (let r = 0; r < replicas; r++) {
+      // every replica joins its service's consumer group and the worker's task queue under the same names
+      const replicaEnv = { ...runEnv };
+      // grid first: intake loads its routing dataset and notification its org tree (units by name) at start
+      const { grid } = await startApps({ grid: await createGridApp(gridConfigSchema.parse({ ...replicaEnv, GRID_SEED_DEMO: 'true' })) }, apps);
+      replicaEnv.GRID_URL = grid;
+      // notification next: the hotline registers each caller's SMS contact with it (短信告知)
+      const { notification } = await startApps({ notification: await createNotificationApp(notificationConfigSchema.parse({ ...replicaEnv, NOTIFICATION_SEED_DEMO_DIRECTORY: 'true' })) }, apps);
+      replicaUrls.add('notification', (replicaEnv.NOTIFICATION_URL = notification));
+      const started = await startApps({
+        hotline: await createHotlineApp(hotlineConfigSchema.parse(replicaEnv)),
+        intake: await createIntakeApp(intakeConfigSchema.parse(replicaEnv)),
+        casework: await createCaseworkApp(caseworkConfigSchema.parse(replicaEnv)),
+      }, apps);
+      replicaUrls.add('hotline', started.hotline);
+      replicaUrls.add('casework', started.casework);
+      workers.push(await startCaseWorker(runEnv, kafka, { slaProfiles: SHORT }));
+    }
+    probe = await new EventProbe(kafka, [caseRegisteredV1.topic], `probe-${runId}-${replicas}`).start();
+    mongo = await new MongoClient(runEnv.MONGO_URL).connect();
   });
 
   afterAll(async () => {
     await probe?.stop();
-    await worker?.stop();
+    for (const worker of workers) await worker.stop();
     for (const app of apps.reverse()) await app.close();
-    for (const service of ['hotline', 'intake', 'grid', 'casework', 'notification']) await mongo?.db(`${runId}_${service}`).dropDatabase();
+    for (const service of ['hotline', 'intake', 'grid', 'casework', 'notification']) await mongo?.db(`${runId}r${replicas}_${service}`).dropDatabase();
     await mongo?.close();
   });
 

@@ -28,3 +28,29 @@ export async function serveApp(name: string, create: () => Promise<INestApplicat
   env[`${name.toUpperCase()}_URL`] = url;
   return url;
 }
+
+/**
+ * Base URLs by service that name another replica on each read, in turn — calls spread over every replica as a
+ * load balancer would, so a test written against one URL per service runs unchanged against several.
+ */
+export class ReplicaUrls<N extends string> {
+  private readonly replicas = new Map<N, string[]>();
+  private readonly turns = new Map<N, number>();
+
+  /** What a test hands to `httpAs`: each read of `urls[service]` is the next replica's URL. */
+  readonly urls = new Proxy({} as Record<N, string>, {
+    get: (_target, name) => this.next(name as N),
+  });
+
+  add(service: N, url: string): void {
+    this.replicas.set(service, [...(this.replicas.get(service) ?? []), url]);
+  }
+
+  private next(service: N): string {
+    const urls = this.replicas.get(service);
+    if (!urls?.length) throw new Error(`no replica of ${service} was started`);
+    const turn = this.turns.get(service) ?? 0;
+    this.turns.set(service, turn + 1);
+    return urls[turn % urls.length];
+  }
+}
