@@ -34,14 +34,15 @@ describe('CSV export', () => {
     expect(csvField('-3', 'count')).toBe('-3');
   });
 
-  it('lists drill-down cases with names, 是/否 and satisfaction in Chinese', () => {
-    const table = casesTable([{ caseNumber: '20261128-000001', registeredAt: '2026-11-28T01:00:00.000Z', categoryCode: '0208', categoryName: null,
-      streetId: 'bf-d01-s01', streetName: '友谊路街道', responded: true, resolved: false, satisfaction: 'basically-satisfied', departmentIds: ['dept-a', 'dept-b'], reopenedCount: 1 }]);
+  it('lists drill-down cases with names, 是/否, channel, departments and satisfaction in Chinese', () => {
+    const table = casesTable([{ caseNumber: '20261128-000001', registeredAt: '2026-11-28T01:00:00.000Z', channel: 'hotline', categoryCode: '0208', categoryName: null,
+      streetId: 'bf-d01-s01', streetName: '友谊路街道', responded: true, resolved: false, satisfaction: 'basically-satisfied', departmentIds: ['dept-water', 'dept-power'], reopenedCount: 1 }]);
     const csv = toCsv(table).slice(1).split('\r\n');
     expect(csv[0].split(',').slice(0, 4)).toEqual(['案件编号', '受理时间', '渠道', '类别']);
     const row = csv[1].split(',');
-    expect(row.slice(0, 6)).toEqual(['20261128-000001', '2026-11-28 09:00', '', '0208', '', '友谊路街道']);
-    expect(row).toEqual(expect.arrayContaining(['基本满意', 'dept-a、dept-b', '是', '否']));
+    expect(row.slice(0, 6)).toEqual(['20261128-000001', '2026-11-28 09:00', '12345热线', '0208', '', '友谊路街道']);
+    expect(row).toEqual(expect.arrayContaining(['基本满意', '水务局、供电公司', '是', '否']));
+    expect(csv[1]).not.toMatch(/dept-/);
   });
 });
 

@@ -1,3 +1,5 @@
+import { CHANNEL_LABELS, departmentTypeOf, readChannel, readSatisfaction, SATISFACTION_LABELS } from '@civicflow/domain';
+
 /** A table to export: typed columns so CSV and Excel each format a cell their own way. */
 export type ColumnKind = 'text' | 'count' | 'rate' | 'datetime' | 'yes-no';
 
@@ -82,7 +84,18 @@ const CASE_COLUMNS: [key: string, header: string, kind: ColumnKind][] = [
 /** A name column shows the id when the name is unknown. */
 const NAME_FALLBACK: Record<string, string> = { categoryName: 'categoryCode', streetName: 'streetId', communityName: 'communityId', currentUnitName: 'currentUnit' };
 
-const SATISFACTION_ZH: Record<string, string> = { satisfied: '满意', 'basically-satisfied': '基本满意', unsatisfied: '不满意', unreached: '未联系上' };
+/** Words people read, never codes or unit ids: 热线 not hotline, 水务局 not dept-water. */
+const IN_WORDS: Record<string, (value: string) => string> = {
+  channel: (value) => {
+    const channel = readChannel(value);
+    return channel ? CHANNEL_LABELS[channel].zh : value;
+  },
+  satisfaction: (value) => {
+    const satisfaction = readSatisfaction(value);
+    return satisfaction ? SATISFACTION_LABELS[satisfaction].zh : value === 'unreached' ? '未联系上' : value;
+  },
+  departmentIds: (value) => departmentTypeOf(value)?.zh ?? value,
+};
 
 /** The drill-down list, one row per case. */
 export function casesTable(items: Record<string, unknown>[]): ExportTable {
@@ -91,9 +104,10 @@ export function casesTable(items: Record<string, unknown>[]): ExportTable {
     columns: CASE_COLUMNS.map(([, header, kind]) => ({ header, kind })),
     rows: items.map((item) => CASE_COLUMNS.map(([key]) => {
       const value = item[key];
-      if (key === 'satisfaction' && typeof value === 'string') return SATISFACTION_ZH[value] ?? value;
+      const inWords = IN_WORDS[key] ?? ((word: string) => word);
+      if (typeof value === 'string') return inWords(value);
       if (key in NAME_FALLBACK) return (value as string | null) ?? (item[NAME_FALLBACK[key]] as string | null) ?? null;
-      if (Array.isArray(value)) return value.join('、');
+      if (Array.isArray(value)) return value.map((v) => inWords(String(v))).join('、');
       return (value ?? null) as Cell;
     })),
   };
