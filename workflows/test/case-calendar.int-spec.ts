@@ -7,10 +7,11 @@
 // 2099 stands in for 2026 (same weekdays; the kit's calendar has the 2026 arrangement on 2099 dates) and 2100
 // for 2027: 2099-12-24 is a Thursday like 2026-12-24, 2100-01-01 a Friday like 2027-01-01. The 2100
 // arrangements below are FICTIONAL test fixtures, not any State Council notice.
-import { recordHistoryIfAsked } from '@civicflow/testing';
+import type { WorkflowHandle } from '@temporalio/client';
+import { eventually, recordHistoryIfAsked } from '@civicflow/testing';
 import { workingDays } from '@civicflow/domain';
 import { withProfiles } from '../src/sla/sla-profiles.file';
-import { acceptUpdate, calendarChangedSignal, caseStatusQuery, caseTimelineQuery, resolveUpdate } from '../src/case/case.contract';
+import { acceptUpdate, calendarChangedSignal, caseStatusQuery, caseTimelineQuery, escalateUpdate, reportInUpdate, resolveUpdate, summonDepartmentsUpdate } from '../src/case/case.contract';
 import { ACTORS, at, caseInput, type CaseTestKit, createCaseTestKit, HISTORIES, lastOf, minutes, schedule2099 } from './support/case-test-kit';
 
 /** FICTIONAL 2100 arrangement (test fixture): 元旦 Friday 01-01 to Monday 01-04 off, Saturday 01-09 worked. */
@@ -30,6 +31,19 @@ describe('caseWorkflow: deadlines follow the business calendar (time-skipping)',
   afterAll(async () => {
     await kit?.teardown();
   });
+
+  /**
+   * What casework's fan-out does for one case: the calendarChanged signal with the calendar's current version —
+   * and, since a signal returns before the workflow handled it, waits for a workflow task completed after it.
+   */
+  async function announce(handle: WorkflowHandle, year: number): Promise<void> {
+    await handle.signal(calendarChangedSignal, { year, version: kit.calendarVersion() });
+    await eventually(async () => {
+      const events = (await handle.fetchHistory()).events ?? [];
+      const signalled = events.map((e) => e.workflowExecutionSignaledEventAttributes?.signalName).lastIndexOf('calendarChanged');
+      return events.slice(signalled + 1).some((e) => e.workflowTaskCompletedEventAttributes) ? true : undefined;
+    }, { what: 'the workflow to handle the calendar change', intervalMs: 25 });
+  }
 
   const breaches = (caseNumber: string) => kit.events(caseNumber).filter((e) => e.type === 'case.sla-breached');
 
@@ -53,7 +67,7 @@ describe('caseWorkflow: deadlines follow the business calendar (time-skipping)',
 
     // an administrator enters the FICTIONAL 2100 arrangement; the running workflow hears of it by signal
     kit.setCalendar(withYear(FICTIONAL_2100));
-    await handle.signal(calendarChangedSignal, { year: 2100, version: kit.calendarVersion() });
+    await announce(handle, 2100);
     const recomputed = await kit.settled(handle);
     // Monday 01-04 now off too: Tue 7 h, Wed 1 h
     expect(minutes(recomputed.clocks[0])).toMatchObject({ deadline: at('2100-01-06', '10:00'), status: 'warning', warned: true });
@@ -71,7 +85,7 @@ describe('caseWorkflow: deadlines follow the business calendar (time-skipping)',
 
     // the same signal again (a redelivered event) changes nothing
     const eventsBefore = kit.events(caseNumber).length;
-    await handle.signal(calendarChangedSignal, { year: 2100, version: kit.calendarVersion() });
+    await announce(handle, 2100);
     await kit.settled(handle);
     expect(kit.events(caseNumber)).toHaveLength(eventsBefore);
 
@@ -79,7 +93,7 @@ describe('caseWorkflow: deadlines follow the business calendar (time-skipping)',
     await kit.skipTo('2100-01-05', '15:00');
     expect(breaches(caseNumber)).toHaveLength(0);
     kit.setCalendar(withYear(FICTIONAL_2100_CORRECTED));
-    await handle.signal(calendarChangedSignal, { year: 2100, version: kit.calendarVersion() });
+    await announce(handle, 2100);
     const corrected = await kit.settled(handle);
     expect(breaches(caseNumber)).toHaveLength(1);
     expect(minutes(breaches(caseNumber)[0])).toMatchObject({ time: at('2100-01-05', '15:00'), data: { window: 'community-handling', deadline: at('2100-01-05', '10:00'), action: 'escalated' } });
@@ -109,7 +123,7 @@ describe('caseWorkflow: deadlines follow the business calendar (time-skipping)',
 
     // a FICTIONAL correction makes Tuesday 01-12 a day off: the callback deadline moves to Wednesday, after now
     kit.setCalendar(withYear({ ...FICTIONAL_2100_CORRECTED, holidays: [...FICTIONAL_2100_CORRECTED.holidays, '2100-01-12'] }));
-    await handle.signal(calendarChangedSignal, { year: 2100, version: kit.calendarVersion() });
+    await announce(handle, 2100);
     const view = await kit.settled(handle);
     expect(minutes(view.clocks[0])).toMatchObject({ window: 'callback', deadline: at('2100-01-13', '10:00'), breached: true });
     expect(kit.types(caseNumber).at(-1)).toBe('case.deadlines-recomputed');
@@ -131,11 +145,43 @@ describe('caseWorkflow: deadlines follow the business calendar (time-skipping)',
     await kit.settled(handle);
     const before = kit.events(caseNumber).length;
     kit.setCalendar(withYear(FICTIONAL_2100_CORRECTED));
-    await handle.signal(calendarChangedSignal, { year: 2101, version: kit.calendarVersion() });
+    await announce(handle, 2101);
     await kit.settled(handle);
     expect(kit.events(caseNumber)).toHaveLength(before);
     expect((await handle.describe()).searchAttributes.CalendarYears).toEqual(['2100']);
     await handle.terminate('scenario over');
+  });
+
+  it("recomputes a summoned department's window too, and its summons workflow follows", async () => {
+    const caseNumber = '21001229-000001';
+    await kit.skipTo('2100-12-29', '09:00'); // Wednesday; 2101-01-01 is a Saturday, so the law gives Monday 01-03 in lieu
+    const handle = await kit.start(caseInput(caseNumber));
+    await handle.executeUpdate(acceptUpdate, { args: [{ actor: ACTORS.community }] });
+    await handle.executeUpdate(escalateUpdate, { args: [{ actor: ACTORS.community }] });
+    await kit.skipTo('2100-12-29', '10:00');
+    await handle.executeUpdate(summonDepartmentsUpdate, { args: [{ actor: ACTORS.street, departmentIds: ['water-affairs'] }] });
+    await kit.skipTo('2100-12-29', '11:00');
+    const reported = await handle.executeUpdate(reportInUpdate, { args: [{ actor: ACTORS.water, departmentId: 'water-affairs' }] });
+    // 答复 3 working days: Wed 5 h, Thu 7, Fri 7, weekend, Monday off in lieu (provisional), Tuesday 2 h
+    expect(minutes(reported.view.summonses[0].clock)).toMatchObject({ window: 'department-answer', deadline: at('2101-01-04', '11:00'), provisional: true });
+    await kit.settled(handle);
+    const summons = kit.env.client.workflow.getHandle(`${caseNumber}:summons:water-affairs:1`);
+
+    // a FICTIONAL 2101 arrangement: 元旦 only, no day in lieu — Monday is worked
+    kit.setCalendar({ years: [...withYear(FICTIONAL_2100_CORRECTED).years, { year: 2101, holidays: ['2101-01-01'], makeUpWorkdays: [], note: 'FICTIONAL' }] });
+    await announce(handle, 2101);
+    const view = await kit.settled(handle);
+    expect(minutes(view.summonses[0].clock)).toMatchObject({ deadline: at('2101-01-03', '11:00') });
+    expect(view.summonses[0].clock?.provisional).toBeUndefined();
+    const recomputed = minutes(lastOf<{ clocks: Array<{ window: string; departmentId?: string; previousDeadline: string; deadline: string }> }>(kit, caseNumber, 'case.deadlines-recomputed').data);
+    expect(recomputed.clocks).toEqual(expect.arrayContaining([{ window: 'department-answer', departmentId: 'water-affairs', previousDeadline: at('2101-01-04', '11:00'), deadline: at('2101-01-03', '11:00'), provisional: false }]));
+    // the summons workflow times the new instant
+    await eventually(async () => {
+      const deadline = (await summons.describe()).searchAttributes.SlaDeadline as Date[] | undefined;
+      return deadline?.[0]?.toISOString().slice(0, 16) === at('2101-01-03', '11:00') ? true : undefined;
+    }, { what: 'the summons workflow to take the new deadline' });
+    await handle.terminate('scenario over');
+    await summons.terminate('scenario over');
   });
 });
 
