@@ -46,6 +46,21 @@ describe('case lifecycle rules', () => {
     expect(planned[0].message.body).toContain('答复时限 2026年3月13日 18:00');
   });
 
+  it('marks a deadline computed across a year without an official arrangement 暂定, and no other', async () => {
+    const { plan } = await knownCase();
+    const provisional = { ...sla('department-answer', '2027-01-05T10:00:00Z'), provisional: true as const };
+    const planned = await plan.execute(event(caseDepartmentReportedInV1, CASE, { ...base(atDepartment), ...URBAN, departmentSla: provisional }));
+    expect(planned[0].message.body).toContain('答复时限 2027年1月5日 18:00（暂定）');
+    // the callback's due time is the clock's deadline: 暂定 too; a warning of another window than the case clock's is not
+    const due = await plan.execute(event(caseCallbackDueV1, CASE, {
+      ...base({ ...atCommunity, stage: 'resolved', sla: { ...sla('callback', '2027-01-05T02:00:00Z'), provisional: true } }), callbackDueAt: '2027-01-05T02:00:00Z',
+      duplicateCaseNumbers: [],
+    }));
+    expect(due[0].message.body).toContain('请在 2027年1月5日 10:00（暂定） 前回访来电人');
+    const official = await plan.execute(event(caseDepartmentReportedInV1, CASE, { ...base(atDepartment), ...URBAN, departmentSla: sla('department-answer', '2027-01-05T10:00:00Z') }));
+    expect(official[0].message.body).not.toContain('暂定');
+  });
+
   it('case.department-refused: the summoning street and the city\'s supervisors, who arbitrate', async () => {
     const { plan } = await knownCase();
     const planned = await plan.execute(event(caseDepartmentRefusedV1, CASE, { ...base(atDepartment), ...URBAN, reason: '不属本部门职责' }));

@@ -3,13 +3,24 @@ import {
   caseDepartmentsSummonedV1, caseDispatchedV1, caseDuplicateAttachedV1, caseEscalatedV1, caseExtensionDecidedV1, caseExtensionRequestedV1, CaseLevel,
   caseMergedV1, caseRefusalDecidedV1, caseRegisteredV1, caseReopenedV1, caseResolvedV1, caseResumedV1, caseReturnedV1, caseReviewRequiredV1,
   caseSlaBreachedV1, caseSlaWarningV1, caseSummonsEndedV1, caseSupervisionIssuedV1, caseSuspendedV1, duplicateMergedV1, manualDispatchQueuedV1, Role,
+  type SlaSnapshot,
 } from '@civicflow/contracts';
 import { ORG_LEVEL_DEPTH } from '@civicflow/domain';
 import { sourceRef } from '../recipients/recipient';
 import {
   citySupervisors, departmentUnitId, holderAudience, holderRole, rememberStreet, streetOf, summoningStreetAudience,
 } from './case-units';
+import { MessageFacts } from '../templates/message-templates';
 import { Notice, NotificationRule, rule, RuleContext } from './notice';
+
+/**
+ * A notice's deadline — the clock's, or an instant the event names beside it (a callback's due time, a warned
+ * window's) — marked 暂定 when it is the clock's deadline and the clock says provisional: never shown as official.
+ */
+function deadlineOf(clock: SlaSnapshot | null | undefined, instant?: string | null): Pick<MessageFacts, 'deadline' | 'deadlineProvisional'> {
+  const deadline = instant ?? clock?.deadline ?? undefined;
+  return clock?.provisional && deadline !== undefined && clock.deadline === deadline ? { deadline, deadlineProvisional: true } : { deadline };
+}
 
 /**
  * The reporter of a call or report: the ref the event carries, else the one learned from the hotline's
@@ -133,7 +144,7 @@ export const caseRules: readonly NotificationRule[] = [
       const known = await context.facts.get(data.caseNumber);
       const facts = {
         caseNumber: data.caseNumber, categoryCode: known?.categoryCode, unitId: data.unitId,
-        at: data.resolvedAt, deadline: data.callbackDueAt, summary: data.summary,
+        at: data.resolvedAt, ...deadlineOf(data.sla, data.callbackDueAt), summary: data.summary,
       };
       return [
         // everyone who reported it, merged duplicates included
@@ -161,7 +172,7 @@ export const caseRules: readonly NotificationRule[] = [
           template: data.redispatch ? 'case-dispatched.redispatch' : 'case-dispatched.assignee',
           audience: { kind: 'role', role, unitId: data.assigneeUnitId },
           channels: ['inbox'],
-          facts: { caseNumber: data.caseNumber, categoryCode: known?.categoryCode, unitId: data.assigneeUnitId, at: data.occurredAt, deadline: data.sla?.deadline ?? undefined },
+          facts: { caseNumber: data.caseNumber, categoryCode: known?.categoryCode, unitId: data.assigneeUnitId, at: data.occurredAt, ...deadlineOf(data.sla) },
         },
       ];
     },
@@ -196,7 +207,7 @@ export const caseRules: readonly NotificationRule[] = [
           urgent: data.trigger === 'breach',
           facts: {
             caseNumber: data.caseNumber, categoryCode: known?.categoryCode, unitId: streetId, at: data.occurredAt,
-            deadline: data.sla?.deadline ?? undefined, reason: data.trigger, summary: data.note,
+            ...deadlineOf(data.sla), reason: data.trigger, summary: data.note,
           },
         },
       ];
@@ -216,7 +227,7 @@ export const caseRules: readonly NotificationRule[] = [
         audience: { kind: 'role', role: 'department-liaison', unitId: departmentUnitId(summons.departmentId) },
         facts: {
           caseNumber: data.caseNumber, categoryCode: known?.categoryCode, unitId: data.unitId ?? undefined, at: data.occurredAt,
-          deadline: summons.sla?.deadline ?? undefined,
+          ...deadlineOf(summons.sla),
         },
       }));
     },
@@ -232,7 +243,7 @@ export const caseRules: readonly NotificationRule[] = [
       const known = await context.facts.get(data.caseNumber);
       const facts = {
         caseNumber: data.caseNumber, categoryCode: known?.categoryCode, unitId: owners.ownerUnitId, at: data.occurredAt,
-        deadline: data.deadline ?? undefined, reason: data.window,
+        ...deadlineOf(data.sla, data.deadline), reason: data.window,
       };
       return [
         { template: 'case-sla-warning.owner', audience: owners.owner, facts },
@@ -251,7 +262,7 @@ export const caseRules: readonly NotificationRule[] = [
       const known = await context.facts.get(data.caseNumber);
       const facts = {
         caseNumber: data.caseNumber, categoryCode: known?.categoryCode, unitId: owners.ownerUnitId, at: data.occurredAt,
-        deadline: data.deadline ?? undefined, reason: data.window,
+        ...deadlineOf(data.sla, data.deadline), reason: data.window,
       };
       const supervisors = citySupervisors(context);
       const notices: Notice[] = [
@@ -268,7 +279,7 @@ export const caseRules: readonly NotificationRule[] = [
     contract: caseSupervisionIssuedV1,
     notices: async ({ data }, context) => {
       const known = await context.facts.get(data.caseNumber);
-      const facts = { caseNumber: data.caseNumber, categoryCode: known?.categoryCode, at: data.occurredAt, summary: data.notice, deadline: data.sla?.deadline ?? undefined };
+      const facts = { caseNumber: data.caseNumber, categoryCode: known?.categoryCode, at: data.occurredAt, summary: data.notice, ...deadlineOf(data.sla) };
       const notices: Notice[] = [];
       if (data.unitId) {
         const role = holderRole(data.level, data.unitId, await streetOf(data, context));
@@ -299,7 +310,7 @@ export const caseRules: readonly NotificationRule[] = [
     notices: async ({ data }, context) => {
       const street = await summoningStreetAudience(data, context);
       if (!street) return [];
-      const facts = { ...(await caseFacts(data, context)), unitId: departmentUnitId(data.departmentId), deadline: data.departmentSla?.deadline ?? undefined };
+      const facts = { ...(await caseFacts(data, context)), unitId: departmentUnitId(data.departmentId), ...deadlineOf(data.departmentSla) };
       return [{ template: 'case-department-reported-in.street', audience: street, facts }];
     },
   }),
@@ -325,7 +336,7 @@ export const caseRules: readonly NotificationRule[] = [
         {
           template: data.decision === 'accepted' ? 'case-refusal-decided.accepted' : 'case-refusal-decided.overruled',
           audience: { kind: 'role', role: 'department-liaison', unitId },
-          facts: { ...(await caseFacts(data, context)), unitId, summary: data.note, deadline: data.departmentSla?.deadline ?? undefined },
+          facts: { ...(await caseFacts(data, context)), unitId, summary: data.note, ...deadlineOf(data.departmentSla) },
         },
       ];
     },
@@ -373,7 +384,7 @@ export const caseRules: readonly NotificationRule[] = [
       const unit = await holderAudience(data, context);
       if (!unit) return [];
       const facts = {
-        ...(await caseFacts(data, context)), unitId: unit.unitId, deadline: data.sla?.deadline ?? undefined,
+        ...(await caseFacts(data, context)), unitId: unit.unitId, ...deadlineOf(data.sla),
         reason: data.automatic ? 'resumed-automatically' : 'resumed-by-hand',
       };
       return [{ template: 'case-resumed.unit', audience: unit, facts }];
@@ -387,7 +398,7 @@ export const caseRules: readonly NotificationRule[] = [
       {
         template: 'case-extension-requested.supervisors',
         audience: citySupervisors(context),
-        facts: { ...(await caseFacts(data, context)), unitId: data.unitId ?? undefined, duration: data.extra, summary: data.reason, deadline: data.sla?.deadline ?? undefined },
+        facts: { ...(await caseFacts(data, context)), unitId: data.unitId ?? undefined, duration: data.extra, summary: data.reason, ...deadlineOf(data.sla) },
       },
     ],
   }),
@@ -398,7 +409,7 @@ export const caseRules: readonly NotificationRule[] = [
     notices: async ({ data }, context) => {
       const unit = await holderAudience(data, context);
       if (!unit) return [];
-      const facts = { ...(await caseFacts(data, context)), unitId: unit.unitId, duration: data.extra, summary: data.note, deadline: data.sla?.deadline ?? undefined };
+      const facts = { ...(await caseFacts(data, context)), unitId: unit.unitId, duration: data.extra, summary: data.note, ...deadlineOf(data.sla) };
       return [{ template: data.approved ? 'case-extension-decided.approved' : 'case-extension-decided.refused', audience: unit, facts }];
     },
   }),
@@ -411,7 +422,7 @@ export const caseRules: readonly NotificationRule[] = [
         template: 'case-callback-due.operators',
         audience: { kind: 'role', role: 'operator', unitId: context.cityUnitId },
         facts: {
-          ...(await caseFacts(data, context)), unitId: data.unitId ?? undefined, deadline: data.callbackDueAt, relatedCaseNumbers: data.duplicateCaseNumbers,
+          ...(await caseFacts(data, context)), unitId: data.unitId ?? undefined, ...deadlineOf(data.sla, data.callbackDueAt), relatedCaseNumbers: data.duplicateCaseNumbers,
         },
       },
     ],
@@ -423,7 +434,7 @@ export const caseRules: readonly NotificationRule[] = [
     notices: async ({ data }, context) => {
       const unit = await holderAudience(data, context);
       if (!unit) return [];
-      const facts = { ...(await caseFacts(data, context)), unitId: unit.unitId, nth: data.reopenCount, summary: data.reason, deadline: data.sla?.deadline ?? undefined };
+      const facts = { ...(await caseFacts(data, context)), unitId: unit.unitId, nth: data.reopenCount, summary: data.reason, ...deadlineOf(data.sla) };
       return [{ template: 'case-reopened.unit', audience: unit, facts }];
     },
   }),

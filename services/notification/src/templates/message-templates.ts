@@ -11,6 +11,8 @@ export interface MessageFacts {
   at?: string;
   /** the next deadline the reader should know about (ISO) */
   deadline?: string;
+  /** 暂定: the deadline runs through a year without an official holiday arrangement (shown as such, never as official) */
+  deadlineProvisional?: boolean;
   summary?: string;
   /** a reason code the template words, e.g. outside-every-grid */
   reason?: string;

@@ -54,6 +54,12 @@ describe('message templates', () => {
     expect(message.sms).not.toContain('bf-d01');
   });
 
+  it('says a provisional deadline is provisional (暂定), in the reader\'s language', () => {
+    const facts = { caseNumber: '20261224-000001', unitId: 'bf-d01-s01-c01', at: '2026-12-31T02:00:00Z', deadline: '2027-01-05T02:00:00Z', deadlineProvisional: true, summary: '已修复' };
+    expect(renderMessage('case-resolved.citizen', facts, 'zh-CN').sms).toContain('2027年1月5日 10:00（暂定）前将回访');
+    expect(renderMessage('case-resolved.citizen', facts, 'en').sms).toContain('before 5 Jan 2027, 10:00 (Beijing time) (provisional)');
+  });
+
   it('words the manual-dispatch reason in the reader\'s language', () => {
     expect(renderMessage('manual-dispatch-queued.dispatchers', { caseNumber: '20260310-000007', reason: 'outside-every-grid' }, 'zh-CN').body).toContain(
       '无法自动派单：位置不在任何网格内',

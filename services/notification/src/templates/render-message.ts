@@ -18,6 +18,8 @@ const FALLBACK = {
   unit: { 'zh-CN': '相关单位', en: 'the responsible unit' },
 } as const;
 
+const PROVISIONAL = { 'zh-CN': '（暂定）', en: ' (provisional)' } as const;
+
 /** The 12345 category by name (小类, else 大类), in the reader's language. */
 export function categoryLabel(code: string | undefined, locale: Locale, index: TaxonomyIndex = taxonomy()): string {
   if (!code) return FALLBACK.category[locale];
@@ -34,7 +36,7 @@ export function displayFacts(facts: MessageFacts, locale: Locale, context: Rende
     // by name only: a unit nobody could name is 'the responsible unit', never its id
     unit: context.unitName ? (locale === 'zh-CN' ? context.unitName.zh : context.unitName.en) : FALLBACK.unit[locale],
     at: facts.at ? formatChinaTime(facts.at, locale) : '',
-    deadline: facts.deadline ? formatChinaTime(facts.deadline, locale) : '',
+    deadline: facts.deadline ? `${formatChinaTime(facts.deadline, locale)}${facts.deadlineProvisional ? PROVISIONAL[locale] : ''}` : '',
     summary,
     summaryShort: shorten(summary, locale === 'zh-CN' ? 30 : 60),
     reason: reasonText(facts.reason, locale),
