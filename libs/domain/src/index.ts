@@ -6,3 +6,4 @@ export * from './org';
 export * from './taxonomy';
 export * from './case';
 export * from './mediation';
+export * from './scoring';

@@ -21,7 +21,7 @@ describe('day-bucket rows', () => {
   it('pack each outcome as a flag the figures count', () => {
     const flags = (fields: Partial<CaseFactDoc>) => Object.keys(OUTCOME).filter((k) => has(row('n', fields), k as keyof typeof OUTCOME));
     expect(flags({ responded: true, resolved: true, resolvedOnTime: true, callbackReached: true, satisfaction: 'basically-satisfied' }))
-      .toEqual(['responded', 'resolved', 'onTime', 'callback', 'satisfied']);
+      .toEqual(['responded', 'resolved', 'onTime', 'callback', 'satisfied', 'basicallySatisfied']);
     // late: resolved, not on time; a reopened case is no longer resolved, and resolvedOnTime alone is no on-time resolution
     expect(flags({ resolved: true, resolvedOnTime: false, everBreached: true })).toEqual(['resolved', 'everBreached']);
     expect(flags({ resolved: false, resolvedOnTime: true, reopenedCount: 1, returnedCount: 2, escalated: true })).toEqual(['escalated', 'returned', 'reopened']);

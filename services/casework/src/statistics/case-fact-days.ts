@@ -30,6 +30,12 @@ export const OUTCOME = {
   everBreached: 1 << 10,
   /** a duplicate merged into its master: kept as a row (revisions stay monotonic), left out of every figure */
   merged: 1 << 11,
+  /** the first response came before the unit's (the case's acceptance) window ran out */
+  respondedOnTime: 1 << 12,
+  /** reached and basically satisfied (基本满意; also in `satisfied`): the policy weighs it */
+  basicallySatisfied: 1 << 13,
+  /** a department's summons withdrawn (撤回) before it was due */
+  withdrawn: 1 << 14,
 } as const;
 export type Outcome = keyof typeof OUTCOME;
 
@@ -64,11 +70,11 @@ export const has = (row: FactRow, outcome: Outcome): boolean => (row.outcome & O
 /** The fields of a case fact a row is built from (the backfill reads only these). */
 export const ROW_SOURCE_FIELDS = [
   '_id', 'revision', 'registeredAt', 'streetId', 'communityId', 'gridId', 'categoryCode', 'departmentIds', 'orgPath', 'responded', 'resolved',
-  'resolvedOnTime', 'callbackReached', 'satisfaction', 'escalated', 'returnedCount', 'reopenedCount', 'everBreached', 'merged', 'units',
+  'respondedOnTime', 'resolvedOnTime', 'callbackReached', 'satisfaction', 'escalated', 'returnedCount', 'reopenedCount', 'everBreached', 'merged', 'units',
 ] as const satisfies readonly (keyof CaseFactDoc)[];
 export type RowSource = Pick<CaseFactDoc, (typeof ROW_SOURCE_FIELDS)[number]>;
 
-type OutcomeSource = Pick<UnitFact, 'responded' | 'resolved' | 'resolvedOnTime' | 'callbackReached' | 'satisfaction' | 'escalated' | 'returnedCount' | 'reopenedCount' | 'everBreached'>;
+type OutcomeSource = Pick<UnitFact, 'responded' | 'respondedOnTime' | 'withdrawn' | 'resolved' | 'resolvedOnTime' | 'callbackReached' | 'satisfaction' | 'escalated' | 'returnedCount' | 'reopenedCount' | 'everBreached'>;
 
 /** The OUTCOME bits of a case's (or one unit's) facts. */
 function outcomeOf(fact: OutcomeSource & { merged?: boolean }): number {
@@ -86,6 +92,9 @@ function outcomeOf(fact: OutcomeSource & { merged?: boolean }): number {
     reopened: fact.reopenedCount > 0,
     everBreached: fact.everBreached,
     merged: fact.merged === true,
+    respondedOnTime: fact.responded && fact.respondedOnTime === true,
+    basicallySatisfied: reached && fact.satisfaction === 'basically-satisfied',
+    withdrawn: fact.withdrawn === true,
   };
   let outcome = 0;
   for (const key of Object.keys(flags) as Outcome[]) if (flags[key]) outcome |= OUTCOME[key];

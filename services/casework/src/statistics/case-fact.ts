@@ -7,8 +7,8 @@ import { caseNumberOf, occurredAtOf } from '../read-model/case-projection';
  * documents, and the drill-down lists exactly the documents behind a figure.
  *
  * Definitions (the figures' arithmetic is in rates.ts):
- * - responded (响应): the assigned unit accepted (签收) the case at all — or the case was answered directly
- *   at intake (一次办结). respondedOnTime: the first acceptance came no later than the acceptance deadline of
+ * - responded (响应): the assigned unit accepted (签收) the case at all, or a unit acted on it (a street that took
+ *   it over summoned departments or resolved it) — or the case was answered directly at intake (一次办结). respondedOnTime: the first acceptance came no later than the acceptance deadline of
  *   the dispatch it answered, and the acceptance window had not been breached before.
  * - resolved (解决): the case is resolved (办结) now — a reopened case (重办) counts again only once it is
  *   resolved again; a direct answer at intake is a resolution. resolvedOnTime: resolved, and no handling window
@@ -23,7 +23,9 @@ import { caseNumberOf, occurredAtOf } from '../read-model/case-projection';
  * Per unit (`units`): every act is put to the unit that did it, at the time it did it — 签收 to the unit that
  * accepted, 退单 to the unit that returned the case (not the one it went to next), 办结 (and the callback that
  * judges it, and a 重办 of it) to the unit that resolved, a breach to the unit whose window ran out, 升级 to the
- * community the case left, 报到 / 答复 to the department. The figures by community, street and department count
+ * community the case left, 报到 / 答复 to the department (and the callback on the resolution to each department
+ * that answered); a street that takes a case over responds by acting on it (summons, resolution); a response is on
+ * time when none of the unit's windows had run out before it. A summons withdrawn (撤回) is marked on its department. The figures by community, street and department count
  * these (rates.ts); the case-wide flags above serve the totals, the trend and the figures by category.
  */
 export const SATISFACTION_OUTCOMES = ['satisfied', 'basically-satisfied', 'unsatisfied', 'unreached'] as const;
@@ -40,8 +42,15 @@ export interface UnitFact {
   level: UnitLevel;
   /** the street the unit belonged to for this case (a community's street; a street itself; the summoning street) */
   streetId: string | null;
-  /** accepted it (签收), or for a department: reported in (报到) */
+  /**
+   * responded (响应): accepted it (签收); a street that takes a case over also responds by acting on it (summoning,
+   * resolving); a department responds by reporting in (报到)
+   */
   responded: boolean;
+  /** its first response came before any of its windows ran out (a department: reported in on time, 报到率) */
+  respondedOnTime?: boolean;
+  /** a department whose summons the street withdrew (撤回) before it was due: not its case unless it had already breached */
+  withdrawn?: boolean;
   /** resolved it (办结) and the resolution stands, or for a department: answered (答复) */
   resolved: boolean;
   resolvedOnTime: boolean;
@@ -235,6 +244,7 @@ export function applyFactEvent(current: CaseFactDoc | null, event: CaseEventEnve
       fact.escalated = true;
       break;
     case 'case.departments-summoned':
+      applyAccepted(fact, at); // a street that took the case over responds by acting on it
       fact.escalated = true;
       for (const s of event.data.summonses) addUnique(fact.departmentIds, s.departmentId);
       break;
@@ -242,6 +252,7 @@ export function applyFactEvent(current: CaseFactDoc | null, event: CaseEventEnve
       applyBreach(fact, event.data.window);
       break;
     case 'case.resolved':
+      applyAccepted(fact, at);
       fact.resolved = true;
       fact.resolvedAt = new Date(event.data.resolvedAt);
       fact.resolvedOnTime = !fact.handlingBreached;
@@ -280,7 +291,7 @@ function attributeAct(fact: CaseFactDoc, units: UnitFact[], event: Exclude<CaseE
     let found = units.find((u) => u.unitId === unitId);
     if (!found) {
       found = {
-        unitId, level: (UNIT_LEVELS.includes(level ?? '') ? level : 'community') as UnitLevel, streetId, responded: false, resolved: false, resolvedOnTime: false,
+        unitId, level: (UNIT_LEVELS.includes(level ?? '') ? level : 'community') as UnitLevel, streetId, responded: false, respondedOnTime: false, resolved: false, resolvedOnTime: false,
         handlingBreached: false, everBreached: false, escalated: false, returnedCount: 0, reopenedCount: 0, callbackReached: null, satisfaction: null,
       };
       units.push(found);
@@ -290,6 +301,12 @@ function attributeAct(fact: CaseFactDoc, units: UnitFact[], event: Exclude<CaseE
   const holding = () => unit(holder.unitId, holder.level, holder.level === 'street' ? holder.unitId : fact.streetId);
   const acting = () => unit(data.unitId ?? holder.unitId, data.level ?? holder.level, data.level === 'street' ? data.unitId : fact.streetId);
   const department = () => unit('departmentId' in data ? data.departmentId : undefined, 'department', fact.streetId);
+  // the first response counts, on time when none of the unit's windows had run out before it
+  const respond = (responder: UnitFact | undefined) => {
+    if (!responder || responder.responded) return;
+    responder.responded = true;
+    responder.respondedOnTime = !responder.everBreached;
+  };
   switch (event.type) {
     case 'case.dispatched': {
       const route = event.data.route;
@@ -297,7 +314,7 @@ function attributeAct(fact: CaseFactDoc, units: UnitFact[], event: Exclude<CaseE
       break;
     }
     case 'case.accepted':
-      acting()!.responded = true;
+      respond(acting());
       break;
     case 'case.returned': {
       const returning = unit(event.data.fromUnitId, holder.level, fact.streetId);
@@ -312,13 +329,17 @@ function attributeAct(fact: CaseFactDoc, units: UnitFact[], event: Exclude<CaseE
     }
     case 'case.departments-summoned': {
       const street = holding() ?? acting();
+      respond(street);
       if (street) street.escalated = true;
       for (const s of event.data.summonses) unit(s.departmentId, 'department', street?.streetId ?? fact.streetId);
       break;
     }
-    case 'case.department-reported-in': {
+    case 'case.department-reported-in':
+      respond(department());
+      break;
+    case 'case.summons-ended': {
       const dept = department();
-      if (dept) dept.responded = true;
+      if (dept && event.data.ending === 'withdrawn') dept.withdrawn = true;
       break;
     }
     case 'case.department-answered': {
@@ -341,14 +362,15 @@ function attributeAct(fact: CaseFactDoc, units: UnitFact[], event: Exclude<CaseE
     case 'case.resolved': {
       const resolver = acting();
       if (!resolver) break;
+      respond(resolver);
       resolver.resolved = true;
       resolver.resolvedOnTime = !resolver.handlingBreached;
       fact.resolvedBy = resolver.unitId;
       break;
     }
     case 'case.callback-recorded': {
-      const resolver = units.find((u) => u.unitId === fact.resolvedBy);
-      if (resolver) applyCallback(resolver, event.data);
+      // the callback judges the resolving unit and the departments whose answers went into the resolution
+      for (const judged of units.filter((u) => u.unitId === fact.resolvedBy || (u.level === 'department' && u.resolved))) applyCallback(judged, event.data);
       break;
     }
     case 'case.reopened': {

@@ -35,7 +35,7 @@ export class OrgDirectory {
   }
 
   /** Display name of a group key (a unit the tree does not know by its department type's name, else its key). */
-  async nameOf(groupBy: 'street' | 'community' | 'department' | 'category' | 'grid', key: string, authorization: string | undefined): Promise<string> {
+  async nameOf(groupBy: 'district' | 'street' | 'community' | 'department' | 'category' | 'grid', key: string, authorization: string | undefined): Promise<string> {
     if (groupBy === 'category') return categoryName(key);
     const names = await this.unitNames(authorization);
     return unitNameFrom(names, key)?.zh ?? key;

@@ -40,6 +40,34 @@ function parseBound(text: string, side: 'start' | 'end'): Date | undefined {
   return Number.isNaN(parsed.getTime()) ? undefined : parsed;
 }
 
+/** The China calendar month (YYYY-MM) as a period: from its first China day to the next month's. */
+export function monthPeriod(month: string): Period | undefined {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const index = Number(match[2]) - 1;
+  if (index < 0 || index > 11) return undefined;
+  return { from: new Date(Date.UTC(year, index, 1) - CHINA_UTC_OFFSET_MS), to: new Date(Date.UTC(year, index + 1, 1) - CHINA_UTC_OFFSET_MS) };
+}
+
+/** The month (YYYY-MM) a period is, when it is exactly one China calendar month. */
+export function monthOf(period: Period): string | undefined {
+  const key = dateKeyOfChinaDay(chinaDayOf(period.from)).slice(0, 7);
+  const month = monthPeriod(key);
+  return month && month.from.getTime() === period.from.getTime() && month.to.getTime() === period.to.getTime() ? key : undefined;
+}
+
+/** 环比: the period just before — the month before for a calendar month, else the same length right before. */
+export function previousPeriodOf(period: Period): Period {
+  const month = monthOf(period);
+  if (month) {
+    const lastDayBefore = chinaDayOf(period.from) - 1;
+    return monthPeriod(dateKeyOfChinaDay(lastDayBefore).slice(0, 7))!;
+  }
+  const length = period.to.getTime() - period.from.getTime();
+  return { from: new Date(period.from.getTime() - length), to: new Date(period.from.getTime()) };
+}
+
 export type TrendInterval = 'day' | 'week';
 
 export interface TrendPoint {

@@ -28,9 +28,11 @@ describe('rate arithmetic', () => {
       fact({ merged: true, responded: true, resolved: true }),
     ];
     expect(ratesOf(facts)).toEqual({
-      cases: 5, responded: 4, responseRate: 0.8, resolved: 3, resolutionRate: 0.6,
-      // 满意率: satisfied + basically satisfied over callbacks that reached the citizen (unreached ones are not callbacks)
-      callbacks: 3, satisfied: 2, satisfactionRate: 2 / 3,
+      cases: 5, responded: 4, responseRate: 0.8, respondedOnTime: 0, respondedOnTimeRate: 0, resolved: 3, resolutionRate: 0.6,
+      // 满意率: satisfied + 0.9 × basically satisfied over callbacks that reached the citizen (unreached ones are not callbacks)
+      callbacks: 3, satisfied: 2, basicallySatisfied: 1, satisfactionRate: 1.9 / 3,
+      // 综合得分: 10 % × 0.8 + 50 % × 0.6 + 40 % × 1.9/3
+      composite: 0.1 * 0.8 + 0.5 * 0.6 + 0.4 * (1.9 / 3),
       onTime: 2, onTimeRate: 2 / 3, escalated: 1, escalationRate: 0.2, returned: 1, returnRate: 0.2, reopened: 1, reopenRate: 0.2,
     });
   });

@@ -1,16 +1,20 @@
-import { FactRow, has } from './case-fact-days';
+import { compositeScore, DEFAULT_SCORING_RULES, type ScoringRules } from '@civicflow/domain';
+import { FactRow, has, OUTCOME, UnitRow } from './case-fact-days';
 import type { Rates } from '@civicflow/contracts';
 
 /**
  * The supervisor's figures as pure arithmetic over the cases' rows in the day buckets (case-fact-days.ts; see
- * case-fact.ts for what each fact means).
+ * case-fact.ts for what each fact means), under a scoring policy (考核口径, libs/domain scoring-policy.ts) that says
+ * what counts as responded, resolved and satisfied and how the composite weighs them.
  *
  * | figure | numerator | denominator |
  * | --- | --- | --- |
- * | responseRate 响应率 | responded | cases |
- * | resolutionRate 解决率 | resolved | cases |
- * | satisfactionRate 满意率 | satisfied + basically satisfied | callbacks that reached the citizen |
- * | onTimeRate 按时办结率 | resolved on time | resolved |
+ * | responseRate 响应率 | responded (any, or within the window: policy) | cases |
+ * | respondedOnTimeRate 按时响应率 (departments: 报到率) | responded before the unit's window ran out | cases |
+ * | resolutionRate 解决率 | resolved (any, or on time: policy) | cases |
+ * | satisfactionRate 满意率 | satisfied + w × basically satisfied (w: policy) | valid callbacks (reached, or all: policy) |
+ * | composite 综合得分 | weights × (response, resolution, satisfaction) (policy; null while any is null) | |
+ * | onTimeRate 按时办结率 (departments: 答复及时率) | resolved on time | resolved |
  * | escalationRate 升级率 | escalated (left the community) | cases |
  * | returnRate 退单率 | returned at least once | cases |
  * | reopenRate 重办率 | reopened at least once | cases |
@@ -21,35 +25,41 @@ import type { Rates } from '@civicflow/contracts';
 export type { Rates };
 
 export const RATE_KEYS = [
-  'cases', 'responded', 'responseRate', 'resolved', 'resolutionRate', 'callbacks', 'satisfied', 'satisfactionRate',
-  'onTime', 'onTimeRate', 'escalated', 'escalationRate', 'returned', 'returnRate', 'reopened', 'reopenRate',
+  'cases', 'responded', 'responseRate', 'respondedOnTime', 'respondedOnTimeRate', 'resolved', 'resolutionRate', 'callbacks', 'satisfied',
+  'basicallySatisfied', 'satisfactionRate', 'composite', 'onTime', 'onTimeRate', 'escalated', 'escalationRate', 'returned', 'returnRate', 'reopened', 'reopenRate',
 ] as const satisfies readonly (keyof Rates)[];
 export type RateKey = (typeof RATE_KEYS)[number];
 
 /** Figures where fewer is better (ranking puts the lowest first). */
 export const LOWER_IS_BETTER: ReadonlySet<RateKey> = new Set(['escalated', 'escalationRate', 'returned', 'returnRate', 'reopened', 'reopenRate']);
 
-type CountKey = 'cases' | 'responded' | 'resolved' | 'callbacks' | 'satisfied' | 'onTime' | 'escalated' | 'returned' | 'reopened';
+type CountKey = 'cases' | 'responded' | 'respondedOnTime' | 'resolved' | 'callbacks' | 'satisfied' | 'basicallySatisfied' | 'onTime' | 'escalated' | 'returned' | 'reopened';
 type RowPredicate = (row: FactRow) => boolean;
 
-/** Which cases a count holds: the drill-down lists exactly these. */
-const COUNTED: Record<CountKey, RowPredicate> = {
-  cases: () => true,
-  responded: (r) => has(r, 'responded'),
-  resolved: (r) => has(r, 'resolved'),
-  callbacks: (r) => has(r, 'callback'),
-  satisfied: (r) => has(r, 'satisfied'),
-  onTime: (r) => has(r, 'onTime'),
-  escalated: (r) => has(r, 'escalated'),
-  returned: (r) => has(r, 'returned'),
-  reopened: (r) => has(r, 'reopened'),
-};
+/** Which cases a count holds under a policy: the drill-down lists exactly these. */
+function counted(rules: ScoringRules): Record<CountKey, RowPredicate> {
+  return {
+    cases: () => true,
+    responded: rules.responded === 'accepted' ? (r) => has(r, 'responded') : (r) => has(r, 'respondedOnTime'),
+    respondedOnTime: (r) => has(r, 'respondedOnTime'),
+    resolved: rules.resolved === 'resolved' ? (r) => has(r, 'resolved') : (r) => has(r, 'onTime'),
+    callbacks: rules.validCallbacks === 'reached' ? (r) => has(r, 'callback') : (r) => has(r, 'callback') || has(r, 'unreached'),
+    satisfied: (r) => has(r, 'satisfied'),
+    basicallySatisfied: (r) => has(r, 'basicallySatisfied'),
+    onTime: (r) => has(r, 'onTime'),
+    escalated: (r) => has(r, 'escalated'),
+    returned: (r) => has(r, 'returned'),
+    reopened: (r) => has(r, 'reopened'),
+  };
+}
 
-/** A rate's drill-down lists its numerator's cases. */
+/** A rate's drill-down lists its numerator's cases (the composite's: the cases behind it). */
 const RATE_NUMERATOR: Record<Exclude<RateKey, CountKey>, CountKey> = {
   responseRate: 'responded',
+  respondedOnTimeRate: 'respondedOnTime',
   resolutionRate: 'resolved',
   satisfactionRate: 'satisfied',
+  composite: 'cases',
   onTimeRate: 'onTime',
   escalationRate: 'escalated',
   returnRate: 'returned',
@@ -59,6 +69,7 @@ const RATE_NUMERATOR: Record<Exclude<RateKey, CountKey>, CountKey> = {
 /** Drill-down lists beyond the figures' own: the complements a supervisor chases. */
 const EXTRA_LISTS = {
   notResponded: (r: FactRow) => !has(r, 'responded'),
+  respondedLate: (r: FactRow) => has(r, 'responded') && !has(r, 'respondedOnTime'),
   unresolved: (r: FactRow) => !has(r, 'resolved'),
   unsatisfied: (r: FactRow) => has(r, 'unsatisfied'),
   unreached: (r: FactRow) => has(r, 'unreached'),
@@ -69,33 +80,42 @@ const EXTRA_LISTS = {
 export const DRILL_DOWN_METRICS = [...RATE_KEYS, ...(Object.keys(EXTRA_LISTS) as (keyof typeof EXTRA_LISTS)[])] as const;
 export type DrillDownMetric = (typeof DRILL_DOWN_METRICS)[number];
 
-export function casesBehind(metric: DrillDownMetric): RowPredicate {
+export function casesBehind(metric: DrillDownMetric, rules: ScoringRules = DEFAULT_SCORING_RULES): RowPredicate {
   if (metric in EXTRA_LISTS) return EXTRA_LISTS[metric as keyof typeof EXTRA_LISTS];
-  if (metric in COUNTED) return COUNTED[metric as CountKey];
-  return COUNTED[RATE_NUMERATOR[metric as keyof typeof RATE_NUMERATOR]];
+  const counts = counted(rules);
+  if (metric in counts) return counts[metric as CountKey];
+  return counts[RATE_NUMERATOR[metric as keyof typeof RATE_NUMERATOR]];
 }
 
 export function ratio(numerator: number, denominator: number): number | null {
   return denominator === 0 ? null : numerator / denominator;
 }
 
-export function ratesOf(rows: readonly FactRow[]): Rates {
-  const counts = Object.fromEntries(Object.keys(COUNTED).map((k) => [k, 0])) as Record<CountKey, number>;
+export function ratesOf(rows: readonly FactRow[], rules: ScoringRules = DEFAULT_SCORING_RULES): Rates {
+  const predicates = counted(rules);
+  const keys = Object.keys(predicates) as CountKey[];
+  const counts = Object.fromEntries(keys.map((k) => [k, 0])) as Record<CountKey, number>;
+  let resolvedAtAll = 0;
   for (const row of rows) {
     if (has(row, 'merged')) continue;
-    for (const key of Object.keys(COUNTED) as CountKey[]) if (COUNTED[key](row)) counts[key] += 1;
+    for (const key of keys) if (predicates[key](row)) counts[key] += 1;
+    if (has(row, 'resolved')) resolvedAtAll += 1;
   }
-  return {
+  const weightedSatisfied = counts.satisfied - counts.basicallySatisfied + rules.basicallySatisfiedWeight * counts.basicallySatisfied;
+  const rates = {
     cases: counts.cases,
     responded: counts.responded,
     responseRate: ratio(counts.responded, counts.cases),
+    respondedOnTime: counts.respondedOnTime,
+    respondedOnTimeRate: ratio(counts.respondedOnTime, counts.cases),
     resolved: counts.resolved,
     resolutionRate: ratio(counts.resolved, counts.cases),
     callbacks: counts.callbacks,
     satisfied: counts.satisfied,
-    satisfactionRate: ratio(counts.satisfied, counts.callbacks),
+    basicallySatisfied: counts.basicallySatisfied,
+    satisfactionRate: ratio(weightedSatisfied, counts.callbacks),
     onTime: counts.onTime,
-    onTimeRate: ratio(counts.onTime, counts.resolved),
+    onTimeRate: ratio(counts.onTime, resolvedAtAll),
     escalated: counts.escalated,
     escalationRate: ratio(counts.escalated, counts.cases),
     returned: counts.returned,
@@ -103,9 +123,10 @@ export function ratesOf(rows: readonly FactRow[]): Rates {
     reopened: counts.reopened,
     reopenRate: ratio(counts.reopened, counts.cases),
   };
+  return { ...rates, composite: compositeScore(rates, rules.weights) };
 }
 
-export const GROUP_BYS = ['street', 'community', 'department', 'category'] as const;
+export const GROUP_BYS = ['district', 'street', 'community', 'department', 'category'] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
 
 /**
@@ -118,6 +139,13 @@ export type GroupBy = (typeof GROUP_BYS)[number];
 export function attributedRows(row: FactRow, groupBy: GroupBy): Array<[string, FactRow]> {
   const as = (key: string | null, outcome = row.outcome): Array<[string, FactRow]> => (key ? [[key, outcome === row.outcome ? row : { ...row, outcome }]] : []);
   if (groupBy === 'category') return as(row.categoryCode);
+  if (groupBy === 'district') {
+    // a district counts what its communities and streets did with the case (its own orgPath entry)
+    const district = row.orgPath[1] ?? null;
+    if (!row.units) return as(district);
+    const units = row.units.filter((unit) => unit.level !== 'department');
+    return units.length ? as(district, units.reduce((bits, unit) => bits | unit.outcome, 0)) : [];
+  }
   if (!row.units) {
     if (groupBy === 'street') return as(row.streetId);
     if (groupBy === 'community') return as(row.communityId);
@@ -129,7 +157,13 @@ export function attributedRows(row: FactRow, groupBy: GroupBy): Array<[string, F
     return [...byStreet].flatMap(([streetId, outcome]) => as(streetId, outcome));
   }
   const level = groupBy === 'community' ? 'community' : 'department';
-  return row.units.filter((unit) => unit.level === level).flatMap((unit) => as(unit.unitId, unit.outcome));
+  return row.units.filter((unit) => unit.level === level && !excused(unit)).flatMap((unit) => as(unit.unitId, unit.outcome));
+}
+
+/** A department whose summons was withdrawn (撤回) before it reported in or let a window run out: the case never became its own. */
+function excused(unit: UnitRow): boolean {
+  const bit = (o: number) => (unit.outcome & o) !== 0;
+  return bit(OUTCOME.withdrawn) && !bit(OUTCOME.responded) && !bit(OUTCOME.everBreached);
 }
 
 /** Rows by group key, in key order, each with the bits of what the group's unit did; a case without the attribute (not routed, no category) is in no group. */
@@ -157,21 +191,24 @@ export interface RankedGroup {
   key: string;
   name: string;
   value: number | null;
-  /** 红榜 red (top 3) · 黑榜 black (bottom 3) · null */
+  /** 红榜 red (best N) · 黑榜 black (worst N) · null */
   list: 'red' | 'black' | null;
   cases: number;
+  /** 环比: the figure in the period before (same length; the month before for a calendar month), null without one */
+  previousValue: number | null;
+  /** value − previousValue, null when either is null */
+  change: number | null;
 }
-
-/** Groups need this many cases to be put on the red or black list (a unit with one case is no signal). */
-export const MIN_CASES_FOR_LIST = 3;
-export const LIST_SIZE = 3;
 
 /**
  * Best first by the metric (highest, or lowest for escalation/return/reopen figures); groups without a value
- * (denominator 0) last. Ties share a rank (1, 2, 2, 4). 红榜 is the top 3 and 黑榜 the bottom 3 of the groups
- * with a value and at least 3 cases; a group is never on both lists (red wins), nor black while it ties with a red one.
+ * (denominator 0) last. Ties share a rank (1, 2, 2, 4). 红榜 is the best `lists.size` and 黑榜 the worst of the
+ * groups with a value and at least `lists.minCases` cases (a unit with one case is no signal; both from the
+ * scoring policy); a group is never on both lists (red wins), nor black while it ties with a red one.
  */
-export function rankGroups(groups: readonly GroupRates[], metric: RateKey): RankedGroup[] {
+export function rankGroups(
+  groups: readonly GroupRates[], metric: RateKey, lists: ScoringRules['lists'] = DEFAULT_SCORING_RULES.lists, previous: ReadonlyMap<string, Rates> = new Map(),
+): RankedGroup[] {
   const lowerIsBetter = LOWER_IS_BETTER.has(metric);
   const valued = groups.map((g) => ({ key: g.key, name: g.name, value: g.rates[metric], cases: g.rates.cases }));
   const sorted = [...valued].sort((a, b) => {
@@ -179,15 +216,19 @@ export function rankGroups(groups: readonly GroupRates[], metric: RateKey): Rank
     const diff = lowerIsBetter ? a.value - b.value : b.value - a.value;
     return diff !== 0 ? diff : b.cases - a.cases || a.key.localeCompare(b.key);
   });
-  const eligible = sorted.filter((g) => g.value !== null && g.cases >= MIN_CASES_FOR_LIST);
-  const redGroups = eligible.slice(0, LIST_SIZE);
+  const eligible = sorted.filter((g) => g.value !== null && g.cases >= lists.minCases);
+  const redGroups = eligible.slice(0, lists.size);
   const red = new Set(redGroups.map((g) => g.key));
   // a group that ties with a red one is never black
   const redValues = new Set(redGroups.map((g) => g.value));
-  const black = new Set(eligible.slice(-LIST_SIZE).filter((g) => !red.has(g.key) && !redValues.has(g.value)).map((g) => g.key));
+  const black = new Set(eligible.slice(-lists.size).filter((g) => !red.has(g.key) && !redValues.has(g.value)).map((g) => g.key));
   let rank = 0;
   return sorted.map((g, index) => {
     if (index === 0 || g.value !== sorted[index - 1].value) rank = index + 1;
-    return { rank, key: g.key, name: g.name, value: g.value, list: red.has(g.key) ? 'red' : black.has(g.key) ? 'black' : null, cases: g.cases };
+    const previousValue = previous.get(g.key)?.[metric] ?? null;
+    return {
+      rank, key: g.key, name: g.name, value: g.value, list: red.has(g.key) ? 'red' : black.has(g.key) ? 'black' : null, cases: g.cases,
+      previousValue, change: g.value === null || previousValue === null ? null : g.value - previousValue,
+    };
   });
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Model } from 'mongoose';
@@ -11,8 +11,11 @@ import { CASE_FACT_MODEL } from './case-fact.schema';
 import { toCaseFactView } from './case-fact.view';
 import { OpenCases } from './open-cases';
 import { categoryName, OrgDirectory } from './org-directory';
-import { Period, trendOf } from './period';
-import { attributedRows, casesBehind, groupRows, rankGroups, ratesOf } from './rates';
+import { policyForPeriod, type ScoringPolicyVersion } from '@civicflow/domain';
+import { Period, previousPeriodOf, trendOf } from './period';
+import { attributedRows, casesBehind, GroupBy, groupRows, GroupRates, rankGroups, ratesOf } from './rates';
+import { policyView } from './scoring-policy/scoring-policy.http.controller';
+import { ScoringPolicyStore } from './scoring-policy/scoring-policy.store';
 import { StatisticsBackfill } from './statistics-backfill';
 import { STATISTICS_CONFIG, StatisticsConfig } from './statistics.config';
 import { DrillDownQuery, HeatmapQuery, periodOf, RankingQuery, SummaryQuery, TrendQuery } from './statistics.query';
@@ -42,28 +45,32 @@ export class StatisticsHttpController {
     private readonly openCases: OpenCases,
     private readonly backfill: StatisticsBackfill,
     private readonly directory: OrgDirectory,
+    private readonly policies: ScoringPolicyStore,
     @Inject(STATISTICS_CONFIG) private readonly config: StatisticsConfig,
   ) {}
 
   @Get('summary')
-  @ApiOperation({ summary: '三率及其他指标: totals and per group for cases registered in the period' })
+  @ApiOperation({ summary: '三率、综合得分及其他指标: totals and per group for cases registered in the period, under the scoring policy in force on its first day (named in `policy`)' })
   async summary(@Query() query: SummaryQuery, @CurrentUser() user: AuthUser, @Headers('authorization') authorization?: string) {
     const period = periodOf(query);
+    const scored = await this.scoredPeriod(period);
     const rows = await this.rowsIn(period, user);
-    const groups = await Promise.all(
-      [...groupRows(rows, query.groupBy)].map(async ([key, list]) => ({ key, name: await this.directory.nameOf(query.groupBy, key, authorization), rates: ratesOf(list) })),
-    );
-    return { period: periodView(period), groupBy: query.groupBy, total: ratesOf(rows), groups };
+    const groups = await this.groupRates(rows, query.groupBy, scored.policy, authorization);
+    return { period: periodView(period), policy: scored.view, groupBy: query.groupBy, total: ratesOf(rows, scored.policy), groups };
   }
 
   @Get('ranking')
-  @ApiOperation({ summary: '排名与红黑榜: groups best first by one figure; red list top 3, black list bottom 3 of groups with ≥ 3 cases' })
-  async ranking(@Query() query: RankingQuery, @CurrentUser() user: AuthUser, @Headers('authorization') authorization?: string) {
-    const rows = await this.rowsIn(periodOf(query), user);
-    const groups = await Promise.all(
-      [...groupRows(rows, query.groupBy)].map(async ([key, list]) => ({ key, name: await this.directory.nameOf(query.groupBy, key, authorization), rates: ratesOf(list) })),
-    );
-    return rankGroups(groups, query.metric);
+  @ApiOperation({ summary: '排名与红黑榜: groups best first by one figure (or the composite) with 环比 (the period before); red and black lists of the policy’s size, of groups with its fewest cases' })
+  async ranking(@Query() query: RankingQuery, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void }, @Headers('authorization') authorization?: string) {
+    const period = periodOf(query);
+    const previous = previousPeriodOf(period);
+    const [scored, scoredBefore] = await Promise.all([this.scoredPeriod(period), this.scoredPeriod(previous)]);
+    const [rows, rowsBefore] = await Promise.all([this.rowsIn(period, user), this.rowsIn(previous, user)]);
+    const groups = await this.groupRates(rows, query.groupBy, scored.policy, authorization);
+    // the period before is scored under its own policy: its figures are the ones reported then
+    const before = new Map([...groupRows(rowsBefore, query.groupBy)].map(([key, list]) => [key, ratesOf(list, scoredBefore.policy)]));
+    response.setHeader('X-Scoring-Policy-Version', String(scored.policy.version));
+    return rankGroups(groups, query.metric, scored.policy.lists, before);
   }
 
   @Get('trend')
@@ -94,7 +101,7 @@ export class StatisticsHttpController {
   @ApiOperation({ summary: '下钻: the cases behind one figure (groupBy + key + metric), newest first, paged' })
   async drillDown(@Query() query: DrillDownQuery, @CurrentUser() user: AuthUser, @Headers('authorization') authorization?: string) {
     const period = periodOf(query);
-    const inMetric = casesBehind(query.metric);
+    const inMetric = casesBehind(query.metric, (await this.scoredPeriod(period)).policy);
     const rows = await this.rowsIn(period, user);
     // within a group, a case counts by what that unit did with it (attribution, rates.ts)
     const inGroup = query.groupBy ? rows.flatMap((r) => attributedRows(r, query.groupBy!).filter(([key]) => key === query.key).map(([, attributed]) => attributed)) : rows;
@@ -133,6 +140,16 @@ export class StatisticsHttpController {
 
   private isCityWide(user: AuthUser): boolean {
     return user.unitId === this.config.CASEWORK_CITY_UNIT_ID;
+  }
+
+  /** The scoring policy a period is scored under, and what the figures say about it. */
+  private async scoredPeriod(period: Period): Promise<{ policy: ScoringPolicyVersion; view: ReturnType<typeof policyView> & { takingEffectWithin: number[] } }> {
+    const { policy, takingEffectWithin } = policyForPeriod(period, await this.policies.versions());
+    return { policy, view: { ...policyView(policy), takingEffectWithin: takingEffectWithin.map((v) => v.version) } };
+  }
+
+  private groupRates(rows: readonly FactRow[], groupBy: GroupBy, policy: ScoringPolicyVersion, authorization: string | undefined): Promise<GroupRates[]> {
+    return Promise.all([...groupRows(rows, groupBy)].map(async ([key, list]) => ({ key, name: await this.directory.nameOf(groupBy, key, authorization), rates: ratesOf(list, policy) })));
   }
 
   /** The rows of cases registered in the period that the user may see (merged duplicates left out), from the period's days. */

@@ -8,6 +8,8 @@ import { CaseFactsProjector } from './case-facts.projector';
 import { OPEN_CASE_MODEL, OpenCases, openCaseSchema } from './open-cases';
 import { OrgDirectory } from './org-directory';
 import { StatisticsBackfill } from './statistics-backfill';
+import { ScoringPolicyHttpController } from './scoring-policy/scoring-policy.http.controller';
+import { ScoringPolicyStore } from './scoring-policy/scoring-policy.store';
 import { StatisticsHttpController } from './statistics.http.controller';
 import { STATISTICS_CONFIG, StatisticsConfig } from './statistics.config';
 
@@ -26,7 +28,7 @@ import { STATISTICS_CONFIG, StatisticsConfig } from './statistics.config';
       { name: CASE_READ_MODEL, schema: caseReadSchema },
     ]),
   ],
-  controllers: [StatisticsHttpController],
+  controllers: [StatisticsHttpController, ScoringPolicyHttpController],
   providers: [
     { provide: STATISTICS_CONFIG, useFactory: (config: StatisticsConfig) => config, inject: [CONFIG] },
     OrgDirectory,
@@ -34,6 +36,7 @@ import { STATISTICS_CONFIG, StatisticsConfig } from './statistics.config';
     OpenCases,
     StatisticsBackfill,
     CaseFactsProjector,
+    ScoringPolicyStore,
   ],
   exports: [CaseFactsProjector, OpenCases],
 })

@@ -12,7 +12,7 @@ const periodFields = {
 export class SummaryQuery extends createZodDto(z.object({ ...periodFields, groupBy: z.enum(GROUP_BYS).default('street') })) {}
 
 export class RankingQuery extends createZodDto(
-  z.object({ ...periodFields, groupBy: z.enum(['street', 'community', 'department']).default('street'), metric: z.enum(RATE_KEYS).default('resolutionRate') }),
+  z.object({ ...periodFields, groupBy: z.enum(['district', 'street', 'community', 'department']).default('street'), metric: z.enum(RATE_KEYS).default('resolutionRate') }),
 ) {}
 
 export class TrendQuery extends createZodDto(z.object({ ...periodFields, interval: z.enum(['day', 'week']).default('day') })) {}
