@@ -127,7 +127,8 @@ describe('statistics: case facts and the supervisor figures on the real servers'
     }, { what: 'the four cases in the figures', timeoutMs: 60_000 });
 
     expect(summary.total).toEqual({
-      cases: 4, responded: 3, responseRate: 0.75, resolved: 1, resolutionRate: 0.25, callbacks: 2, satisfied: 1, satisfactionRate: 0.5,
+      cases: 4, responded: 3, responseRate: 0.75, respondedOnTime: 2, respondedOnTimeRate: 0.5, resolved: 1, resolutionRate: 0.25, callbacks: 2, satisfied: 1,
+      basicallySatisfied: 0, satisfactionRate: 0.5, composite: 0.1 * 0.75 + 0.5 * 0.25 + 0.4 * 0.5,
       onTime: 1, onTimeRate: 1, escalated: 1, escalationRate: 0.25, returned: 1, returnRate: 0.25, reopened: 1, reopenRate: 0.25,
     });
     const streetName = (id: string) => demoCity().units.find((u) => u.id === id)!.name;
@@ -163,8 +164,8 @@ describe('statistics: case facts and the supervisor figures on the real servers'
   it('ranks, trends and maps the same cases', async () => {
     const ranking = await get(`ranking?${period}&groupBy=street&metric=responseRate`);
     expect(ranking.body).toEqual([
-      { rank: 1, key: S2, name: expect.any(String), value: 1, list: null, cases: 1 },
-      { rank: 2, key: S1, name: expect.any(String), value: 2 / 3, list: 'red', cases: 3 },
+      { rank: 1, key: S2, name: expect.any(String), value: 1, list: null, cases: 1, previousValue: null, change: null },
+      { rank: 2, key: S1, name: expect.any(String), value: 2 / 3, list: 'red', cases: 3, previousValue: null, change: null },
     ]);
     const trend = await get(`trend?${period}&interval=day`);
     expect(trend.body).toEqual([{ bucket: day, cases: 4, resolved: 1, breached: 1 }]);
@@ -215,6 +216,39 @@ describe('statistics: case facts and the supervisor figures on the real servers'
     expect(badMetric.status).toBe(400);
     expect(badMetric.body.errors[0].field).toBe('metric');
     expect((await fetch(`${url}/api/v1/statistics/summary`)).status).toBe(401);
+  });
+
+  it('scores under the policy in force: an administrator appends a version from today on, the figures name it, the past keeps its version', async () => {
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const body = {
+      effectiveFrom: today, weights: { response: 0.2, resolution: 0.4, satisfaction: 0.4 }, basicallySatisfiedWeight: 1, responded: 'accepted-in-window',
+      resolved: 'resolved', validCallbacks: 'reached', lists: { size: 5, minCases: 1 }, note: '区考核办通知：响应须在时限内',
+    };
+    const post = async (json: unknown, role: Role = 'admin') => {
+      const res = await fetch(`${url}/api/v1/statistics/policy/versions`, { method: 'POST', headers: { authorization: await bearerFor(role, 'bf'), 'content-type': 'application/json' }, body: JSON.stringify(json) });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    expect((await post(body, 'supervisor')).status).toBe(403);
+    const unbalanced = await post({ ...body, weights: { response: 0.5, resolution: 0.5, satisfaction: 0.5 } });
+    expect(unbalanced).toMatchObject({ status: 400, body: { errors: [{ field: 'weights', reason: expect.stringContaining('add up to 1') }] } });
+    expect((await post({ ...body, effectiveFrom: '2020-01-01' })).body.errors).toEqual([{ field: 'effectiveFrom', reason: expect.stringContaining('past figures') }]);
+    expect((await post({ ...body, responded: 'maybe' })).body.errors[0].field).toBe('responded');
+
+    const created = await post(body);
+    expect(created).toMatchObject({ status: 201, body: { version: 2, effectiveFrom: today, createdBy: expect.any(String), note: body.note } });
+    expect(created.body.formulas.composite.zh).toBe('综合得分 = 20% × 响应率 + 40% × 解决率 + 40% × 满意率');
+    expect((await post(body)).body.errors[0].field).toBe('effectiveFrom'); // versions only append
+
+    const policy = await get('policy', 'street-coordinator', S1);
+    expect(policy.body.inForce.version).toBe(2);
+    expect(policy.body.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    // this file's day lies in the past: still scored under version 1, composite 10/50/40 of its rates
+    const past = (await get(`summary?${period}`)).body;
+    expect(past.policy).toMatchObject({ version: 1, weights: { response: 0.1, resolution: 0.5, satisfaction: 0.4 }, takingEffectWithin: [] });
+    expect(past.total.composite).toBeCloseTo(0.1 * past.total.responseRate + 0.5 * past.total.resolutionRate + 0.4 * past.total.satisfactionRate, 12);
+    const current = await fetch(`${url}/api/v1/statistics/ranking?from=${today}&metric=composite`, { headers: { authorization: await bearerFor('supervisor', 'bf') } });
+    expect(current.status).toBe(200);
+    expect(current.headers.get('x-scoring-policy-version')).toBe('2');
   });
 
   it('builds the day buckets and the open-case index once, and attributes the acts from the timeline, for a deployment upgraded from before them', async () => {

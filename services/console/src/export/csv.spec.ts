@@ -4,8 +4,8 @@ import { toXlsx } from './xlsx';
 import ExcelJS from 'exceljs';
 
 const rates = (cases: number, responded: number) => ({
-  cases, responded, responseRate: cases ? responded / cases : null, resolved: 0, resolutionRate: cases ? 0 : null, callbacks: 0, satisfied: 0,
-  satisfactionRate: null, onTime: 0, onTimeRate: null, escalated: 0, escalationRate: cases ? 0 : null, returned: 0, returnRate: cases ? 0 : null, reopened: 0, reopenRate: cases ? 0 : null,
+  cases, responded, responseRate: cases ? responded / cases : null, respondedOnTime: responded, respondedOnTimeRate: cases ? responded / cases : null,
+  resolved: 0, resolutionRate: cases ? 0 : null, callbacks: 0, satisfied: 0, basicallySatisfied: 0, satisfactionRate: null, composite: null, onTime: 0, onTimeRate: null, escalated: 0, escalationRate: cases ? 0 : null, returned: 0, returnRate: cases ? 0 : null, reopened: 0, reopenRate: cases ? 0 : null,
 });
 const summary = {
   period: { from: '2026-10-31T16:00:00.000Z', to: '2026-11-30T16:00:00.000Z' },
@@ -19,7 +19,7 @@ describe('CSV export', () => {
     expect(csv.startsWith('\uFEFF街道编码,街道名称,案件数,响应数,响应率,')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines).toHaveLength(5); // header, total, two groups, trailing empty
-    expect(lines[1]).toBe(',合计,3,2,66.7%,0,0.0%,0,0,,0,,0,0.0%,0,0.0%,0,0.0%');
+    expect(lines[1]).toBe(',合计,3,2,66.7%,2,66.7%,0,0.0%,0,0,0,,,0,,0,0.0%,0,0.0%,0,0.0%');
     expect(lines[2].startsWith('bf-d01-s01,友谊路街道,2,2,100.0%')).toBe(true);
     // a formula-looking name is defused and quoted
     expect(lines[3].startsWith(`bf-d01-s02,"'=cmd|""x"",1",1,0,0.0%`)).toBe(true);

@@ -20,11 +20,15 @@ export const RATE_COLUMNS: [key: string, header: string, kind: ColumnKind][] = [
   ['cases', '案件数', 'count'],
   ['responded', '响应数', 'count'],
   ['responseRate', '响应率', 'rate'],
+  ['respondedOnTime', '按时响应数(部门:按时报到)', 'count'],
+  ['respondedOnTimeRate', '按时响应率(部门:报到率)', 'rate'],
   ['resolved', '解决数', 'count'],
   ['resolutionRate', '解决率', 'rate'],
   ['callbacks', '回访数', 'count'],
-  ['satisfied', '满意数', 'count'],
+  ['satisfied', '满意数(含基本满意)', 'count'],
+  ['basicallySatisfied', '基本满意数', 'count'],
   ['satisfactionRate', '满意率', 'rate'],
+  ['composite', '综合得分', 'rate'],
   ['onTime', '按时办结数', 'count'],
   ['onTimeRate', '按时办结率', 'rate'],
   ['escalated', '升级数', 'count'],
@@ -35,7 +39,7 @@ export const RATE_COLUMNS: [key: string, header: string, kind: ColumnKind][] = [
   ['reopenRate', '重办率', 'rate'],
 ];
 
-const GROUP_HEADERS: Record<string, string> = { street: '街道', community: '社区', department: '部门', category: '类别' };
+const GROUP_HEADERS: Record<string, string> = { district: '区', street: '街道', community: '社区', department: '部门', category: '类别' };
 
 export interface SummaryBody {
   period: { from: string; to: string };

@@ -14,11 +14,11 @@ const accessToken = z.string().min(1).optional().describe('the bearer token, for
 const period = { from: z.string().min(1).optional(), to: z.string().min(1).optional() };
 
 class ExportStatisticsQuery extends createZodDto(z.object({
-  ...period, groupBy: z.enum(['street', 'community', 'department', 'category']).default('street'), format, access_token: accessToken,
+  ...period, groupBy: z.enum(['district', 'street', 'community', 'department', 'category']).default('street'), format, access_token: accessToken,
 })) {}
 
 class ExportCasesQuery extends createZodDto(z.object({
-  ...period, groupBy: z.enum(['street', 'community', 'department', 'category']).optional(), key: z.string().min(1).max(100).optional(),
+  ...period, groupBy: z.enum(['district', 'street', 'community', 'department', 'category']).optional(), key: z.string().min(1).max(100).optional(),
   metric: z.string().min(1).max(40).optional(), format, access_token: accessToken,
 })) {}
 
