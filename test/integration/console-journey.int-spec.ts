@@ -9,7 +9,7 @@ import { INestApplication } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { createKafka } from '@civicflow/platform';
-import { integrationConfig, ownTemporalNamespace, serveApp, startCaseWorker, TestCaseWorker, uniqueId } from '@civicflow/testing';
+import { integrationConfig, noticeTextsOf, ownTemporalNamespace, serveApp, startCaseWorker, TestCaseWorker, textsShowingIds, uniqueId } from '@civicflow/testing';
 import { createIdentityApp, identityConfigSchema } from '@civicflow/identity';
 import { createGridApp, gridConfigSchema } from '@civicflow/grid';
 import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
@@ -84,5 +84,9 @@ describe('the console in Chromium, end to end on the real system', () => {
     expect(result.screenshots.map((p) => p.split('/').pop())).toEqual(expect.arrayContaining(['operator.png', 'handler.png', 'street.png', 'liaison.png', 'supervisor.png', 'case.png', 'mediator.png']));
     // the mediator's part: a neighbour dispute logged by the operator became a mediation case with an agreement
     expect(result.dispute).toEqual({ disputeId: expect.stringMatching(/^tj-\d{8}-\d{6}$/), stage: 'agreed' });
+    // names, not ids: no SMS and no inbox item of the case shows an internal unit or department id
+    const texts = await noticeTextsOf(urls.notification!, result.caseNumber);
+    expect(texts.inbox.length).toBeGreaterThan(3);
+    expect(textsShowingIds(texts)).toEqual([]);
   }, 600_000);
 });

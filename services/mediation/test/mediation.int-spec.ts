@@ -6,7 +6,7 @@ import { Client, Connection } from '@temporalio/client';
 import { MongoClient } from 'mongodb';
 import { Role } from '@civicflow/contracts';
 import { createKafka } from '@civicflow/platform';
-import { bearerFor, eventually, integrationConfig, ownTemporalNamespace, uniqueId } from '@civicflow/testing';
+import { bearerFor, eventually, integrationConfig, noticeTextsOf, ownTemporalNamespace, textsShowingIds, uniqueId } from '@civicflow/testing';
 import { caseStatusQuery, CaseWorkflowInput } from '@civicflow/workflows';
 import { createCaseWorker, RunningWorker } from '@civicflow/workflows/worker';
 import { demoCity } from '@civicflow/grid';
@@ -173,6 +173,8 @@ describe('mediation on the real servers', () => {
     }, { what: 'the session reminder SMS to both parties in the notification sink', timeoutMs: 30_000 });
     expect(partySms.find((m) => m.template === 'session-reminder.party' && m.to === '138****5678')!.text).toMatch(/^提醒：.*人民调解委员会将于.*在锦华社区调解室调解您的/);
     expect(partySms.some((m) => m.template === 'session-scheduled.party' && m.to === '138****5678')).toBe(true);
+    // names, not ids: no party's SMS and no inbox item of the dispute shows an internal unit id
+    expect(textsShowingIds(await noticeTextsOf(notificationUrl, caseNumber))).toEqual([]);
     const early = await asMediator('POST', `/disputes/${disputeId}/sessions/${second.body.sessionId}/minutes`, { minutesSummary: '还没开始' });
     expectStatus(early, 409);
     expect(early.body.reason).toMatchObject({ code: 'SESSION_NOT_STARTED' });
