@@ -4,6 +4,7 @@ import { CONFIG } from '../config/config.module';
 import { InfraConfig, kafkaBrokerList } from '../config/config';
 import { EventPublisher } from './event-publisher';
 import { ensureTopics } from './topics';
+import { fixKafkajsIdleLoop } from './kafkajs-idle-fix';
 
 export const KAFKA = Symbol('KAFKA');
 
@@ -14,6 +15,7 @@ export const KAFKA = Symbol('KAFKA');
  * surfaces as an error to the caller, who retries with the same event id (consumers dedupe by it).
  */
 export function createKafka(clientId: string, config: Pick<InfraConfig, 'KAFKA_BROKERS'>): Kafka {
+  fixKafkajsIdleLoop();
   return new Kafka({ clientId, brokers: kafkaBrokerList(config), logLevel: logLevel.WARN, retry: { retries: 60, maxRetryTime: 5_000 } });
 }
 

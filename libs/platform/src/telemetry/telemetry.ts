@@ -1,6 +1,6 @@
 import { context, propagation } from '@opentelemetry/api';
 import { NodeSDK } from '@opentelemetry/sdk-node';
-import { ConsoleSpanExporter, SpanExporter } from '@opentelemetry/sdk-trace-base';
+import { ConsoleSpanExporter, NoopSpanProcessor, SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
@@ -21,9 +21,12 @@ function exporterFor(kind: TracesExporter, endpoint?: string): SpanExporter | un
  * With exporter `none` spans are still created (trace ids reach logs and event envelopes) but not exported.
  */
 export function startTelemetry(serviceName: string, exporter: TracesExporter = (process.env.OTEL_TRACES_EXPORTER as TracesExporter) ?? 'none'): NodeSDK {
+  const traceExporter = exporterFor(exporter, process.env.OTEL_EXPORTER_OTLP_ENDPOINT);
   const sdk = new NodeSDK({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName }),
-    traceExporter: exporterFor(exporter, process.env.OTEL_EXPORTER_OTLP_ENDPOINT),
+    // `none` must say so: given no exporter, the SDK falls back to OTLP on localhost:4318 and tries to ship every
+    // batch there every 5 s, from every process, whether or not a collector listens
+    ...(traceExporter ? { traceExporter } : { spanProcessors: [new NoopSpanProcessor()] }),
     instrumentations: [new HttpInstrumentation(), new KafkaJsInstrumentation(), new MongoDBInstrumentation()],
   });
   sdk.start();
