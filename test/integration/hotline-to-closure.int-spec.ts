@@ -23,7 +23,6 @@ const env = integrationConfig({
   MONGO_DB_PREFIX: runId,
   KAFKA_FROM_BEGINNING: 'false',
   NOTIFICATION_QUIET_HOURS: 'off',
-  NOTIFICATION_POLL_INTERVAL_MS: '200',
 });
 
 const GRID = 'bf-d01-s01-c01-g01';

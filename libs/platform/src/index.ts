@@ -37,3 +37,5 @@ export * from './concurrency/keyed-lock';
 export * from './notification/citizen-directory.client';
 export * from './grid/grid-follower';
 export * from './grid/org-unit-names';
+export * from './due-work/due-list';
+export * from './due-work/due-work';

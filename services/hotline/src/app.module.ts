@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { PlatformModule } from '@civicflow/platform';
+import { DUE_WORK_MODEL, dueWorkSchema, PlatformModule } from '@civicflow/platform';
 import { HotlineConfig } from './config';
 import { CALLER_NUMBER_READ_MODEL, callerNumberReadSchema } from './audit/caller-number-read.schema';
 import { ListCallerNumberReadsHttpController } from './audit/list-caller-number-reads/list-caller-number-reads.http.controller';
@@ -58,6 +58,7 @@ export class HotlineModule {
           { name: KNOWLEDGE_ARTICLE_MODEL, schema: knowledgeArticleSchema },
           { name: CALLBACK_TASK_MODEL, schema: callbackTaskSchema },
           { name: CASE_CALLBACK_MODEL, schema: caseCallbackSchema },
+          { name: DUE_WORK_MODEL, schema: dueWorkSchema },
         ]),
       ],
       controllers: [

@@ -19,7 +19,7 @@ export const hotlineConfigSchema = infraConfigSchema.extend({
   HOTLINE_NOTIFICATION_TOKEN: z.string().min(1).optional(),
   /** The city unit the hotline's service account acts for. */
   HOTLINE_CITY_UNIT_ID: z.string().min(1).default('bf'),
-  /** How often callback outcomes whose event could not be sent are sent again (outbox relay), in ms. */
-  HOTLINE_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
+  /** How often the outbox's due list is swept for what a stopped process left (one point read when idle). */
+  HOTLINE_OUTBOX_SWEEP_MS: z.coerce.number().int().min(100).default(30_000),
 });
 export type HotlineConfig = z.infer<typeof hotlineConfigSchema>;

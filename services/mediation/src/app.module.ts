@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { PlatformModule } from '@civicflow/platform';
+import { DUE_WORK_MODEL, dueWorkSchema, PlatformModule } from '@civicflow/platform';
 import { MediationConfig } from './config';
 import { ASSIGNMENT_CLAIM_MODEL, AssignmentClaims, assignmentClaimSchema } from './disputes/assign-mediator/assignment-claims';
 import { DisputeViews } from './disputes/dispute.view';
@@ -21,6 +21,7 @@ import { AssignmentRetry } from './disputes/assign-mediator/assignment-retry';
 import { DisputeAccess } from './disputes/dispute-access';
 import { DISPUTE_MODEL, disputeSchema } from './disputes/dispute.schema';
 import { DisputeStore } from './disputes/dispute.store';
+import { followUpsProvider } from './shared/follow-ups';
 import { ListDisputesHttpController } from './disputes/list-disputes/list-disputes.http.controller';
 import { OpenDisputeUseCase } from './disputes/open-dispute/open-dispute.usecase';
 import { CaseRegisteredMessageController } from './disputes/open-from-case/case-registered.message.controller';
@@ -55,6 +56,7 @@ export class MediationModule {
           { name: CONTACT_READ_MODEL, schema: contactReadSchema },
           { name: DISPUTE_PARTIES_MODEL, schema: disputePartiesSchema },
           { name: ASSIGNMENT_CLAIM_MODEL, schema: assignmentClaimSchema },
+          { name: DUE_WORK_MODEL, schema: dueWorkSchema },
         ]),
       ],
       controllers: [
@@ -64,7 +66,7 @@ export class MediationModule {
       ],
       providers: [
         { provide: OrgUnits, useFactory: () => OrgUnits.demo() },
-        contactProtectorProvider, DisputeStore, DisputeViews, PartyRegister, AssignmentClaims, DisputeAccess, MediatorStore, SessionStore, MediationWorkflows, AssignMediatorUseCase, AssignmentRetry,
+        contactProtectorProvider, followUpsProvider, DisputeStore, DisputeViews, PartyRegister, AssignmentClaims, DisputeAccess, MediatorStore, SessionStore, MediationWorkflows, AssignMediatorUseCase, AssignmentRetry,
         OpenDisputeUseCase, ScheduleSessionUseCase, RecordSessionUseCase, SeedCommittees,
         citizenDirectoryProvider, PartyContactRegistrar,
       ],

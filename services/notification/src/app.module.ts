@@ -2,7 +2,7 @@ import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { getModelToken, MongooseModule } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Kafka } from 'kafkajs';
-import { EventPublisher, KAFKA, OrgUnitNames, PlatformModule, ServiceBearer } from '@civicflow/platform';
+import { DUE_WORK_MODEL, DueWorkDoc, dueWorkSchema, EventPublisher, KAFKA, MongoDueList, OrgUnitNames, PlatformModule, ServiceBearer } from '@civicflow/platform';
 import { CASE_FACTS } from './cases/case-facts';
 import { CASE_FACTS_MODEL, caseFactsSchema, REPORT_SOURCE_MODEL, reportSourceSchema } from './cases/case-facts.schema';
 import { MongoCaseFacts } from './cases/mongo-case-facts';
@@ -18,11 +18,11 @@ import { assertProvidersConfigured, NotificationConfig } from './config';
 import { DELIVERY_STORE, DeliveryStore } from './deliveries/delivery';
 import { DELIVERY_MODEL, deliverySchema } from './deliveries/delivery.schema';
 import { DeliveriesHttpController } from './deliveries/list-deliveries/deliveries.http.controller';
-import { MongoDeliveryStore } from './deliveries/mongo-delivery-store';
+import { DELIVERY_DUE_LIST, MongoDeliveryStore } from './deliveries/mongo-delivery-store';
 import { PlanDeliveriesUseCase } from './deliveries/plan-deliveries/plan-deliveries.usecase';
 import { DeliveryOutcomePublisher } from './deliveries/publish-outcomes/delivery-outcome-publisher';
 import { parseQuietHours } from './deliveries/quiet-hours';
-import { DeliveryPoller } from './deliveries/send-deliveries/delivery-poller';
+import { DeliveryQueue } from './deliveries/send-deliveries/delivery-queue';
 import { DeliverySender } from './deliveries/send-deliveries/delivery-sender';
 import { DISPUTE_FACTS_MODEL, disputeFactsSchema } from './disputes/dispute-facts.schema';
 import { MongoDisputeFacts } from './disputes/mongo-dispute-facts';
@@ -65,6 +65,11 @@ function coreProviders(config: NotificationConfig): Provider[] {
     MongoCaseFacts,
     { provide: CASE_FACTS, useExisting: MongoCaseFacts },
     MongoDisputeFacts,
+    {
+      provide: DELIVERY_DUE_LIST,
+      inject: [getModelToken(DUE_WORK_MODEL)],
+      useFactory: (dueWork: Model<DueWorkDoc>) => new MongoDueList(dueWork, { queue: 'deliveries', sweepMs: config.NOTIFICATION_SWEEP_MS }),
+    },
     MongoDeliveryStore,
     { provide: DELIVERY_STORE, useExisting: MongoDeliveryStore },
     InboxFeed,
@@ -107,7 +112,7 @@ function coreProviders(config: NotificationConfig): Provider[] {
       inject: [DELIVERY_STORE, EventPublisher],
       useFactory: (store: DeliveryStore, publisher: EventPublisher) => new DeliveryOutcomePublisher(store, publisher),
     },
-    DeliveryPoller,
+    DeliveryQueue,
     SeedDemoDirectory,
   ];
 }
@@ -131,11 +136,12 @@ export class NotificationModule {
           { name: DIRECTORY_USER_MODEL, schema: directoryUserSchema },
           { name: DIRECTORY_CITIZEN_MODEL, schema: directoryCitizenSchema },
           { name: DIRECTORY_UNIT_MODEL, schema: directoryUnitSchema },
+          { name: DUE_WORK_MODEL, schema: dueWorkSchema },
         ]),
       ],
       controllers: [InboxHttpController, DeliveriesHttpController, SinkHttpController, DirectoryHttpController, NotifiedEventsMessageController],
       providers: coreProviders(config),
-      exports: [DeliverySender, DeliveryPoller, PlanDeliveriesUseCase, MongoRecipientDirectory, CLOCK],
+      exports: [DeliverySender, DeliveryQueue, PlanDeliveriesUseCase, MongoRecipientDirectory, CLOCK],
     };
   }
 }

@@ -51,8 +51,11 @@ export const notificationConfigSchema = infraConfigSchema.extend({
   NOTIFICATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   NOTIFICATION_RETRY_BASE_MS: z.coerce.number().int().positive().default(30_000),
   NOTIFICATION_RETRY_MAX_MS: z.coerce.number().int().positive().default(30 * 60_000),
-  /** How often the sender looks for due deliveries (retries, messages released after quiet hours). */
-  NOTIFICATION_POLL_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+  /**
+   * How often the due list is swept for deliveries a stopped process left (new ones are sent at once, retries and
+   * releases after quiet hours on timers): one point read per sweep.
+   */
+  NOTIFICATION_SWEEP_MS: z.coerce.number().int().min(50).default(30_000),
   /** How often an open inbox stream looks for items another instance delivered. */
   NOTIFICATION_STREAM_POLL_MS: z.coerce.number().int().min(50).default(2000),
 

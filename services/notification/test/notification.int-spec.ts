@@ -9,18 +9,18 @@ import { MongoClient } from 'mongodb';
 import {
   callLoggedV1, caseDepartmentsSummonedV1, caseDispatchedV1, caseExtensionDecidedV1, caseExtensionRequestedV1, caseRegisteredV1, caseResolvedV1,
   deadLetterTopicName, disputeOpenedV1, duplicateMergedV1, EventContract, EventData, EventEnvelope, manualDispatchQueuedV1, mediatorAssignedV1, Role,
-  sessionReminderV1,
+  notificationDeliveredV1, sessionReminderV1,
 } from '@civicflow/contracts';
-import { createKafka, DLT_HEADERS, EventPublisher } from '@civicflow/platform';
+import { getModelToken } from '@nestjs/mongoose';
+import { createKafka, DLT_HEADERS, DUE_WORK_MODEL, EventPublisher, MongoDueList } from '@civicflow/platform';
 import { bearerFor, EventProbe, eventually, integrationConfig, uniqueId } from '@civicflow/testing';
-import { createNotificationApp, notificationConfigSchema } from '@civicflow/notification';
+import { CLOCK, Clock, createNotificationApp, DeliveryQueue, notificationConfigSchema } from '@civicflow/notification';
 
 const runId = uniqueId();
 const group = `notification-${runId}`;
 const settings = {
   KAFKA_FROM_BEGINNING: 'false',
   NOTIFICATION_SEED_DEMO_DIRECTORY: 'false',
-  NOTIFICATION_POLL_INTERVAL_MS: '200',
   NOTIFICATION_STREAM_POLL_MS: '300',
   NOTIFICATION_RETRY_BASE_MS: '200',
 };
@@ -371,6 +371,38 @@ describe('notification: events → inboxes, SMS sink and SSE stream', () => {
     await handled(queued, `${nightRun}_notification`, nightGroup);
     const inbox = (await call(night.url, 'GET', '/api/v1/inbox', await as('dispatcher', 'bf', 'li'))).body as InboxView;
     expect(inbox.items.find((i) => i.caseNumber === ordinary)).toBeDefined();
+  });
+
+  it('what a stopped process left in the due list goes out at the next sweep: an unsent SMS, an unannounced outcome', async () => {
+    // a process stored two deliveries a minute ago and remembered them, then died: one never sent, one sent whose
+    // notification.delivered never left
+    const caseNumber = newCaseNumber();
+    const minuteAgo = new Date(app.get<Clock>(CLOCK).now().getTime() - 60_000);
+    const base = {
+      eventId: `left-${runId}`, eventType: 'case.registered', caseNumber, template: 'case-registered.citizen', channel: 'sms', locale: 'zh-CN', urgent: false,
+      message: { title: '已受理', body: '已受理', sms: '您反映的问题已受理', fields: {} }, createdAt: minuteAgo, updatedAt: minuteAgo,
+    };
+    const unsent = `left-${runId}|citizen:${caller(1)}|sms`;
+    const unannounced = `left-${runId}|citizen:${caller(2)}|sms`;
+    await mongo.db(`${runId}_notification`).collection('deliveries').insertMany([
+      { ...base, _id: unsent as never, recipient: { kind: 'citizen', id: caller(1) }, status: 'pending', attempts: 0, nextAttemptAt: minuteAgo },
+      { ...base, _id: unannounced as never, recipient: { kind: 'citizen', id: caller(2) }, status: 'sent', attempts: 1, sentAt: minuteAgo, outcomePending: true },
+    ]);
+    await new MongoDueList(app.get(getModelToken(DUE_WORK_MODEL)), { queue: 'deliveries' }).add([unsent, unannounced], minuteAgo, minuteAgo);
+    const outcomes = await new EventProbe(kafka, [notificationDeliveredV1.topic], `probe-outcomes-${runId}`).start();
+    try {
+      expect(await app.get(DeliveryQueue).sweepOnce()).toBeGreaterThanOrEqual(2); // (and earlier tests' ready buckets)
+      expect((await sinkOf(caseNumber)).map((m) => [m.channel, m.to])).toEqual([['sms', '139****1111']]);
+      const announced = await outcomes.waitForEvent(notificationDeliveredV1.type, (e) => e.key === caseNumber && (e.data as { deliveryId: string }).deliveryId === unannounced);
+      expect(announced.causationId).toBe(`left-${runId}`);
+      await outcomes.waitForEvent(notificationDeliveredV1.type, (e) => (e.data as { deliveryId: string }).deliveryId === unsent);
+      const stored = await mongo.db(`${runId}_notification`).collection('deliveries').find({ _id: { $in: [unsent, unannounced] as never[] } }).toArray();
+      expect(stored.map((d) => [d._id, d.status, d.outcomePending])).toEqual(expect.arrayContaining([[unsent, 'sent', undefined], [unannounced, 'sent', undefined]]));
+      const remembered = await mongo.db(`${runId}_notification`).collection('due_work').countDocuments({ ids: { $in: [unsent, unannounced] } });
+      expect(remembered).toBe(0); // both forgotten: nothing left to do
+    } finally {
+      await outcomes.stop();
+    }
   });
 
   it('answers without a token with 401 and to the wrong role with 403, Chinese first', async () => {

@@ -89,8 +89,6 @@ export const callbackTaskSchema = new Schema<CallbackTaskDoc>(
 );
 // serves the operators' work list: callbacks of a status, soonest due first
 callbackTaskSchema.index({ status: 1, dueAt: 1 });
-// serves the outbox relay: attempts whose event is still to be sent
-callbackTaskSchema.index({ attemptsPending: 1 });
 
 export const CASE_CALLBACK_MODEL = 'CaseCallback';
 

@@ -68,6 +68,3 @@ export const callSchema = new Schema<CallDoc>(
 callSchema.index({ callerHash: 1, receivedAt: -1 });
 // serves "which call did this case come from" (callback tasks name the call to ring back)
 callSchema.index({ 'caseLink.caseNumber': 1 });
-// serves the outbox relay: calls whose announcement is still to be sent
-callSchema.index({ announcePending: 1 });
-callSchema.index({ contactPending: 1 });

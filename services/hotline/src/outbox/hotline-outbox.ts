@@ -2,97 +2,127 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { callbackRecordedV1, callLoggedV1 } from '@civicflow/contracts';
-import { CONFIG, EventPublisher } from '@civicflow/platform';
+import { CONFIG, DUE_WORK_MODEL, DueWork, DueWorkDoc, EventPublisher, MongoDueList } from '@civicflow/platform';
 import { HotlineConfig } from '../config';
 import { CALL_MODEL, CallDoc } from '../calls/call.schema';
 import { callLoggedDraft } from '../calls/call-logged.event';
 import { CALLBACK_TASK_MODEL, CallbackTaskDoc } from '../callbacks/callback-task.schema';
 import { unpublishedAttemptDrafts } from '../callbacks/callback-recorded.event';
-import { markAttemptsPublished } from '../callbacks/record-callback/record-callback.usecase';
-import { OutboxRelay, OutboxSource } from './outbox-relay';
 import { RegisterCallerContact } from '../calls/register-caller-contact/register-caller-contact';
 
+/** Leave a stored call to the request that is announcing it right now before a sweep looks at it. */
 const GRACE_MS = 10_000;
-const BATCH_SIZE = 100;
+/** A caller contact the notification directory could not take is offered again after this long. */
+const CONTACT_RETRY_MS = 30_000;
+
+/** What the outbox follows: a call (contact registration and hotline.call-logged) or a callback task's attempts. */
+export type OutboxItem = `call:${string}` | `callback:${string}`;
 
 /**
- * Runs the outbox relay over the hotline's two pending flags — calls not yet announced (hotline.call-logged) and
- * callback attempts not yet published (hotline.callback-recorded) — every HOTLINE_OUTBOX_INTERVAL_MS, and registers
- * the caller contacts the notification directory could not take earlier.
- * Queries are equalities on the flag (indexed); age is checked in memory. Flags are cleared one document at a time.
+ * The hotline's outbox without transactions (FerretDB has none): a call or a callback attempt is stored with its
+ * pending flags, and its item is remembered in the due list (`due_work`, by `_id`) just before; the request then
+ * registers the caller's contact and publishes the event itself, through `run`, and clears the flags. Whatever that
+ * left — Kafka or the notification service away, the process killed in between — comes back on a timer in this
+ * process and, in any replica, at the next sweep of the due list (every HOTLINE_OUTBOX_SWEEP_MS). Event ids derive
+ * from the documents, so an event sent twice (a slow request and a sweep) is deduplicated by every consumer.
+ * Nothing searches the calls or the callbacks for pending flags (a migration that flags stored documents hands them
+ * over with `rememberFlagged`, which the first start on a database also runs).
  */
 @Injectable()
 export class HotlineOutbox implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(HotlineOutbox.name);
-  private readonly relay: OutboxRelay;
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly work: DueWork;
 
   constructor(
-    @InjectModel(CALL_MODEL) calls: Model<CallDoc>,
-    @InjectModel(CALLBACK_TASK_MODEL) tasks: Model<CallbackTaskDoc>,
-    publisher: EventPublisher,
-    @Inject(CONFIG) private readonly config: HotlineConfig,
+    @InjectModel(CALL_MODEL) private readonly calls: Model<CallDoc>,
+    @InjectModel(CALLBACK_TASK_MODEL) private readonly tasks: Model<CallbackTaskDoc>,
+    @InjectModel(DUE_WORK_MODEL) due: Model<DueWorkDoc>,
+    private readonly publisher: EventPublisher,
     private readonly callerContact: RegisterCallerContact,
+    @Inject(CONFIG) config: HotlineConfig,
   ) {
-    const callAnnouncements: OutboxSource = {
-      name: 'call-logged',
-      pending: async (storedBefore, limit) => {
-        const docs = await calls.find({ announcePending: true }).limit(limit).lean<CallDoc[]>().exec();
-        return docs
-          .filter((d) => d.receivedAt < storedBefore)
-          .map((d) => ({ docId: d._id, event: publisher.build(callLoggedV1, callLoggedDraft(d)) }));
-      },
-      markSent: async (ids) => {
-        for (const _id of ids) await calls.updateOne({ _id }, { $set: { announcePending: false } }).exec();
-      },
-    };
-    // one item per unpublished attempt, `<task id>#<attempt n>`: marking sent records how many are on Kafka
-    const callbackAttempts: OutboxSource = {
-      name: 'callback-recorded',
-      pending: async (storedBefore, limit) => {
-        const docs = await tasks.find({ attemptsPending: true }).limit(limit).lean<CallbackTaskDoc[]>().exec();
-        return docs
-          .filter((d) => d.attempts.length > 0 && d.attempts[d.attempts.length - 1].at < storedBefore)
-          .flatMap((d) => unpublishedAttemptDrafts(d).map((draft) => ({ docId: `${d._id}#${draft.data.attempt}`, event: publisher.build(callbackRecordedV1, draft) })));
-      },
-      markSent: async (ids) => {
-        const published = new Map<string, number>();
-        for (const id of ids) {
-          const at = id.lastIndexOf('#');
-          const taskId = id.slice(0, at);
-          published.set(taskId, Math.max(published.get(taskId) ?? 0, Number(id.slice(at + 1))));
-        }
-        for (const [taskId, count] of published) await markAttemptsPublished(tasks, taskId, count);
-      },
-    };
-    this.relay = new OutboxRelay([callAnnouncements, callbackAttempts], publisher, { graceMs: GRACE_MS, batchSize: BATCH_SIZE });
+    this.work = new DueWork({
+      name: 'hotline outbox',
+      list: new MongoDueList(due, { queue: 'outbox', sweepMs: config.HOTLINE_OUTBOX_SWEEP_MS }),
+      handle: (item) => this.handle(item as OutboxItem),
+      sweepMs: config.HOTLINE_OUTBOX_SWEEP_MS,
+      concurrency: 16,
+      backfill: () => this.flagged(),
+      logger: this.logger,
+    });
   }
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.tick(), this.config.HOTLINE_OUTBOX_INTERVAL_MS);
-    this.timer.unref();
+  onApplicationBootstrap(): Promise<void> {
+    return this.work.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.work.stop();
   }
 
-  relayOnce(now?: Date): Promise<Record<string, number>> {
-    return this.relay.relayOnce(now);
+  /** Before the write that makes the item pending: the sweep finds it if nothing else finishes it. */
+  remember(item: OutboxItem): Promise<void> {
+    return this.work.remember([item], new Date(Date.now() + GRACE_MS));
   }
 
-  private tick(): void {
-    if (this.running) return; // a slow round is still going
-    this.running = this.relay
-      .relayOnce()
-      .then(async (sent) => ({ ...sent, 'caller-contact': await this.callerContact.retryPending(new Date(Date.now() - GRACE_MS)) }))
-      .then((sent) => {
-        const total = Object.values(sent).reduce((a, b) => a + b, 0);
-        if (total > 0) this.logger.log(`补发事件 ${total} 条 relayed ${total} pending events: ${JSON.stringify(sent)}`);
-      })
-      .catch((error: unknown) => this.logger.warn(`补发失败,下轮重试 outbox relay failed, retrying next round: ${error instanceof Error ? error.message : String(error)}`))
-      .finally(() => (this.running = undefined));
+  /** Does the item's pending work now (a failure is retried later, never thrown at the request). */
+  async run(item: OutboxItem): Promise<void> {
+    await this.work.run([item]);
   }
+
+  /** One sweep of the due list; returns how many items were looked at. */
+  sweepOnce(now?: Date): Promise<number> {
+    return this.work.sweepOnce(now);
+  }
+
+  private async handle(item: OutboxItem): Promise<Date | undefined> {
+    const [kind, id] = [item.slice(0, item.indexOf(':')), item.slice(item.indexOf(':') + 1)];
+    if (kind === 'call') return this.finishCall(id);
+    if (kind === 'callback') await this.finishCallback(id);
+    return undefined;
+  }
+
+  /** The contact first (notification sends "case taken on" when intake's case.registered arrives), then the event. */
+  private async finishCall(callId: string): Promise<Date | undefined> {
+    const call = await this.calls.findById(callId).lean<CallDoc>().exec();
+    if (!call) return undefined;
+    const contactTaken = !call.contactPending || (await this.callerContact.register(call));
+    if (call.announcePending) {
+      await this.publisher.publish(callLoggedV1, callLoggedDraft(call));
+      await this.calls.updateOne({ _id: callId }, { $set: { announcePending: false } }).exec();
+    }
+    return contactTaken ? undefined : new Date(Date.now() + CONTACT_RETRY_MS);
+  }
+
+  /** Every attempt not yet on Kafka, in order; the flag clears unless an attempt was added meanwhile (its own item). */
+  private async finishCallback(callbackId: string): Promise<void> {
+    const task = await this.tasks.findById(callbackId).lean<CallbackTaskDoc>().exec();
+    if (!task?.attemptsPending) return;
+    const drafts = unpublishedAttemptDrafts(task);
+    await this.publisher.publishAll(drafts.map((draft) => this.publisher.build(callbackRecordedV1, draft)));
+    await markAttemptsPublished(this.tasks, callbackId, task.attempts.length);
+  }
+
+  /** Remembers every call and callback task flagged in the store (a scan): what a migration flagged, or the first start found. */
+  async rememberFlagged(): Promise<number> {
+    const flagged = await this.flagged();
+    await this.work.remember(flagged.map((f) => f.id));
+    return flagged.length;
+  }
+
+  private async flagged(): Promise<Array<{ id: string; dueAt: Date }>> {
+    const now = new Date();
+    const calls = await this.calls.find({ $or: [{ announcePending: true }, { contactPending: true }] }, { _id: 1 }).lean<{ _id: string }[]>().exec();
+    const tasks = await this.tasks.find({ attemptsPending: true }, { _id: 1 }).lean<{ _id: string }[]>().exec();
+    return [...calls.map((c) => ({ id: `call:${c._id}`, dueAt: now })), ...tasks.map((t) => ({ id: `callback:${t._id}`, dueAt: now }))];
+  }
+}
+
+/**
+ * The first `count` attempts are on Kafka: the pending flag clears only if no attempt was added meanwhile (that
+ * one is still to send), and the published count never goes back.
+ */
+async function markAttemptsPublished(tasks: Model<CallbackTaskDoc>, callbackId: string, count: number): Promise<void> {
+  const settled = await tasks.updateOne({ _id: callbackId, attemptCount: count }, { $set: { publishedAttempts: count, attemptsPending: false } }).exec();
+  if (settled.matchedCount === 0) await tasks.updateOne({ _id: callbackId, publishedAttempts: { $lt: count } }, { $set: { publishedAttempts: count } }).exec();
 }

@@ -50,5 +50,3 @@ disputeSchema.index({ streetId: 1, openedAt: -1 });
 disputeSchema.index({ openedAt: -1 });
 // serves the workload count (open disputes per mediator)
 disputeSchema.index({ mediatorId: 1, stage: 1 });
-// serves the assignment retry loop
-disputeSchema.index({ assignmentPending: 1 });

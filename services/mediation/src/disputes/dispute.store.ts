@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { FOLLOW_UPS, FollowUps, rememberFollowUp } from '../shared/follow-ups';
 import { RevisionedCollection } from '../shared/revisioned-collection';
 import { DisputeDoc, OPEN_STAGES } from './dispute';
 import { DISPUTE_MODEL } from './dispute.schema';
@@ -9,12 +10,17 @@ const POLL_MS = 50;
 
 /**
  * The disputes collection: the projection of the mediation events, written by the projector alone
- * (read-model/mediation-events.message.controller.ts); everything else reads it.
+ * (read-model/mediation-events.message.controller.ts); everything else reads it. A write that leaves a dispute
+ * waiting for a mediator remembers it first for the assignment retry (shared/follow-ups.ts).
  */
 @Injectable()
 export class DisputeStore extends RevisionedCollection<DisputeDoc> {
-  constructor(@InjectModel(DISPUTE_MODEL) disputes: Model<DisputeDoc>) {
+  constructor(@InjectModel(DISPUTE_MODEL) disputes: Model<DisputeDoc>, @Inject(FOLLOW_UPS) private readonly followUps: FollowUps) {
     super(disputes, '纠纷 dispute');
+  }
+
+  protected override async beforeWrite(disputeId: string, fields: Partial<DisputeDoc>): Promise<void> {
+    if (fields.assignmentPending === true) await rememberFollowUp(this.followUps.assignments, disputeId, this.followUps.assignmentCheckMs);
   }
 
   /**
@@ -33,10 +39,5 @@ export class DisputeStore extends RevisionedCollection<DisputeDoc> {
   /** 在办纠纷数: what the workload assignment compares. */
   openCount(mediatorId: string): Promise<number> {
     return this.docs.countDocuments({ mediatorId, stage: { $in: [...OPEN_STAGES] } }).exec();
-  }
-
-  /** Disputes that have waited for a mediator since before `waitingSince` (fresh ones are being assigned by their opener). */
-  pendingAssignments(limit: number, waitingSince: Date): Promise<Pick<DisputeDoc, '_id'>[]> {
-    return this.docs.find({ assignmentPending: true, stageAt: { $lt: waitingSince } }, { _id: 1 }).limit(limit).lean<Pick<DisputeDoc, '_id'>[]>().exec();
   }
 }

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Schema } from 'mongoose';
 import { PartyDoc } from '../disputes/dispute';
+import { FOLLOW_UPS, FollowUps, rememberFollowUp } from '../shared/follow-ups';
 import { RevisionedCollection } from '../shared/revisioned-collection';
 
 /**
@@ -12,7 +13,7 @@ import { RevisionedCollection } from '../shared/revisioned-collection';
 export interface DisputePartiesDoc {
   _id: string;
   parties: PartyDoc[];
-  /** some party's phone still waits to be registered with the notification directory (the retry loop's index) */
+  /** some party's phone still waits to be registered with the notification directory (remembered for the retry) */
   contactsPending: boolean;
   revision: number;
 }
@@ -30,13 +31,16 @@ export const disputePartiesSchema = new Schema<DisputePartiesDoc>(
   },
   { collection: 'dispute_parties', versionKey: false, minimize: false },
 );
-// serves the contact registration retry loop
-disputePartiesSchema.index({ contactsPending: 1 });
 
 @Injectable()
 export class PartyRegister extends RevisionedCollection<DisputePartiesDoc> {
-  constructor(@InjectModel(DISPUTE_PARTIES_MODEL) parties: Model<DisputePartiesDoc>) {
+  constructor(@InjectModel(DISPUTE_PARTIES_MODEL) parties: Model<DisputePartiesDoc>, @Inject(FOLLOW_UPS) private readonly followUps: FollowUps) {
     super(parties, '当事人 parties of dispute');
+  }
+
+  /** A phone to register is remembered for the retry before it is written (shared/follow-ups.ts). */
+  protected override async beforeWrite(disputeId: string, fields: Partial<DisputePartiesDoc>): Promise<void> {
+    if (fields.contactsPending === true) await rememberFollowUp(this.followUps.contacts, disputeId, this.followUps.contactCheckMs);
   }
 
   /** The dispute's parties (none when nobody was entered yet). */

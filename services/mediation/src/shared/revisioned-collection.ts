@@ -19,6 +19,7 @@ export class RevisionedCollection<T extends { _id: string; revision: number }> {
 
   /** Inserts a new document; false when one with that id exists already. */
   async insert(doc: T): Promise<boolean> {
+    await this.beforeWrite(doc._id, doc);
     try {
       await this.docs.collection.insertOne(doc as never);
       return true;
@@ -43,11 +44,15 @@ export class RevisionedCollection<T extends { _id: string; revision: number }> {
       const changes = decide(doc);
       if (!changes || Object.keys(changes).length === 0) return doc;
       const { _id: _ignored, revision: _r, ...fields } = changes;
+      await this.beforeWrite(id, fields as Partial<T>);
       const result = await this.docs.collection.updateOne({ _id: id as never, revision: doc.revision }, { $set: { ...fields, revision: doc.revision + 1 } });
       if (result.matchedCount === 1) return { ...doc, ...fields, revision: doc.revision + 1 };
     }
     throw new Error(`${this.what} ${id} 正被并发修改 changed concurrently ${MAX_ATTEMPTS} times; retry`);
   }
+
+  /** Runs before each write with the fields it sets (e.g. to remember the work the write leaves pending). */
+  protected async beforeWrite(_id: string, _fields: Partial<T>): Promise<void> {}
 
   get model(): Model<T> {
     return this.docs;

@@ -32,7 +32,4 @@ export const deliverySchema = new Schema<DeliveryDoc>(
 );
 // GET /api/v1/notifications?caseNumber=…
 deliverySchema.index({ caseNumber: 1, createdAt: 1 });
-// the sender's poll: due pending / held deliveries (FerretDB pushes the status equality down)
-deliverySchema.index({ status: 1, nextAttemptAt: 1 });
-// the outcome publisher: final statuses not yet announced
-deliverySchema.index({ outcomePending: 1 }, { sparse: true });
+// (no index for due or unannounced deliveries: the due list (`due_work`, by _id) says which to look at)

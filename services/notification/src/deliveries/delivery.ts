@@ -39,7 +39,11 @@ export function deliveryId(eventId: string, recipient: { kind: RecipientKind; id
   return `${eventId}|${recipient.kind}:${recipient.id}|${channel}`;
 }
 
-/** Persistence of deliveries; every change is a single-document write (FerretDB has no transactions). */
+/**
+ * Persistence of deliveries; every change is a single-document write (FerretDB has no transactions). A delivery
+ * that will need sending (new, or re-queued) is remembered in the due list before it is written, so no process
+ * ever has to search the collection for due deliveries.
+ */
 export interface DeliveryStore {
   /** Inserts the deliveries whose id is new and returns those; existing ones are left untouched. */
   insertNew(deliveries: Delivery[]): Promise<Delivery[]>;
@@ -49,7 +53,6 @@ export interface DeliveryStore {
    * `leaseUntil`, so another instance will not send it meanwhile and a crash mid-send only delays it.
    */
   claim(id: string, now: Date, leaseUntil: Date): Promise<Delivery | undefined>;
-  dueIds(now: Date, limit: number): Promise<string[]>;
   markSent(id: string, at: Date, attempts: number, providerMessageId?: string): Promise<void>;
   markRetry(id: string, at: Date, attempts: number, error: string, nextAttemptAt: Date): Promise<void>;
   markHeld(id: string, at: Date, until: Date): Promise<void>;
@@ -57,8 +60,12 @@ export interface DeliveryStore {
   /** A failed delivery goes back to pending with fresh attempts (an administrator fixed the cause). */
   requeue(id: string, at: Date): Promise<Delivery | undefined>;
   listByCase(caseNumber: string, limit: number): Promise<Delivery[]>;
-  outcomesToPublish(limit: number): Promise<Delivery[]>;
   outcomePublished(id: string): Promise<void>;
+  /**
+   * Every delivery not finished (waiting to be sent, or its outcome not yet announced) and when to look at it: a
+   * scan of the collection, run once per database to fill the due list (send-deliveries/delivery-queue.ts).
+   */
+  unfinished(now: Date): Promise<Array<{ id: string; dueAt: Date }>>;
 }
 
 export const DELIVERY_STORE = Symbol('DELIVERY_STORE');

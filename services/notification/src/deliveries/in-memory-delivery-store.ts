@@ -22,13 +22,6 @@ export class InMemoryDeliveryStore implements DeliveryStore {
     return structuredClone(d);
   }
 
-  async dueIds(now: Date, limit: number) {
-    return [...this.byId.values()]
-      .filter((d) => ['pending', 'held-for-quiet-hours'].includes(d.status) && d.nextAttemptAt && d.nextAttemptAt <= now)
-      .slice(0, limit)
-      .map((d) => d.id);
-  }
-
   async markSent(id: string, at: Date, attempts: number, providerMessageId?: string) {
     this.update(id, { status: 'sent', attempts, sentAt: at, updatedAt: at, outcomePending: true, providerMessageId, nextAttemptAt: undefined });
   }
@@ -56,8 +49,10 @@ export class InMemoryDeliveryStore implements DeliveryStore {
     return [...this.byId.values()].filter((d) => d.caseNumber === caseNumber).slice(0, limit).map((d) => structuredClone(d));
   }
 
-  async outcomesToPublish(limit: number) {
-    return [...this.byId.values()].filter((d) => d.outcomePending).slice(0, limit).map((d) => structuredClone(d));
+  async unfinished(now: Date) {
+    return [...this.byId.values()]
+      .filter((d) => ['pending', 'held-for-quiet-hours'].includes(d.status) || d.outcomePending)
+      .map((d) => ({ id: d.id, dueAt: ['pending', 'held-for-quiet-hours'].includes(d.status) ? (d.nextAttemptAt ?? now) : now }));
   }
 
   async outcomePublished(id: string) {

@@ -1,16 +1,26 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { DueList } from '@civicflow/platform';
+import { CLOCK, Clock } from '../clock/clock';
 import { Delivery, DeliveryStore } from './delivery';
 import { DELIVERY_MODEL, DeliveryDoc } from './delivery.schema';
+
+/** The due list of deliveries (send-deliveries/delivery-queue.ts sweeps it). */
+export const DELIVERY_DUE_LIST = Symbol('DELIVERY_DUE_LIST');
 
 const toDelivery = ({ _id, ...rest }: DeliveryDoc): Delivery => ({ id: _id, ...rest });
 
 @Injectable()
 export class MongoDeliveryStore implements DeliveryStore {
-  constructor(@InjectModel(DELIVERY_MODEL) private readonly deliveries: Model<DeliveryDoc>) {}
+  constructor(
+    @InjectModel(DELIVERY_MODEL) private readonly deliveries: Model<DeliveryDoc>,
+    @Inject(DELIVERY_DUE_LIST) private readonly due: DueList,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async insertNew(deliveries: Delivery[]): Promise<Delivery[]> {
+    await this.remember(deliveries);
     const inserted: Delivery[] = [];
     // one upsert per delivery: the unique _id makes a redelivered event insert nothing
     for (const { id, ...fields } of deliveries) {
@@ -36,13 +46,6 @@ export class MongoDeliveryStore implements DeliveryStore {
     return claimed ? toDelivery(claimed) : undefined;
   }
 
-  async dueIds(now: Date, limit: number): Promise<string[]> {
-    const due = async (status: string) =>
-      this.deliveries.find({ status, nextAttemptAt: { $lte: now } }, { _id: 1 }).sort({ nextAttemptAt: 1 }).limit(limit).lean<{ _id: string }[]>();
-    const [pending, held] = await Promise.all([due('pending'), due('held-for-quiet-hours')]);
-    return [...pending, ...held].slice(0, limit).map((d) => d._id);
-  }
-
   async markSent(id: string, at: Date, attempts: number, providerMessageId?: string): Promise<void> {
     await this.deliveries.updateOne(
       { _id: id },
@@ -66,6 +69,7 @@ export class MongoDeliveryStore implements DeliveryStore {
   }
 
   async requeue(id: string, at: Date): Promise<Delivery | undefined> {
+    await this.due.add([id], at, this.clock.now());
     const found = await this.deliveries
       .findOneAndUpdate(
         { _id: id, status: 'failed' },
@@ -81,12 +85,24 @@ export class MongoDeliveryStore implements DeliveryStore {
     return found.map(toDelivery);
   }
 
-  async outcomesToPublish(limit: number): Promise<Delivery[]> {
-    const found = await this.deliveries.find({ outcomePending: true }).limit(limit).lean<DeliveryDoc[]>();
-    return found.map(toDelivery);
+  async unfinished(now: Date): Promise<Array<{ id: string; dueAt: Date }>> {
+    const found = await this.deliveries
+      .find({ $or: [{ status: { $in: ['pending', 'held-for-quiet-hours'] } }, { outcomePending: true }] }, { _id: 1, status: 1, nextAttemptAt: 1 })
+      .lean<Pick<DeliveryDoc, '_id' | 'status' | 'nextAttemptAt'>[]>();
+    return found.map((d) => ({ id: d._id, dueAt: d.status === 'pending' || d.status === 'held-for-quiet-hours' ? (d.nextAttemptAt ?? now) : now }));
   }
 
   async outcomePublished(id: string): Promise<void> {
     await this.deliveries.updateOne({ _id: id }, { $unset: { outcomePending: 1 } });
+  }
+
+  /** New deliveries go into the due list at their first attempt (now, or the end of quiet hours). */
+  private async remember(deliveries: Delivery[]): Promise<void> {
+    const byTime = new Map<number, string[]>();
+    for (const d of deliveries) {
+      const at = (d.nextAttemptAt ?? this.clock.now()).getTime();
+      byTime.set(at, [...(byTime.get(at) ?? []), d.id]);
+    }
+    for (const [at, ids] of byTime) await this.due.add(ids, new Date(at), this.clock.now());
   }
 }

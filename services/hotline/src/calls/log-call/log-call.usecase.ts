@@ -1,18 +1,17 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
 import { Model } from 'mongoose';
-import { callLoggedV1, Urgency } from '@civicflow/contracts';
+import { Urgency } from '@civicflow/contracts';
 import { MinorCategory, TaxonomyIndex } from '@civicflow/domain';
-import { AuthUser, EventPublisher, PiiProtector } from '@civicflow/platform';
+import { AuthUser, PiiProtector } from '@civicflow/platform';
 import { checkCategory } from '../../categories/check-category';
 import { TAXONOMY } from '../../categories/taxonomy.provider';
 import { KnowledgeArticleRepository } from '../../knowledge/knowledge-article.repository';
 import { invalidField } from '../../shared/http-errors';
 import { CALL_MODEL, CallDoc, DirectAnswer } from '../call.schema';
-import { callLoggedDraft } from '../call-logged.event';
 import { LogCallDto } from './log-call.dto';
-import { RegisterCallerContact } from '../register-caller-contact/register-caller-contact';
+import { HotlineOutbox } from '../../outbox/hotline-outbox';
 
 export interface LoggedCall {
   callId: string;
@@ -27,20 +26,17 @@ export interface LoggedCall {
 /**
  * Checks the category and the direct answer, stores the call, then announces it; intake turns the
  * announcement into a case (or, for a direct answer, a case closed at once). The call is stored with
- * `announcePending` first: if Kafka is down the operator still gets 202 and the outbox relay sends it later —
- * answering 500 would make the operator log the call a second time.
+ * `announcePending` (and remembered by the outbox) first: if Kafka is down the operator still gets 202 and the
+ * outbox sends it later — answering 500 would make the operator log the call a second time.
  */
 @Injectable()
 export class LogCallUseCase {
-  private readonly logger = new Logger(LogCallUseCase.name);
-
   constructor(
     @InjectModel(CALL_MODEL) private readonly calls: Model<CallDoc>,
-    private readonly publisher: EventPublisher,
     private readonly protector: PiiProtector,
     private readonly articles: KnowledgeArticleRepository,
     @Inject(TAXONOMY) private readonly taxonomy: TaxonomyIndex,
-    private readonly callerContact: RegisterCallerContact,
+    private readonly outbox: HotlineOutbox,
   ) {}
 
   async execute(call: LogCallDto, operator: AuthUser): Promise<LoggedCall> {
@@ -69,10 +65,11 @@ export class LogCallUseCase {
       announcePending: true,
       contactPending: call.notifyBySms !== false,
     };
+    const item = `call:${doc._id}` as const;
+    await this.outbox.remember(item);
     await this.calls.create(doc);
-    // the contact first: notification sends "case taken on" when intake's case.registered arrives
-    if (doc.contactPending) await this.callerContact.register(doc);
-    await this.announce(doc);
+    // registers the caller's contact, then announces the call; what fails is retried by the outbox
+    await this.outbox.run(item);
     return {
       callId: doc._id,
       callerMasked: doc.callerMasked,
@@ -82,15 +79,6 @@ export class LogCallUseCase {
       ...(categoryCode ? { categoryCode } : {}),
       ...(direct ? { answeredDirectly: { articleId: direct.answer.articleId, titleZh: direct.titleZh } } : {}),
     };
-  }
-
-  private async announce(doc: CallDoc): Promise<void> {
-    try {
-      await this.publisher.publish(callLoggedV1, callLoggedDraft(doc));
-      await this.calls.updateOne({ _id: doc._id }, { $set: { announcePending: false } });
-    } catch (error) {
-      this.logger.warn(`来电 ${doc._id} 暂未发布,稍后重试 call-logged not sent yet, the outbox relay retries: ${error instanceof Error ? error.message : String(error)}`);
-    }
   }
 
   private async directAnswer(articleId: string): Promise<{ answer: DirectAnswer; categoryCode: string; titleZh: string }> {

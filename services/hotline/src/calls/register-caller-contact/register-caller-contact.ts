@@ -22,7 +22,7 @@ export const citizenDirectoryProvider: Provider = {
  * 短信告知: a caller who agreed to SMS notices is registered in the notification service's citizen directory under
  * the call's callerRef (the keyed hash every event carries), so "your case was taken on / resolved" reaches the
  * number they called from — the number travels point to point, never on Kafka. A failed registration leaves
- * `contactPending` set and is retried by the outbox round (`retryPending`); the call itself is never held up.
+ * `contactPending` set and is retried by the outbox (outbox/hotline-outbox.ts); the call itself is never held up.
  */
 @Injectable()
 export class RegisterCallerContact {
@@ -44,13 +44,5 @@ export class RegisterCallerContact {
       this.logger.warn(`来电 ${call._id} 的短信联系方式暂未登记,稍后重试 caller contact not registered yet, retrying: ${error instanceof Error ? error.message : String(error)}`);
       return false;
     }
-  }
-
-  /** The outbox round: callers whose registration failed earlier than `storedBefore`. */
-  async retryPending(storedBefore: Date, limit = 100): Promise<number> {
-    const pending = await this.calls.find({ contactPending: true }).limit(limit).lean<CallDoc[]>().exec();
-    let registered = 0;
-    for (const call of pending.filter((c) => c.receivedAt < storedBefore)) if (await this.register(call)) registered += 1;
-    return registered;
   }
 }

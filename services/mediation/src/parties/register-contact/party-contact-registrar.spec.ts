@@ -2,11 +2,12 @@ import { partyRef } from '../../disputes/dispute';
 import type { DisputePartiesDoc, PartyRegister } from '../party-register';
 import { contactProtector } from '../../contacts/contact-protector.provider';
 import { reachablePartyRefs, toPartyDoc, applyPartyEdit } from '../parties';
+import { InMemoryDueList } from '@civicflow/platform';
 import { PartyContactRegistrar } from './party-contact-registrar';
 
 const protector = contactProtector('unit-test-mediation-contact-key-0123456789');
 
-/** The party register's read-decide-write over one in-memory document per dispute, and its model's pending query. */
+/** The party register's read-decide-write over one in-memory document per dispute. */
 function fakeStore(docs: Map<string, DisputePartiesDoc>) {
   return {
     findById: async (id: string) => (docs.has(id) ? structuredClone(docs.get(id)!) : null),
@@ -16,11 +17,6 @@ function fakeStore(docs: Map<string, DisputePartiesDoc>) {
       const changes = decide(structuredClone(doc));
       if (changes) docs.set(id, { ...doc, ...changes, revision: doc.revision + 1 });
       return docs.get(id)!;
-    },
-    model: {
-      find: (filter: { contactsPending: boolean }) => ({
-        limit: () => ({ lean: () => ({ exec: async () => [...docs.values()].filter((d) => Boolean(d.contactsPending) === filter.contactsPending).map((d) => ({ _id: d._id })) }) }),
-      }),
     },
   } as unknown as PartyRegister;
 }
@@ -40,8 +36,9 @@ function setup(directoryUp: () => boolean) {
   };
   const reads: unknown[] = [];
   const readsModel = { create: async (doc: unknown) => void reads.push(doc) };
-  const registrar = new PartyContactRegistrar(fakeStore(docs), directory, protector, readsModel as never, { MEDIATION_CONTACT_REGISTER_RETRY_MS: 1000 });
-  return { docs, registered, directory, reads, registrar };
+  const contacts = new InMemoryDueList(50, 25); // 50 ms buckets: the test waits real time, briefly
+  const registrar = new PartyContactRegistrar(fakeStore(docs), directory, protector, readsModel as never, { contacts, contactCheckMs: 200 });
+  return { docs, registered, directory, reads, registrar, contacts };
 }
 
 describe('registering parties with the notification directory', () => {
@@ -60,22 +57,29 @@ describe('registering parties with the notification directory', () => {
     expect(env.reads).toEqual([expect.objectContaining({ disputeId: 'tj-1', partyId: 'p-1', kind: 'phone', masked: '138****8000', readerId: 'svc-mediation' })]);
   });
 
-  it('keeps a party whose registration failed, and registers it on a later retry', async () => {
+  it('keeps a party whose registration failed, and registers it at a later sweep of the due list', async () => {
     let up = false;
     const env = setup(() => up);
     env.docs.set('tj-2', dispute('tj-2', [toPartyDoc({ role: 'applicant', name: '王五', phone: '13900139000' }, protector, 'p-1')]));
 
+    await env.contacts.add(['tj-2'], new Date(), new Date()); // what the party register does before such a write
+
     expect(await env.registrar.registerDispute('tj-2')).toBe(0); // never throws
     expect(env.docs.get('tj-2')!.parties[0].contactRegistered).toBe(false);
     expect(env.docs.get('tj-2')!.contactsPending).toBe(true);
-    expect(await env.registrar.retryPending()).toBe(0); // still down
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    await pause(100); // its bucket is ready
+    expect(await env.registrar.sweepOnce()).toBe(1); // still down: kept for 200 ms later
+    expect(env.contacts.ids()).toEqual(['tj-2']);
 
     up = true;
-    expect(await env.registrar.retryPending()).toBe(1);
+    await pause(400);
+    expect(await env.registrar.sweepOnce()).toBe(1);
     expect(env.registered.get('party:tj-2:p-1')).toBe('13900139000');
     expect(env.docs.get('tj-2')!.contactsPending).toBe(false);
-    expect(await env.registrar.retryPending()).toBe(0); // nothing left waiting
+    expect(env.contacts.ids()).toEqual([]); // nothing left waiting
     expect(env.directory.putCitizen).toHaveBeenCalledTimes(3);
+    await env.registrar.onApplicationShutdown(); // its timer for the retry it had planned
   });
 
   it('registers a changed phone again under the same ref', async () => {

@@ -2,10 +2,10 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { CONFIG, PiiProtector } from '@civicflow/platform';
-import { MediationConfig } from '../../config';
+import { DueWork, PiiProtector } from '@civicflow/platform';
 import { CONTACT_READ_MODEL, ContactReadDoc } from '../../contacts/contact-read.schema';
 import { PartyDoc, partyRef } from '../../disputes/dispute';
+import { FOLLOW_UPS, FollowUps } from '../../shared/follow-ups';
 import { PartyRegister } from '../party-register';
 import { CITIZEN_DIRECTORY, CitizenDirectory } from '@civicflow/platform';
 import { SERVICE_ACCOUNT } from './notification-directory.client';
@@ -17,33 +17,52 @@ export const REGISTRATION_REASON = '登记通知通讯录，以便短信通知�
  * service's directory as the citizen `party:<disputeId>:<partyId>`, so the mediation events can name the party by
  * that ref and the notification service can text them — the number itself never goes on Kafka.
  *
- * The party is written first with `contactRegistered: false` (and the register flagged `contactsPending`), so a
- * registration that fails — the notification service down or refusing — loses nothing: it is logged and tried
- * again at start and on a timer (MEDIATION_CONTACT_REGISTER_RETRY_MS) until it is taken. Each decryption for the
+ * The party is written first with `contactRegistered: false` (and the register flagged `contactsPending`, which the
+ * register remembers in the party-contacts due list before writing), so a registration that fails — the
+ * notification service down or refusing — loses nothing: it is logged and tried again every
+ * MEDIATION_CONTACT_REGISTER_RETRY_MS from that list (by `_id`; nothing searches the parties) until it is taken. Each decryption for the
  * registration is recorded in party_contact_reads first (reader `svc-mediation`), like a person's full read.
  */
 @Injectable()
 export class PartyContactRegistrar implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(PartyContactRegistrar.name);
-  private timer?: NodeJS.Timeout;
-  private running = false;
+  private readonly work: DueWork;
 
   constructor(
     private readonly register: PartyRegister,
     @Inject(CITIZEN_DIRECTORY) private readonly directory: CitizenDirectory,
     private readonly protector: PiiProtector,
     @InjectModel(CONTACT_READ_MODEL) private readonly reads: Model<ContactReadDoc>,
-    @Inject(CONFIG) private readonly config: Pick<MediationConfig, 'MEDIATION_CONTACT_REGISTER_RETRY_MS'>,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    void this.retryPending(); // what an earlier run left waiting
-    this.timer = setInterval(() => void this.retryPending(), this.config.MEDIATION_CONTACT_REGISTER_RETRY_MS);
-    this.timer.unref();
+    @Inject(FOLLOW_UPS) followUps: Pick<FollowUps, 'contacts' | 'contactCheckMs'>,
+  ) {
+    const retryMs = followUps.contactCheckMs;
+    this.work = new DueWork({
+      name: 'party contacts',
+      list: followUps.contacts,
+      sweepMs: retryMs,
+      handle: async (disputeId) => {
+        await this.registerDispute(disputeId);
+        return (await this.register.findById(disputeId))?.contactsPending ? new Date(Date.now() + retryMs) : undefined;
+      },
+      backfill: async () => {
+        const waiting = await this.register.model.find({ contactsPending: true }, { _id: 1 }).lean<{ _id: string }[]>().exec();
+        return waiting.map(({ _id }) => ({ id: _id, dueAt: new Date() }));
+      },
+      logger: this.logger,
+    });
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  onApplicationBootstrap(): Promise<void> {
+    return this.work.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.work.stop();
+  }
+
+  /** One sweep of the party-contacts due list; returns how many disputes were looked at. */
+  sweepOnce(now?: Date): Promise<number> {
+    return this.work.sweepOnce(now);
   }
 
   /** Registers every party of the dispute still waiting; never throws (a failure stays pending). Returns how many were registered. */
@@ -61,23 +80,6 @@ export class PartyContactRegistrar implements OnApplicationBootstrap, OnApplicat
       this.logger.error(`当事人联系方式登记失败 registering the contacts of dispute ${disputeId} failed (will retry): ${message(error)}`);
       return 0;
     }
-  }
-
-  /** One pass over the disputes with contacts waiting. Returns how many parties were registered. */
-  async retryPending(limit = 100): Promise<number> {
-    if (this.running) return 0;
-    this.running = true;
-    let registered = 0;
-    try {
-      const pending = await this.register.model.find({ contactsPending: true }, { _id: 1 }).limit(limit).lean<{ _id: string }[]>().exec();
-      for (const { _id } of pending) registered += await this.registerDispute(_id);
-      if (pending.length > 0) this.logger.log(`当事人联系方式重试登记 contact registration retry: ${registered} registered, ${pending.length} dispute(s) had some waiting`);
-    } catch (error) {
-      this.logger.warn(`当事人联系方式重试失败 contact registration retry failed: ${message(error)}`);
-    } finally {
-      this.running = false;
-    }
-    return registered;
   }
 
   private async registerParty(disputeId: string, party: PartyDoc): Promise<boolean> {

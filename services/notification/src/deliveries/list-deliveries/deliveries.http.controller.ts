@@ -7,6 +7,7 @@ import { assertWithinJurisdiction, AuthUser, CurrentUser, Roles } from '@civicfl
 import { CASE_FACTS, CaseFactsReader } from '../../cases/case-facts';
 import { CLOCK, Clock } from '../../clock/clock';
 import { Delivery, DELIVERY_STATUSES, DELIVERY_STORE, DeliveryStore } from '../delivery';
+import { DeliveryQueue } from '../send-deliveries/delivery-queue';
 
 class DeliveriesQuery extends createZodDto(z.object({ caseNumber: caseNumberSchema, status: z.enum(DELIVERY_STATUSES).optional() })) {}
 
@@ -42,6 +43,7 @@ export class DeliveriesHttpController {
     @Inject(DELIVERY_STORE) private readonly store: DeliveryStore,
     @Inject(CASE_FACTS) private readonly cases: CaseFactsReader,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly queue: DeliveryQueue,
   ) {}
 
   @Get()
@@ -63,6 +65,7 @@ export class DeliveriesHttpController {
     if (!existing) throw new NotFoundException({ message: `通知 ${deliveryId} 不存在 delivery not found` });
     const requeued = await this.store.requeue(deliveryId, this.clock.now());
     if (!requeued) throw new ConflictException({ message: `只能重发失败的通知 only failed deliveries can be retried`, reason: `status is ${existing.status}` });
+    void this.queue.send([deliveryId]);
     return toDeliveryView(requeued);
   }
 }

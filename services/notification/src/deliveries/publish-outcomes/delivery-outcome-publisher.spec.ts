@@ -29,28 +29,31 @@ function fakePublisher() {
 describe('delivery outcome publisher (outbox)', () => {
   it('announces each final status once, keyed by case, caused by the original event', async () => {
     const store = new InMemoryDeliveryStore();
-    await store.insertNew([
+    const deliveries = [
       delivery('evt-1|citizen:caller-hash-1|sms', {}),
       delivery('evt-1|citizen:caller-hash-2|sms', { recipient: { kind: 'citizen', id: 'caller-hash-2' }, status: 'failed', sentAt: undefined, failedAt: now, attempts: 5, lastError: 'HTTP 503' }),
       delivery('evt-1|citizen:caller-hash-3|sms', { status: 'pending', outcomePending: undefined }),
-    ]);
+    ];
+    await store.insertNew(deliveries);
     const publisher = fakePublisher();
     const outcomes = new DeliveryOutcomePublisher(store, publisher, registered);
-    expect(await outcomes.publishPending()).toBe(2);
+    expect(await outcomes.publish(deliveries)).toBe(2);
     expect(publisher.published.map((e) => [e.type, e.key, e.causationId])).toEqual([
       ['notification.delivered', '20260310-000042', 'evt-1'],
       ['notification.failed', '20260310-000042', 'evt-1'],
     ]);
     expect(publisher.published[1].data).toMatchObject({ channel: 'sms', recipient: { kind: 'citizen', id: 'caller-hash-2' }, attempts: 5, error: 'HTTP 503' });
-    expect(await outcomes.publishPending()).toBe(0); // flags cleared: nothing twice
+    expect((await store.get('evt-1|citizen:caller-hash-1|sms'))?.outcomePending).toBeUndefined(); // flags cleared
+    expect((await store.get('evt-1|citizen:caller-hash-2|sms'))?.outcomePending).toBeUndefined();
   });
 
   it('keeps outcomes waiting while the contracts are not in the catalog', async () => {
     const store = new InMemoryDeliveryStore();
-    await store.insertNew([delivery('evt-1|user:u|inbox', { channel: 'inbox' })]);
+    const waiting = delivery('evt-1|user:u|inbox', { channel: 'inbox' });
+    await store.insertNew([waiting]);
     const publisher = fakePublisher();
-    expect(await new DeliveryOutcomePublisher(store, publisher, () => undefined).publishPending()).toBe(0);
+    expect(await new DeliveryOutcomePublisher(store, publisher, () => undefined).publish([waiting])).toBe(0);
     expect(publisher.published).toEqual([]);
-    expect(await store.outcomesToPublish(10)).toHaveLength(1);
+    expect((await store.get(waiting.id))?.outcomePending).toBe(true);
   });
 });

@@ -14,9 +14,10 @@ export const FAILED_TYPE = 'notification.failed';
 
 /**
  * Announces final delivery statuses as notification.delivered / notification.failed. The status and an
- * `outcomePending` flag are written in one document update; this publisher sends flagged deliveries in one
- * batch and clears the flags (an outbox), so no outcome is lost when the service stops between the two.
- * Until the contracts are in the event catalog, outcomes simply wait.
+ * `outcomePending` flag are written in one document update; right after it, the delivery queue hands the delivery
+ * here, which sends its event and clears the flag (an outbox: if the process stops between the two, the due list
+ * brings the delivery back and the outcome is announced then). Until the contracts are in the event catalog,
+ * outcomes simply wait.
  */
 export class DeliveryOutcomePublisher {
   private readonly logger = new Logger(DeliveryOutcomePublisher.name);
@@ -28,7 +29,8 @@ export class DeliveryOutcomePublisher {
     private readonly contracts: (type: string, version: number) => EventContract | undefined = findContract,
   ) {}
 
-  async publishPending(limit = 100): Promise<number> {
+  /** Sends the outcomes of the given deliveries that are final and unannounced, in one batch; returns how many. */
+  async publish(deliveries: readonly Delivery[]): Promise<number> {
     const delivered = this.contracts(DELIVERED_TYPE, 1);
     const failed = this.contracts(FAILED_TYPE, 1);
     if (!delivered || !failed) {
@@ -36,14 +38,14 @@ export class DeliveryOutcomePublisher {
       this.warnedUnregistered = true;
       return 0;
     }
-    const outcomes = (await this.store.outcomesToPublish(limit)).filter((d) => d.status === 'sent' || d.status === 'failed');
+    const outcomes = deliveries.filter((d) => d.outcomePending && (d.status === 'sent' || d.status === 'failed'));
     const built: { delivery: Delivery; event: EventEnvelope }[] = [];
     for (const delivery of outcomes) {
       try {
         built.push({ delivery, event: this.build(delivery, delivery.status === 'sent' ? delivered : failed) });
       } catch (error) {
         if (!(error instanceof InvalidEventError)) throw error;
-        // a delivery the contract cannot describe would block every later one: log it and let it go
+        // a delivery the contract cannot describe must not come back forever: log it and let it go
         this.logger.error(`delivery ${delivery.id} outcome not publishable: ${error.reason}`);
         await this.store.outcomePublished(delivery.id);
       }

@@ -40,10 +40,14 @@ describe('sending deliveries', () => {
   it('sends a due delivery to the address the directory gives, once', async () => {
     const { sender, sms, store, add } = setup();
     const id = await add();
-    await sender.sendDue();
-    await sender.sendDue();
+    const step = await sender.deliver(id);
+    const again = await sender.deliver(id); // e.g. the sweep: not sent twice, the unannounced outcome handed back
     expect(sms.sent.map((m) => [m.address, m.message.sms])).toEqual([['13900001111', '您反映的问题已受理']]);
     expect(await store.get(id)).toMatchObject({ status: 'sent', attempts: 1, providerMessageId: 'sms-1', outcomePending: true });
+    expect(step).toEqual({ settled: await store.get(id) });
+    expect(again).toEqual(step);
+    await store.outcomePublished(id);
+    expect(await sender.deliver(id)).toEqual({});
   });
 
   it('retries a failing channel with doubling waits, then marks the delivery failed', async () => {
@@ -51,25 +55,25 @@ describe('sending deliveries', () => {
     sms.willAnswer({ ok: false, error: 'timeout' }, { ok: false, error: 'HTTP 503' }, { ok: false, error: 'HTTP 502' });
     const id = await add();
 
-    await sender.sendDue();
+    expect(await sender.deliver(id)).toEqual({ again: new Date(clock.now().getTime() + MINUTE) });
     expect(await store.get(id)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'timeout', nextAttemptAt: new Date(clock.now().getTime() + MINUTE) });
 
     clock.advance(MINUTE - 1);
-    await sender.sendDue(); // not due yet
+    expect(await sender.deliver(id)).toEqual({ again: new Date(clock.now().getTime() + 1) }); // not due yet: come back then
     expect(sms.sent).toHaveLength(1);
 
     clock.advance(1);
-    await sender.sendDue();
+    await sender.deliver(id);
     expect(await store.get(id)).toMatchObject({ status: 'pending', attempts: 2, lastError: 'HTTP 503', nextAttemptAt: new Date(clock.now().getTime() + 2 * MINUTE) });
 
     clock.advance(2 * MINUTE);
-    await sender.sendDue();
+    expect((await sender.deliver(id)).settled).toMatchObject({ status: 'failed', outcomePending: true });
     const failed = await store.get(id);
     expect(failed).toMatchObject({ status: 'failed', attempts: 3, lastError: 'HTTP 502', failedAt: clock.now(), outcomePending: true });
     expect(failed?.nextAttemptAt).toBeUndefined();
 
     clock.advance(60 * MINUTE);
-    await sender.sendDue();
+    await sender.deliver(id);
     expect(sms.sent).toHaveLength(3); // bounded: nothing more
   });
 
@@ -77,14 +81,14 @@ describe('sending deliveries', () => {
     const { sender, sms, store, add } = setup();
     sms.willAnswer({ ok: false, error: 'isv.MOBILE_NUMBER_ILLEGAL', permanent: true });
     const id = await add();
-    await sender.sendDue();
+    await sender.deliver(id);
     expect(await store.get(id)).toMatchObject({ status: 'failed', attempts: 1, lastError: 'isv.MOBILE_NUMBER_ILLEGAL' });
   });
 
   it('keeps trying while the citizen has no number on file, in case the hotline registers it', async () => {
     const { sender, sms, store, add } = setup();
     const id = await add({ id: 'evt-2|citizen:unknown|sms', recipient: { kind: 'citizen', id: 'unknown' } });
-    await sender.sendDue();
+    await sender.deliver(id);
     expect(sms.sent).toHaveLength(0);
     expect(await store.get(id)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'no phone number on file for citizen unknown' });
   });
@@ -103,17 +107,17 @@ describe('sending deliveries', () => {
     const { sender, sms, store, clock, add } = setup('2026-03-10T21:59:00+08:00');
     sms.willAnswer({ ok: false, error: 'HTTP 503' });
     const id = await add();
-    await sender.sendDue(); // 21:59, fails; next attempt at 22:00
+    await sender.deliver(id); // 21:59, fails; next attempt at 22:00
     clock.set('2026-03-10T22:00:00+08:00');
-    await sender.sendDue();
+    expect(await sender.deliver(id)).toEqual({ again: new Date('2026-03-11T07:00:00+08:00') });
     expect(await store.get(id)).toMatchObject({ status: 'held-for-quiet-hours', attempts: 1, nextAttemptAt: new Date('2026-03-11T07:00:00+08:00') });
 
     clock.set('2026-03-11T06:59:59+08:00');
-    await sender.sendDue();
+    await sender.deliver(id);
     expect(sms.sent).toHaveLength(1);
 
     clock.set('2026-03-11T07:00:00+08:00');
-    await sender.sendDue();
+    await sender.deliver(id);
     expect(await store.get(id)).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
@@ -121,7 +125,8 @@ describe('sending deliveries', () => {
     const { sender, sms, inbox, store, add } = setup('2026-03-10T23:30:00+08:00');
     const urgent = await add({ urgent: true });
     const inboxItem = await add({ id: 'evt-1|user:liu|inbox', channel: 'inbox', recipient: { kind: 'user', id: 'liu' } });
-    await sender.sendDue();
+    await sender.deliver(urgent);
+    await sender.deliver(inboxItem);
     expect(sms.sent).toHaveLength(1);
     expect(inbox.sent.map((m) => m.address)).toEqual(['liu']);
     expect((await store.get(urgent))?.status).toBe('sent');
@@ -132,7 +137,7 @@ describe('sending deliveries', () => {
     const { sender, sms, store, clock, add } = setup();
     const id = await add();
     expect(await store.claim(id, clock.now(), new Date(clock.now().getTime() + MINUTE))).toBeDefined();
-    await sender.deliver(id);
+    expect(await sender.deliver(id)).toEqual({ again: new Date(clock.now().getTime() + MINUTE) }); // when its lease ends
     expect(sms.sent).toHaveLength(0);
   });
 });

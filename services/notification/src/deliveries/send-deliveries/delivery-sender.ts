@@ -11,11 +11,15 @@ export interface DeliverySenderOptions {
   quietHours?: QuietHours;
   /** how long a claimed delivery is reserved for the instance sending it */
   leaseMs?: number;
-  /** deliveries sent side by side in one poll */
-  concurrency?: number;
 }
 
 const ADDRESS_NAMES: Record<ChannelName, string> = { inbox: 'inbox', sms: 'phone number', wechat: 'WeChat openid', email: 'email address' };
+
+/** What one attempt left: when to look again, or the delivery in its final status if its outcome is unannounced. */
+export interface DeliveryStep {
+  again?: Date;
+  settled?: Delivery;
+}
 
 /**
  * Sends due deliveries through their channels and records what happened: sent; tried again later with a
@@ -33,44 +37,45 @@ export class DeliverySender {
     private readonly options: DeliverySenderOptions,
   ) {}
 
-  /** Sends everything due now; returns how many deliveries were looked at. */
-  async sendDue(limit = 100): Promise<number> {
-    const ids = await this.store.dueIds(this.clock.now(), limit);
-    await this.deliverAll(ids);
-    return ids.length;
-  }
-
-  async deliverAll(ids: string[]): Promise<void> {
-    const concurrency = this.options.concurrency ?? 4;
-    for (let i = 0; i < ids.length; i += concurrency) {
-      await Promise.all(ids.slice(i, i + concurrency).map((id) => this.deliver(id)));
-    }
-  }
-
-  /** One attempt at one delivery, if it is due and no other instance holds it. Never throws for a channel's failure. */
-  async deliver(id: string): Promise<void> {
+  /**
+   * One attempt at one delivery, if it is due and no other instance holds it. Never throws for a channel's failure.
+   * Says when to look at it again (a retry, the end of quiet hours, another instance's lease running out) and hands
+   * back a delivery that reached its final status with the outcome still to announce.
+   */
+  async deliver(id: string): Promise<DeliveryStep> {
     const now = this.clock.now();
     const delivery = await this.store.claim(id, now, new Date(now.getTime() + (this.options.leaseMs ?? 60_000)));
-    if (!delivery) return;
+    if (!delivery) return this.notClaimed(id, now);
     const heldUntil = !delivery.urgent && QUIET_HOURS_CHANNELS.has(delivery.channel) ? quietUntil(now, this.options.quietHours) : undefined;
     if (heldUntil) {
       await this.store.markHeld(id, now, heldUntil);
-      return;
+      return { again: heldUntil };
     }
     const result = await this.attempt(delivery);
     const attempts = delivery.attempts + 1;
     const after = this.clock.now();
     if (result.ok) {
       await this.store.markSent(id, after, attempts, result.providerMessageId);
-      return;
+      return { settled: { ...delivery, status: 'sent', attempts, sentAt: after, updatedAt: after, outcomePending: true, nextAttemptAt: undefined, providerMessageId: result.providerMessageId } };
     }
     const retryAt = result.permanent ? undefined : nextAttemptAt(this.options.retry, attempts, after);
     if (retryAt) {
       await this.store.markRetry(id, after, attempts, result.error, retryAt);
-    } else {
-      this.logger.warn(`通知发送失败 delivery ${id} failed after ${attempts} attempt(s): ${result.error}`);
-      await this.store.markFailed(id, after, attempts, result.error);
+      return { again: retryAt };
     }
+    this.logger.warn(`通知发送失败 delivery ${id} failed after ${attempts} attempt(s): ${result.error}`);
+    await this.store.markFailed(id, after, attempts, result.error);
+    return { settled: { ...delivery, status: 'failed', attempts, lastError: result.error, failedAt: after, updatedAt: after, outcomePending: true, nextAttemptAt: undefined } };
+  }
+
+  /** Not ours to send now: not due yet, held by another instance (until its lease ends), or finished. */
+  private async notClaimed(id: string, now: Date): Promise<DeliveryStep> {
+    const found = await this.store.get(id);
+    if (!found) return {};
+    if (found.status === 'pending' || found.status === 'held-for-quiet-hours') {
+      return found.nextAttemptAt && found.nextAttemptAt > now ? { again: found.nextAttemptAt } : {};
+    }
+    return found.outcomePending ? { settled: found } : {};
   }
 
   private async attempt(delivery: Delivery): Promise<DeliveryResult> {
