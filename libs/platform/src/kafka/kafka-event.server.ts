@@ -1,5 +1,5 @@
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
-import { Consumer, EachMessagePayload, IHeaders, Kafka } from 'kafkajs';
+import { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { deadLetterTopicName, eventCatalog, EventEnvelope, findContract, replyContractFor, validateEvent } from '@civicflow/contracts';
 import { withTraceparent } from '../telemetry/telemetry';
@@ -19,8 +19,10 @@ export interface KafkaEventServerOptions {
   retryBackoffMs?: number;
   /** Longest pause between tries while a server the handler needs is away. */
   transientBackoffMaxMs?: number;
-  /** Partitions handled in parallel; order per key still holds because a key lives in one partition. */
+  /** Partitions handled in parallel (default 16); order per key still holds because a key lives in one partition. */
   partitionsConsumedConcurrently?: number;
+  /** Keys of one partition's batch handled in parallel (default 8); each key's messages one after another, in order. */
+  keysConsumedConcurrently?: number;
   /** A new consumer group starts at the oldest message (nothing accepted is lost) unless this is false. */
   fromBeginning?: boolean;
   /** Awaited before subscribing, e.g. the service's indexes (a handler must not write before they exist). */
@@ -68,6 +70,11 @@ export interface KafkaEventContext {
  * A NestJS transport for CivicFlow events: handlers declare `@EventPattern('case.registered')` with an event type.
  * Each message is validated against its contract, deduplicated by event id, retried a bounded number of
  * times and then dead-lettered with its reason — a poison message never blocks its partition.
+ *
+ * Not one message at a time across all topics (NestJS's Kafka transport, a trap for a city's load): partitions are
+ * consumed side by side, and within a partition's batch the messages of different keys too — each key's messages
+ * strictly in offset order, so per-case order holds (a key lives in one partition). Offsets are committed up to
+ * the last message before which everything is done; a restart redelivers the rest, which dedup makes harmless.
  */
 export class KafkaEventServer extends Server implements CustomTransportStrategy {
   private consumer?: Consumer;
@@ -97,8 +104,9 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       await this.consumer.subscribe({ topics, fromBeginning: this.options.fromBeginning ?? true });
       const joined = new Promise<void>((resolve) => this.consumer?.on(this.consumer.events.GROUP_JOIN, () => resolve()));
       await this.consumer.run({
-        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
-        eachMessage: (payload) => this.handleMessage(payload),
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 16,
+        eachBatchAutoResolve: false,
+        eachBatch: (payload) => this.handleBatch(payload),
       });
       // Ready means partitions are assigned: a caller may produce right after and expect us to see it.
       await joined;
@@ -122,7 +130,45 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     return this.consumer as T;
   }
 
-  private async handleMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+  /** One partition's batch: one chain per key (in offset order), chains side by side, offsets resolved as they complete. */
+  private async handleBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const { topic, partition, messages } = batch;
+    const chains = new Map<string, KafkaMessage[]>();
+    // a message without a key has no order to keep: a chain of its own
+    for (const message of messages) {
+      const key = message.key ? `k:${message.key.toString('base64')}` : `o:${message.offset}`;
+      chains.set(key, [...(chains.get(key) ?? []), message]);
+    }
+    const done = new Set<string>();
+    let next = 0;
+    const completed = (offset: string) => {
+      done.add(offset);
+      while (next < messages.length && done.has(messages[next].offset)) resolveOffset(messages[next++].offset);
+    };
+    const stopped = () => !isRunning() || isStale();
+    const queue = [...chains.values()];
+    const errors: unknown[] = [];
+    const worker = async () => {
+      for (let chain = queue.shift(); chain && errors.length === 0; chain = queue.shift()) {
+        for (const message of chain) {
+          if (stopped()) return;
+          try {
+            await this.handleMessage(topic, partition, message, heartbeat);
+          } catch (error) {
+            errors.push(error); // the store or the dead-letter topic is away: this key stops here, kafkajs retries
+            return;
+          }
+          completed(message.offset);
+          await heartbeat();
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(queue.length, this.options.keysConsumedConcurrently ?? 8) }, worker));
+    if (errors.length > 0) throw errors[0];
+    if (!stopped()) await commitOffsetsIfNecessary();
+  }
+
+  private async handleMessage(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<void> {
     const raw = message.value?.toString('utf8') ?? '';
     let parsed: unknown;
     try {
