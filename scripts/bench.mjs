@@ -1,8 +1,8 @@
 // `npm run bench [-- part…]`: measures the pieces the design brief names as limits, on real local servers:
 // Kafka publishing (batched vs one by one), the bare Temporal server's workflow ceiling, CivicFlow's own pipeline
 // (call → intake → grid routing → workflow → case.registered) against it, and the supervisor's statistics API
-// over 20,000 case facts, and intake's database work per case at 0 and 20,000 stored cases. Prints a table. Parts: kafka,
-// temporal, pipeline, statistics, intake (default: all).
+// over 20,000 case facts, intake's database work per case at 0 and 20,000 stored cases, and an idle system's CPU
+// per process. Prints a table. Parts: kafka, temporal, pipeline, statistics, intake, idle (default: all).
 //
 // The bench never touches the running system's data: Temporal and FerretDB are the dev servers (`npm start`'s),
 // used through a namespace, task queues and database prefix of the run's own (deleted at the end); Kafka is a
@@ -19,6 +19,8 @@ const PARTS = {
   pipeline: { projects: ['libs/contracts', 'libs/domain', 'libs/grid-routing', 'libs/platform', 'workflows', 'libs/testing', 'services/grid', 'services/intake'] },
   statistics: { projects: ['libs/contracts', 'libs/domain', 'libs/platform', 'workflows', 'libs/testing', 'services/grid', 'services/casework'] },
   intake: { projects: ['libs/contracts', 'libs/domain', 'libs/grid-routing', 'libs/platform', 'workflows', 'services/grid', 'services/intake'] },
+  // the whole system as processes (bench/system.mjs)
+  idle: { projects: ['tsconfig.build.json'] },
 };
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -82,7 +84,7 @@ main(async () => {
       const lib = await import('../bench/lib.mjs');
       await lib.platform.ensureTopics(lib.platform.createKafka('bench-topics', lib.config()));
       const { TEMPORAL_ADDRESS } = lib.config();
-      const needsNamespace = parts.includes('temporal') || parts.includes('pipeline');
+      const needsNamespace = parts.includes('temporal') || parts.includes('pipeline') || parts.includes('idle');
       const namespace = needsNamespace ? await lib.ownTemporalNamespace(TEMPORAL_ADDRESS, lib.benchId('civicflow-bench-')) : undefined;
       try {
         for (const part of parts) {
@@ -91,8 +93,9 @@ main(async () => {
           if (part === 'kafka') rows.push(...(await (await import('../bench/kafka-publish.bench.mjs')).benchKafkaPublish()));
           if (part === 'temporal') rows.push(...(await (await import('../bench/temporal-ceiling.bench.mjs')).benchTemporalCeiling({ namespace })));
           if (part === 'pipeline') rows.push(...(await (await import('../bench/pipeline.bench.mjs')).benchPipeline({ namespace })));
-          if (part === 'statistics') rows.push(...(await (await import('../bench/statistics.bench.mjs')).benchStatistics()));
+          if (part === 'statistics') rows.push(...(await (await import('../bench/statistics.bench.mjs')).benchStatistics({ cases: Number(process.env.BENCH_STATISTICS_CASES ?? 100_000) })));
           if (part === 'intake') rows.push(...(await (await import('../bench/intake-cost.bench.mjs')).benchIntakeCost()));
+          if (part === 'idle') rows.push(...(await (await import('../bench/idle.bench.mjs')).benchIdle({ namespace, kafkaStatus: () => asBenchKafka(() => launcher.status()) })));
           console.log(`  ✔ ${part} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
         }
       } finally {
