@@ -1,4 +1,4 @@
-// The supervisor's figures at scale: 20,000 realistic case facts (and the worklist documents of the same cases)
+// The supervisor's figures at scale: 100,000 realistic case facts (BENCH_STATISTICS_CASES) (and the worklist documents of the same cases)
 // seeded straight into a fresh casework database, then the statistics API of the real casework app (in this
 // process, with a grid app for unit names) timed over HTTP: summary, ranking, trend, drill-down, breach board.
 // "The console must stay fast with tens of thousands of cases": a supervisor's page wants < 1 s.
@@ -166,7 +166,7 @@ export function seedCases({ count = 20_000, days = 90, now = Date.now(), seed = 
   return { facts, worklist };
 }
 
-export async function benchStatistics({ cases = 20_000, days = 90, chunk = 500 } = {}) {
+export async function benchStatistics({ cases = 100_000, days = 90, chunk = 2_000 } = {}) {
   const runId = benchId('benchstats');
   const env = {
     ...process.env, LOG_LEVEL: 'error', MONGO_DB_PREFIX: runId, CASEWORK_CONSUMER_GROUP: `casework-${runId}`, GRID_CONSUMER_GROUP: `grid-${runId}`,
