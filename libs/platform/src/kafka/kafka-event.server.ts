@@ -137,7 +137,9 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     // a message without a key has no order to keep: a chain of its own
     for (const message of messages) {
       const key = message.key ? `k:${message.key.toString('base64')}` : `o:${message.offset}`;
-      chains.set(key, [...(chains.get(key) ?? []), message]);
+      const chain = chains.get(key);
+      if (chain) chain.push(message);
+      else chains.set(key, [message]);
     }
     const done = new Set<string>();
     let next = 0;
