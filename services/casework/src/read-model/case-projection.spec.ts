@@ -49,6 +49,17 @@ describe('case projection', () => {
     expect(toTimelineEntry(recomputed).detail).toEqual({ reason: '时限已按2027年放假安排重算', year: 2027, clocks });
   });
 
+  it("makes a summoned department's provisional deadline official on a recompute (its liaison's worklist)", () => {
+    const provisional = { ...sla('department-report-in', 'on-track', '2027-01-05T02:00:00.000Z'), provisional: true as const };
+    const summoned = event('case.departments-summoned', 4, { stage: 'in-handling', level: 'department', unitId: 'bf-d01-s01', sla: sla('street-handling'), summonses: [{ departmentId: 'dept-water', summonsId: 'w', sla: provisional }] });
+    const before = reduce([...ladder.slice(0, 3), summoned])!;
+    expect(before.departmentClocks['dept-water']).toMatchObject({ provisional: true });
+    const clocks = [{ window: 'department-report-in', departmentId: 'dept-water', previousDeadline: '2027-01-05T02:00:00.000Z', deadline: '2027-01-06T02:00:00.000Z', provisional: false }];
+    const after = applyCaseEvent(before, event('case.deadlines-recomputed', 5, { stage: 'in-handling', level: 'department', unitId: 'bf-d01-s01', sla: sla('street-handling'), year: 2027, calendarVersion: 3, reason: '时限已按2027年放假安排重算', clocks }))!;
+    expect(after.departmentClocks['dept-water']).toEqual({ ...provisional, deadline: '2027-01-06T02:00:00.000Z', provisional: undefined });
+    expect(departmentDeadline(after, 'dept-water')).toEqual(new Date('2027-01-06T02:00:00.000Z'));
+  });
+
   it('ignores a redelivered or older event, whatever the order', () => {
     const doc = reduce(ladder)!;
     expect(applyCaseEvent(doc, ladder[2])).toBeUndefined();

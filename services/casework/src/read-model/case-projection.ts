@@ -200,7 +200,10 @@ export function applyCaseEvent(current: CaseReadDoc | null, event: CaseEventEnve
     case 'case.deadlines-recomputed':
       for (const clock of event.data.clocks) {
         const known = clock.departmentId ? next.departmentClocks[clock.departmentId] : undefined;
-        if (known && clock.departmentId) next.departmentClocks[clock.departmentId] = { ...known, deadline: clock.deadline };
+        if (!known || !clock.departmentId) continue;
+        // official once the year is entered: the liaison's worklist stops saying 暂定
+        const { provisional: _was, ...rest } = known;
+        next.departmentClocks[clock.departmentId] = { ...rest, deadline: clock.deadline, ...(clock.provisional ? { provisional: true as const } : {}) };
       }
       break;
     case 'case.closed':
