@@ -14,6 +14,7 @@ import { CaseLinkMessageController } from './callers/link-case/case-registered.m
 import { LinkCaseUseCase } from './callers/link-case/link-case.usecase';
 import { LookupCallerHttpController } from './callers/lookup-caller/lookup-caller.http.controller';
 import { LookupCallerUseCase } from './callers/lookup-caller/lookup-caller.usecase';
+import { CALLER_CALLS_MODEL, callerCallsSchema, CASE_CALLS_MODEL, caseCallsSchema } from './calls/call-indexes.schema';
 import { CALLBACK_TASK_MODEL, callbackTaskSchema, CASE_CALLBACK_MODEL, caseCallbackSchema } from './callbacks/callback-task.schema';
 import { CaseClosedMessageController } from './callbacks/settle-callback/case-closed.message.controller';
 import { SettleCallbackUseCase } from './callbacks/settle-callback/settle-callback.usecase';
@@ -58,6 +59,8 @@ export class HotlineModule {
           { name: KNOWLEDGE_ARTICLE_MODEL, schema: knowledgeArticleSchema },
           { name: CALLBACK_TASK_MODEL, schema: callbackTaskSchema },
           { name: CASE_CALLBACK_MODEL, schema: caseCallbackSchema },
+          { name: CALLER_CALLS_MODEL, schema: callerCallsSchema },
+          { name: CASE_CALLS_MODEL, schema: caseCallsSchema },
           { name: DUE_WORK_MODEL, schema: dueWorkSchema },
         ]),
       ],

@@ -2,6 +2,7 @@ import { createHttpApp } from '@civicflow/platform';
 import { HotlineConfig } from './config';
 import { HotlineModule } from './app.module';
 import { callbackAttemptsMigration } from './migrations/callback-attempts.migration';
+import { callIndexesMigration } from './migrations/call-indexes.migration';
 
 /**
  * The operators' HTTP API plus the Kafka consumer of the hotline's read model (case.registered,
@@ -13,6 +14,6 @@ export function createHotlineApp(config: HotlineConfig) {
     title: 'CivicFlow 12345 热线 hotline API',
     logLevel: config.LOG_LEVEL,
     events: { groupId: config.HOTLINE_CONSUMER_GROUP, fromBeginning: config.KAFKA_FROM_BEGINNING },
-    migrations: [callbackAttemptsMigration],
+    migrations: [callbackAttemptsMigration, callIndexesMigration],
   });
 }

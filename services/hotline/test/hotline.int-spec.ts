@@ -7,11 +7,12 @@ import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { callbackRecordedV1, callLoggedV1, caseClosedV1, caseRegisteredV1, caseResolvedV1, EventEnvelope, Role } from '@civicflow/contracts';
 import { getModelToken } from '@nestjs/mongoose';
-import { createKafka, DUE_WORK_MODEL, EventPublisher, MongoDueList } from '@civicflow/platform';
+import { createKafka, DUE_WORK_MODEL, EventPublisher, MongoDueList, PiiProtector } from '@civicflow/platform';
 import { bearerFor, eventually, EventProbe, integrationConfig, ProbedMessage, uniqueId } from '@civicflow/testing';
 import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
 import { HotlineOutbox } from '../src/outbox/hotline-outbox';
 import { callbackAttemptsMigration } from '../src/migrations/callback-attempts.migration';
+import { callIndexesMigration } from '../src/migrations/call-indexes.migration';
 
 const runId = uniqueId();
 const consumerGroup = `hotline-${runId}`;
@@ -242,6 +243,27 @@ describe('hotline service on the real servers', () => {
     const conflicting = await registerCase(first.callId, aCaseNumber());
     await consumed([registrations[0], resent, conflicting, ...registrations]);
     expect((await lookup()).body).toEqual(linked.body);
+  });
+
+  it('files calls stored before the caller and case documents under their caller and their case', async () => {
+    const db = mongo.db(`${runId}_hotline`);
+    expect(await db.collection('schema_migrations').findOne({ _id: callIndexesMigration.id as never })).toMatchObject({ finishedAt: expect.any(Date) }); // ran at start
+    const number = aMobile();
+    const caseNumber = aCaseNumber();
+    const [older, newer] = [`legacy-a-${runId}`, `legacy-b-${runId}`];
+    const legacy = (id: string, minutesAgo: number, kind: 'registered' | 'merged') => ({
+      _id: id, receivedAt: new Date(Date.now() - minutesAgo * 60_000), callerHash: app.get(PiiProtector).hash('phone', number), callerEncrypted: 'sealed',
+      callerMasked: '138****0000', content: '旧来电 an old call', requestType: 'complaint', urgency: 'normal', operatorId: 'op-old', caseLink: { caseNumber, kind, linkedAt: new Date() },
+    });
+    await db.collection('calls').insertMany([legacy(newer, 5, 'merged'), legacy(older, 10, 'registered')] as never[]);
+
+    expect(await callIndexesMigration.run(db as never)).toMatch(/calls filed under \d+ callers; \d+ under their cases$/);
+    await callIndexesMigration.run(db as never); // again: nothing doubles
+    expect((await api('POST', '/api/v1/callers/lookup', { body: { number } })).body).toMatchObject({
+      count: 2,
+      calls: [{ callId: newer, caseNumber, caseLink: 'merged' }, { callId: older, caseNumber, caseLink: 'registered' }],
+    });
+    expect(await db.collection('calls_by_case').findOne({ _id: caseNumber as never })).toEqual({ _id: caseNumber, registered: older, merged: [newer] });
   });
 
   it('answers an inquiry on the spot from the knowledge base and announces the direct answer', async () => {

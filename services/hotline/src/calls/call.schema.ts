@@ -64,7 +64,3 @@ export const callSchema = new Schema<CallDoc>(
   },
   { collection: 'calls', versionKey: false },
 );
-// serves "the caller's earlier calls" (repeat callers), newest first
-callSchema.index({ callerHash: 1, receivedAt: -1 });
-// serves "which call did this case come from" (callback tasks name the call to ring back)
-callSchema.index({ 'caseLink.caseNumber': 1 });

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { caseResolvedV1, EventData, EventEnvelope } from '@civicflow/contracts';
 import { CALL_MODEL, CallDoc } from '../../calls/call.schema';
+import { CASE_CALLS_MODEL, CaseCallsDoc } from '../../calls/call-indexes.schema';
 import { isDuplicateKey } from '../../shared/http-errors';
 import { CALLBACK_TASK_MODEL, CallbackTaskDoc, CASE_CALLBACK_MODEL, CaseCallbackDoc } from '../callback-task.schema';
 
@@ -20,6 +21,7 @@ export class ScheduleCallbackUseCase {
     @InjectModel(CALLBACK_TASK_MODEL) private readonly tasks: Model<CallbackTaskDoc>,
     @InjectModel(CALL_MODEL) private readonly calls: Model<CallDoc>,
     @InjectModel(CASE_CALLBACK_MODEL) private readonly byCase: Model<CaseCallbackDoc>,
+    @InjectModel(CASE_CALLS_MODEL) private readonly caseCalls: Model<CaseCallsDoc>,
   ) {}
 
   async execute(event: EventEnvelope<EventData<typeof caseResolvedV1>>, now = new Date()): Promise<ScheduleResult> {
@@ -56,11 +58,10 @@ export class ScheduleCallbackUseCase {
   }
 
   /** The call that became the case — not one merged into it later (its caller is not the one the case reports to). */
-  private async callOf(caseNumber: string): Promise<Pick<CallDoc, '_id' | 'callerMasked' | 'caseLink'> | undefined> {
-    const linked = await this.calls
-      .find({ 'caseLink.caseNumber': caseNumber }, { callerMasked: 1, caseLink: 1 })
-      .lean<Pick<CallDoc, '_id' | 'callerMasked' | 'caseLink'>[]>()
-      .exec();
-    return linked.find((c) => c.caseLink?.kind === 'registered') ?? linked[0];
+  private async callOf(caseNumber: string): Promise<Pick<CallDoc, '_id' | 'callerMasked'> | undefined> {
+    const linked = await this.caseCalls.findById(caseNumber).lean<CaseCallsDoc>().exec();
+    const callId = linked?.registered ?? linked?.merged?.[0];
+    if (!callId) return undefined;
+    return (await this.calls.findById(callId, { callerMasked: 1 }).lean<Pick<CallDoc, '_id' | 'callerMasked'>>().exec()) ?? undefined;
   }
 }

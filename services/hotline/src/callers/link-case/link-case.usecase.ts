@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { CALL_MODEL, CallDoc, CaseLink } from '../../calls/call.schema';
+import { CASE_CALLS_MODEL, CaseCallsDoc } from '../../calls/call-indexes.schema';
 import { CaseLinkDecision, decideCaseLink } from './decide-case-link';
 
 export type CaseLinkResult = CaseLinkDecision | 'unknown-call';
@@ -11,7 +12,10 @@ export type CaseLinkResult = CaseLinkDecision | 'unknown-call';
 export class LinkCaseUseCase {
   private readonly logger = new Logger(LinkCaseUseCase.name);
 
-  constructor(@InjectModel(CALL_MODEL) private readonly calls: Model<CallDoc>) {}
+  constructor(
+    @InjectModel(CALL_MODEL) private readonly calls: Model<CallDoc>,
+    @InjectModel(CASE_CALLS_MODEL) private readonly caseCalls: Model<CaseCallsDoc>,
+  ) {}
 
   async execute(callId: string, link: CaseLink): Promise<CaseLinkResult> {
     const call = await this.calls.findById(callId, { caseLink: 1 }).lean<Pick<CallDoc, '_id' | 'caseLink'>>().exec();
@@ -21,6 +25,11 @@ export class LinkCaseUseCase {
       return 'unknown-call';
     }
     const decision = decideCaseLink(call.caseLink, link);
+    if (decision !== 'conflict') {
+      // the case's side first (idempotent), so a retry after a failure between the two writes completes both
+      const call = link.kind === 'registered' ? { $set: { registered: callId } } : { $addToSet: { merged: callId } };
+      await this.caseCalls.updateOne({ _id: link.caseNumber }, call, { upsert: true }).exec();
+    }
     if (decision === 'link') {
       // the condition makes a concurrent second link a no-op instead of an overwrite
       const { matchedCount } = await this.calls.updateOne({ _id: callId, caseLink: { $exists: false } }, { $set: { caseLink: link } }).exec();

@@ -5,6 +5,7 @@ import { TaxonomyIndex } from '@civicflow/domain';
 import { PiiProtector } from '@civicflow/platform';
 import { TAXONOMY } from '../../categories/taxonomy.provider';
 import { CALL_MODEL, CallDoc } from '../../calls/call.schema';
+import { CALLER_CALLS_MODEL, CallerCallsDoc } from '../../calls/call-indexes.schema';
 import { CallerHistory } from './lookup-caller.dto';
 
 const SUMMARY_LENGTH = 60;
@@ -13,23 +14,25 @@ type ListedCall = Omit<CallDoc, 'callerEncrypted'>;
 
 /**
  * 来电历史: a repeat caller's earlier calls with the cases they became, newest first. The number is turned into its
- * keyed hash at once and never stored or logged; the query is an equality on the hash, served by the
- * { callerHash, receivedAt } index with the sort and limit in the query (FerretDB pushes only that down).
+ * keyed hash at once and never stored or logged. The caller's list of calls is one document keyed by that hash, and
+ * the page's calls are read by id: point reads however many calls are stored.
  */
 @Injectable()
 export class LookupCallerUseCase {
   constructor(
     @InjectModel(CALL_MODEL) private readonly calls: Model<CallDoc>,
+    @InjectModel(CALLER_CALLS_MODEL) private readonly callerCalls: Model<CallerCallsDoc>,
     private readonly protector: PiiProtector,
     @Inject(TAXONOMY) private readonly taxonomy: TaxonomyIndex,
   ) {}
 
   async execute(number: string, limit: number): Promise<CallerHistory> {
     const callerHash = this.protector.hash('phone', number);
-    const [count, calls] = await Promise.all([
-      this.calls.countDocuments({ callerHash }).exec(),
-      this.calls.find({ callerHash }, { callerEncrypted: 0 }).sort({ receivedAt: -1 }).limit(limit).lean<ListedCall[]>().exec(),
-    ]);
+    const ids = (await this.callerCalls.findById(callerHash).lean<CallerCallsDoc>().exec())?.callIds ?? [];
+    // newest last in the list; an id whose call was never stored (its request failed) is skipped
+    const found = await Promise.all(ids.slice(-limit).map((id) => this.calls.findById(id, { callerEncrypted: 0 }).lean<ListedCall>().exec()));
+    const calls = found.filter((call): call is ListedCall => !!call).sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime());
+    const count = ids.length - (found.length - calls.length);
     return { callerMasked: this.protector.mask('phone', number), count, calls: calls.map((call) => this.toEntry(call)) };
   }
 

@@ -10,6 +10,7 @@ import { TAXONOMY } from '../../categories/taxonomy.provider';
 import { KnowledgeArticleRepository } from '../../knowledge/knowledge-article.repository';
 import { invalidField } from '../../shared/http-errors';
 import { CALL_MODEL, CallDoc, DirectAnswer } from '../call.schema';
+import { CALLER_CALLS_MODEL, CallerCallsDoc } from '../call-indexes.schema';
 import { LogCallDto } from './log-call.dto';
 import { HotlineOutbox } from '../../outbox/hotline-outbox';
 
@@ -33,6 +34,7 @@ export interface LoggedCall {
 export class LogCallUseCase {
   constructor(
     @InjectModel(CALL_MODEL) private readonly calls: Model<CallDoc>,
+    @InjectModel(CALLER_CALLS_MODEL) private readonly callerCalls: Model<CallerCallsDoc>,
     private readonly protector: PiiProtector,
     private readonly articles: KnowledgeArticleRepository,
     @Inject(TAXONOMY) private readonly taxonomy: TaxonomyIndex,
@@ -67,6 +69,8 @@ export class LogCallUseCase {
     };
     const item = `call:${doc._id}` as const;
     await this.outbox.remember(item);
+    // the caller's history first: an id whose call never got stored is skipped by the lookup, a stored call missing from it would be lost to it
+    await this.callerCalls.updateOne({ _id: doc.callerHash }, { $addToSet: { callIds: doc._id } }, { upsert: true }).exec();
     await this.calls.create(doc);
     // registers the caller's contact, then announces the call; what fails is retried by the outbox
     await this.outbox.run(item);
