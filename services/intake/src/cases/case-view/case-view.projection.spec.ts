@@ -41,6 +41,15 @@ describe('intake’s view of a case, from its events', () => {
     expect(caseViewChangeOf(event('case.merged', transition(3, 'merged', { masterCaseNumber: '20261207-000001' })))).toMatchObject({ set: { masterCaseNumber: '20261207-000001' } });
   });
 
+  it('keeps the running deadline and whether it is 暂定 (Open311\'s expected_datetime), until a recompute makes it official', () => {
+    const clock = { window: 'community-handling', startedAt: '2026-12-24T02:00:00.000Z', status: 'on-track', paused: false, deadline: '2027-01-05T09:00:00.000Z', warningAt: null };
+    expect(caseViewChangeOf(event('case.accepted', transition(2, 'in-handling', { sla: { ...clock, provisional: true } })))).toMatchObject({
+      set: { deadline: new Date('2027-01-05T09:00:00.000Z'), deadlineProvisional: true },
+    });
+    const recomputed = transition(3, 'in-handling', { sla: { ...clock, deadline: '2027-01-06T09:00:00.000Z' }, year: 2027, calendarVersion: 2, reason: '时限已按2027年放假安排重算', clocks: [] });
+    expect(caseViewChangeOf(event('case.deadlines-recomputed', recomputed))).toMatchObject({ set: { deadline: new Date('2027-01-06T09:00:00.000Z'), deadlineProvisional: false } });
+  });
+
   it('remembers the departments summoned (their liaisons read the case)', () => {
     const summoned = caseViewChangeOf(event('case.departments-summoned', transition(4, 'in-handling', { summonses: [{ departmentId: 'dept-water', summonsId: 'x', sla: null }, { departmentId: 'dept-power', summonsId: 'y', sla: null }] })));
     expect(summoned).toMatchObject({ addDepartments: ['dept-water', 'dept-power'] });

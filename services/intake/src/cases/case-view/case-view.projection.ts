@@ -71,8 +71,9 @@ export function caseViewChangeOf(event: EventEnvelope): CaseViewChange | undefin
   if ('level' in data) set.level = (data.level as CaseLevel | null) ?? null;
   if ('unitId' in data) set.unitId = (data.unitId as string | null) ?? null;
   if ('sla' in data) {
-    const deadline = (data.sla as { deadline?: string | null } | null)?.deadline;
-    set.deadline = deadline ? new Date(deadline) : null;
+    const sla = data.sla as { deadline?: string | null; provisional?: boolean } | null;
+    set.deadline = sla?.deadline ? new Date(sla.deadline) : null;
+    set.deadlineProvisional = !!sla?.deadline && sla.provisional === true;
   }
   const addDepartments: string[] = [];
   let effects: CaseViewEffect[] = [];

@@ -27,6 +27,8 @@ export interface CaseViewDoc {
   closureReason?: string;
   /** the deadline of the case's running clock after its latest transition (Open311's expected_datetime); null while none runs */
   deadline?: Date | null;
+  /** 暂定: that deadline runs through a year without an official holiday arrangement */
+  deadlineProvisional?: boolean;
   /** when the case's latest event happened */
   updatedAt: Date;
   registeredAt?: Date;
@@ -54,6 +56,7 @@ export const caseViewSchema = new Schema<CaseViewDoc>(
     masterCaseNumber: String,
     closureReason: String,
     deadline: { type: Date, default: undefined },
+    deadlineProvisional: Boolean,
     updatedAt: { type: Date, required: true },
     registeredAt: Date,
     intakeStatus: String,

@@ -87,6 +87,12 @@ describe('Open311 view of a request', () => {
     expect(isSensitive('0208', 'complaint')).toBe(false);
   });
 
+  it('says when expected_datetime is provisional (暂定: a year without an official holiday arrangement), and only then', () => {
+    expect(toOpen311Request(request, { own: kase({ deadlineProvisional: true }) }, names, anyone)).toMatchObject({ expected_datetime: '2026-11-28T11:00:00+08:00', expected_datetime_provisional: true });
+    expect(toOpen311Request(request, { own: kase() }, names, anyone)).not.toHaveProperty('expected_datetime_provisional');
+    expect(toOpen311Request(request, { own: kase({ stage: 'resolved', deadlineProvisional: true }) }, names, anyone)).not.toHaveProperty('expected_datetime_provisional');
+  });
+
   it('has no deadline once the case is resolved, and names the master of a merged request', () => {
     expect(toOpen311Request(request, { own: kase({ stage: 'resolved' }) }, names, owner).expected_datetime).toBeNull();
     expect(toOpen311Request({ ...request, merged: true, serviceRequestId: '20261128-000042-1' }, { own: kase() }, names, anyone)).toMatchObject({

@@ -5,7 +5,7 @@ import { open311DateTime } from './open311.format';
 import { Open311Status } from './open311.dto';
 import { Open311RequestDoc } from './open311-request.schema';
 
-/** A service request as GET requests.{format} shows it (GeoReport v2 field names, plus master_service_request_id). */
+/** A service request as GET requests.{format} shows it (GeoReport v2 field names, plus master_service_request_id and expected_datetime_provisional). */
 export interface Open311ServiceRequest {
   service_request_id: string | null;
   status: Open311Status;
@@ -23,10 +23,12 @@ export interface Open311ServiceRequest {
   media_url: string | null;
   /** merged (合并): the id of the request whose case this one's status follows */
   master_service_request_id?: string;
+  /** 暂定: expected_datetime runs through a year without an official holiday arrangement, and may still move */
+  expected_datetime_provisional?: true;
 }
 
 /** Where a case stands, as intake's projection of the case events shows it. */
-export type CaseForOpen311 = Pick<CaseViewDoc, '_id' | 'stage' | 'unitId' | 'masterCaseNumber' | 'updatedAt' | 'deadline'>;
+export type CaseForOpen311 = Pick<CaseViewDoc, '_id' | 'stage' | 'unitId' | 'masterCaseNumber' | 'updatedAt' | 'deadline' | 'deadlineProvisional'>;
 
 /** The case a request's report became or joined, and — when that case was merged into another — the master's. */
 export interface RequestCases {
@@ -127,6 +129,7 @@ export function toOpen311Request(request: Open311RequestDoc, cases: RequestCases
     long: hidePlace ? coarse(request.location?.lng) : (request.location?.lng ?? null),
     media_url: owner ? (request.mediaUrl ?? null) : null,
     ...(master ? { master_service_request_id: master } : {}),
+    ...(working && kase.deadlineProvisional ? { expected_datetime_provisional: true as const } : {}),
   };
 }
 
