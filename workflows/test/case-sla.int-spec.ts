@@ -50,6 +50,8 @@ describe('caseWorkflow: SLA clocks (time-skipping)', () => {
     const escalated = lastOf<{ trigger: string; from: string; to: string; sla: { window: string; deadline: string } }>(kit, caseNumber, 'case.escalated');
     expect(minutes(escalated)).toMatchObject({ time: at('2099-03-02', '11:00'), actor: { role: 'system' }, data: { trigger: 'breach', from: 'community', to: 'street', sla: { window: 'street-handling', deadline: at('2099-03-09', '11:00') } } });
     expect(escalatedView).toMatchObject({ level: 'street', currentUnit: 'xinhua', stage: 'in-handling' }); // the street takes over at once, no second 签收
+    // the workflow's own note names the window, in words people read (not its code)
+    expect(lastOf<{ note?: string }>(kit, caseNumber, 'case.escalated').data.note).toBe('签收超时，自动升级 the acceptance window ran out; escalated automatically');
 
     await kit.skipTo('2099-03-09', '11:05');
     const view = await kit.settled(handle);
@@ -59,10 +61,12 @@ describe('caseWorkflow: SLA clocks (time-skipping)', () => {
       { type: 'case.sla-warning', time: at('2099-03-06', '11:00'), window: 'street-handling', action: undefined, departmentId: undefined },
       { type: 'case.sla-breached', time: at('2099-03-09', '11:00'), window: 'street-handling', action: 'supervision', departmentId: undefined },
     ]);
-    expect(lastOf(kit, caseNumber, 'case.supervision-issued').data).toMatchObject({ automatic: true, level: 'supervision' });
+    expect(lastOf(kit, caseNumber, 'case.supervision-issued').data).toMatchObject({
+      automatic: true, level: 'supervision', notice: '街道办理超时，自动督办 the street handling window ran out; supervision notice issued automatically',
+    });
     expect(view).toMatchObject({ level: 'supervision', supervisionNotices: 1 });
     expect((await handle.describe()).searchAttributes).toMatchObject({ SlaBreached: [true], CaseLevel: ['supervision'] });
-    await recordHistoryIfAsked(handle, HISTORIES, 'acceptance-and-street-breaches');
+    await recordHistoryIfAsked(handle, HISTORIES, 'acceptance-and-street-breaches-named');
     await handle.terminate('scenario over');
   });
 
@@ -99,7 +103,10 @@ describe('caseWorkflow: SLA clocks (time-skipping)', () => {
       { type: 'case.sla-warning', time: at('2099-03-16', '13:36'), window: 'department-report-in', action: undefined, departmentId: 'water-affairs' },
       { type: 'case.sla-breached', time: at('2099-03-16', '14:00'), window: 'department-report-in', action: 'supervision', departmentId: 'water-affairs' },
     ]);
-    expect(lastOf(kit, caseNumber, 'case.supervision-issued').data).toMatchObject({ automatic: true, departmentId: 'water-affairs' });
+    expect(lastOf(kit, caseNumber, 'case.supervision-issued').data).toMatchObject({
+      automatic: true, departmentId: 'water-affairs', // not a department type of the vocabulary: the notice names no department rather than its id
+      notice: '部门报到超时，自动督办 the department report-in window ran out; supervision notice issued automatically',
+    });
 
     // late, but it reports in: a new window (答复) starts and the summons workflow times that one
     await kit.skipTo('2099-03-16', '15:00');
