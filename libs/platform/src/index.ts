@@ -6,6 +6,7 @@ export * from './kafka/build-event';
 export * from './kafka/event-publisher';
 export * from './kafka/processed-events';
 export * from './kafka/kafka-event.server';
+export * from './kafka/transient-error';
 export * from './kafka/dead-letter-replay';
 export * from './kafka/topics';
 export * from './kafka/kafka.module';

@@ -4,9 +4,13 @@ import { z } from 'zod';
 import { HttpErrorFilter } from './http-exception.filter';
 
 function respond(exception: unknown, acceptLanguage?: string) {
-  const sent: { status?: number; body?: Record<string, unknown> } = {};
-  const res = { status: (s: number) => { sent.status = s; return res; }, json: (b: Record<string, unknown>) => { sent.body = b; } };
-  const host = { getType: () => 'http', switchToHttp: () => ({ getRequest: () => ({ headers: { 'accept-language': acceptLanguage } }), getResponse: () => res }) };
+  const sent: { status?: number; body?: Record<string, unknown>; headers: Record<string, string> } = { headers: {} };
+  const res = {
+    status: (s: number) => { sent.status = s; return res; },
+    json: (b: Record<string, unknown>) => { sent.body = b; },
+    setHeader: (name: string, value: string) => { sent.headers[name] = value; },
+  };
+  const host = { getType: () => 'http', switchToHttp: () => ({ getRequest: () => ({ method: 'POST', url: '/x', headers: { 'accept-language': acceptLanguage } }), getResponse: () => res }) };
   new HttpErrorFilter().catch(exception, host as unknown as ArgumentsHost);
   return sent;
 }
@@ -41,5 +45,12 @@ describe('HttpErrorFilter', () => {
     const internal = respond(new Error('connection string mongodb://secret@host'));
     expect(internal.status).toBe(500);
     expect(JSON.stringify(internal.body)).not.toContain('secret');
+  });
+
+  it('answers 503 with Retry-After when a server the request needs is away, never a 500', () => {
+    const temporalAway = Object.assign(new Error('Workflow Update failed'), { name: 'ServiceError', cause: Object.assign(new Error('14 UNAVAILABLE: connection refused'), { code: 14, details: 'connection refused' }) });
+    const answer = respond(temporalAway, 'en');
+    expect(answer).toEqual({ status: 503, headers: { 'Retry-After': '1' }, body: { statusCode: 503, error: 'Service Unavailable', message: 'Service unavailable' } });
+    expect(respond(Object.assign(new Error('connection refused'), { name: 'MongoServerSelectionError' })).status).toBe(503);
   });
 });

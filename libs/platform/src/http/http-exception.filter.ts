@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { Observable, throwError } from 'rxjs';
 import { ZodValidationException } from 'nestjs-zod';
 import { z } from 'zod';
+import { isTransientError } from '../kafka/transient-error';
 import { localeFrom, statusMessage } from './error-messages';
 
 export interface FieldError {
@@ -20,7 +21,9 @@ export interface ErrorBody {
 
 /**
  * One error contract for every HTTP service: a status, a localized message, field errors for 400,
- * and never a stack trace. Body-parser failures (bad JSON → 400, too large → 413) arrive here too.
+ * and never a stack trace. Body-parser failures (bad JSON → 400, too large → 413) arrive here too. A server the
+ * request needs being away (database, Temporal, Kafka restarting; isTransientError) is 503 with Retry-After — the
+ * caller may send the same request again — not a 500 that looks like a bug.
  * For Kafka event handlers the original error is passed on untouched, so the transport can retry it
  * and write its real cause on the dead letter (Nest's default would turn it into "Internal server error").
  */
@@ -34,6 +37,12 @@ export class HttpErrorFilter implements ExceptionFilter {
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
     const locale = localeFrom(req.headers['accept-language']);
+    if (isTransientError(exception)) {
+      this.logger.warn(`${req.method} ${req.url}: a server is away (${exception instanceof Error ? exception.message : String(exception)}); answered 503`);
+      res.setHeader('Retry-After', '1');
+      res.status(503).json({ statusCode: 503, error: 'Service Unavailable', message: statusMessage(503, locale) });
+      return;
+    }
     const body = this.toBody(exception, locale);
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
     res.status(body.statusCode).json(body);

@@ -201,10 +201,11 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
           return this.deadLetter(topic, partition, message.offset, message.key, message.value, message.headers, `refused: ${error.message}`);
         }
         if (isTransientError(error)) {
-          // a server is away: not the message's fault, so it waits (its partition with it) instead of being dead-lettered
+          // a server is away or another writer won a race: not the message's fault, so it waits (its partition with
+          // it) instead of being dead-lettered; the pause is jittered so contending replicas fall out of step
           if (this.closing) throw error;
-          if (waits++ % 10 === 0) this.logger.warn?.(`handler for ${event.type} waits for a server (${describe(error)}); trying again`);
-          await sleep(Math.min(this.options.transientBackoffMaxMs ?? 5_000, this.retryBackoffMs * 2 ** Math.min(waits, 10)));
+          if (waits++ % 10 === 0) this.logger.warn?.(`handler for ${event.type} tries again (${describe(error)})`);
+          await sleep(Math.random() * Math.min(this.options.transientBackoffMaxMs ?? 5_000, this.retryBackoffMs * 2 ** Math.min(waits, 10)));
           await heartbeat().catch(() => undefined);
           attempt -= 1;
           continue;
@@ -257,6 +258,9 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 }
 
 function describe(error: unknown): string {
+  // a wrapper's message alone ("Workflow Update failed") hides what failed: name its cause too
+  const cause = error instanceof Error ? (error.cause as { message?: unknown } | undefined) : undefined;
+  if (error instanceof Error && cause && typeof cause.message === 'string') return `${error.message} (${cause.message})`;
   if (error instanceof Error) return error.message;
   const message = (error as { message?: unknown })?.message;
   return typeof message === 'string' ? message : JSON.stringify(error);

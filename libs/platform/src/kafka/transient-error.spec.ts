@@ -1,4 +1,4 @@
-import { isTransientError } from './transient-error';
+import { ConcurrentChangeError, isTransientError } from './transient-error';
 
 const named = (name: string, extra: Record<string, unknown> = {}) => Object.assign(new Error(name), { name, ...extra });
 
@@ -11,8 +11,11 @@ describe('isTransientError', () => {
     expect(isTransientError(named('KafkaJSProtocolError', { retriable: true }))).toBe(true);
     // Temporal's client: a ServiceError caused by gRPC UNAVAILABLE
     expect(isTransientError(named('ServiceError', { cause: Object.assign(new Error('14 UNAVAILABLE: No connection established'), { code: 14, details: 'No connection established' }) }))).toBe(true);
+    expect(isTransientError(named('ServiceError', { cause: Object.assign(new Error('8 RESOURCE_EXHAUSTED: workflow is busy'), { code: 8, details: 'workflow is busy' }) }))).toBe(true);
     expect(isTransientError(Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }))).toBe(true);
     expect(isTransientError(named('MongoError', { hasErrorLabel: (label: string) => label === 'ResetPool' }))).toBe(true);
+    // another replica's write won the race for a revision-guarded document: read again and retry
+    expect(isTransientError(new ConcurrentChangeError('statistics day 2026-12-07 changed concurrently'))).toBe(true);
   });
 
   it('leaves failures of the message itself to the bounded retries and the dead-letter topic', () => {

@@ -1,5 +1,15 @@
 /**
- * Whether a handler failed because a server it needs is away — the database, Temporal or Kafka crashed or is
+ * A write guarded by a revision (or a create guarded by a unique _id) lost the race to another writer — another
+ * replica of the same consumer group, or the same process's own redelivery. Trying again reads the new state and
+ * succeeds, so the transport retries it without counting it against the message (two replicas contending for one
+ * hot document must not dead-letter a good event).
+ */
+export class ConcurrentChangeError extends Error {
+  override readonly name = 'ConcurrentChangeError';
+}
+
+/**
+ * Whether a handler failed because a server it needs is away (or it lost a race to a concurrent writer) — the database, Temporal or Kafka crashed or is
  * restarting, a peer refuses connections — rather than because of the message. Such a failure says nothing about
  * the message: it is retried until the server is back instead of being dead-lettered after a few quick attempts
  * (a poison message is still dead-lettered: its failure is not one of these). Looks through `cause` chains.
@@ -14,8 +24,9 @@ export function isTransientError(error: unknown): boolean {
     if (typeof e.hasErrorLabel === 'function' && (e.hasErrorLabel('RetryableWriteError') || e.hasErrorLabel('ResetPool'))) return true;
     // mongoose queues operations while disconnected and gives up after bufferTimeoutMS
     if (e.name === 'MongooseError' && /buffering timed out/.test(e.message ?? '')) return true;
-    // gRPC (Temporal): the server is unreachable or did not answer in time
-    if (typeof e.code === 'number' && typeof e.details === 'string' && (e.code === GRPC_UNAVAILABLE || e.code === GRPC_DEADLINE_EXCEEDED)) return true;
+    // gRPC (Temporal): the server is unreachable, did not answer in time, or is overloaded (the workflow is busy,
+    // too many Updates in flight: Temporal's own clients retry these)
+    if (typeof e.code === 'number' && typeof e.details === 'string' && GRPC_TRANSIENT.has(e.code)) return true;
     if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return true;
   }
   return false;
@@ -31,10 +42,11 @@ interface Failure {
   hasErrorLabel?: (label: string) => boolean;
 }
 
-const GRPC_DEADLINE_EXCEEDED = 4;
-const GRPC_UNAVAILABLE = 14;
+/** DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, UNAVAILABLE */
+const GRPC_TRANSIENT = new Set([4, 8, 14]);
 
 const TRANSIENT_NAMES = new Set([
+  'ConcurrentChangeError',
   'MongoNetworkError', 'MongoNetworkTimeoutError', 'MongoServerSelectionError', 'MongoPoolClearedError', 'MongoNotConnectedError', 'MongoTopologyClosedError',
   // an Update whose call timed out: sent again with the same id it is the same Update
   'WorkflowUpdateRPCTimeoutOrCancelledError',

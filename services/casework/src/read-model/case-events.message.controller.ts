@@ -7,7 +7,7 @@ import { applyCaseEvent, caseNumberOf, CaseReadDoc, TimelineDoc, toTimelineEntry
 import { CASE_READ_MODEL, TIMELINE_MODEL } from './read-model.schema';
 import { CaseFactsProjector } from '../statistics/case-facts.projector';
 import { OpenCases } from '../statistics/open-cases';
-import { isDuplicateKey } from '@civicflow/platform';
+import { ConcurrentChangeError, isDuplicateKey } from '@civicflow/platform';
 
 
 /**
@@ -44,7 +44,7 @@ export class CaseEventsMessageController {
       try {
         await this.cases.collection.insertOne({ ...next, revision: 1 } as never);
       } catch (error) {
-        if (isDuplicateKey(error)) throw new Error(`case ${caseNumber} was created concurrently; retrying`);
+        if (isDuplicateKey(error)) throw new ConcurrentChangeError(`case ${caseNumber} was created concurrently`);
         throw error;
       }
       await this.openCases.sync({ ...next, revision: 1 });
@@ -53,7 +53,7 @@ export class CaseEventsMessageController {
     const { _id, ...fields } = next;
     const revision = current.revision + 1;
     const result = await this.cases.collection.updateOne({ _id: _id as never, revision: current.revision }, { $set: { ...fields, revision } });
-    if (result.matchedCount === 0) throw new Error(`case ${caseNumber} changed concurrently; retrying`);
+    if (result.matchedCount === 0) throw new ConcurrentChangeError(`case ${caseNumber} changed concurrently`);
     // the breach board's open-case index follows the worklist document
     await this.openCases.sync({ ...next, revision });
     this.logger.debug?.(`${event.type} → ${caseNumber} ${next.stage}@${next.currentUnit}`);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Schema } from 'mongoose';
-import { KeyedLock, isDuplicateKey } from '@civicflow/platform';
+import { ConcurrentChangeError, KeyedLock, isDuplicateKey } from '@civicflow/platform';
 import { dayKeyOf, FactRow, mergeRows, rowOf, RowSource } from './case-fact-days';
 
 export const CASE_FACT_DAY_MODEL = 'CaseFactDay';
@@ -66,7 +66,7 @@ export class CaseFactDays {
         try {
           await this.days.collection.insertOne({ _id: dayKey, revision: 1, rows: JSON.stringify(next) } as never);
         } catch (error) {
-          if (isDuplicateKey(error)) throw new Error(`statistics day ${dayKey} was created concurrently; retrying`);
+          if (isDuplicateKey(error)) throw new ConcurrentChangeError(`statistics day ${dayKey} was created concurrently`);
           throw error;
         }
         return;
@@ -75,7 +75,7 @@ export class CaseFactDays {
         { _id: dayKey as never, revision: current.revision },
         { $set: { rows: JSON.stringify(next), revision: current.revision + 1 } },
       );
-      if (result.matchedCount === 0) throw new Error(`statistics day ${dayKey} changed concurrently; retrying`);
+      if (result.matchedCount === 0) throw new ConcurrentChangeError(`statistics day ${dayKey} changed concurrently`);
     });
   }
 }

@@ -7,7 +7,7 @@ import { applyFactEvent, CaseFactDoc } from './case-fact';
 import { CaseFactDays } from './case-fact-days.store';
 import { CASE_FACT_MODEL } from './case-fact.schema';
 import { StatisticsBackfill } from './statistics-backfill';
-import { isDuplicateKey } from '@civicflow/platform';
+import { ConcurrentChangeError, isDuplicateKey } from '@civicflow/platform';
 
 
 /**
@@ -38,7 +38,7 @@ export class CaseFactsProjector {
       try {
         await this.facts.collection.insertOne({ ...next, revision: 1 } as never);
       } catch (error) {
-        if (isDuplicateKey(error)) throw new Error(`case fact ${caseNumber} was created concurrently; retrying`);
+        if (isDuplicateKey(error)) throw new ConcurrentChangeError(`case fact ${caseNumber} was created concurrently`);
         throw error;
       }
       await this.days.record({ ...next, revision: 1 });
@@ -47,7 +47,7 @@ export class CaseFactsProjector {
     const { _id, ...fields } = next;
     const revision = current.revision + 1;
     const result = await this.facts.collection.updateOne({ _id: _id as never, revision: current.revision }, { $set: { ...fields, revision } });
-    if (result.matchedCount === 0) throw new Error(`case fact ${caseNumber} changed concurrently; retrying`);
+    if (result.matchedCount === 0) throw new ConcurrentChangeError(`case fact ${caseNumber} changed concurrently`);
     await this.days.record({ ...next, revision });
   }
 }
