@@ -54,10 +54,11 @@ describe('the business calendar in Chromium', () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (npm test installs it)`);
     env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
     kafka = createKafka(`test-${runId}`, env);
-    // notification listens before grid starts: grid's first coverage check is the inbox notice
+    // notification listens before grid starts: grid's first coverage check is the inbox notice (so notification names
+    // units without the org tree here: it does not know where grid listens yet)
     await serve('identity', () => createIdentityApp(identityConfigSchema.parse(env)));
-    await serve('grid', () => createGridApp(gridConfigSchema.parse(env)));
     await serve('notification', () => createNotificationApp(notificationConfigSchema.parse(env)));
+    await serve('grid', () => createGridApp(gridConfigSchema.parse(env)));
     await serve('casework', () => createCaseworkApp(caseworkConfigSchema.parse(env)));
     await serve('console', () => createConsoleApp(consoleConfigSchema.parse(env)));
     // an acceptance window reaching two working days into the coming year, so the case's first deadline is provisional
