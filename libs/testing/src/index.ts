@@ -13,3 +13,4 @@ export * from './sla-profiles';
 export * from './case-input';
 export * from './notice-texts';
 export * from './service-process';
+export * from './pdf-text';

@@ -9,7 +9,8 @@ import {
   caseReopenedV1, caseResolvedV1, caseReturnedV1, caseSlaBreachedV1, EventContract, EventData, Role,
 } from '@civicflow/contracts';
 import { createKafka, EventPublisher } from '@civicflow/platform';
-import { bearerFor, eventually, integrationConfig, uniqueId } from '@civicflow/testing';
+import ExcelJS from 'exceljs';
+import { bearerFor, eventually, integrationConfig, pdfText, uniqueId } from '@civicflow/testing';
 import { createGridApp, demoCity, gridConfigSchema } from '@civicflow/grid';
 import { caseworkConfigSchema, createCaseworkApp } from '@civicflow/casework';
 
@@ -249,6 +250,44 @@ describe('statistics: case facts and the supervisor figures on the real servers'
     const current = await fetch(`${url}/api/v1/statistics/ranking?from=${today}&metric=composite`, { headers: { authorization: await bearerFor('supervisor', 'bf') } });
     expect(current.status).toBe(200);
     expect(current.headers.get('x-scoring-policy-version')).toBe('2');
+  });
+
+  it('generates the monthly 考核 report once per month, for whole months that have ended, and serves it as PDF and Excel', async () => {
+    const month = day.slice(0, 7);
+    const post = async (body: unknown, role: Role = 'supervisor') => {
+      const res = await fetch(`${url}/api/v1/statistics/reports/monthly`, { method: 'POST', headers: { authorization: await bearerFor(role, 'bf'), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    expect((await post({ month }, 'street-coordinator')).status).toBe(403);
+    expect((await post({ month: '2999-01' })).body.errors).toEqual([{ field: 'month', reason: 'must be a month that has ended' }]);
+    expect((await post({ month: '2020-13' })).body.errors[0].field).toBe('month');
+    expect((await get(`reports/monthly/${month}?format=json`)).status).toBe(404);
+
+    const first = await post({ month });
+    expect(first).toMatchObject({ status: 200, body: { month, created: true, policyVersion: 1, cases: 5 } });
+    const again = await post({ month });
+    expect(again.body).toMatchObject({ created: false, generatedAt: first.body.generatedAt });
+    expect((await get('reports/monthly')).body.reports).toEqual([{ month, generatedAt: first.body.generatedAt, policyVersion: 1 }]);
+
+    const stored = (await get(`reports/monthly/${month}?format=json`)).body;
+    expect(stored.streets.map((u: { key: string }) => u.key).sort()).toEqual([S1, S2]);
+    expect(stored.departments.map((u: { key: string }) => u.key)).toEqual([DEPT]);
+    expect(stored.cases.filter((c: { caseNumber: string }) => c.caseNumber === cases.late)).toEqual([
+      expect.objectContaining({ level: 'street', unitKey: S2, marks: expect.arrayContaining(['responded']) }),
+    ]);
+    const file = async (format: string) => {
+      const res = await fetch(`${url}/api/v1/statistics/reports/monthly/${month}?format=${format}`, { headers: { authorization: await bearerFor('supervisor', 'bf') } });
+      return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), bytes: Buffer.from(await res.arrayBuffer()) };
+    };
+    const pdf = await file('pdf');
+    expect(pdf).toMatchObject({ status: 200, type: 'application/pdf' });
+    expect(pdfText(pdf.bytes)).toContain(`${Number(month.slice(5))}月 接诉即办考核报告`);
+    const xlsx = await file('xlsx');
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.disposition).toContain(`monthly-report-${month}.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.bytes as never);
+    expect(book.getWorksheet('案件明细')!.rowCount).toBe(1 + stored.cases.length);
   });
 
   it('builds the day buckets and the open-case index once, and attributes the acts from the timeline, for a deployment upgraded from before them', async () => {

@@ -3,5 +3,4 @@ export * from './create-app';
 export { MediationModule } from './app.module';
 export { OrgUnits } from './committees/org-units';
 export { planDemoCommittees, DEMO_MEDIATOR } from './committees/demo-committees';
-export { pdfText } from './agreements/agreement-pdf/pdf-text';
 export { toFiguresRecord } from './figures/figures';

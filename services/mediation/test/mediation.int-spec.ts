@@ -14,7 +14,7 @@ import { createNotificationApp, notificationConfigSchema } from '@civicflow/noti
 import { createMediationApp } from '../src/create-app';
 import { mediationConfigSchema } from '../src/config';
 import { OrgUnits } from '../src/committees/org-units';
-import { pdfText } from '../src/agreements/agreement-pdf/pdf-text';
+import { pdfText } from '@civicflow/testing';
 import { disputeProjectionMigration } from '../src/migrations/dispute-projection.migration';
 
 const runId = uniqueId();

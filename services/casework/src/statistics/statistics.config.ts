@@ -7,6 +7,9 @@ export const statisticsConfigShape = {
   STATISTICS_ORG_CACHE_MS: z.coerce.number().int().min(0).default(5 * 60_000),
   /** Users whose unit is the city see every case's figures (supervisors at the city). */
   CASEWORK_CITY_UNIT_ID: z.string().min(1).default('bf'),
+  /** The CJK font the monthly 考核 report PDF is set in (.ttc/.ttf/.otf), and its name inside a collection. */
+  CASEWORK_REPORT_FONT: z.string().min(1).default('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'),
+  CASEWORK_REPORT_FONT_FAMILY: z.string().min(1).default('NotoSansCJKsc-Regular'),
 };
 export type StatisticsConfig = z.infer<z.ZodObject<typeof statisticsConfigShape>>;
 

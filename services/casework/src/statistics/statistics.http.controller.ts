@@ -5,17 +5,14 @@ import { Model } from 'mongoose';
 import { AuthUser, CurrentUser, Roles, unitNameFrom } from '@civicflow/platform';
 import { breachBoard } from './breach-board';
 import { CaseFactDoc } from './case-fact';
-import { dayKeysOf, FactRow, rowsIn } from './case-fact-days';
-import { CaseFactDays } from './case-fact-days.store';
+import { FactRow } from './case-fact-days';
 import { CASE_FACT_MODEL } from './case-fact.schema';
 import { toCaseFactView } from './case-fact.view';
 import { OpenCases } from './open-cases';
 import { categoryName, OrgDirectory } from './org-directory';
-import { policyForPeriod, type ScoringPolicyVersion } from '@civicflow/domain';
-import { Period, previousPeriodOf, trendOf } from './period';
-import { attributedRows, casesBehind, GroupBy, groupRows, GroupRates, rankGroups, ratesOf } from './rates';
-import { policyView } from './scoring-policy/scoring-policy.http.controller';
-import { ScoringPolicyStore } from './scoring-policy/scoring-policy.store';
+import { FiguresReader } from './figures.reader';
+import { Period, trendOf } from './period';
+import { attributedRows, casesBehind, ratesOf } from './rates';
 import { StatisticsBackfill } from './statistics-backfill';
 import { STATISTICS_CONFIG, StatisticsConfig } from './statistics.config';
 import { DrillDownQuery, HeatmapQuery, periodOf, RankingQuery, SummaryQuery, TrendQuery } from './statistics.query';
@@ -35,11 +32,10 @@ const BREACH_BOARD_LIMIT = 500;
 export class StatisticsHttpController {
   constructor(
     @InjectModel(CASE_FACT_MODEL) private readonly facts: Model<CaseFactDoc>,
-    private readonly days: CaseFactDays,
     private readonly openCases: OpenCases,
     private readonly backfill: StatisticsBackfill,
     private readonly directory: OrgDirectory,
-    private readonly policies: ScoringPolicyStore,
+    private readonly figures: FiguresReader,
     @Inject(STATISTICS_CONFIG) private readonly config: StatisticsConfig,
   ) {}
 
@@ -47,24 +43,18 @@ export class StatisticsHttpController {
   @ApiOperation({ summary: '三率、综合得分及其他指标: totals and per group for cases registered in the period, under the scoring policy in force on its first day (named in `policy`)' })
   async summary(@Query() query: SummaryQuery, @CurrentUser() user: AuthUser, @Headers('authorization') authorization?: string) {
     const period = periodOf(query);
-    const scored = await this.scoredPeriod(period);
+    const scored = await this.figures.scoredPeriod(period);
     const rows = await this.rowsIn(period, user);
-    const groups = await this.groupRates(rows, query.groupBy, scored.policy, authorization);
+    const groups = await this.figures.groupRates(rows, query.groupBy, scored.policy, authorization);
     return { period: periodView(period), policy: scored.view, groupBy: query.groupBy, total: ratesOf(rows, scored.policy), groups };
   }
 
   @Get('ranking')
   @ApiOperation({ summary: '排名与红黑榜: groups best first by one figure (or the composite) with 环比 (the period before); red and black lists of the policy’s size, of groups with its fewest cases' })
   async ranking(@Query() query: RankingQuery, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void }, @Headers('authorization') authorization?: string) {
-    const period = periodOf(query);
-    const previous = previousPeriodOf(period);
-    const [scored, scoredBefore] = await Promise.all([this.scoredPeriod(period), this.scoredPeriod(previous)]);
-    const [rows, rowsBefore] = await Promise.all([this.rowsIn(period, user), this.rowsIn(previous, user)]);
-    const groups = await this.groupRates(rows, query.groupBy, scored.policy, authorization);
-    // the period before is scored under its own policy: its figures are the ones reported then
-    const before = new Map([...groupRows(rowsBefore, query.groupBy)].map(([key, list]) => [key, ratesOf(list, scoredBefore.policy)]));
-    response.setHeader('X-Scoring-Policy-Version', String(scored.policy.version));
-    return rankGroups(groups, query.metric, scored.policy.lists, before);
+    const { policy, ranked } = await this.figures.ranking(periodOf(query), query.groupBy, query.metric, this.isCityWide(user) ? null : user.unitId, authorization);
+    response.setHeader('X-Scoring-Policy-Version', String(policy.version));
+    return ranked;
   }
 
   @Get('trend')
@@ -95,7 +85,7 @@ export class StatisticsHttpController {
   @ApiOperation({ summary: '下钻: the cases behind one figure (groupBy + key + metric), newest first, paged' })
   async drillDown(@Query() query: DrillDownQuery, @CurrentUser() user: AuthUser, @Headers('authorization') authorization?: string) {
     const period = periodOf(query);
-    const inMetric = casesBehind(query.metric, (await this.scoredPeriod(period)).policy);
+    const inMetric = casesBehind(query.metric, (await this.figures.scoredPeriod(period)).policy);
     const rows = await this.rowsIn(period, user);
     // within a group, a case counts by what that unit did with it (attribution, rates.ts)
     const inGroup = query.groupBy ? rows.flatMap((r) => attributedRows(r, query.groupBy!).filter(([key]) => key === query.key).map(([, attributed]) => attributed)) : rows;
@@ -136,20 +126,9 @@ export class StatisticsHttpController {
     return user.unitId === this.config.CASEWORK_CITY_UNIT_ID;
   }
 
-  /** The scoring policy a period is scored under, and what the figures say about it. */
-  private async scoredPeriod(period: Period): Promise<{ policy: ScoringPolicyVersion; view: ReturnType<typeof policyView> & { takingEffectWithin: number[] } }> {
-    const { policy, takingEffectWithin } = policyForPeriod(period, await this.policies.versions());
-    return { policy, view: { ...policyView(policy), takingEffectWithin: takingEffectWithin.map((v) => v.version) } };
-  }
-
-  private groupRates(rows: readonly FactRow[], groupBy: GroupBy, policy: ScoringPolicyVersion, authorization: string | undefined): Promise<GroupRates[]> {
-    return Promise.all([...groupRows(rows, groupBy)].map(async ([key, list]) => ({ key, name: await this.directory.nameOf(groupBy, key, authorization), rates: ratesOf(list, policy) })));
-  }
-
-  /** The rows of cases registered in the period that the user may see (merged duplicates left out), from the period's days. */
-  private async rowsIn(period: Period, user: AuthUser): Promise<FactRow[]> {
-    await this.backfill.ready();
-    return rowsIn(await this.days.rowsOf(dayKeysOf(period)), period, this.isCityWide(user) ? null : user.unitId);
+  /** The rows of cases registered in the period that the user may see. */
+  private rowsIn(period: Period, user: AuthUser): Promise<FactRow[]> {
+    return this.figures.rowsIn(period, this.isCityWide(user) ? null : user.unitId);
   }
 
   /**

@@ -5,6 +5,9 @@ import { CASE_READ_MODEL, caseReadSchema } from '../read-model/read-model.schema
 import { CASE_FACT_DAY_MODEL, caseFactDaySchema, CaseFactDays } from './case-fact-days.store';
 import { CASE_FACT_MODEL, caseFactSchema } from './case-fact.schema';
 import { CaseFactsProjector } from './case-facts.projector';
+import { FiguresReader } from './figures.reader';
+import { MonthlyReportHttpController } from './monthly-report/monthly-report.http.controller';
+import { MonthlyReportStore } from './monthly-report/monthly-report.store';
 import { OPEN_CASE_MODEL, OpenCases, openCaseSchema } from './open-cases';
 import { OrgDirectory } from './org-directory';
 import { StatisticsBackfill } from './statistics-backfill';
@@ -28,7 +31,7 @@ import { STATISTICS_CONFIG, StatisticsConfig } from './statistics.config';
       { name: CASE_READ_MODEL, schema: caseReadSchema },
     ]),
   ],
-  controllers: [StatisticsHttpController, ScoringPolicyHttpController],
+  controllers: [StatisticsHttpController, ScoringPolicyHttpController, MonthlyReportHttpController],
   providers: [
     { provide: STATISTICS_CONFIG, useFactory: (config: StatisticsConfig) => config, inject: [CONFIG] },
     OrgDirectory,
@@ -37,6 +40,8 @@ import { STATISTICS_CONFIG, StatisticsConfig } from './statistics.config';
     StatisticsBackfill,
     CaseFactsProjector,
     ScoringPolicyStore,
+    FiguresReader,
+    MonthlyReportStore,
   ],
   exports: [CaseFactsProjector, OpenCases],
 })

@@ -1,6 +1,6 @@
 import { agreementDocument, AgreementDocumentInput, chinaDate } from './agreement-document';
 import { assertPdfFont, PdfFontMissingError, renderAgreementPdf } from './agreement-pdf.renderer';
-import { pdfText } from './pdf-text';
+import { pdfText } from '@civicflow/testing';
 
 const input: AgreementDocumentInput = {
   disputeId: 'tj-20261128-000042',

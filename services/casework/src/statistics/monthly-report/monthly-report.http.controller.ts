@@ -1,0 +1,109 @@
+import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { chinaDayOf, dateKeyOfChinaDay } from '@civicflow/domain';
+import { AuthUser, CurrentUser, Roles } from '@civicflow/platform';
+import { FiguresReader } from '../figures.reader';
+import { OrgDirectory } from '../org-directory';
+import { monthPeriod, previousPeriodOf } from '../period';
+import { ratesOf } from '../rates';
+import { STATISTICS_CONFIG, StatisticsConfig } from '../statistics.config';
+import { composeMonthlyReport, MonthlyReport } from './monthly-report';
+import { monthlyReportPdf } from './monthly-report.pdf';
+import { MonthlyReportStore } from './monthly-report.store';
+import { monthlyReportXlsx } from './monthly-report.xlsx';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export class GenerateMonthlyReportBody extends createZodDto(
+  z.object({ month: z.string().regex(MONTH, 'must be a month YYYY-MM').optional().describe('the month to report; default: the month before this one (China time)') }),
+) {}
+
+export class MonthlyReportFormatQuery extends createZodDto(z.object({ format: z.enum(['pdf', 'xlsx', 'json']).default('pdf') })) {}
+
+type Download = { setHeader(name: string, value: string): void };
+
+/** The month before the one `now` is in (China time), YYYY-MM. */
+export function previousMonth(now: Date): string {
+  const thisMonth = monthPeriod(dateKeyOfChinaDay(chinaDayOf(now)).slice(0, 7))!;
+  return dateKeyOfChinaDay(chinaDayOf(previousPeriodOf(thisMonth).from)).slice(0, 7);
+}
+
+/**
+ * 月度考核报告: generated once per month (by the scheduled report workflow on the first working day of the next
+ * month, or by a supervisor), stored as generated, downloaded as PDF or Excel. Only whole months that have ended.
+ */
+@ApiTags('statistics 统计分析')
+@ApiBearerAuth()
+@Controller('api/v1/statistics/reports/monthly')
+export class MonthlyReportHttpController {
+  constructor(
+    private readonly figures: FiguresReader,
+    private readonly store: MonthlyReportStore,
+    private readonly directory: OrgDirectory,
+    @Inject(STATISTICS_CONFIG) private readonly config: StatisticsConfig,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @Roles('supervisor', 'admin')
+  @ApiOperation({ summary: '生成月度考核报告: every street’s and department’s figures, ranking and 红黑榜 of a month that has ended, under its policy; the first report generated for a month stands' })
+  async generate(@Body() body: GenerateMonthlyReportBody, @CurrentUser() user: AuthUser, @Headers('authorization') authorization?: string) {
+    const now = new Date();
+    const month = body.month ?? previousMonth(now);
+    const period = monthPeriod(month)!;
+    if (period.to.getTime() > now.getTime()) {
+      throw new BadRequestException({ message: `月份未结束 the month has not ended: ${month}`, errors: [{ field: 'month', reason: 'must be a month that has ended' }] });
+    }
+    const existing = await this.store.find(month);
+    if (existing) return { ...this.summaryOf(existing), created: false };
+    const city = user.unitId === this.config.CASEWORK_CITY_UNIT_ID ? null : user.unitId;
+    if (city !== null) throw new BadRequestException({ message: '月度考核报告覆盖全市，须由市级用户生成 (the monthly report covers the whole city)', errors: [{ field: 'month', reason: 'only city-wide users generate the report' }] });
+    const [streets, departments] = await Promise.all([
+      this.figures.ranking(period, 'street', 'composite', null, authorization),
+      this.figures.ranking(period, 'department', 'composite', null, authorization),
+    ]);
+    const report = composeMonthlyReport({
+      month, period, generatedAt: now, generatedBy: user.userId, policy: streets.policy, city: ratesOf(streets.rows, streets.policy), rows: streets.rows,
+      streets, departments,
+    });
+    const { report: stored, created } = await this.store.keepFirst(report);
+    return { ...this.summaryOf(stored), created };
+  }
+
+  @Get()
+  @Roles('supervisor', 'admin', 'street-coordinator')
+  @ApiOperation({ summary: '已生成的月度考核报告: months, newest first' })
+  async list() {
+    return { reports: await this.store.months() };
+  }
+
+  @Get(':month')
+  @Roles('supervisor', 'admin', 'street-coordinator')
+  @ApiOperation({ summary: '下载月度考核报告: PDF (default), Excel (xlsx) or the stored figures (json)' })
+  async download(@Param('month') month: string, @Query() query: MonthlyReportFormatQuery, @Res({ passthrough: true }) response: Download, @Headers('authorization') authorization?: string) {
+    if (!MONTH.test(month)) throw new BadRequestException({ message: `月份无效 invalid month: ${month}`, errors: [{ field: 'month', reason: 'must be a month YYYY-MM' }] });
+    const report = await this.store.find(month);
+    if (!report) throw new NotFoundException({ message: `${month} 的考核报告尚未生成 (no report for ${month} yet)`, reason: 'REPORT_NOT_GENERATED' });
+    if (query.format === 'json') return report;
+    const names = await this.directory.unitNames(authorization);
+    const cityName = names.get(this.config.CASEWORK_CITY_UNIT_ID) ?? this.config.CASEWORK_CITY_UNIT_ID;
+    const unitName = (key: string) => report.streets.find((u) => u.key === key)?.name ?? report.departments.find((u) => u.key === key)?.name ?? names.get(key) ?? key;
+    const file = query.format === 'pdf'
+      ? await monthlyReportPdf(report, cityName, unitName, { path: this.config.CASEWORK_REPORT_FONT, family: this.config.CASEWORK_REPORT_FONT_FAMILY })
+      : await monthlyReportXlsx(report, cityName, unitName);
+    const name = `考核报告-${month}.${query.format}`;
+    response.setHeader('content-type', query.format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    response.setHeader('content-disposition', `attachment; filename="monthly-report-${month}.${query.format}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    return new StreamableFile(file);
+  }
+
+  private summaryOf(report: MonthlyReport) {
+    return {
+      month: report.month, generatedAt: report.generatedAt, generatedBy: report.generatedBy, policyVersion: report.policy.version,
+      streets: report.streets.length, departments: report.departments.length, cases: report.city.cases,
+      files: { pdf: `/api/v1/statistics/reports/monthly/${report.month}?format=pdf`, xlsx: `/api/v1/statistics/reports/monthly/${report.month}?format=xlsx` },
+    };
+  }
+}

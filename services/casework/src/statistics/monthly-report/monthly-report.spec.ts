@@ -1,0 +1,56 @@
+import ExcelJS from 'exceljs';
+import { DEFAULT_SCORING_POLICY } from '@civicflow/domain';
+import { pdfText } from '@civicflow/testing';
+import { A, december, rows, S, U, W } from '../figures.fixtures';
+import { previousPeriodOf } from '../period';
+import { groupRows, rankGroups, ratesOf } from '../rates';
+import { composeMonthlyReport } from './monthly-report';
+import { monthlyReportPdf } from './monthly-report.pdf';
+import { monthlyReportXlsx } from './monthly-report.xlsx';
+
+const policy = DEFAULT_SCORING_POLICY;
+const names: Record<string, string> = { [S]: '友谊路街道', [W]: '水务局', [U]: '城市管理综合执法局', [A]: '锦华社区' };
+const level = (groupBy: 'street' | 'department') => {
+  const groups = [...groupRows(rows, groupBy)].map(([key, list]) => ({ key, name: names[key] ?? key, rates: ratesOf(list, policy) }));
+  return { groups, ranked: rankGroups(groups, 'composite', policy.lists, new Map([[W, { ...ratesOf([], policy), composite: 0.5 }]])) };
+};
+const report = composeMonthlyReport({
+  month: '2026-12', period: december, generatedAt: new Date('2027-01-04T01:00:00Z'), generatedBy: 'monthly-report-workflow', policy, city: ratesOf(rows, policy), rows,
+  streets: level('street'), departments: level('department'),
+});
+const font = { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' };
+
+describe('the monthly 考核 report', () => {
+  it('holds every street and department with rank, composite, 环比 and the cases behind each figure, under the named policy', () => {
+    expect(previousPeriodOf(december).from.toISOString()).toBe('2026-10-31T16:00:00.000Z'); // 环比: November
+    expect(report.policy).toMatchObject({ version: 1, formulas: { composite: { zh: '综合得分 = 10% × 响应率 + 50% × 解决率 + 40% × 满意率' } } });
+    expect(report.streets.map((u) => [u.key, u.rank, u.rates.cases])).toEqual([[S, 1, 8]]);
+    expect(report.departments.map((u) => [u.key, u.rank, u.previousComposite])).toEqual([[W, 1, 0.5], [U, 2, null]]);
+    expect(report.departments[0].change).toBeCloseTo(0.98 - 0.5, 12);
+    // the drill-down: every case a unit's figures count, with that unit's own marks (U: the released case only)
+    expect(report.cases.filter((c) => c.unitKey === U)).toEqual([expect.objectContaining({ level: 'department', marks: ['everBreached'] })]);
+    expect(report.cases.filter((c) => c.level === 'street')).toHaveLength(8);
+    expect(report.cases.filter((c) => c.unitKey === W).map((c) => c.marks.includes('respondedOnTime'))).toEqual([true, false]);
+  });
+
+  it('renders an Excel workbook: overview with the policy, both rankings, the cases sheet', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await monthlyReportXlsx(report, '北丰市', (key) => names[key] ?? key) as never);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['概览', '街道排名', '部门排名', '案件明细']);
+    expect(book.getWorksheet('概览')!.getCell('A1').value).toBe('北丰市 2026年12月 接诉即办考核报告');
+    const departments = book.getWorksheet('部门排名')!;
+    expect(departments.getRow(1).values).toEqual(expect.arrayContaining(['报到率', '答复及时率', '综合得分', '环比', '红黑榜']));
+    expect(departments.getRow(2).getCell(3).value).toBe('水务局');
+    expect(departments.getRow(2).getCell(5).value).toBe(0.5); // 报到率: one of two reported in on time
+    expect(departments.getRow(3).getCell(11).value).toBeNull(); // U has no composite (no callback on an answer)
+    expect(book.getWorksheet('案件明细')!.rowCount).toBe(1 + report.cases.length);
+  });
+
+  it('renders a Chinese PDF', async () => {
+    const pdf = await monthlyReportPdf(report, '北丰市', (key) => names[key] ?? key, font);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(20_000); // the CJK font subset is embedded
+    // the text layer carries the Chinese title (pdfText reads pdfkit's CID font; the page images are in the README)
+    expect(pdfText(pdf)).toContain('北丰市 2026年12月 接诉即办考核报告');
+  });
+});
