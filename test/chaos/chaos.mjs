@@ -7,7 +7,7 @@
 //   npm run chaos -- --calls 300 --rate 3 --kill-every 15
 //   options: --calls N  --rate N (calls/s)  --replicas N  --kill-every S (mean seconds between faults, 0: none)
 //            --seed N  --acceptance-minutes N  --settle-minutes N (how long to wait for the backlog after the load)
-//            --port-base N (the services' ports, base + 0…10 and 20 more per replica; default: a free range above 41000)
+//            --port-base N (the services' ports, base + 0…10 and 20 more per replica; default: a free range from 28000)
 //            --json FILE (the report)
 import { createWriteStream, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,6 +80,11 @@ async function main() {
   await waitForConsoles(chaos.consoles);
   log(`system up: ${chaos.system.members.length} processes; consoles ${chaos.consoles.join(', ')}`);
 
+  // Ctrl-C or SIGTERM: the processes are stopped (cleanly) with the run, never left behind
+  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => {
+    log(`${signal}: stopping the system`);
+    chaos.system.stop().finally(() => process.exit(130));
+  });
   const load = new Load({ consoles: chaos.consoles, observer, calls, ratePerSecond: rate, runId, log });
   const faults = new FaultDriver({ system: chaos.system, launcherScript: join(root, 'deploy/local/infra.mjs'), everyMs: killEveryMs, random: seeded(seed), log });
   if (killEveryMs > 0) await faults.start();
@@ -165,12 +170,16 @@ async function waitForConsoles(consoles) {
   }
 }
 
-/** A port base whose service ports (base + 0…10, 20 more per replica) are all free, so runs never meet another system. */
+/**
+ * A port base whose service ports (base + 0…10, 20 more per replica) are all free, so runs never meet another system;
+ * below Linux's ephemeral range (32768–60999): there, any outgoing connection may take a port while its service is
+ * down, and the service cannot listen again when it restarts.
+ */
 async function freePortBase(replicas) {
   const free = (port) => new Promise((resolve) => {
     const server = createServer().once('error', () => resolve(false)).listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
-  for (let base = 41_000 + Math.floor(Math.random() * 100) * 100; base < 64_000; base += 100) {
+  for (let base = 28_000 + Math.floor(Math.random() * 40) * 100; base < 32_700; base += 100) {
     const ports = Array.from({ length: replicas }, (_, r) => Array.from({ length: 11 }, (_, i) => base + 20 * r + i)).flat();
     if ((await Promise.all(ports.map(free))).every(Boolean)) return base;
   }
