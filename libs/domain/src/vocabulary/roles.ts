@@ -137,6 +137,11 @@ export function readActorRole(value: unknown): ActorRole | undefined {
   return value === 'system' ? 'system' : readRole(value);
 }
 
+/** The roles the console shows a screen to: the APIs behind the screen let at least these in. */
+export function rolesWithScreen(screen: Screen): Role[] {
+  return ROLES.filter((role) => (ROLE_DEFINITIONS[role].screens as readonly Screen[]).includes(screen));
+}
+
 /** Where the role lands after login. */
 export function homeScreenOf(role: string): Screen {
   return roleDefinition(role)?.screens[0] ?? 'worklist';

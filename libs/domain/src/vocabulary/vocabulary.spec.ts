@@ -18,6 +18,7 @@ import {
   ROLE_LABELS,
   ROLES,
   rolesFor,
+  rolesWithScreen,
   supervises,
 } from './index';
 
@@ -55,6 +56,9 @@ describe('the role table', () => {
     expect(homeScreenOf('operator')).toBe('call');
     expect(homeScreenOf('mediator')).toBe('mediation');
     expect(homeScreenOf('street-coordinator')).toBe('worklist');
+    // the APIs behind a screen read who sees it from here (the figures: supervisors and administrators)
+    expect(rolesWithScreen('figures')).toEqual(['supervisor', 'admin']);
+    expect(rolesWithScreen('call')).toEqual(['operator']);
   });
 
   it('gives each command to the roles that do it: department work to liaisons, 吹哨 to the street, 督查 to supervisors', () => {

@@ -2,6 +2,7 @@ import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Model } from 'mongoose';
+import { rolesWithScreen } from '@civicflow/domain';
 import { AuthUser, CurrentUser, Roles, unitNameFrom } from '@civicflow/platform';
 import { breachBoard } from './breach-board';
 import { CaseFactDoc } from './case-fact';
@@ -20,6 +21,9 @@ import { DrillDownQuery, HeatmapQuery, periodOf, RankingQuery, SummaryQuery, Tre
 const HEATMAP_FETCH_CONCURRENCY = 8;
 const BREACH_BOARD_LIMIT = 500;
 
+/** Whoever the console shows the figures or the breach board to (the role table), and street and community staff for their own. */
+const STATISTICS_READERS = [...new Set([...rolesWithScreen('figures'), ...rolesWithScreen('breaches'), 'street-coordinator' as const, 'community-handler' as const])];
+
 /**
  * 统计分析: the three rates and the other audit figures per street, community, department or category, a
  * ranking with the red and black lists, the trend, the heat map, the cases behind each figure and the SLA-breach
@@ -27,7 +31,7 @@ const BREACH_BOARD_LIMIT = 500;
  */
 @ApiTags('statistics 统计分析')
 @ApiBearerAuth()
-@Roles('supervisor', 'street-coordinator', 'community-handler')
+@Roles(...STATISTICS_READERS)
 @Controller('api/v1/statistics')
 export class StatisticsHttpController {
   constructor(
