@@ -77,7 +77,12 @@ async function main() {
   const dltStart = await deadLetterOffsets(chaos.kafka, chaos.topics);
   const observer = new CaseObserver(chaos.kafka, runId);
   await observer.start();
-  await waitForConsoles(chaos.consoles);
+  // a process's readiness probe: a service's port, the worker's health port
+  const readyUrlOf = (member) => {
+    const [variable] = launcher.SERVICE_PORTS[member.process.name.split('#')[0] === 'case-worker' ? 'worker' : member.process.name.split('#')[0]];
+    return `http://127.0.0.1:${member.env[variable]}/health/ready`;
+  };
+  await waitForReady(chaos.system.members.map(readyUrlOf));
   log(`system up: ${chaos.system.members.length} processes; consoles ${chaos.consoles.join(', ')}`);
 
   // Ctrl-C or SIGTERM: the processes are stopped (cleanly) with the run, never left behind
@@ -86,7 +91,7 @@ async function main() {
     chaos.system.stop().finally(() => process.exit(130));
   });
   const load = new Load({ consoles: chaos.consoles, observer, calls, ratePerSecond: rate, runId, log });
-  const faults = new FaultDriver({ system: chaos.system, launcherScript: join(root, 'deploy/local/infra.mjs'), everyMs: killEveryMs, random: seeded(seed), log });
+  const faults = new FaultDriver({ readyUrlOf, system: chaos.system, launcherScript: join(root, 'deploy/local/infra.mjs'), everyMs: killEveryMs, random: seeded(seed), log });
   if (killEveryMs > 0) await faults.start();
   const progress = setInterval(() => log(`load: ${JSON.stringify(load.stats)} cases seen ${observer.cases.size}, plans open ${load.unfinished().length}`), 15_000);
   await load.offerCalls();
@@ -155,16 +160,17 @@ async function deadLetterOffsets(kafka, topics) {
   }
 }
 
-async function waitForConsoles(consoles) {
-  const until = Date.now() + 300_000;
-  for (const base of consoles) {
+/** Waits until every service and worker answers its readiness probe: the load starts on a system that is up. */
+async function waitForReady(urls) {
+  const until = Date.now() + 600_000;
+  for (const url of urls) {
     for (;;) {
       try {
-        if ((await fetch(`${base}/health/ready`)).ok) break;
+        if ((await fetch(url, { signal: AbortSignal.timeout(10_000) })).ok) break;
       } catch {
         // not listening yet
       }
-      if (Date.now() > until) throw new Error(`console ${base} did not get ready`);
+      if (Date.now() > until) throw new Error(`${url} did not get ready`);
       await sleep(1_000);
     }
   }

@@ -12,8 +12,10 @@ export class FaultDriver {
   /** what was killed, when, and how long it took to come back */
   kills = [];
 
-  constructor({ system, launcherScript, everyMs, random, log }) {
+  constructor({ system, launcherScript, everyMs, random, log, readyUrlOf }) {
     this.system = system;
+    /** member → its readiness URL: a fault waits until the killed process serves again (one fault at a time) */
+    this.readyUrlOf = readyUrlOf;
     this.launcherScript = launcherScript;
     this.everyMs = everyMs;
     this.random = random;
@@ -48,8 +50,12 @@ export class FaultDriver {
       const member = this.system.members.find((m) => m.process.name === target);
       const before = member.child;
       if (before.exitCode === null && before.signalCode === null) before.kill('SIGKILL');
-      // the supervisor starts it again; wait for the new process before the next fault
+      // the supervisor starts it again; wait for the new process, and for it to be ready, before the next fault
       while (member.child === before) await sleep(200);
+      const url = this.readyUrlOf?.(member);
+      for (const until = Date.now() + 300_000; url && Date.now() < until; await sleep(1_000)) {
+        if (await fetch(url, { signal: AbortSignal.timeout(5_000) }).then((res) => res.ok, () => false)) break;
+      }
     }
     this.kills.push({ target, at: new Date(started).toISOString(), backAfterMs: Date.now() - started });
     this.log(`chaos: killed ${target}, back after ${((Date.now() - started) / 1000).toFixed(1)} s`);
