@@ -119,6 +119,15 @@ export const ROLE_LABELS: Readonly<Record<ActorRole, Bilingual>> = {
   system: { zh: '系统', en: 'system' },
 };
 
+/** Roles by name, for a refusal people read: 督查员、系统管理员 / supervisor, administrator (a word that is no role as it is). */
+export function roleNames(roles: readonly string[]): Bilingual {
+  const labels = roles.map((role) => {
+    const known = readActorRole(role);
+    return known ? ROLE_LABELS[known] : { zh: role, en: role };
+  });
+  return { zh: labels.map((l) => l.zh).join('、'), en: labels.map((l) => l.en).join(', ') };
+}
+
 /** The definition of a role; undefined for 'system' and for words that are no role. */
 export function roleDefinition(role: string): RoleDefinition | undefined {
   return Object.prototype.hasOwnProperty.call(ROLE_DEFINITIONS, role) ? (ROLE_DEFINITIONS as Record<string, RoleDefinition>)[role] : undefined;

@@ -18,6 +18,7 @@ import {
   ROLE_LABELS,
   ROLES,
   rolesFor,
+  roleNames,
   rolesWithScreen,
   supervises,
 } from './index';
@@ -59,6 +60,8 @@ describe('the role table', () => {
     // the APIs behind a screen read who sees it from here (the figures: supervisors and administrators)
     expect(rolesWithScreen('figures')).toEqual(['supervisor', 'admin']);
     expect(rolesWithScreen('call')).toEqual(['operator']);
+    // a refusal names roles as people know them
+    expect(roleNames(['supervisor', 'admin', 'streetCoordinator'])).toEqual({ zh: '督查员、系统管理员、街道工作人员', en: 'supervisor, administrator, street coordinator' });
   });
 
   it('gives each command to the roles that do it: department work to liaisons, 吹哨 to the street, 督查 to supervisors', () => {

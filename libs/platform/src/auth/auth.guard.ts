@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Role } from '@civicflow/contracts';
+import { roleNames } from '@civicflow/domain';
 import { AuthUser } from './auth-user';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
 import { InvalidTokenError, TokenVerifier } from './tokens';
@@ -27,7 +28,8 @@ export class AuthGuard implements CanActivate {
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !roles.includes(request.user.role)) {
-      throw new ForbiddenException({ message: `角色 ${request.user.role} 无权执行此操作 role not allowed; needs one of: ${roles.join(', ')}` });
+      const [who, allowed] = [roleNames([request.user.role]), roleNames(roles)];
+      throw new ForbiddenException({ message: `${who.zh}无权执行此操作（仅限${allowed.zh}） a ${who.en} may not do this; allowed: ${allowed.en}` });
     }
     return true;
   }

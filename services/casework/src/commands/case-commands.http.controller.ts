@@ -4,7 +4,7 @@ import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { AuthUser, CurrentUser } from '@civicflow/platform';
 import { CaseCommandResult, caseCommandUpdates, CaseView } from '@civicflow/workflows';
-import { mayIssue, rolesFor } from '@civicflow/domain';
+import { CASE_COMMAND_LABELS, mayIssue, roleNames, rolesFor } from '@civicflow/domain';
 import { isCaseCommand } from './command-policy';
 import { toHttpError } from './command-errors';
 import { CaseAccess } from './case-access';
@@ -32,7 +32,8 @@ export class CaseCommandsHttpController {
     if (!isCaseCommand(command)) throw new NotFoundException({ message: `未知命令 unknown command: ${command}` });
     // a role that can never send the command (the role table, libs/domain/src/vocabulary/roles.ts) gets 403 before the case is read
     if (!mayIssue(user.role, command)) {
-      throw new ForbiddenException({ message: `角色 ${user.role} 无权执行 ${command} role not allowed; needs one of: ${rolesFor(command).join(', ')}` });
+      const [who, allowed, what] = [roleNames([user.role]), roleNames(rolesFor(command)), CASE_COMMAND_LABELS[command]];
+      throw new ForbiddenException({ message: `${who.zh}无权${what.zh}（仅限${allowed.zh}） a ${who.en} may not ${what.en}; allowed: ${allowed.en}` });
     }
     if (body !== undefined && (body === null || typeof body !== 'object' || Array.isArray(body))) {
       throw new BadRequestException({ message: '请求体须为对象 the body must be a JSON object', errors: [{ field: '(body)', reason: 'expected an object' }] });
