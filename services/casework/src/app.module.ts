@@ -8,6 +8,7 @@ import { CaseAccess } from './commands/case-access';
 import { CaseCommandsHttpController } from './commands/case-commands.http.controller';
 import { CaseEventsMessageController } from './read-model/case-events.message.controller';
 import { ReadModelHttpController } from './read-model/read-model.http.controller';
+import { CASE_LIST_MODEL, CaseLists, caseListSchema } from './read-model/case-lists';
 import { CASE_READ_MODEL, caseReadSchema, TIMELINE_MODEL, timelineSchema } from './read-model/read-model.schema';
 import { StatisticsModule } from './statistics/statistics.module';
 
@@ -22,11 +23,12 @@ export class CaseworkModule {
         MongooseModule.forFeature([
           { name: CASE_READ_MODEL, schema: caseReadSchema },
           { name: TIMELINE_MODEL, schema: timelineSchema },
+          { name: CASE_LIST_MODEL, schema: caseListSchema },
         ]),
         StatisticsModule,
       ],
       controllers: [CaseCommandsHttpController, ReadModelHttpController, CaseEventsMessageController, CallbackRecordedMessageController, RecomputeDeadlinesMessageController],
-      providers: [CaseAccess],
+      providers: [CaseAccess, CaseLists],
     };
   }
 }

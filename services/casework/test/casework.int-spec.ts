@@ -9,6 +9,7 @@ import { createKafka } from '@civicflow/platform';
 import { bearerFor, eventually, integrationConfig, uniqueId, ownTemporalNamespace, startCaseWorker, TestCaseWorker } from '@civicflow/testing';
 import { CaseWorkflowInput } from '@civicflow/workflows';
 import { caseworkConfigSchema, createCaseworkApp } from '@civicflow/casework';
+import { caseListsMigration } from '../src/migrations/case-lists.migration';
 
 const runId = uniqueId();
 const env = integrationConfig({ MONGO_DB_PREFIX: runId, CASEWORK_CONSUMER_GROUP: `casework-${runId}`, KAFKA_FROM_BEGINNING: 'false' });
@@ -155,5 +156,24 @@ describe('casework: commands, timeline and worklists on the real servers', () =>
     }, { what: `${caseNumber} off the open list and awaiting its callback` });
     // the timeline is jurisdiction-checked too
     expect((await call('GET', `/api/v1/cases/${caseNumber}/timeline`, 'street-coordinator', 'bf-d01-s02')).status).toBe(403);
+  });
+
+  it('files cases and timelines projected before case_lists under their lists at start (migration), answering as before', async () => {
+    const db = mongo.db(`${runId}_casework`);
+    expect(await db.collection('schema_migrations').findOne({ _id: caseListsMigration.id as never })).toMatchObject({ finishedAt: expect.any(Date) }); // ran at start
+    const caseNumber = await startCase();
+    const onList = await eventually(async () => {
+      const list = (await worklist('community-handler', COMMUNITY, 'open')).map((c) => c.caseNumber);
+      return list.includes(caseNumber) ? list : undefined;
+    }, { what: `${caseNumber} on its community's worklist` });
+    const timeline = (await call('GET', `/api/v1/cases/${caseNumber}/timeline`, 'supervisor', 'bf')).body;
+    expect(timeline.entries.length).toBeGreaterThan(0);
+
+    await db.collection('case_lists').deleteMany({}); // a deployment from before the lists
+    expect(await worklist('community-handler', COMMUNITY, 'open')).toEqual([]);
+    expect(await caseListsMigration.run(db as never)).toMatch(/^\d+ cases and \d+ timeline entries filed in \d+ lists$/);
+    await caseListsMigration.run(db as never); // again: nothing doubles
+    expect((await worklist('community-handler', COMMUNITY, 'open')).map((c) => c.caseNumber)).toEqual(onList);
+    expect((await call('GET', `/api/v1/cases/${caseNumber}/timeline`, 'supervisor', 'bf')).body).toEqual(timeline);
   });
 });

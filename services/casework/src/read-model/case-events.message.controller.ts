@@ -5,6 +5,7 @@ import { Model } from 'mongoose';
 import { CASE_EVENT_TYPES, CaseEventEnvelope } from '@civicflow/contracts';
 import { applyCaseEvent, caseNumberOf, CaseReadDoc, TimelineDoc, toTimelineEntry } from './case-projection';
 import { CASE_READ_MODEL, TIMELINE_MODEL } from './read-model.schema';
+import { caseListKey, CaseLists } from './case-lists';
 import { CaseFactsProjector } from '../statistics/case-facts.projector';
 import { OpenCases } from '../statistics/open-cases';
 import { ConcurrentChangeError, isDuplicateKey } from '@civicflow/platform';
@@ -24,6 +25,7 @@ export class CaseEventsMessageController {
     @InjectModel(TIMELINE_MODEL) private readonly timeline: Model<TimelineDoc>,
     private readonly facts: CaseFactsProjector,
     private readonly openCases: OpenCases,
+    private readonly lists: CaseLists,
   ) {}
 
   // every case-lifecycle event; the transport validated it against its contract, so it arrives parsed and typed
@@ -36,8 +38,8 @@ export class CaseEventsMessageController {
     const current = await this.cases.findById(caseNumber).lean<CaseReadDoc>();
     const next = applyCaseEvent(current, event);
     if (!next) {
-      // already applied: a retry after a failed index write completes it
-      if (current) await this.openCases.sync(current);
+      // already applied: a retry after a failed index write completes it (a list it should have left is cleaned by its reader)
+      if (current) await Promise.all([this.openCases.sync(current), this.lists.follow(null, current)]);
       return;
     }
     if (!current) {
@@ -47,21 +49,24 @@ export class CaseEventsMessageController {
         if (isDuplicateKey(error)) throw new ConcurrentChangeError(`case ${caseNumber} was created concurrently`);
         throw error;
       }
-      await this.openCases.sync({ ...next, revision: 1 });
+      await Promise.all([this.openCases.sync({ ...next, revision: 1 }), this.lists.follow(null, next)]);
       return;
     }
     const { _id, ...fields } = next;
     const revision = current.revision + 1;
     const result = await this.cases.collection.updateOne({ _id: _id as never, revision: current.revision }, { $set: { ...fields, revision } });
     if (result.matchedCount === 0) throw new ConcurrentChangeError(`case ${caseNumber} changed concurrently`);
-    // the breach board's open-case index follows the worklist document
-    await this.openCases.sync({ ...next, revision });
+    // the breach board's open-case index and the worklists follow the worklist document
+    await Promise.all([this.openCases.sync({ ...next, revision }), this.lists.follow(current, next)]);
     this.logger.debug?.(`${event.type} → ${caseNumber} ${next.stage}@${next.currentUnit}`);
   }
 
   private async recordTimeline(event: CaseEventEnvelope): Promise<void> {
+    const entry = toTimelineEntry(event);
+    // the case's list first: an id whose entry never got written is skipped by the reader
+    await this.lists.add(caseListKey.timeline(entry.caseNumber), entry._id);
     try {
-      await this.timeline.collection.insertOne(toTimelineEntry(event) as never);
+      await this.timeline.collection.insertOne(entry as never);
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }

@@ -10,6 +10,7 @@ import { CaseAccess } from '../commands/case-access';
 import { caseNotFound } from '../commands/command-errors';
 import { CaseReadDoc, departmentDeadline, NO_DEADLINE, SlaState, TimelineDoc } from './case-projection';
 import { CASE_READ_MODEL, TIMELINE_MODEL } from './read-model.schema';
+import { caseListKey, CaseLists } from './case-lists';
 
 const WORKLIST_LIMIT = 200;
 
@@ -24,6 +25,7 @@ export class ReadModelHttpController {
     @InjectModel(CASE_READ_MODEL) private readonly cases: Model<CaseReadDoc>,
     @InjectModel(TIMELINE_MODEL) private readonly timeline: Model<TimelineDoc>,
     private readonly access: CaseAccess,
+    private readonly lists: CaseLists,
   ) {}
 
   @Get('cases/:caseNumber/timeline')
@@ -35,7 +37,9 @@ export class ReadModelHttpController {
       orgPath: [found.streetId, found.communityId, found.currentUnit, ...found.orgPath].filter((u): u is string => !!u),
       departmentIds: found.departments,
     });
-    const entries = await this.timeline.find({ caseNumber }).sort({ sequence: 1 }).limit(1000).lean<TimelineDoc[]>();
+    const ids = await this.lists.members(caseListKey.timeline(caseNumber));
+    const read = await Promise.all(ids.map((id) => this.timeline.findById(id).lean<TimelineDoc>().exec()));
+    const entries = read.filter((e): e is TimelineDoc => !!e).sort((a, b) => a.sequence - b.sequence).slice(0, 1000);
     return {
       caseNumber,
       stage: found.stage,
@@ -50,9 +54,16 @@ export class ReadModelHttpController {
   async worklist(@Query() query: WorklistQuery, @CurrentUser() user: AuthUser) {
     if (answersSummonses(user.role) && query.view !== 'awaiting-callback') return this.departmentWorklist(query.view, user);
     const cityWide = user.unitId === this.access.cityUnitId;
-    const filter: FilterQuery<CaseReadDoc> = query.view === 'awaiting-callback'
-      ? { stage: 'resolved' }
-      : { ...(cityWide ? {} : { currentUnit: user.unitId }), ...(query.view === 'breached' ? { breached: true } : { open: true }) };
+    if (!cityWide && query.view !== 'awaiting-callback') {
+      const breached = query.view === 'breached';
+      const found = await this.listed(caseListKey.unit(user.unitId), (c) => c.currentUnit === user.unitId && (c.open || c.breached));
+      const items = found.filter((c) => (breached ? c.breached : c.open))
+        .sort((a, b) => new Date(a.deadline).getTime() - new Date(b.deadline).getTime() || a._id.localeCompare(b._id))
+        .slice(0, WORKLIST_LIMIT);
+      return { view: query.view, unitId: user.unitId, items: items.map((c) => worklistItem(c, c.sla, new Date(c.deadline))) };
+    }
+    // the whole city's lists and the callbacks awaited are filters over every case (a scan on FerretDB)
+    const filter: FilterQuery<CaseReadDoc> = query.view === 'awaiting-callback' ? { stage: 'resolved' } : query.view === 'breached' ? { breached: true } : { open: true };
     const found = await this.cases.find(filter).sort({ deadline: 1, _id: 1 }).limit(WORKLIST_LIMIT).lean<CaseReadDoc[]>();
     // awaiting-callback is filtered by stage only (the callback is the hotline's); keep what the user may see
     const visible = query.view === 'awaiting-callback' && !cityWide
@@ -67,13 +78,23 @@ export class ReadModelHttpController {
    */
   private async departmentWorklist(view: 'open' | 'breached', user: AuthUser) {
     const departmentId = user.unitId;
-    const found = await this.cases.find({ pendingDepartments: departmentId }).lean<CaseReadDoc[]>();
+    const found = await this.listed(caseListKey.department(departmentId), (c) => c.pendingDepartments.includes(departmentId));
     const items = found
       .map((c) => ({ c, clock: c.departmentClocks?.[departmentId] ?? null, deadline: departmentDeadline(c, departmentId) }))
       .filter(({ clock }) => view === 'open' || clock?.status === 'breached')
       .sort((a, b) => a.deadline.getTime() - b.deadline.getTime() || a.c._id.localeCompare(b.c._id))
       .slice(0, WORKLIST_LIMIT);
     return { view, unitId: departmentId, items: items.map(({ c, clock, deadline }) => ({ ...worklistItem(c, clock, deadline), breached: clock?.status === 'breached' })) };
+  }
+
+  /**
+   * The cases of a list, read by number, that still belong to it (`belongs`): a member a crash left behind is skipped,
+   * not removed here — a reader's removal could race the projection putting the case back.
+   */
+  private async listed(key: string, belongs: (c: CaseReadDoc) => boolean): Promise<CaseReadDoc[]> {
+    const numbers = await this.lists.members(key);
+    const read = await Promise.all(numbers.map((n) => this.cases.findById(n).lean<CaseReadDoc>().exec()));
+    return read.filter((c): c is CaseReadDoc => !!c && belongs(c));
   }
 }
 

@@ -32,7 +32,9 @@ export const caseReadSchema = new Schema<CaseReadDoc>(
   },
   { collection: 'case_worklist', versionKey: false, minimize: false },
 );
-// FerretDB pushes simple equality filters down: every worklist query is equality on these, then a sort.
+// On MongoDB these serve the filters; FerretDB 1.24 decodes every document for them, so a unit's and a department's
+// worklists and a case's timeline are read through case_lists (case-lists.ts) by `_id` — only the whole city's
+// lists and the callbacks awaited still filter.
 caseReadSchema.index({ currentUnit: 1, open: 1, deadline: 1 });
 caseReadSchema.index({ currentUnit: 1, breached: 1, deadline: 1 });
 caseReadSchema.index({ stage: 1, deadline: 1 });
