@@ -2,7 +2,8 @@
 // Kafka publishing (batched vs one by one), the bare Temporal server's workflow ceiling, CivicFlow's own pipeline
 // (call → intake → grid routing → workflow → case.registered) against it, and the supervisor's statistics API
 // over 20,000 case facts, intake's database work per case at 0 and 20,000 stored cases, and an idle system's CPU
-// per process. Prints a table. Parts: kafka, temporal, pipeline, statistics, intake, idle (default: all).
+// per process, and open-loop load through the hotline API of the whole system. Prints a table. Parts: kafka, temporal,
+// pipeline, statistics, intake, idle, load (default: all).
 //
 // The bench never touches the running system's data: Temporal and FerretDB are the dev servers (`npm start`'s),
 // used through a namespace, task queues and database prefix of the run's own (deleted at the end); Kafka is a
@@ -21,6 +22,7 @@ const PARTS = {
   intake: { projects: ['libs/contracts', 'libs/domain', 'libs/grid-routing', 'libs/platform', 'workflows', 'services/grid', 'services/intake'] },
   // the whole system as processes (bench/system.mjs)
   idle: { projects: ['tsconfig.build.json'] },
+  load: { projects: ['tsconfig.build.json'] },
 };
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -84,7 +86,7 @@ main(async () => {
       const lib = await import('../bench/lib.mjs');
       await lib.platform.ensureTopics(lib.platform.createKafka('bench-topics', lib.config()));
       const { TEMPORAL_ADDRESS } = lib.config();
-      const needsNamespace = parts.includes('temporal') || parts.includes('pipeline') || parts.includes('idle');
+      const needsNamespace = parts.includes('temporal') || parts.includes('pipeline') || parts.includes('idle') || parts.includes('load');
       const namespace = needsNamespace ? await lib.ownTemporalNamespace(TEMPORAL_ADDRESS, lib.benchId('civicflow-bench-')) : undefined;
       try {
         for (const part of parts) {
@@ -95,6 +97,7 @@ main(async () => {
           if (part === 'pipeline') rows.push(...(await (await import('../bench/pipeline.bench.mjs')).benchPipeline({ namespace })));
           if (part === 'statistics') rows.push(...(await (await import('../bench/statistics.bench.mjs')).benchStatistics({ cases: Number(process.env.BENCH_STATISTICS_CASES ?? 100_000) })));
           if (part === 'intake') rows.push(...(await (await import('../bench/intake-cost.bench.mjs')).benchIntakeCost()));
+          if (part === 'load') rows.push(...(await (await import('../bench/load.bench.mjs')).benchLoad({ namespace, kafkaStatus: () => asBenchKafka(() => launcher.status()) })));
           if (part === 'idle') rows.push(...(await (await import('../bench/idle.bench.mjs')).benchIdle({ namespace, kafkaStatus: () => asBenchKafka(() => launcher.status()) })));
           console.log(`  ✔ ${part} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
         }
@@ -118,8 +121,8 @@ main(async () => {
 
 function printTable(rows) {
   console.log(`\nbench ${new Date().toISOString().slice(0, 10)}, node ${process.versions.node}`);
-  console.log(['bench', 'count', 'seconds', 'rate', 'p50 ms', 'p95 ms', 'rss MB'].join(' | '));
+  console.log(['bench', 'count', 'seconds', 'rate', 'p50 ms', 'p95 ms', 'p99 ms', 'rss MB'].join(' | '));
   for (const r of rows) {
-    console.log([r.bench, r.count, r.seconds.toFixed(2), `${r.rate.toFixed(1)} ${r.unit}`, r.p50 ?? '', r.p95 ?? '', r.rssMb].join(' | '));
+    console.log([r.bench, r.count, r.seconds.toFixed(2), `${r.rate.toFixed(1)} ${r.unit}`, r.p50 ?? '', r.p95 ?? '', r.p99 ?? '', r.rssMb ?? ''].join(' | '));
   }
 }

@@ -1,0 +1,65 @@
+// Open-loop load on the whole system (the same processes as `npm start`): calls arrive through the hotline API at a
+// steady rate whatever the system's answers — as citizens' calls do — at 0.5, 1, 2 and 5 calls/s, each rate for
+// `seconds`, then up to `drainSeconds` for the last calls to come through. Per rate: call → case.dispatched and
+// call → first notification delivered for its case (p50/p95/p99, from the probe's clock on Kafka), stragglers
+// counted (not dispatched within the drain), the rate actually completed, and CPU-seconds per process from /proc.
+import { benchCall, benchKafka, CallProbe, logCall } from './calls.mjs';
+import { benchId, dropDatabases, percentile } from './lib.mjs';
+import { cpuSeconds, login, rssMbOf, serverPids, startSystem } from './system.mjs';
+
+const RATES = (process.env.BENCH_LOAD_RATES ?? '0.5,1,2,5').split(',').map(Number);
+
+export async function benchLoad({ namespace, kafkaStatus, rates = RATES, seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60), drainSeconds = 120 } = {}) {
+  const runId = benchId('benchload');
+  const system = await startSystem({ runId, namespace, env: { NOTIFICATION_QUIET_HOURS: 'off' } });
+  const probe = await new CallProbe(benchKafka(`bench-load-${runId}`), `bench-load-probe-${runId}`).start();
+  const rows = [];
+  let next = 0; // call index across rates: every call its own grid and number
+  try {
+    const processes = [...system.processes, ...(await serverPids({ kafkaStatus }))];
+    for (const rate of rates) {
+      const token = await login(system.urls, 'operator');
+      const count = Math.max(1, Math.round(rate * seconds));
+      const phase = [];
+      const failures = [];
+      const cpuBefore = processes.map((p) => cpuSeconds(p.pid));
+      const started = Date.now();
+      // open loop: the i-th call leaves at started + i/rate, answered or not
+      const sends = Array.from({ length: count }, (_, i) => new Promise((resolve) => setTimeout(resolve, Math.max(0, started + (i * 1000) / rate - Date.now())))
+        .then(() => logCall(system.urls.hotline, token, benchCall(next + i)))
+        .then(({ callId, sentAt }) => { probe.sent(callId, sentAt); phase.push(callId); }, (error) => failures.push(error)));
+      await Promise.all(sends);
+      next += count;
+      const drained = await probe.waitFor('dispatchedAt', drainSeconds * 1000);
+      await probe.waitFor('notifiedAt', drained ? 10_000 : 0);
+      const wall = (Date.now() - started) / 1000;
+      const cpu = processes.map((p, i) => ({ name: p.name, cpu: cpuSeconds(p.pid) - cpuBefore[i] }));
+      const calls = phase.map((id) => probe.calls.get(id));
+      const latencies = (stage) => calls.filter((c) => c[stage] !== undefined).map((c) => c[stage] - c.sentAt).sort((a, b) => a - b);
+      const dispatched = latencies('dispatchedAt');
+      const notified = latencies('notifiedAt');
+      const lastDone = Math.max(...calls.filter((c) => c.dispatchedAt).map((c) => c.dispatchedAt));
+      const cpuTotal = cpu.reduce((s, p) => s + (Number.isFinite(p.cpu) ? p.cpu : 0), 0);
+      const top = cpu.filter((p) => Number.isFinite(p.cpu)).sort((a, b) => b.cpu - a.cpu).slice(0, 4).map((p) => `${p.name} ${p.cpu.toFixed(0)}`).join(', ');
+      const missing = count - dispatched.length;
+      const label = `${rate} calls/s for ${seconds} s (${count} calls${failures.length ? `, ${failures.length} refused: ${failures[0]?.message}` : ''}${missing ? `, ${missing} not dispatched within ${drainSeconds} s` : ''})`;
+      rows.push({
+        bench: `load ${label}: call → case.dispatched; CPU ${cpuTotal.toFixed(0)} s (${top})`,
+        count: dispatched.length, seconds: (lastDone - started) / 1000, rate: dispatched.length / ((lastDone - started) / 1000), unit: 'cases/s',
+        p50: percentile(dispatched, 50), p95: percentile(dispatched, 95), p99: percentile(dispatched, 99), rssMb: processes.reduce((s, p) => s + (rssMbOf(p.pid) || 0), 0),
+      });
+      rows.push({
+        bench: `load ${rate} calls/s: call → first notification delivered for the case (${notified.length} of ${count})`,
+        count: notified.length, seconds: wall, rate: notified.length / wall, unit: 'notified/s',
+        p50: percentile(notified, 50), p95: percentile(notified, 95), p99: percentile(notified, 99), rssMb: undefined,
+      });
+      console.log(`    ${rows.at(-2).bench}: p50 ${rows.at(-2).p50} p95 ${rows.at(-2).p95} p99 ${rows.at(-2).p99} ms; notified p99 ${rows.at(-1).p99} ms`);
+      if (missing > count / 2) break; // far past what the system keeps up with: higher rates say nothing more
+    }
+    return rows;
+  } finally {
+    await probe.stop().catch(() => {});
+    await system.stop();
+    await dropDatabases(process.env.MONGO_URL, runId).catch((e) => console.warn(`  (could not drop the bench databases: ${e?.message})`));
+  }
+}
