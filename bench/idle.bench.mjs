@@ -6,7 +6,7 @@ import { benchCall, benchKafka, CallProbe, logCall } from './calls.mjs';
 import { benchId, dropDatabases } from './lib.mjs';
 import { cpuSeconds, login, rssMbOf, serverPids, startSystem } from './system.mjs';
 
-export async function benchIdle({ namespace, kafkaStatus, calls = 200, settleSeconds = 30, idleSeconds = 60 } = {}) {
+export async function benchIdle({ namespace, kafkaStatus, calls = Number(process.env.BENCH_IDLE_CALLS ?? 200), settleSeconds = 30, idleSeconds = 60 } = {}) {
   const runId = benchId('benchidle');
   const system = await startSystem({ runId, namespace });
   const probe = await new CallProbe(benchKafka(`bench-idle-${runId}`), `bench-idle-probe-${runId}`).start();
