@@ -10,6 +10,7 @@ import { LiveStreamHub } from './stream/live-stream.hub';
 import { StreamHttpController } from './stream/stream.http.controller';
 import { UpstreamClient } from './upstream/upstream-client';
 import { UPSTREAM_POOLS, upstreamPools } from './upstream/upstream-services';
+import { ConsoleConfigHttpController } from './web/console-config.http.controller';
 
 /** 控制台网关 the console's API gateway (BFF): session, proxy to the services, live stream, exports, the web app. */
 @Module({})
@@ -18,7 +19,7 @@ export class ConsoleModule {
     return {
       module: ConsoleModule,
       imports: [PlatformModule.forService({ service: 'console', config })],
-      controllers: [SessionHttpController, StreamHttpController, ExportHttpController, ServicesHttpController, CaseEventsMessageController],
+      controllers: [SessionHttpController, StreamHttpController, ExportHttpController, ServicesHttpController, ConsoleConfigHttpController, CaseEventsMessageController],
       providers: [
         LiveStreamHub,
         UpstreamClient,

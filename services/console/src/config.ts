@@ -29,6 +29,20 @@ export const consoleConfigSchema = infraConfigSchema.extend({
   CONSOLE_WEB_DIST: z.string().min(1).default(resolve(__dirname, '..', 'web', 'dist')),
   /** How long a proxied call's upstream connection may stay idle (event streams send pings, so they stay open). */
   CONSOLE_PROXY_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
+  /**
+   * 底图 the basemap the console's maps draw under the city's outlines: an XYZ tile template ({z} {x} {y}, {s} for a
+   * subdomain, {key} for CONSOLE_MAP_TILE_KEY) — 天地图's WMTS takes the form
+   * https://t{s}.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=vec&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk={key}
+   * Unset: the maps draw the city's own streets, communities and grids with their names (works offline).
+   */
+  CONSOLE_MAP_TILE_URL: z.string().trim().min(1).optional(),
+  /** a second tile layer drawn over the first, e.g. 天地图's place names (cva_w) */
+  CONSOLE_MAP_LABEL_URL: z.string().trim().min(1).optional(),
+  CONSOLE_MAP_TILE_KEY: z.string().trim().min(1).optional(),
+  /** subdomains for {s}: 01234567 for 天地图 */
+  CONSOLE_MAP_SUBDOMAINS: z.string().trim().min(1).default('abc'),
+  CONSOLE_MAP_ATTRIBUTION: z.string().trim().max(300).default(''),
+  CONSOLE_MAP_MAX_ZOOM: z.coerce.number().int().min(1).max(22).default(18),
   /** Heartbeat comment interval of the live stream. */
   CONSOLE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(15_000),
 });

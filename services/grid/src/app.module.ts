@@ -19,6 +19,7 @@ import { GridConfig } from './config';
 import { GridDatasetStore, gridModelsOn } from './dataset/grid-dataset.store';
 import { SeedDemoCityUseCase } from './demo/seed-demo-city/seed-demo-city.usecase';
 import { GetGridHttpController } from './grids/get-grid/get-grid.http.controller';
+import { GetMapLayersHttpController } from './map/get-map-layers/get-map-layers.http.controller';
 import { ListGridHouseholdsHttpController } from './households/list-grid-households/list-grid-households.http.controller';
 import { GetOrgTreeHttpController } from './org/get-org-tree/get-org-tree.http.controller';
 import { GetOrgUnitHttpController } from './org/get-org-unit/get-org-unit.http.controller';
@@ -48,6 +49,7 @@ export class GridModule {
         GetOrgTreeHttpController,
         GetOrgUnitHttpController,
         GetGridHttpController,
+        GetMapLayersHttpController,
         ListGridHouseholdsHttpController,
         CalendarYearsHttpController,
         PreviewYearArrangementHttpController,

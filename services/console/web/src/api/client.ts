@@ -1,5 +1,7 @@
 // Every call goes through the BFF: /api/session/…, /api/<service>/<path> (= that service's /api/v1/<path>),
 // /api/stream (SSE), /api/export/…. The bearer token lives in sessionStorage (one tab, one sign-in).
+import { storedLocale } from '../i18n/locale';
+import { type Locale, translate } from '../i18n/messages';
 
 export interface SessionUser {
   userId: string;
@@ -34,10 +36,25 @@ export function clearSession(): void {
   sessionStorage.removeItem(USER_KEY);
 }
 
+/** What went wrong, as the page needs to tell it: no network, session over, the case refused, bad input, gone, the server. */
+export type ApiErrorKind = 'offline' | 'unauthorized' | 'forbidden' | 'refused' | 'invalid' | 'not-found' | 'server';
+
 export class ApiError extends Error {
+  readonly kind: ApiErrorKind;
   constructor(readonly status: number, message: string, readonly body: unknown) {
     super(message);
+    this.kind = kindOf(status);
   }
+}
+
+function kindOf(status: number): ApiErrorKind {
+  if (status === 0) return 'offline';
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  if (status === 409) return 'refused';
+  if (status >= 500) return 'server';
+  return 'invalid';
 }
 
 let onUnauthorized: () => void = () => undefined;
@@ -55,27 +72,37 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}${path.includes('?') ? '&' : '?'}${qs}` : path;
 }
 
-/** The server's message: our services answer `{ message, errors? }` (message often "中文 english"). */
-function messageOf(body: unknown, status: number): string {
-  if (body && typeof body === 'object') {
-    const b = body as { message?: unknown; reason?: { zh?: string; en?: string }; errors?: { field?: string; reason?: string; message?: string }[] };
-    const parts: string[] = [];
-    if (typeof b.message === 'string') parts.push(b.message);
-    else if (Array.isArray(b.message)) parts.push(b.message.join('; '));
-    if (b.reason && typeof b.reason === 'object' && (b.reason.zh || b.reason.en)) parts.push([b.reason.zh, b.reason.en].filter(Boolean).join(' '));
-    if (Array.isArray(b.errors)) parts.push(b.errors.map((e) => `${e.field ?? ''} ${e.reason ?? e.message ?? ''}`.trim()).join('; '));
-    if (parts.length) return parts.join(' — ');
-  }
-  if (typeof body === 'string' && body) return body.slice(0, 300);
-  return `HTTP ${status}`;
+/**
+ * The server's message, said once in the user's language: a refusal's reason {zh, en} alone, else the message
+ * (the half of a "中文 english" text in the user's language), then the fields at fault. Server errors and an
+ * unreachable service get our own words (the service named), never a stack or an HTML page.
+ */
+export function messageOf(body: unknown, status: number, locale: Locale = storedLocale()): string {
+  const b = (body && typeof body === 'object' ? body : {}) as { message?: unknown; reason?: unknown; errors?: { field?: string; reason?: string; message?: string }[]; service?: string };
+  if (status >= 500) return translate(locale, status === 502 || status === 503 ? 'error.unavailable' : 'error.server', { service: b.service ? `(${b.service})` : '' }).replace(/\s+([,，。])/g, '$1');
+  const reason = b.reason && typeof b.reason === 'object' ? (b.reason as { zh?: unknown; en?: unknown }) : undefined;
+  const said = reason && typeof reason.zh === 'string' && typeof reason.en === 'string'
+    ? (locale === 'en' ? reason.en : reason.zh)
+    : typeof b.message === 'string' ? inLocale(b.message, locale)
+      : Array.isArray(b.message) ? b.message.join('; ')
+        : typeof body === 'string' && body && !body.trimStart().startsWith('<') ? body.slice(0, 300) : translate(locale, `error.status.${status}`);
+  const fields = Array.isArray(b.errors) ? b.errors.map((e) => `${e.field ?? ''} ${e.reason ?? e.message ?? ''}`.trim()).filter(Boolean).join('; ') : '';
+  return fields ? `${said}: ${fields}` : said;
+}
+
+/** The half of a "中文 english" message in the locale (services answer both when asked in Chinese); the text as it is otherwise. */
+export function inLocale(text: string, locale: Locale): string {
+  const match = /^(.*[\u3400-\u9fff\uff00-\uffef][^A-Za-z]*?)\s*\(?([A-Za-z][A-Za-z0-9 ,;:'’()/.-]*[A-Za-z0-9).])\)?\s*$/.exec(text.trim());
+  if (!match || match[2].split(/\s+/).length < 2) return text;
+  return locale === 'en' ? match[2].replace(/^\(|\)$/g, '') : match[1].trim();
 }
 
 export async function api<T = unknown>(path: string, init: { method?: string; body?: unknown; query?: Query; headers?: Record<string, string> } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': storedLocale(), ...init.headers };
   const token = getToken();
   if (token) headers.authorization = `Bearer ${token}`;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(withQuery(`/api/${path.replace(/^\//, '')}`, init.query), {
+  const response = await send(withQuery(`/api/${path.replace(/^\//, '')}`, init.query), {
     method: init.method ?? (init.body !== undefined ? 'POST' : 'GET'),
     headers,
     body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
@@ -92,10 +119,46 @@ export async function api<T = unknown>(path: string, init: { method?: string; bo
   return body as T;
 }
 
+/** fetch, with a lost network said in words (the page's connection banner hears of it too). */
+async function send(url: string, init: RequestInit): Promise<Response> {
+  try {
+    const response = await fetch(url, init);
+    connectivity.set(true);
+    return response;
+  } catch (error) {
+    if ((error as Error)?.name === 'AbortError') throw error;
+    connectivity.set(false);
+    throw new ApiError(0, translate(storedLocale(), 'error.offline'), null);
+  }
+}
+
+/** Whether the gateway answered the last request: false after a failed fetch until one succeeds (or the browser says it is back online). */
+export const connectivity = (() => {
+  let online = typeof navigator === 'undefined' ? true : navigator.onLine;
+  const listeners = new Set<() => void>();
+  const set = (value: boolean) => {
+    if (value === online) return;
+    online = value;
+    listeners.forEach((l) => l());
+  };
+  if (typeof window !== 'undefined') {
+    window.addEventListener('offline', () => set(false));
+    window.addEventListener('online', () => set(true));
+  }
+  return {
+    set,
+    online: () => online,
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+})();
+
 /** A protected binary (photo, PDF) as an object URL, since <img>/<a> cannot send the bearer header. */
 export async function fetchBlobUrl(path: string): Promise<string> {
   const token = getToken();
-  const response = await fetch(`/api/${path.replace(/^\//, '')}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const response = await send(`/api/${path.replace(/^\//, '')}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   if (!response.ok) throw new ApiError(response.status, `HTTP ${response.status}`, null);
   return URL.createObjectURL(await response.blob());
 }
@@ -103,7 +166,7 @@ export async function fetchBlobUrl(path: string): Promise<string> {
 /** Downloads an export (CSV / Excel) with the bearer header and saves it under the server's file name. */
 export async function download(path: string, query: Query, fallbackName: string): Promise<void> {
   const token = getToken();
-  const response = await fetch(withQuery(`/api/${path.replace(/^\//, '')}`, query), { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const response = await send(withQuery(`/api/${path.replace(/^\//, '')}`, query), { headers: token ? { authorization: `Bearer ${token}` } : {} });
   if (!response.ok) throw new ApiError(response.status, messageOf(await response.text(), response.status), null);
   const disposition = response.headers.get('content-disposition') ?? '';
   const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition);

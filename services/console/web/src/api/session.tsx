@@ -4,6 +4,8 @@ import { homeScreenOf, type Screen } from '../lib/vocabulary';
 
 interface Session {
   user: SessionUser | null;
+  /** true when the server ended the session (expired or revoked token), not the user signing out */
+  expired: boolean;
   login(username: string, password: string): Promise<SessionUser>;
   logout(): void;
 }
@@ -17,11 +19,19 @@ interface LoginAnswer {
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<SessionUser | null>(() => (getToken() ? getStoredUser() : null));
+  const [expired, setExpired] = useState(false);
   const logout = useCallback(() => {
     clearSession();
+    setExpired(false);
     setUser(null);
   }, []);
-  useEffect(() => setUnauthorizedHandler(logout), [logout]);
+  // the server no longer takes the token: say so on the login page, which brings the user back to the same page
+  const expire = useCallback(() => {
+    clearSession();
+    setExpired(true);
+    setUser(null);
+  }, []);
+  useEffect(() => setUnauthorizedHandler(expire), [expire]);
   // a stored token may have expired: ask who we are once
   useEffect(() => {
     if (!getToken()) return;
@@ -32,10 +42,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (username: string, password: string) => {
     const answer = await api<LoginAnswer>('session/login', { body: { username, password } });
     storeSession(answer.accessToken, answer.user);
+    setExpired(false);
     setUser(answer.user);
     return answer.user;
   }, []);
-  const value = useMemo(() => ({ user, login, logout }), [user, login, logout]);
+  const value = useMemo(() => ({ user, expired, login, logout }), [user, expired, login, logout]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

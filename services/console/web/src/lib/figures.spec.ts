@@ -13,9 +13,11 @@ describe('figures', () => {
     expect(rateTone(null, false)).toBe('none');
   });
   it('computes preset periods as inclusive China days', () => {
-    const today = new Date(2026, 4, 14);
+    const today = new Date('2026-05-14T01:00:00+08:00');
     expect(presetPeriod('month', today)).toEqual({ from: '2026-05-01', to: '2026-05-14' });
     expect(presetPeriod('7d', today)).toEqual({ from: '2026-05-08', to: '2026-05-14' });
     expect(presetPeriod('30d', today)).toEqual({ from: '2026-04-15', to: '2026-05-14' });
+    // 17:00 UTC is already the next day in China
+    expect(presetPeriod('7d', new Date('2026-05-13T17:00:00Z'))).toEqual({ from: '2026-05-08', to: '2026-05-14' });
   });
 });

@@ -1,6 +1,7 @@
 // The supervisor's figures (casework statistics): which rate has which numerator and denominator, and which
 // way is better — pure, shared by the cards, the table and the tests.
 import type { Rates } from '@civicflow/contracts';
+import { addChinaDays, chinaDay } from './china-time';
 
 export type { Rates };
 
@@ -37,10 +38,8 @@ export function rateTone(rate: number | null | undefined, lowerIsBetter: boolean
 export const TONE_COLOR = { good: '#237804', fair: '#ad6800', poor: '#a8071a', none: '#595959' } as const;
 
 /** The China-day period of a preset: this month, last 7 days, last 30 days (YYYY-MM-DD, inclusive). */
-export function presetPeriod(preset: 'month' | '7d' | '30d', today: Date): { from: string; to: string } {
-  const ymd = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  const to = ymd(today);
-  if (preset === 'month') return { from: ymd(new Date(today.getFullYear(), today.getMonth(), 1)), to };
-  const days = preset === '7d' ? 6 : 29;
-  return { from: ymd(new Date(today.getFullYear(), today.getMonth(), today.getDate() - days)), to };
+export function presetPeriod(preset: 'month' | '7d' | '30d', now: Date): { from: string; to: string } {
+  const to = chinaDay(now);
+  if (preset === 'month') return { from: `${to.slice(0, 8)}01`, to };
+  return { from: addChinaDays(to, preset === '7d' ? -6 : -29), to };
 }

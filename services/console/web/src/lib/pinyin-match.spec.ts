@@ -1,5 +1,6 @@
 import { fullPinyin, indexCategories, matchCategories, pinyinInitials } from './pinyin-match';
-import { categoryIndex, MINORS } from './taxonomy';
+import { categoryIndex } from './category-search';
+import { MINORS } from './taxonomy';
 
 describe('pinyin helpers', () => {
   it('makes initials and full pinyin of Chinese names', () => {

@@ -1,7 +1,6 @@
-// The shipped 27/266 taxonomy and department list, read from libs/domain at build time (data only), indexed
-// for the operator's category search.
+// The shipped 27/266 taxonomy and department list, read from libs/domain at build time (data only). The
+// operator's pinyin search over it is lib/category-search.ts (pinyin-pro is big: only the call page loads it).
 import taxonomyDocument from '../../../../../libs/domain/src/taxonomy/taxonomy.zh-CN.json';
-import { type CategoryEntry, indexCategories, type IndexedCategory } from './pinyin-match';
 
 interface RawMajor {
   code: string;
@@ -32,16 +31,3 @@ export function minorByCode(code: string | null | undefined): Minor | undefined 
 export function majorByCode(code: string): RawMajor | undefined {
   return majors.get(code);
 }
-
-let index: IndexedCategory[] | undefined;
-/** Built on first use (pinyin for 266 names takes a few milliseconds). */
-export function categoryIndex(): IndexedCategory[] {
-  index ??= indexCategories(
-    MINORS.map((m): CategoryEntry => {
-      const major = majors.get(m.majorCode);
-      return { code: m.code, zh: m.zh, en: m.en, majorCode: m.majorCode, majorZh: major?.zh ?? '', majorEn: major?.en ?? '' };
-    }),
-  );
-  return index;
-}
-

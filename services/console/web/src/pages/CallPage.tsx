@@ -8,9 +8,10 @@ import { AimOutlined, BookOutlined, HistoryOutlined, PlusOutlined, SendOutlined 
 import { api } from '../api/client';
 import { useI18n } from '../i18n';
 import { CaseLink, useCategoryLabel } from '../components/common';
-import { GridMap, type Ring } from '../components/GridMap';
-import { gridOutline, locate, ringCenter, type Routing } from '../components/routing';
-import { categoryIndex, minorByCode } from '../lib/taxonomy';
+import { CityMap } from '../components/map';
+import { locate, type Routing } from '../components/routing';
+import { minorByCode } from '../lib/taxonomy';
+import { categoryIndex } from '../lib/category-search';
 import { matchCategories } from '../lib/pinyin-match';
 
 const REQUEST_TYPES = ['complaint', 'help', 'inquiry', 'suggestion', 'tip-off'] as const;
@@ -74,7 +75,6 @@ export function CallPage() {
   const [serverSuggestions, setServerSuggestions] = useState<Suggestion[]>([]);
   const [history, setHistory] = useState<CallerHistory | null>(null);
   const [routing, setRouting] = useState<Routing | null>(null);
-  const [outline, setOutline] = useState<Ring[]>([]);
   const [marker, setMarker] = useState<{ lng: number; lat: number } | null>(null);
   const [articles, setArticles] = useState<Article[] | null>(null);
   const [knowledgeQuery, setKnowledgeQuery] = useState('');
@@ -157,20 +157,13 @@ export function CallPage() {
     if (minor && !form.getFieldValue('urgency')) form.setFieldValue('urgency', undefined);
   };
 
-  const showRouting = useCallback(async (r: Routing, point?: { lng: number; lat: number }) => {
-    setRouting(r);
-    if (r.matched) {
-      const rings = await gridOutline(r.gridId);
-      setOutline(rings);
-      if (!point && rings[0]) setMarker(ringCenter(rings[0]));
-    } else setOutline([]);
-  }, []);
+  const showRouting = useCallback((r: Routing) => setRouting(r), []);
 
   const locateAddress = async () => {
     const address = (form.getFieldValue('address') as string | undefined)?.trim();
     if (!address) return;
     try {
-      await showRouting(await locate({ address }));
+      showRouting(await locate({ address }));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -180,7 +173,7 @@ export function CallPage() {
     setMarker(point);
     form.setFieldsValue({ lng: point.lng, lat: point.lat });
     try {
-      await showRouting(await locate({ point }), point);
+      showRouting(await locate({ point }));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -192,7 +185,6 @@ export function CallPage() {
     setCategoryCode(undefined);
     setHistory(null);
     setRouting(null);
-    setOutline([]);
     setMarker(null);
     setLogged(null);
     setCaseInfo(null);
@@ -427,7 +419,9 @@ export function CallPage() {
       </Col>
       <Col flex="1 1 53%" style={{ minWidth: 0 }}>
         <Card size="small" title={<span><AimOutlined /> {t('call.map')}</span>} extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('call.map.hint')}</Typography.Text>} styles={{ body: { padding: 4 } }} style={{ marginBottom: 12 }}>
-          <GridMap height={250} marker={mapMarker} polygons={outline} onPick={(p) => void pickPoint(p)} testId="call-map" ariaLabel={t('call.map.hint')} />
+          <CityMap height={300} marker={mapMarker} highlight={routing?.matched ? [routing.gridId] : undefined}
+            focus={mapMarker ? { point: mapMarker } : routing?.matched ? { unitId: routing.gridId } : null}
+            onPick={(p) => void pickPoint(p)} testId="call-map" ariaLabel={t('call.map.hint')} />
         </Card>
         <Card size="small" styles={{ body: { paddingTop: 0 } }}>
           <Tabs

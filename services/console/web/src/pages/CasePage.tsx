@@ -9,8 +9,7 @@ import { useCaseUpdates, usePolling } from '../api/live';
 import { useUser } from '../api/session';
 import { useI18n } from '../i18n';
 import { CaseLink, SlaBadge, StageTag, useCategoryLabel, useOrg } from '../components/common';
-import { GridMap, type Ring } from '../components/GridMap';
-import { gridOutline } from '../components/routing';
+import { CityMap } from '../components/map';
 import { CommandModal, sendCommand } from '../components/CommandModal';
 import { availableCommands, type CaseCommandName as CommandName, departmentUnitId } from '../lib/vocabulary';
 import { useAsync } from '../lib/use-async';
@@ -127,11 +126,6 @@ export function CasePage() {
   const intake = data.data?.intake ?? null;
   const timeline = data.data?.timeline ?? [];
   const actions = status ? availableCommands(user, status) : [];
-
-  const [outline, setOutline] = useState<Ring[]>([]);
-  useEffect(() => {
-    if (intake?.routing?.gridId) void gridOutline(intake.routing.gridId).then(setOutline);
-  }, [intake?.routing?.gridId]);
 
   const [photoUrls, setPhotoUrls] = useState<string[]>([]);
   const photoKey = intake?.photos?.join(',') ?? '';
@@ -323,7 +317,9 @@ export function CasePage() {
             />
           </Card>
           <Card size="small" title={t('case.map')}>
-            <GridMap height={220} marker={intake?.location ?? null} polygons={outline} testId="case-map" ariaLabel={t('case.map')} />
+            <CityMap height={260} marker={intake?.location ?? null} testId="case-map" ariaLabel={t('case.map')}
+              highlight={[intake?.routing?.gridId ?? status?.gridId ?? ''].filter(Boolean)}
+              focus={intake?.location ? { point: intake.location } : { unitId: intake?.routing?.gridId ?? status?.gridId ?? status?.communityId ?? null }} />
           </Card>
         </Col>
         <Col xs={24} lg={10}>

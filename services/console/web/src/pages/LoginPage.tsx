@@ -4,6 +4,7 @@ import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useI18n } from '../i18n';
 import { homeOf, useSession } from '../api/session';
+import { ApiError } from '../api/client';
 
 export function LoginPage() {
   const { t, locale, setLocale } = useI18n();
@@ -19,8 +20,9 @@ export function LoginPage() {
       const user = await login(values.username.trim(), values.password);
       const next = params.get('next');
       void navigate(next && next !== '/' && !next.startsWith('/login') ? next : homeOf(user.role), { replace: true });
-    } catch {
-      setError(t('login.failed'));
+    } catch (e) {
+      // a wrong password is the usual 401; anything else (offline, server down, locked) says what it is
+      setError(e instanceof ApiError && e.status !== 401 ? e.message : t('login.failed'));
     } finally {
       setBusy(false);
     }
@@ -36,6 +38,7 @@ export function LoginPage() {
           <Form.Item label={t('login.password')} name="password" rules={[{ required: true, message: t('login.password') }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
           </Form.Item>
+          {params.get('expired') && !error && <Alert type="warning" title={t('login.expired')} showIcon style={{ marginBottom: 12 }} role="status" data-testid="login-expired" />}
           {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 12 }} role="alert" data-testid="login-error" />}
           <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
             {t('login.submit')}

@@ -10,8 +10,9 @@ import { type InboxItem, useCaseUpdates } from '../api/live';
 import { useI18n } from '../i18n';
 import { CaseLink, useOrg } from '../components/common';
 import { DrillDown, type DrillTarget } from '../components/DrillDown';
-import { GridMap, type HeatPoint } from '../components/GridMap';
+import { CityMap } from '../components/map';
 import { sendCommand } from '../components/CommandModal';
+import { chinaPeriodInstants } from '../lib/china-time';
 import { FIGURES, presetPeriod, type RateKey, type Rates, rateTone, TONE_COLOR } from '../lib/figures';
 import { useAsync } from '../lib/use-async';
 
@@ -28,6 +29,13 @@ interface Ranked {
   value: number | null;
   list: 'red' | 'black' | null;
   cases?: number;
+}
+interface HeatCell {
+  gridId: string;
+  name: string;
+  lng: number | null;
+  lat: number | null;
+  count: number;
 }
 interface TrendPoint {
   bucket: string;
@@ -56,8 +64,10 @@ export function SupervisorPage() {
     [pk, groupBy, metric],
   );
   const trend = useAsync(() => api<TrendPoint[]>('casework/statistics/trend', { query: { ...period, interval } }), [pk, interval]);
-  const heat = useAsync(() => api<(HeatPoint & { lng: number | null; lat: number | null })[]>('casework/statistics/heatmap', { query: period }), [pk]);
-  const disputes = useAsync(() => api<Record<string, unknown>>('mediation/mediation/figures', { query: period }).catch(() => null), [pk]);
+  const heat = useAsync(() => api<HeatCell[]>('casework/statistics/heatmap', { query: period }), [pk]);
+  // mediation counts instants: the period's China days from the first's start to the day after the last (with the offset)
+  const disputes = useAsync(() => api<Record<string, unknown>>('mediation/mediation/figures', { query: { ...chinaPeriodInstants(period), groupBy: 'none' } }).catch(() => null), [pk]);
+  const heatData = useMemo(() => heatPoints(heat.data), [heat.data]);
   const reloadAll = () => {
     summary.reload();
     ranking.reload();
@@ -239,8 +249,12 @@ export function SupervisorPage() {
               key: 'heat',
               label: t('sup.heatmap'),
               children: (
-                <GridMap height={320} heat={(heat.data ?? []).filter((h): h is HeatPoint => h.lng !== null && h.lat !== null)} testId="sup-heatmap" ariaLabel={t('sup.heatmap')}
-                  onGridClick={() => undefined} />
+                <>
+                  <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t('sup.heatmap.hint')}</Typography.Paragraph>
+                  <CityMap height={420} testId="sup-heatmap" ariaLabel={t('sup.heatmap')} clickLevel="community"
+                    heat={heatData}
+                    onUnitClick={(unit) => setDrill({ ...period, metric: 'cases', groupBy: 'community', key: unit.id, name: unit.name })} />
+                </>
               ),
             },
             { key: 'extensions', label: t('sup.extensions'), children: <ExtensionApprovals /> },
@@ -250,6 +264,11 @@ export function SupervisorPage() {
       <DrillDown target={drill} onClose={() => setDrill(null)} />
     </div>
   );
+}
+
+/** Cases per grid, placed at the grid's centre and weighted by their number, for the heat layer. */
+function heatPoints(cells: HeatCell[] | undefined) {
+  return (cells ?? []).flatMap((c) => (c.lng === null || c.lat === null ? [] : [{ lng: c.lng, lat: c.lat, weight: c.count }]));
 }
 
 function FigureCard({ label, value, detail, tone, headline, testId, onOpen }: { label: string; value: string; detail: string; tone: keyof typeof TONE_COLOR; headline?: boolean; testId: string; onOpen?(): void }) {

@@ -1,0 +1,37 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CONFIG } from '@civicflow/platform';
+import type { ConsoleConfig } from '../config';
+
+export interface BasemapLayer {
+  url: string;
+  attribution?: string;
+  subdomains: string[];
+  maxZoom: number;
+}
+
+/** The basemap layers a city configured (CONSOLE_MAP_*), {key} filled in; none means the city's own drawing. */
+export function basemapOf(config: Pick<ConsoleConfig, 'CONSOLE_MAP_TILE_URL' | 'CONSOLE_MAP_LABEL_URL' | 'CONSOLE_MAP_TILE_KEY' | 'CONSOLE_MAP_SUBDOMAINS' | 'CONSOLE_MAP_ATTRIBUTION' | 'CONSOLE_MAP_MAX_ZOOM'>): BasemapLayer[] {
+  return [config.CONSOLE_MAP_TILE_URL, config.CONSOLE_MAP_LABEL_URL]
+    .filter((url): url is string => !!url)
+    .map((url, i) => ({
+      url: url.replaceAll('{key}', encodeURIComponent(config.CONSOLE_MAP_TILE_KEY ?? '')),
+      ...(i === 0 && config.CONSOLE_MAP_ATTRIBUTION ? { attribution: config.CONSOLE_MAP_ATTRIBUTION } : {}),
+      subdomains: [...config.CONSOLE_MAP_SUBDOMAINS],
+      maxZoom: config.CONSOLE_MAP_MAX_ZOOM,
+    }));
+}
+
+/** 控制台设置: what the web app needs to know of this deployment (the basemap) beyond the services' APIs. */
+@ApiTags('gateway 网关')
+@ApiBearerAuth()
+@Controller('api/console/config')
+export class ConsoleConfigHttpController {
+  constructor(@Inject(CONFIG) private readonly config: ConsoleConfig) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The deployment’s settings for the web app: { map: { basemap: [{ url, attribution?, subdomains, maxZoom }] } } (empty basemap: the city’s own drawing)' })
+  get() {
+    return { map: { basemap: basemapOf(this.config) } };
+  }
+}
