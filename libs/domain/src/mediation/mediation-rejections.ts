@@ -1,4 +1,5 @@
 import type { Rejection } from '../case/rejection';
+import { toChinaWallClock } from '../calendar/china-time';
 import { type ActorRole, ROLE_LABELS } from '../vocabulary/roles';
 import { MEDIATION_STAGE_LABELS, MEDIATION_LEVEL_LABELS, type MediationLevel, type MediationStage } from './mediation-types';
 
@@ -17,7 +18,11 @@ export const MEDIATION_COMMAND_LABELS: Readonly<Record<MediationCommandType, { z
 
 const reject = (code: string, zh: string, en: string): Rejection => ({ code, zh, en });
 const label = (command: MediationCommandType) => MEDIATION_COMMAND_LABELS[command];
-const iso = (at: number) => new Date(at).toISOString();
+/** A time as people read it: China wall clock, e.g. 2026-12-07 11:50 (北京时间) — never UTC. */
+const iso = (at: number) => {
+  const { date, time } = toChinaWallClock(at);
+  return `${date} ${time.slice(0, 5)} (UTC+8)`;
+};
 
 /** Every reason mediation refuses a command, in one place so wording stays consistent (HTTP 409). */
 export const mediationRejections = {

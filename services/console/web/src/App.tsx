@@ -23,6 +23,11 @@ const THEME = {
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
+    // status colours dark enough for text on their light backgrounds (tags, alerts)
+    colorSuccess: '#237804',
+    colorWarning: '#ad6800',
+    colorError: '#c41d1d',
+    colorInfo: '#1554c0',
   },
 };
 

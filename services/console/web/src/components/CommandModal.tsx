@@ -2,7 +2,7 @@
 // POST /api/casework/cases/:n/commands/:command; the domain's refusal (409) is shown as it says it.
 import { useState } from 'react';
 import { Alert, App, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
-import { api } from '../api/client';
+import { api, ApiError } from '../api/client';
 import { useUser } from '../api/session';
 import { useI18n } from '../i18n';
 import type { CaseCommandName as CommandName } from '../lib/vocabulary';
@@ -23,6 +23,16 @@ export function newRequestId(): string {
 
 export async function sendCommand(caseNumber: string, command: CommandName, body: Record<string, unknown>): Promise<unknown> {
   return api(`casework/cases/${encodeURIComponent(caseNumber)}/commands/${command}`, { body, headers: { 'x-request-id': newRequestId() } });
+}
+
+/**
+ * A case's refusal (409: the state moved, or the rules forbid it) is said once, as a toast saying the page now shows
+ * the current state, and the form closes so the page can reload; a bad field (400) stays in the form to be fixed.
+ */
+export function sayRefusal(error: unknown, say: (text: string) => void, t: (key: string, params?: Record<string, string>) => string): boolean {
+  if (!(error instanceof ApiError) || error.kind !== 'refused') return false;
+  say(t('app.refused.reloaded', { reason: error.message }));
+  return true;
 }
 
 export function CommandModal({ command, context, onClose, onDone }: { command: CommandName | null; context: CommandContext; onClose(): void; onDone(command: CommandName): void }) {
@@ -80,7 +90,11 @@ export function CommandModal({ command, context, onClose, onDone }: { command: C
       setRoute(null);
       onDone(command);
     } catch (e) {
-      setError((e as Error).message);
+      if (sayRefusal(e, (text) => message.warning(text, 6), t)) {
+        form.resetFields();
+        setRoute(null);
+        onDone(command);
+      } else setError((e as Error).message);
     } finally {
       setBusy(false);
     }

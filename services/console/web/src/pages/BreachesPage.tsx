@@ -7,7 +7,7 @@ import { useCaseUpdates, usePolling } from '../api/live';
 import { useUser } from '../api/session';
 import { useI18n } from '../i18n';
 import { CaseLink, StageTag, useCategoryLabel, useOrg } from '../components/common';
-import { sendCommand } from '../components/CommandModal';
+import { sayRefusal, sendCommand } from '../components/CommandModal';
 import { useAsync } from '../lib/use-async';
 import { formatCountdown } from '../lib/sla';
 
@@ -46,7 +46,10 @@ export function BreachesPage() {
       form.resetFields();
       board.reload();
     } catch (e) {
-      message.error((e as Error).message, 6);
+      if (sayRefusal(e, (text) => message.warning(text, 6), t)) {
+        setNoticeFor(null);
+        board.reload();
+      } else message.error((e as Error).message, 6);
     }
   };
   return (

@@ -7,7 +7,8 @@ import type { InputRef } from 'antd';
 import { AimOutlined, BookOutlined, HistoryOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { api } from '../api/client';
 import { useI18n } from '../i18n';
-import { CaseLink, useCategoryLabel } from '../components/common';
+import { CaseLink, useCategoryLabel, useOrg } from '../components/common';
+import { departmentUnitId } from '../lib/vocabulary';
 import { CityMap } from '../components/map';
 import { locate, type Routing } from '../components/routing';
 import { minorByCode } from '../lib/taxonomy';
@@ -64,6 +65,8 @@ export function CallPage() {
   const { t, locale, fmtTime } = useI18n();
   const { message } = App.useApp();
   const categoryLabel = useCategoryLabel();
+  const org = useOrg();
+  const departmentName = (code: string) => org.name(departmentUnitId(code));
   const [form] = Form.useForm<CallValues>();
   const numberRef = useRef<InputRef>(null);
   const categoryRef = useRef<HTMLInputElement | null>(null);
@@ -334,7 +337,7 @@ export function CallPage() {
                 options={REQUEST_TYPES.map((rt) => ({ value: rt, label: t(`requestType.${rt}`), 'data-testid': `call-request-type-${rt}` }))} />
             </Form.Item>
             <Form.Item label={<label htmlFor="call_category">{t('call.category')}</label>} style={{ marginBottom: 10 }}
-              extra={minor ? <span data-testid="call-category-chosen">{categoryLabel(minor.code)} · {t(`urgency.${minor.priority}`)} · {minor.department}</span> : undefined}>
+              extra={minor ? <span data-testid="call-category-chosen">{categoryLabel(minor.code)} · {t(`urgency.${minor.priority}`)} · {departmentName(minor.department)}</span> : undefined}>
               <AutoComplete
                 id="call_category"
                 data-testid="call-category"
@@ -390,7 +393,7 @@ export function CallPage() {
                 data-community={routing.matched ? routing.communityId : ''} data-grid={routing.matched ? routing.gridId : ''} showIcon type={routing.matched ? 'success' : 'warning'}
                 title={routing.matched
                   ? t('call.routing.matched', { street: routing.streetName, community: routing.communityName, grid: routing.gridName })
-                  : t('call.routing.unmatched', { reason: routing.reason })} />
+                  : t('call.routing.unmatched', { reason: t(`routing.reason.${routing.reason}`) })} />
             )}
             {error && <Alert style={{ marginBottom: 10 }} type="error" showIcon title={error} role="alert" data-testid="call-error" closable onClose={() => setError(undefined)} />}
             <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>

@@ -10,8 +10,9 @@ import { useUser } from '../api/session';
 import { useI18n } from '../i18n';
 import { CaseLink, SlaBadge, StageTag, useCategoryLabel, useOrg } from '../components/common';
 import { CityMap } from '../components/map';
-import { CommandModal, sendCommand } from '../components/CommandModal';
-import { availableCommands, type CaseCommandName as CommandName, departmentUnitId } from '../lib/vocabulary';
+import { CommandModal, sayRefusal, sendCommand } from '../components/CommandModal';
+import { availableCommands, CHANNEL_LABELS, type CaseCommandName as CommandName, departmentUnitId, readChannel } from '../lib/vocabulary';
+import { actorLine, eventSentence, recomputedClockLines, type SentenceContext } from '../lib/timeline-sentences';
 import { useAsync } from '../lib/use-async';
 
 interface Clock {
@@ -95,14 +96,11 @@ interface TimelineEntry {
   detail: Record<string, unknown>;
 }
 
-/** A timeline detail value as text (objects as JSON). */
-const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v));
-
 const optional = <T,>(p: Promise<T>): Promise<T | null> => p.catch((e: unknown) => (e instanceof ApiError && e.status < 500 ? null : Promise.reject(e instanceof Error ? e : new Error(String(e)))));
 
 export function CasePage() {
   const { caseNumber = '' } = useParams();
-  const { t, fmtTime } = useI18n();
+  const { t, fmtTime, locale } = useI18n();
   const user = useUser();
   const org = useOrg();
   const { message } = App.useApp();
@@ -149,7 +147,8 @@ export function CasePage() {
         message.success(t('case.commandDone', { cmd: t(`cmd.${cmd}`) }));
         data.reload();
       } catch (e) {
-        message.error((e as Error).message, 6);
+        if (sayRefusal(e, (text) => message.warning(text, 6), t)) data.reload();
+        else message.error((e as Error).message, 6);
       }
       return;
     }
@@ -161,33 +160,8 @@ export function CasePage() {
   if (!status && !intake) return <Result status="404" title={t('case.notFound')} subTitle={caseNumber} />;
 
   const place = intake?.location ? { point: intake.location } : intake?.address ? { address: intake.address } : {};
-  const detailText = (d: Record<string, unknown>): string[] => {
-    const out: string[] = [];
-    for (const [k, v] of Object.entries(d ?? {})) {
-      if (v === undefined || v === null || k === 'summonsId') continue;
-      if (k === 'departmentId') out.push(`${t('form.department')}: ${org.name(text(v))}`);
-      else if (k === 'departmentIds' && Array.isArray(v)) out.push(`${t('form.departments')}: ${v.map((x) => org.name(String(x))).join('、')}`);
-      else if (k === 'satisfaction') out.push(`${t('callbacks.satisfaction')}: ${t(`satisfaction.${text(v)}`)}`);
-      else if (k === 'from' || k === 'to') out.push(`${k === 'from' ? '←' : '→'} ${t(`level.${text(v)}`)}`);
-      else if (k === 'window') out.push(t(`window.${text(v)}`));
-      else if (k === 'reached') out.push(`${t('callbacks.reached')}: ${v ? t('common.yes') : t('common.no')}`);
-      else if (k === 'callbackDueAt') out.push(`${t('callbacks.due')}: ${fmtTime(text(v))}`);
-      else if (k === 'assigneeUnitId') out.push(`→ ${org.name(text(v))}`);
-      else if (k === 'closureReason') out.push(`${t('case.closure')}: ${t(`closure.${text(v)}`)}`);
-      else if (k === 'trigger') out.push(`${t('case.trigger')}: ${text(v)}`);
-      else if (k === 'intakeStatus' || k === 'calendarVersion' || k === 'year') continue;
-      else if (k === 'clocks' && Array.isArray(v)) {
-        // 时限重算: each running clock's deadline before → after
-        for (const c of v as { window: string; departmentId?: string; previousDeadline: string | null; deadline: string | null; provisional: boolean }[]) {
-          out.push(`${t(`window.${c.window}`)}${c.departmentId ? ` (${org.name(c.departmentId)})` : ''}: ${fmtTime(c.previousDeadline)} → ${fmtTime(c.deadline)}${c.provisional ? ` · ${t('sla.provisional')}` : ''}`);
-        }
-      }
-      else if (k === 'route' && v && typeof v === 'object') out.push(`→ ${org.name((v as { communityId?: string; streetId?: string }).communityId ?? (v as { streetId?: string }).streetId)}`);
-      else if (typeof v === 'object') out.push(`${k}: ${JSON.stringify(v)}`);
-      else out.push(`${k === 'plan' ? t('case.plan') : k === 'result' ? t('case.result') : k === 'summary' ? t('form.summary') : k === 'reason' ? t('common.reason') : k === 'notice' ? t('form.notice') : k === 'note' ? t('common.note') : k}: ${text(v)}`);
-    }
-    return out;
-  };
+  const sentences: SentenceContext = { locale, t, unitName: org.name, fmtTime };
+  const channel = readChannel(intake?.channel ?? '');
 
   return (
     <div data-testid="case-page" data-case={caseNumber} data-stage={status?.stage ?? ''} data-level={status?.level ?? ''} data-unit={status?.currentUnit ?? ''}>
@@ -250,12 +224,12 @@ export function CasePage() {
                   <Descriptions.Item label={t('case.category')}>{categoryLabel(intake.categoryCode)}</Descriptions.Item>
                   <Descriptions.Item label={t('case.requestType')}>{t(`requestType.${intake.requestType}`)}</Descriptions.Item>
                   <Descriptions.Item label={t('case.priority')}>{t(`urgency.${intake.priority ?? intake.urgency}`)}</Descriptions.Item>
-                  <Descriptions.Item label={t('case.channel')}>{intake.channel}</Descriptions.Item>
+                  <Descriptions.Item label={t('case.channel')}>{channel ? CHANNEL_LABELS[channel][locale === 'en' ? 'en' : 'zh'] : intake.channel}</Descriptions.Item>
                   <Descriptions.Item label={t('case.registeredAt')}>{fmtTime(intake.registeredAt)}</Descriptions.Item>
                   <Descriptions.Item label={t('case.department')}>{intake.department ? org.name(departmentUnitId(intake.department)) : '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('case.address')} span={2}>{intake.address ?? (intake.location ? `${intake.location.lng}, ${intake.location.lat}` : '—')}</Descriptions.Item>
                   <Descriptions.Item label={t('case.routing')} span={2}>
-                    {intake.routing ? `${intake.routing.streetName} › ${intake.routing.communityName} › ${intake.routing.gridName}` : intake.manualQueueReason ?? '—'}
+                    {intake.routing ? `${intake.routing.streetName} › ${intake.routing.communityName} › ${intake.routing.gridName}` : intake.manualQueueReason ? t(`routing.reason.${intake.manualQueueReason}`) : '—'}
                   </Descriptions.Item>
                   {intake.answeredDirectly && <Descriptions.Item label={t('call.directAnswer')} span={2}>{intake.answeredDirectly.answer}</Descriptions.Item>}
                 </Descriptions>
@@ -273,8 +247,8 @@ export function CasePage() {
                   children: (
                     <Table<Clock> size="small" rowKey="key" pagination={false} dataSource={status?.clocks ?? []} data-testid="case-clocks"
                       columns={[
-                        { title: t('worklist.sla'), key: 'badge', render: (_, c) => <SlaBadge sla={c} /> },
-                        { title: t('case.clocks'), dataIndex: 'window', render: (w: string, c) => `${t(`window.${w}`)}${c.departmentId ? ` · ${org.name(c.departmentId)}` : ''}` },
+                        { title: t('case.clock.left'), key: 'badge', render: (_, c) => <SlaBadge sla={c} /> },
+                        { title: t('case.clock.window'), dataIndex: 'window', render: (w: string, c) => `${t(`window.${w}`)}${c.departmentId ? ` · ${org.name(c.departmentId)}` : ''}` },
                         { title: t('worklist.deadline'), dataIndex: 'deadline', render: (d: string | null) => fmtTime(d) },
                       ]} />
                   ),
@@ -351,11 +325,9 @@ export function CasePage() {
                           {e.level && <Tag>{t(`level.${e.level}`)}</Tag>}
                           <Typography.Text type="secondary" style={{ fontSize: 12 }}>{fmtTime(e.at)}</Typography.Text>
                         </Space>
-                        <div style={{ fontSize: 12 }}>
-                          {e.actor ? `${t(`role.${e.actor.role}`)} ${e.actor.userId}${e.actor.unitId ? ` · ${org.name(e.actor.unitId)}` : ''}` : ''}
-                          {e.unitId ? ` → ${org.name(e.unitId)}` : ''}
-                        </div>
-                        {detailText(e.detail).map((line) => (
+                        <div data-testid="timeline-sentence">{eventSentence(e, sentences)}</div>
+                        <div style={{ fontSize: 12, color: '#434343' }} title={e.actor?.userId}>{actorLine(e, sentences)}</div>
+                        {recomputedClockLines(e, sentences).map((line) => (
                           <div key={line} style={{ fontSize: 12, color: '#434343' }}>{line}</div>
                         ))}
                       </div>

@@ -54,7 +54,7 @@ export function DispatchPage() {
               { title: t('call.caseNumber'), dataIndex: 'caseNumber', width: 150, render: (n: string) => <CaseLink caseNumber={n} /> },
               { title: t('dispatch.registeredAt'), dataIndex: 'registeredAt', width: 140, render: (d: string) => fmtTime(d) },
               { title: t('case.content'), dataIndex: 'content', ellipsis: true, render: (c: string, row) => <a onClick={() => setDetail(row)}>{c}</a> },
-              { title: t('dispatch.reason'), dataIndex: 'manualQueueReason', width: 140, render: (r?: string) => (r ? <Tag color="orange">{r}</Tag> : '—') },
+              { title: t('dispatch.reason'), dataIndex: 'manualQueueReason', width: 140, render: (r?: string) => (r ? <Tag color="orange">{t(`routing.reason.${r}`)}</Tag> : '—') },
               {
                 title: '', key: 'act', width: 90,
                 render: (_, row) => (
@@ -84,7 +84,7 @@ export function DispatchPage() {
             <Descriptions.Item label={t('case.content')}>{detail.content}</Descriptions.Item>
             <Descriptions.Item label={t('case.category')}>{categoryLabel(detail.categoryCode)}</Descriptions.Item>
             <Descriptions.Item label={t('case.address')}>{detail.address ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('dispatch.reason')}>{detail.manualQueueReason ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('dispatch.reason')}>{detail.manualQueueReason ? t(`routing.reason.${detail.manualQueueReason}`) : '—'}</Descriptions.Item>
           </Descriptions>
         )}
       </Drawer>
