@@ -55,10 +55,10 @@ describe('hotline service on the real servers', () => {
     await mongo?.close();
   });
 
-  async function api<T = any>(method: string, path: string, options: { as?: Role | null; body?: unknown; raw?: string } = {}): Promise<Reply<T>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+  async function api<T = any>(method: string, path: string, options: { as?: Role | null; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<Reply<T>> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
     const role = options.as === undefined ? 'operator' : options.as;
-    if (role) headers.authorization = await bearerFor(role, 'city');
+    if (role && !headers.authorization) headers.authorization = await bearerFor(role, 'city');
     const res = await fetch(`${url}${path}`, {
       method,
       headers,
@@ -287,6 +287,29 @@ describe('hotline service on the real servers', () => {
     const unknown = await api('POST', '/api/v1/calls', { body: { callerNumber: aMobile(), content: '咨询', requestType: 'inquiry', answeredWithArticleId: 'kb-nothing' } });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0].field).toBe('answeredWithArticleId');
+  });
+
+  it('logs a call once however often its form is sent (idempotency key), and carries the operator’s choice of an open case', async () => {
+    const key = `form-test-${runId}`.slice(0, 40);
+    const body = { callerNumber: aMobile(), content: '楼道灯不亮 joins an open case', requestType: 'complaint', address: '阳光社区3号楼', joinCaseNumber: '20261207-000042' };
+    // a double Ctrl+Enter: two sends at once, then a third after the answer
+    const [first, second] = await Promise.all([
+      api('POST', '/api/v1/calls', { body, headers: { 'idempotency-key': key } }),
+      api('POST', '/api/v1/calls', { body, headers: { 'idempotency-key': key } }),
+    ]);
+    const third = await api('POST', '/api/v1/calls', { body, headers: { 'idempotency-key': key } });
+    const callIds = [first, second, third].map((r) => r.body.callId);
+    expect(new Set(callIds).size).toBe(1);
+    expect([first, second, third].map((r) => r.status).sort()).toEqual([200, 200, 202]);
+    expect(third.headers.get('idempotent-replayed')).toBe('true');
+    expect(await mongo.db(`${runId}_hotline`).collection('calls').countDocuments({ idempotencyKey: key })).toBe(1);
+    const logged = await probe.waitForEvent(callLoggedV1.type, (e) => e.key === callIds[0]);
+    expect(logged.data).toMatchObject({ joinCaseNumber: '20261207-000042' });
+    // another operator cannot take the key over; a key of the wrong shape is a 400 naming the header
+    const otherOperator = await api('POST', '/api/v1/calls', { body, headers: { 'idempotency-key': key, authorization: await bearerFor('operator', 'city', 'operator-2') } });
+    expect(otherOperator.status).toBe(409);
+    const malformed = await api('POST', '/api/v1/calls', { body, headers: { 'idempotency-key': 'no spaces allowed' } });
+    expect(malformed.body.errors).toEqual([{ field: 'Idempotency-Key', reason: expect.any(String) }]);
   });
 
   it('lets administrators create, edit and retire knowledge articles', async () => {

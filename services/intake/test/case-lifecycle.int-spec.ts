@@ -125,6 +125,22 @@ describe('intake follows its cases: merging, Open311 status, the dispatch queue 
     expect(await call({ ...streetLight, callerNumber: '13900000001', location: { lng: place.lng + 0.0003, lat: place.lat } })).toMatchObject({ caseNumber: master, mergedInto: master });
     expect(await call({ ...streetLight, callerNumber: '13900000002', address })).toMatchObject({ caseNumber: master, mergedInto: master });
 
+    // before logging, the operator is shown the open case at that place — by point and by the address — …
+    const near = await http('intake', 'GET', `/api/v1/open-cases/nearby?categoryCode=0208&lng=${place.lng + 0.0005}&lat=${place.lat}`, operator);
+    expect(near.body.cases).toEqual([expect.objectContaining({ caseNumber: master, matchedBy: 'point', distanceMeters: expect.any(Number), content: streetLight.content })]);
+    const atAddress = await http('intake', 'GET', `/api/v1/open-cases/nearby?categoryCode=0208&address=${encodeURIComponent(address)}`, operator);
+    expect(atAddress.body.cases.map((c: { caseNumber: string }) => c.caseNumber)).toEqual([master]);
+    expect((await http('intake', 'GET', `/api/v1/open-cases/nearby?categoryCode=0301&address=${encodeURIComponent(address)}`, operator)).body.cases).toEqual([]);
+    // … and may join a call to it by hand (合并), whatever its words, category or place say
+    const chosen = await http('hotline', 'POST', '/api/v1/calls', operator, { callerNumber: '13900000005', requestType: 'complaint', categoryCode: '0301', content: `同一盏灯 ${runId}`, address: '别处的地址', joinCaseNumber: master });
+    const joined = await eventually(async () => {
+      const res = await http('intake', 'GET', `/api/v1/reports/status?channel=hotline&sourceRef=${chosen.body.callId as string}`, operator);
+      expect(res.status).toBe(200); // waiting, then merged: never a 404 while the operator waits
+      return res.body.state === 'waiting' ? undefined : res.body;
+    }, { what: 'the chosen case to take the call' });
+    expect(joined).toEqual({ state: 'merged', caseNumber: master });
+    await probe.waitForEvent(duplicateMergedV1.type, (e) => e.data.sourceRef === chosen.body.callId && e.data.matchedBy === 'operator');
+
     // the community resolves it; the citizen is called back, satisfied: the case closes
     await command(master, 'accept', handler(COMMUNITY));
     await command(master, 'resolve', handler(COMMUNITY), { summary: '已更换灯泡 the lamp is replaced' });
@@ -152,6 +168,10 @@ describe('intake follows its cases: merging, Open311 status, the dispatch queue 
     const byAddress = await call({ ...streetLight, callerNumber: '13900000004', address });
     expect(byAddress.caseNumber).not.toBe(master);
     expect(byAddress.mergedInto).toBeUndefined();
+    // a call joined by hand to the closed case (a stale screen) opens a case of its own too
+    const late = await call({ categoryCode: '0301', content: `另一件事 ${runId}`, callerNumber: '13900000006', location: pointInside(GRID), joinCaseNumber: master });
+    expect(late.caseNumber).not.toBe(master);
+    expect(late.mergedInto).toBeUndefined();
   });
 
   it('queues a case nobody could place; after dispatch it leaves the queue and its community reads it; a return (退单) puts it back and shuts the returning community out', async () => {

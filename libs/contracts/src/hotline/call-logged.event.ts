@@ -22,5 +22,10 @@ export const callLoggedV1 = defineEvent({
       .object({ articleId: z.string().min(1), answer: z.string().min(1).max(4000) })
       .optional()
       .describe('一次办结: the operator answered on the spot from the knowledge base; the case closes at intake'),
+    joinCaseNumber: z
+      .string()
+      .regex(/^\d{8}-\d{6}$/)
+      .optional()
+      .describe('合并: the operator chose this open case for the call; intake joins the call to it (when it is still open) instead of opening another'),
   }),
 });

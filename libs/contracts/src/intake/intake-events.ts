@@ -13,7 +13,7 @@ export const duplicateMergedV1 = defineEvent({
     sourceRef: z.string().min(1),
     reporterRef: z.string().optional().describe('keyed hash of the reporter, to inform them too'),
     distanceMeters: z.number().nonnegative().describe('how far apart the two points are (0 when they met by address)'),
-    matchedBy: z.enum(['point', 'address']).optional().describe('met within the radius of a point, or at the same address'),
+    matchedBy: z.enum(['point', 'address', 'operator']).optional().describe('met within the radius of a point, at the same address, or joined by the operator who found it open (合并 at the call)'),
   }),
 });
 

@@ -19,6 +19,7 @@ export function callLoggedDraft(call: CallDoc): EventDraft<typeof callLoggedV1> 
     ...(call.address ? { address: call.address } : {}),
     ...(call.location ? { location: { lng: call.location.lng, lat: call.location.lat } } : {}),
     ...(call.answeredDirectly ? { answeredDirectly: { articleId: call.answeredDirectly.articleId, answer: call.answeredDirectly.answer } } : {}),
+    ...(call.joinCaseNumber ? { joinCaseNumber: call.joinCaseNumber } : {}),
   };
   return {
     id: `${call._id}:logged`,

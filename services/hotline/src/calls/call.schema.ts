@@ -31,6 +31,10 @@ export interface CallDoc {
   operatorUnitId?: string;
   /** 一次办结: the operator answered on the spot from the knowledge base. */
   answeredDirectly?: DirectAnswer;
+  /** 合并: the operator chose this open case for the call (intake joins it instead of opening another). */
+  joinCaseNumber?: string;
+  /** the form's idempotency key: a second send of the same form finds this call instead of logging another */
+  idempotencyKey?: string;
   /** Set from case.registered / intake.duplicate-merged: the hotline's read model of which case a call became. */
   caseLink?: CaseLink;
   /** true until hotline.call-logged is on Kafka; the outbox relay sends what a failed publish left behind. */
@@ -58,6 +62,8 @@ export const callSchema = new Schema<CallDoc>(
     operatorRole: String,
     operatorUnitId: String,
     answeredDirectly: { type: { articleId: String, answer: String, articleVersion: Number }, _id: false, default: undefined },
+    joinCaseNumber: String,
+    idempotencyKey: String,
     caseLink: { type: { caseNumber: String, kind: String, linkedAt: Date }, _id: false, default: undefined },
     announcePending: Boolean,
     contactPending: Boolean,

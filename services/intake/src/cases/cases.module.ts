@@ -27,6 +27,8 @@ import { taxonomyProvider } from './taxonomy.provider';
  * case workflow), and the case events are projected back (where each case stands, the dispatch queue, the open-case
  * index, who may read a case). Every channel registers through it.
  */
+import { OpenCasesNearbyHttpController } from './open-nearby/open-cases-nearby.http.controller';
+import { ReportStatusHttpController } from '../reports/report-status/report-status.http.controller';
 @Module({
   imports: [
     MongooseModule.forFeature([
@@ -39,7 +41,7 @@ import { taxonomyProvider } from './taxonomy.provider';
       { name: UNREGISTERED_REPORT_MODEL, schema: unregisteredReportSchema },
     ]),
   ],
-  controllers: [GetCaseHttpController, DispatchQueueHttpController, UnregisteredReportsHttpController, CaseEventsMessageController],
+  controllers: [GetCaseHttpController, OpenCasesNearbyHttpController, ReportStatusHttpController, DispatchQueueHttpController, UnregisteredReportsHttpController, CaseEventsMessageController],
   providers: [
     CaseNumbers,
     CaseReports,

@@ -56,9 +56,11 @@ export interface ReportDoc {
   /** where intake routed it (unset while unrouted or merged) */
   routing?: ReportRouting;
   unroutedReason?: UnroutedReason;
+  /** 合并 at the call: the operator found the problem open as this case and chose it (joined while it is still open) */
+  joinCaseNumber?: string;
   /** the case it became, or the open case it joined (合并, `merged` set) */
   caseNumber?: string;
-  merged?: { distanceMeters?: number; at: Date };
+  merged?: { distanceMeters?: number; byOperator?: boolean; at: Date };
   /** the case workflow was started (or the merge announced): registration is complete */
   handedOverAt?: Date;
   /** the last registration attempt failed (the report is in the unregistered-reports queue) */
@@ -77,7 +79,7 @@ const routingSchema = new Schema<ReportRouting>(
 
 const pointSchema = new Schema<GeoPoint>({ lng: { type: Number, required: true }, lat: { type: Number, required: true } }, { _id: false });
 const answerSchema = new Schema({ articleId: String, answer: String }, { _id: false });
-const mergedSchema = new Schema({ distanceMeters: Number, at: { type: Date, required: true } }, { _id: false });
+const mergedSchema = new Schema({ distanceMeters: Number, byOperator: Boolean, at: { type: Date, required: true } }, { _id: false });
 const failureSchema = new Schema({ reason: { type: String, required: true }, at: { type: Date, required: true } }, { _id: false });
 
 export const reportSchema = new Schema<ReportDoc>(
@@ -104,6 +106,7 @@ export const reportSchema = new Schema<ReportDoc>(
     traceparent: String,
     routing: { type: routingSchema, default: undefined },
     unroutedReason: String,
+    joinCaseNumber: String,
     caseNumber: String,
     merged: { type: mergedSchema, default: undefined },
     handedOverAt: Date,

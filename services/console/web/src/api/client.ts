@@ -193,3 +193,8 @@ export function listOf<T>(body: unknown, ...keys: string[]): T[] {
   }
   return [];
 }
+
+/** A fresh id for a request that must not happen twice (a command, a call): the server recognises a resend by it. */
+export function newRequestId(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
+}

@@ -2,7 +2,7 @@
 // POST /api/casework/cases/:n/commands/:command; the domain's refusal (409) is shown as it says it.
 import { useState } from 'react';
 import { Alert, App, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
-import { api, ApiError } from '../api/client';
+import { api, ApiError, newRequestId } from '../api/client';
 import { useUser } from '../api/session';
 import { useI18n } from '../i18n';
 import type { CaseCommandName as CommandName } from '../lib/vocabulary';
@@ -16,10 +16,6 @@ export interface CommandContext {
 }
 
 const NO_FORM: CommandName[] = ['accept', 'reportIn', 'resume'];
-
-export function newRequestId(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
-}
 
 export async function sendCommand(caseNumber: string, command: CommandName, body: Record<string, unknown>): Promise<unknown> {
   return api(`casework/cases/${encodeURIComponent(caseNumber)}/commands/${command}`, { body, headers: { 'x-request-id': newRequestId() } });
@@ -90,7 +86,7 @@ export function CommandModal({ command, context, onClose, onDone }: { command: C
       setRoute(null);
       onDone(command);
     } catch (e) {
-      if (sayRefusal(e, (text) => message.warning(text, 6), t)) {
+      if (sayRefusal(e, (text) => void message.warning(text, 6), t)) {
         form.resetFields();
         setRoute(null);
         onDone(command);

@@ -46,7 +46,7 @@ export function BreachesPage() {
       form.resetFields();
       board.reload();
     } catch (e) {
-      if (sayRefusal(e, (text) => message.warning(text, 6), t)) {
+      if (sayRefusal(e, (text) => void message.warning(text, 6), t)) {
         setNoticeFor(null);
         board.reload();
       } else message.error((e as Error).message, 6);

@@ -5,9 +5,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, AutoComplete, Button, Card, Col, Empty, Form, Input, InputNumber, List, Radio, Row, Select, Space, Tabs, Tag, Typography } from 'antd';
 import type { InputRef } from 'antd';
 import { AimOutlined, BookOutlined, HistoryOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
-import { api } from '../api/client';
+import { api, newRequestId } from '../api/client';
 import { useI18n } from '../i18n';
 import { CaseLink, useCategoryLabel, useOrg } from '../components/common';
+import { DuplicateWarning } from '../components/DuplicateWarning';
 import { departmentUnitId } from '../lib/vocabulary';
 import { CityMap } from '../components/map';
 import { locate, type Routing } from '../components/routing';
@@ -41,6 +42,12 @@ interface LoggedCall {
   callId: string;
   callerMasked: string;
   answeredDirectly?: { articleId: string; titleZh: string };
+}
+interface CaseInfo {
+  caseNumber: string;
+  mergedInto?: string;
+  routing?: { communityName?: string; gridName?: string };
+  intakeStatus?: string;
 }
 interface CallValues {
   callerNumber: string;
@@ -83,7 +90,10 @@ export function CallPage() {
   const [knowledgeQuery, setKnowledgeQuery] = useState('');
   const [busy, setBusy] = useState(false);
   const [logged, setLogged] = useState<LoggedCall | null>(null);
-  const [caseInfo, setCaseInfo] = useState<{ caseNumber: string; mergedInto?: string; routing?: { communityName?: string; gridName?: string }; intakeStatus?: string } | null>(null);
+  const [caseInfo, setCaseInfo] = useState<CaseInfo | null>(null);
+  /** one idempotency key per call, sent with it: a resend of the same form finds the call instead of logging another */
+  const [callKey, setCallKey] = useState(newRequestId);
+  const submitting = useRef(false);
   const [error, setError] = useState<string>();
   const [tab, setTab] = useState('history');
   /** bumped to ask for the caller's history again (new call with the same number, a call just logged) */
@@ -182,15 +192,19 @@ export function CallPage() {
     }
   };
 
-  const reset = useCallback(() => {
+  /** A new call: the form emptied, a new idempotency key; the last call's result stays on screen unless asked. */
+  const reset = useCallback((keepLastCall = false) => {
     form.resetFields();
+    setCallKey(newRequestId());
     setCategoryText('');
     setCategoryCode(undefined);
     setHistory(null);
     setRouting(null);
     setMarker(null);
-    setLogged(null);
-    setCaseInfo(null);
+    if (!keepLastCall) {
+      setLogged(null);
+      setCaseInfo(null);
+    }
     setError(undefined);
     setArticles(null);
     setKnowledgeQuery('');
@@ -198,7 +212,9 @@ export function CallPage() {
     setTimeout(() => numberRef.current?.focus(), 0);
   }, [form]);
 
-  const submit = async (answeredWithArticleId?: string) => {
+  const submit = async (answeredWithArticleId?: string, joinCaseNumber?: string) => {
+    // one send per call: a second Ctrl+Enter while the first is on its way does nothing (and the key makes a resend harmless)
+    if (submitting.current) return;
     setError(undefined);
     let values: CallValues;
     try {
@@ -222,21 +238,26 @@ export function CallPage() {
       ...(address ? { address } : {}),
       ...(hasPoint ? { location: { lng: values.lng!, lat: values.lat! } } : {}),
       ...(answeredWithArticleId ? { answeredWithArticleId } : {}),
+      ...(joinCaseNumber ? { joinCaseNumber } : {}),
     };
+    submitting.current = true;
     setBusy(true);
     try {
-      const call = await api<LoggedCall>('hotline/calls', { body });
+      const call = await api<LoggedCall>('hotline/calls', { body, headers: { 'idempotency-key': callKey } });
       setLogged(call);
       setCaseInfo(null);
-      message.success(t('call.logged', { caller: call.callerMasked }));
+      message.success(t(joinCaseNumber ? 'call.joined' : 'call.logged', { caller: call.callerMasked, n: joinCaseNumber ?? '' }));
+      // the call is logged: the form starts the next one (a second Ctrl+Enter finds an empty form, not this call again)
+      reset(true);
     } catch (e) {
       setError((e as Error).message);
     } finally {
+      submitting.current = false;
       setBusy(false);
     }
   };
 
-  // the case number follows from intake a moment later: ask until it is there
+  // the case number follows from intake a moment later: ask where the call stands (always 200, no trail of 404s)
   useEffect(() => {
     if (!logged) return;
     let live = true;
@@ -244,24 +265,28 @@ export function CallPage() {
     const ask = async () => {
       while (live && tries++ < 90) {
         try {
-          const found = await api<{ caseNumber: string; mergedInto?: string; routing?: { communityName?: string; gridName?: string }; intakeStatus?: string }>('intake/cases', {
+          const status = await api<{ state: 'waiting' | 'registered' | 'merged' | 'unregistered'; caseNumber?: string; reason?: string }>('intake/reports/status', {
             query: { channel: 'hotline', sourceRef: logged.callId },
           });
-          if (live && found?.caseNumber) {
-            setCaseInfo(found);
+          if (live && status.caseNumber) {
+            const found = await api<CaseInfo>(`intake/cases/${encodeURIComponent(status.caseNumber)}`).catch(() => ({ caseNumber: status.caseNumber! }));
+            setCaseInfo({ ...found, caseNumber: status.caseNumber, ...(status.state === 'merged' ? { mergedInto: status.caseNumber } : {}) });
             setHistoryNonce((n) => n + 1);
             return;
           }
+          if (live && status.state === 'unregistered') return setError(t('call.unregistered', { reason: status.reason ?? '' }));
         } catch {
-          /* not yet */
+          /* the next round asks again */
         }
-        await new Promise((r) => setTimeout(r, 1000));
+        await new Promise((r) => setTimeout(r, tries < 4 ? 500 : 1000));
       }
     };
     void ask();
     return () => {
       live = false;
     };
+    // t: the language may change while waiting; the poll goes on regardless
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [logged]);
 
   const searchKnowledge = async (q: string) => {
@@ -299,6 +324,7 @@ export function CallPage() {
   });
 
   const minor = minorByCode(categoryCode);
+  const addressValue = Form.useWatch<string | undefined>('address', form);
   const lng = Form.useWatch('lng', form);
   const lat = Form.useWatch('lat', form);
   const mapMarker = typeof lng === 'number' && typeof lat === 'number' ? { lng, lat } : marker;
@@ -310,7 +336,7 @@ export function CallPage() {
           size="small"
           title={<span><SendOutlined /> {t('call.title')}</span>}
           extra={
-            <Button size="small" icon={<PlusOutlined />} onClick={reset} data-testid="call-reset" aria-keyshortcuts="Alt+N">
+            <Button size="small" icon={<PlusOutlined />} onClick={() => reset()} data-testid="call-reset" aria-keyshortcuts="Alt+N">
               {t('call.reset')} <span className="kbd">Alt+N</span>
             </Button>
           }
@@ -395,6 +421,8 @@ export function CallPage() {
                   ? t('call.routing.matched', { street: routing.streetName, community: routing.communityName, grid: routing.gridName })
                   : t('call.routing.unmatched', { reason: t(`routing.reason.${routing.reason}`) })} />
             )}
+            <DuplicateWarning categoryCode={categoryCode} point={typeof lng === 'number' && typeof lat === 'number' ? { lng, lat } : null} address={addressValue?.trim() || undefined}
+              callerCaseNumbers={[...new Set((history?.calls ?? []).flatMap((c) => (c.caseNumber ? [c.caseNumber] : [])))]} busy={busy} onJoin={(n) => void submit(undefined, n)} />
             {error && <Alert style={{ marginBottom: 10 }} type="error" showIcon title={error} role="alert" data-testid="call-error" closable onClose={() => setError(undefined)} />}
             <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
               <Button type="primary" htmlType="submit" icon={<SendOutlined />} loading={busy} data-testid="call-submit" aria-keyshortcuts="Control+Enter">

@@ -147,7 +147,7 @@ export function CasePage() {
         message.success(t('case.commandDone', { cmd: t(`cmd.${cmd}`) }));
         data.reload();
       } catch (e) {
-        if (sayRefusal(e, (text) => message.warning(text, 6), t)) data.reload();
+        if (sayRefusal(e, (text) => void message.warning(text, 6), t)) data.reload();
         else message.error((e as Error).message, 6);
       }
       return;

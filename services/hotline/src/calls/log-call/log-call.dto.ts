@@ -11,6 +11,11 @@ export const logCallSchema = z
     categoryCode: z.string().regex(/^\d{2,4}$/, 'must be a category code such as 0604').optional(),
     address: z.string().trim().min(1).max(500).optional(),
     location: geoPointSchema.optional(),
+    joinCaseNumber: z
+      .string()
+      .regex(/^\d{8}-\d{6}$/, 'must be a case number such as 20261207-000012')
+      .optional()
+      .describe('合并: the operator found the caller’s problem already open as this case; the call joins it instead of opening another'),
     notifyBySms: z.boolean().default(true).describe('短信告知: the caller agrees to SMS notices about the case (taken on, resolved) at this number'),
     answeredWithArticleId: z
       .string()

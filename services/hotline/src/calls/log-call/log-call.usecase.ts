@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
 import { Model } from 'mongoose';
@@ -8,7 +8,7 @@ import { AuthUser, PiiProtector } from '@civicflow/platform';
 import { checkCategory } from '../../categories/check-category';
 import { TAXONOMY } from '../../categories/taxonomy.provider';
 import { KnowledgeArticleRepository } from '../../knowledge/knowledge-article.repository';
-import { invalidField } from '../../shared/http-errors';
+import { invalidField, isDuplicateKey } from '../../shared/http-errors';
 import { CALL_MODEL, CallDoc, DirectAnswer } from '../call.schema';
 import { CALLER_CALLS_MODEL, CallerCallsDoc } from '../call-indexes.schema';
 import { LogCallDto } from './log-call.dto';
@@ -22,6 +22,8 @@ export interface LoggedCall {
   urgency: string;
   categoryCode?: string;
   answeredDirectly?: { articleId: string; titleZh: string };
+  /** the call was logged before with the same idempotency key: this is that call, nothing new was logged */
+  replayed?: boolean;
 }
 
 /**
@@ -41,7 +43,16 @@ export class LogCallUseCase {
     private readonly outbox: HotlineOutbox,
   ) {}
 
-  async execute(call: LogCallDto, operator: AuthUser): Promise<LoggedCall> {
+  /**
+   * `idempotencyKey` (the form's, one per call) makes a second send of the same form — a double Ctrl+Enter, a retry
+   * after a lost answer — find the call it logged instead of logging it again: the key is the call's id (a lookup by
+   * `_id`), and the same operator gets the same answer back. Another operator's key is refused (409).
+   */
+  async execute(call: LogCallDto, operator: AuthUser, idempotencyKey?: string): Promise<LoggedCall> {
+    if (idempotencyKey) {
+      const earlier = await this.calls.findById(callIdOf(idempotencyKey)).lean<CallDoc>();
+      if (earlier) return this.replay(earlier, operator);
+    }
     const direct = call.answeredWithArticleId ? await this.directAnswer(call.answeredWithArticleId) : undefined;
     const categoryCode = call.categoryCode ?? direct?.categoryCode;
     const category = categoryCode ? this.category(categoryCode, call) : undefined;
@@ -49,7 +60,8 @@ export class LogCallUseCase {
 
     const caller = this.protector.protect('phone', call.callerNumber);
     const doc: CallDoc = {
-      _id: randomUUID(),
+      _id: idempotencyKey ? callIdOf(idempotencyKey) : randomUUID(),
+      ...(idempotencyKey ? { idempotencyKey } : {}),
       receivedAt: new Date(),
       callerHash: caller.hash,
       callerEncrypted: caller.encrypted,
@@ -64,6 +76,7 @@ export class LogCallUseCase {
       operatorRole: operator.role,
       operatorUnitId: operator.unitId,
       answeredDirectly: direct?.answer,
+      ...(call.joinCaseNumber && !direct ? { joinCaseNumber: call.joinCaseNumber } : {}),
       announcePending: true,
       contactPending: call.notifyBySms !== false,
     };
@@ -71,18 +84,24 @@ export class LogCallUseCase {
     await this.outbox.remember(item);
     // the caller's history first: an id whose call never got stored is skipped by the lookup, a stored call missing from it would be lost to it
     await this.callerCalls.updateOne({ _id: doc.callerHash }, { $addToSet: { callIds: doc._id } }, { upsert: true }).exec();
-    await this.calls.create(doc);
+    try {
+      await this.calls.create(doc);
+    } catch (error) {
+      // the same form sent twice at once: the first one stored stands
+      if (idempotencyKey && isDuplicateKey(error)) return this.replay((await this.calls.findById(doc._id).lean<CallDoc>())!, operator);
+      throw error;
+    }
     // registers the caller's contact, then announces the call; what fails is retried by the outbox
     await this.outbox.run(item);
-    return {
-      callId: doc._id,
-      callerMasked: doc.callerMasked,
-      receivedAt: doc.receivedAt.toISOString(),
-      requestType: doc.requestType,
-      urgency,
-      ...(categoryCode ? { categoryCode } : {}),
-      ...(direct ? { answeredDirectly: { articleId: direct.answer.articleId, titleZh: direct.titleZh } } : {}),
-    };
+    return loggedCallOf(doc, direct?.titleZh);
+  }
+
+  private async replay(earlier: CallDoc, operator: AuthUser): Promise<LoggedCall> {
+    if (earlier.operatorId !== operator.userId) {
+      throw new ConflictException({ message: '该幂等键已被其他话务员的来电使用 this idempotency key belongs to another operator’s call; start a new call' });
+    }
+    const title = earlier.answeredDirectly ? (await this.articles.findById(earlier.answeredDirectly.articleId))?.titleZh : undefined;
+    return { ...loggedCallOf(earlier, title), replayed: true };
   }
 
   private async directAnswer(articleId: string): Promise<{ answer: DirectAnswer; categoryCode: string; titleZh: string }> {
@@ -105,4 +124,21 @@ export class LogCallUseCase {
     }
     return check.minor;
   }
+}
+
+/** The call id a form's idempotency key stands for (one namespace, so a key can never name a call made without one). */
+export function callIdOf(idempotencyKey: string): string {
+  return `form-${idempotencyKey}`;
+}
+
+function loggedCallOf(doc: CallDoc, articleTitle: string | undefined): LoggedCall {
+  return {
+    callId: doc._id,
+    callerMasked: doc.callerMasked,
+    receivedAt: doc.receivedAt.toISOString(),
+    requestType: doc.requestType,
+    urgency: doc.urgency,
+    ...(doc.categoryCode ? { categoryCode: doc.categoryCode } : {}),
+    ...(doc.answeredDirectly ? { answeredDirectly: { articleId: doc.answeredDirectly.articleId, titleZh: articleTitle ?? doc.answeredDirectly.articleId } } : {}),
+  };
 }

@@ -10,6 +10,15 @@ import { OPEN_CASE_CELL_MODEL, OpenCaseCellDoc, OpenCaseEntry } from './open-cas
 /** What the duplicate check needs of a report. */
 export type DedupReport = Pick<ReportDoc, 'categoryCode' | 'location' | 'address' | 'answeredDirectly' | 'receivedAt'>;
 
+/** An open case at a place, as the operator's warning lists it. */
+export interface OpenCaseNearby {
+  caseNumber: string;
+  matchedBy: 'point' | 'address';
+  distanceMeters?: number;
+  /** when its first report came in */
+  since: Date;
+}
+
 export interface DuplicateMatch {
   caseNumber: string;
   /** set when both have a point: how far apart */
@@ -76,6 +85,26 @@ export class OpenCases {
       radiusMeters: this.config.INTAKE_DEDUP_RADIUS_METERS,
       since: now.getTime() - this.config.INTAKE_DEDUP_WINDOW_HOURS * 3_600_000,
     });
+  }
+
+  /**
+   * Every open case of a category at a place — within the radius of the point, or at the same address (as routing
+   * normalises it) — nearest first: what an operator is shown before logging a call there. No time window: an open
+   * case is worth knowing about however old.
+   */
+  async near(categoryCode: string, place: { location?: { lng: number; lat: number }; address?: string }): Promise<OpenCaseNearby[]> {
+    const pointCells = place.location ? pointCellsWithin(categoryCode, place.location, this.config.INTAKE_DEDUP_RADIUS_METERS) : [];
+    const addressCell = place.address ? addressCellKey(categoryCode, place.address) : undefined;
+    const read = async (keys: readonly string[]) => (await Promise.all(keys.map((key) => this.cells.collection.findOne({ _id: key as never })))).flatMap((cell) => (cell?.cases as OpenCaseEntry[] | undefined) ?? []);
+    const [byPoint, byAddress] = await Promise.all([read(pointCells), read(addressCell ? [addressCell] : [])]);
+    const found = new Map<string, OpenCaseNearby>();
+    for (const entry of byPoint) {
+      if (!place.location || entry.lng === undefined || entry.lat === undefined) continue;
+      const distance = distanceMeters(place.location, { lng: entry.lng, lat: entry.lat });
+      if (distance <= this.config.INTAKE_DEDUP_RADIUS_METERS) found.set(entry.caseNumber, { caseNumber: entry.caseNumber, matchedBy: 'point', distanceMeters: Math.round(distance), since: new Date(entry.at) });
+    }
+    for (const entry of byAddress) if (!found.has(entry.caseNumber)) found.set(entry.caseNumber, { caseNumber: entry.caseNumber, matchedBy: 'address', since: new Date(entry.at) });
+    return [...found.values()].sort((a, b) => (a.distanceMeters ?? 0) - (b.distanceMeters ?? 0) || a.since.getTime() - b.since.getTime());
   }
 
   /** Files the case of a report under its cells (idempotent). */

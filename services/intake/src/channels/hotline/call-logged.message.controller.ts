@@ -22,6 +22,7 @@ export class CallLoggedMessageController {
       location: call.location,
       reporterRef: call.callerRef,
       answeredDirectly: call.answeredDirectly,
+      joinCaseNumber: call.joinCaseNumber,
       correlationId: event.correlationId,
       traceparent: event.traceparent,
     });

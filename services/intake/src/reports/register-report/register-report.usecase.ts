@@ -12,6 +12,7 @@ import { TAXONOMY } from '../../cases/taxonomy.provider';
 import { intakeStatusOf, REPORT_MODEL, ReportDoc, ReportRouting, sourceKeyOf } from '../report.schema';
 import { UnregisteredReports } from '../unregistered-reports/unregistered-reports';
 import { CaseWorkflowStarter } from './case-workflow.starter';
+import { CASE_VIEW_MODEL, CaseViewDoc } from '../../cases/case-view/case-view.schema';
 
 /** A report as a channel hands it to registration. */
 export interface ReportIntake {
@@ -29,6 +30,8 @@ export interface ReportIntake {
   /** photos the reporter's app hosts, kept as links (Open311 media_url) */
   photoLinks?: string[];
   answeredDirectly?: { articleId: string; answer: string };
+  /** 合并 at the call: the open case the operator chose for it */
+  joinCaseNumber?: string;
   correlationId: string;
   traceparent?: string;
 }
@@ -39,6 +42,9 @@ export interface RegisteredReport {
   merged: boolean;
   report: ReportDoc & { caseNumber: string };
 }
+
+/** A report joins no case in these stages: the problem is solved (or the case lives on in its master). */
+const FINISHED_STAGES: ReadonlySet<string> = new Set(['resolved', 'called-back', 'closed', 'merged']);
 
 /** Rounds of number → workflow before giving up; each extra round is a number another report's workflow held (the counter jumps further each time). */
 const MAX_ROUNDS = 12;
@@ -64,6 +70,7 @@ export class RegisterReportUseCase {
     private readonly workflows: CaseWorkflowStarter,
     private readonly unregistered: UnregisteredReports,
     private readonly publisher: EventPublisher,
+    @InjectModel(CASE_VIEW_MODEL) private readonly views: Model<CaseViewDoc>,
   ) {}
 
   async execute(intake: ReportIntake): Promise<RegisteredReport> {
@@ -107,6 +114,7 @@ export class RegisterReportUseCase {
       ...(intake.photoLinks?.length ? { photoLinks: intake.photoLinks } : {}),
       ...(intake.reporterRef ? { reporterRef: intake.reporterRef } : {}),
       ...(intake.answeredDirectly ? { answeredDirectly: { articleId: intake.answeredDirectly.articleId, answer: intake.answeredDirectly.answer } } : {}),
+      ...(intake.joinCaseNumber && !intake.answeredDirectly ? { joinCaseNumber: intake.joinCaseNumber } : {}),
       receivedAt: new Date(),
       correlationId: intake.correlationId,
       ...(intake.traceparent ? { traceparent: intake.traceparent } : {}),
@@ -124,6 +132,10 @@ export class RegisterReportUseCase {
   /** 合并 into an open case of the same problem nearby, or a case number of its own with its routing. */
   private async place(report: ReportDoc, firstStep: number): Promise<ReportDoc> {
     const now = new Date();
+    // the operator saw the problem open as this case: it joins it while the case is still open (else a case of its own)
+    if (report.joinCaseNumber && (await this.joinable(report.joinCaseNumber))) {
+      return this.link(report, { caseNumber: report.joinCaseNumber, merged: { byOperator: true, at: now } });
+    }
     const master = await this.openCases.findMaster(report, now);
     if (master) {
       return this.link(report, { caseNumber: master.caseNumber, merged: { ...(master.distanceMeters !== undefined ? { distanceMeters: Math.round(master.distanceMeters) } : {}), at: now } });
@@ -134,6 +146,17 @@ export class RegisterReportUseCase {
     // a concurrent delivery linked its number first: ours goes back unused
     if (linked.caseNumber !== caseNumber) await this.numbers.release(caseNumber, report._id);
     return linked;
+  }
+
+  /**
+   * A case a report may still join: open as its events tell (not resolved, closed or merged — what the open-case index
+   * keeps), or handed over so recently that its first event has not arrived yet.
+   */
+  private async joinable(caseNumber: string): Promise<boolean> {
+    const view = await this.views.findById(caseNumber).lean<CaseViewDoc>();
+    if (view) return !FINISHED_STAGES.has(view.stage) && !view.masterCaseNumber;
+    const number = await this.numbers.find(caseNumber);
+    return !!number && !number.takenBy;
   }
 
   /** Links the report to its case once; a delivery that comes second gets the first one's link. */
@@ -178,7 +201,7 @@ export class RegisterReportUseCase {
         sourceRef: report.sourceRef,
         ...(report.reporterRef ? { reporterRef: report.reporterRef } : {}),
         distanceMeters: report.merged?.distanceMeters ?? 0,
-        matchedBy: report.merged?.distanceMeters !== undefined ? 'point' : 'address',
+        matchedBy: report.merged?.byOperator ? 'operator' : report.merged?.distanceMeters !== undefined ? 'point' : 'address',
       },
     });
     return this.handedOver(report);
