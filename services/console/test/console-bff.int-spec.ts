@@ -18,6 +18,7 @@ import { createNotificationApp, notificationConfigSchema } from '@civicflow/noti
 import { consoleConfigSchema } from '../src/config';
 import { createConsoleApp } from '../src/create-app';
 import { SseParser } from '../src/stream/sse-parser';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 const runId = uniqueId();
 const env = integrationConfig({
@@ -127,7 +128,7 @@ describe('console gateway (BFF) on the real servers', () => {
     expect(down.body.message).toMatch(/热线.*hotline service is unavailable/);
   });
 
-  it('pushes a case update from a real lifecycle event to the supervisor’s live stream', async () => {
+  it('pushes a case update to the supervisor’s live stream once casework’s worklists show it', async () => {
     expect((await call('/api/stream')).status).toBe(401);
     expect((await call('/api/stream?access_token=not-a-token')).status).toBe(401);
     const aborted = new AbortController();
@@ -164,6 +165,9 @@ describe('console gateway (BFF) on the real servers', () => {
     const update = await eventually(async () => messages.find((m) => m.type === 'case-updated' && m.caseNumber === caseNumber && m.eventType === 'case.dispatched'),
       { what: 'the case-updated message' });
     expect(update).toEqual({ type: 'case-updated', caseNumber, eventType: 'case.dispatched', unitId: COMMUNITY, stage: 'dispatched' });
+    // relayed from casework's read model, not from the case event: a worklist read right now already has the case as dispatched
+    const openCases = await call('/api/casework/worklist?view=open', { headers: { authorization: `Bearer ${token}` } });
+    expect(openCases.body.items).toContainEqual(expect.objectContaining({ caseNumber, stage: 'dispatched', currentUnit: COMMUNITY, gridId: `${COMMUNITY}-g01` }));
     await eventually(async () => (comments > 0 ? true : undefined), { what: 'a heartbeat comment' });
     aborted.abort();
     await reading;
@@ -216,6 +220,23 @@ describe('console gateway (BFF) on the real servers', () => {
     expect((await call('/cases/20261128-000001')).text).toContain('<title>CivicFlow</title>'); // client-side route
     expect((await call('/app.js')).text).toBe('console.log(1)');
     expect((await call('/api/nothing-here')).status).toBe(404);
+
+    // a hashed asset: the build's brotli copy to a browser that takes it (gzip to one that takes only that), kept a year
+    mkdirSync(join(webDist, 'assets'), { recursive: true });
+    const bundle = 'export const words = "基层治理".repeat(100);';
+    writeFileSync(join(webDist, 'assets', 'index-Ab12Cd34.js'), bundle);
+    writeFileSync(join(webDist, 'assets', 'index-Ab12Cd34.js.br'), brotliCompressSync(bundle));
+    writeFileSync(join(webDist, 'assets', 'index-Ab12Cd34.js.gz'), gzipSync(bundle));
+    writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>CivicFlow</title><script src="/assets/index-Ab12Cd34.js"></script>');
+    const asset = async (encoding: string) => {
+      const res = await fetch(`${bff}/assets/index-Ab12Cd34.js`, { headers: { 'accept-encoding': encoding } });
+      return { encoding: res.headers.get('content-encoding'), type: res.headers.get('content-type'), cache: res.headers.get('cache-control'), text: await res.text() };
+    };
+    expect(await asset('gzip, deflate, br')).toEqual({ encoding: 'br', type: expect.stringContaining('javascript'), cache: 'public, max-age=31536000, immutable', text: bundle });
+    expect(await asset('gzip')).toMatchObject({ encoding: 'gzip', text: bundle });
+    expect(await asset('identity')).toMatchObject({ encoding: null, text: bundle });
+    expect((await call('/')).headers.get('cache-control')).toBe('no-cache'); // the page always asks for the newest build
+    expect((await call('/assets/index-Gone0000.js')).status).toBe(404); // an old build's asset: not the page under a .js name
 
     const docs = await call('/api/docs/openapi.json');
     expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/session/login', '/api/session/me', '/api/stream', '/api/export/statistics', '/api/export/cases', '/api/services']));

@@ -187,6 +187,17 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
     const number = await mongo.db(`${runId}_intake`).collection('case_numbers').findOne({ _id: caseNumber as never });
     expect(await mongo.db(`${runId}_intake`).collection('reports').findOne({ _id: number!.source })).toMatchObject({ channel: 'patrol', reporterRef: `grid:${GRID}` });
 
+    // the worker's own list: this report, newest first; sending it again (same reportId) lists it once
+    const reportId = `again-${runId}`;
+    const again = () => fetch(`${intakeUrl}/api/v1/reports/patrol`, { method: 'POST', headers, body: appReport({ reportId, content: '路面塌陷 a sinkhole', categoryCode: '0201', 'location[lng]': String(MANHOLE.lng + 0.01), 'location[lat]': String(MANHOLE.lat) }) });
+    expect((await again()).status).toBe(201);
+    expect((await again()).status).toBe(201);
+    const mine = (await (await fetch(`${intakeUrl}/api/v1/reports/patrol/mine`, { headers })).json()) as { reports: { reportId: string; caseNumber: string; photos: number }[] };
+    expect(mine.reports.map((r) => r.reportId)).toEqual([reportId, expect.any(String)]);
+    expect(mine.reports[1]).toMatchObject({ caseNumber, photos: 1 });
+    const otherWorker = (await (await fetch(`${intakeUrl}/api/v1/reports/patrol/mine`, { headers: { authorization: await bearerFor('grid-worker', GRID, 'gw-li') } })).json()) as { reports: unknown[] };
+    expect(otherWorker.reports).toEqual([]);
+
     expect((await fetch(`${intakeUrl}/api/v1/reports/patrol`, { method: 'POST', body: appReport({ content: 'x' }) })).status).toBe(401);
     const asOperator = await fetch(`${intakeUrl}/api/v1/reports/patrol`, { method: 'POST', headers: { authorization: await bearerFor('operator', 'bf') }, body: appReport({ content: 'x' }) });
     expect(asOperator.status).toBe(403);

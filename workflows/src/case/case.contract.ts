@@ -39,6 +39,8 @@ export interface CaseWorkflowInput {
   traceparent?: string;
   /** The citizen's request in a line (受理摘要); defaults to the channel and source reference. */
   summary?: string;
+  /** Where, as reported: case.registered carries it so worklists and maps show it. */
+  place?: { address?: string; location?: { lng: number; lat: number } };
   /** The answer given on the call when `intakeStatus` is 'closed' (一次办结). */
   directAnswer?: string;
   /**

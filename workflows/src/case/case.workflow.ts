@@ -339,6 +339,10 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseRunSt
           intakeStatus: input.intakeStatus,
           orgPath: input.routing?.orgPath,
           registeredAt: input.registeredAt,
+          // data only (what the input said): the commands and their order stay as recorded histories have them
+          ...(input.summary?.trim() ? { summary: input.summary.trim().slice(0, 200) } : {}),
+          ...(input.place?.address ? { address: input.place.address } : {}),
+          ...(input.place?.location ? { location: input.place.location } : {}),
         },
       },
       SYSTEM,

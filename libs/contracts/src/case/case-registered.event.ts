@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../catalog/define-event';
-import { caseNumberSchema, channelSchema, orgPathSchema, requestTypeSchema, urgencySchema } from '../shared/value-schemas';
+import { caseNumberSchema, channelSchema, geoPointSchema, orgPathSchema, requestTypeSchema, urgencySchema } from '../shared/value-schemas';
 
 /** 受理 — a case exists and its workflow has started. Published by the case workflow's first activity. */
 export const caseRegisteredV1 = defineEvent({
@@ -18,5 +18,8 @@ export const caseRegisteredV1 = defineEvent({
     intakeStatus: z.enum(['routed', 'manual-queue', 'closed']).optional(),
     orgPath: orgPathSchema.optional().describe('city → district → street → community → grid the case was routed to'),
     registeredAt: z.iso.datetime({ offset: true }),
+    summary: z.string().max(200).optional().describe('受理摘要: the citizen’s words in a line, as worklists show them'),
+    address: z.string().max(500).optional().describe('where, as reported'),
+    location: geoPointSchema.optional().describe('where, as a point (WGS-84), for maps'),
   }),
 });

@@ -19,7 +19,7 @@ export const caseListsMigration: Migration = {
       else members.set(key, [member]);
     };
     let cases = 0;
-    for await (const doc of db.collection<CaseReadDoc>('case_worklist').find({}, { projection: { _id: 1, currentUnit: 1, open: 1, breached: 1, pendingDepartments: 1 } })) {
+    for await (const doc of db.collection<CaseReadDoc>('case_worklist').find({}, { projection: { _id: 1, currentUnit: 1, gridId: 1, open: 1, breached: 1, pendingDepartments: 1 } })) {
       for (const key of worklistKeysOf({ ...doc, pendingDepartments: doc.pendingDepartments ?? [] })) file(key, doc._id);
       cases += 1;
     }

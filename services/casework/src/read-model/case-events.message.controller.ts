@@ -2,7 +2,8 @@ import { Controller, Logger } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { CASE_EVENT_TYPES, CaseEventEnvelope } from '@civicflow/contracts';
+import { CASE_EVENT_TYPES, CaseEventEnvelope, caseProjectedV1 } from '@civicflow/contracts';
+import { EventPublisher } from '@civicflow/platform';
 import { applyCaseEvent, caseNumberOf, CaseReadDoc, TimelineDoc, toTimelineEntry } from './case-projection';
 import { CASE_READ_MODEL, TIMELINE_MODEL } from './read-model.schema';
 import { caseListKey, CaseLists } from './case-lists';
@@ -26,6 +27,7 @@ export class CaseEventsMessageController {
     private readonly facts: CaseFactsProjector,
     private readonly openCases: OpenCases,
     private readonly lists: CaseLists,
+    private readonly publisher: EventPublisher,
   ) {}
 
   // every case-lifecycle event; the transport validated it against its contract, so it arrives parsed and typed
@@ -50,6 +52,7 @@ export class CaseEventsMessageController {
         throw error;
       }
       await Promise.all([this.openCases.sync({ ...next, revision: 1 }), this.lists.follow(null, next)]);
+      await this.announce(event, next);
       return;
     }
     const { _id, ...fields } = next;
@@ -59,6 +62,25 @@ export class CaseEventsMessageController {
     // the breach board's open-case index and the worklists follow the worklist document
     await Promise.all([this.openCases.sync({ ...next, revision }), this.lists.follow(current, next)]);
     this.logger.debug?.(`${event.type} → ${caseNumber} ${next.stage}@${next.currentUnit}`);
+    await this.announce(event, next);
+  }
+
+  /**
+   * Live screens hear of the case now that its worklist line and timeline show the event (the console relays this,
+   * not the case event, so a list reloaded on it has the case). Best effort: a screen that misses one still polls.
+   */
+  private async announce(event: CaseEventEnvelope, shown: CaseReadDoc): Promise<void> {
+    const units = [...new Set([...shown.orgPath, shown.gridId, shown.communityId, shown.streetId, shown.currentUnit, ...shown.departments].filter((u): u is string => !!u))];
+    try {
+      await this.publisher.publish(caseProjectedV1, {
+        id: `${event.id}:projected`,
+        key: shown._id,
+        correlationId: event.correlationId,
+        data: { caseNumber: shown._id, eventType: event.type, sequence: shown.lastSequence, stage: shown.stage, unitId: shown.currentUnit, units },
+      });
+    } catch (error) {
+      this.logger.warn(`案件 ${shown._id} 视图更新未能通知 could not announce the projection: ${(error as Error).message}`);
+    }
   }
 
   private async recordTimeline(event: CaseEventEnvelope): Promise<void> {

@@ -26,6 +26,8 @@ export const caseListSchema = new Schema<CaseListDoc>(
 export const caseListKey = {
   /** cases at a unit that are open or breached (its open and breached worklists) */
   unit: (unitId: string) => `unit:${unitId}`,
+  /** cases in a grid that are open or breached, whichever unit holds them (its grid workers' worklists) */
+  grid: (gridId: string) => `grid:${gridId}`,
   /** cases a department still owes a report-in or an answer (its liaison's worklist) */
   department: (departmentId: string) => `department:${departmentId}`,
   /** a case's timeline entries (event ids) */
@@ -33,10 +35,11 @@ export const caseListKey = {
 };
 
 /** The worklists a case's worklist document puts it in. */
-export function worklistKeysOf(doc: Pick<CaseReadDoc, 'currentUnit' | 'open' | 'breached' | 'pendingDepartments'> | null): string[] {
+export function worklistKeysOf(doc: Pick<CaseReadDoc, 'currentUnit' | 'gridId' | 'open' | 'breached' | 'pendingDepartments'> | null): string[] {
   if (!doc) return [];
   return [
     ...(doc.currentUnit && (doc.open || doc.breached) ? [caseListKey.unit(doc.currentUnit)] : []),
+    ...(doc.gridId && (doc.open || doc.breached) ? [caseListKey.grid(doc.gridId)] : []),
     ...doc.pendingDepartments.map(caseListKey.department),
   ];
 }

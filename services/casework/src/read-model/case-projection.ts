@@ -19,8 +19,14 @@ export interface CaseReadDoc {
   currentUnit: string | null;
   streetId: string | null;
   communityId: string | null;
+  /** the grid the case is routed to (网格员 see their grid's cases); null when dispatched without one */
+  gridId?: string | null;
   orgPath: string[];
   categoryCode: string | null;
+  /** 受理摘要, address and point as reported (case.registered): what worklists and maps show */
+  summary?: string | null;
+  address?: string | null;
+  location?: { lng: number; lat: number } | null;
   priority: string | null;
   open: boolean;
   breached: boolean;
@@ -100,7 +106,7 @@ export function toTimelineEntry(event: CaseEventEnvelope): TimelineDoc {
 function emptyCase(caseNumber: string, at: string): CaseReadDoc {
   return {
     _id: caseNumber, revision: 0, lastSequence: 0, stage: 'registered', level: null, currentUnit: null, streetId: null, communityId: null,
-    orgPath: [], categoryCode: null, priority: null, open: true, breached: false, awaitingCallback: false, sla: null, deadline: NO_DEADLINE,
+    gridId: null, orgPath: [], categoryCode: null, summary: null, address: null, location: null, priority: null, open: true, breached: false, awaitingCallback: false, sla: null, deadline: NO_DEADLINE,
     departments: [], pendingDepartments: [], departmentClocks: {}, registeredAt: null, updatedAt: at,
   };
 }
@@ -127,6 +133,10 @@ export function applyCaseEvent(current: CaseReadDoc | null, event: CaseEventEnve
     next.priority = data.priority ?? data.urgency ?? next.priority;
     next.registeredAt = data.registeredAt;
     if (orgPath.length >= 4 && !next.streetId) next.streetId = orgPath[2] ?? null;
+    if (orgPath.length >= 5 && !next.gridId) next.gridId = orgPath[4] ?? null;
+    next.summary = data.summary ?? next.summary ?? null;
+    next.address = data.address ?? next.address ?? null;
+    if (data.location) next.location = { lng: data.location.lng, lat: data.location.lat };
     if (data.intakeStatus === 'closed' && next.lastSequence === 0) {
       next.stage = 'closed';
       next.open = false;
@@ -147,6 +157,8 @@ export function applyCaseEvent(current: CaseReadDoc | null, event: CaseEventEnve
   if (event.type === 'case.dispatched') {
     next.streetId = event.data.route.streetId;
     if (event.data.route.communityId) next.communityId = event.data.route.communityId;
+    // a (re-)dispatch names the grid, or leaves none: the grid worker of the old grid no longer sees it
+    next.gridId = event.data.route.gridId ?? null;
   }
   if (data.sla !== undefined) next.sla = data.sla;
 

@@ -56,7 +56,10 @@ export class ReadModelHttpController {
     const cityWide = user.unitId === this.access.cityUnitId;
     if (!cityWide && query.view !== 'awaiting-callback') {
       const breached = query.view === 'breached';
-      const found = await this.listed(caseListKey.unit(user.unitId), (c) => c.currentUnit === user.unitId && (c.open || c.breached));
+      // 网格员: the cases of their grid, whichever unit (their community, the street) holds them
+      const found = worksInAGrid(user.role)
+        ? await this.listed(caseListKey.grid(user.unitId), (c) => c.gridId === user.unitId && (c.open || c.breached))
+        : await this.listed(caseListKey.unit(user.unitId), (c) => c.currentUnit === user.unitId && (c.open || c.breached));
       const items = found.filter((c) => (breached ? c.breached : c.open))
         .sort((a, b) => new Date(a.deadline).getTime() - new Date(b.deadline).getTime() || a._id.localeCompare(b._id))
         .slice(0, WORKLIST_LIMIT);
@@ -98,11 +101,16 @@ export class ReadModelHttpController {
   }
 }
 
+/** Roles whose unit is a grid: their worklist is their grid's cases (the community holds them). */
+function worksInAGrid(role: string): boolean {
+  return role === 'grid-worker';
+}
+
 /** One worklist line: the case, and the clock that orders it for the reader (the case's own, or a department's). */
 function worklistItem(c: CaseReadDoc, sla: SlaState | null, deadline: Date) {
   return {
-    caseNumber: c._id, stage: c.stage, level: c.level, currentUnit: c.currentUnit, streetId: c.streetId, communityId: c.communityId,
-    categoryCode: c.categoryCode, priority: c.priority, breached: c.breached, sla, deadline: deadline.getTime() === NO_DEADLINE.getTime() ? null : deadline.toISOString(),
+    caseNumber: c._id, stage: c.stage, level: c.level, currentUnit: c.currentUnit, streetId: c.streetId, communityId: c.communityId, gridId: c.gridId ?? null,
+    summary: c.summary ?? null, address: c.address ?? null, location: c.location ?? null, categoryCode: c.categoryCode, priority: c.priority, breached: c.breached, sla, deadline: deadline.getTime() === NO_DEADLINE.getTime() ? null : deadline.toISOString(),
     caseSla: c.sla, pendingDepartments: c.pendingDepartments, updatedAt: c.updatedAt,
   };
 }

@@ -16,8 +16,12 @@ export const caseReadSchema = new Schema<CaseReadDoc>(
     currentUnit: { type: String, default: null },
     streetId: { type: String, default: null },
     communityId: { type: String, default: null },
+    gridId: { type: String, default: null },
     orgPath: { type: [String], default: [] },
     categoryCode: { type: String, default: null },
+    summary: { type: String, default: null },
+    address: { type: String, default: null },
+    location: { type: new Schema({ lng: Number, lat: Number }, { _id: false }), default: null },
     priority: { type: String, default: null },
     open: { type: Boolean, required: true },
     breached: { type: Boolean, required: true },
@@ -38,6 +42,8 @@ export const caseReadSchema = new Schema<CaseReadDoc>(
 caseReadSchema.index({ currentUnit: 1, open: 1, deadline: 1 });
 caseReadSchema.index({ currentUnit: 1, breached: 1, deadline: 1 });
 caseReadSchema.index({ stage: 1, deadline: 1 });
+// a grid worker's worklist: the open cases of their grid
+caseReadSchema.index({ gridId: 1, open: 1, deadline: 1 });
 caseReadSchema.index({ pendingDepartments: 1 });
 
 export const timelineSchema = new Schema<TimelineDoc>(

@@ -1,4 +1,4 @@
-import type { CaseEventEnvelope } from '@civicflow/contracts';
+import type { caseProjectedV1, EventData, EventEnvelope } from '@civicflow/contracts';
 import { supervises } from '@civicflow/domain';
 import type { AuthUser } from '@civicflow/platform';
 
@@ -14,25 +14,23 @@ export interface CaseUpdatedMessage {
 
 export interface CaseUpdate {
   message: CaseUpdatedMessage;
-  /** units that hear about it: the holding unit, and the department a summons event concerns */
+  /** units that hear about it: every unit that sees the case (its org path down to the grid, the holder, departments) */
   units: string[];
 }
 
-export function caseUpdateOf(event: CaseEventEnvelope): CaseUpdate {
-  const transition = event.type === 'case.registered' ? undefined : event.data;
-  const unitId = transition?.unitId ?? null;
-  const stage = event.type === 'case.registered' ? 'registered' : (event.data.stage ?? (event.type === 'case.resolved' ? 'resolved' : null));
-  const units = new Set<string>();
-  if (unitId) units.add(unitId);
-  if ('departmentId' in event.data && event.data.departmentId) units.add(event.data.departmentId);
-  if (event.type === 'case.departments-summoned') for (const summons of event.data.summonses) units.add(summons.departmentId);
+/**
+ * A case update from casework's `casework.case-projected` — sent once its worklists and timeline show the event, so
+ * a screen that reloads on it finds the case (the raw case event comes before casework has written it).
+ */
+export function caseUpdateOf(event: EventEnvelope<EventData<typeof caseProjectedV1>>): CaseUpdate {
+  const data = event.data;
   return {
-    message: { type: 'case-updated', caseNumber: event.data.caseNumber, eventType: event.type, unitId, stage },
-    units: [...units],
+    message: { type: 'case-updated', caseNumber: data.caseNumber, eventType: data.eventType, unitId: data.unitId, stage: data.stage },
+    units: data.units,
   };
 }
 
-/** Roles that supervise (the role table) hear about every case; everybody else about cases their own unit holds (or their department is summoned to). */
+/** Roles that supervise (the role table) hear about every case; everybody else about cases their unit sees. */
 export function mayReceive(user: Pick<AuthUser, 'role' | 'unitId'>, update: CaseUpdate): boolean {
   return supervises(user.role) || update.units.includes(user.unitId);
 }

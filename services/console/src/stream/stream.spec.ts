@@ -1,16 +1,18 @@
-import { parseCaseEvent } from '@civicflow/contracts';
+import type { caseProjectedV1, EventData, EventEnvelope } from '@civicflow/contracts';
 import { caseUpdateOf, mayReceive } from './case-update';
 import { LiveStreamHub } from './live-stream.hub';
 import { SseParser } from './sse-parser';
 
-// events as the transport hands them over: validated against their contracts
-const event = (type: string, data: Record<string, unknown>) =>
-  parseCaseEvent({ id: 'e', type, version: 1, time: '2026-11-28T01:00:00Z', key: '20261128-000001', source: 'workflows', correlationId: 'c', data: { caseNumber: '20261128-000001', ...data } });
-const moved = (sequence: number, stage: string, level: string | null, unitId: string | null) => ({ sequence, occurredAt: '2026-11-28T01:00:00Z', stage, level, unitId, sla: null });
+/** casework.case-projected for a case event, with the units that see the case. */
+const event = (eventType: string, data: { unitId?: string | null; stage?: string; units?: string[] }) =>
+  ({
+    id: 'e', type: 'casework.case-projected', version: 1, time: '2026-11-28T01:00:00Z', key: '20261128-000001', source: 'casework', correlationId: 'c',
+    data: { caseNumber: '20261128-000001', eventType, sequence: 1, stage: data.stage ?? 'registered', unitId: data.unitId ?? null, units: data.units ?? (data.unitId ? [data.unitId] : []) },
+  }) as EventEnvelope<EventData<typeof caseProjectedV1>>;
 
 describe('case updates on the live stream', () => {
   it('reaches the holding unit and any supervisor, nobody else', () => {
-    const update = caseUpdateOf(event('case.accepted', moved(2, 'in-handling', 'community', 'bf-d01-s01-c01')));
+    const update = caseUpdateOf(event('case.accepted', { stage: 'in-handling', unitId: 'bf-d01-s01-c01' }));
     expect(update.message).toEqual({ type: 'case-updated', caseNumber: '20261128-000001', eventType: 'case.accepted', unitId: 'bf-d01-s01-c01', stage: 'in-handling' });
     expect(mayReceive({ role: 'community-handler', unitId: 'bf-d01-s01-c01' }, update)).toBe(true);
     expect(mayReceive({ role: 'supervisor', unitId: 'bf' }, update)).toBe(true);
@@ -18,11 +20,13 @@ describe('case updates on the live stream', () => {
     expect(mayReceive({ role: 'street-coordinator', unitId: 'bf-d01-s01' }, update)).toBe(false);
   });
 
-  it('reaches summoned departments too', () => {
-    const summoned = caseUpdateOf(event('case.departments-summoned', { ...moved(3, 'in-handling', 'department', 'bf-d01-s01'), summonses: [{ departmentId: 'dept-water', summonsId: 's', sla: null }] }));
+  it('reaches summoned departments and the grid worker of the case’s grid too', () => {
+    const summoned = caseUpdateOf(event('case.departments-summoned', { stage: 'in-handling', unitId: 'bf-d01-s01', units: ['bf', 'bf-d01', 'bf-d01-s01', 'bf-d01-s01-c01', 'bf-d01-s01-c01-g01', 'dept-water'] }));
     expect(mayReceive({ role: 'department-liaison', unitId: 'dept-water' }, summoned)).toBe(true);
-    expect(summoned.message.unitId).toBe('bf-d01-s01');
-    const registered = caseUpdateOf(event('case.registered', { channel: 'hotline', sourceRef: 'call-1', requestType: 'complaint', urgency: 'normal', registeredAt: '2026-11-28T01:00:00Z' }));
+    expect(mayReceive({ role: 'grid-worker', unitId: 'bf-d01-s01-c01-g01' }, summoned)).toBe(true);
+    expect(mayReceive({ role: 'grid-worker', unitId: 'bf-d01-s01-c01-g02' }, summoned)).toBe(false);
+    expect(summoned.message).toMatchObject({ unitId: 'bf-d01-s01', eventType: 'case.departments-summoned' });
+    const registered = caseUpdateOf(event('case.registered', {}));
     expect(registered.message).toMatchObject({ stage: 'registered', unitId: null });
     expect(registered.units).toEqual([]);
   });
@@ -32,7 +36,7 @@ describe('case updates on the live stream', () => {
     const written: Record<string, string[]> = { a: [], b: [] };
     hub.add({ user: { userId: 'a', name: 'a', role: 'community-handler', unitId: 'u1' }, write: (c) => written.a.push(c) });
     const removeB = hub.add({ user: { userId: 'b', name: 'b', role: 'community-handler', unitId: 'u2' }, write: (c) => written.b.push(c) });
-    expect(hub.publish(caseUpdateOf(event('case.accepted', moved(2, 'in-handling', 'community', 'u1'))))).toBe(1);
+    expect(hub.publish(caseUpdateOf(event('case.accepted', { unitId: 'u1', stage: 'in-handling' })))).toBe(1);
     expect(written.a).toEqual([expect.stringMatching(/^data: \{"type":"case-updated".*\}\n\n$/)]);
     expect(written.b).toEqual([]);
     removeB();

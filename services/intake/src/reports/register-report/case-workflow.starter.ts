@@ -74,6 +74,7 @@ export function caseWorkflowInputOf(report: ReportDoc & { caseNumber: string }):
     correlationId: report.correlationId,
     traceparent: report.traceparent,
     summary: caseSummary(report.content),
+    ...(report.address || report.location ? { place: { ...(report.address ? { address: report.address } : {}), ...(report.location ? { location: { lng: report.location.lng, lat: report.location.lat } } : {}) } } : {}),
     ...(report.answeredDirectly ? { directAnswer: report.answeredDirectly.answer } : {}),
   };
 }

@@ -12,6 +12,7 @@ import { AcceptPhotosUseCase, ReportPhoto, UploadedPhoto } from '../../../photos
 import { requireCategory } from './report-category';
 import { ReportFields } from './report-fields';
 import { FIELD_REPORT_MODEL, FieldReportDoc } from './report.schema';
+import { PATROL_REPORTS_BY_USER_MODEL, PATROL_REPORTS_KEPT, PatrolReportEntry, PatrolReportsByUserDoc } from '../../patrol-report/patrol-reports-by-user.schema';
 
 export interface ReportSubmission {
   channel: FieldReportDoc['channel'];
@@ -47,6 +48,7 @@ export class SubmitReportUseCase {
     @InjectModel(FIELD_REPORT_MODEL) private readonly reports: Model<FieldReportDoc>,
     private readonly acceptPhotos: AcceptPhotosUseCase,
     private readonly registrar: RegisterReportUseCase,
+    @InjectModel(PATROL_REPORTS_BY_USER_MODEL) private readonly byUser: Model<PatrolReportsByUserDoc>,
   ) {}
 
   async execute(submission: ReportSubmission): Promise<SubmittedReport> {
@@ -55,6 +57,7 @@ export class SubmitReportUseCase {
     if (report.caseNumber !== registered.caseNumber) {
       await this.reports.updateOne({ _id: report._id }, { $set: { caseNumber: registered.caseNumber } });
     }
+    if (report.channel === 'patrol' && report.submittedBy.userId) await this.listForItsWorker(report, registered);
     return {
       reportId: report.reportId,
       caseNumber: registered.caseNumber,
@@ -62,6 +65,34 @@ export class SubmitReportUseCase {
       intakeStatus: intakeStatusOf(registered.report),
       photos: report.photos.map(({ photoId, url, contentType, bytes }) => ({ photoId, url, contentType, bytes })),
     };
+  }
+
+  /**
+   * The grid worker's own list (one document per worker, oldest first; the list shows it newest first): a resend
+   * changes nothing, and the oldest entry goes once there are more than are kept. ($push with $position/$slice would
+   * say it in one write, but FerretDB 1.24 ignores both.) Entries are built in one field order, so equal ones match.
+   */
+  private async listForItsWorker(report: FieldReportDoc, registered: { caseNumber: string; merged: boolean }): Promise<void> {
+    const userId = report.submittedBy.userId!;
+    const entry: PatrolReportEntry = {
+      reportId: report.reportId, caseNumber: registered.caseNumber, merged: registered.merged, content: report.content.slice(0, 200),
+      ...(report.categoryCode ? { categoryCode: report.categoryCode } : {}), ...(report.address ? { address: report.address } : {}),
+      ...(report.location ? { location: { lng: report.location.lng, lat: report.location.lat } } : {}), photos: report.photos.length, receivedAt: report.receivedAt,
+    };
+    // a resend builds the same entry from the stored report, and $addToSet keeps one (FerretDB cannot filter on reports.reportId)
+    const append = () => this.byUser.findOneAndUpdate({ _id: userId }, { $addToSet: { reports: entry } }, { new: true }).lean<PatrolReportsByUserDoc>();
+    let listed = await append();
+    if (!listed) {
+      try {
+        await this.byUser.create({ _id: userId, reports: [entry] });
+        return;
+      } catch (error) {
+        // the worker's first two reports at once: the other created the list, this one is appended to it
+        if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+        listed = await append();
+      }
+    }
+    if (listed && listed.reports.length > PATROL_REPORTS_KEPT) await this.byUser.updateOne({ _id: userId }, { $pop: { reports: -1 } });
   }
 
   private async register(report: FieldReportDoc) {
