@@ -19,6 +19,7 @@ export * from './case/case-handling.events';
 export * from './case/case-events';
 export * from './case/case-calendar.events';
 export * from './casework/case-projected.event';
+export * from './hotline/telephony-call.event';
 export * from './grid/calendar.events';
 export * from './mediation/mediation-events';
 export type * from './api/statistics.view';

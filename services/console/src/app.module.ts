@@ -6,6 +6,7 @@ import { ExportHttpController } from './export/export.http.controller';
 import { ServicesHttpController } from './proxy/services.http.controller';
 import { SessionHttpController } from './session/session.http.controller';
 import { CaseEventsMessageController } from './stream/case-events.message.controller';
+import { TelephonyEventsMessageController } from './stream/telephony-events.message.controller';
 import { LiveStreamHub } from './stream/live-stream.hub';
 import { StreamHttpController } from './stream/stream.http.controller';
 import { UpstreamClient } from './upstream/upstream-client';
@@ -19,7 +20,7 @@ export class ConsoleModule {
     return {
       module: ConsoleModule,
       imports: [PlatformModule.forService({ service: 'console', config })],
-      controllers: [SessionHttpController, StreamHttpController, ExportHttpController, ServicesHttpController, ConsoleConfigHttpController, CaseEventsMessageController],
+      controllers: [SessionHttpController, StreamHttpController, ExportHttpController, ServicesHttpController, ConsoleConfigHttpController, CaseEventsMessageController, TelephonyEventsMessageController],
       providers: [
         LiveStreamHub,
         UpstreamClient,

@@ -39,6 +39,10 @@ import { SeedKnowledge } from './knowledge/seed-knowledge/seed-knowledge';
 import { UpdateArticleHttpController } from './knowledge/update-article/update-article.http.controller';
 import { UpdateArticleUseCase } from './knowledge/update-article/update-article.usecase';
 import { HotlineOutbox } from './outbox/hotline-outbox';
+import { TELEPHONY_CALL_MODEL, telephonyCallSchema } from './telephony/telephony-call.schema';
+import { RecordTelephonyEventHttpController } from './telephony/record-telephony-event/record-telephony-event.http.controller';
+import { RecordTelephonyEventUseCase } from './telephony/record-telephony-event/record-telephony-event.usecase';
+import { GetTelephonyCallHttpController } from './telephony/get-telephony-call/get-telephony-call.http.controller';
 import { citizenDirectoryProvider, RegisterCallerContact } from './calls/register-caller-contact/register-caller-contact';
 
 /**
@@ -62,6 +66,7 @@ export class HotlineModule {
           { name: CALLER_CALLS_MODEL, schema: callerCallsSchema },
           { name: CASE_CALLS_MODEL, schema: caseCallsSchema },
           { name: DUE_WORK_MODEL, schema: dueWorkSchema },
+          { name: TELEPHONY_CALL_MODEL, schema: telephonyCallSchema },
         ]),
       ],
       controllers: [
@@ -78,6 +83,8 @@ export class HotlineModule {
         GetArticleHttpController,
         ListCallbacksHttpController,
         RecordCallbackHttpController,
+        RecordTelephonyEventHttpController,
+        GetTelephonyCallHttpController,
         // Kafka
         CaseLinkMessageController,
         CaseResolvedMessageController,
@@ -103,6 +110,7 @@ export class HotlineModule {
         RecordCallbackUseCase,
         SettleCallbackUseCase,
         HotlineOutbox,
+        RecordTelephonyEventUseCase,
       ],
     };
   }

@@ -21,5 +21,10 @@ export const hotlineConfigSchema = infraConfigSchema.extend({
   HOTLINE_CITY_UNIT_ID: z.string().min(1).default('bf'),
   /** How often the outbox's due list is swept for what a stopped process left (one point read when idle). */
   HOTLINE_OUTBOX_SWEEP_MS: z.coerce.number().int().min(100).default(30_000),
+  /**
+   * 来电弹屏: the key the call centre's telephony system shows (X-Telephony-Key) when it reports calls; unset, no
+   * telephony system is connected and POST /api/v1/telephony/events answers 503.
+   */
+  HOTLINE_TELEPHONY_KEY: z.string().min(16).optional(),
 });
 export type HotlineConfig = z.infer<typeof hotlineConfigSchema>;

@@ -5,7 +5,7 @@ import { INestApplication } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
-import { callbackRecordedV1, callLoggedV1, caseClosedV1, caseRegisteredV1, caseResolvedV1, EventEnvelope, Role } from '@civicflow/contracts';
+import { callbackRecordedV1, callLoggedV1, caseClosedV1, caseRegisteredV1, caseResolvedV1, EventEnvelope, Role, telephonyCallV1 } from '@civicflow/contracts';
 import { getModelToken } from '@nestjs/mongoose';
 import { createKafka, DUE_WORK_MODEL, EventPublisher, MongoDueList, PiiProtector } from '@civicflow/platform';
 import { bearerFor, eventually, EventProbe, integrationConfig, ProbedMessage, uniqueId } from '@civicflow/testing';
@@ -16,7 +16,8 @@ import { callIndexesMigration } from '../src/migrations/call-indexes.migration';
 
 const runId = uniqueId();
 const consumerGroup = `hotline-${runId}`;
-const env = integrationConfig({ MONGO_DB_PREFIX: runId, HOTLINE_CONSUMER_GROUP: consumerGroup, KAFKA_FROM_BEGINNING: 'false' });
+const TELEPHONY_KEY = `telephony-key-${runId}`;
+const env = integrationConfig({ MONGO_DB_PREFIX: runId, HOTLINE_CONSUMER_GROUP: consumerGroup, KAFKA_FROM_BEGINNING: 'false', HOTLINE_TELEPHONY_KEY: TELEPHONY_KEY });
 
 interface Reply<T = any> {
   status: number;
@@ -43,7 +44,7 @@ describe('hotline service on the real servers', () => {
     await app.listen(0, '127.0.0.1');
     url = await app.getUrl();
     publisher = new EventPublisher(kafka, 'test');
-    probe = await new EventProbe(kafka, [callLoggedV1.topic, caseRegisteredV1.topic], `probe-${runId}`).start();
+    probe = await new EventProbe(kafka, [callLoggedV1.topic, caseRegisteredV1.topic, telephonyCallV1.topic], `probe-${runId}`).start();
     mongo = await new MongoClient(env.MONGO_URL).connect();
   });
 
@@ -310,6 +311,29 @@ describe('hotline service on the real servers', () => {
     expect(otherOperator.status).toBe(409);
     const malformed = await api('POST', '/api/v1/calls', { body, headers: { 'idempotency-key': 'no spaces allowed' } });
     expect(malformed.body.errors).toEqual([{ field: 'Idempotency-Key', reason: expect.any(String) }]);
+  });
+
+  it('takes the telephony system’s calls (来电弹屏): the operator it rings at reads the number, the recording goes with the logged call', async () => {
+    const callRef = `cti-${runId}`;
+    const number = aMobile();
+    const telephony = (event: string, key: string | null = TELEPHONY_KEY, extra: Record<string, unknown> = {}) =>
+      fetch(`${url}/api/v1/telephony/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { 'x-telephony-key': key } : {}) }, body: JSON.stringify({ event, callRef, callerNumber: number, agent: 'operator-test', ...extra }) });
+    expect((await telephony('ringing', null)).status).toBe(401);
+    expect((await telephony('ringing', 'not-the-key-of-this-city')).status).toBe(401);
+    expect((await telephony('ringing')).status).toBe(202);
+    const ringing = await probe.waitForEvent(telephonyCallV1.type, (e) => e.key === callRef && (e.data as { state: string }).state === 'ringing');
+    expect(ringing.data).toMatchObject({ agentUserId: 'operator-test', callerMasked: expect.stringMatching(/^\d{3}\*{4}\d{4}$/) });
+    expect(JSON.stringify(ringing.data)).not.toContain(number); // the number itself never travels on Kafka
+    expect((await telephony('answered')).status).toBe(202);
+    // only the operator it rings at reads the number
+    expect((await api('GET', `/api/v1/telephony/calls/${callRef}`)).body).toMatchObject({ callerNumber: number, state: 'answered' });
+    expect((await api('GET', `/api/v1/telephony/calls/${callRef}`, { headers: { authorization: await bearerFor('operator', 'city', 'operator-2') } })).status).toBe(404);
+    // logged during the call, the recording reported at hang-up lands on it
+    const logged = await api('POST', '/api/v1/calls', { body: { callerNumber: number, content: '弹屏登记 screen-pop call', requestType: 'complaint', address: '阳光社区3号楼', telephonyCallRef: callRef } });
+    expect(logged.status).toBe(202);
+    expect((await telephony('hung-up', TELEPHONY_KEY, { recordingRef: `rec://cti/${callRef}.wav` })).status).toBe(202);
+    await probe.waitForEvent(telephonyCallV1.type, (e) => e.key === callRef && (e.data as { state: string }).state === 'hung-up');
+    expect(await mongo.db(`${runId}_hotline`).collection('calls').findOne({ _id: logged.body.callId })).toMatchObject({ telephonyCallRef: callRef, recordingRef: `rec://cti/${callRef}.wav` });
   });
 
   it('lets administrators create, edit and retire knowledge articles', async () => {

@@ -139,7 +139,7 @@ describe('intake follows its cases: merging, Open311 status, the dispatch queue 
       return res.body.state === 'waiting' ? undefined : res.body;
     }, { what: 'the chosen case to take the call' });
     expect(joined).toEqual({ state: 'merged', caseNumber: master });
-    await probe.waitForEvent(duplicateMergedV1.type, (e) => e.data.sourceRef === chosen.body.callId && e.data.matchedBy === 'operator');
+    await probe.waitForEvent(duplicateMergedV1.type, (e) => { const d = e.data as { sourceRef: string; matchedBy?: string }; return d.sourceRef === chosen.body.callId && d.matchedBy === 'operator'; });
 
     // the community resolves it; the citizen is called back, satisfied: the case closes
     await command(master, 'accept', handler(COMMUNITY));

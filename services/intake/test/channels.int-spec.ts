@@ -195,6 +195,19 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
     const mine = (await (await fetch(`${intakeUrl}/api/v1/reports/patrol/mine`, { headers })).json()) as { reports: { reportId: string; caseNumber: string; photos: number }[] };
     expect(mine.reports.map((r) => r.reportId)).toEqual([reportId, expect.any(String)]);
     expect(mine.reports[1]).toMatchObject({ caseNumber, photos: 1 });
+    // 办理照片: the grid worker of the case's grid adds before/after photos to it; someone of another grid cannot
+    const photosOf = (stage: string, auth: Record<string, string>) => {
+      const form = new FormData();
+      form.append('photos', new Blob([PNG], { type: 'image/png' }), `${stage}.png`);
+      return fetch(`${intakeUrl}/api/v1/cases/${caseNumber}/photos?stage=${stage}`, { method: 'POST', headers: auth, body: form });
+    };
+    const caseGrid = { authorization: await bearerFor('grid-worker', 'bf-d01-s01-c01-g04', 'gw-zhang') };
+    expect((await photosOf('before', caseGrid)).status).toBe(201);
+    const afterWork = await photosOf('after', caseGrid);
+    expect(afterWork.status).toBe(201);
+    expect(await afterWork.json()).toEqual({ before: [expect.objectContaining({ photoId: sha256(PNG), by: 'gw-zhang' })], after: [expect.objectContaining({ photoId: sha256(PNG) })] });
+    const elsewhere = { authorization: await bearerFor('grid-worker', 'bf-d04-s01-c01-g01', 'gw-far') };
+    expect((await photosOf('after', elsewhere)).status).toBe(403);
     const otherWorker = (await (await fetch(`${intakeUrl}/api/v1/reports/patrol/mine`, { headers: { authorization: await bearerFor('grid-worker', GRID, 'gw-li') } })).json()) as { reports: unknown[] };
     expect(otherWorker.reports).toEqual([]);
 

@@ -2,6 +2,7 @@ import { EventContract, RequestContract } from './define-event';
 import { callLoggedV1 } from '../hotline/call-logged.event';
 import { callbackRecordedV1 } from '../hotline/callback-recorded.event';
 import { caseEventContracts } from '../case/case-events';
+import { telephonyCallV1 } from '../hotline/telephony-call.event';
 import { caseProjectedV1 } from '../casework/case-projected.event';
 import { duplicateMergedV1, manualDispatchQueuedV1 } from '../intake/intake-events';
 import { notificationDeliveredV1, notificationFailedV1 } from '../notification/notification-events';
@@ -18,6 +19,7 @@ export const eventCatalog: readonly EventContract[] = [
   manualDispatchQueuedV1,
   ...caseEventContracts,
   caseProjectedV1,
+  telephonyCallV1,
   routeLocationRequestV1,
   routeLocationReplyV1,
   gridDatasetChangedV1,

@@ -23,10 +23,15 @@ export class LiveStreamHub {
   }
 
   publish(update: CaseUpdate): number {
+    return this.publishTo((user) => mayReceive(user, update), update.message);
+  }
+
+  /** A message to the connections whose user it is for; how many it reached. */
+  publishTo(isFor: (user: AuthUser) => boolean, message: unknown): number {
     let sent = 0;
     for (const connection of this.connections) {
-      if (!mayReceive(connection.user, update)) continue;
-      connection.write(sseMessage(update.message));
+      if (!isFor(connection.user)) continue;
+      connection.write(sseMessage(message));
       sent += 1;
     }
     return sent;

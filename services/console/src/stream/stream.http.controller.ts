@@ -27,7 +27,8 @@ export class StreamHttpController {
   @ApiOperation({
     summary: 'Server-sent events for the signed-in user',
     description: 'Unnamed `data:` messages with JSON carrying `type`: `hello` {userId, role, unitId} first; `inbox-item` {item} for each new inbox item; '
-      + '`case-updated` {caseNumber, eventType, unitId, stage} for cases the user’s unit holds (supervisors: all); `inbox-status` {status: up|down|refused}. '
+      + '`case-updated` {caseNumber, eventType, unitId, stage} once casework’s lists show a change to a case the user’s unit sees (supervisors: all); '
+      + '`screen-pop` {callRef, state: ringing|answered|hung-up, callerMasked, recordingRef?, at} for an operator a call is at; `inbox-status` {status: up|down|refused}. '
       + 'A `: heartbeat` comment every 15 s. 401 without a valid token.',
   })
   @ApiQuery({ name: 'access_token', required: true, description: 'the bearer token (EventSource cannot set headers)' })

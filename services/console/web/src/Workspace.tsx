@@ -3,11 +3,11 @@
 import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { Alert, Badge, Button, Drawer, Empty, Input, Layout, List, Menu, Segmented, Space, Spin, Tag, Tooltip, Typography } from 'antd';
-import { AlertOutlined, ApartmentOutlined, BellOutlined, CalendarOutlined, CustomerServiceOutlined, DashboardOutlined, LogoutOutlined, PhoneOutlined, SendOutlined, SolutionOutlined, TeamOutlined, WifiOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, BellOutlined, CalendarOutlined, CustomerServiceOutlined, DashboardOutlined, LogoutOutlined, MobileOutlined, PhoneOutlined, SendOutlined, SolutionOutlined, TeamOutlined, WifiOutlined } from '@ant-design/icons';
 import { useI18n } from './i18n';
 import { homeOf, SCREEN_PATHS, useSession, useUser } from './api/session';
 import { roleDefinition, type Screen } from './lib/vocabulary';
-import { type InboxItem, LiveProvider, useLive } from './api/live';
+import { type InboxItem, LiveProvider, useLive, useScreenPops } from './api/live';
 import { api, connectivity, listOf } from './api/client';
 import { CalendarBanner } from './components/CalendarBanner';
 
@@ -21,8 +21,14 @@ const SupervisorPage = lazy(() => import('./pages/SupervisorPage').then((m) => (
 const BreachesPage = lazy(() => import('./pages/BreachesPage').then((m) => ({ default: m.BreachesPage })));
 const CalendarPage = lazy(() => import('./pages/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 
+/** Roles that work in the field: a phone opens their page (/m), the desk links to it. */
+const FIELD_ROLES = new Set(['grid-worker', 'community-handler']);
+const onAPhone = () => typeof window !== 'undefined' && window.matchMedia?.('(max-width: 640px)').matches;
+
 export function Workspace() {
   const user = useUser();
+  const location = useLocation();
+  if (FIELD_ROLES.has(user.role) && onAPhone() && (location.pathname === '/' || location.pathname === homeOf(user.role))) return <Navigate to="/m" replace />;
   return (
     <LiveProvider userId={user.userId}>
       <Shell>
@@ -65,6 +71,16 @@ function menuFor(role: string) {
   return (roleDefinition(role)?.screens ?? ['worklist']).map((screen) => ({ key: SCREEN_PATHS[screen], icon: SCREEN_ICONS[screen], label: `nav.${screen}` }));
 }
 
+/** 来电弹屏: a call ringing at an operator who is on another screen brings up the call form. */
+function ScreenPopRouter() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  useScreenPops((pop) => {
+    if (pop.state !== 'hung-up' && location.pathname !== '/call') void navigate(`/call?pop=${encodeURIComponent(pop.callRef)}`);
+  });
+  return null;
+}
+
 function Shell({ children }: { children: React.ReactNode }) {
   const { t, locale, setLocale } = useI18n();
   const user = useUser();
@@ -77,6 +93,7 @@ function Shell({ children }: { children: React.ReactNode }) {
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key;
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      {user.role === 'operator' && <ScreenPopRouter />}
       <a href="#main" className="skip-link">
         {t('app.skip')}
       </a>
@@ -99,6 +116,11 @@ function Shell({ children }: { children: React.ReactNode }) {
         <Tooltip title={connected ? t('app.live.on') : t('app.live.off')}>
           <WifiOutlined aria-label={connected ? t('app.live.on') : t('app.live.off')} style={{ color: connected ? '#95de64' : '#8c8c8c' }} />
         </Tooltip>
+        {FIELD_ROLES.has(user.role) && (
+          <Button size="small" type="text" style={{ color: '#fff' }} icon={<MobileOutlined />} onClick={() => navigate('/m')} data-testid="open-field">
+            {t('app.field')}
+          </Button>
+        )}
         <InboxBell />
         <Segmented
           aria-label={t('app.language')}

@@ -33,6 +33,9 @@ export interface CallDoc {
   answeredDirectly?: DirectAnswer;
   /** 合并: the operator chose this open case for the call (intake joins it instead of opening another). */
   joinCaseNumber?: string;
+  /** 来电弹屏: the telephony system's call and its recording */
+  telephonyCallRef?: string;
+  recordingRef?: string;
   /** the form's idempotency key: a second send of the same form finds this call instead of logging another */
   idempotencyKey?: string;
   /** Set from case.registered / intake.duplicate-merged: the hotline's read model of which case a call became. */
@@ -63,6 +66,8 @@ export const callSchema = new Schema<CallDoc>(
     operatorUnitId: String,
     answeredDirectly: { type: { articleId: String, answer: String, articleVersion: Number }, _id: false, default: undefined },
     joinCaseNumber: String,
+    telephonyCallRef: String,
+    recordingRef: String,
     idempotencyKey: String,
     caseLink: { type: { caseNumber: String, kind: String, linkedAt: Date }, _id: false, default: undefined },
     announcePending: Boolean,

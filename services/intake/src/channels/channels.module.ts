@@ -33,6 +33,8 @@ import {
   DEAD_LETTERS_MODEL, deadLettersSchema, PENDING_DELIVERIES_MODEL, pendingDeliveriesSchema, WEBHOOK_DELIVERY_MODEL, webhookDeliverySchema, WEBHOOKS_MODEL, webhooksSchema,
 } from './open311/webhooks/webhook.schema';
 import { Open311Settings } from './open311/open311.settings';
+import { AttachHandlingPhotosHttpController } from '../photos/attach-handling-photos/attach-handling-photos.http.controller';
+import { CASE_ATTACHMENTS_MODEL, caseAttachmentsSchema } from '../photos/attach-handling-photos/case-attachments.schema';
 import { ListMyPatrolReportsHttpController } from './patrol-report/list-my-patrol-reports/list-my-patrol-reports.http.controller';
 import { PATROL_REPORTS_BY_USER_MODEL, patrolReportsByUserSchema } from './patrol-report/patrol-reports-by-user.schema';
 
@@ -67,9 +69,10 @@ function open311Settings(c: ChannelsConfig & InfraConfig): Open311Settings {
       { name: DEAD_LETTERS_MODEL, schema: deadLettersSchema },
       { name: PENDING_DELIVERIES_MODEL, schema: pendingDeliveriesSchema },
       { name: PATROL_REPORTS_BY_USER_MODEL, schema: patrolReportsByUserSchema },
+      { name: CASE_ATTACHMENTS_MODEL, schema: caseAttachmentsSchema },
     ]),
   ],
-  controllers: [AppReportHttpController, ListMyPatrolReportsHttpController, PatrolReportHttpController, Open311HttpController, GetPhotoHttpController],
+  controllers: [AttachHandlingPhotosHttpController, AppReportHttpController, ListMyPatrolReportsHttpController, PatrolReportHttpController, Open311HttpController, GetPhotoHttpController],
   providers: [
     { provide: PHOTOS_SETTINGS, inject: [CONFIG], useFactory: photosSettings },
     { provide: PHOTO_STORAGE, inject: [PHOTOS_SETTINGS], useFactory: (settings: PhotosSettings) => new LocalDiskPhotoStorage(settings.folder) },

@@ -155,6 +155,23 @@ export const connectivity = (() => {
   };
 })();
 
+/** A multipart form (photos from the camera) sent with the bearer header; the answer as JSON, errors as for api(). */
+export async function upload<T = unknown>(path: string, form: FormData, query?: Query): Promise<T> {
+  const token = getToken();
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': storedLocale(), ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  const response = await send(withQuery(`/api/${path.replace(/^\//, '')}`, query), { method: 'POST', headers, body: form });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON */
+  }
+  if (response.status === 401) onUnauthorized();
+  if (!response.ok) throw new ApiError(response.status, messageOf(body, response.status), body);
+  return body as T;
+}
+
 /** A protected binary (photo, PDF) as an object URL, since <img>/<a> cannot send the bearer header. */
 export async function fetchBlobUrl(path: string): Promise<string> {
   const token = getToken();

@@ -23,7 +23,17 @@ export interface InboxItem {
   createdAt: string;
 }
 
-type Listener = (message: { kind: 'case'; data: CaseUpdated } | { kind: 'inbox'; data: InboxItem }) => void;
+/** 来电弹屏: a call at this operator's seat (from the call centre's telephony system). */
+export interface ScreenPop {
+  type: 'screen-pop';
+  callRef: string;
+  state: 'ringing' | 'answered' | 'hung-up';
+  callerMasked: string;
+  recordingRef?: string;
+  at: string;
+}
+
+type Listener = (message: { kind: 'case'; data: CaseUpdated } | { kind: 'inbox'; data: InboxItem } | { kind: 'screen-pop'; data: ScreenPop }) => void;
 
 interface Live {
   connected: boolean;
@@ -55,6 +65,7 @@ export function LiveProvider({ userId, children }: { userId: string | null; chil
       const payload = (wrapped && typeof wrapped === 'object' ? wrapped : d) as Record<string, unknown>;
       const type = hint ?? (typeof d.type === 'string' ? d.type : typeof payload.type === 'string' ? payload.type : undefined);
       if (type === 'case-updated' && typeof payload.caseNumber === 'string') emit({ kind: 'case', data: payload as unknown as CaseUpdated });
+      else if (type === 'screen-pop' && typeof payload.callRef === 'string') emit({ kind: 'screen-pop', data: payload as unknown as ScreenPop });
       else if ((type === 'inbox-item' || type === 'inbox' || type === 'notification') && typeof payload.id === 'string') {
         emit({ kind: 'inbox', data: payload as unknown as InboxItem });
       }
@@ -105,6 +116,14 @@ export function useCaseUpdates(onChange: (update: CaseUpdated) => void, caseNumb
       off();
     };
   }, [subscribe, caseNumber]);
+}
+
+/** Calls `onPop` for every call at this operator's seat (ringing, answered, hung up). */
+export function useScreenPops(onPop: (pop: ScreenPop) => void): void {
+  const { subscribe } = useLive();
+  const latest = useRef(onPop);
+  latest.current = onPop;
+  useEffect(() => subscribe((m) => m.kind === 'screen-pop' && latest.current(m.data)), [subscribe]);
 }
 
 /** Re-runs `tick` every `ms` while the page is visible (fallback when the stream is down, and SLA freshness). */

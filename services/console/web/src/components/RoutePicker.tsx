@@ -66,7 +66,7 @@ export function RoutePicker({ place, value, onChange }: { place: { point?: { lng
             <span>
               {suggestion.streetName} › {suggestion.communityName} › {suggestion.gridName}
             </span>
-            <Button size="small" type="primary" ghost data-testid="route-use-suggestion"
+            <Button size="small" type="primary" ghost data-testid="route-use-suggestion" autoFocus aria-keyshortcuts="Enter"
               onClick={() => onChange({ streetId: suggestion.streetId, communityId: suggestion.communityId, gridId: suggestion.gridId })}>
               {t('dispatch.useSuggestion')}
             </Button>

@@ -70,7 +70,7 @@ export function BreachesPage() {
           { title: t('case.clocks'), dataIndex: 'window', width: 130, render: (w: string | null) => (w ? t(`window.${w}`) : '—') },
           { title: t('case.stage'), dataIndex: 'stage', width: 110, render: (s: string) => <StageTag stage={s} /> },
           { title: t('case.currentUnit'), key: 'unit', ellipsis: true, render: (_, r) => r.unitName ?? org.name(r.currentUnit) },
-          { title: t('case.category'), dataIndex: 'categoryCode', ellipsis: true, render: (c: string | null, r) => r.categoryName ?? categoryLabel(c) },
+          { title: t('case.category'), dataIndex: 'categoryCode', ellipsis: true, render: (c: string | null) => categoryLabel(c) },
           { title: t('worklist.pendingDepartments'), dataIndex: 'pendingDepartments', ellipsis: true, render: (d: string[]) => (d?.length ? d.map((id) => <Tag key={id}>{org.name(id)}</Tag>) : '—') },
           { title: t('worklist.deadline'), dataIndex: 'deadline', width: 140, render: (d: string | null) => fmtTime(d) },
           ...(user.role === 'supervisor'

@@ -5,7 +5,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, AutoComplete, Button, Card, Col, Empty, Form, Input, InputNumber, List, Radio, Row, Select, Space, Tabs, Tag, Typography } from 'antd';
 import type { InputRef } from 'antd';
 import { AimOutlined, BookOutlined, HistoryOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
+import { useSearchParams } from 'react-router-dom';
 import { api, newRequestId } from '../api/client';
+import { type ScreenPop, useScreenPops } from '../api/live';
 import { useI18n } from '../i18n';
 import { CaseLink, useCategoryLabel, useOrg } from '../components/common';
 import { DuplicateWarning } from '../components/DuplicateWarning';
@@ -94,6 +96,11 @@ export function CallPage() {
   /** one idempotency key per call, sent with it: a resend of the same form finds the call instead of logging another */
   const [callKey, setCallKey] = useState(newRequestId);
   const submitting = useRef(false);
+  /** 来电弹屏: the telephony call this form is for (its number filled in, its recording kept with the call) */
+  const [phoneCall, setPhoneCall] = useState<{ callRef: string; state: ScreenPop['state']; callerMasked: string; recordingRef?: string } | null>(null);
+  /** a call that rang while another one was being typed: offered, not forced */
+  const [waitingCall, setWaitingCall] = useState<ScreenPop | null>(null);
+  const [params, setParams] = useSearchParams();
   const [error, setError] = useState<string>();
   const [tab, setTab] = useState('history');
   /** bumped to ask for the caller's history again (new call with the same number, a call just logged) */
@@ -201,6 +208,7 @@ export function CallPage() {
     setHistory(null);
     setRouting(null);
     setMarker(null);
+    setPhoneCall(null);
     if (!keepLastCall) {
       setLogged(null);
       setCaseInfo(null);
@@ -239,6 +247,7 @@ export function CallPage() {
       ...(hasPoint ? { location: { lng: values.lng!, lat: values.lat! } } : {}),
       ...(answeredWithArticleId ? { answeredWithArticleId } : {}),
       ...(joinCaseNumber ? { joinCaseNumber } : {}),
+      ...(phoneCall ? { telephonyCallRef: phoneCall.callRef } : {}),
     };
     submitting.current = true;
     setBusy(true);
@@ -288,6 +297,36 @@ export function CallPage() {
     // t: the language may change while waiting; the poll goes on regardless
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [logged]);
+
+  /** A call at this seat: a new call form with its number (the caller's history follows from the number). */
+  const takeCall = useCallback(async (callRef: string) => {
+    try {
+      const call = await api<{ callRef: string; state: ScreenPop['state']; callerNumber: string; callerMasked: string; recordingRef?: string }>(`hotline/telephony/calls/${encodeURIComponent(callRef)}`);
+      reset();
+      form.setFieldsValue({ callerNumber: call.callerNumber });
+      setPhoneCall({ callRef, state: call.state, callerMasked: call.callerMasked, recordingRef: call.recordingRef });
+      setWaitingCall(null);
+      setTimeout(() => categoryRef.current?.focus(), 0);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, [form, reset]);
+
+  useScreenPops((pop) => {
+    if (phoneCall?.callRef === pop.callRef) return setPhoneCall({ ...phoneCall, state: pop.state, ...(pop.recordingRef ? { recordingRef: pop.recordingRef } : {}) });
+    if (pop.state === 'hung-up') return setWaitingCall((w) => (w?.callRef === pop.callRef ? null : w));
+    const busyWithAnother = !!form.getFieldValue('content') || !!phoneCall;
+    if (busyWithAnother) setWaitingCall(pop);
+    else void takeCall(pop.callRef);
+  });
+
+  // opened by a call that rang while the operator was on another screen
+  useEffect(() => {
+    const pop = params.get('pop');
+    if (!pop) return;
+    setParams({}, { replace: true });
+    void takeCall(pop);
+  }, [params, setParams, takeCall]);
 
   const searchKnowledge = async (q: string) => {
     setKnowledgeQuery(q);
@@ -341,6 +380,16 @@ export function CallPage() {
             </Button>
           }
         >
+          {phoneCall && (
+            <Alert type="info" showIcon style={{ marginBottom: 10 }} data-testid="screen-pop" data-call-ref={phoneCall.callRef} data-state={phoneCall.state}
+              title={t(`call.pop.${phoneCall.state}`, { caller: phoneCall.callerMasked })}
+              description={phoneCall.recordingRef ? <span data-testid="screen-pop-recording">{t('call.pop.recording', { ref: phoneCall.recordingRef })}</span> : undefined} />
+          )}
+          {waitingCall && (
+            <Alert type="warning" showIcon style={{ marginBottom: 10 }} data-testid="screen-pop-waiting" role="status"
+              title={t('call.pop.waiting', { caller: waitingCall.callerMasked })}
+              action={<Button size="small" type="primary" onClick={() => void takeCall(waitingCall.callRef)} data-testid="screen-pop-take">{t('call.pop.take')}</Button>} />
+          )}
           <Form
             form={form}
             name="call"

@@ -138,7 +138,11 @@ export function CasePage() {
     };
   }, [photoKey]);
 
-  const mainClock = useMemo(() => status?.clocks.find((c) => c.key === 'case') ?? status?.clocks[0] ?? null, [status]);
+  // the reader's own clock first: a liaison's department's report-in / answer clock, else the case's
+  const mainClock = useMemo(
+    () => status?.clocks.find((c) => !!c.departmentId && c.departmentId === user.unitId) ?? status?.clocks.find((c) => c.key === 'case') ?? status?.clocks[0] ?? null,
+    [status, user.unitId],
+  );
 
   const run = async (cmd: CommandName) => {
     if (cmd === 'accept' || cmd === 'reportIn' || cmd === 'resume') {

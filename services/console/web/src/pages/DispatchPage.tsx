@@ -1,7 +1,7 @@
 // 人工派单: cases the router could not place (manual queue) and cases returned by a unit (退单), each with the
 // grid service's routing suggestion for its point or address.
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Drawer, Row, Table, Tag } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Drawer, Row, Table, Tag, Typography } from 'antd';
 import { ReloadOutlined, SendOutlined } from '@ant-design/icons';
 import { api } from '../api/client';
 import { useCaseUpdates, usePolling } from '../api/live';
@@ -45,15 +45,16 @@ export function DispatchPage() {
   };
   return (
     <Row gutter={12}>
-      <Col xs={24} xl={14}>
+      <Col xs={24} xxl={14}>
         <Card size="small" title={`${t('dispatch.queue')} (${queue.data?.total ?? 0})`} extra={<Button icon={<ReloadOutlined />} onClick={reload} loading={queue.loading}>{t('common.refresh')}</Button>}>
           {queue.error && <Alert type="error" showIcon title={queue.error.message} />}
-          <Table<QueuedCase> size="small" rowKey="caseNumber" data-testid="dispatch-queue" dataSource={queue.data?.cases ?? []} pagination={{ pageSize: 12 }}
+          <Table<QueuedCase> size="small" rowKey="caseNumber" tableLayout="fixed" data-testid="dispatch-queue" dataSource={queue.data?.cases ?? []} pagination={{ pageSize: 12 }}
             onRow={(row) => ({ 'data-testid': 'dispatch-row', 'data-case': row.caseNumber } as React.HTMLAttributes<HTMLTableRowElement>)}
             columns={[
               { title: t('call.caseNumber'), dataIndex: 'caseNumber', width: 150, render: (n: string) => <CaseLink caseNumber={n} /> },
               { title: t('dispatch.registeredAt'), dataIndex: 'registeredAt', width: 140, render: (d: string) => fmtTime(d) },
-              { title: t('case.content'), dataIndex: 'content', ellipsis: true, render: (c: string, row) => <a onClick={() => setDetail(row)}>{c}</a> },
+              { title: t('case.content'), dataIndex: 'content', ellipsis: { showTitle: false }, render: (c: string, row) => <Typography.Link ellipsis onClick={() => setDetail(row)} title={c}>{c}</Typography.Link> },
+              { title: t('case.address'), dataIndex: 'address', width: 180, ellipsis: true, render: (a?: string) => a ?? '—' },
               { title: t('dispatch.reason'), dataIndex: 'manualQueueReason', width: 140, render: (r?: string) => (r ? <Tag color="orange">{t(`routing.reason.${r}`)}</Tag> : '—') },
               {
                 title: '', key: 'act', width: 90,
@@ -67,7 +68,7 @@ export function DispatchPage() {
             ]} />
         </Card>
       </Col>
-      <Col xs={24} xl={10}>
+      <Col xs={24} xxl={10}>
         <Card size="small" title={`${t('dispatch.returned')} (${returned.data?.length ?? 0})`}>
           <Table<WorkItem> size="small" rowKey="caseNumber" data-testid="dispatch-returned" dataSource={returned.data ?? []} pagination={{ pageSize: 12 }}
             columns={[

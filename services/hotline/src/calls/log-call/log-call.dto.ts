@@ -16,6 +16,7 @@ export const logCallSchema = z
       .regex(/^\d{8}-\d{6}$/, 'must be a case number such as 20261207-000012')
       .optional()
       .describe('合并: the operator found the caller’s problem already open as this case; the call joins it instead of opening another'),
+    telephonyCallRef: z.string().trim().min(1).max(100).optional().describe('来电弹屏: the telephony call this is the record of (its recording is kept with the call)'),
     notifyBySms: z.boolean().default(true).describe('短信告知: the caller agrees to SMS notices about the case (taken on, resolved) at this number'),
     answeredWithArticleId: z
       .string()

@@ -13,6 +13,7 @@ import { CALL_MODEL, CallDoc, DirectAnswer } from '../call.schema';
 import { CALLER_CALLS_MODEL, CallerCallsDoc } from '../call-indexes.schema';
 import { LogCallDto } from './log-call.dto';
 import { HotlineOutbox } from '../../outbox/hotline-outbox';
+import { TELEPHONY_CALL_MODEL, TelephonyCallDoc } from '../../telephony/telephony-call.schema';
 
 export interface LoggedCall {
   callId: string;
@@ -41,6 +42,7 @@ export class LogCallUseCase {
     private readonly articles: KnowledgeArticleRepository,
     @Inject(TAXONOMY) private readonly taxonomy: TaxonomyIndex,
     private readonly outbox: HotlineOutbox,
+    @InjectModel(TELEPHONY_CALL_MODEL) private readonly telephony: Model<TelephonyCallDoc>,
   ) {}
 
   /**
@@ -59,6 +61,7 @@ export class LogCallUseCase {
     const urgency: Urgency = call.urgency ?? category?.priority ?? 'normal';
 
     const caller = this.protector.protect('phone', call.callerNumber);
+    const telephony = call.telephonyCallRef ? await this.telephony.findById(call.telephonyCallRef).lean<TelephonyCallDoc>() : null;
     const doc: CallDoc = {
       _id: idempotencyKey ? callIdOf(idempotencyKey) : randomUUID(),
       ...(idempotencyKey ? { idempotencyKey } : {}),
@@ -77,6 +80,8 @@ export class LogCallUseCase {
       operatorUnitId: operator.unitId,
       answeredDirectly: direct?.answer,
       ...(call.joinCaseNumber && !direct ? { joinCaseNumber: call.joinCaseNumber } : {}),
+      // the telephony call at this operator: its recording goes with the call (one reported later is added then)
+      ...(telephony && telephony.agentUserId === operator.userId ? { telephonyCallRef: telephony._id, ...(telephony.recordingRef ? { recordingRef: telephony.recordingRef } : {}) } : {}),
       announcePending: true,
       contactPending: call.notifyBySms !== false,
     };
@@ -91,6 +96,8 @@ export class LogCallUseCase {
       if (idempotencyKey && isDuplicateKey(error)) return this.replay((await this.calls.findById(doc._id).lean<CallDoc>())!, operator);
       throw error;
     }
+    // the recording of the call centre's call goes with the logged call
+    if (doc.telephonyCallRef) await this.telephony.updateOne({ _id: doc.telephonyCallRef }, { $set: { callId: doc._id } });
     // registers the caller's contact, then announces the call; what fails is retried by the outbox
     await this.outbox.run(item);
     return loggedCallOf(doc, direct?.titleZh);
