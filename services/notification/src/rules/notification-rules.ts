@@ -1,4 +1,5 @@
 import {
+  caseProjectedV1, telephonyCallV1,
   calendarYearPublishedV1, callbackRecordedV1, caseCallbackRecordedV1, caseDeadlinesRecomputedV1, disputeReopenedV1, disputeResolvedV1, gridDatasetChangedV1,
   notificationDeliveredV1, notificationFailedV1, sessionHeldV1,
 } from '@civicflow/contracts';
@@ -31,6 +32,8 @@ export const SILENT_EVENTS: readonly SilentEvent[] = [
   { contract: notificationDeliveredV1, why: "this service's own outcome, announced for others to count" },
   { contract: notificationFailedV1, why: "this service's own outcome; administrators see failures in the delivery status API" },
   { contract: gridDatasetChangedV1, why: 'a signal between machines: routers reload the grid data, no person needs to hear of it' },
+  { contract: caseProjectedV1, why: 'a signal between machines: live screens refresh on it; the case event it follows has its own notice' },
+  { contract: telephonyCallV1, why: 'the call rings at the operator’s phone; the console pops up the call form for them' },
 ];
 
 /** Every event type the service consumes: the message controller subscribes to exactly these. */

@@ -88,7 +88,7 @@ export class SubmitReportUseCase {
         return;
       } catch (error) {
         // the worker's first two reports at once: the other created the list, this one is appended to it
-        if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+        if (!isDuplicateKey(error)) throw error;
         listed = await append();
       }
     }
