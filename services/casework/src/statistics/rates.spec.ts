@@ -63,9 +63,9 @@ describe('ranking and the red and black lists', () => {
     const groups = [group('a', 10, 9), group('b', 10, 5), group('c', 4, 4), group('d', 2, 2), group('e', 10, 5), group('f', 5, 1), group('g', 3, 0), group('h', 0, 0)];
     const ranked = rankGroups(groups, 'resolutionRate');
     expect(ranked.map((r) => [r.key, r.rank, r.list])).toEqual([
-      ['c', 1, 'red'], ['d', 1, null], ['a', 3, 'red'], ['b', 4, 'red'], ['e', 4, null], ['f', 6, 'black'], ['g', 7, 'black'], ['h', 8, null],
+      ['c', 1, 'red'], ['d', 1, null], ['a', 3, 'red'], ['b', 4, 'red'], ['e', 4, 'red'], ['f', 6, 'black'], ['g', 7, 'black'], ['h', 8, null],
     ]);
-    // e ties with b but is not on a list: only 3 red, and a group tying with a red one is never black
+    // e ties with b at the third place among the listed groups: both are honoured (d has too few cases to be listed)
     expect(ranked.find((r) => r.key === 'e')!.value).toBe(0.5);
     expect(ranked.find((r) => r.key === 'h')!.value).toBeNull();
   });
@@ -73,8 +73,21 @@ describe('ranking and the red and black lists', () => {
   it('ranks lowest first where fewer is better', () => {
     const ranked = rankGroups([group('x', 4, 4, 2), group('y', 4, 4, 0), group('z', 4, 4, 1)], 'reopenRate');
     expect(ranked.map((r) => r.key)).toEqual(['y', 'z', 'x']);
-    // with three eligible groups, all are red and none black
-    expect(ranked.map((r) => r.list)).toEqual(['red', 'red', 'red']);
+    // the worst of three is not honoured: it is the black list
+    expect(ranked.map((r) => r.list)).toEqual(['red', 'red', 'black']);
+  });
+
+  it('never honours 0 %, and lists a tie at the bottom whole', () => {
+    // every street at 0 %: nobody on the red list, all of them on the black list
+    const allZero = rankGroups([group('s1', 4, 0), group('s2', 5, 0), group('s3', 3, 0), group('s4', 6, 0)], 'resolutionRate');
+    expect(allZero.map((r) => [r.key, r.list])).toEqual([['s4', 'black'], ['s2', 'black'], ['s1', 'black'], ['s3', 'black']]);
+    // one street resolves something: it alone is red; the four tied at 0 % are all black
+    const oneGood = rankGroups([group('s1', 4, 0), group('s2', 5, 0), group('s3', 3, 0), group('s4', 6, 0), group('s5', 4, 1)], 'resolutionRate');
+    expect(oneGood.filter((r) => r.list === 'red').map((r) => r.key)).toEqual(['s5']);
+    expect(oneGood.filter((r) => r.list === 'black').map((r) => r.key).sort()).toEqual(['s1', 's2', 's3', 's4']);
+    // everyone perfect: all honoured, nobody shamed
+    const allPerfect = rankGroups([group('s1', 4, 4), group('s2', 3, 3)], 'resolutionRate');
+    expect(allPerfect.map((r) => r.list)).toEqual(['red', 'red']);
   });
 });
 

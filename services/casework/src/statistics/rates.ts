@@ -202,9 +202,12 @@ export interface RankedGroup {
 
 /**
  * Best first by the metric (highest, or lowest for escalation/return/reopen figures); groups without a value
- * (denominator 0) last. Ties share a rank (1, 2, 2, 4). 红榜 is the best `lists.size` and 黑榜 the worst of the
- * groups with a value and at least `lists.minCases` cases (a unit with one case is no signal; both from the
- * scoring policy); a group is never on both lists (red wins), nor black while it ties with a red one.
+ * (denominator 0) last. Ties share a rank (1, 2, 2, 4). The lists count only groups with a value and at least
+ * `lists.minCases` cases (a unit with one case is no signal), ranked among themselves, ties together; both sizes from
+ * the scoring policy: 红榜 the groups ranked in the best `lists.size` — never a value nobody would honour (0 %, or
+ * 100 % where fewer is better), nor the worst value unless everyone shares it; 黑榜 the groups ranked in the worst
+ * `lists.size` (counted from the worst, ties together, so a tie at the bottom is listed whole) that are not red — so
+ * never a group that ties with a red one.
  */
 export function rankGroups(
   groups: readonly GroupRates[], metric: RateKey, lists: ScoringRules['lists'] = DEFAULT_SCORING_RULES.lists, previous: ReadonlyMap<string, Rates> = new Map(),
@@ -216,12 +219,17 @@ export function rankGroups(
     const diff = lowerIsBetter ? a.value - b.value : b.value - a.value;
     return diff !== 0 ? diff : b.cases - a.cases || a.key.localeCompare(b.key);
   });
-  const eligible = sorted.filter((g) => g.value !== null && g.cases >= lists.minCases);
-  const redGroups = eligible.slice(0, lists.size);
-  const red = new Set(redGroups.map((g) => g.key));
-  // a group that ties with a red one is never black
-  const redValues = new Set(redGroups.map((g) => g.value));
-  const black = new Set(eligible.slice(-lists.size).filter((g) => !red.has(g.key) && !redValues.has(g.value)).map((g) => g.key));
+  const eligible = sorted.filter((g): g is typeof g & { value: number } => g.value !== null && g.cases >= lists.minCases);
+  const values = eligible.map((g) => g.value);
+  const rankFromTop = (value: number) => values.findIndex((v) => v === value) + 1;
+  const rankFromBottom = (value: number) => values.length - values.findLastIndex((v) => v === value);
+  const everyoneTies = values.length > 0 && values.every((v) => v === values[0]);
+  const worst = values[values.length - 1];
+  const honourable = (value: number) => (lowerIsBetter ? value < 1 : value > 0);
+  const red = new Set(
+    eligible.filter((g) => rankFromTop(g.value) <= lists.size && honourable(g.value) && (g.value !== worst || everyoneTies)).map((g) => g.key),
+  );
+  const black = new Set(eligible.filter((g) => rankFromBottom(g.value) <= lists.size && !red.has(g.key)).map((g) => g.key));
   let rank = 0;
   return sorted.map((g, index) => {
     if (index === 0 || g.value !== sorted[index - 1].value) rank = index + 1;
