@@ -168,12 +168,16 @@ describe('casework: commands, timeline and worklists on the real servers', () =>
     }, { what: `${caseNumber} on its community's worklist` });
     const timeline = (await call('GET', `/api/v1/cases/${caseNumber}/timeline`, 'supervisor', 'bf')).body;
     expect(timeline.entries.length).toBeGreaterThan(0);
+    // 网格员: their grid's case, held by the community, is on their list; another grid's worker does not see it
+    expect((await worklist('grid-worker', `${COMMUNITY}-g01`, 'open')).map((c) => c.caseNumber)).toContain(caseNumber);
+    expect((await worklist('grid-worker', `${COMMUNITY}-g02`, 'open')).map((c) => c.caseNumber)).not.toContain(caseNumber);
 
     await db.collection('case_lists').deleteMany({}); // a deployment from before the lists
     expect(await worklist('community-handler', COMMUNITY, 'open')).toEqual([]);
     expect(await caseListsMigration.run(db as never)).toMatch(/^\d+ cases and \d+ timeline entries filed in \d+ lists$/);
     await caseListsMigration.run(db as never); // again: nothing doubles
     expect((await worklist('community-handler', COMMUNITY, 'open')).map((c) => c.caseNumber)).toEqual(onList);
+    expect((await worklist('grid-worker', `${COMMUNITY}-g01`, 'open')).map((c) => c.caseNumber)).toContain(caseNumber);
     expect((await call('GET', `/api/v1/cases/${caseNumber}/timeline`, 'supervisor', 'bf')).body).toEqual(timeline);
   });
 });
