@@ -231,6 +231,10 @@ export async function benchStatistics({ cases = 100_000, days = 90, chunk = 2_00
       ['summary by street, 30 days', `summary?from=${from(30)}&to=${today}&groupBy=street`],
       ['summary by street, 90 days', `summary?from=${from(90)}&to=${today}&groupBy=street`],
       ['ranking of streets by resolution rate, 30 days', `ranking?from=${from(30)}&to=${today}&groupBy=street&metric=resolutionRate`],
+      // 考核: the composite under the scoring policy, with 环比 (reads the period before too)
+      ['ranking of streets by the composite, 30 days', `ranking?from=${from(30)}&to=${today}&groupBy=street&metric=composite`],
+      ['ranking of communities by the composite, 30 days', `ranking?from=${from(30)}&to=${today}&groupBy=community&metric=composite`],
+      ['ranking of departments by 报到率, 30 days', `ranking?from=${from(30)}&to=${today}&groupBy=department&metric=respondedOnTimeRate`],
       ['trend by day, 90 days', `trend?from=${from(90)}&to=${today}&interval=day`],
       ['drill-down, 30 days, page 1 of 20', `cases?from=${from(30)}&to=${today}&metric=cases&page=1&pageSize=20`],
       ['drill-down, 30 days, page 50 of 20', `cases?from=${from(30)}&to=${today}&metric=cases&page=50&pageSize=20`],

@@ -50,7 +50,7 @@ describe('message table', () => {
       summons: ['summoned', 'reported-in', 'refusal-pending', 'answered', 'released', 'withdrawn'],
       cmd: ['dispatch', 'redispatch', 'accept', 'return', 'escalate', 'summonDepartments', 'reportIn', 'refuse', 'decideRefusal', 'withdrawSummons', 'releaseSummons', 'answer', 'resolve', 'suspend', 'resume', 'requestExtension', 'decideExtension', 'issueSupervisionNotice', 'merge', 'close'],
       sla: ['green', 'yellow', 'red', 'grey'],
-      'sup.metric': ['cases', 'responseRate', 'resolutionRate', 'satisfactionRate', 'onTimeRate', 'escalationRate', 'returnRate', 'reopenRate', 'disputeResolutionRate'],
+      'sup.metric': ['cases', 'composite', 'respondedOnTimeRate', 'responseRate', 'resolutionRate', 'satisfactionRate', 'onTimeRate', 'escalationRate', 'returnRate', 'reopenRate', 'disputeResolutionRate'],
       closure: ['callback-completed', 'callback-unreachable', 'direct-answer', 'supervisor-decision'],
       'mediation.stage': ['awaiting-mediator', 'mediating', 'agreed', 'resolved', 'failed'],
     };

@@ -2,7 +2,7 @@ import { FIGURES, presetPeriod, rateTone } from './figures';
 
 describe('figures', () => {
   it('leads with the three rates', () => {
-    expect(FIGURES.filter((f) => f.headline).map((f) => f.key)).toEqual(['responseRate', 'resolutionRate', 'satisfactionRate']);
+    expect(FIGURES.filter((f) => f.headline).map((f) => f.key)).toEqual(['composite', 'responseRate', 'resolutionRate', 'satisfactionRate']);
   });
   it('colours by direction: good, fair, poor, none', () => {
     expect(rateTone(0.95, false)).toBe('good');

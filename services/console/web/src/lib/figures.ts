@@ -5,19 +5,22 @@ import { addChinaDays, chinaDay } from './china-time';
 
 export type { Rates };
 
-export type RateKey = 'responseRate' | 'resolutionRate' | 'satisfactionRate' | 'onTimeRate' | 'escalationRate' | 'returnRate' | 'reopenRate';
+export type RateKey = 'composite' | 'responseRate' | 'respondedOnTimeRate' | 'resolutionRate' | 'satisfactionRate' | 'onTimeRate' | 'escalationRate' | 'returnRate' | 'reopenRate';
 
 export interface FigureDef {
   key: RateKey;
-  numerator: keyof Rates;
-  denominator: keyof Rates;
+  /** the counts behind the rate (the composite has none: its formula explains it) */
+  numerator?: keyof Rates;
+  denominator?: keyof Rates;
   lowerIsBetter: boolean;
   /** the three rates (三率) lead the dashboard */
   headline: boolean;
 }
 
 export const FIGURES: readonly FigureDef[] = [
+  { key: 'composite', lowerIsBetter: false, headline: true },
   { key: 'responseRate', numerator: 'responded', denominator: 'cases', lowerIsBetter: false, headline: true },
+  { key: 'respondedOnTimeRate', numerator: 'respondedOnTime', denominator: 'cases', lowerIsBetter: false, headline: false },
   { key: 'resolutionRate', numerator: 'resolved', denominator: 'cases', lowerIsBetter: false, headline: true },
   { key: 'satisfactionRate', numerator: 'satisfied', denominator: 'callbacks', lowerIsBetter: false, headline: true },
   { key: 'onTimeRate', numerator: 'onTime', denominator: 'resolved', lowerIsBetter: false, headline: false },
@@ -43,3 +46,6 @@ export function presetPeriod(preset: 'month' | '7d' | '30d', now: Date): { from:
   if (preset === 'month') return { from: `${to.slice(0, 8)}01`, to };
   return { from: addChinaDays(to, preset === '7d' ? -6 : -29), to };
 }
+
+/** A figure's formula under the scoring policy in force (from the summary's `policy.formulas`), as the card's and cell's explanation. */
+export type Formulas = Partial<Record<RateKey, { zh: string; en: string }>>;

@@ -13,12 +13,14 @@ import { DrillDown, type DrillTarget } from '../components/DrillDown';
 import { CityMap } from '../components/map';
 import { sendCommand } from '../components/CommandModal';
 import { chinaPeriodInstants } from '../lib/china-time';
-import { FIGURES, presetPeriod, type RateKey, type Rates, rateTone, TONE_COLOR } from '../lib/figures';
+import { FIGURES, type Formulas, presetPeriod, type RateKey, type Rates, rateTone, TONE_COLOR } from '../lib/figures';
 import { useAsync } from '../lib/use-async';
 
-type GroupBy = 'street' | 'community' | 'department' | 'category';
+type GroupBy = 'district' | 'street' | 'community' | 'department' | 'category';
 interface Summary {
   period: { from: string; to: string };
+  /** the scoring policy version the period is scored under, with each figure's formula */
+  policy?: { version: number; effectiveFrom: string; formulas: Formulas };
   total: Rates;
   groups: { key: string; name: string; rates: Rates }[];
 }
@@ -45,7 +47,7 @@ interface TrendPoint {
 }
 
 export function SupervisorPage() {
-  const { t, fmtPercent, fmtNumber } = useI18n();
+  const { t, fmtPercent, fmtNumber, locale } = useI18n();
   const { message } = App.useApp();
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => {
     const p = presetPeriod('30d', new Date());
@@ -77,6 +79,13 @@ export function SupervisorPage() {
   useCaseUpdates(() => summary.reload());
 
   const total = summary.data?.total;
+  const policy = summary.data?.policy;
+  /** 'how is this computed': the figure's formula under the policy in force, and the counts it came from */
+  const explain = (key: RateKey, rates: Rates | undefined, numerator?: keyof Rates, denominator?: keyof Rates) => {
+    const formula = policy?.formulas[key];
+    const counts = rates && numerator && denominator ? t('sup.ofN', { a: rates[numerator] as number, b: rates[denominator] as number }) : '';
+    return [formula ? (locale === 'en' ? formula.en : formula.zh) : '', counts, policy ? t('sup.policy', { v: policy.version, from: policy.effectiveFrom }) : ''].filter(Boolean).join(' · ');
+  };
   const disputeRate = useMemo(() => {
     const d = disputes.data as { resolutionRate?: number | null; total?: { resolutionRate?: number | null } } | null | undefined;
     return d?.resolutionRate ?? d?.total?.resolutionRate ?? null;
@@ -109,7 +118,7 @@ export function SupervisorPage() {
             aria-label={t('sup.groupBy')}
             value={groupBy}
             onChange={(v) => setGroupBy(v)}
-            options={(['street', 'community', 'department', 'category'] as const).map((g) => ({ value: g, label: t(`sup.groupBy.${g}`) }))}
+            options={(['district', 'street', 'community', 'department', 'category'] as const).map((g) => ({ value: g, label: t(`sup.groupBy.${g}`) }))}
           />
           <Button icon={<ReloadOutlined />} onClick={reloadAll} data-testid="sup-refresh">{t('common.refresh')}</Button>
           <Button icon={<DownloadOutlined />} onClick={() => void exportStats('csv')} data-testid="sup-export-csv">{t('common.export.csv')}</Button>
@@ -128,7 +137,8 @@ export function SupervisorPage() {
               <FigureCard
                 label={t(`sup.metric.${f.key}`)}
                 value={fmtPercent(rate)}
-                detail={total ? t('sup.ofN', { a: total[f.numerator] as number, b: total[f.denominator] as number }) : ''}
+                detail={total && f.numerator && f.denominator ? t('sup.ofN', { a: total[f.numerator] as number, b: total[f.denominator] as number }) : policy ? t('sup.policy', { v: policy.version, from: policy.effectiveFrom }) : ''}
+                explanation={explain(f.key, total, f.numerator, f.denominator)}
                 tone={rateTone(rate, f.lowerIsBetter)}
                 headline={f.headline}
                 testId={`figure-${f.key}`}
@@ -169,7 +179,7 @@ export function SupervisorPage() {
                       width: 100,
                       sorter: (a: Summary['groups'][number], b: Summary['groups'][number]) => (a.rates[f.key] ?? -1) - (b.rates[f.key] ?? -1),
                       render: (_: unknown, g: Summary['groups'][number]) => (
-                        <Tooltip title={t('sup.ofN', { a: g.rates[f.numerator] as number, b: g.rates[f.denominator] as number })}>
+                        <Tooltip title={explain(f.key, g.rates, f.numerator, f.denominator)}>
                           <a onClick={() => openDrill(f.key, g.key, g.name)} style={{ color: TONE_COLOR[rateTone(g.rates[f.key], f.lowerIsBetter)], fontVariantNumeric: 'tabular-nums' }} data-testid={`cell-${g.key}-${f.key}`}>
                             {fmtPercent(g.rates[f.key])}
                           </a>
@@ -271,8 +281,9 @@ function heatPoints(cells: HeatCell[] | undefined) {
   return (cells ?? []).flatMap((c) => (c.lng === null || c.lat === null ? [] : [{ lng: c.lng, lat: c.lat, weight: c.count }]));
 }
 
-function FigureCard({ label, value, detail, tone, headline, testId, onOpen }: { label: string; value: string; detail: string; tone: keyof typeof TONE_COLOR; headline?: boolean; testId: string; onOpen?(): void }) {
+function FigureCard({ label, value, detail, tone, headline, testId, onOpen, explanation }: { label: string; value: string; detail: string; tone: keyof typeof TONE_COLOR; headline?: boolean; testId: string; onOpen?(): void; explanation?: string }) {
   return (
+    <Tooltip title={explanation || undefined}>
     <Card
       size="small"
       className={onOpen ? 'figure-card' : undefined}
@@ -294,6 +305,7 @@ function FigureCard({ label, value, detail, tone, headline, testId, onOpen }: { 
       <div style={{ fontSize: headline ? 22 : 18, fontWeight: 600, color: TONE_COLOR[tone], fontVariantNumeric: 'tabular-nums' }} data-testid={`${testId}-value`}>{value}</div>
       <div style={{ fontSize: 11, color: '#595959', minHeight: 16 }}>{detail}</div>
     </Card>
+    </Tooltip>
   );
 }
 
