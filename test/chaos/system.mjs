@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { Kafka, logLevel } from 'kafkajs';
+import { AssignerProtocol, Kafka, logLevel } from 'kafkajs';
 import { PORT_OFFSETS } from '../../deploy/local/lib/config.mjs';
 import { startSystem } from '../../scripts/lib/processes.mjs';
 
@@ -87,16 +87,25 @@ async function commitGroupsAtEnd(kafka, groupIds) {
   }
 }
 
-/** Messages of the run's topics its service groups have not yet committed: 0 once every consumer caught up. */
+/**
+ * Messages the run's service groups have not yet committed, over the partitions their members are assigned (a group
+ * reads only the topics it subscribes to): 0 once every consumer caught up.
+ */
 export async function consumerLag(kafka, groupIds, topics) {
   const admin = kafka.admin();
   await admin.connect();
   try {
     const ends = new Map(await Promise.all(topics.map(async (topic) => [topic, new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]))])));
+    const { groups } = await admin.describeGroups(groupIds);
     let lag = 0;
-    for (const groupId of groupIds) {
-      for (const { topic, partitions } of await admin.fetchOffsets({ groupId, topics })) {
-        for (const p of partitions) lag += Math.max(0, (ends.get(topic).get(p.partition) ?? 0) - Math.max(0, Number(p.offset)));
+    for (const group of groups) {
+      const assigned = new Set(group.members.flatMap((member) => {
+        const decoded = AssignerProtocol.MemberAssignment.decode(member.memberAssignment);
+        return Object.entries(decoded?.assignment ?? {}).flatMap(([topic, partitions]) => partitions.map((p) => `${topic}:${p}`));
+      }));
+      if (assigned.size === 0) continue;
+      for (const { topic, partitions } of await admin.fetchOffsets({ groupId: group.groupId, topics: [...new Set([...assigned].map((k) => k.split(':')[0]))] })) {
+        for (const p of partitions) if (assigned.has(`${topic}:${p.partition}`)) lag += Math.max(0, (ends.get(topic)?.get(p.partition) ?? 0) - Math.max(0, Number(p.offset)));
       }
     }
     return lag;

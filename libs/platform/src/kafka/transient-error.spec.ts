@@ -12,6 +12,8 @@ describe('isTransientError', () => {
     // Temporal's client: a ServiceError caused by gRPC UNAVAILABLE
     expect(isTransientError(named('ServiceError', { cause: Object.assign(new Error('14 UNAVAILABLE: No connection established'), { code: 14, details: 'No connection established' }) }))).toBe(true);
     expect(isTransientError(named('ServiceError', { cause: Object.assign(new Error('8 RESOURCE_EXHAUSTED: workflow is busy'), { code: 8, details: 'workflow is busy' }) }))).toBe(true);
+    const taskFailed = 'Unable to perform workflow execution update due to Workflow Task in failed state.';
+    expect(isTransientError(named('ServiceError', { cause: Object.assign(new Error(`9 FAILED_PRECONDITION: ${taskFailed}`), { code: 9, details: taskFailed }) }))).toBe(true);
     expect(isTransientError(Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }))).toBe(true);
     expect(isTransientError(named('MongoError', { hasErrorLabel: (label: string) => label === 'ResetPool' }))).toBe(true);
     // another replica's write won the race for a revision-guarded document: read again and retry
@@ -24,6 +26,7 @@ describe('isTransientError', () => {
     expect(isTransientError(named('MongoServerError', { code: 11000, hasErrorLabel: () => false }))).toBe(false);
     expect(isTransientError(named('KafkaJSProtocolError', { retriable: false }))).toBe(false);
     expect(isTransientError(named('ServiceError', { cause: Object.assign(new Error('3 INVALID_ARGUMENT'), { code: 3, details: 'bad' }) }))).toBe(false);
+    expect(isTransientError(named('ServiceError', { cause: Object.assign(new Error('9 FAILED_PRECONDITION: other'), { code: 9, details: 'other' }) }))).toBe(false);
     expect(isTransientError(undefined)).toBe(false);
     expect(isTransientError('a string')).toBe(false);
   });
