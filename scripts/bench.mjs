@@ -2,8 +2,9 @@
 // Kafka publishing (batched vs one by one), the bare Temporal server's workflow ceiling, CivicFlow's own pipeline
 // (call → intake → grid routing → workflow → case.registered) against it, and the supervisor's statistics API
 // over 20,000 case facts, intake's database work per case at 0 and 20,000 stored cases, and an idle system's CPU
-// per process, and open-loop load through the hotline API of the whole system. Prints a table. Parts: kafka, temporal,
-// pipeline, statistics, intake, idle, load (default: all).
+// per process, open-loop load through the hotline API of the whole system, and the console's JavaScript weight and
+// first loads in Chromium. Prints a table. Parts: kafka, temporal, pipeline, statistics, console, intake, idle, load
+// (default: all).
 //
 // The bench never touches the running system's data: Temporal and FerretDB are the dev servers (`npm start`'s),
 // used through a namespace, task queues and database prefix of the run's own (deleted at the end); Kafka is a
@@ -12,13 +13,14 @@
 // See bench/README.md.
 import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkNode, ensureDependencies, infra, main, root, runOrFail, step, StepError } from './lib/run.mjs';
+import { buildConsoleWeb, checkNode, ensureDependencies, infra, main, root, runOrFail, step, StepError } from './lib/run.mjs';
 
 const PARTS = {
   kafka: { projects: ['libs/contracts', 'libs/domain', 'libs/platform'] },
   temporal: { projects: ['libs/contracts', 'libs/domain', 'libs/platform', 'workflows', 'libs/testing'] },
   pipeline: { projects: ['libs/contracts', 'libs/domain', 'libs/grid-routing', 'libs/platform', 'workflows', 'libs/testing', 'services/grid', 'services/intake'] },
   statistics: { projects: ['libs/contracts', 'libs/domain', 'libs/platform', 'workflows', 'libs/testing', 'services/grid', 'services/casework'] },
+  console: { projects: ['libs/contracts', 'libs/domain', 'libs/platform', 'services/console'] },
   intake: { projects: ['libs/contracts', 'libs/domain', 'libs/grid-routing', 'libs/platform', 'workflows', 'services/grid', 'services/intake'] },
   // the whole system as processes (bench/system.mjs)
   idle: { projects: ['tsconfig.build.json'] },
@@ -99,6 +101,10 @@ main(async () => {
           if (part === 'intake') rows.push(...(await (await import('../bench/intake-cost.bench.mjs')).benchIntakeCost()));
           if (part === 'load') rows.push(...(await (await import('../bench/load.bench.mjs')).benchLoad({ namespace, kafkaStatus: () => asBenchKafka(() => launcher.status()) })));
           if (part === 'idle') rows.push(...(await (await import('../bench/idle.bench.mjs')).benchIdle({ namespace, kafkaStatus: () => asBenchKafka(() => launcher.status()) })));
+          if (part === 'console') {
+            await buildConsoleWeb();
+            rows.push(...(await (await import('../bench/console-load.bench.mjs')).benchConsoleLoad()));
+          }
           console.log(`  ✔ ${part} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
         }
       } finally {
