@@ -175,6 +175,7 @@ export async function benchStatistics({ cases = 100_000, days = 90, chunk = 2_00
   const base = config(env);
   const grid = require('@civicflow/grid');
   const casework = require('@civicflow/casework');
+  const { bearerFor } = require('@civicflow/testing');
   const { MongoClient } = require('mongodb');
   const closing = [];
   const rows = [];
@@ -205,7 +206,7 @@ export async function benchStatistics({ cases = 100_000, days = 90, chunk = 2_00
       closing.push(() => app.close());
       await app.listen(0, '127.0.0.1');
       // the figures wait for the backfill: the first answer marks its end
-      const token = `Bearer ${await platform.signToken({ userId: 'supervisor-bench', name: 'bench', role: 'supervisor', unitId: 'bf' }, base.JWT_SECRET)}`;
+      const token = await bearerFor('supervisor', 'bf', 'supervisor-bench');
       const res = await fetch(`${await app.getUrl()}/api/v1/statistics/summary?groupBy=street`, { headers: { authorization: token } });
       if (res.status !== 200) throw new Error(`first summary after the backfill: ${res.status} ${(await res.text()).slice(0, 300)}`);
       return app;
@@ -214,8 +215,8 @@ export async function benchStatistics({ cases = 100_000, days = 90, chunk = 2_00
     const url = await caseworkApp.getUrl();
     rows.push({ bench: `statistics: casework start with the one-time backfill of ${cases} facts`, count: cases, seconds: started.seconds, rate: cases / started.seconds, unit: 'facts/s', rssMb: startRss });
 
-    const authorization = `Bearer ${await platform.signToken({ userId: 'supervisor-bench', name: '督查员 bench', role: 'supervisor', unitId: 'bf' }, base.JWT_SECRET)}`;
-    const streetUser = `Bearer ${await platform.signToken({ userId: 'street-bench', name: '街道 bench', role: 'street-coordinator', unitId: 'bf-d01-s01' }, base.JWT_SECRET)}`;
+    const authorization = await bearerFor('supervisor', 'bf', 'supervisor-bench');
+    const streetUser = await bearerFor('street-coordinator', 'bf-d01-s01', 'street-bench');
     const today = chinaDay(now);
     const from = (n) => chinaDay(now - (n - 1) * DAY);
     const get = (token) => async (path) => {

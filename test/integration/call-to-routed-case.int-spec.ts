@@ -16,6 +16,7 @@ import { bearerFor, EventProbe, eventually, integrationConfig, uniqueId, ownTemp
 import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
 import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
 import { createGridApp, demoCity, gridConfigSchema, POINT_OUTSIDE_DEMO_CITY, pointInside } from '@civicflow/grid';
+import { createIdentityApp, identityConfigSchema } from '@civicflow/identity';
 
 const runId = uniqueId();
 const env = integrationConfig({
@@ -64,7 +65,8 @@ describe('from call to routed case (real grid routing in the demo city)', () => 
       await app.listen(0, '127.0.0.1');
       return app;
     };
-    // grid first: intake loads its routing dataset at start and routes in process
+    // identity issues intake's service token; grid next: intake loads its routing dataset at start and routes in process
+    env.SERVICE_TOKEN_URL = `${await (await start(await createIdentityApp(identityConfigSchema.parse(env)))).getUrl()}/api/v1/auth/token`;
     const grid = await start(await createGridApp(gridConfigSchema.parse({ ...env, GRID_SEED_DEMO: 'true' })));
     const hotline = await start(await createHotlineApp(hotlineConfigSchema.parse(env)));
     const intake = await start(await createIntakeApp(intakeConfigSchema.parse({ ...env, GRID_URL: await grid.getUrl() })));
@@ -79,7 +81,7 @@ describe('from call to routed case (real grid routing in the demo city)', () => 
     await probe?.stop();
     await worker?.stop();
     for (const app of apps.reverse()) await app.close();
-    for (const service of ['hotline', 'intake', 'grid']) await mongo?.db(`${runId}_${service}`).dropDatabase();
+    for (const service of ['hotline', 'intake', 'grid', 'identity']) await mongo?.db(`${runId}_${service}`).dropDatabase();
     await mongo?.close();
   });
 

@@ -13,6 +13,7 @@ import { naturalMinutes } from '@civicflow/domain';
 import { createKafka, DLT_HEADERS, EventPublisher } from '@civicflow/platform';
 import { EventProbe, eventually, httpAs, integrationConfig, profilesWithWindows, startApps, ownTemporalNamespace, startCaseWorker, TestCaseWorker, TestUser, uniqueId } from '@civicflow/testing';
 import { createGridApp, gridConfigSchema, pointInside } from '@civicflow/grid';
+import { createIdentityApp, identityConfigSchema } from '@civicflow/identity';
 import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
 import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
 import { caseworkConfigSchema, createCaseworkApp } from '@civicflow/casework';
@@ -64,7 +65,9 @@ describe('one truth per case, end to end on the real servers', () => {
   beforeAll(async () => {
     env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
     kafka = createKafka(`test-${runId}`, env);
-    // grid first: intake loads its routing dataset at start
+    // identity issues intake's service token; grid next: intake loads its routing dataset at start
+    const { identity } = await startApps({ identity: await createIdentityApp(identityConfigSchema.parse(env)) }, apps);
+    env.SERVICE_TOKEN_URL = `${identity}/api/v1/auth/token`;
     const { grid } = await startApps({ grid: await createGridApp(gridConfigSchema.parse({ ...env, GRID_SEED_DEMO: 'true' })) }, apps);
     env.GRID_URL = grid;
     const started = await startApps({
@@ -82,7 +85,7 @@ describe('one truth per case, end to end on the real servers', () => {
     await probe?.stop();
     await worker?.stop();
     for (const app of apps.reverse()) await app.close();
-    for (const service of ['hotline', 'intake', 'grid', 'casework']) await mongo?.db(`${runId}_${service}`).dropDatabase();
+    for (const service of ['hotline', 'intake', 'grid', 'casework', 'identity']) await mongo?.db(`${runId}_${service}`).dropDatabase();
     await mongo?.close();
   });
 

@@ -54,6 +54,9 @@ describe('the console in Chromium, end to end on the real system', () => {
     kafka = createKafka(`test-${runId}`, env);
     // in the order they find each other: the grid before notification (unit names), notification before the hotline and mediation (they register contacts)
     await serve('identity', () => createIdentityApp(identityConfigSchema.parse(env)));
+    // the hotline, mediation, intake and notification get their service tokens from it; every service hears of ended sessions from it
+    env.SERVICE_TOKEN_URL = `${urls.identity}/api/v1/auth/token`;
+    env.JWT_REVOCATION_URL = `${urls.identity}/api/v1/auth/revocations`;
     await serve('grid', () => createGridApp(gridConfigSchema.parse(env)));
     await serve('notification', () => createNotificationApp(notificationConfigSchema.parse(env)));
     await serve('hotline', () => createHotlineApp(hotlineConfigSchema.parse(env)));

@@ -17,6 +17,7 @@ import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
 import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
 import { caseworkConfigSchema, createCaseworkApp } from '@civicflow/casework';
 import { createNotificationApp, notificationConfigSchema } from '@civicflow/notification';
+import { createIdentityApp, identityConfigSchema } from '@civicflow/identity';
 
 const runId = uniqueId();
 const env = integrationConfig({
@@ -61,6 +62,10 @@ describe.each([1, 2])('hotline call → escalation ladder → closure, end to en
     const runEnv = { ...env, ...Object.fromEntries(groups), MONGO_DB_PREFIX: `${runId}r${replicas}` };
     runEnv.TEMPORAL_NAMESPACE = await ownTemporalNamespace(runEnv.TEMPORAL_ADDRESS);
     kafka = createKafka(`test-${runId}`, runEnv);
+    // identity once: services get their service tokens from it (the hotline registers each caller's SMS contact
+    // with notification, intake reads the grid's routing dataset, notification its org tree)
+    const { identity } = await startApps({ identity: await createIdentityApp(identityConfigSchema.parse(runEnv)) }, apps);
+    runEnv.SERVICE_TOKEN_URL = `${identity}/api/v1/auth/token`;
     for (let r = 0; r < replicas; r++) {
       // every replica joins its service's consumer group and the worker's task queue under the same names
       const replicaEnv = { ...runEnv };
@@ -87,7 +92,7 @@ describe.each([1, 2])('hotline call → escalation ladder → closure, end to en
     await probe?.stop();
     for (const worker of workers) await worker.stop();
     for (const app of apps.reverse()) await app.close();
-    for (const service of ['hotline', 'intake', 'grid', 'casework', 'notification']) await mongo?.db(`${runId}r${replicas}_${service}`).dropDatabase();
+    for (const service of ['hotline', 'intake', 'grid', 'casework', 'notification', 'identity']) await mongo?.db(`${runId}r${replicas}_${service}`).dropDatabase();
     await mongo?.close();
   });
 

@@ -12,6 +12,7 @@ import { bearerFor, EventProbe, eventually, integrationConfig, uniqueId, ownTemp
 import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
 import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
 import { addressInside, createGridApp, gridConfigSchema } from '@civicflow/grid';
+import { createIdentityApp, identityConfigSchema } from '@civicflow/identity';
 import { caseStatusQuery } from '@civicflow/workflows';
 
 const runId = uniqueId();
@@ -27,6 +28,7 @@ describe('walking skeleton: call → Kafka → intake → Mongo → Temporal →
   let hotline: INestApplication;
   let intake: INestApplication;
   let grid: INestApplication;
+  let identity: INestApplication;
   let worker: TestCaseWorker;
   let kafka: Kafka;
   let probe: EventProbe;
@@ -37,6 +39,10 @@ describe('walking skeleton: call → Kafka → intake → Mongo → Temporal →
   beforeAll(async () => {
     env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
     kafka = createKafka(`test-${runId}`, env);
+    // identity issues intake's service token for the grid's routing dataset
+    identity = await createIdentityApp(identityConfigSchema.parse(env));
+    await identity.listen(0, '127.0.0.1');
+    env.SERVICE_TOKEN_URL = `${await identity.getUrl()}/api/v1/auth/token`;
     grid = await createGridApp(gridConfigSchema.parse({ ...env, GRID_SEED_DEMO: 'true' }));
     await grid.startAllMicroservices();
     await grid.listen(0, '127.0.0.1');
@@ -59,10 +65,12 @@ describe('walking skeleton: call → Kafka → intake → Mongo → Temporal →
     await intake?.close();
     await hotline?.close();
     await grid?.close();
+    await identity?.close();
     await temporal?.connection.close();
     await mongo?.db(`${runId}_hotline`).dropDatabase();
     await mongo?.db(`${runId}_intake`).dropDatabase();
     await mongo?.db(`${runId}_grid`).dropDatabase();
+    await mongo?.db(`${runId}_identity`).dropDatabase();
     await mongo?.close();
   });
 

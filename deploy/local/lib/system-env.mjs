@@ -35,6 +35,9 @@ export function systemEnvironment() {
     // peers call each other on loopback even when the services listen on every interface
     env[`${name.toUpperCase()}_URL`] = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
   }
+  // identity: its token endpoint (service identities) and the sessions it ended, polled by every service
+  env.SERVICE_TOKEN_URL = `${env.IDENTITY_URL}/api/v1/auth/token`;
+  env.JWT_REVOCATION_URL = `${env.IDENTITY_URL}/api/v1/auth/revocations`;
   // what the caller set explicitly wins (a URL pointing elsewhere, a cluster address)
   for (const key of Object.keys(env)) if (process.env[key]) env[key] = /** @type {string} */ (process.env[key]);
   return env;

@@ -12,9 +12,8 @@ import { TemporalClientModule } from './temporal/temporal.module';
 import { HEALTH_CHECKS, HealthController } from './http/health.controller';
 import { kafkaHealth, mongoHealth, temporalHealth } from './http/health-checks';
 import { AuthGuard } from './auth/auth.guard';
+import { tokenVerifierProviders } from './auth/token-verifier.provider';
 import { TokenVerifier } from './auth/tokens';
-import { CONFIG } from './config/config.module';
-import { InfraConfig } from './config/config';
 
 export interface PlatformOptions {
   service: string;
@@ -48,13 +47,10 @@ export class PlatformModule {
       providers: [
         healthChecks,
         { provide: APP_PIPE, useClass: ZodValidationPipe },
-        {
-          provide: TokenVerifier,
-          inject: [CONFIG],
-          useFactory: (c: InfraConfig) => new TokenVerifier({ secret: c.JWT_SECRET, jwksUrl: c.JWT_JWKS_URL }),
-        },
+        ...tokenVerifierProviders,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
+      exports: [TokenVerifier],
     };
   }
 }

@@ -11,9 +11,10 @@ export function integrationConfig(overrides: Record<string, string> = {}): Infra
     ...process.env,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     CASE_TASK_QUEUE: uniqueId('cases-'),
-    // services that register contacts with the notification service never reach a running system's by default:
-    // a test that starts notification points them at it
+    // services that register contacts with the notification service (as their service identity) never reach a
+    // running system's by default: a test that starts notification and identity points them at those
     NOTIFICATION_URL: 'http://127.0.0.1:9',
+    SERVICE_TOKEN_URL: 'http://127.0.0.1:9/api/v1/auth/token',
     ...overrides,
   });
 }

@@ -1,11 +1,16 @@
 import { Role } from '@civicflow/contracts';
-import { AuthUser, signToken } from '@civicflow/platform';
+import { DEVELOPMENT_SIGNING_KEY, TokenSigner } from '@civicflow/platform';
 
-/** A bearer token for a test user, signed with the secret the services under test verify with. */
-export async function bearerFor(role: Role, unitId: string, userId = `${role}-test`): Promise<string> {
-  const user: AuthUser = { userId, name: userId, role, unitId };
-  const secret = process.env.JWT_SECRET ?? 'local-development-jwt-secret-change-me-000000';
-  return `Bearer ${await signToken(user, secret)}`;
+let signer: Promise<TokenSigner> | undefined;
+
+/** The development key pair's signer: what identity signs with in native mode, and what the services under test verify. */
+export function testTokenSigner(): Promise<TokenSigner> {
+  return (signer ??= TokenSigner.fromPem(DEVELOPMENT_SIGNING_KEY));
+}
+
+/** A bearer token for a test user, signed with the development key the services under test verify with. */
+export async function bearerFor(role: Role, unitId: string, userId = `${role}-test`, ttl: string | number = '12h'): Promise<string> {
+  return `Bearer ${await (await testTokenSigner()).sign({ userId, name: userId, role, unitId }, { ttl })}`;
 }
 
 /** Who a test request is made as. */

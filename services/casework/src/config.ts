@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { infraConfigSchema } from '@civicflow/platform';
+import { serviceConfigSchema } from '@civicflow/platform';
 import { statisticsConfigShape } from './statistics/statistics.config';
 
 /** CASEWORK_CITY_UNIT_ID (in the statistics shape): the root of the org tree — users whose unit is the city see and act on every case (督查员, 派单员, 话务员). */
-export const caseworkConfigSchema = infraConfigSchema.extend({
+export const caseworkConfigSchema = serviceConfigSchema.extend({
   CASEWORK_PORT: z.coerce.number().int().min(1).max(65535).default(3006),
   CASEWORK_CONSUMER_GROUP: z.string().min(1).default('casework'),
   ...statisticsConfigShape,

@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { InfraConfig, PlatformModule, TokenVerifier } from '@civicflow/platform';
-import { CONFIG } from '@civicflow/platform';
+import { PlatformModule } from '@civicflow/platform';
 import type { ConsoleConfig } from './config';
 import { ExportHttpController } from './export/export.http.controller';
 import { ServicesHttpController } from './proxy/services.http.controller';
@@ -21,12 +20,7 @@ export class ConsoleModule {
       module: ConsoleModule,
       imports: [PlatformModule.forService({ service: 'console', config })],
       controllers: [SessionHttpController, StreamHttpController, ExportHttpController, ServicesHttpController, ConsoleConfigHttpController, CaseEventsMessageController, TelephonyEventsMessageController],
-      providers: [
-        LiveStreamHub,
-        UpstreamClient,
-        { provide: UPSTREAM_POOLS, useValue: upstreamPools(config) },
-        { provide: TokenVerifier, inject: [CONFIG], useFactory: (c: InfraConfig) => new TokenVerifier({ secret: c.JWT_SECRET, jwksUrl: c.JWT_JWKS_URL }) },
-      ],
+      providers: [LiveStreamHub, UpstreamClient, { provide: UPSTREAM_POOLS, useValue: upstreamPools(config) }],
     };
   }
 }

@@ -1,14 +1,14 @@
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { infraConfigSchema } from '@civicflow/platform';
+import { serviceConfigSchema } from '@civicflow/platform';
 
 /** One service's base URL, or its replicas' URLs comma-separated (the gateway spreads calls over them). */
 const upstream = (port: number) => z.string().default(`http://127.0.0.1:${port}`)
   .transform((list) => list.split(',').map((url) => url.trim().replace(/\/+$/, '')).filter(Boolean))
   .pipe(z.array(z.url()).min(1));
 
-export const consoleConfigSchema = infraConfigSchema.extend({
+export const consoleConfigSchema = serviceConfigSchema.extend({
   CONSOLE_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Where each service's API answers (one URL, or its replicas' comma-separated); /api/<service>/* goes to <URL>/api/v1/*. */
   IDENTITY_URL: upstream(3010),

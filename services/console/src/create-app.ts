@@ -1,4 +1,4 @@
-import { createHttpApp } from '@civicflow/platform';
+import { createHttpApp, securityHeaders } from '@civicflow/platform';
 import { ConsoleModule } from './app.module';
 import type { ConsoleConfig } from './config';
 import { gatewayProxy } from './proxy/gateway-proxy';
@@ -18,6 +18,7 @@ export async function createConsoleApp(config: ConsoleConfig) {
     logLevel: config.LOG_LEVEL,
     events: { groupId: config.CONSOLE_CONSUMER_GROUP, fromBeginning: config.KAFKA_FROM_BEGINNING },
   });
-  mountInFront(app, gatewayProxy({ pools: app.get<UpstreamPools>(UPSTREAM_POOLS), timeoutMs: config.CONSOLE_PROXY_TIMEOUT_MS }), serveWebApp(config.CONSOLE_WEB_DIST));
+  // the security headers first: the web app's files and the proxied answers get them too
+  mountInFront(app, securityHeaders(), gatewayProxy({ pools: app.get<UpstreamPools>(UPSTREAM_POOLS), timeoutMs: config.CONSOLE_PROXY_TIMEOUT_MS }), serveWebApp(config.CONSOLE_WEB_DIST));
   return app;
 }

@@ -62,6 +62,7 @@ describe('console gateway (BFF) on the real servers', () => {
     const consoleConfig = consoleConfigSchema.parse({
       ...env, IDENTITY_URL: identity, CASEWORK_URL: casework, NOTIFICATION_URL: notification, HOTLINE_URL: `http://127.0.0.1:${await stoppedPort()}`,
       CONSOLE_WEB_DIST: webDist, CONSOLE_HEARTBEAT_MS: '500',
+      JWT_REVOCATION_URL: `${identity}/api/v1/auth/revocations`, JWT_REVOCATION_POLL_MS: '200',
     });
     bff = await start(await createConsoleApp(consoleConfig));
     publisher = new EventPublisher(createKafka(`test-${runId}`, env), 'workflows');
@@ -86,8 +87,14 @@ describe('console gateway (BFF) on the real servers', () => {
   it('logs in through the gateway and answers who the user is', async () => {
     const login = await call('/api/session/login', json({ username: 'supervisor', password: 'civicflow' }));
     expect(login.status).toBe(200);
-    expect(login.body).toMatchObject({ accessToken: expect.any(String), tokenType: 'Bearer', user: { userId: 'supervisor', role: 'supervisor', unitId: 'bf' } });
+    expect(login.body).toMatchObject({ accessToken: expect.any(String), refreshToken: expect.any(String), tokenType: 'Bearer', user: { userId: 'supervisor', role: 'supervisor', unitId: 'bf' } });
     token = login.body.accessToken;
+    // a second sign-in, refreshed through the gateway: each refresh token works once (a reuse ends that session)
+    const other = await call('/api/session/login', json({ username: 'supervisor', password: 'civicflow' }));
+    const refreshed = await call('/api/session/refresh', json({ refreshToken: other.body.refreshToken }));
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.user).toMatchObject({ userId: 'supervisor' });
+    expect((await call('/api/session/refresh', json({ refreshToken: other.body.refreshToken }))).status).toBe(401);
     expect((await call('/api/session/me', auth())).body).toMatchObject({ userId: 'supervisor', role: 'supervisor' });
     expect((await call('/api/session/me')).status).toBe(401);
     const wrong = await call('/api/session/login', json({ username: 'supervisor', password: 'nope' }));
@@ -117,8 +124,8 @@ describe('console gateway (BFF) on the real servers', () => {
     const missing = await call('/api/casework/cases/20000101-000000/timeline', auth());
     expect(missing.status).toBe(404);
     expect(missing.body.message).toContain('20000101-000000');
-    // the token may ride in the query (images, downloads)
-    expect((await call(`/api/casework/worklist?access_token=${token}`)).status).toBe(200);
+    // a token in the URL is not a credential (it would end up in logs and browser history)
+    expect((await call(`/api/casework/worklist?access_token=${token}`)).status).toBe(401);
   });
 
   it('answers 502 naming a service that is down', async () => {
@@ -130,9 +137,15 @@ describe('console gateway (BFF) on the real servers', () => {
 
   it('pushes a case update to the supervisor’s live stream once casework’s worklists show it', async () => {
     expect((await call('/api/stream')).status).toBe(401);
-    expect((await call('/api/stream?access_token=not-a-token')).status).toBe(401);
+    expect((await call(`/api/stream?access_token=${token}`)).status).toBe(401);
+    expect((await call('/api/stream', { headers: { cookie: 'civicflow_stream=not-a-token' } })).status).toBe(401);
+    // EventSource cannot send headers: the page asks for the stream cookie with its bearer token
+    const opened = await call('/api/stream/session', { method: 'POST', ...auth() });
+    expect(opened.status).toBe(204);
+    const cookie = opened.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^civicflow_stream=[^;]+; Path=\/api\/stream; Max-Age=\d+; HttpOnly; SameSite=Strict$/);
     const aborted = new AbortController();
-    const res = await fetch(`${bff}/api/stream?access_token=${token}`, { signal: aborted.signal });
+    const res = await fetch(`${bff}/api/stream`, { headers: { cookie: cookie.split(';')[0] }, signal: aborted.signal });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const messages: { type: string; [k: string]: unknown }[] = [];
@@ -191,7 +204,8 @@ describe('console gateway (BFF) on the real servers', () => {
     expect(rows[1].slice(0, 5)).toEqual(['', '合计', '1', '0', '0.0%']);
     expect(rows[2][0]).toBe(STREET);
 
-    const xlsx = await fetch(`${bff}/api/export/cases?${period}&groupBy=street&key=${STREET}&format=xlsx&access_token=${token}`);
+    expect((await fetch(`${bff}/api/export/cases?${period}&groupBy=street&key=${STREET}&format=xlsx&access_token=${token}`)).status).toBe(401);
+    const xlsx = await fetch(`${bff}/api/export/cases?${period}&groupBy=street&key=${STREET}&format=xlsx`, auth());
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
@@ -207,6 +221,26 @@ describe('console gateway (BFF) on the real servers', () => {
     expect(bad.body.errors).toEqual([{ field: 'from', reason: expect.any(String) }]);
     expect((await call(`/api/export/statistics?${period}&format=pdf`, auth())).status).toBe(400);
     expect((await call(`/api/export/statistics?${period}`)).status).toBe(401);
+  });
+
+  it('logging out ends the session: its stream closes and its token is refused', async () => {
+    const login = await call('/api/session/login', json({ username: 'street', password: 'civicflow' }));
+    const bearer = { authorization: `Bearer ${login.body.accessToken}` };
+    const cookie = ((await call('/api/stream/session', { method: 'POST', headers: bearer })).headers.get('set-cookie') ?? '').split(';')[0];
+    const res = await fetch(`${bff}/api/stream`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    const ended = (async () => {
+      for await (const _chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        // read until the gateway closes the stream
+      }
+      return true;
+    })();
+    const logout = await call('/api/session/logout', { method: 'POST', headers: bearer });
+    expect(logout.status).toBe(204);
+    expect(logout.headers.get('set-cookie')).toContain('Max-Age=0');
+    await expect(ended).resolves.toBe(true);
+    expect((await call('/api/stream', { headers: { cookie } })).status).toBe(401);
+    expect((await call('/api/session/refresh', json({ refreshToken: login.body.refreshToken }))).status).toBe(401);
   });
 
   it('serves the web app at / once built (503 saying how before), and documents its routes', async () => {

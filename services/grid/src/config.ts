@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { infraConfigSchema } from '@civicflow/platform';
+import { serviceConfigSchema } from '@civicflow/platform';
 
-export const gridConfigSchema = infraConfigSchema.extend({
+export const gridConfigSchema = serviceConfigSchema.extend({
   GRID_PORT: z.coerce.number().int().min(1).max(65535).default(3003),
   GRID_CONSUMER_GROUP: z.string().min(1).default('grid'),
   /** false only in tests that share a topic with earlier runs. */

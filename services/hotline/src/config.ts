@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { infraConfigSchema } from '@civicflow/platform';
+import { clientSecretSchema, localSecret, serviceConfigSchema, serviceTokenUrlSchema } from '@civicflow/platform';
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-export const hotlineConfigSchema = infraConfigSchema.extend({
+export const hotlineConfigSchema = serviceConfigSchema.extend({
   HOTLINE_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
-  /** Secret for the keyed hash and encryption of caller numbers (32+ chars). The default is for local use only. */
-  HOTLINE_CALLER_KEY: z.string().min(32).default('local-development-key-change-me-0123456789'),
+  /** Secret for the keyed hash and encryption of caller numbers (32+ chars). Required outside native mode. */
+  HOTLINE_CALLER_KEY: localSecret('local-development-key-change-me-0123456789'),
   /** Consumer group of the hotline's read model (case links) and callback tasks. */
   HOTLINE_CONSUMER_GROUP: z.string().min(1).default('hotline'),
   /** false only in tests that share a topic with earlier runs. */
@@ -15,10 +15,10 @@ export const hotlineConfigSchema = infraConfigSchema.extend({
   HOTLINE_SEED_KNOWLEDGE: flag.default(true),
   /** The notification service, where callers who agreed to SMS notices are registered (短信告知). */
   NOTIFICATION_URL: z.url().default('http://127.0.0.1:3005').transform((url) => url.replace(/\/+$/, '')),
-  /** A token issued for the hotline's service account; without one it signs its own with JWT_SECRET. */
-  HOTLINE_NOTIFICATION_TOKEN: z.string().min(1).optional(),
-  /** The city unit the hotline's service account acts for. */
-  HOTLINE_CITY_UNIT_ID: z.string().min(1).default('bf'),
+  /** The token endpoint where the hotline's service identity (`svc-hotline`) gets its access token. */
+  SERVICE_TOKEN_URL: serviceTokenUrlSchema,
+  /** The client secret of `svc-hotline` (identity knows it too). Required outside native mode. */
+  HOTLINE_CLIENT_SECRET: clientSecretSchema('hotline'),
   /** How often the outbox's due list is swept for what a stopped process left (one point read when idle). */
   HOTLINE_OUTBOX_SWEEP_MS: z.coerce.number().int().min(100).default(30_000),
   /**

@@ -16,6 +16,7 @@ import { createKafka } from '@civicflow/platform';
 import { bearerFor, EventProbe, integrationConfig, uniqueId, ownTemporalNamespace, startCaseWorker, TestCaseWorker } from '@civicflow/testing';
 import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
 import { createGridApp, gridConfigSchema, pointInside } from '@civicflow/grid';
+import { createIdentityApp, identityConfigSchema } from '@civicflow/identity';
 
 const runId = uniqueId();
 const API_KEY = `test-key-${runId}`;
@@ -43,6 +44,7 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
   let kafka: Kafka;
   let probe: EventProbe;
   let grid: INestApplication;
+  let identity: INestApplication;
   let temporal: Client;
   let mongo: MongoClient;
 
@@ -59,7 +61,11 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
     env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
     kafka = createKafka(`test-${runId}`, env);
 
-    // the real grid service with the demo city: intake loads its routing dataset from it and routes in process
+    // identity issues intake's service token; the real grid service with the demo city: intake loads its routing
+    // dataset from it and routes in process
+    identity = await createIdentityApp(identityConfigSchema.parse(env));
+    await identity.listen(0, '127.0.0.1');
+    env.SERVICE_TOKEN_URL = `${await identity.getUrl()}/api/v1/auth/token`;
     grid = await createGridApp(gridConfigSchema.parse({ ...env, GRID_CONSUMER_GROUP: `grid-${runId}`, GRID_SEED_DEMO: 'true' }));
     await grid.startAllMicroservices();
     await grid.listen(0, '127.0.0.1');
@@ -80,9 +86,11 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
     await worker?.stop();
     await intake?.close();
     await grid?.close();
+    await identity?.close();
     await temporal?.connection.close();
     await mongo?.db(`${runId}_intake`).dropDatabase();
     await mongo?.db(`${runId}_grid`).dropDatabase();
+    await mongo?.db(`${runId}_identity`).dropDatabase();
     await mongo?.close();
     if (photoDir) await rm(photoDir, { recursive: true, force: true });
   });

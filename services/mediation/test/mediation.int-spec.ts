@@ -11,6 +11,7 @@ import { caseStatusQuery, CaseWorkflowInput } from '@civicflow/workflows';
 import { createCaseWorker, RunningWorker } from '@civicflow/workflows/worker';
 import { demoCity } from '@civicflow/grid';
 import { createNotificationApp, notificationConfigSchema } from '@civicflow/notification';
+import { createIdentityApp, identityConfigSchema } from '@civicflow/identity';
 import { createMediationApp } from '../src/create-app';
 import { mediationConfigSchema } from '../src/config';
 import { OrgUnits } from '../src/committees/org-units';
@@ -38,6 +39,7 @@ describe('mediation on the real servers', () => {
   let url: string;
   let notification: INestApplication;
   let notificationUrl: string;
+  let identity: INestApplication;
   let worker: RunningWorker;
   let workerRun: Promise<void>;
   let temporal: Client;
@@ -53,7 +55,10 @@ describe('mediation on the real servers', () => {
     await notification.startAllMicroservices();
     await notification.listen(0, '127.0.0.1');
     notificationUrl = await notification.getUrl();
-    app = await createMediationApp(mediationConfigSchema.parse({ ...env, NOTIFICATION_URL: notificationUrl }));
+    // identity issues the mediation service's own token (client credentials) for the directory
+    identity = await createIdentityApp(identityConfigSchema.parse({ ...env, IDENTITY_SEED_DEMO_USERS: 'false' }));
+    await identity.listen(0, '127.0.0.1');
+    app = await createMediationApp(mediationConfigSchema.parse({ ...env, NOTIFICATION_URL: notificationUrl, SERVICE_TOKEN_URL: `${await identity.getUrl()}/api/v1/auth/token` }));
     await app.startAllMicroservices();
     await app.listen(0, '127.0.0.1');
     url = await app.getUrl();
@@ -69,9 +74,11 @@ describe('mediation on the real servers', () => {
     await worker?.close();
     await app?.close();
     await notification?.close();
+    await identity?.close();
     await temporal?.connection.close();
     await mongo?.db(`${runId}_mediation`).dropDatabase();
     await mongo?.db(`${runId}_notification`).dropDatabase();
+    await mongo?.db(`${runId}_identity`).dropDatabase();
     await mongo?.close();
   });
 

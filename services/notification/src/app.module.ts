@@ -2,7 +2,7 @@ import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { getModelToken, MongooseModule } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Kafka } from 'kafkajs';
-import { DUE_WORK_MODEL, DueWorkDoc, dueWorkSchema, EventPublisher, KAFKA, MongoDueList, OrgUnitNames, PlatformModule, ServiceBearer } from '@civicflow/platform';
+import { DUE_WORK_MODEL, DueWorkDoc, dueWorkSchema, EventPublisher, KAFKA, MongoDueList, OrgUnitNames, PlatformModule, serviceClientId, ServiceTokenSource } from '@civicflow/platform';
 import { CASE_FACTS } from './cases/case-facts';
 import { CASE_FACTS_MODEL, caseFactsSchema, REPORT_SOURCE_MODEL, reportSourceSchema } from './cases/case-facts.schema';
 import { MongoCaseFacts } from './cases/mongo-case-facts';
@@ -53,11 +53,8 @@ function coreProviders(config: NotificationConfig): Provider[] {
           kafka,
           groupPrefix: config.NOTIFICATION_CONSUMER_GROUP,
           startWaitMs: config.NOTIFICATION_GRID_WAIT_MS,
-          bearer: new ServiceBearer({
-            account: { userId: 'svc-notification', name: '通知 notification service', unitId: config.NOTIFICATION_CITY_UNIT_ID },
-            jwtSecret: config.JWT_SECRET,
-            token: config.NOTIFICATION_GRID_TOKEN,
-          }),
+          // as notification's own service identity (client credentials), never as a borrowed user
+          tokens: new ServiceTokenSource({ tokenUrl: config.SERVICE_TOKEN_URL, clientId: serviceClientId('notification'), clientSecret: config.NOTIFICATION_CLIENT_SECRET }),
         }),
     },
     MongoRecipientDirectory,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { infraConfigSchema } from '@civicflow/platform';
+import { clientSecretSchema, serviceConfigSchema, serviceTokenUrlSchema } from '@civicflow/platform';
 
 const flag = (fallback: 'true' | 'false') => z.enum(['true', 'false']).default(fallback).transform((v) => v === 'true');
 const optionalText = z.string().trim().min(1).optional();
@@ -24,7 +24,7 @@ const quietHoursSchema = z
   .regex(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, 'like 22:00-07:00 (China time), or off')
   .default('22:00-07:00');
 
-export const notificationConfigSchema = infraConfigSchema.extend({
+export const notificationConfigSchema = serviceConfigSchema.extend({
   NOTIFICATION_PORT: z.coerce.number().int().min(1).max(65535).default(3005),
   NOTIFICATION_CONSUMER_GROUP: z.string().min(1).default('notification'),
   /** false only in tests that share a topic with earlier runs. */
@@ -34,8 +34,10 @@ export const notificationConfigSchema = infraConfigSchema.extend({
   NOTIFICATION_CITY_UNIT_ID: z.string().min(1).default('bf'),
   /** The grid service, whose org tree names the units in messages (北丰市锦华社区, not bf-d01-s01-c01). */
   GRID_URL: z.url().default('http://127.0.0.1:3003'),
-  /** A token issued for notification's service account; without one it signs its own with JWT_SECRET. */
-  NOTIFICATION_GRID_TOKEN: z.string().min(1).optional(),
+  /** The token endpoint where notification's service identity (`svc-notification`) gets its token for the org tree. */
+  SERVICE_TOKEN_URL: serviceTokenUrlSchema,
+  /** The client secret of `svc-notification` (identity knows it too). Required outside native mode. */
+  NOTIFICATION_CLIENT_SECRET: clientSecretSchema('notification'),
   /** How long start-up waits for the org tree (messages planned before it loads name units generically). */
   NOTIFICATION_GRID_WAIT_MS: z.coerce.number().int().min(0).default(5_000),
 

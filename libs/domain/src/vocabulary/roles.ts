@@ -105,6 +105,9 @@ export const ROLE_DEFINITIONS = {
     screens: ['figures', 'breaches', 'worklist', 'calendar'],
   },
   admin: { zh: '系统管理员', en: 'administrator', screens: ['figures', 'breaches', 'worklist', 'calendar'] }, // calendars, taxonomy, users
+  // 服务账号: one CivicFlow service calling another (client credentials at identity), never a person: no case
+  // powers, no screens; it passes only the routes marked with its scope (@ServiceScope in libs/platform)
+  service: { zh: '服务账号', en: 'service identity', screens: [] },
 } as const satisfies Record<string, RoleDefinition>;
 
 export type Role = keyof typeof ROLE_DEFINITIONS;

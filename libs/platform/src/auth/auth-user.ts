@@ -7,6 +7,10 @@ export interface AuthUser {
   role: Role;
   /** Root of the user's jurisdiction: an org unit (city, district, street, community, grid) or a department. */
   unitId: string;
+  /** The sign-in session the token belongs to (logout and deactivation revoke it); service tokens have none. */
+  sessionId?: string;
+  /** OAuth scopes of a service token. */
+  scopes?: string[];
 }
 
 /**

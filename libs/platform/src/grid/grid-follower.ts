@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { EventData, gridDatasetChangedV1 } from '@civicflow/contracts';
-import { ServiceBearer } from '../auth/service-bearer';
+import type { ServiceTokens } from '../auth/service-token';
 import { BroadcastListener } from '../kafka/broadcast-listener';
 
 export interface GridFollowerOptions<T> {
@@ -10,7 +10,8 @@ export interface GridFollowerOptions<T> {
   /** GET `${gridUrl}${path}` answers the resource. */
   gridUrl: string;
   path: string;
-  bearer: ServiceBearer;
+  /** The calling service's own token (its service identity, by client credentials). */
+  tokens: ServiceTokens;
   kafka: Kafka;
   /** Names the process's broadcast group (see BroadcastListener). */
   groupPrefix: string;
@@ -86,9 +87,11 @@ export class GridFollower<T> {
     clearTimeout(this.retry);
     try {
       const res = await fetch(`${this.options.gridUrl.replace(/\/+$/, '')}${this.options.path}`, {
-        headers: { authorization: await this.options.bearer.header() },
+        headers: { authorization: `Bearer ${await this.options.tokens.token()}` },
         signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
       });
+      // a token the grid no longer takes (identity's key rotated, session revoked): the next try fetches another
+      if (res.status === 401) this.options.tokens.invalidate();
       if (!res.ok) throw new Error(`grid service answered ${res.status}`);
       const value = this.options.parse(await res.json());
       const datasetId = this.options.datasetIdOf?.(value);

@@ -1,7 +1,7 @@
 import { OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { type Bilingual, departmentTypeOf } from '@civicflow/domain';
-import { ServiceBearer } from '../auth/service-bearer';
+import type { ServiceTokens } from '../auth/service-token';
 import { GridFollower } from './grid-follower';
 
 /** A node of the grid service's org tree (GET /api/v1/org/tree). */
@@ -38,7 +38,7 @@ export function unitNameFrom(names: ReadonlyMap<string, string> | undefined, uni
 
 export interface OrgUnitNamesOptions {
   gridUrl: string;
-  bearer: ServiceBearer;
+  tokens: ServiceTokens;
   kafka: Kafka;
   groupPrefix: string;
   /** How long the service's start waits for the first load (it goes on without; names come once the grid answers). */

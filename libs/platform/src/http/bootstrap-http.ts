@@ -9,6 +9,8 @@ import { createLogger, NestJsonLogger } from '../logging/logger';
 import { connectEventServer } from '../kafka/connect-event-server';
 import { Migration, runMigrations } from '../mongo/migrations';
 import { HttpErrorFilter } from './http-exception.filter';
+import { refuseHostileInput } from './hostile-input';
+import { securityHeaders } from './security-headers';
 
 export interface HttpAppOptions {
   service: string;
@@ -27,8 +29,10 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
   const logger = new NestJsonLogger(createLogger(options.service, options.logLevel));
   const app = await NestFactory.create<NestExpressApplication>(module, { logger, bodyParser: false });
   if (options.migrations?.length) await runMigrations(app.get<Connection>(getConnectionToken()).db!, options.migrations, logger);
+  app.use(securityHeaders());
   app.useBodyParser('json', { limit: options.bodyLimit ?? '256kb' });
   app.use(malformedJsonAsFieldError);
+  app.use(refuseHostileInput);
   app.useGlobalFilters(new HttpErrorFilter());
   const document = SwaggerModule.createDocument(
     app,

@@ -1,4 +1,4 @@
-import { ServiceBearer } from '../auth/service-bearer';
+import type { ServiceTokens } from '../auth/service-token';
 
 /** Nest injection token of a service's CitizenDirectory. */
 export const CITIZEN_DIRECTORY = Symbol('CITIZEN_DIRECTORY');
@@ -12,38 +12,37 @@ export interface CitizenDirectory {
 export interface CitizenDirectoryClientOptions {
   /** The notification service, e.g. http://127.0.0.1:3005. */
   notificationUrl: string;
-  /** The calling service's account (role admin at the city unit): whose name the directory's write is made in. */
-  serviceAccount: { userId: string; name: string; unitId: string };
-  /** Signs a short-lived service token when no `token` is configured (the shared JWT secret). */
-  jwtSecret: string;
-  /** A token issued for the service, when the deployment hands one out instead of sharing the JWT secret. */
-  token?: string;
+  /** The calling service's own access token (its service identity, client credentials). */
+  tokens: ServiceTokens;
   timeoutMs?: number;
 }
 
 /**
  * `PUT {notificationUrl}/api/v1/directory/citizens/:citizenRef`: a phone number goes point to point over HTTP to
  * the service that sends the SMS, and events only ever carry the ref (hotline callers, mediation parties). The
- * service authenticates as itself: the configured token, else one it signs with the shared secret, renewed
- * before it expires.
+ * service calls as its own service identity; a refused token is fetched anew once.
  */
 export class CitizenDirectoryClient implements CitizenDirectory {
-  private readonly bearer: ServiceBearer;
-
-  constructor(private readonly options: CitizenDirectoryClientOptions) {
-    this.bearer = new ServiceBearer({ account: options.serviceAccount, jwtSecret: options.jwtSecret, token: options.token });
-  }
+  constructor(private readonly options: CitizenDirectoryClientOptions) {}
 
   async putCitizen(citizenRef: string, contact: { phone: string }): Promise<void> {
-    const res = await fetch(`${this.options.notificationUrl.replace(/\/+$/, '')}/api/v1/directory/citizens/${encodeURIComponent(citizenRef)}`, {
-      method: 'PUT',
-      headers: { authorization: await this.bearer.header(), 'content-type': 'application/json' },
-      body: JSON.stringify({ phone: contact.phone }),
-      signal: AbortSignal.timeout(this.options.timeoutMs ?? 5_000),
-    });
+    let res = await this.put(citizenRef, contact);
+    if (res.status === 401) {
+      this.options.tokens.invalidate();
+      res = await this.put(citizenRef, contact);
+    }
     if (!res.ok) {
       const detail = (await res.text().catch(() => '')).slice(0, 300);
       throw new Error(`notification directory answered ${res.status}${detail ? `: ${detail}` : ''}`);
     }
+  }
+
+  private async put(citizenRef: string, contact: { phone: string }): Promise<Response> {
+    return fetch(`${this.options.notificationUrl.replace(/\/+$/, '')}/api/v1/directory/citizens/${encodeURIComponent(citizenRef)}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${await this.options.tokens.token()}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ phone: contact.phone }),
+      signal: AbortSignal.timeout(this.options.timeoutMs ?? 5_000),
+    });
   }
 }

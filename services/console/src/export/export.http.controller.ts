@@ -10,16 +10,15 @@ import { casesTable, ExportTable, SummaryBody, summaryTable } from './export-tab
 import { toXlsx } from './xlsx';
 
 const format = z.enum(['csv', 'xlsx']).default('csv');
-const accessToken = z.string().min(1).optional().describe('the bearer token, for plain download links (else the Authorization header)');
 const period = { from: z.string().min(1).optional(), to: z.string().min(1).optional() };
 
 class ExportStatisticsQuery extends createZodDto(z.object({
-  ...period, groupBy: z.enum(['district', 'street', 'community', 'department', 'category']).default('street'), format, access_token: accessToken,
+  ...period, groupBy: z.enum(['district', 'street', 'community', 'department', 'category']).default('street'), format,
 })) {}
 
 class ExportCasesQuery extends createZodDto(z.object({
   ...period, groupBy: z.enum(['district', 'street', 'community', 'department', 'category']).optional(), key: z.string().min(1).max(100).optional(),
-  metric: z.string().min(1).max(40).optional(), format, access_token: accessToken,
+  metric: z.string().min(1).max(40).optional(), format,
 })) {}
 
 /** Pages of the drill-down read for one export, and the most rows a file gets. */
@@ -36,15 +35,14 @@ export const MAX_EXPORT_ROWS = 10_000;
 export class ExportHttpController {
   constructor(private readonly upstream: UpstreamClient) {}
 
-  @Public() // casework checks the token and role; a download link may carry it as ?access_token=
+  @Public() // casework checks the token (Authorization header) and role, and answers the 401/403 relayed here
   @Get('statistics')
   @ApiOperation({ summary: 'The summary of GET /api/casework/statistics/summary as a file (total first, then each group)' })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async statistics(@Query() query: ExportStatisticsQuery, @Headers('authorization') authorization: string | undefined,
     @Headers('accept-language') acceptLanguage: string | undefined, @Res() res: Response): Promise<void> {
-    const auth = authorizationOf(authorization, query.access_token);
     const search = params({ from: query.from, to: query.to, groupBy: query.groupBy });
-    const answer = await this.upstream.request('casework', `/api/v1/statistics/summary?${search}`, { authorization: auth, acceptLanguage });
+    const answer = await this.upstream.request('casework', `/api/v1/statistics/summary?${search}`, { authorization, acceptLanguage });
     if (!answer || answer.status !== 200) return relayAnswer(res, 'casework', answer, acceptLanguage);
     const summary = JSON.parse(answer.body.toString('utf8')) as SummaryBody;
     await send(res, summaryTable(summary, query.groupBy), query.format, `statistics-${query.groupBy}-${day(summary.period.from)}-${day(summary.period.to, true)}`);
@@ -56,12 +54,11 @@ export class ExportHttpController {
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async cases(@Query() query: ExportCasesQuery, @Headers('authorization') authorization: string | undefined,
     @Headers('accept-language') acceptLanguage: string | undefined, @Res() res: Response): Promise<void> {
-    const auth = authorizationOf(authorization, query.access_token);
     const items: Record<string, unknown>[] = [];
     let period = { from: '', to: '' };
     for (let page = 1; items.length < MAX_EXPORT_ROWS; page++) {
       const search = params({ from: query.from, to: query.to, groupBy: query.groupBy, key: query.key, metric: query.metric, page: String(page), pageSize: String(PAGE_SIZE) });
-      const answer = await this.upstream.request('casework', `/api/v1/statistics/cases?${search}`, { authorization: auth, acceptLanguage });
+      const answer = await this.upstream.request('casework', `/api/v1/statistics/cases?${search}`, { authorization, acceptLanguage });
       if (!answer || answer.status !== 200) return relayAnswer(res, 'casework', answer, acceptLanguage);
       const body = JSON.parse(answer.body.toString('utf8')) as { items: Record<string, unknown>[]; total: number; period?: { from: string; to: string } };
       period = body.period ?? period;
@@ -71,10 +68,6 @@ export class ExportHttpController {
     const name = ['cases', query.groupBy, query.key, query.metric, day(period.from), day(period.to, true)].filter(Boolean).join('-');
     await send(res, casesTable(items.slice(0, MAX_EXPORT_ROWS)), query.format, name);
   }
-}
-
-function authorizationOf(header: string | undefined, accessToken: string | undefined): string | undefined {
-  return header ?? (accessToken ? `Bearer ${accessToken}` : undefined);
 }
 
 function params(values: Record<string, string | undefined>): string {

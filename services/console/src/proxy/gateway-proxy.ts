@@ -32,7 +32,6 @@ export function gatewayProxy({ pools, timeoutMs, bodyLimitBytes = 32 * 1024 * 10
     const route = mapProxyRoute(req.url);
     if (!route) return next();
     req.url = route.upstreamPath;
-    if (route.accessToken && !req.headers.authorization) req.headers.authorization = `Bearer ${route.accessToken}`;
     const { service } = route;
     const pool = pools[service];
     const targets = pool.order();

@@ -4,8 +4,6 @@ export interface ProxyRoute {
   service: UpstreamService;
   /** path and query on the upstream: /api/v1/… */
   upstreamPath: string;
-  /** a token given as ?access_token= (img src, downloads): becomes the Authorization header */
-  accessToken?: string;
 }
 
 const SERVICES: ReadonlySet<string> = new Set(UPSTREAM_SERVICES);
@@ -13,7 +11,7 @@ const SERVICES: ReadonlySet<string> = new Set(UPSTREAM_SERVICES);
 /**
  * Maps a gateway URL onto its service: `/api/<service>/<path>?<query>` → `/api/v1/<path>?<query>`. Undefined for
  * anything else (the gateway's own routes, the web app) and for paths that would climb out of /api/v1 (`..`).
- * An `access_token` query parameter is taken out of the query and handed back separately.
+ * Tokens travel in the Authorization header only: a URL ends up in logs and browser history.
  */
 export function mapProxyRoute(url: string): ProxyRoute | undefined {
   const match = /^\/api\/([a-z]+)(\/[^?#]*)?(\?[^#]*)?$/.exec(url);
@@ -24,11 +22,5 @@ export function mapProxyRoute(url: string): ProxyRoute | undefined {
   // dot segments (also percent-encoded ones) must not lead outside the service's /api/v1
   const normalised = new URL(upstreamPathname, 'http://upstream').pathname;
   if (normalised !== '/api/v1' && !normalised.startsWith('/api/v1/')) return undefined;
-  const query = new URLSearchParams(match[3]?.slice(1) ?? '');
-  const accessToken = query.get('access_token') ?? undefined;
-  query.delete('access_token');
-  const search = query.toString();
-  // keep the caller's own query text when there was no token to take out (no re-encoding surprises)
-  const queryText = accessToken === undefined ? match[3] ?? '' : search ? `?${search}` : '';
-  return { service, upstreamPath: `${normalised}${queryText}`, ...(accessToken ? { accessToken } : {}) };
+  return { service, upstreamPath: `${normalised}${match[3] ?? ''}` };
 }

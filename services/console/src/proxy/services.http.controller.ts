@@ -6,7 +6,7 @@ import { SERVICE_NAMES_ZH, UPSTREAM_SERVICES, upstreamBaseUrls } from '../upstre
 
 const PROXY_NOTE = '`/api/<service>/*` is proxied to that service’s own `/api/v1/*` (hotline, intake, grid, casework, notification, mediation, '
   + 'identity): method, query, body and the Authorization header pass through; status and error bodies come back unchanged; an unreachable '
-  + 'service answers 502 naming it. `?access_token=` may stand in for the Authorization header (images, downloads). Each service documents its '
+  + 'service answers 502 naming it. Tokens go in the Authorization header only (never in a URL). Each service documents its '
   + 'own API at its `/api/docs` (listed by this route).';
 
 /** 网关说明: which services the gateway fronts, and where each documents its API. */

@@ -15,6 +15,8 @@ export interface UpstreamRequest {
   authorization?: string;
   acceptLanguage?: string;
   json?: unknown;
+  /** the browser's address, for identity's per-client login limit */
+  forwardedFor?: string;
 }
 
 const TIMEOUT_MS = 30_000;
@@ -32,6 +34,7 @@ export class UpstreamClient {
     if (init.authorization) headers.authorization = init.authorization;
     if (init.acceptLanguage) headers['accept-language'] = init.acceptLanguage;
     if (init.json !== undefined) headers['content-type'] = 'application/json';
+    if (init.forwardedFor) headers['x-forwarded-for'] = init.forwardedFor;
     const pool = this.pools[service];
     for (const base of pool.order()) {
       try {

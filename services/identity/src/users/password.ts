@@ -17,3 +17,23 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const actual = await scryptAsync(password, Buffer.from(salt, 'base64'), expected.length);
   return timingSafeEqual(actual, expected);
 }
+
+/** A hash no password matches, made once: checked for unknown users so they take as long as wrong passwords. */
+let dummy: Promise<string> | undefined;
+
+/**
+ * Checks a password against the user's stored hash, or against a dummy hash when there is no such user: the
+ * answer time does not tell which user names exist.
+ */
+export async function verifyPasswordOf(user: { passwordHash: string } | null | undefined, password: string): Promise<boolean> {
+  const stored = user?.passwordHash ?? (await (dummy ??= hashPassword(randomBytes(32).toString('base64'))));
+  const matches = await verifyPassword(password, stored);
+  return Boolean(user) && matches;
+}
+
+/** New passwords (admin API, bootstrap): at least 12 characters, not all one kind. */
+export function passwordProblem(password: string): string | undefined {
+  if (password.length < 12) return 'at least 12 characters';
+  if (/^\d+$/.test(password) || /^[a-z]+$/i.test(password)) return 'mix letters with digits or symbols';
+  return undefined;
+}

@@ -1,5 +1,11 @@
 import { Schema } from 'mongoose';
 
+/** A sign-in session of the user that has not run out yet (its refresh token lives in `sessions`). */
+export interface UserSessionRef {
+  sid: string;
+  expiresAt: Date;
+}
+
 export interface UserDoc {
   _id: string; // username, e.g. operator01
   name: string;
@@ -8,6 +14,10 @@ export interface UserDoc {
   unitId: string;
   passwordHash: string;
   active: boolean;
+  /** open sessions, so deactivating or re-scoping the user ends them all with point writes by _id */
+  sessions?: UserSessionRef[];
+  createdAt?: Date;
+  updatedAt?: Date;
 }
 
 export const USER_MODEL = 'User';
@@ -20,6 +30,9 @@ export const userSchema = new Schema<UserDoc>(
     unitId: { type: String, required: true },
     passwordHash: { type: String, required: true },
     active: { type: Boolean, required: true },
+    sessions: { type: [{ _id: false, sid: String, expiresAt: Date }], default: undefined },
+    createdAt: Date,
+    updatedAt: Date,
   },
   { collection: 'users', versionKey: false },
 );

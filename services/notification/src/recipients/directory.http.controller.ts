@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { roleSchema } from '@civicflow/contracts';
-import { Roles } from '@civicflow/platform';
+import { Roles, ServiceScope } from '@civicflow/platform';
 import { CLOCK, Clock } from '../clock/clock';
 import { maskPhone } from './recipient';
 import { MongoRecipientDirectory } from './mongo-recipient-directory';
@@ -40,9 +40,13 @@ export class DirectoryHttpController {
     return { userId, role: body.role, unitId: body.unitId, active: body.active };
   }
 
-  /** The hotline operator may register the caller's number for SMS notices, with the caller's consent. */
+  /**
+   * The hotline (a consenting caller) and mediation (a party) register how to reach a citizen, each as its own
+   * service identity; nobody reads a number back through this API.
+   */
   @Put('citizens/:citizenRef')
-  @Roles('admin', 'operator')
+  @Roles('admin')
+  @ServiceScope('directory.citizens.write')
   async putCitizen(@Param('citizenRef') citizenRef: string, @Body() body: PutCitizenDto) {
     await this.directory.putCitizen({ citizenRef, ...body }, this.clock.now());
     return { citizenRef, phone: maskPhone(body.phone), wechat: Boolean(body.wechatOpenId), email: Boolean(body.email), locale: body.locale };

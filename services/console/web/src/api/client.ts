@@ -1,5 +1,6 @@
 // Every call goes through the BFF: /api/session/…, /api/<service>/<path> (= that service's /api/v1/<path>),
-// /api/stream (SSE), /api/export/…. The bearer token lives in sessionStorage (one tab, one sign-in).
+// /api/stream (SSE), /api/export/…. The tokens live in sessionStorage (one tab, one sign-in): a short-lived access
+// token sent as the Authorization header (never in a URL), and a refresh token used once for the next pair.
 import { storedLocale } from '../i18n/locale';
 import { type Locale, translate } from '../i18n/messages';
 
@@ -11,6 +12,7 @@ export interface SessionUser {
 }
 
 const TOKEN_KEY = 'civicflow.token';
+const REFRESH_KEY = 'civicflow.refresh';
 const USER_KEY = 'civicflow.user';
 
 export function getToken(): string | null {
@@ -26,18 +28,53 @@ export function getStoredUser(): SessionUser | null {
   }
 }
 
-export function storeSession(token: string, user: SessionUser): void {
+export function storeSession(token: string, refreshToken: string | undefined, user: SessionUser): void {
   sessionStorage.setItem(TOKEN_KEY, token);
+  if (refreshToken) sessionStorage.setItem(REFRESH_KEY, refreshToken);
   sessionStorage.setItem(USER_KEY, JSON.stringify(user));
 }
 
 export function clearSession(): void {
   sessionStorage.removeItem(TOKEN_KEY);
+  sessionStorage.removeItem(REFRESH_KEY);
   sessionStorage.removeItem(USER_KEY);
 }
 
 /** What went wrong, as the page needs to tell it: no network, session over, the case refused, bad input, gone, the server. */
 export type ApiErrorKind = 'offline' | 'unauthorized' | 'forbidden' | 'refused' | 'invalid' | 'not-found' | 'server';
+
+let refreshing: Promise<boolean> | null = null;
+
+/** Trades the refresh token for a new pair (once for all callers at a time); false when the session is over. */
+export function refreshSession(): Promise<boolean> {
+  refreshing ??= (async () => {
+    const refreshToken = sessionStorage.getItem(REFRESH_KEY);
+    if (!refreshToken) return false;
+    try {
+      const response = await fetch('/api/session/refresh', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ refreshToken }) });
+      if (!response.ok) return false;
+      const answer = (await response.json()) as { accessToken: string; refreshToken: string; user: SessionUser };
+      storeSession(answer.accessToken, answer.refreshToken, answer.user);
+      return true;
+    } catch {
+      return false;
+    }
+  })().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+/** fetch with the access token; an expired one is refreshed once and the request sent again. */
+async function authorizedFetch(url: string, init: RequestInit & { headers: Record<string, string> }): Promise<Response> {
+  const withToken = () => {
+    const token = getToken();
+    return send(url, { ...init, headers: { ...init.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+  };
+  const response = await withToken();
+  if (response.status !== 401 || !sessionStorage.getItem(REFRESH_KEY) || !(await refreshSession())) return response;
+  return withToken();
+}
 
 export class ApiError extends Error {
   readonly kind: ApiErrorKind;
@@ -99,10 +136,8 @@ export function inLocale(text: string, locale: Locale): string {
 
 export async function api<T = unknown>(path: string, init: { method?: string; body?: unknown; query?: Query; headers?: Record<string, string> } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': storedLocale(), ...init.headers };
-  const token = getToken();
-  if (token) headers.authorization = `Bearer ${token}`;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await send(withQuery(`/api/${path.replace(/^\//, '')}`, init.query), {
+  const response = await authorizedFetch(withQuery(`/api/${path.replace(/^\//, '')}`, init.query), {
     method: init.method ?? (init.body !== undefined ? 'POST' : 'GET'),
     headers,
     body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
@@ -157,9 +192,8 @@ export const connectivity = (() => {
 
 /** A multipart form (photos from the camera) sent with the bearer header; the answer as JSON, errors as for api(). */
 export async function upload<T = unknown>(path: string, form: FormData, query?: Query): Promise<T> {
-  const token = getToken();
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': storedLocale(), ...(token ? { authorization: `Bearer ${token}` } : {}) };
-  const response = await send(withQuery(`/api/${path.replace(/^\//, '')}`, query), { method: 'POST', headers, body: form });
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': storedLocale() };
+  const response = await authorizedFetch(withQuery(`/api/${path.replace(/^\//, '')}`, query), { method: 'POST', headers, body: form });
   const text = await response.text();
   let body: unknown = text;
   try {
@@ -174,16 +208,14 @@ export async function upload<T = unknown>(path: string, form: FormData, query?: 
 
 /** A protected binary (photo, PDF) as an object URL, since <img>/<a> cannot send the bearer header. */
 export async function fetchBlobUrl(path: string): Promise<string> {
-  const token = getToken();
-  const response = await send(`/api/${path.replace(/^\//, '')}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const response = await authorizedFetch(`/api/${path.replace(/^\//, '')}`, { headers: {} });
   if (!response.ok) throw new ApiError(response.status, `HTTP ${response.status}`, null);
   return URL.createObjectURL(await response.blob());
 }
 
 /** Downloads an export (CSV / Excel) with the bearer header and saves it under the server's file name. */
 export async function download(path: string, query: Query, fallbackName: string): Promise<void> {
-  const token = getToken();
-  const response = await send(withQuery(`/api/${path.replace(/^\//, '')}`, query), { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const response = await authorizedFetch(withQuery(`/api/${path.replace(/^\//, '')}`, query), { headers: {} });
   if (!response.ok) throw new ApiError(response.status, messageOf(await response.text(), response.status), null);
   const disposition = response.headers.get('content-disposition') ?? '';
   const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition);

@@ -1,7 +1,9 @@
-// One server-sent-event stream per signed-in tab (/api/stream?access_token=…): inbox items and case updates.
-// Pages subscribe; when the stream is down they keep their own polling, so nothing depends on it.
+// One server-sent-event stream per signed-in tab (/api/stream): inbox items and case updates. EventSource cannot
+// send headers and tokens never go into URLs, so the page first asks the gateway for the stream cookie
+// (POST /api/stream/session with its bearer token). Pages subscribe; when the stream is down they keep their
+// own polling, so nothing depends on it.
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { getToken } from './client';
+import { api, getToken } from './client';
 
 export interface CaseUpdated {
   type: 'case-updated';
@@ -46,9 +48,10 @@ export function LiveProvider({ userId, children }: { userId: string | null; chil
   const listeners = useRef(new Set<Listener>());
   const [connected, setConnected] = useState(false);
   useEffect(() => {
-    const token = getToken();
-    if (!userId || !token || typeof EventSource === 'undefined') return;
-    const source = new EventSource(`/api/stream?access_token=${encodeURIComponent(token)}`);
+    if (!userId || !getToken() || typeof EventSource === 'undefined') return;
+    let source: EventSource | undefined;
+    let stopped = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     const emit: Listener = (m) => listeners.current.forEach((l) => l(m));
     const handle = (event: MessageEvent<string>, hint?: string) => {
       let data: unknown;
@@ -70,13 +73,31 @@ export function LiveProvider({ userId, children }: { userId: string | null; chil
         emit({ kind: 'inbox', data: payload as unknown as InboxItem });
       }
     };
-    source.onopen = () => setConnected(true);
-    source.onerror = () => setConnected(source.readyState === EventSource.OPEN);
-    source.onmessage = (e: MessageEvent<string>) => handle(e);
-    source.addEventListener('case-updated', (e) => handle(e as MessageEvent<string>, 'case-updated'));
-    source.addEventListener('inbox-item', (e) => handle(e as MessageEvent<string>, 'inbox-item'));
+    // the cookie (and so the stream) lasts as long as the access token: when the gateway refuses it, get a new one
+    const open = async () => {
+      try {
+        await api('stream/session', { method: 'POST' });
+      } catch {
+        if (!stopped) retry = setTimeout(() => void open(), 15_000);
+        return;
+      }
+      if (stopped) return;
+      const es = new EventSource('/api/stream');
+      source = es;
+      es.onopen = () => setConnected(true);
+      es.onerror = () => {
+        setConnected(es.readyState === EventSource.OPEN);
+        if (es.readyState === EventSource.CLOSED && !stopped) retry = setTimeout(() => void open(), 5_000);
+      };
+      es.onmessage = (e: MessageEvent<string>) => handle(e);
+      es.addEventListener('case-updated', (e) => handle(e as MessageEvent<string>, 'case-updated'));
+      es.addEventListener('inbox-item', (e) => handle(e as MessageEvent<string>, 'inbox-item'));
+    };
+    void open();
     return () => {
-      source.close();
+      stopped = true;
+      clearTimeout(retry);
+      source?.close();
       setConnected(false);
     };
   }, [userId]);

@@ -14,13 +14,14 @@ const SessionContext = createContext<Session | null>(null);
 
 interface LoginAnswer {
   accessToken: string;
+  refreshToken?: string;
   user: SessionUser;
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<SessionUser | null>(() => (getToken() ? getStoredUser() : null));
   const [expired, setExpired] = useState(false);
-  const logout = useCallback(() => {
+  const forget = useCallback(() => {
     clearSession();
     setExpired(false);
     setUser(null);
@@ -32,6 +33,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(null);
   }, []);
   useEffect(() => setUnauthorizedHandler(expire), [expire]);
+  // signing out ends the session at identity (its tokens stop working everywhere), then forgets it here
+  const logout = useCallback(() => {
+    if (getToken()) void api('session/logout', { method: 'POST' }).catch(() => undefined);
+    forget();
+  }, [forget]);
   // a stored token may have expired: ask who we are once
   useEffect(() => {
     if (!getToken()) return;
@@ -41,7 +47,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
   const login = useCallback(async (username: string, password: string) => {
     const answer = await api<LoginAnswer>('session/login', { body: { username, password } });
-    storeSession(answer.accessToken, answer.user);
+    storeSession(answer.accessToken, answer.refreshToken, answer.user);
     setExpired(false);
     setUser(answer.user);
     return answer.user;

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { childrenOf, type OrgUnit } from '@civicflow/domain';
+import { ServiceScope } from '@civicflow/platform';
 import { GridMapHolder } from '../../routing/grid-map.holder';
 import type { GridMap } from '@civicflow/grid-routing';
 import { unitNotFound, type UnitSummary, unitSummary } from '../org-views';
@@ -28,6 +29,8 @@ export class GetOrgTreeHttpController {
 
   /** 组织架构树: city → districts (and departments) → streets → communities → grids. Not personal data: any signed-in role. */
   @Get()
+  // notification's service identity too (it names units in messages)
+  @ServiceScope('grid.org.read')
   tree(@Query() query: OrgTreeQuery): OrgTreeNode {
     const map = this.maps.current();
     const root = query.rootId ? map.unit(query.rootId) : [...map.tree.units.values()].find((unit) => unit.parentId === null);

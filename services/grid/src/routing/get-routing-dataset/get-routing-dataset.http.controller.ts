@@ -1,6 +1,7 @@
 import { Controller, Get, Header, ServiceUnavailableException } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { RoutingDataset } from '@civicflow/grid-routing';
+import { ServiceScope } from '@civicflow/platform';
 import { GridMapHolder } from '../grid-map.holder';
 
 @ApiTags('routing 定位派单')
@@ -15,6 +16,8 @@ export class GetRoutingDatasetHttpController {
    * `grid.dataset-changed` says when to fetch it again.
    */
   @Get()
+  // intake's service identity (any signed-in person may read the map too)
+  @ServiceScope('grid.routing.read')
   @Header('Cache-Control', 'no-cache')
   @ApiOkResponse({ description: '{ datasetId, title, importedAt, units, grids: [{ id, name, communityId, boundary, compounds }] }' })
   get(): RoutingDataset {

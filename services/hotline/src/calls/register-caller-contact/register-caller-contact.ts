@@ -1,20 +1,18 @@
 import { Inject, Injectable, Logger, Provider } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { CITIZEN_DIRECTORY, CitizenDirectory, CitizenDirectoryClient, CONFIG, PiiProtector } from '@civicflow/platform';
+import { CITIZEN_DIRECTORY, CitizenDirectory, CitizenDirectoryClient, CONFIG, PiiProtector, serviceClientId, ServiceTokenSource } from '@civicflow/platform';
 import { HotlineConfig } from '../../config';
 import { CALL_MODEL, CallDoc } from '../call.schema';
 
-/** The notification service's citizen directory, called as the account `svc-hotline`. */
+/** The notification service's citizen directory, called as the hotline's service identity `svc-hotline`. */
 export const citizenDirectoryProvider: Provider = {
   provide: CITIZEN_DIRECTORY,
   inject: [CONFIG],
   useFactory: (config: HotlineConfig): CitizenDirectory =>
     new CitizenDirectoryClient({
       notificationUrl: config.NOTIFICATION_URL,
-      serviceAccount: { userId: 'svc-hotline', name: '12345热线 hotline service', unitId: config.HOTLINE_CITY_UNIT_ID },
-      jwtSecret: config.JWT_SECRET,
-      token: config.HOTLINE_NOTIFICATION_TOKEN,
+      tokens: new ServiceTokenSource({ tokenUrl: config.SERVICE_TOKEN_URL, clientId: serviceClientId('hotline'), clientSecret: config.HOTLINE_CLIENT_SECRET }),
     }),
 };
 

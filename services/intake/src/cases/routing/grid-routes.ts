@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationShutdown, OnModuleInit, ServiceUnavail
 import { Kafka } from 'kafkajs';
 import { GeoPoint } from '@civicflow/contracts';
 import { GridMap, gridRecordsOf, LocationRouting, parseRoutingDataset, routeLocation } from '@civicflow/grid-routing';
-import { CONFIG, GridFollower, KAFKA, ServiceBearer } from '@civicflow/platform';
+import { CONFIG, GridFollower, KAFKA, serviceClientId, ServiceTokenSource } from '@civicflow/platform';
 import { IntakeConfig } from '../../config';
 
 export type RoutingAnswer = LocationRouting;
@@ -25,11 +25,8 @@ export class GridRoutes implements OnModuleInit, OnApplicationShutdown {
       path: '/api/v1/routing/dataset',
       kafka,
       groupPrefix: config.INTAKE_CONSUMER_GROUP,
-      bearer: new ServiceBearer({
-        account: { userId: 'svc-intake', name: '受理 intake service', unitId: config.INTAKE_CITY_UNIT_ID },
-        jwtSecret: config.JWT_SECRET,
-        token: config.INTAKE_GRID_TOKEN,
-      }),
+      // intake reads the dataset as its own service identity (client credentials), never as a borrowed user
+      tokens: new ServiceTokenSource({ tokenUrl: config.SERVICE_TOKEN_URL, clientId: serviceClientId('intake'), clientSecret: config.INTAKE_CLIENT_SECRET }),
       parse: (body) => {
         const dataset = parseRoutingDataset(body);
         return { datasetId: dataset.datasetId, map: GridMap.build(dataset.units, gridRecordsOf(dataset)) };

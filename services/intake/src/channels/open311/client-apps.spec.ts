@@ -28,8 +28,9 @@ describe('ClientAppRegistry', () => {
 
   it('gives local servers a demo key when none is configured, and real clusters none', () => {
     expect(ClientAppRegistry.fromConfig(undefined, 'native').find(DEMO_API_KEY, 'open311')?.name).toBe('demo-app');
-    expect(ClientAppRegistry.fromConfig(undefined, 'docker').find(DEMO_API_KEY, 'app')?.name).toBe('demo-app');
+    expect(ClientAppRegistry.fromConfig(undefined, 'docker').size).toBe(0);
     expect(ClientAppRegistry.fromConfig(undefined, 'external').size).toBe(0);
+    expect(() => ClientAppRegistry.fromConfig(`${DEMO_API_KEY}:demo-app:app`, 'external')).toThrow(/INTAKE_API_KEYS.*demo key/);
     expect(ClientAppRegistry.fromConfig('', 'native').size).toBe(0); // set but empty: switched off on purpose
   });
 

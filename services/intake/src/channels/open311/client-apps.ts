@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { z } from 'zod';
-import { ConfigError, InfraMode } from '@civicflow/platform';
+import { ConfigError, InfraMode, localSecret } from '@civicflow/platform';
 
 /**
  * Client apps: software outside CivicFlow that submits requests for residents — Open311 clients and the resident
@@ -14,8 +14,8 @@ export const clientAppsConfigSchema = z.object({
    * Two keys may name the same app, so a key can be rotated without downtime.
    */
   INTAKE_API_KEYS: z.string().optional(),
-  /** Secret for the keyed hash (HMAC) that pseudonymises reporters' ids (32+ chars); the default is for local use only. */
-  INTAKE_REPORTER_KEY: z.string().min(32).default('local-development-reporter-key-change-me-000'),
+  /** Secret for the keyed hash (HMAC) that pseudonymises reporters' ids (32+ chars). Required outside native mode. */
+  INTAKE_REPORTER_KEY: localSecret('local-development-reporter-key-change-me-000'),
 });
 
 export type ClientScope = 'open311' | 'app';
@@ -45,8 +45,12 @@ export class ClientAppRegistry {
 
   /** Parses `INTAKE_API_KEYS`; when it is unset, local servers get the demo key and real clusters get none. */
   static fromConfig(spec: string | undefined, infra: InfraMode): ClientAppRegistry {
-    if (spec === undefined) return ClientAppRegistry.parse(infra === 'external' ? '' : DEMO_CLIENT);
-    return ClientAppRegistry.parse(spec);
+    if (spec === undefined) return ClientAppRegistry.parse(infra === 'native' ? DEMO_CLIENT : '');
+    const registry = ClientAppRegistry.parse(spec);
+    if (infra !== 'native' && (registry.find(DEMO_API_KEY, 'open311') ?? registry.find(DEMO_API_KEY, 'app'))) {
+      throw new ConfigError('INTAKE_API_KEYS', `lists the published demo key ${DEMO_API_KEY}; demo keys work only in native mode`);
+    }
+    return registry;
   }
 
   static parse(spec: string): ClientAppRegistry {

@@ -1,9 +1,9 @@
 import { Provider } from '@nestjs/common';
-import { CITIZEN_DIRECTORY, CitizenDirectory, CitizenDirectoryClient, CONFIG } from '@civicflow/platform';
+import { CITIZEN_DIRECTORY, CitizenDirectory, CitizenDirectoryClient, CONFIG, serviceClientId, ServiceTokenSource } from '@civicflow/platform';
 import { MediationConfig } from '../../config';
 
-/** The service account the mediation service calls the notification service as (see MEDIATION_NOTIFICATION_TOKEN). */
-export const SERVICE_ACCOUNT = { userId: 'svc-mediation', name: '矛盾调解服务 mediation service' } as const;
+/** Who the mediation service is when it calls another service (its service identity), and in the contact-read audit. */
+export const SERVICE_ACCOUNT = { userId: serviceClientId('mediation'), name: '矛盾调解服务 mediation service' } as const;
 
 /** Parties' phones go to the notification service's citizen directory, as `svc-mediation` (libs/platform's client). */
 export const citizenDirectoryProvider: Provider = {
@@ -12,8 +12,6 @@ export const citizenDirectoryProvider: Provider = {
   useFactory: (config: MediationConfig): CitizenDirectory =>
     new CitizenDirectoryClient({
       notificationUrl: config.NOTIFICATION_URL,
-      serviceAccount: { ...SERVICE_ACCOUNT, unitId: config.MEDIATION_CITY_UNIT_ID },
-      jwtSecret: config.JWT_SECRET,
-      token: config.MEDIATION_NOTIFICATION_TOKEN,
+      tokens: new ServiceTokenSource({ tokenUrl: config.SERVICE_TOKEN_URL, clientId: SERVICE_ACCOUNT.userId, clientSecret: config.MEDIATION_CLIENT_SECRET }),
     }),
 };

@@ -1,0 +1,25 @@
+import { findHostileInput, MAX_BODY_DEPTH } from './hostile-input';
+
+describe('hostile input', () => {
+  it('lets ordinary Chinese text, line breaks and tabs through', () => {
+    expect(findHostileInput({ summary: '楼道灯不亮，\n已报修。\t编号 3', items: [{ note: 'ok' }], n: 1, flag: true, nothing: null })).toBeUndefined();
+  });
+
+  it('names the field holding NUL, another control character or a bidi override', () => {
+    expect(findHostileInput({ a: { b: ['x', 'gpj\u202Eexe.'] } })).toEqual({ field: 'a.b.1', reason: expect.stringContaining('U+202E') });
+    expect(findHostileInput({ name: 'a\u0000b' })).toEqual({ field: 'name', reason: expect.stringContaining('U+0000') });
+    expect(findHostileInput({ name: 'bell\u0007' })?.field).toBe('name');
+    expect(findHostileInput({ name: 'isolate\u2066' })?.field).toBe('name');
+    expect(findHostileInput({ ['ke\u0000y']: 1 })?.field).toBe('ke\u0000y');
+    expect(findHostileInput('\u0085')?.field).toBe('(body)');
+  });
+
+  it('refuses nesting deeper than the limit without overflowing the stack, however deep', () => {
+    const deep = JSON.parse('['.repeat(20_000) + ']'.repeat(20_000));
+    expect(findHostileInput(deep)).toEqual({ field: expect.any(String), reason: `nested deeper than ${MAX_BODY_DEPTH} levels` });
+    let ok: unknown = 'leaf';
+    for (let i = 0; i < MAX_BODY_DEPTH; i++) ok = { x: ok };
+    expect(findHostileInput(ok)).toBeUndefined();
+    expect(findHostileInput({ x: ok })?.reason).toMatch(/nested deeper/);
+  });
+});
