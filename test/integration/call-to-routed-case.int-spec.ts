@@ -1,7 +1,7 @@
 // From call to routed case on the real servers, with the real grid service routing in the demo city 北丰市:
 // calls and app reports become classified cases in the community whose polygon holds the point; reports of the
-// same problem merge; a point outside the city waits for a dispatcher; a user of another street gets 403. Intake
-// routes in its own process with the grid's routing dataset, and follows a new grid import without a restart.
+// same problem merge; a point outside the city waits for a dispatcher; to a user of another street the case does not
+// exist (404). Intake routes in its own process with the grid's routing dataset, and follows a new grid import without a restart.
 import { INestApplication } from '@nestjs/common';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -170,12 +170,12 @@ describe('from call to routed case (real grid routing in the demo city)', () => 
     }
   });
 
-  it("answers 403 to a user of another street and 200 to the case's own street", async () => {
+  it("answers 404 to a user of another street (case numbers cannot be probed) and 200 to the case's own street", async () => {
     const callId = await logCall({ ...streetLight, callerNumber: '13600000003', categoryCode: '0202', content: '违规广告牌 an illegal billboard', location: pointInside('bf-d01-s01-c01-g03') });
     const found = await registeredCase('hotline', callId);
     const other = await caseOf('hotline', callId, 'street-coordinator', OTHER_STREET);
-    expect(other.status).toBe(403);
-    expect(((await other.json()) as { message: string }).message).toMatch(/管辖范围/);
+    expect(other.status).toBe(404);
+    expect(((await other.json()) as { message: string }).message).toBe(`案件 ${found.caseNumber} 不存在 case not found`);
     const own = await fetch(`${intakeUrl}/api/v1/cases/${found.caseNumber}`, { headers: { authorization: await bearerFor('street-coordinator', STREET) } });
     expect(own.status).toBe(200);
   });

@@ -100,10 +100,10 @@ describe('casework: commands, timeline and worklists on the real servers', () =>
     expect(again.body.reason).toEqual({ code: expect.any(String), zh: expect.any(String), en: expect.any(String) });
     expect(again.body.message).toContain(again.body.reason.zh);
 
-    // outside the jurisdiction, the wrong role, an unknown case or command
-    expect((await command(caseNumber, 'escalate', 'community-handler', 'bf-d01-s02-c01')).status).toBe(403);
-    expect((await command(caseNumber, 'escalate', 'street-coordinator', 'bf-d01-s02')).status).toBe(403);
-    expect((await call('GET', `/api/v1/cases/${caseNumber}/status`, 'street-coordinator', 'bf-d01-s02')).status).toBe(403);
+    // outside the jurisdiction (the case does not exist there: 404 like an unknown number), the wrong role, an unknown case or command
+    expect((await command(caseNumber, 'escalate', 'community-handler', 'bf-d01-s02-c01')).status).toBe(404);
+    expect((await command(caseNumber, 'escalate', 'street-coordinator', 'bf-d01-s02')).status).toBe(403); // the role, before the case is looked at
+    expect((await call('GET', `/api/v1/cases/${caseNumber}/status`, 'street-coordinator', 'bf-d01-s02')).status).toBe(404);
     expect((await command(caseNumber, 'reportIn', 'community-handler', COMMUNITY, { departmentId: DEPT })).status).toBe(403);
     expect((await command('20000101-000000', 'accept', 'community-handler', COMMUNITY)).status).toBe(404);
     expect((await command(caseNumber, 'launch', 'community-handler', COMMUNITY)).status).toBe(404);
@@ -119,7 +119,7 @@ describe('casework: commands, timeline and worklists on the real servers', () =>
     expect(summoned.status).toBe(200);
     expect(summoned.body.events).toContain('case.departments-summoned');
     // the summoned department is now inside the case's jurisdiction; another department is not
-    expect((await command(caseNumber, 'reportIn', 'department-liaison', 'dept-water', { departmentId: 'dept-water' })).status).toBe(403);
+    expect((await command(caseNumber, 'reportIn', 'department-liaison', 'dept-water', { departmentId: 'dept-water' })).status).toBe(404);
     const reported = await command(caseNumber, 'reportIn', 'department-liaison', DEPT, { departmentId: DEPT });
     expect(reported.status).toBe(200);
     await timelineTypes(caseNumber, 'case.department-reported-in');
@@ -155,7 +155,7 @@ describe('casework: commands, timeline and worklists on the real servers', () =>
       return !open.includes(caseNumber) && awaiting.includes(caseNumber) ? true : undefined;
     }, { what: `${caseNumber} off the open list and awaiting its callback` });
     // the timeline is jurisdiction-checked too
-    expect((await call('GET', `/api/v1/cases/${caseNumber}/timeline`, 'street-coordinator', 'bf-d01-s02')).status).toBe(403);
+    expect((await call('GET', `/api/v1/cases/${caseNumber}/timeline`, 'street-coordinator', 'bf-d01-s02')).status).toBe(404);
   });
 
   it('files cases and timelines projected before case_lists under their lists at start (migration), answering as before', async () => {

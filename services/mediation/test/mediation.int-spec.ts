@@ -159,7 +159,7 @@ describe('mediation on the real servers', () => {
     const full = await asMediator('GET', `/disputes/${disputeId}/parties/${applicant.body.partyId}/contact?kind=phone&reason=${encodeURIComponent('通知调解时间')}`);
     expect(full.body).toMatchObject({ value: '13812345678', masked: '138****5678' });
     expect((await call('GET', `/disputes/${disputeId}/parties/${applicant.body.partyId}/contact?reason=x`, 'mediator', COMMUNITY, undefined, mediatorId)).status).toBe(400);
-    expect((await call('GET', `/disputes/${disputeId}/parties/${applicant.body.partyId}/contact?reason=${encodeURIComponent('好奇')}`, 'mediator', 'bf-d01-s02-c01')).status).toBe(403);
+    expect((await call('GET', `/disputes/${disputeId}/parties/${applicant.body.partyId}/contact?reason=${encodeURIComponent('好奇')}`, 'mediator', 'bf-d01-s02-c01')).status).toBe(404); // another street's dispute does not exist for them
     const reads = await call('GET', `/disputes/${disputeId}/contact-reads`, 'supervisor', 'bf');
     expect(reads.body.items.filter((r: Body) => r.readerId === mediatorId)).toEqual([expect.objectContaining({ partyId: applicant.body.partyId, reason: '通知调解时间', masked: '138****5678' })]);
     // the registrations with the notification directory are on the record too
@@ -259,10 +259,10 @@ describe('mediation on the real servers', () => {
     const namedAsParty = await call('POST', '/disputes', 'mediator', COMMUNITY, { disputeType: 'neighbour', summary: 'x', mediatorId: 'mediator', parties: [{ role: 'respondent', name: '陈调解', phone: '13900000000' }] }, 'mediator');
     expectStatus(namedAsParty, 409);
 
-    // only the committee holding the dispute mediates it; the street reads it
-    expect((await call('POST', `/disputes/${walkIn.body.disputeId}/failure`, 'mediator', 'bf-d01-s01-c02', { reason: 'x' })).status).toBe(403);
+    // only the committee holding the dispute mediates it; the street reads it; elsewhere it does not exist (404, no probing)
+    expect((await call('POST', `/disputes/${walkIn.body.disputeId}/failure`, 'mediator', 'bf-d01-s01-c02', { reason: 'x' })).status).toBe(404);
     expect((await call('POST', `/disputes/${walkIn.body.disputeId}/failure`, 'street-coordinator', STREET, { reason: 'x' })).status).toBe(403);
-    expect((await call('GET', `/disputes/${walkIn.body.disputeId}`, 'street-coordinator', 'bf-d01-s02')).status).toBe(403);
+    expect((await call('GET', `/disputes/${walkIn.body.disputeId}`, 'street-coordinator', 'bf-d01-s02')).status).toBe(404);
     expect((await call('GET', '/disputes/tj-nothing', 'supervisor', 'bf')).status).toBe(404);
   });
 

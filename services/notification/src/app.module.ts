@@ -2,7 +2,7 @@ import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { getModelToken, MongooseModule } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Kafka } from 'kafkajs';
-import { DUE_WORK_MODEL, DueWorkDoc, dueWorkSchema, EventPublisher, KAFKA, MongoDueList, OrgUnitNames, PlatformModule, serviceClientId, ServiceTokenSource } from '@civicflow/platform';
+import { DUE_WORK_MODEL, DueWorkDoc, dueWorkSchema, EventPublisher, KAFKA, MongoDueList, OrgUnitNames, PiiProtector, PlatformModule, serviceClientId, ServiceTokenSource } from '@civicflow/platform';
 import { CASE_FACTS } from './cases/case-facts';
 import { CASE_FACTS_MODEL, caseFactsSchema, REPORT_SOURCE_MODEL, reportSourceSchema } from './cases/case-facts.schema';
 import { MongoCaseFacts } from './cases/mongo-case-facts';
@@ -57,6 +57,8 @@ function coreProviders(config: NotificationConfig): Provider[] {
           tokens: new ServiceTokenSource({ tokenUrl: config.SERVICE_TOKEN_URL, clientId: serviceClientId('notification'), clientSecret: config.NOTIFICATION_CLIENT_SECRET }),
         }),
     },
+    // contacts sealed with the service's own key (the hotline and mediation keep theirs under their keys)
+    { provide: PiiProtector, useFactory: () => new PiiProtector(config.NOTIFICATION_CONTACT_KEY, { hashInput: 'kind:value' }) },
     MongoRecipientDirectory,
     { provide: RECIPIENT_DIRECTORY, useExisting: MongoRecipientDirectory },
     MongoCaseFacts,
@@ -72,9 +74,9 @@ function coreProviders(config: NotificationConfig): Provider[] {
     InboxFeed,
     {
       provide: NOTIFICATION_CHANNELS,
-      inject: [CLOCK, getModelToken(INBOX_ITEM_MODEL), InboxFeed, getModelToken(SINK_MESSAGE_MODEL)],
-      useFactory: (clock: Clock, inboxItems: Model<InboxItemDoc>, inboxFeed: InboxFeed, sinkMessages: Model<SinkMessageDoc>) =>
-        buildChannels({ config, clock, inboxItems, inboxFeed, sinkMessages }),
+      inject: [CLOCK, getModelToken(INBOX_ITEM_MODEL), InboxFeed, getModelToken(SINK_MESSAGE_MODEL), PiiProtector],
+      useFactory: (clock: Clock, inboxItems: Model<InboxItemDoc>, inboxFeed: InboxFeed, sinkMessages: Model<SinkMessageDoc>, protector: PiiProtector) =>
+        buildChannels({ config, clock, inboxItems, inboxFeed, sinkMessages, protector }),
     },
     {
       provide: RecipientResolver,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clientSecretSchema, serviceConfigSchema, serviceTokenUrlSchema } from '@civicflow/platform';
+import { clientSecretSchema, demoSwitch, localSecret, serviceConfigSchema, serviceTokenUrlSchema } from '@civicflow/platform';
 
 const flag = (fallback: 'true' | 'false') => z.enum(['true', 'false']).default(fallback).transform((v) => v === 'true');
 const optionalText = z.string().trim().min(1).optional();
@@ -41,8 +41,10 @@ export const notificationConfigSchema = serviceConfigSchema.extend({
   /** How long start-up waits for the org tree (messages planned before it loads name units generically). */
   NOTIFICATION_GRID_WAIT_MS: z.coerce.number().int().min(0).default(5_000),
 
-  /** Seeds one directory entry per identity demo user (same user ids) when the directory is empty. Off in production. */
-  NOTIFICATION_SEED_DEMO_DIRECTORY: flag('true'),
+  /** Seeds one directory entry per identity demo user (same user ids) when the directory is empty. Native mode only. */
+  NOTIFICATION_SEED_DEMO_DIRECTORY: demoSwitch(),
+  /** Secret that encrypts the directory's and the sink's phone numbers, e-mail addresses and openids (32+ chars). Required outside native mode. */
+  NOTIFICATION_CONTACT_KEY: localSecret('local-development-notification-key-change-me-000'),
 
   /** SMS and WeChat messages that are not urgent wait for the end of this window (免打扰); the inbox never waits. */
   NOTIFICATION_QUIET_HOURS: quietHoursSchema,

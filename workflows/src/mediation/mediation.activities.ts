@@ -22,7 +22,28 @@ export interface AcceptOriginalCaseRequest {
 export interface ResolveOriginalCaseRequest extends AcceptOriginalCaseRequest {
   streetId: string;
   summary: string;
+  /**
+   * Who ended the dispute (the Update's signed-in user): the case is resolved as this person, in their own role
+   * and unit, or not at all. null: the dispute ended by itself (its time limit), with nobody to act as. Absent in
+   * workflows started before this field existed: the community's mediator of record.
+   */
+  requestedBy?: CommandActor | null;
 }
+
+/** The units a case lies in now: jurisdiction over it, as far as the mediation's acts on it go. */
+const caseUnits = (view: CaseView): string[] => [view.streetId, view.communityId, view.currentUnit].filter((u): u is string => !!u);
+
+const OUTSIDE_JURISDICTION = (unitId: string): CaseRefusal => ({
+  code: 'OUTSIDE_JURISDICTION',
+  zh: `原案件不在 ${unitId} 的管辖范围内，调解不能代为办理。`,
+  en: `The original case lies outside ${unitId}: the mediation cannot act on it.`,
+});
+
+const NO_REQUESTER: CaseRefusal = {
+  code: 'NO_REQUESTER',
+  zh: '纠纷因期限届满自动结束，无人代为办结原案件，由承办单位自行办结。',
+  en: 'The dispute ended by its time limit; nobody acts on the original case for it — the unit holding the case resolves it.',
+};
 
 /** Stages in which the case no longer takes 办结 (someone resolved or closed it already). */
 const DONE_STAGES: readonly CaseView['stage'][] = ['resolved', 'called-back', 'under-review', 'closed', 'merged'];
@@ -48,7 +69,8 @@ function refusalOf(error: unknown): CaseRefusal | undefined {
  * treating "already accepted" / "already resolved" as done. A refusal of the case (another unit holds it, it is
  * suspended, departments are outstanding) is returned, not thrown: retrying would not change it, and the
  * mediation goes on — the workflow shows it in `originalCase`. Other errors (the server unreachable) throw and
- * are retried.
+ * are retried. Every act on the case is that of a real person in their own role, checked against the case's
+ * units first (and by the case workflow's own guards): never a borrowed role.
  */
 export function createMediationActivities({ publisher, client }: MediationActivityDeps) {
   const caseHandle = async (caseNumber: string) => (typeof client === 'function' ? await client() : client).workflow.getHandle(caseNumber);
@@ -62,8 +84,10 @@ export function createMediationActivities({ publisher, client }: MediationActivi
     }
   }
 
-  async function accept(request: AcceptOriginalCaseRequest): Promise<OriginalCaseStep> {
-    const actor: CommandActor = { userId: request.mediatorId, role: 'mediator', unitId: request.communityId };
+  async function accept(request: AcceptOriginalCaseRequest, actor: CommandActor = { userId: request.mediatorId, role: 'mediator', unitId: request.communityId }): Promise<OriginalCaseStep> {
+    const view = await caseView(request.caseNumber);
+    if (!view) return { status: 'case-not-found' };
+    if (!caseUnits(view).includes(actor.unitId)) return { status: 'refused', reason: OUTSIDE_JURISDICTION(actor.unitId) };
     try {
       await (await caseHandle(request.caseNumber)).executeUpdate(acceptUpdate, { args: [{ actor }], updateId: request.updateId });
       return { status: 'done' };
@@ -86,28 +110,27 @@ export function createMediationActivities({ publisher, client }: MediationActivi
       return publishEventDrafts(publisher, drafts);
     },
 
-    /** 签收 the original case as the community's mediator ("already accepted" counts as done). */
-    acceptOriginalCase: accept,
+    /** 签收 the original case as the community's mediator, if it lies in that community ("already accepted" counts as done). */
+    acceptOriginalCase: (request: AcceptOriginalCaseRequest) => accept(request),
 
     /**
-     * 办结 the original case with the mediation's summary. Acts for whoever holds the case now: the community's
-     * mediator while it is with the community (accepting it first if nobody has), the street's centre (as the
-     * street's coordinator) once the case's own window escalated it to the street. Already resolved or closed
-     * counts as done.
+     * 办结 the original case with the mediation's summary, as the person whose act ended the dispute (the mediator
+     * who followed up the last term, the street centre's mediator who recorded the failure), accepting it first
+     * if it still waits at their community. If the case has moved beyond them (the street took it over), the case
+     * refuses and its holder resolves it. Already resolved or closed counts as done.
      */
     async resolveOriginalCase(request: ResolveOriginalCaseRequest): Promise<OriginalCaseStep> {
+      if (request.requestedBy === null) return { status: 'refused', reason: NO_REQUESTER };
+      const actor: CommandActor = request.requestedBy ?? { userId: request.mediatorId, role: 'mediator', unitId: request.communityId };
       let view = await caseView(request.caseNumber);
       if (!view) return { status: 'case-not-found' };
       if (DONE_STAGES.includes(view.stage)) return { status: 'already' };
+      if (!caseUnits(view).includes(actor.unitId)) return { status: 'refused', reason: OUTSIDE_JURISDICTION(actor.unitId) };
       if (view.stage === 'dispatched') {
-        const accepted = await accept({ ...request, updateId: `${request.updateId}:accept` });
+        const accepted = await accept({ ...request, updateId: `${request.updateId}:accept` }, actor);
         if (accepted.status === 'refused' || accepted.status === 'case-not-found') return accepted;
         view = (await caseView(request.caseNumber)) ?? view;
       }
-      const atStreet = view.currentUnit !== null && view.currentUnit === (view.streetId ?? request.streetId);
-      const actor: CommandActor = atStreet
-        ? { userId: request.mediatorId, role: 'street-coordinator', unitId: view.currentUnit! }
-        : { userId: request.mediatorId, role: 'mediator', unitId: view.currentUnit ?? request.communityId };
       try {
         await (await caseHandle(request.caseNumber)).executeUpdate(resolveUpdate, { args: [{ actor, summary: request.summary }], updateId: request.updateId });
         return { status: 'done' };

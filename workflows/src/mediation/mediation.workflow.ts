@@ -16,6 +16,7 @@ import {
   type Rejection,
 } from '@civicflow/domain';
 import { Serial } from '../shared/serial';
+import type { CommandActor } from '../case/case.contract';
 import type { MediationActivities } from './mediation.activities';
 import {
   INVALID_MEDIATION_COMMAND,
@@ -57,8 +58,8 @@ const { acceptOriginalCase, resolveOriginalCase } = proxyActivities<MediationAct
 const SYSTEM: Actor = { userId: 'mediation-workflow', role: 'system', unitId: 'civicflow' };
 const DEFAULT_REMINDER_LEAD_MS = DAY_MS;
 
-/** Work on the original case, done in order by `linkLoop`. */
-type CaseTask = { kind: 'accept'; mediatorId: string } | { kind: 'resolve'; mediatorId: string; summary: string };
+/** Work on the original case, done in order by `linkLoop`; a resolve names who ended the dispute (null: nobody, the time limit). */
+type CaseTask = { kind: 'accept'; mediatorId: string } | { kind: 'resolve'; mediatorId: string; summary: string; requestedBy: CommandActor | null };
 
 function rejected(reason: Rejection): ApplicationFailure {
   return ApplicationFailure.create({ type: MEDIATION_COMMAND_REJECTED, message: `${reason.code}: ${reason.en}`, details: [{ code: reason.code, zh: reason.zh, en: reason.en }], nonRetryable: true });
@@ -160,12 +161,12 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
           caseTasks.push({ kind: 'accept', mediatorId: event.mediatorId });
         }
       }
-      if (!isMediationEnded(before) && isMediationEnded(state)) onEnded();
+      if (!isMediationEnded(before) && isMediationEnded(state)) onEnded(event.actor);
     }
   }
 
-  /** 办结 the original case, naming the outcome (化解 at a level, or the guidance given). */
-  function onEnded(): void {
+  /** 办结 the original case, naming the outcome (化解 at a level, or the guidance given), as the person who ended the dispute. */
+  function onEnded(endedBy: Actor): void {
     if (!originalCase) return;
     const mediatorId = state.mediatorId ?? lastMediatorId ?? SYSTEM.userId;
     const level = MEDIATION_LEVEL_LABELS[state.settledLevel ?? state.level];
@@ -178,7 +179,8 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
       summary = `经社区、街道两级调解未能达成协议（${last?.reason ?? ''}），已告知当事人依法${guidance.zh}。 Mediation failed at the community and the street; the parties were advised to ${guidance.en}.`;
     }
     originalCase.resolved = { status: 'pending' };
-    caseTasks.push({ kind: 'resolve', mediatorId, summary });
+    const requestedBy = endedBy.role === 'system' ? null : (wireActor(endedBy) as CommandActor);
+    caseTasks.push({ kind: 'resolve', mediatorId, summary, requestedBy });
     wake();
   }
 
@@ -306,7 +308,7 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
       if (task.kind === 'accept') {
         originalCase.accepted = await acceptOriginalCase({ ...request, updateId: `${input.disputeId}:accept-case` });
       } else {
-        originalCase.resolved = await resolveOriginalCase({ ...request, streetId: input.streetId, summary: task.summary, updateId: `${input.disputeId}:resolve-case` });
+        originalCase.resolved = await resolveOriginalCase({ ...request, streetId: input.streetId, summary: task.summary, requestedBy: task.requestedBy, updateId: `${input.disputeId}:resolve-case` });
       }
       caseTasks.shift();
       wake();

@@ -8,7 +8,7 @@ import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes }
  * the same number. Auditing a full read belongs to the service (its collection, its reasons): write the record,
  * then call decrypt.
  */
-export type PiiKind = 'phone' | 'idNumber';
+export type PiiKind = 'phone' | 'idNumber' | 'email' | 'openId';
 
 /** A contact as it is stored. */
 export interface ProtectedPii {
@@ -25,6 +25,9 @@ export interface PiiProtectorOptions {
    */
   hashInput: 'kind:value' | 'value';
 }
+
+/** A contact kept to be used (sent to), never searched by. */
+export type SealedPii = Pick<ProtectedPii, 'encrypted' | 'masked'>;
 
 /** A sealed value that the key cannot open: another service's key, a changed key, or an altered value. */
 export class PiiDecryptionError extends Error {
@@ -44,16 +47,29 @@ export class PiiProtector {
     this.encryptionKey = createHash('sha256').update(`enc:${secret}`).digest();
   }
 
-  /** Spaces and dashes dropped; a phone loses a +86 before a mobile number, an ID number is upper-cased (…002X). */
+  /**
+   * Spaces and dashes dropped; a phone loses a +86 before a mobile number, an ID number is upper-cased (…002X);
+   * an e-mail address is lower-cased; a WeChat openid is kept as it is (it is case-sensitive).
+   */
   normalize(kind: PiiKind, value: string): string {
+    if (kind === 'email') return value.trim().toLowerCase();
+    if (kind === 'openId') return value.trim();
     const compact = value.replace(/[\s-]/g, '');
     return kind === 'phone' ? compact.replace(/^\+?86(?=1\d{10}$)/, '') : compact.toUpperCase();
   }
 
-  /** 138****5678 for a phone; 110***********002X for an ID number; **** for anything too short to mask. */
+  /**
+   * 138****5678 for a phone; 110***********002X for an ID number; l***@example.gov.cn for an e-mail address;
+   * oWx-****Ab12 for an openid; **** for anything too short to mask.
+   */
   mask(kind: PiiKind, value: string): string {
     const n = this.normalize(kind, value);
     if (kind === 'phone') return n.length >= 7 ? `${n.slice(0, 3)}****${n.slice(-4)}` : '****';
+    if (kind === 'email') {
+      const at = n.lastIndexOf('@');
+      return at > 0 ? `${n[0]}***${n.slice(at)}` : '****';
+    }
+    if (kind === 'openId') return n.length >= 10 ? `${n.slice(0, 4)}****${n.slice(-4)}` : '****';
     return n.length >= 8 ? `${n.slice(0, 3)}${'*'.repeat(n.length - 7)}${n.slice(-4)}` : '****';
   }
 
@@ -85,5 +101,10 @@ export class PiiProtector {
 
   protect(kind: PiiKind, value: string): ProtectedPii {
     return { encrypted: this.encrypt(kind, value), hash: this.hash(kind, value), masked: this.mask(kind, value) };
+  }
+
+  /** Encrypted and masked, without a hash: a contact that is only ever sent to, never looked up. */
+  seal(kind: PiiKind, value: string): SealedPii {
+    return { encrypted: this.encrypt(kind, value), masked: this.mask(kind, value) };
   }
 }

@@ -1,4 +1,4 @@
-import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Client } from '@temporalio/client';
 import { Model } from 'mongoose';
@@ -8,9 +8,12 @@ import { CaseworkConfig } from '../config';
 import { CaseReadDoc } from '../read-model/case-projection';
 import { CASE_READ_MODEL } from '../read-model/read-model.schema';
 import { caseJurisdiction, mayActOnCase } from './command-policy';
-import { toHttpError } from './command-errors';
+import { caseNotFound, toHttpError } from './command-errors';
 
-/** Reads a case's live status from its workflow and checks the user's jurisdiction over it (403 outside). */
+/**
+ * Reads a case's live status from its workflow and checks the user's jurisdiction over it: outside it the case
+ * does not exist for the user (404, the same answer as a number nobody has), so case numbers cannot be probed.
+ */
 @Injectable()
 export class CaseAccess {
   constructor(
@@ -28,14 +31,12 @@ export class CaseAccess {
     }
     // the read model knows the full org path (district, grid) from case.registered; the live view the current units
     const known = await this.cases.findById(caseNumber, { orgPath: 1 }).lean<Pick<CaseReadDoc, 'orgPath'>>();
-    this.assertMayAct(user, caseJurisdiction(view, known?.orgPath ?? []));
+    this.assertMayAct(user, caseNumber, caseJurisdiction(view, known?.orgPath ?? []));
     return view;
   }
 
-  assertMayAct(user: AuthUser, scope: { orgPath: readonly string[]; departmentIds: readonly string[] }): void {
-    if (!mayActOnCase(user, this.config.CASEWORK_CITY_UNIT_ID, scope)) {
-      throw new ForbiddenException({ message: `不在您的管辖范围内 outside your jurisdiction (${user.unitId})` });
-    }
+  assertMayAct(user: AuthUser, caseNumber: string, scope: { orgPath: readonly string[]; departmentIds: readonly string[] }): void {
+    if (!mayActOnCase(user, this.config.CASEWORK_CITY_UNIT_ID, scope)) throw caseNotFound(caseNumber);
   }
 
   get cityUnitId(): string {

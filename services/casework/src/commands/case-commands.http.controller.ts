@@ -6,6 +6,7 @@ import { AuthUser, CurrentUser } from '@civicflow/platform';
 import { CaseCommandResult, caseCommandUpdates, CaseView } from '@civicflow/workflows';
 import { CASE_COMMAND_LABELS, mayIssue, roleNames, rolesFor } from '@civicflow/domain';
 import { isCaseCommand } from './command-policy';
+import { commandBodies } from './command-bodies';
 import { toHttpError } from './command-errors';
 import { CaseAccess } from './case-access';
 
@@ -21,7 +22,7 @@ export class CaseCommandsHttpController {
 
   @Post(':caseNumber/commands/:command')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Send a command (the Update of workflows/README.md; body = its argument without actor)' })
+  @ApiOperation({ summary: 'Send a command (the Update of workflows/README.md; body = its argument without actor, checked against the command’s schema: 400 with the fields)' })
   async send(
     @Param('caseNumber') caseNumber: string,
     @Param('command') command: string,
@@ -38,8 +39,16 @@ export class CaseCommandsHttpController {
     if (body !== undefined && (body === null || typeof body !== 'object' || Array.isArray(body))) {
       throw new BadRequestException({ message: '请求体须为对象 the body must be a JSON object', errors: [{ field: '(body)', reason: 'expected an object' }] });
     }
+    // the body is checked against the command's schema before anything reaches Temporal (the actor is never taken from it)
+    const parsed = commandBodies[command].safeParse(body ?? {});
+    if (!parsed.success) {
+      throw new BadRequestException({
+        message: '命令参数无效 invalid command',
+        errors: parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(body)', reason: i.message })),
+      });
+    }
     await this.access.statusFor(user, caseNumber);
-    const { actor: _ignored, ...args } = (body ?? {}) as Record<string, unknown>;
+    const args = parsed.data as Record<string, unknown>;
     const actor = { userId: user.userId, role: user.role, unitId: user.unitId };
     try {
       return await this.temporal.workflow.getHandle(caseNumber).executeUpdate(caseCommandUpdates[command] as typeof caseCommandUpdates.accept, {

@@ -33,7 +33,7 @@ export class ReadModelHttpController {
   async caseTimeline(@Param('caseNumber') caseNumber: string, @CurrentUser() user: AuthUser) {
     const found = await this.cases.findById(caseNumber).lean<CaseReadDoc>();
     if (!found) throw caseNotFound(caseNumber);
-    this.access.assertMayAct(user, {
+    this.access.assertMayAct(user, caseNumber, {
       orgPath: [found.streetId, found.communityId, found.currentUnit, ...found.orgPath].filter((u): u is string => !!u),
       departmentIds: found.departments,
     });

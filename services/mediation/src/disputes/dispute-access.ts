@@ -31,15 +31,16 @@ export class DisputeAccess {
     return this.config.MEDIATION_CITY_UNIT_ID;
   }
 
+  /** A dispute outside the user's jurisdiction does not exist for them (404 like an unknown id: ids cannot be probed). */
   async toRead(user: AuthUser, disputeId: string): Promise<DisputeDoc> {
     const doc = await this.load(disputeId);
-    if (!mayRead(user, doc, this.cityUnitId)) throw outside(user);
+    if (!mayRead(user, doc, this.cityUnitId)) throw missing(disputeId);
     return doc;
   }
 
   async toMediate(user: AuthUser, disputeId: string): Promise<DisputeDoc> {
     const doc = await this.load(disputeId);
-    if (!mayRead(user, doc, this.cityUnitId)) throw outside(user);
+    if (!mayRead(user, doc, this.cityUnitId)) throw missing(disputeId);
     if (!mayMediate(user, doc, this.cityUnitId)) {
       throw new ForbiddenException({ message: `只有${doc.level === 'community' ? '本社区人民调解委员会' : '街道矛盾调解中心'}的调解员可以办理 only mediators of the committee holding the dispute (${holdingUnit(doc)}) may act on it` });
     }
@@ -48,11 +49,9 @@ export class DisputeAccess {
 
   private async load(disputeId: string): Promise<DisputeDoc> {
     const doc = await this.store.findById(disputeId);
-    if (!doc) throw notFound(`纠纷 ${disputeId} 不存在`, `dispute ${disputeId} not found`);
+    if (!doc) throw missing(disputeId);
     return doc;
   }
 }
 
-function outside(user: AuthUser): ForbiddenException {
-  return new ForbiddenException({ message: `不在您的管辖范围内 outside your jurisdiction (${user.unitId})` });
-}
+const missing = (disputeId: string) => notFound(`纠纷 ${disputeId} 不存在`, `dispute ${disputeId} not found`);

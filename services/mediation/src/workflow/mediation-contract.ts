@@ -10,6 +10,7 @@ export {
   recordFailureUpdate,
   followUpTermUpdate,
   mediationStatusQuery,
+  caseStatusQuery,
 } from '@civicflow/workflows';
 export type {
   MediationWorkflowInput,

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { AuthUser, CONFIG } from '@civicflow/platform';
 import { MediationConfig } from '../config';
-import { MEDIATION_WORKFLOW_TYPE, MediationActor, MediationView, MediationWorkflowInput, mediationStatusQuery, mediationWorkflowId } from './mediation-contract';
+import { caseStatusQuery, MEDIATION_WORKFLOW_TYPE, MediationActor, MediationView, MediationWorkflowInput, mediationStatusQuery, mediationWorkflowId } from './mediation-contract';
 import { toHttpError } from './workflow-errors';
 
 /** The service itself, when it assigns by workload (no signed-in user). */
@@ -16,6 +16,21 @@ export const actorOf = (user: AuthUser): MediationActor => ({ userId: user.userI
 @Injectable()
 export class MediationWorkflows {
   constructor(private readonly temporal: Client, @Inject(CONFIG) private readonly config: MediationConfig) {}
+
+  /**
+   * Whether a case may be linked to a dispute of this community: it exists and lies in the community (its
+   * workflow's own view). The mediation will accept and resolve that case as the community's mediators, so a
+   * case elsewhere in the city is never reachable this way.
+   */
+  async caseLiesIn(caseNumber: string, communityId: string): Promise<boolean> {
+    try {
+      const view = await this.temporal.workflow.getHandle(caseNumber).query(caseStatusQuery);
+      return [view.communityId, view.currentUnit].includes(communityId);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return false;
+      throw error;
+    }
+  }
 
   /** Idempotent: the workflow id is the dispute's, so a second start of the same dispute is a no-op. */
   async start(input: MediationWorkflowInput): Promise<void> {

@@ -1,4 +1,5 @@
 import { Model } from 'mongoose';
+import type { PiiProtector } from '@civicflow/platform';
 import { createTransport } from 'nodemailer';
 import { Clock } from '../clock/clock';
 import { NotificationConfig } from '../config';
@@ -20,11 +21,13 @@ export interface ChannelDeps {
   inboxItems: Model<InboxItemDoc>;
   inboxFeed: InboxFeed;
   sinkMessages: Model<SinkMessageDoc>;
+  /** seals the addresses the local sink keeps */
+  protector: PiiProtector;
 }
 
 /** The channels this instance can send on, from its configuration: local sinks unless a provider is set. */
-export function buildChannels({ config, clock, inboxItems, inboxFeed, sinkMessages }: ChannelDeps): Map<ChannelName, NotificationChannel> {
-  const sink = new LocalSink(sinkMessages, clock);
+export function buildChannels({ config, clock, inboxItems, inboxFeed, sinkMessages, protector }: ChannelDeps): Map<ChannelName, NotificationChannel> {
+  const sink = new LocalSink(sinkMessages, clock, protector);
   const channels: NotificationChannel[] = [new InboxChannel(inboxItems, inboxFeed, clock)];
 
   channels.push(

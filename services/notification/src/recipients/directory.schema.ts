@@ -1,4 +1,11 @@
 import { Schema } from 'mongoose';
+import type { SealedPii } from '@civicflow/platform';
+
+/**
+ * A contact point as stored: encrypted with NOTIFICATION_CONTACT_KEY and masked for display. (A plain string is
+ * a document written before contacts were sealed; it is read as is and sealed on its next write.)
+ */
+export type StoredContact = SealedPii | string;
 
 /** A user as the notification service addresses them; identity (or an administrator) keeps it current. */
 export interface DirectoryUserDoc {
@@ -7,9 +14,9 @@ export interface DirectoryUserDoc {
   role: string;
   unitId: string;
   locale?: string;
-  phone?: string;
-  email?: string;
-  wechatOpenId?: string;
+  phone?: StoredContact;
+  email?: StoredContact;
+  wechatOpenId?: StoredContact;
   active: boolean;
   updatedAt: Date;
 }
@@ -21,9 +28,9 @@ export const directoryUserSchema = new Schema<DirectoryUserDoc>(
     role: { type: String, required: true },
     unitId: { type: String, required: true },
     locale: String,
-    phone: String,
-    email: String,
-    wechatOpenId: String,
+    phone: Schema.Types.Mixed,
+    email: Schema.Types.Mixed,
+    wechatOpenId: Schema.Types.Mixed,
     active: { type: Boolean, required: true },
     updatedAt: { type: Date, required: true },
   },
@@ -35,9 +42,9 @@ directoryUserSchema.index({ role: 1, unitId: 1 });
 /** How to reach a citizen known by reference (the hotline's keyed hash of the caller number). */
 export interface DirectoryCitizenDoc {
   _id: string; // citizen ref
-  phone?: string;
-  email?: string;
-  wechatOpenId?: string;
+  phone?: StoredContact;
+  email?: StoredContact;
+  wechatOpenId?: StoredContact;
   locale?: string;
   updatedAt: Date;
 }
@@ -45,9 +52,9 @@ export const DIRECTORY_CITIZEN_MODEL = 'DirectoryCitizen';
 export const directoryCitizenSchema = new Schema<DirectoryCitizenDoc>(
   {
     _id: { type: String, required: true },
-    phone: String,
-    email: String,
-    wechatOpenId: String,
+    phone: Schema.Types.Mixed,
+    email: Schema.Types.Mixed,
+    wechatOpenId: Schema.Types.Mixed,
     locale: String,
     updatedAt: { type: Date, required: true },
   },

@@ -1,21 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { OrgUnitNames, PiiKind, PiiProtector } from '@civicflow/platform';
 import { Role } from '@civicflow/contracts';
 import { Bilingual } from '@civicflow/domain';
-import { OrgUnitNames } from '@civicflow/platform';
-import { Locale } from './recipient';
+import { ContactPoints, Locale } from './recipient';
 import { CitizenContact, DirectoryUser, RecipientDirectory } from './recipient-directory';
 import {
-  DIRECTORY_CITIZEN_MODEL, DIRECTORY_UNIT_MODEL, DIRECTORY_USER_MODEL, DirectoryCitizenDoc, DirectoryUnitDoc, DirectoryUserDoc,
+  DIRECTORY_CITIZEN_MODEL, DIRECTORY_UNIT_MODEL, DIRECTORY_USER_MODEL, DirectoryCitizenDoc, DirectoryUnitDoc, DirectoryUserDoc, StoredContact,
 } from './directory.schema';
+
+const CONTACT_KINDS: Record<keyof ContactPoints, PiiKind> = { phone: 'phone', email: 'email', wechatOpenId: 'openId' };
 
 const asLocale = (value: string | undefined): Locale | undefined => (value === 'en' || value === 'zh-CN' ? value : undefined);
 
 export type DirectoryUserInput = Omit<DirectoryUser, 'active'> & { active?: boolean };
 export type CitizenContactInput = CitizenContact;
 
-/** The directory in the service's own database; every write is a single-document upsert by _id. */
+/**
+ * The directory in the service's own database; every write is a single-document upsert by _id. Phone numbers,
+ * e-mail addresses and openids are sealed (encrypted with the service's key, masked beside) before they are
+ * written, and opened only to send a message.
+ */
 @Injectable()
 export class MongoRecipientDirectory implements RecipientDirectory {
   constructor(
@@ -23,22 +29,23 @@ export class MongoRecipientDirectory implements RecipientDirectory {
     @InjectModel(DIRECTORY_CITIZEN_MODEL) private readonly citizens: Model<DirectoryCitizenDoc>,
     @InjectModel(DIRECTORY_UNIT_MODEL) private readonly units: Model<DirectoryUnitDoc>,
     private readonly orgNames: OrgUnitNames,
+    private readonly protector: PiiProtector,
   ) {}
 
   async usersWithRole(role: Role, unitId: string): Promise<DirectoryUser[]> {
     const found = await this.users.find({ role, unitId, active: true }).sort({ _id: 1 }).limit(500).lean();
-    return found.map(toUser);
+    return found.map((doc) => toUser(doc, this.open(doc)));
   }
 
   async user(userId: string): Promise<DirectoryUser | undefined> {
     const found = await this.users.findById(userId).lean();
-    return found ? toUser(found) : undefined;
+    return found ? toUser(found, this.open(found)) : undefined;
   }
 
   async citizen(citizenRef: string): Promise<CitizenContact | undefined> {
     const found = await this.citizens.findById(citizenRef).lean();
     return found
-      ? { citizenRef, phone: found.phone, email: found.email, wechatOpenId: found.wechatOpenId, locale: asLocale(found.locale) }
+      ? { citizenRef, ...this.open(found), locale: asLocale(found.locale) }
       : undefined;
   }
 
@@ -49,13 +56,32 @@ export class MongoRecipientDirectory implements RecipientDirectory {
   }
 
   async putUser(user: DirectoryUserInput, at: Date): Promise<void> {
-    const { userId, ...fields } = user;
-    await this.users.replaceOne({ _id: userId }, { ...fields, active: user.active ?? true, updatedAt: at }, { upsert: true });
+    const { userId, phone, email, wechatOpenId, ...fields } = user;
+    await this.users.replaceOne({ _id: userId }, { ...fields, ...this.seal({ phone, email, wechatOpenId }), active: user.active ?? true, updatedAt: at }, { upsert: true });
   }
 
   async putCitizen(contact: CitizenContactInput, at: Date): Promise<void> {
-    const { citizenRef, ...fields } = contact;
-    await this.citizens.replaceOne({ _id: citizenRef }, { ...fields, updatedAt: at }, { upsert: true });
+    const { citizenRef, phone, email, wechatOpenId, ...fields } = contact;
+    await this.citizens.replaceOne({ _id: citizenRef }, { ...fields, ...this.seal({ phone, email, wechatOpenId }), updatedAt: at }, { upsert: true });
+  }
+
+  private seal(contact: ContactPoints): Partial<Record<keyof ContactPoints, StoredContact>> {
+    const sealed: Partial<Record<keyof ContactPoints, StoredContact>> = {};
+    for (const key of Object.keys(CONTACT_KINDS) as (keyof ContactPoints)[]) {
+      const value = contact[key];
+      if (value) sealed[key] = this.protector.seal(CONTACT_KINDS[key], value);
+    }
+    return sealed;
+  }
+
+  /** The contact points in clear, to send to (kept in memory only). */
+  private open(doc: Partial<Record<keyof ContactPoints, StoredContact>>): ContactPoints {
+    const open: ContactPoints = {};
+    for (const key of Object.keys(CONTACT_KINDS) as (keyof ContactPoints)[]) {
+      const stored = doc[key];
+      if (stored) open[key] = typeof stored === 'string' ? stored : this.protector.decrypt(stored.encrypted);
+    }
+    return open;
   }
 
   async putUnit(unitId: string, name: Bilingual): Promise<void> {
@@ -67,16 +93,6 @@ export class MongoRecipientDirectory implements RecipientDirectory {
   }
 }
 
-function toUser(doc: DirectoryUserDoc): DirectoryUser {
-  return {
-    userId: doc._id,
-    name: doc.name,
-    role: doc.role as Role,
-    unitId: doc.unitId,
-    locale: asLocale(doc.locale),
-    phone: doc.phone,
-    email: doc.email,
-    wechatOpenId: doc.wechatOpenId,
-    active: doc.active,
-  };
+function toUser(doc: DirectoryUserDoc, contact: ContactPoints): DirectoryUser {
+  return { userId: doc._id, name: doc.name, role: doc.role as Role, unitId: doc.unitId, locale: asLocale(doc.locale), ...contact, active: doc.active };
 }

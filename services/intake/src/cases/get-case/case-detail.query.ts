@@ -58,12 +58,14 @@ export class CaseDetailQuery {
 
   async forUser(caseNumber: string, user: AuthUser): Promise<CaseDetail> {
     const [found, view] = await Promise.all([this.caseReports.all(caseNumber), this.views.findById(caseNumber).lean<CaseViewDoc>()]);
-    if (!found) throw new NotFoundException({ message: `案件 ${caseNumber} 不存在 case not found` });
+    const notFound = () => new NotFoundException({ message: `案件 ${caseNumber} 不存在 case not found` });
+    if (!found) throw notFound();
     const { first, joined } = found;
     // before its first event the case goes where intake routed it
     const orgPath = view ? (view.visibleTo ?? []) : (first.routing?.orgPath ?? []);
     const departments = [...(first.department ? [`dept-${first.department}`] : []), ...(view?.departments ?? [])];
-    if (!(orgPath.length === 0 && PLATFORM_ROLES.includes(user.role))) assertWithinJurisdiction(user, orgPath, departments);
+    // outside the jurisdiction the case does not exist for the user (404 like an unknown number): numbers cannot be probed
+    if (!(orgPath.length === 0 && PLATFORM_ROLES.includes(user.role))) assertWithinJurisdiction(user, orgPath, departments, notFound);
     return {
       caseNumber,
       channel: first.channel,

@@ -20,6 +20,15 @@ class PutMediatorDto extends createZodDto(z.object({
   active: z.boolean().default(true),
 })) {}
 
+/**
+ * Whose committees a user sees: the city sees all; others the committees of their own unit, of the units above it
+ * (a community's street centre) and below it (a street's communities).
+ */
+export function committeeVisible(user: AuthUser, committee: Pick<CommitteeDoc, 'unitId' | 'streetId'>, cityUnitId: string): boolean {
+  return user.unitId === cityUnitId || committee.unitId === user.unitId || committee.streetId === user.unitId
+    || user.unitId.startsWith(`${committee.unitId}-`) || committee.unitId.startsWith(`${user.unitId}-`);
+}
+
 const mediatorView = (m: MediatorDoc, openDisputes?: number) => ({
   mediatorId: m._id, name: m.name, committeeId: m.committeeId, level: m.level, unitId: m.unitId, phoneMasked: m.phone?.masked ?? null, active: m.active,
   ...(openDisputes === undefined ? {} : { openDisputes }),
@@ -38,16 +47,17 @@ export class CommitteesHttpController {
   async committees(@Query() q: CommitteesQuery, @CurrentUser() user: AuthUser) {
     const filter: FilterQuery<CommitteeDoc> = { ...(q.streetId ? { streetId: q.streetId } : {}), ...(q.level ? { level: q.level } : {}) };
     const found = await this.store.committees.find(filter).sort({ _id: 1 }).limit(1000).lean<CommitteeDoc[]>();
-    const visible = user.unitId === this.access.cityUnitId ? found : found.filter((c) => c.unitId === user.unitId || c.streetId === user.unitId || user.unitId.startsWith(`${c.unitId}-`) || c.unitId.startsWith(`${user.unitId}-`));
+    const visible = found.filter((c) => committeeVisible(user, c, this.access.cityUnitId));
     return { items: visible.map((c) => ({ committeeId: c._id, name: c.name, level: c.level, unitId: c.unitId, streetId: c.streetId })) };
   }
 
   @Get('committees/:committeeId/mediators')
   @Roles(...READ_ROLES)
-  @ApiOperation({ summary: '调解员 the members of a committee with their open disputes (workload)' })
-  async mediators(@Param('committeeId') committeeId: string) {
+  @ApiOperation({ summary: '调解员 the members of a committee in my jurisdiction with their open disputes (workload)' })
+  async mediators(@Param('committeeId') committeeId: string, @CurrentUser() user: AuthUser) {
     const committee = await this.store.committee(committeeId);
-    if (!committee) throw notFound(`调解组织 ${committeeId} 不存在`, `committee ${committeeId} not found`);
+    // a list is scoped like its items: another unit's committee does not exist for the user
+    if (!committee || !committeeVisible(user, committee, this.access.cityUnitId)) throw notFound(`调解组织 ${committeeId} 不存在`, `committee ${committeeId} not found`);
     const members = await this.store.mediators.find({ committeeId }).sort({ _id: 1 }).lean<MediatorDoc[]>();
     return { committeeId, name: committee.name, items: await Promise.all(members.map(async (m) => mediatorView(m, await this.disputes.openCount(m._id)))) };
   }

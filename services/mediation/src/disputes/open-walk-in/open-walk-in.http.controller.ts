@@ -15,6 +15,7 @@ import { DISPUTE_TYPES } from '../dispute';
 import { walkInDisputeId } from '../dispute-id';
 import { DisputeViews } from '../dispute.view';
 import { OpenDisputeUseCase } from '../open-dispute/open-dispute.usecase';
+import { MediationWorkflows } from '../../workflow/mediation-workflows';
 
 class OpenWalkInDto extends createZodDto(z.object({
   communityId: z.string().trim().min(1).optional().describe('defaults to the mediator’s community'),
@@ -31,7 +32,7 @@ class OpenWalkInDto extends createZodDto(z.object({
 @ApiBearerAuth()
 @Controller('api/v1/mediation/disputes')
 export class OpenWalkInHttpController {
-  constructor(private readonly open: OpenDisputeUseCase, private readonly org: OrgUnits, private readonly protector: PiiProtector, private readonly mediators: MediatorStore, private readonly registrar: PartyContactRegistrar, private readonly views: DisputeViews) {}
+  constructor(private readonly open: OpenDisputeUseCase, private readonly org: OrgUnits, private readonly protector: PiiProtector, private readonly mediators: MediatorStore, private readonly registrar: PartyContactRegistrar, private readonly views: DisputeViews, private readonly workflows: MediationWorkflows) {}
 
   @Post()
   @Roles('mediator', 'supervisor')
@@ -42,6 +43,11 @@ export class OpenWalkInHttpController {
     if (!path) throw invalidField('communityId', `${communityId} 不是社区`, `${communityId} is not a community`);
     if (user.role === 'mediator' ? ![communityId, path.streetId].includes(user.unitId) : !path.orgPath.includes(user.unitId)) {
       throw new ForbiddenException({ message: `不在您的管辖范围内 outside your jurisdiction (${user.unitId})` });
+    }
+    // a related case must lie in this community (its committee will act on it): one answer for "no such case" and
+    // "someone else's case", so case numbers cannot be probed
+    if (body.caseNumber && !(await this.workflows.caseLiesIn(body.caseNumber, communityId))) {
+      throw invalidField('caseNumber', `案件 ${body.caseNumber} 不存在或不属于 ${communityId}`, `no case ${body.caseNumber} in ${communityId}`);
     }
     const parties = body.parties.map((p) => toPartyDoc(p, this.protector));
     // 回避 before anything is written: the named mediator must not be a party

@@ -1,21 +1,33 @@
 import { Model } from 'mongoose';
+import type { PiiKind, PiiProtector } from '@civicflow/platform';
 import { Clock } from '../../clock/clock';
-import { DeliveryResult, OutgoingMessage } from '../notification-channel';
+import { ChannelName, DeliveryResult, OutgoingMessage } from '../notification-channel';
 import { SinkMessageDoc } from './sink-message.schema';
 
-/** Stores the message a provider would have received, instead of sending it. */
-export class LocalSink {
-  constructor(private readonly messages: Model<SinkMessageDoc>, private readonly clock: Clock) {}
+/** What kind of address each channel sends to. */
+const ADDRESS_KINDS: Partial<Record<ChannelName, PiiKind>> = { sms: 'phone', wechat: 'openId', email: 'email' };
 
-  async record(message: OutgoingMessage, text: string, payload?: unknown): Promise<DeliveryResult> {
+/**
+ * Stores the message a provider would have received, instead of sending it. The address is kept sealed and
+ * masked like the directory's (a development sink is still a database others can read), also inside the
+ * provider's request body.
+ */
+export class LocalSink {
+  constructor(private readonly messages: Model<SinkMessageDoc>, private readonly clock: Clock, private readonly protector: PiiProtector) {}
+
+  async record(message: OutgoingMessage, text: string, payload?: object): Promise<DeliveryResult> {
+    const kind = ADDRESS_KINDS[message.channel] ?? 'openId';
+    const { encrypted, masked } = this.protector.seal(kind, message.address);
     const doc: SinkMessageDoc = {
       _id: message.deliveryId,
       channel: message.channel,
-      to: message.address,
+      to: masked,
+      toSealed: encrypted,
       caseNumber: message.caseNumber,
       template: message.template,
       text,
-      payload,
+      // a WeChat request names its recipient in `touser`
+      payload: payload && 'touser' in payload ? { ...payload, touser: masked } : payload,
       at: this.clock.now(),
     };
     await this.messages.updateOne({ _id: doc._id }, { $setOnInsert: doc }, { upsert: true });

@@ -7,7 +7,10 @@ import { Schema } from 'mongoose';
 export interface SinkMessageDoc {
   _id: string; // delivery id: a retried delivery is stored once
   channel: string;
+  /** the address, masked (138****5678) */
   to: string;
+  /** the address, encrypted with NOTIFICATION_CONTACT_KEY */
+  toSealed?: string;
   caseNumber?: string;
   template: string;
   text: string;
@@ -23,6 +26,7 @@ export const sinkMessageSchema = new Schema<SinkMessageDoc>(
     _id: { type: String, required: true },
     channel: { type: String, required: true },
     to: { type: String, required: true },
+    toSealed: String,
     caseNumber: String,
     template: { type: String, required: true },
     text: { type: String, required: true },

@@ -1,11 +1,13 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Model } from 'mongoose';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { caseNumberSchema } from '@civicflow/contracts';
-import { Roles } from '@civicflow/platform';
+import { AuthUser, CurrentUser, Roles } from '@civicflow/platform';
+import { CASE_FACTS, CaseFactsReader } from '../../cases/case-facts';
+import { mayReadCase } from '../../deliveries/list-deliveries/deliveries.http.controller';
 import { maskPhone } from '../../recipients/recipient';
 import { SINK_MESSAGE_MODEL, SinkMessageDoc } from './sink-message.schema';
 
@@ -13,16 +15,17 @@ class SinkQuery extends createZodDto(
   z.object({ caseNumber: caseNumberSchema, channel: z.enum(['sms', 'wechat', 'email']).optional() }),
 ) {}
 
-/** 本地发送记录: what the local SMS / WeChat sinks "sent" for a case (phone numbers masked). */
+/** 本地发送记录: what the local SMS / WeChat sinks "sent" for a case (addresses masked; the sink keeps them sealed). */
 @ApiTags('notifications 通知')
 @ApiBearerAuth()
 @Controller('api/v1/sink/messages')
 export class SinkHttpController {
-  constructor(@InjectModel(SINK_MESSAGE_MODEL) private readonly messages: Model<SinkMessageDoc>) {}
+  constructor(@InjectModel(SINK_MESSAGE_MODEL) private readonly messages: Model<SinkMessageDoc>, @Inject(CASE_FACTS) private readonly cases: CaseFactsReader) {}
 
   @Get()
   @Roles('supervisor', 'admin')
-  async list(@Query() query: SinkQuery) {
+  async list(@Query() query: SinkQuery, @CurrentUser() user: AuthUser) {
+    if (!(await mayReadCase(this.cases, user, query.caseNumber))) return { caseNumber: query.caseNumber, messages: [] };
     const found = await this.messages
       .find({ caseNumber: query.caseNumber, ...(query.channel ? { channel: query.channel } : {}) })
       .sort({ at: 1 })
@@ -33,7 +36,7 @@ export class SinkHttpController {
       messages: found.map((m) => ({
         deliveryId: m._id,
         channel: m.channel,
-        to: m.channel === 'sms' ? maskPhone(m.to) : m.to,
+        to: m.toSealed ? m.to : m.channel === 'sms' ? maskPhone(m.to) : '****', // older records kept the address in clear
         template: m.template,
         text: m.text,
         payload: m.payload,
