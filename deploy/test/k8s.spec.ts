@@ -12,6 +12,8 @@ import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Secret } from 'kubernetes-models/v1/Secret';
 import { Service } from 'kubernetes-models/v1/Service';
 import { parseAllDocuments } from 'yaml';
+import { ENV_EXAMPLE_KEYS, SERVICE_SCHEMAS } from './service-schemas';
+import { secretSettingsOf } from '@civicflow/platform';
 
 /** Schema-checked models by apiVersion/kind; a manifest of a kind not listed here fails the test. */
 const MODELS: Record<string, new (data: never) => { validate(): void }> = {
@@ -90,5 +92,26 @@ describe('deploy/k8s', () => {
   it('refuses a manifest that breaks its schema (the check is real)', () => {
     const broken = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: { replicas: 'three', selector: {}, template: {} } };
     expect(() => new Deployment(broken as never).validate()).toThrow();
+  });
+});
+
+describe('deploy/k8s secrets', () => {
+  type Container = { env?: { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }[]; envFrom?: { secretRef?: unknown }[] };
+  const containerOf = (name: string) => (manifests.find((m) => m.kind === 'Deployment' && m.metadata.name === name) as unknown as {
+    spec: { template: { spec: { containers: Container[] } } };
+  }).spec.template.spec.containers[0];
+
+  it.each(Object.entries(SERVICE_SCHEMAS))('gives %s every secret its config requires outside native mode, from the Secret, and no other', (name, schema) => {
+    const container = containerOf(name);
+    const fromSecret = (container.env ?? []).filter((e) => e.valueFrom?.secretKeyRef?.name === 'civicflow-secrets').map((e) => e.valueFrom!.secretKeyRef!.key);
+    expect(fromSecret).toEqual(expect.arrayContaining(secretSettingsOf(schema)));
+    expect((container.envFrom ?? []).some((e) => e.secretRef)).toBe(false); // not the whole Secret
+    for (const key of fromSecret) expect(ENV_EXAMPLE_KEYS).toContain(key);
+  });
+
+  it('points every service at identity for keys, revocations and service tokens, with no demo users switched on', () => {
+    const config = manifests.find((m) => m.kind === 'ConfigMap') as unknown as { data: Record<string, string> };
+    expect(config.data).toMatchObject({ CIVICFLOW_INFRA: 'external', JWT_JWKS_URL: expect.stringMatching(/jwks\.json$/), JWT_REVOCATION_URL: expect.any(String), SERVICE_TOKEN_URL: expect.any(String) });
+    expect(JSON.stringify(manifests)).not.toMatch(/SEED_DEMO_USERS/);
   });
 });

@@ -14,8 +14,11 @@ export const mediationConfigSchema = serviceConfigSchema.extend({
   MEDIATION_PDF_FONT: z.string().min(1).default('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'),
   /** The font's name inside a collection (.ttc); ignored for a single-font file. */
   MEDIATION_PDF_FONT_FAMILY: z.string().min(1).default('NotoSansCJKsc-Regular'),
-  /** Create the demo city's committees (人民调解委员会, 矛盾调解中心) and mediators that are not there yet. */
-  MEDIATION_SEED_DEMO_COMMITTEES: flag.default(true),
+  /**
+   * Create the demo city's committees (人民调解委员会, 矛盾调解中心) and mediators that are not there yet. `auto`: only
+   * in native mode (a real deployment registers its own mediators); `true` also elsewhere, for a demo stack.
+   */
+  MEDIATION_SEED_DEMO_COMMITTEES: z.enum(['auto', 'true', 'false']).default('auto'),
   /** How often disputes still waiting for a mediator (no worker, no free mediator) are tried again, in ms. */
   MEDIATION_ASSIGN_RETRY_MS: z.coerce.number().int().min(100).default(30_000),
   /** Natural days allowed for mediation at each level, passed to the workflow (《人民调解法》 practice: 30). */

@@ -119,7 +119,9 @@ export interface SignOptions {
 export class TokenSigner {
   private constructor(private readonly key: KeyLike, readonly alg: string, readonly publicJwk: JWK & { kid: string }) {}
 
-  static async fromPem(pem: string): Promise<TokenSigner> {
+  /** From a PKCS#8 PEM; line breaks may be written as `\n` (an env file or Kubernetes Secret holds one line). */
+  static async fromPem(text: string): Promise<TokenSigner> {
+    const pem = text.trim().replace(/\\n/g, '\n');
     const alg = algorithmOf(pem);
     const key = await importPKCS8(pem, alg, { extractable: true });
     const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...pub } = await exportJWK(key);

@@ -51,6 +51,13 @@ export function localSecret(localDefault: string, minLength = 32) {
   return schema;
 }
 
+/** The settings of a config schema that are secrets (required outside native mode): what a deployment must provide. */
+export function secretSettingsOf(schema: z.ZodObject): string[] {
+  return Object.entries(schema.shape)
+    .filter(([, setting]) => productionRules.get(setting as z.ZodType)?.kind === 'secret')
+    .map(([name]) => name);
+}
+
 /** A switch for demo data or demo accounts: on by default in native mode, off (and refused) elsewhere. */
 export function demoSwitch() {
   const schema = z.enum(['true', 'false']).default('true').transform((v) => v === 'true');

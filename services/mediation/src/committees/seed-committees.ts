@@ -20,7 +20,8 @@ export class SeedCommittees implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.MEDIATION_SEED_DEMO_COMMITTEES) return;
+    const seed = this.config.MEDIATION_SEED_DEMO_COMMITTEES;
+    if (seed === 'false' || (seed === 'auto' && this.config.CIVICFLOW_INFRA !== 'native')) return;
     const plan = planDemoCommittees(this.org);
     const [haveCommittees, haveMediators] = await Promise.all([this.store.committees.estimatedDocumentCount(), this.store.mediators.estimatedDocumentCount()]);
     if (haveCommittees >= plan.committees.length && haveMediators >= plan.mediators.length) return;
