@@ -20,6 +20,12 @@ export async function benchPipeline({ namespace, calls = 150, timeoutMs = 75_000
   const kafka = platform.createKafka(`bench-${runId}`, base);
   const closing = [];
   try {
+    // identity issues intake's service token for the grid's routing dataset
+    const identity = require('@civicflow/identity');
+    const identityApp = await identity.createIdentityApp(identity.identityConfigSchema.parse({ ...env, IDENTITY_SEED_DEMO_USERS: 'false' }));
+    closing.push(() => identityApp.close());
+    await identityApp.listen(0, '127.0.0.1');
+    env.SERVICE_TOKEN_URL = `${await identityApp.getUrl()}/api/v1/auth/token`;
     const gridApp = await grid.createGridApp(grid.gridConfigSchema.parse(env));
     closing.push(() => gridApp.close());
     await gridApp.startAllMicroservices();

@@ -20,12 +20,14 @@ export interface PlatformOptions {
   config: object;
   /** Services that start workflows or send them commands. */
   temporal?: boolean;
+  /** How bearer tokens are checked, when not by the config's JWKS (identity checks its own tokens with its own key). */
+  tokenVerifier?: Provider;
 }
 
 /** Everything a CivicFlow service stands on: config, Kafka, its Mongo database, health, validation. */
 @Module({})
 export class PlatformModule {
-  static forService({ service, config, temporal = false }: PlatformOptions): DynamicModule {
+  static forService({ service, config, temporal = false, tokenVerifier }: PlatformOptions): DynamicModule {
     const healthChecks: Provider = {
       provide: HEALTH_CHECKS,
       inject: [KAFKA, getConnectionToken(), ...(temporal ? [Client] : [])],
@@ -47,7 +49,7 @@ export class PlatformModule {
       providers: [
         healthChecks,
         { provide: APP_PIPE, useClass: ZodValidationPipe },
-        ...tokenVerifierProviders,
+        ...(tokenVerifier ? [tokenVerifier] : tokenVerifierProviders),
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
       exports: [TokenVerifier],

@@ -5,6 +5,7 @@ import { UsersHttpController } from './admin/users.http.controller';
 import { AUTH_AUDIT_MODEL, AuthAudit, authAuditSchema } from './audit/auth-audit';
 import { IdentityConfig } from './config';
 import { DiscoveryHttpController } from './discovery/discovery.http.controller';
+import { ownTokenVerifierProvider } from './keys/own-token-verifier';
 import { signingKeyProvider } from './keys/signing-key';
 import { LoginHttpController } from './login/login.http.controller';
 import { REVOCATION_MODEL, revocationSchema, SESSION_MODEL, sessionSchema } from './sessions/session.schema';
@@ -21,7 +22,7 @@ export class IdentityModule {
     return {
       module: IdentityModule,
       imports: [
-        PlatformModule.forService({ service: 'identity', config }),
+        PlatformModule.forService({ service: 'identity', config, tokenVerifier: ownTokenVerifierProvider }),
         MongooseModule.forFeature([
           { name: USER_MODEL, schema: userSchema },
           { name: SESSION_MODEL, schema: sessionSchema },

@@ -3,7 +3,11 @@ import { clientSecretSchema, demoSwitch, DEVELOPMENT_SIGNING_KEY, localSecret, s
 
 const duration = z.string().regex(/^\d+[smhd]$/, 'like 10m, 12h or 30d');
 
-export const identityConfigSchema = serviceConfigSchema.extend({
+/**
+ * Identity checks the tokens sent to it (the admin API, logout) with its own key and its own session store, so it
+ * needs none of the settings that point the other services at it.
+ */
+export const identityConfigSchema = serviceConfigSchema.omit({ JWT_JWKS_URL: true, JWT_PUBLIC_KEYS: true, JWT_REVOCATION_URL: true, JWT_REVOCATION_POLL_MS: true }).extend({
   IDENTITY_PORT: z.coerce.number().int().min(1).max(65535).default(3010),
   /** Where identity is reached from outside (the OIDC discovery document's endpoints). */
   IDENTITY_PUBLIC_URL: z.url().optional(),

@@ -16,7 +16,10 @@ import {
 import { createPrivateKey } from 'node:crypto';
 import { roleSchema } from '@civicflow/contracts';
 import { AuthUser } from './auth-user';
-import type { RevokedSessions } from './revoked-sessions';
+/** Knows which sessions were ended early (RevokedSessions polls identity for it; identity asks its own store). */
+export interface RevocationCheck {
+  isRevoked(sessionId: string): boolean;
+}
 
 /** Defaults of our own identity service (JWT_ISSUER, JWT_AUDIENCE). */
 export const ISSUER = 'civicflow';
@@ -36,7 +39,7 @@ export interface TokenVerifierOptions {
   /** Claim names of role, jurisdiction and display name. */
   claims?: { role?: string; unit?: string; name?: string };
   /** Sessions revoked since their tokens were issued (logout, deactivation). */
-  revoked?: RevokedSessions;
+  revoked?: RevocationCheck;
 }
 
 export type InvalidTokenReason = 'invalid' | 'expired' | 'revoked';
