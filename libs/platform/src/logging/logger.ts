@@ -2,8 +2,12 @@ import { LoggerService } from '@nestjs/common';
 import { trace } from '@opentelemetry/api';
 import pino, { Logger } from 'pino';
 
-/** Structured JSON logs; every line carries the active trace and span ids so logs join traces. */
+/**
+ * Structured JSON logs; every line carries the active trace and span ids so logs join traces. To standard output,
+ * or appended to LOG_FILE when it is set.
+ */
 export function createLogger(service: string, level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
+  const file = process.env.LOG_FILE;
   return pino({
     level,
     base: { service },
@@ -14,7 +18,7 @@ export function createLogger(service: string, level: string = process.env.LOG_LE
       const { traceId, spanId } = span.spanContext();
       return { traceId, spanId };
     },
-  });
+  }, file ? pino.destination({ dest: file, append: true, sync: true, mkdir: true }) : undefined);
 }
 
 /** Routes Nest's own log calls into the same JSON stream. */
