@@ -49,10 +49,11 @@ describe('one spelling, the old one still read', () => {
 });
 
 describe('the role table', () => {
-  it('labels every role and gives each a home screen', () => {
+  it('labels every role and gives each person’s role a home screen (a service identity has none)', () => {
     for (const role of ROLES) {
       expect(ROLE_LABELS[role].zh).not.toBe('');
-      expect(ROLE_DEFINITIONS[role].screens.length).toBeGreaterThan(0);
+      if (role === 'service') expect(ROLE_DEFINITIONS[role].screens).toEqual([]);
+      else expect(ROLE_DEFINITIONS[role].screens.length).toBeGreaterThan(0);
     }
     expect(homeScreenOf('operator')).toBe('call');
     expect(homeScreenOf('mediator')).toBe('mediation');
