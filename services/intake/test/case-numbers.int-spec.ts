@@ -10,6 +10,7 @@ import { callLoggedV1, EventEnvelope } from '@civicflow/contracts';
 import { createKafka, EventPublisher } from '@civicflow/platform';
 import { bearerFor, EventProbe, eventually, integrationConfig, ownTemporalNamespace, uniqueId } from '@civicflow/testing';
 import { createGridApp, demoCity, gridConfigSchema, pointInside } from '@civicflow/grid';
+import { createIdentityApp, identityConfigSchema } from '@civicflow/identity';
 import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
 import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
 
@@ -53,6 +54,8 @@ describe('case numbers: two intake processes, concurrent and repeated deliveries
       await app.listen(0, '127.0.0.1');
       return app.getUrl();
     };
+    // identity issues intake's service token (svc-intake reads the grid's routing dataset with it)
+    env.SERVICE_TOKEN_URL = `${await start(await createIdentityApp(identityConfigSchema.parse(env)))}/api/v1/auth/token`;
     const gridUrl = await start(await createGridApp(gridConfigSchema.parse({ ...env, GRID_SEED_DEMO: 'true' })));
     hotlineUrl = await start(await createHotlineApp(hotlineConfigSchema.parse(env)));
     // two intake processes: one database, one consumer group
@@ -66,7 +69,7 @@ describe('case numbers: two intake processes, concurrent and repeated deliveries
     await probe?.stop();
     for (const app of apps.reverse()) await app.close();
     await temporal?.connection.close();
-    for (const service of ['hotline', 'intake', 'grid']) await mongo?.db(`${runId}_${service}`).dropDatabase();
+    for (const service of ['hotline', 'intake', 'grid', 'identity']) await mongo?.db(`${runId}_${service}`).dropDatabase();
     await mongo?.close();
   });
 

@@ -22,6 +22,7 @@ import { createKafka } from '@civicflow/platform';
 import { eventually, httpAs, integrationConfig, ownTemporalNamespace, profilesWithWindows, startApps, startCaseWorker, TestCaseWorker, TestUser, uniqueId } from '@civicflow/testing';
 import { caseworkConfigSchema, createCaseworkApp } from '@civicflow/casework';
 import { createGridApp, gridConfigSchema, pointInside } from '@civicflow/grid';
+import { createIdentityApp, identityConfigSchema } from '@civicflow/identity';
 import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
 import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
 import { verifyWebhook } from '../src/channels/open311/webhooks/webhook-signature';
@@ -101,6 +102,8 @@ describe('Open311 GeoReport v2 conformance, on the real intake service', () => {
     mediaBase = await listen(media);
     receiverBase = await listen(receiver);
     kafka = createKafka(`test-${runId}`, env);
+    // identity issues intake's service token (svc-intake reads the grid's routing dataset with it)
+    env.SERVICE_TOKEN_URL = `${(await startApps({ identity: await createIdentityApp(identityConfigSchema.parse(env)) }, apps)).identity}/api/v1/auth/token`;
     const { grid } = await startApps({ grid: await createGridApp(gridConfigSchema.parse({ ...env, GRID_SEED_DEMO: 'true' })) }, apps);
     env.GRID_URL = grid;
     Object.assign(urls, await startApps({
@@ -117,7 +120,7 @@ describe('Open311 GeoReport v2 conformance, on the real intake service', () => {
     for (const app of apps.reverse()) await app.close();
     media?.close();
     receiver?.close();
-    for (const service of ['hotline', 'intake', 'grid', 'casework']) await mongo?.db(`${runId}_${service}`).dropDatabase();
+    for (const service of ['hotline', 'intake', 'grid', 'casework', 'identity']) await mongo?.db(`${runId}_${service}`).dropDatabase();
     await mongo?.close();
     if (photoDir) await rm(photoDir, { recursive: true, force: true });
   });

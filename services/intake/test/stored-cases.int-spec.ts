@@ -8,6 +8,7 @@ import { MongoClient } from 'mongodb';
 import { CASE_WORKFLOW_TYPE } from '@civicflow/workflows';
 import { httpAs, integrationConfig, ownTemporalNamespace, startApps, TestUser, uniqueId } from '@civicflow/testing';
 import { createGridApp, gridConfigSchema } from '@civicflow/grid';
+import { createIdentityApp, identityConfigSchema } from '@civicflow/identity';
 import { createIntakeApp, intakeConfigSchema, StoredCaseV0, storedCasesMigration } from '@civicflow/intake';
 
 const runId = uniqueId();
@@ -66,6 +67,8 @@ describe('stored cases of the old shape, and a database restored behind Temporal
     for (let n = 4; n <= 9; n++) {
       await temporal.workflow.start(CASE_WORKFLOW_TYPE, { workflowId: number(n), taskQueue: env.CASE_TASK_QUEUE, args: [{ caseNumber: number(n) }], memo: { source: `hotline:elsewhere-${n}` } });
     }
+    // identity issues intake's service token (svc-intake reads the grid's routing dataset with it)
+    env.SERVICE_TOKEN_URL = `${(await startApps({ identity: await createIdentityApp(identityConfigSchema.parse(env)) }, apps)).identity}/api/v1/auth/token`;
     const { grid } = await startApps({ grid: await createGridApp(gridConfigSchema.parse({ ...env, GRID_SEED_DEMO: 'true' })) }, apps);
     env.GRID_URL = grid;
     Object.assign(urls, await startApps({ intake: await createIntakeApp(intakeConfigSchema.parse(env)) }, apps));
@@ -74,7 +77,7 @@ describe('stored cases of the old shape, and a database restored behind Temporal
   afterAll(async () => {
     for (const app of apps.reverse()) await app.close();
     await temporal?.connection.close();
-    for (const service of ['intake', 'grid']) await mongo?.db(`${runId}_${service}`).dropDatabase();
+    for (const service of ['intake', 'grid', 'identity']) await mongo?.db(`${runId}_${service}`).dropDatabase();
     await mongo?.close();
   });
 

@@ -9,6 +9,7 @@ import { callLoggedV1, deadLetterTopicName } from '@civicflow/contracts';
 import { createKafka, DLT_HEADERS, EventPublisher } from '@civicflow/platform';
 import { EventProbe, eventually, httpAs, integrationConfig, ownTemporalNamespace, startApps, TestUser, uniqueId } from '@civicflow/testing';
 import { createGridApp, gridConfigSchema, pointInside } from '@civicflow/grid';
+import { createIdentityApp, identityConfigSchema } from '@civicflow/identity';
 import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
 
 const runId = uniqueId();
@@ -46,6 +47,8 @@ describe('reports that cannot become cases wait with their reason, and are retri
   beforeAll(async () => {
     env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
     kafka = createKafka(`test-${runId}`, env);
+    // identity issues intake's service token (svc-intake reads the grid's routing dataset with it)
+    env.SERVICE_TOKEN_URL = `${(await startApps({ identity: await createIdentityApp(identityConfigSchema.parse(env)) }, apps)).identity}/api/v1/auth/token`;
     gridPort = await freePort();
     Object.assign(urls, await startApps({ intake: await createIntakeApp(intakeConfigSchema.parse({ ...env, GRID_URL: `http://127.0.0.1:${gridPort}` })) }, apps));
     probe = await new EventProbe(kafka, [deadLetterTopicName(callLoggedV1.topic)], `probe-${runId}`).start();
@@ -55,7 +58,7 @@ describe('reports that cannot become cases wait with their reason, and are retri
   afterAll(async () => {
     await probe?.stop();
     for (const app of apps.reverse()) await app.close();
-    for (const service of ['intake', 'grid']) await mongo?.db(`${runId}_${service}`).dropDatabase();
+    for (const service of ['intake', 'grid', 'identity']) await mongo?.db(`${runId}_${service}`).dropDatabase();
     await mongo?.close();
   });
 
