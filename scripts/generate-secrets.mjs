@@ -13,6 +13,7 @@ const lines = [
   `HOTLINE_CLIENT_SECRET=${secret()}`,
   `INTAKE_CLIENT_SECRET=${secret()}`,
   `MEDIATION_CLIENT_SECRET=${secret()}`,
+  `NOTIFICATION_CLIENT_SECRET=${secret()}`,
   `HOTLINE_CALLER_KEY=${secret()}`,
   `MEDIATION_CONTACT_KEY=${secret()}`,
   `NOTIFICATION_CONTACT_KEY=${secret()}`,
