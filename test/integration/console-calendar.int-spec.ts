@@ -57,6 +57,9 @@ describe('the business calendar in Chromium', () => {
     // notification listens before grid starts: grid's first coverage check is the inbox notice (so notification names
     // units without the org tree here: it does not know where grid listens yet)
     await serve('identity', () => createIdentityApp(identityConfigSchema.parse(env)));
+    // every service hears of ended sessions from it (and takes its service token from it where it needs one)
+    env.SERVICE_TOKEN_URL = `${urls.identity}/api/v1/auth/token`;
+    env.JWT_REVOCATION_URL = `${urls.identity}/api/v1/auth/revocations`;
     await serve('notification', () => createNotificationApp(notificationConfigSchema.parse(env)));
     await serve('grid', () => createGridApp(gridConfigSchema.parse(env)));
     await serve('casework', () => createCaseworkApp(caseworkConfigSchema.parse(env)));
