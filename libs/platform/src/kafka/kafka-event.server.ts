@@ -131,7 +131,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   }
 
   /** One partition's batch: one chain per key (in offset order), chains side by side, offsets resolved as they complete. */
-  private async handleBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async handleBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, uncommittedOffsets, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const { topic, partition, messages } = batch;
     const chains = new Map<string, KafkaMessage[]>();
     // a message without a key has no order to keep: a chain of its own
@@ -167,7 +167,9 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     };
     await Promise.all(Array.from({ length: Math.min(queue.length, this.options.keysConsumedConcurrently ?? 8) }, worker));
     if (errors.length > 0) throw errors[0];
-    if (!stopped()) await commitOffsetsIfNecessary();
+    // what is done is committed now, not on kafkajs's 5 s interval: a consumer stopped by SIGTERM leaves the group
+    // without a last commit, and the next owner would be handed again everything since the last one
+    if (!isStale()) await commitOffsetsIfNecessary(uncommittedOffsets());
   }
 
   private async handleMessage(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<void> {
