@@ -67,7 +67,7 @@ export async function startProductionSystem(overrides: Record<string, string> = 
   };
   delete env.JWT_PUBLIC_KEYS;
   env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
-  const kafka = createKafka(`test-${runId}`, env);
+  const kafka = createKafka(`test-${runId}`, { KAFKA_BROKERS: base.KAFKA_BROKERS });
   const apps: INestApplication[] = [];
   const urls = {} as Record<ServiceName, string>;
   // each service reads its config the way main.ts does: loadConfig, with the production rules
