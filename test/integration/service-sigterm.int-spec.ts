@@ -13,7 +13,7 @@ import { bearerFor, eventually, integrationConfig, ServiceProcess, uniqueId } fr
 const runId = uniqueId();
 const GROUP = `casework-${runId}`;
 const env = integrationConfig({ MONGO_DB_PREFIX: runId, CASEWORK_CONSUMER_GROUP: GROUP, KAFKA_FROM_BEGINNING: 'false' });
-const CASES = 150; // three events each
+const CASES = 600; // three events each: a backlog the service cannot finish while its HTTP drains (up to half its grace)
 const GRACE_MS = 10_000;
 const KEYS_SIDE_BY_SIDE = 8; // the transport's default per partition
 const COMMUNITY = 'bf-d01-s01-c01';
@@ -142,5 +142,5 @@ describe('a service stopped by SIGTERM under load', () => {
     expect(cases).toHaveLength(CASES);
     expect(cases.filter((c) => c.revision !== 3 || c.stage !== 'in-handling' || c.lastSequence !== 2)).toEqual([]);
     expect(await db().collection('case_timeline').countDocuments({ caseNumber: { $in: numbers } })).toBe(events.length);
-  }, 300_000); // two starts of a compiled service and a backlog of 450 events
+  }, 300_000); // two starts of a compiled service and a backlog of 1,800 events
 });
