@@ -7,6 +7,7 @@ import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { caseDispatchedV1, caseRegisteredV1, Role } from '@civicflow/contracts';
 import { naturalMinutes } from '@civicflow/domain';
+import { createIdentityApp, identityConfigSchema } from '@civicflow/identity';
 import { createKafka } from '@civicflow/platform';
 import { httpAs, EventProbe, eventually, integrationConfig, profilesWithWindows, startApps, ownTemporalNamespace, uniqueId, startCaseWorker, TestCaseWorker } from '@civicflow/testing';
 import { createGridApp, gridConfigSchema, pointInside } from '@civicflow/grid';
@@ -59,7 +60,10 @@ describe('a silent department released: the ladder has no dead end, and the depa
   beforeAll(async () => {
     env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
     kafka = createKafka(`test-${runId}`, env);
-    // notification first: the hotline registers each caller's SMS contact with it (短信告知)
+    // identity first: intake and notification read the grid as their service identities, with tokens it issues
+    const { identity } = await startApps({ identity: await createIdentityApp(identityConfigSchema.parse(env)) }, apps);
+    env.SERVICE_TOKEN_URL = `${identity}/api/v1/auth/token`;
+    // notification next: the hotline registers each caller's SMS contact with it (短信告知)
     const { notification } = await startApps({ notification: await createNotificationApp(notificationConfigSchema.parse({ ...env, NOTIFICATION_SEED_DEMO_DIRECTORY: 'true' })) }, apps);
     urls.notification = env.NOTIFICATION_URL = notification;
     // grid next: intake loads its routing dataset at start
@@ -80,7 +84,7 @@ describe('a silent department released: the ladder has no dead end, and the depa
     await probe?.stop();
     await worker?.stop();
     for (const app of apps.reverse()) await app.close();
-    for (const service of ['hotline', 'intake', 'grid', 'casework', 'notification']) await mongo?.db(`${runId}_${service}`).dropDatabase();
+    for (const service of ['hotline', 'intake', 'grid', 'casework', 'notification', 'identity']) await mongo?.db(`${runId}_${service}`).dropDatabase();
     await mongo?.close();
   });
 
