@@ -215,7 +215,7 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
     expect(afterWork.status).toBe(201);
     expect(await afterWork.json()).toEqual({ before: [expect.objectContaining({ photoId: sha256(PNG), by: 'gw-zhang' })], after: [expect.objectContaining({ photoId: sha256(PNG) })] });
     const elsewhere = { authorization: await bearerFor('grid-worker', 'bf-d04-s01-c01-g01', 'gw-far') };
-    expect((await photosOf('after', elsewhere)).status).toBe(403);
+    expect((await photosOf('after', elsewhere)).status).toBe(404); // outside the worker's grid: answered like an unknown case
     const otherWorker = (await (await fetch(`${intakeUrl}/api/v1/reports/patrol/mine`, { headers: { authorization: await bearerFor('grid-worker', GRID, 'gw-li') } })).json()) as { reports: unknown[] };
     expect(otherWorker.reports).toEqual([]);
 
