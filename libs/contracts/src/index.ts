@@ -23,3 +23,4 @@ export * from './hotline/telephony-call.event';
 export * from './grid/calendar.events';
 export * from './mediation/mediation-events';
 export type * from './api/statistics.view';
+export type * from './api/map-layers.view';

@@ -1,34 +1,14 @@
 import { union } from '@turf/union';
 import { featureCollection, polygon as turfPolygon, multiPolygon as turfMultiPolygon } from '@turf/helpers';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
 import polylabel from 'polylabel';
+import type { MapLayers, MapUnitFeature, MapUnitProperties } from '@civicflow/contracts';
 import type { DatasetUnit, GridGeometry, RoutingDataset } from '@civicflow/grid-routing';
 
-/** What the console's map draws of one unit: its outline, its name and where to write it. */
-export interface MapUnitProperties {
-  id: string;
-  name: string;
-  kind: 'street' | 'community' | 'grid';
-  parentId: string | null;
-  /** [lng, lat] inside the outline, far from its edges (pole of inaccessibility): where the name goes */
-  label: [number, number];
-}
-export type MapUnitFeature = Feature<Polygon | MultiPolygon, MapUnitProperties>;
-
 /**
- * 网格地图图层: the city's own map, drawn without any tile server — the outlines of every street, community and
- * grid with their names — plus the extent to open it at. Streets and communities are the union of their grids
- * (a dataset carries grid polygons only). Built once per imported dataset (≈ 1 s for the demo city's 800 grids).
+ * Streets and communities are the union of their grids (a dataset carries grid polygons only). Built once per
+ * imported dataset (≈ 1 s for the demo city's 800 grids).
  */
-export interface MapLayers {
-  datasetId: string;
-  /** [west, south, east, north] */
-  bbox: [number, number, number, number];
-  streets: FeatureCollection<Polygon | MultiPolygon, MapUnitProperties>;
-  communities: FeatureCollection<Polygon | MultiPolygon, MapUnitProperties>;
-  grids: FeatureCollection<Polygon | MultiPolygon, MapUnitProperties>;
-}
-
 export function buildMapLayers(dataset: Pick<RoutingDataset, 'datasetId' | 'units' | 'grids'>): MapLayers {
   const units = new Map(dataset.units.map((u) => [u.id, u]));
   const gridFeatures = dataset.grids.map((g) => unitFeature({ id: g.id, name: g.name, kind: 'grid', parentId: g.communityId }, g.boundary));

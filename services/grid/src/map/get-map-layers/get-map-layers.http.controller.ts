@@ -1,7 +1,8 @@
 import { Controller, Get, Header, ServiceUnavailableException } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GridMapHolder } from '../../routing/grid-map.holder';
-import { buildMapLayers, type MapLayers } from '../map-layers';
+import type { MapLayers } from '@civicflow/contracts';
+import { buildMapLayers } from '../map-layers';
 
 /** 网格地图: the city's outlines and names for the console's map, built once per imported dataset. */
 @ApiTags('map 网格地图')
