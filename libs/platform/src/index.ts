@@ -45,3 +45,4 @@ export * from './grid/grid-follower';
 export * from './grid/org-unit-names';
 export * from './due-work/due-list';
 export * from './due-work/due-work';
+export * from './pdf/cjk-pdf';

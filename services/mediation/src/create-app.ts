@@ -1,12 +1,12 @@
 import { createHttpApp } from '@civicflow/platform';
-import { assertPdfFont } from './agreements/agreement-pdf/agreement-pdf.renderer';
+import { assertAgreementFont } from './agreements/agreement-pdf/agreement-pdf.renderer';
 import { MediationConfig } from './config';
 import { MediationModule } from './app.module';
 import { disputeProjectionMigration } from './migrations/dispute-projection.migration';
 
 /** The mediation API plus the Kafka consumer of case.registered and the mediation events. Fails early without the CJK font. */
 export function createMediationApp(config: MediationConfig) {
-  assertPdfFont({ path: config.MEDIATION_PDF_FONT, family: config.MEDIATION_PDF_FONT_FAMILY });
+  assertAgreementFont({ path: config.MEDIATION_PDF_FONT, family: config.MEDIATION_PDF_FONT_FAMILY });
   return createHttpApp(MediationModule.register(config), {
     service: 'mediation',
     title: 'CivicFlow 矛盾调解 mediation API',

@@ -1,12 +1,8 @@
-import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
+import { assertPdfFont, pdfBuffer, pdfFontArgs, type PdfFont } from '@civicflow/platform';
 import { toChinaWallClock } from '@civicflow/domain';
 import { MonthlyReport, MonthlyReportCase, MonthlyReportUnit } from './monthly-report';
 
-export interface ReportFont {
-  path: string;
-  family: string;
-}
 
 const PAGE = { width: 841.89, height: 595.28, margin: 40 }; // A4 landscape
 const BAR = { red: '#c00000', black: '#262626', plain: '#1677ff' } as const;
@@ -23,20 +19,13 @@ const LIST = { red: '红榜', black: '黑榜' } as const;
  * composite and a table per level (streets, departments) with 环比 and the 红黑榜, and an appendix with the cases each
  * unit was not credited for (not responded, not resolved, unsatisfied), up to 40 per list (the Excel file has all).
  */
-export function monthlyReportPdf(report: MonthlyReport, cityName: string, unitName: (key: string) => string, font: ReportFont): Promise<Buffer> {
-  if (!existsSync(font.path)) {
-    throw new Error(`找不到中文字体 ${font.path}：请安装 fonts-noto-cjk 或设置 CASEWORK_REPORT_FONT (the CJK font ${font.path} is missing)`);
-  }
+export function monthlyReportPdf(report: MonthlyReport, cityName: string, unitName: (key: string) => string, font: PdfFont): Promise<Buffer> {
+  assertPdfFont(font, 'CASEWORK_REPORT_FONT');
   const [year, month] = report.month.split('-');
   const title = `${cityName} ${year}年${Number(month)}月 接诉即办考核报告`;
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: PAGE.margin, info: { Title: title, Creator: 'CivicFlow 统计分析' } });
-  doc.registerFont('cjk', font.path, font.path.toLowerCase().endsWith('.ttc') ? font.family : undefined);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  doc.registerFont('cjk', ...pdfFontArgs(font));
+  const done = pdfBuffer(doc);
   const left = PAGE.margin;
   const width = PAGE.width - 2 * PAGE.margin;
   const bottom = PAGE.height - PAGE.margin;

@@ -1,41 +1,19 @@
-import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
+import { assertPdfFont, pdfBuffer, pdfFontArgs, type PdfFont } from '@civicflow/platform';
 import { AgreementDocument } from './agreement-document';
 
-export interface PdfFont {
-  /** a .ttc, .ttf or .otf file with Chinese glyphs */
-  path: string;
-  /** the font's PostScript name inside a collection (.ttc) */
-  family: string;
-}
-
-export class PdfFontMissingError extends Error {
-  constructor(path: string) {
-    super(`找不到中文字体 ${path}，无法生成调解协议书；请安装 apt-get install fonts-noto-cjk 或设置 MEDIATION_PDF_FONT ` +
-      `(the CJK font ${path} is missing: apt-get install fonts-noto-cjk, or point MEDIATION_PDF_FONT at a CJK font)`);
-    this.name = 'PdfFontMissingError';
-  }
-}
-
 /** Fails at start-up rather than at the first agreement printed. */
-export function assertPdfFont(font: PdfFont): void {
-  if (!existsSync(font.path)) throw new PdfFontMissingError(font.path);
-}
+export const assertAgreementFont = (font: PdfFont) => assertPdfFont(font, 'MEDIATION_PDF_FONT');
 
 const A4 = { width: 595.28, margin: 56 };
 const COLUMNS = [40, 110, 200, 133] as const; // 序号, 履行义务人, 履行内容, 履行期限 (sum = printable width)
 
 /** Lays the document out on A4 in the CJK font: title, parties, facts, a terms table, clauses, a signatures block. */
 export function renderAgreementPdf(content: AgreementDocument, font: PdfFont): Promise<Buffer> {
-  assertPdfFont(font);
+  assertAgreementFont(font);
   const doc = new PDFDocument({ size: 'A4', margin: A4.margin, info: { Title: content.title, Subject: content.number, Creator: 'CivicFlow 矛盾调解' } });
-  doc.registerFont('cjk', font.path, font.path.toLowerCase().endsWith('.ttc') ? font.family : undefined);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  doc.registerFont('cjk', ...pdfFontArgs(font));
+  const done = pdfBuffer(doc);
   const width = A4.width - 2 * A4.margin;
   const left = A4.margin;
 

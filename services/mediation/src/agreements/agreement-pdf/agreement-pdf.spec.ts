@@ -1,5 +1,6 @@
 import { agreementDocument, AgreementDocumentInput, chinaDate } from './agreement-document';
-import { assertPdfFont, PdfFontMissingError, renderAgreementPdf } from './agreement-pdf.renderer';
+import { PdfFontMissingError } from '@civicflow/platform';
+import { assertAgreementFont, renderAgreementPdf } from './agreement-pdf.renderer';
 import { pdfText } from '@civicflow/testing';
 
 const input: AgreementDocumentInput = {
@@ -60,7 +61,7 @@ describe('人民调解协议书 PDF', () => {
   });
 
   it('names the package to install when the font is missing', () => {
-    expect(() => assertPdfFont({ path: '/nowhere/font.ttc', family: 'x' })).toThrow(PdfFontMissingError);
-    expect(() => assertPdfFont({ path: '/nowhere/font.ttc', family: 'x' })).toThrow(/apt-get install fonts-noto-cjk/);
+    expect(() => assertAgreementFont({ path: '/nowhere/font.ttc', family: 'x' })).toThrow(PdfFontMissingError);
+    expect(() => assertAgreementFont({ path: '/nowhere/font.ttc', family: 'x' })).toThrow(/apt-get install fonts-noto-cjk/);
   });
 });
