@@ -24,3 +24,4 @@ export * from './grid/calendar.events';
 export * from './mediation/mediation-events';
 export type * from './api/statistics.view';
 export type * from './api/map-layers.view';
+export type * from './api/live-stream.view';

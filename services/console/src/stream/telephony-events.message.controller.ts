@@ -1,17 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { EventData, EventEnvelope, telephonyCallV1 } from '@civicflow/contracts';
+import { EventData, EventEnvelope, ScreenPopMessage, telephonyCallV1 } from '@civicflow/contracts';
 import { LiveStreamHub } from './live-stream.hub';
-
-/** What the operator's console hears of a call ringing at their seat (来电弹屏). */
-export interface ScreenPopMessage {
-  type: 'screen-pop';
-  callRef: string;
-  state: 'ringing' | 'answered' | 'hung-up';
-  callerMasked: string;
-  recordingRef?: string;
-  at: string;
-}
 
 /** The telephony system's calls → `screen-pop` on the live streams of the operator each call is at. */
 @Controller()

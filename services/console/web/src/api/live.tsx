@@ -3,6 +3,7 @@
 // (POST /api/stream/session with its bearer token). Pages subscribe; when the stream is down they keep their
 // own polling, so nothing depends on it.
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import type { ScreenPopMessage } from '@civicflow/contracts';
 import { api, getToken } from './client';
 
 export interface CaseUpdated {
@@ -26,14 +27,7 @@ export interface InboxItem {
 }
 
 /** 来电弹屏: a call at this operator's seat (from the call centre's telephony system). */
-export interface ScreenPop {
-  type: 'screen-pop';
-  callRef: string;
-  state: 'ringing' | 'answered' | 'hung-up';
-  callerMasked: string;
-  recordingRef?: string;
-  at: string;
-}
+export type ScreenPop = ScreenPopMessage;
 
 type Listener = (message: { kind: 'case'; data: CaseUpdated } | { kind: 'inbox'; data: InboxItem } | { kind: 'screen-pop'; data: ScreenPop }) => void;
 
