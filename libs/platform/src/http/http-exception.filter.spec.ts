@@ -1,4 +1,4 @@
-import { ArgumentsHost, ConflictException, Logger, NotFoundException } from '@nestjs/common';
+import { ArgumentsHost, ConflictException, Logger, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { ZodValidationException } from 'nestjs-zod';
 import { z } from 'zod';
 import { HttpErrorFilter } from './http-exception.filter';
@@ -52,5 +52,8 @@ describe('HttpErrorFilter', () => {
     const answer = respond(temporalAway, 'en');
     expect(answer).toEqual({ status: 503, headers: { 'Retry-After': '1' }, body: { statusCode: 503, error: 'Service Unavailable', message: 'Service unavailable' } });
     expect(respond(Object.assign(new Error('connection refused'), { name: 'MongoServerSelectionError' })).status).toBe(503);
+    // a 503 of the service's own keeps its message (what is missing, and that it may be sent again)
+    const ours = respond(new ServiceUnavailableException({ message: '网格数据尚未加载 the grid dataset is not loaded yet' }));
+    expect(ours).toEqual({ status: 503, headers: { 'Retry-After': '1' }, body: { statusCode: 503, error: 'SERVICE_UNAVAILABLE', message: '网格数据尚未加载 the grid dataset is not loaded yet' } });
   });
 });

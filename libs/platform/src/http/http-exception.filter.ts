@@ -37,14 +37,18 @@ export class HttpErrorFilter implements ExceptionFilter {
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
     const locale = localeFrom(req.headers['accept-language']);
-    if (isTransientError(exception)) {
+    // a 503 of our own (an HttpException) keeps its message; any other transient failure gets the generic one
+    if (isTransientError(exception) && !(exception instanceof HttpException)) {
       this.logger.warn(`${req.method} ${req.url}: a server is away (${exception instanceof Error ? exception.message : String(exception)}); answered 503`);
       res.setHeader('Retry-After', '1');
       res.status(503).json({ statusCode: 503, error: 'Service Unavailable', message: statusMessage(503, locale) });
       return;
     }
     const body = this.toBody(exception, locale);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    if (body.statusCode === 503) {
+      res.setHeader('Retry-After', '1');
+      this.logger.warn(`${req.method} ${req.url}: 503 ${body.message}`);
+    } else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
     res.status(body.statusCode).json(body);
   }
 

@@ -1,3 +1,4 @@
+import { BadRequestException, InternalServerErrorException, ServiceUnavailableException } from '@nestjs/common';
 import { ConcurrentChangeError, isTransientError } from './transient-error';
 
 const named = (name: string, extra: Record<string, unknown> = {}) => Object.assign(new Error(name), { name, ...extra });
@@ -18,6 +19,8 @@ describe('isTransientError', () => {
     expect(isTransientError(named('MongoError', { hasErrorLabel: (label: string) => label === 'ResetPool' }))).toBe(true);
     // another replica's write won the race for a revision-guarded document: read again and retry
     expect(isTransientError(new ConcurrentChangeError('statistics day 2026-12-07 changed concurrently'))).toBe(true);
+    // a 503 of our own: what the work needs is not there yet (intake without the grid's dataset)
+    expect(isTransientError(new ServiceUnavailableException({ message: 'the grid dataset is not loaded yet' }))).toBe(true);
   });
 
   it('leaves failures of the message itself to the bounded retries and the dead-letter topic', () => {
@@ -27,6 +30,8 @@ describe('isTransientError', () => {
     expect(isTransientError(named('KafkaJSProtocolError', { retriable: false }))).toBe(false);
     expect(isTransientError(named('ServiceError', { cause: Object.assign(new Error('3 INVALID_ARGUMENT'), { code: 3, details: 'bad' }) }))).toBe(false);
     expect(isTransientError(named('ServiceError', { cause: Object.assign(new Error('9 FAILED_PRECONDITION: other'), { code: 9, details: 'other' }) }))).toBe(false);
+    expect(isTransientError(new BadRequestException('location: outside the city'))).toBe(false);
+    expect(isTransientError(new InternalServerErrorException())).toBe(false);
     expect(isTransientError(undefined)).toBe(false);
     expect(isTransientError('a string')).toBe(false);
   });

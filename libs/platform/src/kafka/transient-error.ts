@@ -31,6 +31,9 @@ export function isTransientError(error: unknown): boolean {
     // runs the task again (found by `npm run chaos`: four callbacks dead-lettered after the worker's SIGKILL)
     if (e.code === GRPC_FAILED_PRECONDITION && typeof e.details === 'string' && /workflow task in failed state/i.test(e.details)) return true;
     if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return true;
+    // 503 Service Unavailable says it by definition: what the request needs is not there yet (intake without the
+    // grid's dataset while grid restarts; `npm run chaos` found calls dead-lettered by it), try again later
+    if (typeof e.getStatus === 'function' && e.getStatus() === 503) return true;
   }
   return false;
 }
@@ -43,6 +46,8 @@ interface Failure {
   cause?: unknown;
   retriable?: boolean;
   hasErrorLabel?: (label: string) => boolean;
+  /** NestJS's HttpException */
+  getStatus?: () => number;
 }
 
 /** DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, UNAVAILABLE */
