@@ -9,6 +9,8 @@
 //            --seed N  --acceptance-minutes N  --settle-minutes N (how long to wait for the backlog after the load)
 //            --port-base N (the services' ports, base + 0…10 and 20 more per replica; default: a free range from 28000)
 //            --json FILE (the report)
+//            --faults a,b,… with --fault-every-calls N: these targets in this order, the next once N more calls were
+//            accepted (the same faults at the same points of the load on any machine; used by the run in npm test)
 import { createWriteStream, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
@@ -31,7 +33,7 @@ const { values: opts } = parseArgs({
     calls: { type: 'string', default: '10000' }, rate: { type: 'string', default: '5' }, replicas: { type: 'string', default: '2' },
     'kill-every': { type: 'string', default: '30' }, seed: { type: 'string', default: String(Date.now() % 100_000) },
     'acceptance-minutes': { type: 'string', default: '3' }, 'settle-minutes': { type: 'string', default: '20' },
-    'port-base': { type: 'string' }, json: { type: 'string' },
+    'port-base': { type: 'string' }, json: { type: 'string' }, faults: { type: 'string' }, 'fault-every-calls': { type: 'string', default: '5' },
   },
 });
 const calls = Number(opts.calls);
@@ -56,7 +58,8 @@ function seeded(a) {
 
 async function main() {
   const launcher = await import(join(root, 'deploy/local/index.mjs'));
-  log(`chaos run ${runId}: ${calls} calls at ${rate}/s, ${replicas} of each process, a fault every ~${killEveryMs / 1000} s (seed ${seed})`);
+  const scheduled = opts.faults ? opts.faults.split(',').map((t) => t.trim()).filter(Boolean) : undefined;
+  log(`chaos run ${runId}: ${calls} calls at ${rate}/s, ${replicas} of each process, ${scheduled ? `faults ${scheduled.join(', ')}, one every ${opts['fault-every-calls']} accepted calls` : `a fault every ~${killEveryMs / 1000} s (seed ${seed})`}`);
   if (launcher.infraMode() === 'native') await launcher.up({ log: quiet });
   const ep = launcher.endpoints();
   const portBase = opts['port-base'] ? Number(opts['port-base']) : await freePortBase(replicas);
@@ -91,8 +94,9 @@ async function main() {
     chaos.system.stop().finally(() => process.exit(130));
   });
   const load = new Load({ consoles: chaos.consoles, observer, calls, ratePerSecond: rate, runId, log });
-  const faults = new FaultDriver({ readyUrlOf, system: chaos.system, launcherScript: join(root, 'deploy/local/infra.mjs'), everyMs: killEveryMs, random: seeded(seed), log });
-  if (killEveryMs > 0) await faults.start();
+  const schedule = scheduled && { targets: scheduled, everyCalls: Number(opts['fault-every-calls']), accepted: () => load.stats.accepted };
+  const faults = new FaultDriver({ readyUrlOf, system: chaos.system, launcherScript: join(root, 'deploy/local/infra.mjs'), everyMs: killEveryMs, random: seeded(seed), log, schedule });
+  if (killEveryMs > 0 || schedule) await faults.start();
   const progress = setInterval(() => log(`load: ${JSON.stringify(load.stats)} cases seen ${observer.cases.size}, plans open ${load.unfinished().length}`), 15_000);
   await load.offerCalls();
   log(`all ${calls} calls offered; ${load.stats.accepted} accepted`);
@@ -131,7 +135,7 @@ async function main() {
   await mongo.close();
   await temporal.connection.close();
 
-  report.run = { runId, seed, calls, rate, replicas, killEverySeconds: killEveryMs / 1000, minutes: +((Date.now() - t0) / 60_000).toFixed(1), kills: faults.kills, load: load.stats, observerRedeliveries: observer.redelivered };
+  report.run = { runId, seed, calls, rate, replicas, killEverySeconds: schedule ? undefined : killEveryMs / 1000, faultEveryCalls: schedule?.everyCalls, minutes: +((Date.now() - t0) / 60_000).toFixed(1), kills: faults.kills, load: load.stats, observerRedeliveries: observer.redelivered };
   if (opts.json) writeFileSync(opts.json, JSON.stringify(report, null, 2));
   console.log('\n── chaos reconciliation ──');
   for (const [key, value] of Object.entries(report.counts)) console.log(`  ${key.padEnd(22)} ${value}`);

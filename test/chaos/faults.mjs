@@ -2,6 +2,10 @@
 // the worker — every replica) or a server (Kafka, Temporal, the MongoDB-protocol server), as a crash or a lost
 // machine would, and brings it back: a process is started again by the system's supervisor, a server by the
 // launcher. Every target is hit once before any is hit again, in a shuffled order.
+//
+// Or, for a run that must be the same every time (the one inside `npm test`): a fixed list of targets, the next one
+// hit once the load has had `everyCalls` more calls accepted — bound by counts, never by the clock, so a slow machine
+// gets the same faults at the same points of the load, only later.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
@@ -12,7 +16,9 @@ export class FaultDriver {
   /** what was killed, when, and how long it took to come back */
   kills = [];
 
-  constructor({ system, launcherScript, everyMs, random, log, readyUrlOf }) {
+  constructor({ system, launcherScript, everyMs, random, log, readyUrlOf, schedule }) {
+    /** { targets: string[], everyCalls: number, accepted: () => number } — the counted schedule, instead of `everyMs` */
+    this.schedule = schedule;
     this.system = system;
     /** member → its readiness URL: a fault waits until the killed process serves again (one fault at a time) */
     this.readyUrlOf = readyUrlOf;
@@ -29,6 +35,19 @@ export class FaultDriver {
 
   async start() {
     this.running = true;
+    if (this.schedule) {
+      const { targets, everyCalls, accepted } = this.schedule;
+      const unknown = targets.filter((t) => !this.targets().includes(t));
+      if (unknown.length) throw new Error(`no such fault target: ${unknown.join(', ')} (known: ${this.targets().join(', ')})`);
+      this.done = (async () => {
+        for (const [i, target] of targets.entries()) {
+          // the load over (stop()), the faults not yet due are hit one after another: every run hits them all
+          while (this.running && accepted() < everyCalls * (i + 1)) await sleep(200);
+          await this.hit(target);
+        }
+      })();
+      return;
+    }
     this.done = (async () => {
       let order = [];
       while (this.running) {
@@ -73,6 +92,7 @@ export class FaultDriver {
     }
   }
 
+  /** Time-driven: stops after the fault in hand. Counted: waits until every scheduled fault was hit. */
   async stop() {
     this.running = false;
     await this.done;
