@@ -5,3 +5,4 @@ export * from './case/case-search-attributes';
 export * from './summons/department-summons.contract';
 export * from './mediation/mediation.contract';
 export * from './calendar/calendar-recompute.contract';
+export * from './reports/monthly-report.contract';

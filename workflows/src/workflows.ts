@@ -3,3 +3,4 @@ export { caseWorkflow } from './case/case.workflow';
 export { departmentSummonsWorkflow } from './summons/department-summons.workflow';
 export { mediationWorkflow } from './mediation/mediation.workflow';
 export { calendarRecomputeWorkflow } from './calendar/calendar-recompute.workflow';
+export { monthlyReportWorkflow } from './reports/monthly-report.workflow';

@@ -22,6 +22,7 @@ export * from './casework/case-projected.event';
 export * from './hotline/telephony-call.event';
 export * from './grid/calendar.events';
 export * from './mediation/mediation-events';
+export * from './statistics/monthly-report-generated.event';
 export type * from './api/statistics.view';
 export type * from './api/map-layers.view';
 export type * from './api/live-stream.view';

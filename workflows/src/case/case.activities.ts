@@ -146,6 +146,20 @@ export function createCaseActivities({ publisher, calendar = NO_OVERRIDES, slaPr
       const { version, calendarFor } = await calendarsFor(request.minCalendarVersion);
       return readClocks(calendarFor, request.clocks, request.now, request.thresholds).map((reading) => ({ ...reading, calendarVersion: version }));
     },
+
+    /**
+     * Local: the first working day (YYYY-MM-DD) of a month under today's calendar (调休 included), for the monthly
+     * report's schedule; the city's default office hours (a whole day counts, not its hours).
+     */
+    async firstWorkingDayOfMonth(request: { month: string }): Promise<string> {
+      const { calendarFor } = await calendarsFor();
+      const calendar = calendarFor(undefined);
+      for (let date = 1; date <= 31; date++) {
+        const day = `${request.month}-${String(date).padStart(2, '0')}`;
+        if (calendar.isWorkingDay(day)) return day;
+      }
+      throw new Error(`no working day in ${request.month}`);
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Bounded contexts that own topics. One topic per context and major version: civicflow.<context>.v<major>. */
-export const contexts = ['hotline', 'intake', 'case', 'casework', 'grid', 'mediation', 'notification'] as const;
+export const contexts = ['hotline', 'intake', 'case', 'casework', 'grid', 'mediation', 'notification', 'statistics'] as const;
 export type Context = (typeof contexts)[number];
 
 /**

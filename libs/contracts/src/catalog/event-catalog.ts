@@ -10,6 +10,7 @@ import { mediationEventContracts } from '../mediation/mediation-events';
 import { calendarCoverageWarningV1, calendarYearPublishedV1 } from '../grid/calendar.events';
 import { routeLocation, routeLocationReplyV1, routeLocationRequestV1 } from '../grid/route-location.request';
 import { gridDatasetChangedV1 } from '../grid/grid-dataset-changed.event';
+import { monthlyReportGeneratedV1 } from '../statistics/monthly-report-generated.event';
 
 /** Every message CivicFlow produces. Producers and consumers validate against these; docs/events.md is generated from them. */
 export const eventCatalog: readonly EventContract[] = [
@@ -28,6 +29,7 @@ export const eventCatalog: readonly EventContract[] = [
   ...mediationEventContracts,
   calendarYearPublishedV1,
   calendarCoverageWarningV1,
+  monthlyReportGeneratedV1,
 ];
 
 /** Request types paired with the replies their handlers send. */

@@ -10,6 +10,8 @@ export const statisticsConfigShape = {
   /** The CJK font the monthly 考核 report PDF is set in (.ttc/.ttf/.otf), and its name inside a collection. */
   CASEWORK_REPORT_FONT: z.string().min(1).default('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'),
   CASEWORK_REPORT_FONT_FAMILY: z.string().min(1).default('NotoSansCJKsc-Regular'),
+  /** false: no daily schedule of the monthly report and no report activities here (supervisors still generate by POST). */
+  CASEWORK_MONTHLY_REPORT_SCHEDULE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 };
 export type StatisticsConfig = z.infer<z.ZodObject<typeof statisticsConfigShape>>;
 

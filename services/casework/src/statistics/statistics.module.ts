@@ -8,6 +8,8 @@ import { CaseFactsProjector } from './case-facts.projector';
 import { FiguresReader } from './figures.reader';
 import { MonthlyReportHttpController } from './monthly-report/monthly-report.http.controller';
 import { MonthlyReportStore } from './monthly-report/monthly-report.store';
+import { GenerateMonthlyReport } from './monthly-report/generate-monthly-report';
+import { MonthlyReportSchedule } from './monthly-report/monthly-report.schedule';
 import { OPEN_CASE_MODEL, OpenCases, openCaseSchema } from './open-cases';
 import { OrgDirectory } from './org-directory';
 import { StatisticsBackfill } from './statistics-backfill';
@@ -42,6 +44,8 @@ import { STATISTICS_CONFIG, StatisticsConfig } from './statistics.config';
     ScoringPolicyStore,
     FiguresReader,
     MonthlyReportStore,
+    GenerateMonthlyReport,
+    MonthlyReportSchedule,
   ],
   exports: [CaseFactsProjector, OpenCases],
 })

@@ -36,9 +36,9 @@ describe('notification rules cover the event catalog', () => {
     expect(ruleFor(caseResolvedV1.type, 2)).toBeUndefined();
   });
 
-  it('subscribes to the mediation and grid topics as well as the case and intake topics', () => {
+  it('subscribes to the mediation, grid and statistics topics as well as the case and intake topics', () => {
     const topics = new Set(eventCatalog.filter((c) => NOTIFIED_EVENT_TYPES.includes(c.type)).map((c) => c.topic));
-    expect(topics).toEqual(new Set(['civicflow.hotline.v1', 'civicflow.intake.v1', 'civicflow.case.v1', 'civicflow.mediation.v1', 'civicflow.grid.v1']));
+    expect(topics).toEqual(new Set(['civicflow.hotline.v1', 'civicflow.intake.v1', 'civicflow.case.v1', 'civicflow.mediation.v1', 'civicflow.grid.v1', 'civicflow.statistics.v1']));
     expect(NOTIFIED_EVENT_TYPES).toContain('grid.calendar-coverage-warning');
     expect(sessionReminderV1.topic).toBe('civicflow.mediation.v1');
     expect(NOTIFIED_EVENT_TYPES).toContain('mediation.session-reminder');

@@ -6,16 +6,17 @@ import {
 import { calendarRules } from './calendar-rules';
 import { caseRules } from './case-rules';
 import { mediationRules } from './mediation-rules';
+import { statisticsRules } from './statistics-rules';
 import { NotificationRule, SilentEvent } from './notice';
 
 export { departmentUnitId, ROLE_AT_LEVEL } from './case-units';
 
 /**
  * 通知规则: event type → who is told what. Adding an event is one entry in case-rules.ts or mediation-rules.ts
- * plus its texts in templates/message-templates.ts; the consumer subscribes to every contract listed, so a
+ * (or calendar-rules.ts, statistics-rules.ts) plus its texts in templates/message-templates.ts; the consumer subscribes to every contract listed, so a
  * new context's topic is subscribed by its first rule.
  */
-export const notificationRules: readonly NotificationRule[] = [...caseRules, ...mediationRules, ...calendarRules];
+export const notificationRules: readonly NotificationRule[] = [...caseRules, ...mediationRules, ...calendarRules, ...statisticsRules];
 
 /**
  * Events that tell no one, on purpose. Every event in the catalog is either ruled above or listed here with

@@ -34,6 +34,10 @@ export interface MessageFacts {
   committee?: 'community' | 'street';
   /** the business calendar: the year whose holiday arrangement is meant */
   year?: number;
+  /** the monthly 考核 report: the month reported, YYYY-MM */
+  month?: string;
+  /** where the console shows what the message is about, when it is neither a case nor a dispute */
+  link?: string;
 }
 
 /** The same facts as display text: times in Beijing time, the category and unit by name. */
@@ -59,6 +63,8 @@ export interface DisplayFacts {
   /** the mediating body by name, e.g. 阳光社区人民调解委员会 */
   committee: string;
   year: string;
+  /** 2026年11月 / November 2026 */
+  month: string;
 }
 
 type Text = (d: DisplayFacts) => string;
@@ -203,6 +209,22 @@ const templates = {
         `The business calendar has official holiday arrangements up to ${d.deadline} (${d.count} days left). The ${d.year} arrangement is not entered yet, so deadlines running into ${d.year} are provisional, computed from the statutory holidays. Once the State Council publishes it, an administrator should enter or import it on the Business calendar page; running cases then recompute their deadlines.`,
       sms: (d) => `Enter the ${d.year} holiday arrangement; the official calendar ends ${d.deadline}.`,
       status: () => 'to enter',
+    },
+  },
+  'monthly-report-generated.supervisors': {
+    'zh-CN': {
+      title: (d) => `${d.month}考核报告已生成`,
+      body: (d) =>
+        `${d.month}月度考核报告已生成（PDF 与 Excel），含各街道、各部门的综合得分、排名与红黑榜，以及每项数据所依据的案件。请在“考核报告”页面查看和下载。`,
+      sms: (d) => `${d.month}考核报告已生成，请登录系统下载。`,
+      status: () => '已生成',
+    },
+    en: {
+      title: (d) => `The ${d.month} performance report is ready`,
+      body: (d) =>
+        `The monthly performance report (考核) for ${d.month} has been generated as PDF and Excel: every street's and department's composite score, ranking and red/black list, with the cases behind each figure. Open the Monthly report page to view and download it.`,
+      sms: (d) => `The ${d.month} performance report is ready; sign in to download it.`,
+      status: () => 'generated',
     },
   },
   'manual-dispatch-queued.dispatchers': {

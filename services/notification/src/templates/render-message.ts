@@ -50,7 +50,16 @@ export function displayFacts(facts: MessageFacts, locale: Locale, context: Rende
     plan: facts.plan?.trim() ?? '',
     committee: committeeText(facts, locale, context),
     year: facts.year === undefined ? '' : String(facts.year),
+    month: monthText(facts.month, locale),
   };
+}
+
+/** 2026年11月 / November 2026. */
+function monthText(month: string | undefined, locale: Locale): string {
+  if (!month) return '';
+  const [year, m] = month.split('-').map(Number);
+  if (locale === 'zh-CN') return `${year}年${m}月`;
+  return `${new Date(Date.UTC(year, m - 1, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' })} ${year}`;
 }
 
 /** 阳光社区人民调解委员会 / 友谊路街道矛盾调解中心: the mediating body of `unitId` at the notice's level. */
@@ -85,8 +94,9 @@ export function renderMessage(template: TemplateKey, facts: MessageFacts, locale
   return { title, body: texts.body(d), sms, fields, link: linkFor(facts) };
 }
 
-/** Where the console shows what the message is about: the dispute for mediation notices, else the case. */
+/** Where the console shows what the message is about: the rule's own link, the dispute for mediation notices, else the case. */
 function linkFor(facts: MessageFacts): string | undefined {
+  if (facts.link) return facts.link;
   if (facts.disputeId) return `/disputes/${encodeURIComponent(facts.disputeId)}`;
   return facts.caseNumber ? `/cases/${facts.caseNumber}` : undefined;
 }

@@ -3,13 +3,11 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { chinaDayOf, dateKeyOfChinaDay } from '@civicflow/domain';
-import { AuthUser, CurrentUser, Roles } from '@civicflow/platform';
-import { FiguresReader } from '../figures.reader';
+import { AuthUser, CurrentUser, Roles, unitNameFrom } from '@civicflow/platform';
 import { OrgDirectory } from '../org-directory';
 import { monthPeriod, previousPeriodOf } from '../period';
-import { ratesOf } from '../rates';
 import { STATISTICS_CONFIG, StatisticsConfig } from '../statistics.config';
-import { composeMonthlyReport, MonthlyReport } from './monthly-report';
+import { GenerateMonthlyReport } from './generate-monthly-report';
 import { monthlyReportPdf } from './monthly-report.pdf';
 import { MonthlyReportStore } from './monthly-report.store';
 import { monthlyReportXlsx } from './monthly-report.xlsx';
@@ -39,7 +37,7 @@ export function previousMonth(now: Date): string {
 @Controller('api/v1/statistics/reports/monthly')
 export class MonthlyReportHttpController {
   constructor(
-    private readonly figures: FiguresReader,
+    private readonly generator: GenerateMonthlyReport,
     private readonly store: MonthlyReportStore,
     private readonly directory: OrgDirectory,
     @Inject(STATISTICS_CONFIG) private readonly config: StatisticsConfig,
@@ -56,20 +54,10 @@ export class MonthlyReportHttpController {
     if (period.to.getTime() > now.getTime()) {
       throw new BadRequestException({ message: `月份未结束 the month has not ended: ${month}`, errors: [{ field: 'month', reason: 'must be a month that has ended' }] });
     }
-    const existing = await this.store.find(month);
-    if (existing) return { ...this.summaryOf(existing), created: false };
     const city = user.unitId === this.config.CASEWORK_CITY_UNIT_ID ? null : user.unitId;
     if (city !== null) throw new BadRequestException({ message: '月度考核报告覆盖全市，须由市级用户生成 (the monthly report covers the whole city)', errors: [{ field: 'month', reason: 'only city-wide users generate the report' }] });
-    const [streets, departments] = await Promise.all([
-      this.figures.ranking(period, 'street', 'composite', null, authorization),
-      this.figures.ranking(period, 'department', 'composite', null, authorization),
-    ]);
-    const report = composeMonthlyReport({
-      month, period, generatedAt: now, generatedBy: user.userId, policy: streets.policy, city: ratesOf(streets.rows, streets.policy), rows: streets.rows,
-      streets, departments,
-    });
-    const { report: stored, created } = await this.store.keepFirst(report);
-    return { ...this.summaryOf(stored), created };
+    const { announced: _announced, ...generated } = await this.generator.execute(month, user.userId, authorization);
+    return generated;
   }
 
   @Get()
@@ -89,7 +77,9 @@ export class MonthlyReportHttpController {
     if (query.format === 'json') return report;
     const names = await this.directory.unitNames(authorization);
     const cityName = names.get(this.config.CASEWORK_CITY_UNIT_ID) ?? this.config.CASEWORK_CITY_UNIT_ID;
-    const unitName = (key: string) => report.streets.find((u) => u.key === key)?.name ?? report.departments.find((u) => u.key === key)?.name ?? names.get(key) ?? key;
+    // a report the schedule generated has no caller's token to name units by: the downloader's names stand in
+    const stored = (key: string) => [...report.streets, ...report.departments].find((u) => u.key === key && u.name !== key)?.name;
+    const unitName = (key: string) => stored(key) ?? unitNameFrom(names, key)?.zh ?? key;
     const file = query.format === 'pdf'
       ? await monthlyReportPdf(report, cityName, unitName, { path: this.config.CASEWORK_REPORT_FONT, family: this.config.CASEWORK_REPORT_FONT_FAMILY })
       : await monthlyReportXlsx(report, cityName, unitName);
@@ -97,13 +87,5 @@ export class MonthlyReportHttpController {
     response.setHeader('content-type', query.format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     response.setHeader('content-disposition', `attachment; filename="monthly-report-${month}.${query.format}"; filename*=UTF-8''${encodeURIComponent(name)}`);
     return new StreamableFile(file);
-  }
-
-  private summaryOf(report: MonthlyReport) {
-    return {
-      month: report.month, generatedAt: report.generatedAt, generatedBy: report.generatedBy, policyVersion: report.policy.version,
-      streets: report.streets.length, departments: report.departments.length, cases: report.city.cases,
-      files: { pdf: `/api/v1/statistics/reports/monthly/${report.month}?format=pdf`, xlsx: `/api/v1/statistics/reports/monthly/${report.month}?format=xlsx` },
-    };
   }
 }

@@ -40,6 +40,11 @@ export class MonthlyReportStore {
     return { report: stored, created };
   }
 
+  /** Supervisors were told of the month's report (the event is out). */
+  async markAnnounced(month: string, at: Date): Promise<void> {
+    await this.reports.updateOne({ _id: month }, { $set: { announcedAt: at.toISOString() } });
+  }
+
   async months(): Promise<{ month: string; generatedAt: string; policyVersion: number }[]> {
     const doc = await this.index.findOne({ _id: INDEX_ID });
     return [...(doc?.months ?? [])].sort((a, b) => b.month.localeCompare(a.month));

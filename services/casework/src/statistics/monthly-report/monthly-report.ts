@@ -43,6 +43,8 @@ export interface MonthlyReport {
   streets: MonthlyReportUnit[];
   departments: MonthlyReportUnit[];
   cases: MonthlyReportCase[];
+  /** when supervisors were told (statistics.monthly-report-generated); absent until then */
+  announcedAt?: string;
 }
 
 /** The marks a case shows in the drill-down (what the unit's counts are made of). */

@@ -1,0 +1,75 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { monthlyReportGeneratedV1 } from '@civicflow/contracts';
+import { EventPublisher } from '@civicflow/platform';
+import { FiguresReader } from '../figures.reader';
+import { monthPeriod } from '../period';
+import { ratesOf } from '../rates';
+import { STATISTICS_CONFIG, StatisticsConfig } from '../statistics.config';
+import { composeMonthlyReport, MonthlyReport } from './monthly-report';
+import { MonthlyReportStore } from './monthly-report.store';
+
+/** What a generate call answers: the stored report in brief, and where to download it. */
+export interface MonthlyReportSummary {
+  month: string;
+  generatedAt: string;
+  generatedBy: string;
+  policyVersion: number;
+  streets: number;
+  departments: number;
+  cases: number;
+  files: { pdf: string; xlsx: string };
+}
+
+export function summaryOf(report: MonthlyReport): MonthlyReportSummary {
+  return {
+    month: report.month, generatedAt: report.generatedAt, generatedBy: report.generatedBy, policyVersion: report.policy.version,
+    streets: report.streets.length, departments: report.departments.length, cases: report.city.cases,
+    files: { pdf: `/api/v1/statistics/reports/monthly/${report.month}?format=pdf`, xlsx: `/api/v1/statistics/reports/monthly/${report.month}?format=xlsx` },
+  };
+}
+
+/**
+ * 生成月度考核报告 — one use case for the supervisor's POST and the scheduled workflow's activity: the month's
+ * figures of every street and department (whole city) stored once (the first report of a month stands), then
+ * supervisors told by statistics.monthly-report-generated. The report is marked told after the event is out, so
+ * a crash in between tells them on the next call (the event id is the month's: consumers drop a repeat).
+ */
+@Injectable()
+export class GenerateMonthlyReport {
+  constructor(
+    private readonly figures: FiguresReader,
+    private readonly store: MonthlyReportStore,
+    private readonly publisher: EventPublisher,
+    @Inject(STATISTICS_CONFIG) private readonly config: StatisticsConfig,
+  ) {}
+
+  /** `month` must have ended (callers check); `authorization` names units by the caller's token where there is one. */
+  async execute(month: string, generatedBy: string, authorization?: string): Promise<MonthlyReportSummary & { created: boolean; announced: boolean }> {
+    const existing = await this.store.find(month);
+    const { report, created } = existing ? { report: existing, created: false } : await this.store.keepFirst(await this.compose(month, generatedBy, authorization));
+    const announced = !report.announcedAt;
+    if (announced) {
+      const summary = summaryOf(report);
+      await this.publisher.publish(monthlyReportGeneratedV1, {
+        id: `monthly-report:${month}`,
+        key: month,
+        correlationId: `monthly-report:${month}`,
+        data: { ...summary, cityUnitId: this.config.CASEWORK_CITY_UNIT_ID },
+      });
+      await this.store.markAnnounced(month, new Date());
+    }
+    return { ...summaryOf(report), created, announced };
+  }
+
+  private async compose(month: string, generatedBy: string, authorization: string | undefined): Promise<MonthlyReport> {
+    const period = monthPeriod(month)!;
+    const [streets, departments] = await Promise.all([
+      this.figures.ranking(period, 'street', 'composite', null, authorization),
+      this.figures.ranking(period, 'department', 'composite', null, authorization),
+    ]);
+    return composeMonthlyReport({
+      month, period, generatedAt: new Date(), generatedBy, policy: streets.policy, city: ratesOf(streets.rows, streets.policy), rows: streets.rows,
+      streets, departments,
+    });
+  }
+}

@@ -1,0 +1,154 @@
+// Issue 13: the monthly 考核 report on the first working day of the next month, on the real servers (Temporal dev
+// server, Kafka, FerretDB). casework creates the daily schedule at start (a second casework finds it), the case
+// worker runs monthlyReportWorkflow, which asks the business calendar for the month's first working day and from
+// then on has casework's activity generate last month's report; casework announces it once
+// (statistics.monthly-report-generated) and notification puts it in the city supervisors' inbox with the month and
+// a link to the report page.
+import { INestApplication } from '@nestjs/common';
+import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import { Kafka } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+import { join } from 'node:path';
+import { monthlyReportGeneratedV1 } from '@civicflow/contracts';
+import { chinaDayOf, createBusinessCalendar, dateKeyOfChinaDay } from '@civicflow/domain';
+import { createIdentityApp, identityConfigSchema } from '@civicflow/identity';
+import { createKafka } from '@civicflow/platform';
+import { bearerFor, EventProbe, eventually, httpAs, integrationConfig, ownTemporalNamespace, recordHistoryIfAsked, startApps, startCaseWorker, TestCaseWorker, uniqueId } from '@civicflow/testing';
+import { caseworkConfigSchema, createCaseworkApp } from '@civicflow/casework';
+import { createNotificationApp, notificationConfigSchema } from '@civicflow/notification';
+import {
+  MONTHLY_REPORT_WORKFLOW_TYPE, type MonthlyReportRunInput, type MonthlyReportRunResult, monthlyReportScheduleId, monthlyReportTaskQueue,
+} from '@civicflow/workflows';
+
+const HISTORIES = join(__dirname, '../../workflows/test/histories');
+const runId = uniqueId();
+const env = integrationConfig({
+  MONGO_DB_PREFIX: runId,
+  KAFKA_FROM_BEGINNING: 'false',
+  CASEWORK_CONSUMER_GROUP: `casework-${runId}`,
+  NOTIFICATION_CONSUMER_GROUP: `notification-${runId}`,
+  NOTIFICATION_QUIET_HOURS: 'off',
+  // no grid in this test: unit names fall back to ids, and nothing here names a unit
+  GRID_URL: 'http://127.0.0.1:9',
+});
+
+const SUPERVISOR = { role: 'supervisor', unitId: 'bf', userId: 'supervisor' } as const;
+/** The calendar the worker computes with (package data, no administrator's overrides). */
+const calendar = createBusinessCalendar();
+
+function firstWorkingDayOf(month: string): string {
+  for (let date = 1; ; date++) {
+    const day = `${month}-${String(date).padStart(2, '0')}`;
+    if (calendar.isWorkingDay(day)) return day;
+  }
+}
+const monthBefore = (month: string) => {
+  const [year, m] = month.split('-').map(Number);
+  return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
+};
+const zhMonth = (month: string) => `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
+
+describe('the monthly 考核 report on the first working day of the next month, and the supervisors told', () => {
+  const apps: INestApplication[] = [];
+  const urls: Record<'casework' | 'notification', string> = { casework: '', notification: '' };
+  let worker: TestCaseWorker;
+  let kafka: Kafka;
+  let probe: EventProbe;
+  let mongo: MongoClient;
+  let temporal: Client;
+
+  beforeAll(async () => {
+    env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
+    kafka = createKafka(`test-${runId}`, env);
+    probe = await new EventProbe(kafka, [monthlyReportGeneratedV1.topic], `probe-${runId}`).start();
+    const { identity } = await startApps({ identity: await createIdentityApp(identityConfigSchema.parse(env)) }, apps);
+    env.SERVICE_TOKEN_URL = `${identity}/api/v1/auth/token`;
+    const started = await startApps({
+      notification: await createNotificationApp(notificationConfigSchema.parse({ ...env, NOTIFICATION_SEED_DEMO_DIRECTORY: 'true' })),
+      casework: await createCaseworkApp(caseworkConfigSchema.parse(env)),
+    }, apps);
+    Object.assign(urls, started);
+    worker = await startCaseWorker(env, kafka);
+    temporal = new Client({ connection: await Connection.connect({ address: env.TEMPORAL_ADDRESS }), namespace: env.TEMPORAL_NAMESPACE });
+    mongo = await new MongoClient(env.MONGO_URL).connect();
+  });
+
+  afterAll(async () => {
+    await probe?.stop();
+    await worker?.stop();
+    for (const app of apps.reverse()) await app.close();
+    await temporal?.connection.close();
+    for (const service of ['casework', 'notification', 'identity']) await mongo?.db(`${runId}_${service}`).dropDatabase();
+    await mongo?.close();
+  });
+
+  const http = httpAs(urls);
+  const reportTaskQueue = () => monthlyReportTaskQueue(env.CASE_TASK_QUEUE);
+  const run = async (day: string, workflowId = `monthly-report-${day}-${uniqueId()}`): Promise<{ handle: WorkflowHandle; result: MonthlyReportRunResult }> => {
+    const input: MonthlyReportRunInput = { reportTaskQueue: reportTaskQueue(), day };
+    const handle = await temporal.workflow.start(MONTHLY_REPORT_WORKFLOW_TYPE, { workflowId, taskQueue: env.CASE_TASK_QUEUE, args: [input] });
+    return { handle, result: (await handle.result()) as MonthlyReportRunResult };
+  };
+  const inboxFor = async (month: string) => {
+    const inbox = await http('notification', 'GET', '/api/v1/inbox', SUPERVISOR);
+    expect(inbox.status).toBe(200);
+    return (inbox.body.items as { title: string; body: string; link?: string }[]).filter((item) => item.title.startsWith(zhMonth(month)));
+  };
+
+  it('casework creates the daily schedule once: every morning 08:30 China time, the workflow on the case queue', async () => {
+    const schedule = await temporal.schedule.getHandle(monthlyReportScheduleId(env.CASE_TASK_QUEUE)).describe();
+    expect(schedule.spec.timezone).toBe('Asia/Shanghai');
+    expect(schedule.spec.calendars).toEqual([expect.objectContaining({ hour: [{ start: 8, end: 8, step: 1 }], minute: [{ start: 30, end: 30, step: 1 }] })]);
+    expect(schedule.action).toMatchObject({ type: 'startWorkflow', workflowType: MONTHLY_REPORT_WORKFLOW_TYPE, taskQueue: env.CASE_TASK_QUEUE, args: [{ reportTaskQueue: reportTaskQueue() }] });
+    // a second casework (a replica, a restart) finds it and serves the report activity beside the first
+    await startApps({ casework2: await createCaseworkApp(caseworkConfigSchema.parse(env)) }, apps);
+    const schedules: string[] = [];
+    for await (const listed of temporal.schedule.list()) schedules.push(listed.scheduleId);
+    expect(schedules).toEqual([monthlyReportScheduleId(env.CASE_TASK_QUEUE)]);
+  });
+
+  it('before the first working day nothing is generated; from it, last month’s report is generated once and the supervisors told once', async () => {
+    // 2027-01-01 is 元旦: the month's first working day comes after the holiday and the weekend
+    const newYear = await run('2027-01-01');
+    expect(newYear.result).toEqual({ day: '2027-01-01', firstWorkingDay: firstWorkingDayOf('2027-01'), generated: false });
+    expect(firstWorkingDayOf('2027-01') > '2027-01-01').toBe(true);
+    await recordHistoryIfAsked(newYear.handle, HISTORIES, 'monthly-report-not-yet');
+
+    const day = firstWorkingDayOf('2026-11');
+    const first = await run(day);
+    expect(first.result).toEqual({ day, firstWorkingDay: day, generated: true, month: '2026-10', created: true, announced: true });
+    await recordHistoryIfAsked(first.handle, HISTORIES, 'monthly-report-generated');
+    const list = await http('casework', 'GET', '/api/v1/statistics/reports/monthly', SUPERVISOR);
+    expect(list.body.reports).toEqual([expect.objectContaining({ month: '2026-10', policyVersion: 1 })]);
+    const announced = await probe.waitForEvent(monthlyReportGeneratedV1.type, (e) => e.id === 'monthly-report:2026-10');
+    expect(announced.data).toMatchObject({ month: '2026-10', generatedBy: 'schedule', cityUnitId: 'bf', files: { pdf: '/api/v1/statistics/reports/monthly/2026-10?format=pdf' } });
+
+    const told = await eventually(async () => ((await inboxFor('2026-10')).length > 0 ? inboxFor('2026-10') : undefined), { what: 'the supervisor’s inbox item', timeoutMs: 30_000 });
+    expect(told).toEqual([expect.objectContaining({ title: '2026年10月考核报告已生成', link: '/reports/monthly?month=2026-10', body: expect.stringContaining('PDF 与 Excel') })]);
+    const pdf = await fetch(`${urls.casework}${(announced.data as { files: { pdf: string } }).files.pdf}`, { headers: { authorization: await bearerFor(SUPERVISOR.role, SUPERVISOR.unitId, SUPERVISOR.userId) } });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+
+    // the next morning's run (or a retried activity) finds the report and tells nobody again
+    const again = await run(day);
+    expect(again.result).toMatchObject({ generated: true, month: '2026-10', created: false, announced: false });
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(probe.messages.filter((m) => m.event?.type === monthlyReportGeneratedV1.type && (m.event.data as { month: string }).month === '2026-10')).toHaveLength(1);
+    expect(await inboxFor('2026-10')).toHaveLength(1);
+  });
+
+  it('the schedule triggered now decides by today: last month’s report from the first working day on', async () => {
+    const schedule = temporal.schedule.getHandle(monthlyReportScheduleId(env.CASE_TASK_QUEUE));
+    await schedule.trigger();
+    const workflowId = await eventually(async () => (await schedule.describe()).info.recentActions.at(-1)?.action.workflow.workflowId, { what: 'the triggered run' });
+    const result = (await temporal.workflow.getHandle(workflowId).result()) as MonthlyReportRunResult;
+    const today = dateKeyOfChinaDay(chinaDayOf(Date.now()));
+    const first = firstWorkingDayOf(today.slice(0, 7));
+    expect(result).toMatchObject({ day: today, firstWorkingDay: first, generated: today >= first });
+    if (today >= first) {
+      const month = monthBefore(today.slice(0, 7));
+      expect(result).toMatchObject({ month, created: true, announced: true });
+      await eventually(async () => ((await inboxFor(month)).length === 1 ? true : undefined), { what: `the inbox item of ${month}` });
+    }
+  });
+});
