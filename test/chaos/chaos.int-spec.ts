@@ -63,7 +63,7 @@ function runChaos(args: string[]): Promise<{ code: number | null; report?: Chaos
       accepted: CALLS, cases: CALLS, missing: 0, duplicated: 0, workflows: CALLS, workflowsMissing: 0, wrongState: 0,
       eventGaps: 0, eventsDoubled: 0, appliedTwiceOrMissed: 0, smsDoubled: 0, smsMissing: 0, inboxDoubled: 0, inboxMissing: 0,
       // a dead letter in a run of good input and faults alone is a message the system gave up on
-      deadLettered: 0,
+      deadLettered: 0, deadLetteredTwice: 0,
     });
     expect(code).toBe(0);
   }, 10 * 60_000);

@@ -1,7 +1,11 @@
 // Reconciliation from the outside, once the load and the faults are over: what the users were told (accepted calls,
 // applied and refused commands) against what the system holds — the case events on Kafka, the workflows in
 // Temporal's visibility, the casework projection and the notifications in the database, the dead-letter topics.
+import { createRequire } from 'node:module';
 import { PLANS } from './load.mjs';
+
+const require = createRequire(import.meta.url);
+const { deadLetterSource } = require('@civicflow/platform');
 
 /** The state a case must be in after the commands applied to it and the timers that ran. */
 export function expectedState(call) {
@@ -21,7 +25,7 @@ const sequenceOf = (event) => (event.type === 'case.registered' ? 0 : event.data
 export async function reconcile({ load, observer, mongo, database, temporal, kafka, dltStart, groups }) {
   const counts = {
     accepted: load.calls.size, cases: 0, missing: 0, duplicated: 0, unclaimedCases: 0, workflows: 0, workflowsMissing: 0,
-    wrongState: 0, eventGaps: 0, eventsDoubled: 0, appliedTwiceOrMissed: 0, deadLettered: 0,
+    wrongState: 0, eventGaps: 0, eventsDoubled: 0, appliedTwiceOrMissed: 0, deadLettered: 0, deadLetteredTwice: 0,
     smsDoubled: 0, smsMissing: 0, inboxDoubled: 0, inboxMissing: 0, commandsRefused: 0,
   };
   const problems = [];
@@ -115,7 +119,10 @@ export async function reconcile({ load, observer, mongo, database, temporal, kaf
   // every dead letter counted, with its reason, and the command that replays it
   // the run's own: other users of the same servers (tests, another run) dead-letter into the same topics
   const deadLetters = (await readDeadLetters(kafka, dltStart)).filter((d) => groups.has(d.group));
-  counts.deadLettered = deadLetters.length;
+  // one message given up on by two replicas around a rebalance is two letters, replayed once (deadLetterSource)
+  const sources = new Set(deadLetters.map((d, i) => d.source ?? `unnamed ${i}`));
+  counts.deadLettered = sources.size;
+  counts.deadLetteredTwice = deadLetters.length - sources.size;
   const reasons = countBy(deadLetters, (d) => `${d.topic} [${d.group}] ${d.reason}`);
   const replay = [...new Set(deadLetters.map((d) => `npm run dlt -- replay ${d.originalTopic} ${d.group}`))];
 
@@ -141,7 +148,7 @@ async function readDeadLetters(kafka, dltStart) {
       const seen = [];
       await consumer.run({ eachMessage: async ({ partition, message }) => {
         if (Number(message.offset) < (start.get(partition) ?? 0)) return;
-        seen.push({ topic, originalTopic: header(message, 'dlt-original-topic') ?? topic.replace(/\.dlt$/, ''), group: header(message, 'dlt-consumer-group'), reason: (header(message, 'dlt-reason') ?? '').slice(0, 160) });
+        seen.push({ topic, originalTopic: header(message, 'dlt-original-topic') ?? topic.replace(/\.dlt$/, ''), group: header(message, 'dlt-consumer-group'), reason: (header(message, 'dlt-reason') ?? '').slice(0, 160), source: deadLetterSource(message.headers) });
       } });
       const until = Date.now() + 30_000;
       while (seen.length < expected && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 200));

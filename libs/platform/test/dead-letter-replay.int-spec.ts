@@ -1,12 +1,13 @@
 // A handler that keeps failing sends its message to the dead-letter topic with the reason; after the cause is
 // fixed, replaying the dead letters delivers the same event again — nothing accepted is lost. A handler whose
 // receiver refuses the fact (RefusedEventError) is not retried: the message goes to the dead-letter topic at once.
+// Two letters of one message (two replicas gave up on it around a rebalance) are replayed once.
 import { Controller, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventPattern } from '@nestjs/microservices';
 import { Kafka } from 'kafkajs';
 import { callbackRecordedV1, callLoggedV1, deadLetterTopicName, EventEnvelope } from '@civicflow/contracts';
-import { createKafka, DLT_HEADERS, EventPublisher, HttpErrorFilter, KafkaEventServer, RefusedEventError, replayDeadLetters } from '@civicflow/platform';
+import { createKafka, DLT_HEADERS, EventPublisher, HttpErrorFilter, KafkaEventServer, RefusedEventError, replayDeadLetters, toKafkaMessage } from '@civicflow/platform';
 import { EventProbe, eventually, integrationConfig, uniqueId } from '@civicflow/testing';
 
 const runId = uniqueId();
@@ -93,5 +94,26 @@ describe('dead-letter topic and replay', () => {
     const result = await replayDeadLetters(kafka, callbackRecordedV1.topic, publisher, { consumerGroup: groupId, idleMs: 1500 });
     expect(result.replayed).toBe(1);
     await eventually(async () => handled.find((e) => e.id === sent.id), { what: 'the replayed refusal handled' });
+  });
+
+  it('replays two dead letters of the same message once (two replicas gave up on it around a rebalance)', async () => {
+    const event = publisher.build(callLoggedV1, {
+      key: `call-twice-${runId}`,
+      correlationId: runId,
+      data: { callId: `call-twice-${runId}`, receivedAt: new Date().toISOString(), callerRef: 'h', callerMasked: '138****0000', content: '路灯不亮', requestType: 'complaint', urgency: 'normal' },
+    });
+    // what each replica writes for the message at offset 41 of partition 0, with its own reason and time
+    const letter = (replica: number) => {
+      const message = toKafkaMessage(event);
+      return { ...message, headers: { ...message.headers, [DLT_HEADERS.reason]: `handler failed after 3 attempts: replica ${replica}`, [DLT_HEADERS.group]: groupId, [DLT_HEADERS.topic]: callLoggedV1.topic, [DLT_HEADERS.partition]: '0', [DLT_HEADERS.offset]: '41', [DLT_HEADERS.failedAt]: new Date().toISOString() } };
+    };
+    await publisher.sendRaw(deadLetterTopicName(callLoggedV1.topic), [letter(1)]);
+    await publisher.sendRaw(deadLetterTopicName(callLoggedV1.topic), [letter(2)]);
+    await probe.waitFor((m) => m.headers[DLT_HEADERS.reason]?.endsWith('replica 2') && JSON.parse(m.raw).id === event.id, 'the second letter');
+
+    const result = await replayDeadLetters(kafka, callLoggedV1.topic, publisher, { consumerGroup: groupId, idleMs: 1500 });
+    expect(result).toMatchObject({ replayed: 1, duplicates: 1 });
+    await eventually(async () => handled.find((e) => e.id === event.id), { what: 'the replayed event' });
+    expect(handled.filter((e) => e.id === event.id)).toHaveLength(1);
   });
 });
