@@ -25,6 +25,28 @@ const workerConfigSchema = infraConfigSchema.extend({
 async function main() {
   const logger = createLogger('case-worker');
   const config = loadConfig(workerConfigSchema);
+  // SIGTERM/SIGINT: the SDK's runtime asks the worker to shut down — it stops polling and finishes the tasks
+  // it holds (shutdownGraceTime) — then run() returns, the publisher flushes and disconnects, and we exit 0.
+  // Bounded: with the servers already gone, the process still ends within the grace period. Listened for from the
+  // very start: a stop that comes while the worker is still starting (waiting for Kafka, bundling its workflows —
+  // long on a saturated machine) ends it at once, with nothing in hand; it was once taken by the SDK's own handler
+  // alone and honoured only when the start was over (a worker stopped under overload ran 25 s past its 10 s grace).
+  const graceMs = Number(process.env.SHUTDOWN_GRACE_MS) || 15_000;
+  let polling = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      if (!polling) {
+        logger.info({ signal }, '启动中被停止 stopped while starting: nothing in hand');
+        process.exit(0);
+      }
+      logger.info({ signal, graceMs }, '正在停止 stopping: finishing the tasks in hand');
+      setTimeout(() => {
+        logger.warn({ graceMs }, '停止超时，强制退出 the stop did not finish within its grace period: exiting');
+        process.exit(0);
+      }, graceMs).unref();
+    });
+  }
+  logger.info('案件工作流 worker 正在启动 case worker starting');
   const warn = (message: string) => logger.warn(message);
   const calendar = config.WORKER_CALENDAR_SOURCE === 'grid' ? calendarFromGrid({ gridUrl: config.GRID_URL, refreshMs: config.CALENDAR_REFRESH_MS, warn }) : calendarOverridesFromFile(config.CALENDAR_OVERRIDES_FILE, warn);
   if (config.WORKER_CALENDAR_SOURCE === 'file') {
@@ -47,20 +69,9 @@ async function main() {
   });
   const health = config.WORKER_HEALTH_PORT > 0 ? await serveWorkerHealth(config.WORKER_HEALTH_PORT, config.HTTP_HOST, { workerState: () => running.worker.getState(), calendar }) : undefined;
   logger.info({ temporal: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, calendar: config.WORKER_CALENDAR_SOURCE, health: config.WORKER_HEALTH_PORT || 'off' }, '案件工作流 worker 已启动 case worker started');
-  // SIGTERM/SIGINT: the SDK's runtime asks the worker to shut down — it stops polling and finishes the tasks
-  // it holds (shutdownGraceTime) — then run() returns, the publisher flushes and disconnects, and we exit 0.
-  // Bounded: with the servers already gone, the process still ends within the grace period.
-  const graceMs = Number(process.env.SHUTDOWN_GRACE_MS) || 15_000;
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      logger.info({ signal, graceMs }, '正在停止 stopping: finishing the tasks in hand');
-      setTimeout(() => {
-        logger.warn({ graceMs }, '停止超时，强制退出 the stop did not finish within its grace period: exiting');
-        process.exit(0);
-      }, graceMs).unref();
-    });
-  }
   try {
+    // from here a stop is the SDK's shutdown (the runtime's own signal handler), bounded by the grace period above
+    polling = true;
     await running.worker.run();
   } finally {
     health?.close();
