@@ -19,7 +19,7 @@ export class LogCallHttpController {
   @Post()
   @HttpCode(202)
   @Roles('operator')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'one per call (the form makes it): the same key again answers with the call it logged (200, Idempotent-Replayed: true) instead of logging a second one' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'one per call (the form makes it): the same key again answers with the call it logged (200, Idempotent-Replayed: true) instead of logging a second one. Without it every request is a call of its own: send one whenever a request may be retried' })
   @ApiAcceptedResponse({ description: 'call stored and announced; intake will register the case (or close it at once for a direct answer, or join it to joinCaseNumber)' })
   @ApiBadRequestResponse({ description: 'invalid fields; an unknown category, a request type the category does not take, an unknown or retired article, a malformed Idempotency-Key' })
   @ApiConflictResponse({ description: 'the Idempotency-Key belongs to another operator’s call' })
