@@ -88,7 +88,7 @@ describe('escalation ladder: the street summons departments (吹哨/报到)', ()
     expect(refusalOf(atStreet(), cmd.summon({ actor: ACTORS.community }))?.code).toBe('NOT_ASSIGNEE');
     expect(refusalOf(summoned(), cmd.summon({ departmentIds: ['hbw-um'] }))?.code).toBe('DEPARTMENT_ALREADY_SUMMONED');
     expect(refusalOf(summoned(), cmd.reportIn({ actor: ACTORS.housing }))?.code).toBe('NOT_ASSIGNEE');
-    expect(refusalOf(summoned(), cmd.answer())?.code).toBe('SUMMONS_IN_WRONG_STATE');
+    expect(refusalOf(summoned(), cmd.answer())).toMatchObject({ code: 'SUMMONS_IN_WRONG_STATE', zh: expect.stringContaining('当前待报到，不能'), en: expect.stringContaining(' is summoned and cannot ') });
     expect(refusalOf(summoned(), cmd.reportIn({ departmentId: 'police', actor: { ...ACTORS.urbanManagement, unitId: 'police' } }))?.code).toBe('DEPARTMENT_NOT_SUMMONED');
     expect(refusalOf(summoned(), cmd.decideRefusal())?.code).toBe('SUMMONS_IN_WRONG_STATE');
     expect(refusalOf(run(summoned(), cmd.refuse()), cmd.decideRefusal({ actor: ACTORS.housing }))?.code).toBe('NOT_ASSIGNEE');

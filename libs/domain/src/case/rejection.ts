@@ -1,6 +1,7 @@
 import { type BusinessDuration, describeDuration } from '../calendar/business-duration';
 import type { Bilingual } from '../shared/bilingual';
 import { CASE_COMMAND_LABELS } from '../vocabulary/case-commands';
+import { readSummonsStatus, SUMMONS_STATUS_LABELS } from '../vocabulary/case-words';
 import { departmentTypeOf } from '../vocabulary/departments';
 import { type ActorRole, ROLE_LABELS } from '../vocabulary/roles';
 import type { CaseCommandType } from './case-commands';
@@ -18,6 +19,10 @@ const label = (command: CaseCommandType) => CASE_COMMAND_LABELS[command];
 const department = (departmentId: string): Bilingual => {
   const type = departmentTypeOf(departmentId);
   return type ? { zh: type.zh, en: type.en } : { zh: '该部门', en: 'the department' };
+};
+const summonsState = (status: string): Bilingual => {
+  const known = readSummonsStatus(status);
+  return known ? SUMMONS_STATUS_LABELS[known] : { zh: `状态（${status}）`, en: `in state '${status}'` };
 };
 const departments = (ids: readonly string[]): Bilingual => ({ zh: ids.map((id) => department(id).zh).join('、'), en: ids.map((id) => department(id).en).join(', ') });
 
@@ -66,7 +71,11 @@ export const rejections = {
   departmentNotSummoned: (departmentId: string) =>
     reject('DEPARTMENT_NOT_SUMMONED', `${department(departmentId).zh}未被吹哨或已退出本案。`, `${department(departmentId).en} has no open summons on this case.`),
   summonsInWrongState: (command: CaseCommandType, departmentId: string, status: string) =>
-    reject('SUMMONS_IN_WRONG_STATE', `${department(departmentId).zh}当前状态（${status}）不能${label(command).zh}。`, `${department(departmentId).en} cannot ${label(command).en} in summons state '${status}'.`),
+    reject(
+      'SUMMONS_IN_WRONG_STATE',
+      `${department(departmentId).zh}当前${summonsState(status).zh}，不能${label(command).zh}。`,
+      `${department(departmentId).en} is ${summonsState(status).en} and cannot ${label(command).en}.`,
+    ),
   departmentsOutstanding: (departmentIds: readonly string[]) =>
     reject(
       'DEPARTMENTS_OUTSTANDING',

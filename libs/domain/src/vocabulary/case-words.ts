@@ -38,6 +38,16 @@ export const SUMMONS_STATUSES = [
 ] as const;
 export type SummonsStatus = (typeof SUMMONS_STATUSES)[number];
 
+/** How people name a summons' state (the console's badges and the refusals' wording). */
+export const SUMMONS_STATUS_LABELS: Labels<SummonsStatus> = {
+  summoned: { zh: '待报到', en: 'summoned' },
+  'reported-in': { zh: '已报到', en: 'reported in' },
+  'refusal-pending': { zh: '拒绝待裁决', en: 'refusal pending' },
+  answered: { zh: '已答复', en: 'answered' },
+  released: { zh: '已免除', en: 'released' },
+  withdrawn: { zh: '已撤回', en: 'withdrawn' },
+};
+
 /** A summons that owes nothing more: answered, released (拒绝成立 or 督查解除) or withdrawn (撤回). */
 export const ENDED_SUMMONS_STATUSES: ReadonlySet<string> = new Set<SummonsStatus>(['answered', 'released', 'withdrawn']);
 export const isSummonsOpen = (status: string): boolean => !ENDED_SUMMONS_STATUSES.has(status);

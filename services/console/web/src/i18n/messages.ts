@@ -1,14 +1,21 @@
 // The console's message table: every key in both languages side by side, so neither can be missing.
 // Placeholders are {name}; both texts of a key use the same ones (checked by messages.spec.ts).
 
-import { type ActorRole, ROLE_LABELS } from '../lib/vocabulary';
+import { type ActorRole, ROLE_LABELS, SUMMONS_STATUS_LABELS, type SummonsStatus } from '../lib/vocabulary';
 
 export type Locale = 'zh-CN' | 'en';
 
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** Role names come from the role table (libs/domain/src/vocabulary/roles.ts): a new role needs no entry here. */
 const ROLE_MESSAGES = Object.fromEntries(
-  Object.entries(ROLE_LABELS).map(([role, label]) => [`role.${role}`, [label.zh, label.en.charAt(0).toUpperCase() + label.en.slice(1)] as const]),
+  Object.entries(ROLE_LABELS).map(([role, label]) => [`role.${role}`, [label.zh, capitalised(label.en)] as const]),
 ) as Record<`role.${ActorRole}`, readonly [string, string]>;
+
+/** Summons states likewise (libs/domain/src/vocabulary/case-words.ts). */
+const SUMMONS_MESSAGES = Object.fromEntries(
+  Object.entries(SUMMONS_STATUS_LABELS).map(([status, label]) => [`summons.${status}`, [label.zh, capitalised(label.en)] as const]),
+) as Record<`summons.${SummonsStatus}`, readonly [string, string]>;
 
 export const MESSAGES = {
   'app.title': ['CivicFlow 基层治理工作台', 'CivicFlow governance console'],
@@ -180,12 +187,7 @@ export const MESSAGES = {
   'sla.provisional': ['暂定', 'Provisional'],
   'sla.provisionalHint': ['该时限跨越尚未录入正式放假安排的年份，按法定节假日推算；录入后自动重算', 'This deadline runs through a year whose official holiday arrangement is not entered yet; it is computed from the statutory holidays and recomputed once the arrangement is entered'],
 
-  'summons.summoned': ['待报到', 'Summoned'],
-  'summons.reported-in': ['已报到', 'Reported in'],
-  'summons.refusal-pending': ['拒绝待裁决', 'Refusal pending'],
-  'summons.answered': ['已答复', 'Answered'],
-  'summons.released': ['已免除', 'Released'],
-  'summons.withdrawn': ['已撤回', 'Withdrawn'],
+  ...SUMMONS_MESSAGES,
   'summons.breached': ['超时已督办', 'Breached, supervised'],
 
   'call.title': ['来电登记', 'Log a call'],
