@@ -31,7 +31,6 @@ const env = integrationConfig({
   KAFKA_FROM_BEGINNING: 'false',
   ...Object.fromEntries(services.map((s) => [`${s.toUpperCase()}_CONSUMER_GROUP`, `${s}-${runId}`])),
   NOTIFICATION_QUIET_HOURS: 'off',
-  NOTIFICATION_POLL_INTERVAL_MS: '200',
   GRID_SEED_DEMO: 'true',
   IDENTITY_SEED_DEMO_USERS: 'true',
   NOTIFICATION_SEED_DEMO_DIRECTORY: 'true',

@@ -26,7 +26,6 @@ const env = integrationConfig({
   CASEWORK_CONSUMER_GROUP: `casework-${runId}`,
   NOTIFICATION_CONSUMER_GROUP: `notification-${runId}`,
   NOTIFICATION_QUIET_HOURS: 'off',
-  NOTIFICATION_POLL_INTERVAL_MS: '200',
 });
 
 const GRID = 'bf-d01-s01-c01-g01';
