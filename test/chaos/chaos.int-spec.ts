@@ -21,6 +21,7 @@ interface ChaosReport {
   failed: string[];
   problems: unknown[];
   deadLetterReasons: Record<string, number>;
+  refusals: Record<string, number>;
   run: { kills: { target: string }[]; minutes: number; load: { accepted: number; commands: number; refused: number } };
 }
 
@@ -55,7 +56,7 @@ function runChaos(args: string[]): Promise<{ code: number | null; report?: Chaos
       '--acceptance-minutes', '1', '--settle-minutes', '4', '--seed', '17',
     ]);
     if (!report) throw new Error(`the chaos run ended (${code}) without a report:\n${output}`);
-    console.log(`chaos in npm test: ${report.run.minutes} min, ${JSON.stringify(report.run.load)}, faults ${report.run.kills.map((k) => k.target).join(', ')}\n${JSON.stringify(report.counts)}`);
+    console.log(`chaos in npm test: ${report.run.minutes} min, ${JSON.stringify(report.run.load)}, faults ${report.run.kills.map((k) => k.target).join(', ')}\n${JSON.stringify(report.counts)}\nrefused: ${JSON.stringify(report.refusals)}`);
     // every fault of the set happened, in its order
     expect(report.run.kills.map((k) => k.target)).toEqual(FAULTS);
     expect({ failed: report.failed, problems: report.problems }).toEqual({ failed: [], problems: [] });

@@ -135,6 +135,12 @@ async function main() {
   await mongo.close();
   await temporal.connection.close();
 
+  // why users' commands were refused (409): a timer that came first (the acceptance window ran out before 签收) is
+  // the system being right; the case's state is checked against what was applied either way
+  report.refusals = Object.fromEntries([...load.calls.values()].filter((c) => c.refused).reduce((by, c) => {
+    const key = `${c.refused.step} ${c.refused.status} ${c.refused.reason ?? ''}`.trim();
+    return by.set(key, (by.get(key) ?? 0) + 1);
+  }, new Map()));
   report.run = { runId, seed, calls, rate, replicas, killEverySeconds: schedule ? undefined : killEveryMs / 1000, faultEveryCalls: schedule?.everyCalls, minutes: +((Date.now() - t0) / 60_000).toFixed(1), kills: faults.kills, load: load.stats, observerRedeliveries: observer.redelivered };
   if (opts.json) writeFileSync(opts.json, JSON.stringify(report, null, 2));
   console.log('\n── chaos reconciliation ──');
@@ -146,6 +152,7 @@ async function main() {
     console.log('  replay each with:');
     for (const command of report.replay) console.log(`    ${command}`);
   }
+  for (const [why, n] of Object.entries(report.refusals)) console.log(`  refused: ${n} × ${why}`);
   for (const problem of report.problems) console.log(`  ! ${JSON.stringify(problem)}`);
   console.log(report.failed.length ? `\n✖ chaos: ${report.failed.join(', ')}` : '\n✔ chaos: nothing lost, nothing doubled');
   process.exit(report.failed.length ? 1 : 0);
