@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { INestApplication } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
-import { callbackRecordedV1, caseDispatchedV1, caseRegisteredV1, deadLetterTopicName, Role } from '@civicflow/contracts';
+import { callbackRecordedV1, caseRegisteredV1, deadLetterTopicName } from '@civicflow/contracts';
 import { naturalMinutes } from '@civicflow/domain';
 import { createKafka, DLT_HEADERS, EventPublisher } from '@civicflow/platform';
 import { EventProbe, eventually, httpAs, integrationConfig, profilesWithWindows, startApps, ownTemporalNamespace, startCaseWorker, TestCaseWorker, TestUser, uniqueId } from '@civicflow/testing';

@@ -60,8 +60,8 @@ describe('the case worker killed mid-escalation and restarted', () => {
       workerLog.push(text);
       if (text.includes('case worker started')) started = true;
     };
-    child.stdout!.on('data', onLine);
-    child.stderr!.on('data', onLine);
+    child.stdout.on('data', onLine);
+    child.stderr.on('data', onLine);
     await eventually(async () => {
       if (child.exitCode !== null) throw new Error(`the worker exited with ${child.exitCode}: ${workerLog.slice(-5).join('')}`);
       return started || undefined;

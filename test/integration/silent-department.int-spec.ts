@@ -101,7 +101,6 @@ describe('a silent department released: the ladder has no dead end, and the depa
 
   it('two departments summoned, one answers, one stays silent past its report-in window and its 督办; the supervisor releases it; the street resolves; the callback closes the case', async () => {
     const waterLiaison = liaison(WATER, `water-${runId}`);
-    const urbanLiaison = liaison(URBAN, 'liaison');
     const supervisor = { role: 'supervisor', unitId: 'bf', userId: 'supervisor' } as const;
 
     // a call becomes a case in its community; nobody accepts it within 6 s, so the street takes it over

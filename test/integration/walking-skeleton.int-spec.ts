@@ -156,7 +156,7 @@ describe('walking skeleton: call → Kafka → intake → Mongo → Temporal →
     const publisher = new EventPublisher(kafka, 'test');
     await publisher.publishAll([logged]); // the very same event (same id): deduplicated by event id
     await publisher.publish(callLoggedV1, { key: callId, correlationId: callId, data: logged.data as never }); // new id, same call
-    const marker = await publisher.publish(callLoggedV1, {
+    await publisher.publish(callLoggedV1, {
       key: callId, correlationId: 'marker',
       data: { ...(logged.data as object), callId: `marker-${runId}` } as never,
     });
