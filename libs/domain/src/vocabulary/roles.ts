@@ -10,7 +10,7 @@ export type Reach =
   | 'own-department'; // the user's own department, while it is summoned (报到, 答复)
 
 /** The console's working screens; a role's first screen is where it lands after login. */
-export type Screen = 'call' | 'callbacks' | 'dispatch' | 'worklist' | 'mediation' | 'figures' | 'breaches' | 'calendar';
+export type Screen = 'call' | 'callbacks' | 'dispatch' | 'worklist' | 'mediation' | 'figures' | 'breaches' | 'calendar' | 'reports' | 'policy';
 
 export interface RoleDefinition extends Bilingual {
   /**
@@ -102,9 +102,9 @@ export const ROLE_DEFINITIONS = {
     },
     supervises: true,
     mediates: true,
-    screens: ['figures', 'breaches', 'worklist', 'calendar'],
+    screens: ['figures', 'breaches', 'reports', 'worklist', 'calendar'],
   },
-  admin: { zh: '系统管理员', en: 'administrator', screens: ['figures', 'breaches', 'worklist', 'calendar'] }, // calendars, taxonomy, users
+  admin: { zh: '系统管理员', en: 'administrator', screens: ['figures', 'breaches', 'reports', 'worklist', 'calendar', 'policy'] }, // calendars, taxonomy, users
   // 服务账号: one CivicFlow service calling another (client credentials at identity), never a person: no case
   // powers, no screens; it passes only the routes marked with its scope (@ServiceScope in libs/platform)
   service: { zh: '服务账号', en: 'service identity', screens: [] },

@@ -3,7 +3,7 @@
 import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { Alert, Badge, Button, Drawer, Empty, Input, Layout, List, Menu, Segmented, Space, Spin, Tag, Tooltip, Typography } from 'antd';
-import { AlertOutlined, ApartmentOutlined, BellOutlined, CalendarOutlined, CustomerServiceOutlined, DashboardOutlined, LogoutOutlined, MobileOutlined, PhoneOutlined, SendOutlined, SolutionOutlined, TeamOutlined, WifiOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AuditOutlined, FileTextOutlined, BellOutlined, CalendarOutlined, CustomerServiceOutlined, DashboardOutlined, LogoutOutlined, MobileOutlined, PhoneOutlined, SendOutlined, SolutionOutlined, TeamOutlined, WifiOutlined } from '@ant-design/icons';
 import { useI18n } from './i18n';
 import { homeOf, SCREEN_PATHS, useSession, useUser } from './api/session';
 import { roleDefinition, type Screen } from './lib/vocabulary';
@@ -20,6 +20,8 @@ const MediationPage = lazy(() => import('./pages/MediationPage').then((m) => ({ 
 const SupervisorPage = lazy(() => import('./pages/SupervisorPage').then((m) => ({ default: m.SupervisorPage })));
 const BreachesPage = lazy(() => import('./pages/BreachesPage').then((m) => ({ default: m.BreachesPage })));
 const CalendarPage = lazy(() => import('./pages/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+const MonthlyReportPage = lazy(() => import('./pages/MonthlyReportPage').then((m) => ({ default: m.MonthlyReportPage })));
+const ScoringPolicyPage = lazy(() => import('./pages/ScoringPolicyPage').then((m) => ({ default: m.ScoringPolicyPage })));
 
 /** Roles that work in the field: a phone opens their page (/m), the desk links to it. */
 const FIELD_ROLES = new Set(['grid-worker', 'community-handler']);
@@ -43,6 +45,8 @@ export function Workspace() {
           <Route path="/supervisor" element={<SupervisorPage />} />
           <Route path="/breaches" element={<BreachesPage />} />
           <Route path="/calendar" element={<CalendarPage />} />
+          <Route path="/reports/monthly" element={<MonthlyReportPage />} />
+          <Route path="/policy" element={<ScoringPolicyPage />} />
           <Route path="*" element={<Navigate to={homeOf(user.role)} replace />} />
         </Routes>
       </Shell>
@@ -64,6 +68,8 @@ const SCREEN_ICONS: Record<Screen, React.ReactNode> = {
   figures: <DashboardOutlined />,
   breaches: <AlertOutlined />,
   calendar: <CalendarOutlined />,
+  reports: <FileTextOutlined />,
+  policy: <AuditOutlined />,
 };
 
 /** The role's working screens, as the role table lists them (libs/domain/src/vocabulary/roles.ts). */
@@ -218,12 +224,16 @@ function InboxBell() {
             dataSource={items}
             renderItem={(item) => (
               <List.Item
-                style={{ cursor: item.caseNumber ? 'pointer' : undefined, background: item.read ? undefined : '#f0f5ff', paddingInline: 8 }}
+                style={{ cursor: item.caseNumber || item.link ? 'pointer' : undefined, background: item.read ? undefined : '#f0f5ff', paddingInline: 8 }}
                 onClick={() => {
                   if (!item.read) void api(`notification/inbox/${encodeURIComponent(item.id)}/read`, { method: 'POST' }).then(load);
                   if (item.caseNumber) {
                     setOpen(false);
                     void navigate(`/cases/${encodeURIComponent(item.caseNumber)}`);
+                  } else if (item.link?.startsWith('/')) {
+                    // a notice about something else than a case (the monthly report): its own page
+                    setOpen(false);
+                    void navigate(item.link);
                   }
                 }}
               >

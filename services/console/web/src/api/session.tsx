@@ -79,6 +79,8 @@ export const SCREEN_PATHS: Readonly<Record<Screen, string>> = {
   figures: '/supervisor',
   breaches: '/breaches',
   calendar: '/calendar',
+  reports: '/reports/monthly',
+  policy: '/policy',
 };
 
 /** The landing page of each role: its first screen. */

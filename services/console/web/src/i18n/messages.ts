@@ -2,6 +2,7 @@
 // Placeholders are {name}; both texts of a key use the same ones (checked by messages.spec.ts).
 
 import { type ActorRole, ROLE_LABELS, SUMMONS_STATUS_LABELS, type SummonsStatus } from '../lib/vocabulary';
+import { FIGURES_MESSAGES } from './figures-messages';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -637,6 +638,7 @@ export const MESSAGES = {
   'sup.overdueBy': ['超时', 'Overdue by'],
   'sup.notice': ['发督办', 'Issue notice'],
   'sup.noData': ['该期间暂无数据', 'No data for this period'],
+  ...FIGURES_MESSAGES,
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof MESSAGES;
