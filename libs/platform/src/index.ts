@@ -25,6 +25,7 @@ export * from './http/bootstrap-http';
 export * from './http/serve-until-stopped';
 export * from './http/hostile-input';
 export * from './http/security-headers';
+export * from './http/request-body';
 export * from './platform.module';
 export * from './kafka/connect-event-server';
 export * from './auth/auth-user';

@@ -11,6 +11,7 @@ import { Migration, runMigrations } from '../mongo/migrations';
 import { HttpErrorFilter } from './http-exception.filter';
 import { refuseHostileInput } from './hostile-input';
 import { securityHeaders } from './security-headers';
+import { refuseUndeclaredMediaType } from './request-body';
 
 export interface HttpAppOptions {
   service: string;
@@ -30,6 +31,7 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
   const app = await NestFactory.create<NestExpressApplication>(module, { logger, bodyParser: false });
   if (options.migrations?.length) await runMigrations(app.get<Connection>(getConnectionToken()).db!, options.migrations, logger);
   app.use(securityHeaders());
+  app.use(refuseUndeclaredMediaType);
   app.useBodyParser('json', { limit: options.bodyLimit ?? '256kb' });
   app.use(malformedJsonAsFieldError);
   app.use(refuseHostileInput);

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import multer, { MulterError } from 'multer';
+import { malformedMultipart } from '@civicflow/platform';
 import { Observable } from 'rxjs';
 import { formatBytes, PHOTOS_SETTINGS, PhotosSettings } from './photos.config';
 
@@ -46,14 +47,8 @@ export class PhotoUploadInterceptor implements NestInterceptor {
 
   private toHttpError(error: unknown): HttpException {
     if (error instanceof HttpException) return error;
-    if (!(error instanceof MulterError)) {
-      // busboy's own complaints: a truncated or malformed multipart body
-      const detail = error instanceof Error ? error.message : String(error);
-      return new BadRequestException({
-        message: `表单数据格式错误 malformed multipart/form-data: ${detail}`,
-        errors: [{ field: '(body)', reason: detail }],
-      });
-    }
+    // busboy's own complaints: a truncated or malformed multipart body
+    if (!(error instanceof MulterError)) return malformedMultipart(error);
     const { maxBytes, maxCount } = this.settings;
     // multer 2 names the file in the error; its type definitions do not know that yet
     const name = (error as MulterError & { filename?: string }).filename ?? error.field ?? PHOTO_FIELD;

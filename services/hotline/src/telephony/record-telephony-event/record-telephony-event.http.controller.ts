@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, HttpCode, Inject, Post, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Inject, Post, UnauthorizedException } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { timingSafeEqual } from 'node:crypto';
 import { CONFIG, Public } from '@civicflow/platform';
@@ -23,7 +23,9 @@ export class RecordTelephonyEventHttpController {
   @ApiAcceptedResponse({ description: 'recorded; the operator’s console opens a call form with the number (ringing, answered) or shows the call ended (hung-up)' })
   async receive(@Body() event: TelephonyEventDto, @Headers('x-telephony-key') key: string | undefined) {
     const expected = this.config.HOTLINE_TELEPHONY_KEY;
-    if (!expected) throw new ServiceUnavailableException({ message: '未配置话务系统接入密钥 HOTLINE_TELEPHONY_KEY is not set: no telephony system is connected' });
+    // no key configured: no telephony system is connected, so no caller can prove it is one (a 401, not a server
+    // fault: there is nothing to retry)
+    if (!expected) throw new UnauthorizedException({ message: '未配置话务系统接入密钥,不接收话务事件 HOTLINE_TELEPHONY_KEY is not set: no telephony system is connected' });
     if (!key || !sameKey(key, expected)) throw new UnauthorizedException({ message: '话务系统密钥无效 wrong or missing X-Telephony-Key' });
     return this.record.execute(event);
   }

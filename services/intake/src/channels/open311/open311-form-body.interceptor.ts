@@ -2,6 +2,7 @@ import { BadRequestException, CallHandler, ExecutionContext, Injectable, NestInt
 import express, { Request, Response } from 'express';
 import multer from 'multer';
 import { Observable } from 'rxjs';
+import { malformedMultipart } from '@civicflow/platform';
 
 type Middleware = (request: Request, response: Response, next: (error?: unknown) => void) => void;
 
@@ -37,6 +38,8 @@ function multipartError(error: unknown): Error {
     return new BadRequestException({ message: '不接收文件,照片请用 media_url files are not taken; send a photo as media_url' });
   }
   if (code === 'LIMIT_FIELD_VALUE' || code === 'LIMIT_FIELD_COUNT') return new PayloadTooLargeException({ message: '表单过大 the form is too large' });
-  // body-parser's errors carry their HTTP status, which the Open311 error filter answers with
-  return error instanceof Error ? error : new Error(String(error));
+  // body-parser's errors carry their HTTP status, which the Open311 error filter answers with; busboy's (no
+  // boundary, a truncated body) carry none and are the client's mistake
+  if (typeof (error as { status?: unknown }).status === 'number') return error as Error;
+  return malformedMultipart(error);
 }

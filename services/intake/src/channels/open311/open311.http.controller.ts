@@ -1,5 +1,5 @@
 import { All, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Req, Res, UseFilters, UseInterceptors } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '@civicflow/platform';
 import { ClientApp, ClientAppRegistry } from './client-apps';
@@ -157,7 +157,8 @@ export class Open311HttpController {
     reply(response, format, 'webhooks', []);
   }
 
-  /** Anything else under /open311/v2 is a 404 in the format the client asked for. */
+  /** Anything else under /open311/v2 is a 404 in the format the client asked for (no operation: not described). */
+  @ApiExcludeEndpoint()
   @All('*path')
   notFound(@Req() request: Request): never {
     throw new NotFoundException({ message: `没有这个资源 no such resource: ${request.method} ${request.path}` });
