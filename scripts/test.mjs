@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildConsoleWeb, checkNode, ensureDependencies, ensureSystemPackages, infra, main, root, run, runOrFail, step, StepError } from './lib/run.mjs';
+import { ensurePythonTool, PYTHON_TOOLS } from './lib/python-tools.mjs';
 
 const reports = join(root, '.civicflow', 'reports');
 
@@ -17,12 +18,15 @@ const testInfra = {
   MONGO_PORT: '37017',
 };
 for (const [name, value] of Object.entries(testInfra)) process.env[name] ??= value;
-const STEPS = 7;
+const STEPS = 8;
 
 main(async () => {
   checkNode();
   await step(STEPS, 'dependencies (npm ci on a fresh clone)', ensureDependencies);
   await step(STEPS, 'system packages: Chinese fonts (agreement PDFs), Chromium (console browser tests)', () => ensureSystemPackages(['fonts', 'chromium']));
+  await step(STEPS, 'Python test tools from PyPI into project-local virtualenvs (schemathesis, Open311 client libraries)', async () => {
+    for (const name of Object.keys(PYTHON_TOOLS)) await ensurePythonTool(name);
+  });
   const launcher = await infra();
   const native = launcher.infraMode() === 'native';
   const infraUp = await step(STEPS, 'infrastructure: Kafka, Temporal, FerretDB (provisioned once, then cached)', () =>

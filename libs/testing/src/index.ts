@@ -14,3 +14,4 @@ export * from './case-input';
 export * from './notice-texts';
 export * from './service-process';
 export * from './pdf-text';
+export * from './python-tool';

@@ -19,7 +19,7 @@ import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { naturalMinutes } from '@civicflow/domain';
 import { createKafka } from '@civicflow/platform';
-import { eventually, httpAs, integrationConfig, ownTemporalNamespace, profilesWithWindows, startApps, startCaseWorker, TestCaseWorker, TestUser, uniqueId } from '@civicflow/testing';
+import { eventually, httpAs, integrationConfig, ownTemporalNamespace, profilesWithWindows, pythonTool, startApps, startCaseWorker, TestCaseWorker, TestUser, uniqueId } from '@civicflow/testing';
 import { caseworkConfigSchema, createCaseworkApp } from '@civicflow/casework';
 import { createGridApp, gridConfigSchema, pointInside } from '@civicflow/grid';
 import { createIdentityApp, identityConfigSchema } from '@civicflow/identity';
@@ -377,22 +377,7 @@ function listen(server: Server): Promise<string> {
   return new Promise((resolveUrl) => server.listen(0, '127.0.0.1', () => resolveUrl(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
 }
 
-/** The project-local venv with the pinned client libraries (made once under .civicflow/), or a clear failure. */
+/** The project-local venv's python with the pinned client libraries (scripts/lib/python-tools.mjs), or a clear failure. */
 async function pythonVenv(): Promise<string> {
-  const root = resolve(__dirname, '../../..');
-  const venv = join(root, '.civicflow', 'open311-clients-venv');
-  const python = join(venv, 'bin', 'python');
-  const requirements = resolve(__dirname, 'open311-clients/requirements.txt');
-  try {
-    if (!existsSync(python)) {
-      await mkdir(join(root, '.civicflow'), { recursive: true });
-      await run('python3', ['-m', 'venv', venv], { timeout: 120_000 });
-    }
-    await run(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '-r', requirements], { timeout: 300_000 });
-  } catch (error) {
-    throw new Error(
-      `the Open311 client-library test needs Python 3.10+ with venv and pip, and PyPI (apt-get install python3 python3-venv python3-pip): ${(error as Error).message}`,
-    );
-  }
-  return python;
+  return join(pythonTool('open311-clients'), 'bin', 'python');
 }
