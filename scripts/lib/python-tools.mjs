@@ -44,7 +44,7 @@ export async function ensurePythonTool(name, log = (line) => console.log(`  ${li
   log(`${name}: pip install -r ${tool.requirements.slice(root.length + 1)} (from PyPI, once)`);
   const code = await new Promise((resolve) => {
     // stdout of pip goes to stderr: a caller's stdout may be a report (jest --json)
-    const pip = spawn(join(tool.venv, 'bin', 'pip'), ['install', '--disable-pip-version-check', '--progress-bar', 'off', '-r', tool.requirements], { stdio: ['ignore', process.stderr, process.stderr] });
+    const pip = spawn(join(tool.venv, 'bin', 'pip'), ['install', '--disable-pip-version-check', '--progress-bar', 'off', '--retries', '2', '-r', tool.requirements], { stdio: ['ignore', process.stderr, process.stderr] });
     const timer = setTimeout(() => pip.kill('SIGKILL'), 900_000);
     pip.on('error', () => resolve(1));
     pip.on('exit', (c) => {
