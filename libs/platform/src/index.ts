@@ -16,6 +16,7 @@ export * from './mongo/mongo-processed-events';
 export * from './mongo/duplicate-key';
 export * from './mongo/processed-event.schema';
 export * from './mongo/migrations';
+export * from './mongo/ordered-lists';
 export * from './temporal/temporal.module';
 export * from './http/error-messages';
 export * from './http/http-exception.filter';

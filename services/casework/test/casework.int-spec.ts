@@ -9,7 +9,9 @@ import { createKafka } from '@civicflow/platform';
 import { bearerFor, eventually, integrationConfig, uniqueId, ownTemporalNamespace, startCaseWorker, TestCaseWorker } from '@civicflow/testing';
 import { CaseWorkflowInput } from '@civicflow/workflows';
 import { caseworkConfigSchema, createCaseworkApp } from '@civicflow/casework';
+import mongoose from 'mongoose';
 import { caseListsMigration } from '../src/migrations/case-lists.migration';
+import { orderedCaseListsMigration } from '../src/migrations/ordered-case-lists.migration';
 
 const runId = uniqueId();
 const env = integrationConfig({ MONGO_DB_PREFIX: runId, CASEWORK_CONSUMER_GROUP: `casework-${runId}`, KAFKA_FROM_BEGINNING: 'false' });
@@ -154,6 +156,10 @@ describe('casework: commands, timeline and worklists on the real servers', () =>
       const awaiting = (await worklist('operator', 'bf', 'awaiting-callback')).map((c) => c.caseNumber);
       return !open.includes(caseNumber) && awaiting.includes(caseNumber) ? true : undefined;
     }, { what: `${caseNumber} off the open list and awaiting its callback` });
+    // the street's own callback list has it, another street's not; the city's open list no longer
+    expect((await worklist('street-coordinator', STREET, 'awaiting-callback')).map((c) => c.caseNumber)).toContain(caseNumber);
+    expect((await worklist('street-coordinator', 'bf-d01-s02', 'awaiting-callback')).map((c) => c.caseNumber)).not.toContain(caseNumber);
+    expect((await worklist('supervisor', 'bf', 'open')).map((c) => c.caseNumber)).not.toContain(caseNumber);
     // the timeline is jurisdiction-checked too
     expect((await call('GET', `/api/v1/cases/${caseNumber}/timeline`, 'street-coordinator', 'bf-d01-s02')).status).toBe(404);
   });
@@ -176,8 +182,46 @@ describe('casework: commands, timeline and worklists on the real servers', () =>
     expect(await worklist('community-handler', COMMUNITY, 'open')).toEqual([]);
     expect(await caseListsMigration.run(db as never)).toMatch(/^\d+ cases and \d+ timeline entries filed in \d+ lists$/);
     await caseListsMigration.run(db as never); // again: nothing doubles
+    await orderedCaseListsMigration.run(db as never); // the city's lists went with the collection too (a start runs every migration)
     expect((await worklist('community-handler', COMMUNITY, 'open')).map((c) => c.caseNumber)).toEqual(onList);
     expect((await worklist('grid-worker', `${COMMUNITY}-g01`, 'open')).map((c) => c.caseNumber)).toContain(caseNumber);
     expect((await call('GET', `/api/v1/cases/${caseNumber}/timeline`, 'supervisor', 'bf')).body).toEqual(timeline);
+  });
+
+  it('answers the city-wide lists and the callback lists with point reads by _id, nearest deadline first, also for cases filed by the migration', async () => {
+    const db = mongo.db(`${runId}_casework`);
+    expect(await db.collection('schema_migrations').findOne({ _id: orderedCaseListsMigration.id as never })).toMatchObject({ finishedAt: expect.any(Date) }); // ran at start
+    const [first, second] = [await startCase(), await startCase()];
+    const cityOpen = async () => (await worklist('supervisor', 'bf', 'open')).map((c) => c.caseNumber);
+    // dispatched (their deadline set, so they stay where they are in the list)
+    const before = await eventually(async () => {
+      const items = (await call('GET', '/api/v1/worklist?view=open', 'supervisor', 'bf')).body.items as { caseNumber: string; deadline: string | null }[];
+      const placed = [first, second].every((n) => items.some((c) => c.caseNumber === n && c.deadline !== null));
+      return placed ? items.map((c) => c.caseNumber) : undefined;
+    }, { what: `${first} and ${second} dispatched on the city's open list` });
+    const deadlines = (await call('GET', '/api/v1/worklist?view=open', 'supervisor', 'bf')).body.items.map((c: { deadline: string | null }) => c.deadline ?? '9999');
+    expect(deadlines).toEqual([...deadlines].sort());
+
+    // what the read asks the store: only documents by _id (an index lookup on every server), never a filter over the cases
+    const reads: { collection: string; method: string; filter: Record<string, unknown> }[] = [];
+    const READS = ['find', 'findOne', 'aggregate', 'countDocuments', 'distinct'];
+    mongoose.set('debug', (collection: string, method: string, filter: Record<string, unknown>) => reads.push({ collection, method, filter }));
+    try {
+      await cityOpen();
+      await worklist('supervisor', 'bf', 'breached');
+      await worklist('operator', 'bf', 'awaiting-callback');
+    } finally {
+      mongoose.set('debug', false);
+    }
+    // reads only: the projection may be writing (by _id) meanwhile
+    const ofCases = reads.filter((r) => READS.includes(r.method)).filter((r) => r.collection === 'case_worklist' || r.collection === 'case_lists');
+    expect(ofCases.length).toBeGreaterThan(2);
+    expect(ofCases.filter((r) => r.method !== 'findOne' || Object.keys(r.filter).join() !== '_id' || typeof r.filter._id !== 'string')).toEqual([]);
+
+    await db.collection('case_lists').deleteMany({ _id: { $regex: '^(city|awaiting-callback):' } } as never); // a deployment from before the ordered lists
+    expect(await cityOpen()).toEqual([]);
+    expect(await orderedCaseListsMigration.run(db as never)).toMatch(/^\d+ cases filed in \d+ ordered lists$/);
+    await orderedCaseListsMigration.run(db as never); // again: nothing doubles
+    expect(await cityOpen()).toEqual(before);
   });
 });

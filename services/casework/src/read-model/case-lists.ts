@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Model, Schema } from 'mongoose';
+import { Model } from 'mongoose';
+import { MemberListDoc, memberListSchema, OrderedLists, orderedMember } from '@civicflow/platform';
 import type { CaseReadDoc } from './case-projection';
 
 /**
@@ -11,17 +12,11 @@ import type { CaseReadDoc } from './case-projection';
  * point read, then one point read per member. A member left behind (a crash between two writes) is harmless:
  * readers check each document against the list's meaning and skip the ones that no longer belong.
  */
-export interface CaseListDoc {
-  _id: string;
-  members: string[];
-}
+export type CaseListDoc = MemberListDoc;
 
 export const CASE_LIST_MODEL = 'CaseList';
 
-export const caseListSchema = new Schema<CaseListDoc>(
-  { _id: { type: String, required: true }, members: { type: [String], default: [] } },
-  { collection: 'case_lists', versionKey: false },
-);
+export const caseListSchema = memberListSchema('case_lists');
 
 export const caseListKey = {
   /** cases at a unit that are open or breached (its open and breached worklists) */
@@ -32,6 +27,12 @@ export const caseListKey = {
   department: (departmentId: string) => `department:${departmentId}`,
   /** a case's timeline entries (event ids) */
   timeline: (caseNumber: string) => `timeline:${caseNumber}`,
+  /** every open case of the city, in deadline order (an `OrderedLists` list: members are `orderedMember`s of the deadline) */
+  cityOpen: 'city:open',
+  /** every breached case of the city, in deadline order */
+  cityBreached: 'city:breached',
+  /** resolved cases awaiting the hotline's callback (回访) within a unit (any unit of the case's path, or `city`), in deadline order */
+  awaitingCallback: (unitId: string) => `awaiting-callback:${unitId}`,
 };
 
 /** The worklists a case's worklist document puts it in. */
@@ -44,9 +45,37 @@ export function worklistKeysOf(doc: Pick<CaseReadDoc, 'currentUnit' | 'gridId' |
   ];
 }
 
+/** A list a case belongs to, and the member it is there as; `ordered` lists are kept per deadline day. */
+export interface ListEntry {
+  key: string;
+  member: string;
+  ordered: boolean;
+}
+
+/** The city-wide and callback lists a case's worklist document puts it in (members in deadline order). */
+export function orderedEntriesOf(doc: Pick<CaseReadDoc, '_id' | 'deadline' | 'open' | 'breached' | 'stage' | 'orgPath' | 'streetId' | 'communityId' | 'currentUnit'>): ListEntry[] {
+  const member = orderedMember(doc.deadline, doc._id);
+  const units = doc.stage === 'resolved' ? ['city', ...new Set([...doc.orgPath, doc.streetId, doc.communityId, doc.currentUnit].filter((u): u is string => !!u))] : [];
+  return [
+    ...(doc.open ? [caseListKey.cityOpen] : []),
+    ...(doc.breached ? [caseListKey.cityBreached] : []),
+    ...units.map(caseListKey.awaitingCallback),
+  ].map((key) => ({ key, member, ordered: true }));
+}
+
+/** Every list a case's worklist document puts it in. */
+export function listEntriesOf(doc: CaseReadDoc | null): ListEntry[] {
+  if (!doc) return [];
+  return [...worklistKeysOf(doc).map((key) => ({ key, member: doc._id, ordered: false })), ...orderedEntriesOf(doc)];
+}
+
 @Injectable()
 export class CaseLists {
-  constructor(@InjectModel(CASE_LIST_MODEL) private readonly lists: Model<CaseListDoc>) {}
+  private readonly ordered: OrderedLists;
+
+  constructor(@InjectModel(CASE_LIST_MODEL) private readonly lists: Model<CaseListDoc>) {
+    this.ordered = new OrderedLists(lists);
+  }
 
   async add(key: string, member: string): Promise<void> {
     await this.lists.updateOne({ _id: key }, { $addToSet: { members: member } }, { upsert: true }).exec();
@@ -60,13 +89,29 @@ export class CaseLists {
     return (await this.lists.findById(key).lean<CaseListDoc>().exec())?.members ?? [];
   }
 
-  /** Moves a case from the worklists of its document before to those of its document after. Idempotent. */
+  /** The first `limit` cases of a list in deadline order that `read` still finds in it. */
+  firstInOrder<T>(key: string, limit: number, read: (member: string) => Promise<T | undefined>): Promise<T[]> {
+    return this.ordered.first(key, limit, read);
+  }
+
+  private async enter(entry: ListEntry): Promise<void> {
+    await (entry.ordered ? this.ordered.enter(entry.key, entry.member) : this.add(entry.key, entry.member));
+  }
+
+  private async leave(entry: ListEntry): Promise<void> {
+    await (entry.ordered ? this.ordered.leave(entry.key, entry.member) : this.remove(entry.key, entry.member));
+  }
+
+  /** Moves a case from the lists of its document before to those of its document after (a new deadline moves it within an ordered list). Idempotent. */
   async follow(before: CaseReadDoc | null, after: CaseReadDoc): Promise<void> {
-    const was = worklistKeysOf(before);
-    const now = worklistKeysOf(after);
+    const id = (e: ListEntry) => `${e.key}\u0000${e.member}`;
+    const was = listEntriesOf(before);
+    const now = listEntriesOf(after);
+    const wasIds = new Set(was.map(id));
+    const nowIds = new Set(now.map(id));
     await Promise.all([
-      ...now.filter((key) => !was.includes(key)).map((key) => this.add(key, after._id)),
-      ...was.filter((key) => !now.includes(key)).map((key) => this.remove(key, after._id)),
+      ...now.filter((e) => !wasIds.has(id(e))).map((e) => this.enter(e)),
+      ...was.filter((e) => !nowIds.has(id(e))).map((e) => this.leave(e)),
     ]);
   }
 }

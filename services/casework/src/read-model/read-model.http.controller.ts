@@ -1,11 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { FilterQuery, Model } from 'mongoose';
+import { Model } from 'mongoose';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { answersSummonses } from '@civicflow/domain';
-import { AuthUser, CurrentUser } from '@civicflow/platform';
+import { AuthUser, CurrentUser, idOfOrderedMember, orderedMember } from '@civicflow/platform';
 import { CaseAccess } from '../commands/case-access';
 import { caseNotFound } from '../commands/command-errors';
 import { CaseReadDoc, departmentDeadline, NO_DEADLINE, SlaState, TimelineDoc } from './case-projection';
@@ -65,14 +65,14 @@ export class ReadModelHttpController {
         .slice(0, WORKLIST_LIMIT);
       return { view: query.view, unitId: user.unitId, items: items.map((c) => worklistItem(c, c.sla, new Date(c.deadline))) };
     }
-    // the whole city's lists and the callbacks awaited are filters over every case (a scan on FerretDB)
-    const filter: FilterQuery<CaseReadDoc> = query.view === 'awaiting-callback' ? { stage: 'resolved' } : query.view === 'breached' ? { breached: true } : { open: true };
-    const found = await this.cases.find(filter).sort({ deadline: 1, _id: 1 }).limit(WORKLIST_LIMIT).lean<CaseReadDoc[]>();
-    // awaiting-callback is filtered by stage only (the callback is the hotline's); keep what the user may see
-    const visible = query.view === 'awaiting-callback' && !cityWide
-      ? found.filter((c) => [...c.orgPath, c.streetId, c.communityId, c.currentUnit].includes(user.unitId))
-      : found;
-    return { view: query.view, unitId: user.unitId, items: visible.map((c) => worklistItem(c, c.sla, c.deadline)) };
+    // the whole city's lists and the callbacks awaited within the user's unit: lists in deadline order, read a page at a time
+    const key = query.view === 'awaiting-callback' ? caseListKey.awaitingCallback(cityWide ? 'city' : user.unitId) : query.view === 'breached' ? caseListKey.cityBreached : caseListKey.cityOpen;
+    const belongs = (c: CaseReadDoc) => (query.view === 'awaiting-callback' ? c.stage === 'resolved' : query.view === 'breached' ? c.breached : c.open);
+    const found = await this.lists.firstInOrder(key, WORKLIST_LIMIT, async (member) => {
+      const c = await this.cases.findById(idOfOrderedMember(member)).lean<CaseReadDoc>().exec();
+      return c && belongs(c) && orderedMember(c.deadline, c._id) === member ? c : undefined; // a member of the case's deadline before is left behind
+    });
+    return { view: query.view, unitId: user.unitId, items: found.map((c) => worklistItem(c, c.sla, c.deadline)) };
   }
 
   /**

@@ -1,0 +1,99 @@
+import { Schema } from 'mongoose';
+import type { Model } from 'mongoose';
+import type { mongo } from 'mongoose';
+
+/** A list document: `_id` is the list's key, `members` its members (strings). */
+export interface MemberListDoc {
+  _id: string;
+  members: string[];
+}
+
+/** The schema of a service's collection of lists (`case_lists`, `callback_lists` …): read and written by `_id` only. */
+export function memberListSchema(collection: string): Schema<MemberListDoc> {
+  return new Schema<MemberListDoc>(
+    { _id: { type: String, required: true }, members: { type: [String], default: [] } },
+    { collection, versionKey: false },
+  );
+}
+
+/**
+ * A member of a list read in time order: `<time ISO>|<id>`, so members sorted as strings are in time order (then
+ * by id).
+ */
+export function orderedMember(at: Date | string, id: string): string {
+  return `${new Date(at).toISOString()}|${id}`;
+}
+
+/** The id of an `orderedMember`. */
+export function idOfOrderedMember(member: string): string {
+  return member.slice(member.indexOf('|') + 1);
+}
+
+/** Where a list in time order keeps a member (its day's document) and the directory of its days. */
+export const orderedListKey = {
+  day: (key: string, member: string) => `${key}@${member.slice(0, 10)}`,
+  days: (key: string) => `${key}@days`,
+};
+
+/**
+ * Lists in time order — what a reader asks for by something other than `_id` and wants a page of, soonest first
+ * (the city's open cases by deadline, the callbacks due): FerretDB 1.24 reads by `_id` through its index and decodes
+ * every stored document for any other filter, so such a list is kept by its writer. A list is one document per day
+ * of its members' times (`<key>@<day>`) with a directory of its days (`<key>@days`): a reader reads the days from
+ * the earliest and only the members of its page, and a write touches one day's document, not one that grows with
+ * the city. A day whose members have all left stays in the directory, read as empty. Every read and write is by
+ * `_id`.
+ */
+export class OrderedLists {
+  constructor(private readonly model: Model<MemberListDoc>) {}
+
+  /** Puts a member in its day's document and the day in the directory (every time: a directory is never assumed to hold it). */
+  async enter(key: string, member: string): Promise<void> {
+    await Promise.all([
+      this.model.updateOne({ _id: orderedListKey.day(key, member) }, { $addToSet: { members: member } }, { upsert: true }).exec(),
+      this.model.updateOne({ _id: orderedListKey.days(key) }, { $addToSet: { members: member.slice(0, 10) } }, { upsert: true }).exec(),
+    ]);
+  }
+
+  async leave(key: string, member: string): Promise<void> {
+    await this.model.updateOne({ _id: orderedListKey.day(key, member) }, { $pull: { members: member } }).exec();
+  }
+
+  /**
+   * The first `limit` members of a list whose item `read` still finds in it (it returns undefined for one that left:
+   * a crash between writes can leave a member behind, and one whose time moved is briefly there twice), soonest
+   * first: day by day from the earliest, each day's members in order, read `limit` at a time.
+   */
+  async first<T>(key: string, limit: number, read: (member: string) => Promise<T | undefined>): Promise<T[]> {
+    const found: T[] = [];
+    for (const day of (await this.members(orderedListKey.days(key))).sort()) {
+      const members = (await this.members(orderedListKey.day(key, day))).sort();
+      for (let i = 0; i < members.length && found.length < limit;) {
+        const page = members.slice(i, i + limit - found.length);
+        i += page.length;
+        found.push(...(await Promise.all(page.map(read))).filter((item): item is Awaited<T> => item !== undefined));
+      }
+      if (found.length >= limit) break;
+    }
+    return found;
+  }
+
+  private async members(id: string): Promise<string[]> {
+    return (await this.model.findById(id).lean<MemberListDoc>().exec())?.members ?? [];
+  }
+}
+
+/**
+ * Files members under their lists in time order at once (a migration, on the driver's collection): one write per
+ * day document and per directory. Idempotent ($addToSet). Returns how many list documents it wrote.
+ */
+export async function fileOrderedMembers(collection: mongo.Collection<MemberListDoc>, entries: Iterable<{ key: string; member: string }>): Promise<number> {
+  const lists = new Map<string, Set<string>>();
+  const put = (id: string, value: string) => lists.set(id, (lists.get(id) ?? new Set<string>()).add(value));
+  for (const { key, member } of entries) {
+    put(orderedListKey.day(key, member), member);
+    put(orderedListKey.days(key), member.slice(0, 10));
+  }
+  for (const [id, values] of lists) await collection.updateOne({ _id: id }, { $addToSet: { members: { $each: [...values] } } }, { upsert: true });
+  return lists.size;
+}
