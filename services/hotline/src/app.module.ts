@@ -16,6 +16,7 @@ import { LookupCallerHttpController } from './callers/lookup-caller/lookup-calle
 import { LookupCallerUseCase } from './callers/lookup-caller/lookup-caller.usecase';
 import { CALLER_CALLS_MODEL, callerCallsSchema, CASE_CALLS_MODEL, caseCallsSchema } from './calls/call-indexes.schema';
 import { CALLBACK_TASK_MODEL, callbackTaskSchema, CASE_CALLBACK_MODEL, caseCallbackSchema } from './callbacks/callback-task.schema';
+import { CALLBACK_LIST_MODEL, callbackListSchema, CallbackLists } from './callbacks/callback-lists';
 import { CaseClosedMessageController } from './callbacks/settle-callback/case-closed.message.controller';
 import { SettleCallbackUseCase } from './callbacks/settle-callback/settle-callback.usecase';
 import { ListCallbacksHttpController } from './callbacks/list-callbacks/list-callbacks.http.controller';
@@ -63,6 +64,7 @@ export class HotlineModule {
           { name: KNOWLEDGE_ARTICLE_MODEL, schema: knowledgeArticleSchema },
           { name: CALLBACK_TASK_MODEL, schema: callbackTaskSchema },
           { name: CASE_CALLBACK_MODEL, schema: caseCallbackSchema },
+          { name: CALLBACK_LIST_MODEL, schema: callbackListSchema },
           { name: CALLER_CALLS_MODEL, schema: callerCallsSchema },
           { name: CASE_CALLS_MODEL, schema: caseCallsSchema },
           { name: DUE_WORK_MODEL, schema: dueWorkSchema },
@@ -107,6 +109,7 @@ export class HotlineModule {
         RetireArticleUseCase,
         SeedKnowledge,
         ScheduleCallbackUseCase,
+        CallbackLists,
         RecordCallbackUseCase,
         SettleCallbackUseCase,
         HotlineOutbox,

@@ -3,6 +3,7 @@ import { HotlineConfig } from './config';
 import { HotlineModule } from './app.module';
 import { callbackAttemptsMigration } from './migrations/callback-attempts.migration';
 import { callIndexesMigration } from './migrations/call-indexes.migration';
+import { callbackListsMigration } from './migrations/callback-lists.migration';
 
 /**
  * The operators' HTTP API plus the Kafka consumer of the hotline's read model (case.registered,
@@ -14,6 +15,6 @@ export function createHotlineApp(config: HotlineConfig) {
     title: 'CivicFlow 12345 热线 hotline API',
     logLevel: config.LOG_LEVEL,
     events: { groupId: config.HOTLINE_CONSUMER_GROUP, fromBeginning: config.KAFKA_FROM_BEGINNING },
-    migrations: [callbackAttemptsMigration, callIndexesMigration],
+    migrations: [callbackAttemptsMigration, callIndexesMigration, callbackListsMigration],
   });
 }

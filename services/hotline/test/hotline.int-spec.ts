@@ -13,6 +13,8 @@ import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
 import { HotlineOutbox } from '../src/outbox/hotline-outbox';
 import { callbackAttemptsMigration } from '../src/migrations/callback-attempts.migration';
 import { callIndexesMigration } from '../src/migrations/call-indexes.migration';
+import { callbackListsMigration } from '../src/migrations/callback-lists.migration';
+import mongoose from 'mongoose';
 
 const runId = uniqueId();
 const consumerGroup = `hotline-${runId}`;
@@ -446,9 +448,43 @@ describe('hotline service on the real servers', () => {
       expect(callbackProbe.messages.filter((m) => m.key === unreachableCase)).toHaveLength(3);
       expect((await pending()).map((t) => t.caseNumber)).not.toEqual(expect.arrayContaining([reachedCase]));
       expect((await api('GET', '/api/v1/callbacks?status=unreachable')).body.callbacks.map((t: { caseNumber: string }) => t.caseNumber)).toContain(unreachableCase);
+      expect((await api('GET', '/api/v1/callbacks?status=recorded')).body.callbacks.map((t: { caseNumber: string }) => t.caseNumber)).toContain(reachedCase);
     } finally {
       await callbackProbe.stop();
     }
+  });
+
+  it('lists callbacks by status with point reads by _id, soonest due first, also tasks stored before the lists (migration)', async () => {
+    const db = mongo.db(`${runId}_hotline`);
+    expect(await db.collection('schema_migrations').findOne({ _id: callbackListsMigration.id as never })).toMatchObject({ finishedAt: expect.any(Date) }); // ran at start
+    const [later, sooner] = [aCaseNumber(), aCaseNumber()];
+    await consumed([await resolveCase(later, new Date(Date.now() + 5 * 86_400_000)), await resolveCase(sooner, new Date(Date.now() + 4 * 86_400_000))]);
+    const pending = async () => ((await api('GET', '/api/v1/callbacks?status=pending&limit=200')).body.callbacks as { caseNumber: string }[]).map((t) => t.caseNumber);
+    const before = await eventually(async () => {
+      const list = await pending();
+      return list.includes(later) && list.includes(sooner) ? list : undefined;
+    }, { what: 'both tasks on the pending list' });
+    expect(before.indexOf(sooner)).toBeLessThan(before.indexOf(later));
+
+    // what the read asks the store: only documents by _id, never a filter over every callback task
+    const reads: { collection: string; method: string; filter: Record<string, unknown> }[] = [];
+    const READS = ['find', 'findOne', 'aggregate', 'countDocuments', 'distinct'];
+    mongoose.set('debug', (collection: string, method: string, filter: Record<string, unknown>) => reads.push({ collection, method, filter }));
+    try {
+      await pending();
+    } finally {
+      mongoose.set('debug', false);
+    }
+    // reads only: the projection may be writing (by _id) meanwhile
+    const ofTasks = reads.filter((r) => READS.includes(r.method)).filter((r) => r.collection === 'callback_tasks' || r.collection === 'callback_lists');
+    expect(ofTasks.length).toBeGreaterThan(2);
+    expect(ofTasks.filter((r) => r.method !== 'findOne' || Object.keys(r.filter).join() !== '_id' || typeof r.filter._id !== 'string')).toEqual([]);
+
+    await db.collection('callback_lists').deleteMany({}); // a deployment from before the lists
+    expect(await pending()).toEqual([]);
+    expect(await callbackListsMigration.run(db as never)).toMatch(/^\d+ callback tasks filed in \d+ lists$/);
+    await callbackListsMigration.run(db as never); // again: nothing doubles
+    expect(await pending()).toEqual(before);
   });
 
   it('sends what a failed publish left behind: the outbox announces a stored call once, found in its due list', async () => {

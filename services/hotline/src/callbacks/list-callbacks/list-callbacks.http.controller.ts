@@ -1,11 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Model } from 'mongoose';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Roles } from '@civicflow/platform';
-import { CALLBACK_TASK_MODEL, CallbackTaskDoc } from '../callback-task.schema';
+import { CallbackLists } from '../callback-lists';
 import { callbackTaskViewSchema, toCallbackTaskView } from '../callback-task.view';
 
 class ListCallbacksQuery extends createZodDto(
@@ -18,19 +16,19 @@ class ListCallbacksQuery extends createZodDto(
 const callbackListSchema = z.object({ callbacks: z.array(callbackTaskViewSchema) });
 class CallbackListDto extends createZodDto(callbackListSchema) {}
 
-/** 回访任务列表: the operators' work list, soonest due first (equality on status, sorted by the index). */
+/** 回访任务列表: the operators' work list, soonest due first (the status's list, read by `_id`). */
 @ApiTags('callbacks 回访')
 @ApiBearerAuth()
 @Controller('api/v1/callbacks')
 export class ListCallbacksHttpController {
-  constructor(@InjectModel(CALLBACK_TASK_MODEL) private readonly tasks: Model<CallbackTaskDoc>) {}
+  constructor(private readonly lists: CallbackLists) {}
 
   @Get()
   @Roles('operator', 'supervisor')
   @ApiOkResponse({ type: CallbackListDto })
   async list(@Query() { status, limit }: ListCallbacksQuery): Promise<z.infer<typeof callbackListSchema>> {
     const now = new Date();
-    const tasks = await this.tasks.find({ status }).sort({ dueAt: 1 }).limit(limit).lean<CallbackTaskDoc[]>().exec();
+    const tasks = await this.lists.first(status, limit);
     return { callbacks: tasks.map((task) => toCallbackTaskView(task, now)) };
   }
 }

@@ -6,6 +6,7 @@ import { HotlineOutbox } from '../../outbox/hotline-outbox';
 import { notFound, refused } from '../../shared/http-errors';
 import { decideCallbackResult } from '../callback-rules';
 import { CALLBACK_TASK_MODEL, CallbackTaskDoc } from '../callback-task.schema';
+import { CallbackLists } from '../callback-lists';
 import { CallbackTaskView, toCallbackTaskView } from '../callback-task.view';
 import { RecordCallbackDto } from './record-callback.dto';
 
@@ -20,6 +21,7 @@ export class RecordCallbackUseCase {
   constructor(
     @InjectModel(CALLBACK_TASK_MODEL) private readonly tasks: Model<CallbackTaskDoc>,
     private readonly outbox: HotlineOutbox,
+    private readonly lists: CallbackLists,
   ) {}
 
   async execute(callbackId: string, result: RecordCallbackDto, operator: AuthUser, now = new Date()): Promise<CallbackTaskView> {
@@ -29,6 +31,7 @@ export class RecordCallbackUseCase {
     if (!decision.ok) throw refused(decision.reason);
 
     await this.outbox.remember(`callback:${callbackId}`);
+    if (decision.status !== 'pending') await this.lists.enter(task, decision.status); // before the change, left after: never missing from a list
     const updated = await this.tasks
       .findOneAndUpdate(
         { _id: callbackId, status: 'pending', attemptCount: task.attemptCount },
@@ -47,6 +50,7 @@ export class RecordCallbackUseCase {
         en: 'another operator just recorded this callback; reload it',
       });
     }
+    if (decision.status !== 'pending') await this.lists.leave(task, 'pending');
     await this.outbox.run(`callback:${callbackId}`);
     return toCallbackTaskView(updated, now);
   }

@@ -6,6 +6,7 @@ import { CALL_MODEL, CallDoc } from '../../calls/call.schema';
 import { CASE_CALLS_MODEL, CaseCallsDoc } from '../../calls/call-indexes.schema';
 import { isDuplicateKey } from '../../shared/http-errors';
 import { CALLBACK_TASK_MODEL, CallbackTaskDoc, CASE_CALLBACK_MODEL, CaseCallbackDoc } from '../callback-task.schema';
+import { CallbackLists } from '../callback-lists';
 
 export type ScheduleResult = 'scheduled' | 'already-scheduled';
 
@@ -22,6 +23,7 @@ export class ScheduleCallbackUseCase {
     @InjectModel(CALL_MODEL) private readonly calls: Model<CallDoc>,
     @InjectModel(CASE_CALLBACK_MODEL) private readonly byCase: Model<CaseCallbackDoc>,
     @InjectModel(CASE_CALLS_MODEL) private readonly caseCalls: Model<CaseCallsDoc>,
+    private readonly lists: CallbackLists,
   ) {}
 
   async execute(event: EventEnvelope<EventData<typeof caseResolvedV1>>, now = new Date()): Promise<ScheduleResult> {
@@ -46,8 +48,11 @@ export class ScheduleCallbackUseCase {
       publishedAttempts: 0,
       attemptsPending: false,
     };
-    // the case's current task first: a retry after a failed insert writes the same pointer again
-    await this.byCase.replaceOne({ _id: task.caseNumber }, { callbackId: task._id }, { upsert: true }).exec();
+    // the case's current task and the pending list first: a retry after a failed insert writes the same again
+    await Promise.all([
+      this.byCase.replaceOne({ _id: task.caseNumber }, { callbackId: task._id }, { upsert: true }).exec(),
+      this.lists.enter(task, 'pending'),
+    ]);
     try {
       await this.tasks.create(task);
       return 'scheduled';

@@ -4,6 +4,7 @@ import { Model } from 'mongoose';
 import { caseClosedV1, EventData, EventEnvelope } from '@civicflow/contracts';
 import { unreachableOutcome } from '../callback-rules';
 import { CALLBACK_TASK_MODEL, CallbackTaskDoc, CASE_CALLBACK_MODEL, CaseCallbackDoc } from '../callback-task.schema';
+import { CallbackLists } from '../callback-lists';
 
 export type SettleResult = 'settled' | 'not-unreachable' | 'no-task' | 'already-final';
 
@@ -17,6 +18,7 @@ export class SettleCallbackUseCase {
   constructor(
     @InjectModel(CALLBACK_TASK_MODEL) private readonly tasks: Model<CallbackTaskDoc>,
     @InjectModel(CASE_CALLBACK_MODEL) private readonly byCase: Model<CaseCallbackDoc>,
+    private readonly lists: CallbackLists,
   ) {}
 
   async execute(event: EventEnvelope<EventData<typeof caseClosedV1>>): Promise<SettleResult> {
@@ -27,7 +29,10 @@ export class SettleCallbackUseCase {
     if (!task) return 'no-task';
     if (task.status !== 'pending') return 'already-final';
     const outcome = unreachableOutcome(task.attempts, new Date(closed.occurredAt), closed.note);
+    await this.lists.enter(task, 'unreachable');
     const result = await this.tasks.updateOne({ _id: task._id, status: 'pending' }, { $set: { status: 'unreachable', outcome } }).exec();
-    return result.matchedCount === 1 ? 'settled' : 'already-final';
+    if (result.matchedCount !== 1) return 'already-final';
+    await this.lists.leave(task, 'pending');
+    return 'settled';
   }
 }
