@@ -38,6 +38,26 @@ describe('the calendar from grid, as the worker keeps it', () => {
     expect(source.info()).toMatchObject({ source: 'grid', version: 2 });
   });
 
+  it('serves a table past its refresh time when grid is slow to answer, and the new one when it has come', async () => {
+    const grid = fakeGrid();
+    let now = 0;
+    let answer: (() => void) | undefined;
+    const slow = (async (url: string, init?: RequestInit) => {
+      if (grid.state.calls === 0) return grid.fetch(url, init);
+      await new Promise<void>((resolve) => (answer = resolve));
+      return grid.fetch(url, init);
+    }) as typeof fetch;
+    const source = calendarFromGrid({ gridUrl: 'http://grid', fetch: slow, refreshMs: 1_000, staleWaitMs: 20, now: () => now });
+    expect((await source.read()).version).toBe(1);
+    grid.state.version = 2;
+    now += 5_000;
+    expect((await source.read()).version).toBe(1); // grid has not answered within the wait: the reader does not wait longer
+    expect(answer).toBeDefined();
+    answer!();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect((await source.read()).version).toBe(2);
+  });
+
   it('serves the last table while grid is away, but not one older than a recompute needs', async () => {
     const grid = fakeGrid();
     let now = 0;
@@ -47,6 +67,7 @@ describe('the calendar from grid, as the worker keeps it', () => {
     grid.state.down = true;
     now += 5_000;
     expect((await source.read()).version).toBe(1);
+    await new Promise((resolve) => setImmediate(resolve)); // the refresh beside the read fails
     expect(warnings[0]).toContain('keeping version 1');
     await expect(source.read(2)).rejects.toThrow(/ECONNREFUSED/);
     expect(source.info().lastError).toContain('ECONNREFUSED');

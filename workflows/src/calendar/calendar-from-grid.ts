@@ -13,6 +13,8 @@ export interface GridCalendarOptions {
   gridUrl: string;
   /** How long a fetched table serves before it is fetched again (a new arrangement reaches every worker within it). */
   refreshMs?: number;
+  /** How long a read waits for grid to refresh a table past its refresh time before it serves that table (default 250 ms). */
+  staleWaitMs?: number;
   timeoutMs?: number;
   warn?: (message: string) => void;
   fetch?: typeof fetch;
@@ -29,11 +31,14 @@ export interface CalendarSourceInfo {
 /**
  * The administered calendar from the grid service (official arrangements entered there, units' office hours),
  * cached: fetched again after `refreshMs`, or at once when a recompute asks for a version newer than the cache.
- * When grid cannot answer, the last table keeps serving (and says so); with none, or older than a recompute
- * needs, reading fails and the workflow tries again later.
+ * A table past its refresh time is refreshed, but a read waits for grid at most `staleWaitMs` and then serves the
+ * table it has while the new one comes: every case's first workflow task reads the clocks, and waiting there for
+ * grid (up to its timeout under load) stalled every case started meanwhile. When grid cannot answer, the last table keeps serving (and says so); with none, or older than
+ * a recompute needs, reading fails and the workflow tries again later.
  */
 export function calendarFromGrid(options: GridCalendarOptions): CalendarSource & { info(): CalendarSourceInfo } {
   const refreshMs = options.refreshMs ?? 60_000;
+  const staleWaitMs = options.staleWaitMs ?? 250;
   const now = options.now ?? Date.now;
   const fetchJson = options.fetch ?? fetch;
   const url = `${options.gridUrl.replace(/\/+$/, '')}/api/v1/calendar/table`;
@@ -54,17 +59,30 @@ export function calendarFromGrid(options: GridCalendarOptions): CalendarSource &
     lastError = undefined;
   };
   const fetchOnce = () => (pending ??= load().finally(() => (pending = undefined)));
+  const kept = (error: unknown) => {
+    lastError = error instanceof Error ? error.message : String(error);
+    options.warn?.(`工作日历暂用缓存 the calendar from grid could not be refreshed, keeping version ${cache!.data.version}: ${lastError}`);
+  };
 
   return {
     async read(minVersion) {
       const enough = (held: typeof cache) => held !== undefined && (minVersion === undefined || held.data.version >= minVersion);
-      if (cache && enough(cache) && now() - cache.fetchedAt < refreshMs) return cache.data;
+      if (cache && enough(cache)) {
+        if (now() - cache.fetchedAt >= refreshMs) {
+          const refreshed = fetchOnce().catch(kept);
+          // a quick grid answers within the wait (the new table serves at once); a slow one is not waited for
+          await Promise.race([refreshed, new Promise<void>((resolve) => setTimeout(resolve, staleWaitMs).unref?.())]);
+        }
+        return cache.data;
+      }
       try {
         await fetchOnce();
       } catch (error) {
-        lastError = error instanceof Error ? error.message : String(error);
-        if (!enough(cache)) throw error;
-        options.warn?.(`工作日历暂用缓存 the calendar from grid could not be refreshed, keeping version ${cache!.data.version}: ${lastError}`);
+        if (!enough(cache)) {
+          lastError = error instanceof Error ? error.message : String(error);
+          throw error;
+        }
+        kept(error);
       }
       if (!enough(cache)) throw new Error(`grid's calendar is at version ${cache?.data.version}, older than the ${minVersion} a recompute needs`);
       return cache!.data;
