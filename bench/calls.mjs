@@ -31,12 +31,17 @@ export async function logCall(hotlineUrl, token, body) {
   return { callId, sentAt, answeredAt: Date.now() };
 }
 
-/** Follows calls on Kafka: when each became a case, was dispatched, and when its first notification went out. */
+/**
+ * Follows calls on Kafka: when each was announced (hotline.call-logged), became a case, was dispatched, and when its
+ * first notification went out — each stage both as the probe saw it and as its event says (`time`: the hotline's
+ * clock for the call, the workflow's for its events; intake's receipt is case.registered's `registeredAt`), so a
+ * run shows which hand-off the time goes to (see `stages`).
+ */
 export class CallProbe {
   constructor(kafka, groupId) {
     this.kafka = kafka;
     this.groupId = groupId;
-    /** callId → { sentAt, caseNumber?, registeredAt?, dispatchedAt?, notifiedAt? } */
+    /** callId → { sentAt, loggedAt?, caseNumber?, receivedAt?, registeredTime?, registeredAt?, dispatchedTime?, dispatchedAt?, notifiedAt? } */
     this.calls = new Map();
     this.byCase = new Map();
   }
@@ -44,7 +49,7 @@ export class CallProbe {
   async start() {
     this.consumer = this.kafka.consumer({ groupId: this.groupId, maxWaitTimeInMs: 100 });
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: [contracts.caseRegisteredV1.topic, contracts.caseDispatchedV1.topic, contracts.notificationDeliveredV1.topic], fromBeginning: false });
+    await this.consumer.subscribe({ topics: [contracts.callLoggedV1.topic, contracts.caseRegisteredV1.topic, contracts.caseDispatchedV1.topic, contracts.notificationDeliveredV1.topic], fromBeginning: false });
     const joined = new Promise((resolve) => this.consumer.on(this.consumer.events.GROUP_JOIN, resolve));
     await this.consumer.run({ partitionsConsumedConcurrently: 3, eachMessage: async ({ message }) => this.see(JSON.parse(message.value.toString()), Date.now()) });
     await joined;
@@ -56,16 +61,29 @@ export class CallProbe {
     this.calls.set(callId, { ...known, sentAt });
   }
 
+  callOf(callId) {
+    const call = this.calls.get(callId) ?? {};
+    this.calls.set(callId, call);
+    return call;
+  }
+
   see(event, at) {
-    if (event.type === 'case.registered') {
-      const call = this.calls.get(event.data.sourceRef) ?? {};
-      this.calls.set(event.data.sourceRef, call);
+    if (event.type === 'hotline.call-logged') {
+      const call = this.callOf(event.data.callId);
+      call.loggedAt ??= at;
+    } else if (event.type === 'case.registered') {
+      const call = this.callOf(event.data.sourceRef);
       call.caseNumber = event.data.caseNumber;
+      call.receivedAt ??= Date.parse(event.data.registeredAt);
+      call.registeredTime ??= Date.parse(event.time);
       call.registeredAt ??= at;
       this.byCase.set(event.data.caseNumber, call);
     } else if (event.type === 'case.dispatched') {
       const call = this.byCase.get(event.key);
-      if (call) call.dispatchedAt ??= at;
+      if (call) {
+        call.dispatchedTime ??= Date.parse(event.time);
+        call.dispatchedAt ??= at;
+      }
     } else if (event.type === 'notification.delivered' && event.data.caseNumber) {
       const call = this.byCase.get(event.data.caseNumber);
       if (call) call.notifiedAt ??= at;
@@ -87,7 +105,71 @@ export class CallProbe {
   }
 }
 
+/**
+ * Where a call's time goes, hand-off by hand-off, as p50/p95/p99 ms over the calls that got through each one:
+ * API → Kafka (the hotline stores the call and publishes hotline.call-logged), Kafka → intake (consumer lag until
+ * intake's handler received it), intake → workflow (intake's work: dedup, routing, number, workflow start — up to
+ * the first workflow task, whose time the case's events carry), workflow → Kafka (the publishing activity and
+ * the broker, to the probe), and registered → dispatched as the probe saw them.
+ */
+export function stages(calls, percentile) {
+  const HANDOFFS = [
+    ['API → call-logged on Kafka', 'sentAt', 'loggedAt'],
+    ['call-logged → intake received', 'loggedAt', 'receivedAt'],
+    ['intake received → first workflow task', 'receivedAt', 'registeredTime'],
+    ['workflow task → case.registered on Kafka', 'registeredTime', 'registeredAt'],
+    ['case.registered → case.dispatched on Kafka', 'registeredAt', 'dispatchedAt'],
+    ['call → case.dispatched (whole)', 'sentAt', 'dispatchedAt'],
+  ];
+  return HANDOFFS.map(([name, from, to]) => {
+    const spans = calls.filter((c) => c[from] !== undefined && c[to] !== undefined).map((c) => c[to] - c[from]).sort((a, b) => a - b);
+    return { name, count: spans.length, p50: percentile(spans, 50), p95: percentile(spans, 95), p99: percentile(spans, 99), max: spans.at(-1) };
+  });
+}
+
 /** A Kafka client on the bench's broker. */
 export function benchKafka(clientId) {
   return platform.createKafka(clientId, { KAFKA_BROKERS: process.env.KAFKA_BROKERS, LOG_LEVEL: 'error' });
+}
+
+/**
+ * Inside "intake received → first workflow task" and after it, from the case workflows' own histories (a sample of
+ * `limit` cases): intake's work up to the start (received → WorkflowExecutionStarted), Temporal's and the worker's
+ * share (started → first workflow task started: the task waiting for a poller), the first task's own run (started →
+ * completed), the publishing activity waiting for a slot (scheduled → started) and running (started → completed:
+ * the Kafka send).
+ */
+export async function temporalStages(address, namespace, calls, percentile, limit = 60) {
+  const { Connection, Client } = require('@temporalio/client');
+  const { tsToMs } = require('@temporalio/common/lib/time');
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection, namespace });
+  const spans = { 'intake received → workflow started': [], 'workflow started → first task started': [], 'first task started → completed': [], 'activity scheduled → started': [], 'activity started → completed': [] };
+  try {
+    for (const call of calls.filter((c) => c.caseNumber && c.receivedAt).slice(0, limit)) {
+      const { events } = await client.workflow.getHandle(call.caseNumber).fetchHistory();
+      const at = (type) => {
+        const event = events.find((e) => e[type]);
+        return event ? tsToMs(event.eventTime) : undefined;
+      };
+      const started = at('workflowExecutionStartedEventAttributes');
+      const taskStarted = at('workflowTaskStartedEventAttributes');
+      const taskCompleted = at('workflowTaskCompletedEventAttributes');
+      const activityScheduled = at('activityTaskScheduledEventAttributes');
+      const activityStarted = at('activityTaskStartedEventAttributes');
+      const activityCompleted = at('activityTaskCompletedEventAttributes');
+      const push = (name, from, to) => { if (from !== undefined && to !== undefined) spans[name].push(to - from); };
+      push('intake received → workflow started', call.receivedAt, started);
+      push('workflow started → first task started', started, taskStarted);
+      push('first task started → completed', taskStarted, taskCompleted);
+      push('activity scheduled → started', activityScheduled, activityStarted);
+      push('activity started → completed', activityStarted, activityCompleted);
+    }
+  } finally {
+    await connection.close();
+  }
+  return Object.entries(spans).map(([name, values]) => {
+    const sorted = values.sort((a, b) => a - b);
+    return { name, count: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) };
+  });
 }

@@ -3,7 +3,10 @@
 // `seconds`, then up to `drainSeconds` for the last calls to come through. Per rate: call → case.dispatched and
 // call → first notification delivered for its case (p50/p95/p99, from the probe's clock on Kafka), stragglers
 // counted (not dispatched within the drain), the rate actually completed, and CPU-seconds per process from /proc.
-import { benchCall, benchKafka, CallProbe, logCall } from './calls.mjs';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { root } from '../scripts/lib/run.mjs';
+import { benchCall, benchKafka, CallProbe, logCall, stages, temporalStages } from './calls.mjs';
 import { benchId, dropDatabases, percentile } from './lib.mjs';
 import { cpuSeconds, login, rssMbOf, serverPids, startSystem } from './system.mjs';
 
@@ -11,7 +14,11 @@ const RATES = (process.env.BENCH_LOAD_RATES ?? '0.5,1,2,5').split(',').map(Numbe
 
 export async function benchLoad({ namespace, kafkaStatus, rates = RATES, seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60), drainSeconds = 120 } = {}) {
   const runId = benchId('benchload');
-  const system = await startSystem({ runId, namespace, env: { NOTIFICATION_QUIET_HOURS: 'off' } });
+  // the processes' warnings and errors go to a file of the run, so a stage that fails can be read afterwards
+  const logFile = join(process.env.CIVICFLOW_HOME ?? join(root, '.civicflow'), 'logs', `${runId}.log`);
+  mkdirSync(dirname(logFile), { recursive: true });
+  console.log(`    the system's log: ${logFile}`);
+  const system = await startSystem({ runId, namespace, env: { NOTIFICATION_QUIET_HOURS: 'off' }, log: (line) => appendFileSync(logFile, `${line}\n`) });
   const probe = await new CallProbe(benchKafka(`bench-load-${runId}`), `bench-load-probe-${runId}`).start();
   const rows = [];
   let next = 0; // call index across rates: every call its own grid and number
@@ -54,6 +61,8 @@ export async function benchLoad({ namespace, kafkaStatus, rates = RATES, seconds
         p50: percentile(notified, 50), p95: percentile(notified, 95), p99: percentile(notified, 99), rssMb: undefined,
       });
       console.log(`    ${rows.at(-2).bench}: p50 ${rows.at(-2).p50} p95 ${rows.at(-2).p95} p99 ${rows.at(-2).p99} ms; notified p99 ${rows.at(-1).p99} ms`);
+      const handoffs = [...stages(calls, percentile), ...(await temporalStages(system.env.TEMPORAL_ADDRESS, namespace, calls, percentile).catch((e) => [{ name: `(histories not read: ${e.message})`, count: 0 }]))];
+      for (const s of handoffs) console.log(`      ${s.name}: ${s.count} calls, p50 ${s.p50} p95 ${s.p95} p99 ${s.p99} max ${s.max} ms`);
       if (missing > count / 2) break; // far past what the system keeps up with: higher rates say nothing more
     }
     return rows;

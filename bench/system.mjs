@@ -60,7 +60,7 @@ async function freePort() {
  * @returns {{ env, urls, processes: { name, pid }[], stop(): Promise<void> }}
  */
 export async function startSystem({ runId, namespace, env: extra = {}, log = () => {} }) {
-  const { SERVICE_PORTS } = await infra();
+  const { SERVICE_PORTS, identityEndpoints } = await infra();
   const env = {
     KAFKA_BROKERS: process.env.KAFKA_BROKERS, TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS, MONGO_URL: process.env.MONGO_URL,
     MONGO_DB_PREFIX: runId, TEMPORAL_NAMESPACE: namespace, CASE_TASK_QUEUE: `cases-${runId}`, KAFKA_FROM_BEGINNING: 'false',
@@ -73,6 +73,8 @@ export async function startSystem({ runId, namespace, env: extra = {}, log = () 
     env[variable] = String(port);
     env[`${name.toUpperCase()}_URL`] = urls[name] = `http://127.0.0.1:${port}`;
   }
+  // identity on the run's port: the services' own identities (intake and notification read the grid as them) and the sessions it ended
+  Object.assign(env, identityEndpoints(urls.identity));
   Object.assign(env, extra);
   const children = SYSTEM_PROCESSES.map((p) => ({ name: p.name, child: startProcess(p, env, log) }));
   const stop = async () => {

@@ -10,5 +10,5 @@
  */
 export { provision, up, down, status } from './lib/launcher.mjs';
 export { endpoints, infraMode, VERSIONS } from './lib/config.mjs';
-export { systemEnvironment, replicaEnvironments, consoleUpstreams, SERVICE_PORTS } from './lib/system-env.mjs';
+export { systemEnvironment, replicaEnvironments, consoleUpstreams, identityEndpoints, SERVICE_PORTS } from './lib/system-env.mjs';
 export { InfraError, isInfraError } from './lib/errors.mjs';

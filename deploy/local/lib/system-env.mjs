@@ -22,6 +22,14 @@ export const SERVICE_PORTS = Object.freeze({
 });
 
 /**
+ * Identity's endpoints every service is given: its token endpoint (service identities) and the sessions it ended.
+ * @param {string} identityUrl
+ */
+export function identityEndpoints(identityUrl) {
+  return { SERVICE_TOKEN_URL: `${identityUrl}/api/v1/auth/token`, JWT_REVOCATION_URL: `${identityUrl}/api/v1/auth/revocations` };
+}
+
+/**
  * @returns {Record<string, string>} environment variables for every service and the worker
  */
 export function systemEnvironment() {
@@ -35,9 +43,7 @@ export function systemEnvironment() {
     // peers call each other on loopback even when the services listen on every interface
     env[`${name.toUpperCase()}_URL`] = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
   }
-  // identity: its token endpoint (service identities) and the sessions it ended, polled by every service
-  env.SERVICE_TOKEN_URL = `${env.IDENTITY_URL}/api/v1/auth/token`;
-  env.JWT_REVOCATION_URL = `${env.IDENTITY_URL}/api/v1/auth/revocations`;
+  Object.assign(env, identityEndpoints(env.IDENTITY_URL));
   // what the caller set explicitly wins (a URL pointing elsewhere, a cluster address)
   for (const key of Object.keys(env)) if (process.env[key]) env[key] = /** @type {string} */ (process.env[key]);
   return env;
