@@ -8,6 +8,8 @@ import {
 import type { StatisticsConfig } from '../statistics.config';
 import { GenerateMonthlyReport } from './generate-monthly-report';
 
+const RESTART_AFTER_MS = 10_000;
+
 /**
  * 月度考核报告的定时生成: at start casework makes sure the daily schedule exists (created once per deployment; a
  * second replica or a restart finds it) and serves the report activity on its own task queue — the scheduled
@@ -18,6 +20,8 @@ import { GenerateMonthlyReport } from './generate-monthly-report';
 export class MonthlyReportSchedule implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MonthlyReportSchedule.name);
   private running?: { worker: Worker; connection: NativeConnection; done: Promise<void> };
+  private stopping = false;
+  private restart?: NodeJS.Timeout;
 
   constructor(
     private readonly temporal: Client,
@@ -32,6 +36,8 @@ export class MonthlyReportSchedule implements OnApplicationBootstrap, OnApplicat
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.restart);
     if (!this.running) return;
     const { worker, connection, done } = this.running;
     this.running = undefined;
@@ -66,7 +72,19 @@ export class MonthlyReportSchedule implements OnApplicationBootstrap, OnApplicat
     };
     const connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
     const worker = await Worker.create({ connection, namespace: this.config.TEMPORAL_NAMESPACE, taskQueue: monthlyReportTaskQueue(this.config.CASE_TASK_QUEUE), activities });
-    const done = worker.run().catch((error: unknown) => this.logger.error(`月度考核报告活动已停止 the report activities stopped: ${error instanceof Error ? error.message : String(error)}`));
+    const done = worker.run().catch(async (error: unknown) => {
+      // e.g. Temporal away for longer than the worker waits: a fresh worker in a while, so the month is not missed
+      this.logger.error(`月度考核报告活动已停止，稍后重启 the report activities stopped, restarting shortly: ${error instanceof Error ? error.message : String(error)}`);
+      await connection.close().catch(() => undefined);
+      if (this.running?.worker === worker) this.running = undefined;
+      this.restartLater();
+    });
     this.running = { worker, connection, done };
+  }
+
+  private restartLater(): void {
+    if (this.stopping) return;
+    this.restart = setTimeout(() => void this.serveActivities().catch(() => this.restartLater()), RESTART_AFTER_MS);
+    this.restart.unref();
   }
 }
