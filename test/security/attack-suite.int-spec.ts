@@ -378,6 +378,27 @@ describe('attack suite: CivicFlow as a city runs it', () => {
     });
   });
 
+  describe('bodies a service cannot read (what the schema fuzz found answered 500 and 503)', () => {
+    it('a body of an undeclared type is 415 naming it, a multipart body without boundary 400, the unconfigured telephony endpoint 401', async () => {
+      const send = (service: ServiceName, path: string, who: Person | 'admin', contentType: string, body: string) =>
+        fetch(url(service, path), { method: 'POST', headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': contentType }, body });
+      for (const [service, path] of [['intake', '/open311/v2/requests.json'], ['casework', `/api/v1/cases/${caseA}/commands/resolve`], ['hotline', '/api/v1/calls'], ['identity', '/api/v1/auth/login']] as const) {
+        const res = await send(service, path, 'supervisor', 'text/plain', 'summary=x');
+        const body = (await res.json()) as { message: string };
+        expect({ service, status: res.status }).toEqual({ service, status: 415 });
+        expect(body.message).toContain('text/plain');
+      }
+      for (const path of ['/open311/v2/requests.json', '/open311/v2/webhooks.json', `/api/v1/cases/${caseA}/photos`]) {
+        // Open311 is open to form posts; the photos are community-a's to add (the body is read before the case is)
+        const res = await send('intake', path, 'community-a', 'multipart/form-data', 'x');
+        expect({ path, status: res.status }).toEqual({ path, status: 400 });
+      }
+      const telephony = await request(url('hotline', '/api/v1/telephony/events'), { headers: { 'x-telephony-key': 'k'.repeat(20) }, body: { event: 'ringing', callRef: 'x', callerNumber: '13800000000', agent: 'operator' } });
+      expect(telephony.status).toBe(401);
+      expect(telephony.body.message).toContain('HOTLINE_TELEPHONY_KEY is not set');
+    });
+  });
+
   describe('token forgery', () => {
     it.each([
       ['alg none', async () => `${Buffer.from('{"alg":"none","typ":"at+jwt"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'x', role: 'admin', unit: 'bf', iss: 'civicflow', aud: 'civicflow-api', iat: 1, exp: 9_999_999_999 })).toString('base64url')}.`],
