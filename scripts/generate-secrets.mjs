@@ -14,6 +14,7 @@ const lines = [
   `INTAKE_CLIENT_SECRET=${secret()}`,
   `MEDIATION_CLIENT_SECRET=${secret()}`,
   `NOTIFICATION_CLIENT_SECRET=${secret()}`,
+  `CASEWORK_CLIENT_SECRET=${secret()}`,
   `HOTLINE_CALLER_KEY=${secret()}`,
   `MEDIATION_CONTACT_KEY=${secret()}`,
   `NOTIFICATION_CONTACT_KEY=${secret()}`,

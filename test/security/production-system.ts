@@ -53,6 +53,7 @@ export async function startProductionSystem(overrides: Record<string, string> = 
     INTAKE_CLIENT_SECRET: secret(),
     MEDIATION_CLIENT_SECRET: secret(),
     NOTIFICATION_CLIENT_SECRET: secret(),
+    CASEWORK_CLIENT_SECRET: secret(),
     HOTLINE_CALLER_KEY: secret(),
     MEDIATION_CONTACT_KEY: secret(),
     NOTIFICATION_CONTACT_KEY: secret(),

@@ -12,7 +12,8 @@ import { createKafka, EventPublisher } from '@civicflow/platform';
 import ExcelJS from 'exceljs';
 import { bearerFor, eventually, integrationConfig, pdfText, uniqueId } from '@civicflow/testing';
 import { createGridApp, demoCity, gridConfigSchema } from '@civicflow/grid';
-import { caseworkConfigSchema, createCaseworkApp } from '@civicflow/casework';
+import { caseworkConfigSchema, createCaseworkApp, OrgDirectory } from '@civicflow/casework';
+import { createIdentityApp, identityConfigSchema } from '@civicflow/identity';
 
 const runId = uniqueId();
 const env = integrationConfig({
@@ -43,6 +44,10 @@ describe('statistics: case facts and the supervisor figures on the real servers'
   const cases = { done: caseNo(), reopened: caseNo(), returned: caseNo(), late: caseNo() };
 
   beforeAll(async () => {
+    const identity = await createIdentityApp(identityConfigSchema.parse(env));
+    await identity.listen(0, '127.0.0.1');
+    apps.push(identity);
+    env.SERVICE_TOKEN_URL = `${await identity.getUrl()}/api/v1/auth/token`;
     const grid = await createGridApp(gridConfigSchema.parse(env));
     await grid.startAllMicroservices();
     await grid.listen(0, '127.0.0.1');
@@ -60,7 +65,7 @@ describe('statistics: case facts and the supervisor figures on the real servers'
   afterAll(async () => {
     await publisher?.disconnect();
     for (const app of apps.reverse()) await app.close();
-    for (const db of [`${runId}_casework`, `${runId}_grid`, `${runId}up_casework`]) await mongo?.db(db).dropDatabase();
+    for (const db of [`${runId}_casework`, `${runId}_grid`, `${runId}_identity`, `${runId}up_casework`]) await mongo?.db(db).dropDatabase();
     await mongo?.close();
   });
 
@@ -290,6 +295,14 @@ describe('statistics: case facts and the supervisor figures on the real servers'
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.bytes as never);
     expect(book.getWorksheet('案件明细')!.rowCount).toBe(1 + stored.cases.length);
+  });
+
+  it('names units without a user: the scheduled report reads the org tree as casework’s own identity (svc-casework)', async () => {
+    // fresh directories (the app's keeps the tree a supervisor's request fetched above)
+    const directory = (settings: Record<string, string> = {}) => new OrgDirectory(caseworkConfigSchema.parse({ ...env, GRID_URL: gridUrl, ...settings }));
+    expect((await directory().unitNames(undefined)).get(S1)).toBe(demoCity().units.find((unit) => unit.id === S1)!.name);
+    // without its token the grid does not answer: ids stand in for names
+    expect((await directory({ CASEWORK_CLIENT_SECRET: 'not-the-secret-identity-knows-000000000' }).unitNames(undefined)).size).toBe(0);
   });
 
   it('builds the day buckets and the open-case index once, and attributes the acts from the timeline, for a deployment upgraded from before them', async () => {

@@ -30,6 +30,7 @@ export const identityConfigSchema = serviceConfigSchema.omit({ JWT_JWKS_URL: tru
   INTAKE_CLIENT_SECRET: clientSecretSchema('intake'),
   MEDIATION_CLIENT_SECRET: clientSecretSchema('mediation'),
   NOTIFICATION_CLIENT_SECRET: clientSecretSchema('notification'),
+  CASEWORK_CLIENT_SECRET: clientSecretSchema('casework'),
   /** Wrong passwords in a row before a user name is locked for a while (temporary lockout, audited). */
   IDENTITY_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   IDENTITY_LOCKOUT_MS: z.coerce.number().int().min(1_000).default(15 * 60_000),

@@ -13,6 +13,7 @@ export const DEVELOPMENT_CLIENT_SECRETS = {
   intake: 'local-development-intake-client-secret-0000000',
   mediation: 'local-development-mediation-client-secret-00000',
   notification: 'local-development-notification-client-secret-0',
+  casework: 'local-development-casework-client-secret-0000000',
 } as const;
 export type ServiceClientName = keyof typeof DEVELOPMENT_CLIENT_SECRETS;
 

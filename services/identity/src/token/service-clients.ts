@@ -21,6 +21,7 @@ const CLIENTS: { service: ServiceClientName; name: string; scopes: string[]; sec
   { service: 'intake', name: '受理服务 intake service', scopes: ['grid.routing.read'], secret: (c) => c.INTAKE_CLIENT_SECRET },
   { service: 'mediation', name: '矛盾调解服务 mediation service', scopes: ['directory.citizens.write'], secret: (c) => c.MEDIATION_CLIENT_SECRET },
   { service: 'notification', name: '通知服务 notification service', scopes: ['grid.org.read'], secret: (c) => c.NOTIFICATION_CLIENT_SECRET },
+  { service: 'casework', name: '案件服务 casework service', scopes: ['grid.org.read'], secret: (c) => c.CASEWORK_CLIENT_SECRET },
 ];
 
 /** The service clients and their secrets (from the environment; compared as digests, in constant time). */

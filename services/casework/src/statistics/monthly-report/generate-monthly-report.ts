@@ -43,7 +43,7 @@ export class GenerateMonthlyReport {
     @Inject(STATISTICS_CONFIG) private readonly config: StatisticsConfig,
   ) {}
 
-  /** `month` must have ended (callers check); `authorization` names units by the caller's token where there is one. */
+  /** `month` must have ended (callers check); units are named with the caller's token, else casework's own identity. */
   async execute(month: string, generatedBy: string, authorization?: string): Promise<MonthlyReportSummary & { created: boolean; announced: boolean }> {
     const existing = await this.store.find(month);
     const { report, created } = existing ? { report: existing, created: false } : await this.store.keepFirst(await this.compose(month, generatedBy, authorization));
