@@ -43,9 +43,9 @@ main(async () => {
     await step(STEPS, 'typecheck, lint and unit tests of every project (nx run-many)', () =>
       runOrFail('npx', ['nx', 'run-many', '-t', 'typecheck', 'lint', 'test', '--outputStyle=static'], 'typecheck, lint or unit tests'),
     );
-    await step(STEPS, 'typecheck and lint of the integration tests (test/: no Nx project lints it)', async () => {
+    await step(STEPS, 'typecheck and lint of the integration tests (test/tsconfig.json; no Nx project covers them)', async () => {
       await runOrFail('npx', ['tsc', '-p', 'test/tsconfig.json'], 'typecheck of integration tests');
-      await runOrFail('npx', ['eslint', 'test'], 'lint of integration tests');
+      await runOrFail('npx', ['eslint', 'test', 'services/*/test', 'workflows/test', 'libs/*/test'], 'lint of integration tests');
     });
     integrationCode = await step(STEPS, 'integration tests on the real servers', () =>
       run('npx', ['jest', '-c', 'jest.integration.config.js', '--json', `--outputFile=${join(reports, 'integration.json')}`]),

@@ -181,8 +181,8 @@ describe('casework: commands, timeline and worklists on the real servers', () =>
     await db.collection('case_lists').deleteMany({}); // a deployment from before the lists
     expect(await worklist('community-handler', COMMUNITY, 'open')).toEqual([]);
     expect(await caseListsMigration.run(db as never)).toMatch(/^\d+ cases and \d+ timeline entries filed in \d+ lists$/);
-    await caseListsMigration.run(db as never); // again: nothing doubles
-    await orderedCaseListsMigration.run(db as never); // the city's lists went with the collection too (a start runs every migration)
+    await caseListsMigration.run(db); // again: nothing doubles
+    await orderedCaseListsMigration.run(db); // the city's lists went with the collection too (a start runs every migration)
     expect((await worklist('community-handler', COMMUNITY, 'open')).map((c) => c.caseNumber)).toEqual(onList);
     expect((await worklist('grid-worker', `${COMMUNITY}-g01`, 'open')).map((c) => c.caseNumber)).toContain(caseNumber);
     expect((await call('GET', `/api/v1/cases/${caseNumber}/timeline`, 'supervisor', 'bf')).body).toEqual(timeline);
@@ -221,7 +221,7 @@ describe('casework: commands, timeline and worklists on the real servers', () =>
     await db.collection('case_lists').deleteMany({ _id: { $regex: '^(city|awaiting-callback):' } } as never); // a deployment from before the ordered lists
     expect(await cityOpen()).toEqual([]);
     expect(await orderedCaseListsMigration.run(db as never)).toMatch(/^\d+ cases filed in \d+ ordered lists$/);
-    await orderedCaseListsMigration.run(db as never); // again: nothing doubles
+    await orderedCaseListsMigration.run(db); // again: nothing doubles
     expect(await cityOpen()).toEqual(before);
   });
 });

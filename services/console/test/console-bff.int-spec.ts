@@ -209,7 +209,7 @@ describe('console gateway (BFF) on the real servers', () => {
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await xlsx.arrayBuffer()) as never);
+    await workbook.xlsx.load((await xlsx.arrayBuffer()));
     const sheet = workbook.worksheets[0];
     expect(sheet.getRow(1).getCell(1).value).toBe('案件编号');
     expect(sheet.getRow(2).getCell(1).value).toBe(caseNumber);

@@ -261,7 +261,7 @@ describe('hotline service on the real servers', () => {
     await db.collection('calls').insertMany([legacy(newer, 5, 'merged'), legacy(older, 10, 'registered')] as never[]);
 
     expect(await callIndexesMigration.run(db as never)).toMatch(/calls filed under \d+ callers; \d+ under their cases$/);
-    await callIndexesMigration.run(db as never); // again: nothing doubles
+    await callIndexesMigration.run(db); // again: nothing doubles
     expect((await api('POST', '/api/v1/callers/lookup', { body: { number } })).body).toMatchObject({
       count: 2,
       calls: [{ callId: newer, caseNumber, caseLink: 'merged' }, { callId: older, caseNumber, caseLink: 'registered' }],
@@ -483,7 +483,7 @@ describe('hotline service on the real servers', () => {
     await db.collection('callback_lists').deleteMany({}); // a deployment from before the lists
     expect(await pending()).toEqual([]);
     expect(await callbackListsMigration.run(db as never)).toMatch(/^\d+ callback tasks filed in \d+ lists$/);
-    await callbackListsMigration.run(db as never); // again: nothing doubles
+    await callbackListsMigration.run(db); // again: nothing doubles
     expect(await pending()).toEqual(before);
   });
 

@@ -10,7 +10,7 @@ import { createIdentityApp, DEMO_USERS, identityConfigSchema } from '@civicflow/
 const runId = uniqueId();
 const env = integrationConfig({ MONGO_DB_PREFIX: runId, IDENTITY_LOGIN_MAX_FAILURES: '3', IDENTITY_ACCESS_TOKEN_TTL: '2m', IDENTITY_LOGIN_RATE_PER_MINUTE: '100' });
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;  
 
 describe('identity: sign-in, sessions, lockout, users and service identities', () => {
   let app: INestApplication;

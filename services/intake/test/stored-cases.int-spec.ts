@@ -100,7 +100,7 @@ describe('stored cases of the old shape, and a database restored behind Temporal
     const counts = async () => [await db().collection('reports').countDocuments(), await db().collection('case_numbers').countDocuments(), await db().collection('unregistered_reports').countDocuments()];
     const before = await counts();
     expect(before).toEqual([4, 3, 1]);
-    await storedCasesMigration.run(db() as never);
+    await storedCasesMigration.run(db());
     expect(await counts()).toEqual(before);
   });
 

@@ -62,7 +62,7 @@ describe('notification: events → inboxes, SMS sink and SSE stream', () => {
       headers: { ...(token ? { authorization: token } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
-    return { status: res.status, body: (await res.json()) as unknown };
+    return { status: res.status, body: (await res.json()) };
   };
   const asAdmin = () => bearerFor('admin', 'bf', user('admin'));
   const asSupervisor = () => bearerFor('supervisor', 'bf', user('supervisor'));
