@@ -9,7 +9,7 @@ export interface Answer {
   status: number;
   text: string;
   headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+   
   body: any;
 }
 
