@@ -24,7 +24,7 @@ export function CalendarBanner({ canEnter }: { canEnter: boolean }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const coverage = useAsync(() => api<Coverage>('grid/calendar/coverage'), []);
-  usePolling(coverage.reload, 15 * 60_000);
+  usePolling(coverage.refresh, 15 * 60_000);
   const { reload } = coverage;
   useEffect(() => {
     window.addEventListener(CALENDAR_CHANGED_EVENT, reload);

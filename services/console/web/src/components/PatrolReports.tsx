@@ -20,7 +20,7 @@ export interface PatrolReportEntry {
 
 export function usePatrolReports() {
   const list = useAsync(() => api<{ reports: PatrolReportEntry[] }>('intake/reports/patrol/mine').then((r) => r.reports), []);
-  useCaseUpdates(() => list.reload());
+  useCaseUpdates(() => list.refresh());
   return list;
 }
 

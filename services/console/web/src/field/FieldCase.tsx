@@ -44,7 +44,7 @@ export function FieldCase() {
     ]);
     return { status, intake, photos };
   }, [n]);
-  useCaseUpdates(() => data.reload(), caseNumber);
+  useCaseUpdates(() => data.refresh(), caseNumber);
   const [resolving, setResolving] = useState(false);
   const [busy, setBusy] = useState(false);
   const [before, setBefore] = useState<File[]>([]);

@@ -13,8 +13,8 @@ export function FieldList() {
   const { t } = useI18n();
   const categoryLabel = useCategoryLabel();
   const list = useAsync(() => api<{ items: WorkItem[] }>('casework/worklist', { query: { view: 'open' } }).then((r) => r.items), []);
-  useCaseUpdates(() => list.reload());
-  usePolling(list.reload, 15_000);
+  useCaseUpdates(() => list.refresh());
+  usePolling(list.refresh, 15_000);
   if (list.loading && !list.data) return <Spin style={{ display: 'block', margin: 32 }} />;
   return (
     <section aria-labelledby="field-list-title">

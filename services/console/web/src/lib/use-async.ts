@@ -3,11 +3,18 @@ import { type DependencyList, useCallback, useEffect, useRef, useState } from 'r
 export interface AsyncState<T> {
   data: T | undefined;
   error: Error | undefined;
+  /** A load the user waits for (first load, a change of view, a click on refresh) — never a background refresh. */
   loading: boolean;
+  /** Refetches as the user asked for it: `loading` shows while it runs; the old data stays on screen. */
   reload(): void;
+  /**
+   * Refetches in the background (a live update, a poll): the screen keeps the data without a loading state, so a
+   * table never dims (and fails its contrast) under someone reading it just because the system moved.
+   */
+  refresh(): void;
 }
 
-/** Loads on mount and when deps change; `reload` refetches keeping the old data on screen (no flicker). */
+/** Loads on mount and when deps change; `reload`/`refresh` refetch keeping the old data on screen (no flicker). */
 export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): AsyncState<T> {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<Error>();
@@ -15,9 +22,10 @@ export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): Async
   const generation = useRef(0);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const run = useCallback(load, deps);
-  const reload = useCallback(() => {
+  const fetchNow = useCallback((shown: boolean) => {
     const mine = ++generation.current;
-    setLoading(true);
+    // a background refresh that overtakes a shown load ends that load's loading state when it lands
+    if (shown) setLoading(true);
     run()
       .then((value) => {
         if (mine !== generation.current) return;
@@ -30,8 +38,10 @@ export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): Async
       })
       .finally(() => mine === generation.current && setLoading(false));
   }, [run]);
+  const reload = useCallback(() => fetchNow(true), [fetchNow]);
+  const refresh = useCallback(() => fetchNow(false), [fetchNow]);
   useEffect(() => {
     reload();
   }, [reload]);
-  return { data, error, loading, reload };
+  return { data, error, loading, reload, refresh };
 }

@@ -33,8 +33,8 @@ export function BreachesPage() {
   const categoryLabel = useCategoryLabel();
   const { message } = App.useApp();
   const board = useAsync(() => api<{ asOf: string; total: number; items: BreachRow[] }>('casework/statistics/breaches'), []);
-  useCaseUpdates(() => board.reload());
-  usePolling(board.reload, 30_000);
+  useCaseUpdates(() => board.refresh());
+  usePolling(board.refresh, 30_000);
   const [noticeFor, setNoticeFor] = useState<string | null>(null);
   const [form] = Form.useForm<{ notice: string }>();
   const issue = async () => {

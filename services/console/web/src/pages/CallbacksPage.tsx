@@ -32,8 +32,8 @@ export function CallbacksPage() {
   const [current, setCurrent] = useState<CallbackTask | null>(null);
   const [revealed, setRevealed] = useState<Record<string, string>>({});
   const list = useAsync(() => api<{ callbacks: CallbackTask[] }>('hotline/callbacks', { query: { status, limit: 200 } }), [status]);
-  useCaseUpdates(() => list.reload());
-  usePolling(list.reload, 15_000);
+  useCaseUpdates(() => list.refresh());
+  usePolling(list.refresh, 15_000);
   const reveal = async (task: CallbackTask) => {
     if (!task.callId) return;
     try {

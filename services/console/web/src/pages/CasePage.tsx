@@ -118,8 +118,8 @@ export function CasePage() {
     },
     [n],
   );
-  useCaseUpdates(() => data.reload(), caseNumber);
-  usePolling(data.reload, 10_000);
+  useCaseUpdates(() => data.refresh(), caseNumber);
+  usePolling(data.refresh, 10_000);
   const status = data.data?.status ?? null;
   const intake = data.data?.intake ?? null;
   const timeline = data.data?.timeline ?? [];

@@ -37,8 +37,12 @@ export function DispatchPage() {
     queue.reload();
     returnedAll.reload();
   };
-  useCaseUpdates(reload);
-  usePolling(reload, 20_000);
+  const refresh = () => {
+    queue.refresh();
+    returnedAll.refresh();
+  };
+  useCaseUpdates(refresh);
+  usePolling(refresh, 20_000);
   const openReturned = async (item: WorkItem) => {
     const info = await api<QueuedCase>(`intake/cases/${encodeURIComponent(item.caseNumber)}`).catch(() => undefined);
     setTarget({ caseNumber: item.caseNumber, command: 'redispatch', place: info?.location ? { point: info.location } : info?.address ? { address: info.address } : {}, info });

@@ -71,7 +71,7 @@ export function MediationPage() {
   const mayMediate = user.role === 'mediator' || user.role === 'supervisor';
 
   const list = useAsync(() => api<unknown>('mediation/mediation/disputes', { query: { pageSize: 100 } }).then((r) => listOf<Dispute>(r, 'items')), []);
-  usePolling(list.reload, 30_000);
+  usePolling(list.refresh, 30_000);
   const figures = useAsync(() => api<Figures>('mediation/mediation/figures', { query: { from: dayjs().subtract(30, 'day').toISOString(), groupBy: 'none' } }).catch(() => null), []);
   const detail = useAsync(async () => {
     if (!selected) return null;

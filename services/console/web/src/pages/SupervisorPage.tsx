@@ -76,7 +76,7 @@ export function SupervisorPage() {
     trend.reload();
     heat.reload();
   };
-  useCaseUpdates(() => summary.reload());
+  useCaseUpdates(() => summary.refresh());
 
   const total = summary.data?.total;
   const policy = summary.data?.policy;
@@ -322,7 +322,7 @@ function ExtensionApprovals() {
     );
     return statuses.filter((s): s is NonNullable<typeof s> => !!s && !!s.pendingExtension);
   }, []);
-  useCaseUpdates((u) => u.eventType?.includes('extension') && list.reload());
+  useCaseUpdates((u) => u.eventType?.includes('extension') && list.refresh());
   const decide = async (caseNumber: string, approved: boolean) => {
     try {
       await sendCommand(caseNumber, 'decideExtension', { approved });

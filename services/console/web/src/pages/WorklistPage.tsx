@@ -60,9 +60,9 @@ export function WorklistPage() {
   const list = useAsync(() => api<{ items: WorkItem[] }>('casework/worklist', { query: { view } }), [view]);
   useCaseUpdates((u) => {
     setFlash(u.caseNumber);
-    list.reload();
+    list.refresh();
   });
-  usePolling(list.reload, 15_000);
+  usePolling(list.refresh, 15_000);
   const needle = filter.trim().toLowerCase();
   const items = useMemo(
     () => (list.data?.items ?? []).filter((i) => !needle || [i.caseNumber, i.summary, i.address, categoryLabel(i.categoryCode), org.name(i.currentUnit)].some((v) => (v ?? '').toLowerCase().includes(needle))),
