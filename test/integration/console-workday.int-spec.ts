@@ -86,9 +86,13 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (npm test installs it)`);
     env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
     kafka = createKafka(`test-${runId}`, env);
+    // in the order they find each other (as in console-journey): identity (service tokens, ended sessions), the grid
+    // before notification (unit names), notification before the hotline and mediation (they register contacts)
     await serve('identity', () => createIdentityApp(identityConfigSchema.parse(env)));
-    await serve('notification', () => createNotificationApp(notificationConfigSchema.parse(env)));
+    env.SERVICE_TOKEN_URL = `${urls.identity}/api/v1/auth/token`;
+    env.JWT_REVOCATION_URL = `${urls.identity}/api/v1/auth/revocations`;
     await serve('grid', () => createGridApp(gridConfigSchema.parse(env)));
+    await serve('notification', () => createNotificationApp(notificationConfigSchema.parse(env)));
     await serve('hotline', () => createHotlineApp(hotlineConfigSchema.parse(env)));
     await serve('intake', () => createIntakeApp(intakeConfigSchema.parse(env)));
     await serve('casework', () => createCaseworkApp(caseworkConfigSchema.parse(env)));
@@ -170,7 +174,7 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
     expect((await hotline<{ count: number }>('hotline/callers/lookup', { number: callerNumber, limit: 10 })).body.count).toBe(2);
     // waiting for the case numbers asked intake where the calls stood: never a 404
     expect(errors).toEqual([]);
-    await shot(operator, 'operator.png');
+    await shot(operator, 'call-duplicate.png');
     await operator.context().close();
   });
 
@@ -198,7 +202,7 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
     expect(await row.getByTestId('worklist-summary').innerText()).toContain('人行道破损');
     expect(await row.innerText()).toMatch(/\d+\.\d{4}, \d+\.\d{4}|路|区/);
     await axe.check(community, 'worklist (community)');
-    await community.screenshot({ path: screenshotPath(SCREENSHOTS, 'handler.png') });
+    await shot(community, 'worklist-live.png');
 
     // 网格员: both cases are in their grid, held by the community
     const gridWorker = await signIn(await newPerson(browser), base, 'gridworker', '/worklist');
@@ -221,7 +225,7 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
     const card = page.locator(`[data-testid=field-case][data-case="${cases.second}"]`);
     await card.waitFor({ timeout: 20_000 });
     await axe.check(page, 'field list (390×844)');
-    await shot(page, 'mobile.png');
+    await shot(page, 'field-mobile.png');
     await card.click();
     await page.getByTestId('field-case-page').waitFor();
     await page.getByTestId('field-accept').click();
@@ -301,7 +305,7 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
     for (const sentence of sentences) expect(sentence).not.toMatch(/[A-Za-z]{3,}|\{|bf-d\d|T\d\d:\d\d/);
     expect(await community.getByTestId('case-page').innerText()).not.toMatch(/\bhotline\b|urban-management|address-unknown|redispatch|触发/);
     await axe.check(community, 'case page');
-    await shot(community, 'case.png');
+    await shot(community, 'case-map.png');
 
     // a stale screen: the case was accepted elsewhere; the click is refused once and the page shows the new state
     const fresh = (await (await apiAs('operator'))<{ state: string; caseNumber?: string }>('intake/reports/status?channel=hotline&sourceRef=nothing')).body;
@@ -321,8 +325,19 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
   });
 
   it('#4 #5 #7 the supervisor’s 矛盾化解率 is a figure, the red list honours no 0 %, the heat map drills down to a community’s cases', async () => {
+    // a dispute settled today (agreement reached, its one term found kept): the rate has something to count
     const mediation = await apiAs('mediator');
-    expect((await mediation('mediation/mediation/disputes', { disputeType: 'neighbour', summary: `楼上漏水 ${runId}` })).status).toBe(201);
+    const walkIn = await mediation<{ disputeId: string; parties: { partyId: string; role: string }[] }>('mediation/mediation/disputes', {
+      disputeType: 'neighbour', summary: `楼上漏水 ${runId}`, mediatorId: 'mediator',
+      parties: [{ role: 'applicant', name: '王明' }, { role: 'respondent', name: '李强' }],
+    });
+    expect(walkIn.status).toBe(201);
+    const disputeId = walkIn.body.disputeId;
+    const respondent = walkIn.body.parties.find((p) => p.role === 'respondent')!.partyId;
+    const dueAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    expect((await mediation(`mediation/mediation/disputes/${disputeId}/agreement`, { terms: [{ partyId: respondent, obligation: '修复卫生间防水层', dueAt }] })).status).toBe(201);
+    expect((await mediation(`mediation/mediation/disputes/${disputeId}/agreement/terms/0/follow-up`, { kept: true })).status).toBe(201);
+    await waitUntil(async () => (await mediation<{ stage: string }>(`mediation/mediation/disputes/${disputeId}`)).body.stage === 'resolved', 20_000, 'the dispute resolved');
     const supervisor = await signIn(await newPerson(browser), base, 'supervisor', '/supervisor');
     const figuresAnswer = supervisor.waitForResponse((r) => r.url().includes('/api/mediation/mediation/figures'));
     await supervisor.reload();
@@ -339,7 +354,7 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
     await waitUntil(async () => Number(await heat.getAttribute('data-heat-points')) > 0, 20_000, 'heat points');
     await heat.locator('canvas.leaflet-heatmap-layer').waitFor();
     await axe.check(supervisor, 'supervisor heat map');
-    await shot(supervisor, 'map.png');
+    await shot(supervisor, 'heat-map.png');
     // a click on the community holding the cases opens its cases
     const box = (await heat.locator('.city-map').boundingBox())!;
     await supervisor.mouse.click(box.x + box.width / 2, box.y + box.height / 2);

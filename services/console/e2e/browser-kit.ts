@@ -53,7 +53,9 @@ export class AxeAudit {
     await page.waitForLoadState('domcontentloaded');
     // animations end and lazy parts settle before the audit reads colours and names
     await page.waitForTimeout(400);
-    if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: AXE_SOURCE });
+    // evaluated over the DevTools protocol, not as a <script>: the console's Content-Security-Policy (script-src
+    // 'self') rightly refuses inline scripts, and the audit must not need it loosened
+    if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(`${AXE_SOURCE}\n;undefined`);
     const violations = await page.evaluate(async () => {
       const browser = globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> }; document: unknown };
       const result = await browser.axe.run(browser.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
