@@ -92,6 +92,8 @@ describe('case projection', () => {
       actor: { userId: 'u1', role: 'community-handler' }, level: 'community', unitId: 'bf-d01-s01-c01', sla: { window: 'community-handling' },
     });
     expect(toTimelineEntry(ladder[4]).detail).toEqual({ departmentIds: ['dept-urban-management'] });
+    // the registration keeps its channel and request type: the console's sentence says "受理12345热线投诉"
+    expect(toTimelineEntry(ladder[0]).detail).toEqual({ channel: 'hotline', requestType: 'complaint' });
   });
 
   it('keeps each pending department’s own clock — report-in, then answer — apart from the street’s', () => {

@@ -63,7 +63,7 @@ export interface TimelineDoc {
 /** Fields of an event that say what happened beyond the common transition fields. */
 const DETAIL_FIELDS = ['departmentId', 'summonsId', 'reason', 'note', 'trigger', 'from', 'to', 'decision', 'plan', 'result', 'summary',
   'window', 'action', 'route', 'assigneeUnitId', 'redispatch', 'satisfaction', 'reached', 'notice', 'masterCaseNumber',
-  'duplicateCaseNumber', 'approved', 'closureReason', 'callbackDueAt', 'intakeStatus', 'year', 'clocks', 'ending', 'breached', 'statusBefore'] as const;
+  'duplicateCaseNumber', 'approved', 'closureReason', 'callbackDueAt', 'intakeStatus', 'year', 'clocks', 'ending', 'breached', 'statusBefore', 'channel', 'requestType'] as const;
 
 export function caseNumberOf(event: CaseEventEnvelope): string {
   return event.data.caseNumber;
