@@ -8,6 +8,7 @@ import { useI18n } from '../i18n';
 import type { CaseCommandName as CommandName } from '../lib/vocabulary';
 import { useOrg } from './common';
 import { type Route, RoutePicker } from './RoutePicker';
+import { submitOnCtrlEnter } from '../lib/ctrl-enter';
 
 export interface CommandContext {
   caseNumber: string;
@@ -221,11 +222,11 @@ export function CommandModal({ command, context, onClose, onDone }: { command: C
       onOk={() => void submit()}
       onCancel={onClose}
       confirmLoading={busy}
-      okButtonProps={{ 'data-testid': 'cmd-submit' }}
+      okButtonProps={{ 'data-testid': 'cmd-submit', 'aria-keyshortcuts': 'Control+Enter' }}
       destroyOnHidden
       data-testid={`cmd-modal-${command}`}
     >
-      <Form form={form} layout="vertical" name={`cmd-${command}`} onFinish={() => void submit()} data-testid={`cmd-form-${command}`}>
+      <Form form={form} layout="vertical" name={`cmd-${command}`} onFinish={() => void submit()} onKeyDown={submitOnCtrlEnter(() => void submit())} data-testid={`cmd-form-${command}`}>
         {fields}
         {NO_FORM.includes(command) && <p>{t(`cmd.${command}`)}?</p>}
       </Form>

@@ -9,6 +9,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../api/client';
 import { useI18n } from '../i18n';
 import { CONSULTATION_SIDES, DISPUTE_TYPES, explainError, type FieldPath, GUIDANCE, PARTY_ROLES, partyEdit } from '../lib/mediation';
+import { submitOnCtrlEnter } from '../lib/ctrl-enter';
 
 export interface PartyView {
   partyId: string;
@@ -124,12 +125,7 @@ export function ActionModal<V extends object>({ title, name, fields, initialValu
         name={name}
         initialValues={initialValues}
         onFinish={() => void submit()}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            void submit();
-          }
-        }}
+        onKeyDown={submitOnCtrlEnter(() => void submit())}
       >
         {typeof children === 'function' ? children(form) : children}
         {/* Enter in a single-line input submits the form */}
