@@ -38,7 +38,8 @@ export function rateTone(rate: number | null | undefined, lowerIsBetter: boolean
   return 'poor';
 }
 
-export const TONE_COLOR = { good: '#237804', fair: '#ad6800', poor: '#a8071a', none: '#595959' } as const;
+/** Text colours of a figure by its tone, each ≥ 4.5:1 on white (WCAG AA; the amber once was #ad6800, 4.41). */
+export const TONE_COLOR = { good: '#237804', fair: '#874d00', poor: '#a8071a', none: '#595959' } as const;
 
 /** The China-day period of a preset: this month, last 7 days, last 30 days (YYYY-MM-DD, inclusive). */
 export function presetPeriod(preset: 'month' | '7d' | '30d', now: Date): { from: string; to: string } {
