@@ -36,6 +36,21 @@ const TELEPHONY_KEY = `telephony-key-${uniqueId()}`;
 /** The login page's JavaScript budget (compressed), as issue 15 sets it. */
 const LOGIN_JS_BUDGET = 250 * 1024;
 
+/** What the callbacks run in the page use of the browser (the tests compile without the DOM library). */
+interface PageElement {
+  getBoundingClientRect(): { left: number; right: number; top: number; bottom: number; width: number };
+  querySelector(selector: string): PageElement | null;
+  scrollWidth: number;
+  clientWidth: number;
+  innerText: string;
+}
+interface InPage {
+  document: { documentElement: PageElement & { lang: string }; activeElement: unknown; querySelectorAll(selector: string): Iterable<PageElement> };
+  sessionStorage: { setItem(key: string, value: string): void };
+  localStorage: { setItem(key: string, value: string): void };
+  performance: { getEntriesByType(type: 'resource'): { name: string; initiatorType: string; encodedBodySize: number }[] };
+}
+
 const runId = uniqueId();
 const services = ['identity', 'notification', 'grid', 'hotline', 'intake', 'casework', 'mediation', 'console'] as const;
 const env = integrationConfig({
@@ -43,7 +58,6 @@ const env = integrationConfig({
   KAFKA_FROM_BEGINNING: 'false',
   ...Object.fromEntries(services.map((s) => [`${s.toUpperCase()}_CONSUMER_GROUP`, `${s}-${runId}`])),
   NOTIFICATION_QUIET_HOURS: 'off',
-  NOTIFICATION_POLL_INTERVAL_MS: '200',
   GRID_SEED_DEMO: 'true',
   IDENTITY_SEED_DEMO_USERS: 'true',
   NOTIFICATION_SEED_DEMO_DIRECTORY: 'true',
@@ -70,7 +84,7 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
   const apiAs = async (username: string) => {
     const login = await fetch(`${base}/api/session/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'civicflow' }) });
     const { accessToken } = (await login.json()) as { accessToken: string };
-    return async <T = any>(path: string, body?: unknown): Promise<{ status: number; body: T }> => {
+    return async <T = unknown>(path: string, body?: unknown): Promise<{ status: number; body: T }> => {
       const res = await fetch(`${base}/api/${path}`, {
         method: body === undefined ? 'GET' : 'POST',
         headers: { authorization: `Bearer ${accessToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -130,7 +144,7 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
     await page.goto(`${base}/login`);
     await page.getByTestId('login-form').waitFor();
     // what the wire carried for every script of the page (encoded: brotli as served)
-    const transferred = await page.evaluate(() => ((globalThis as any).performance.getEntriesByType('resource') as { name: string; initiatorType: string; encodedBodySize: number }[])
+    const transferred = await page.evaluate(() => ((globalThis as unknown as InPage).performance.getEntriesByType('resource'))
       .filter((e) => e.initiatorType === 'script' || e.name.endsWith('.js'))
       .reduce((sum, e) => sum + e.encodedBodySize, 0));
     expect(transferred).toBeGreaterThan(0);
@@ -140,7 +154,7 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
       if ((await script.body()).length >= 1024) expect({ url: script.url(), encoding: (await script.allHeaders())['content-encoding'] }).toEqual({ url: script.url(), encoding: 'br' });
       expect((await script.allHeaders())['cache-control']).toBe('public, max-age=31536000, immutable');
     }
-    expect(await page.evaluate(() => (globalThis as any).document.documentElement.lang as string)).toBe('zh-CN');
+    expect(await page.evaluate(() => (globalThis as unknown as InPage).document.documentElement.lang)).toBe('zh-CN');
     await axe.check(page, 'login');
     await context.close();
   });
@@ -208,7 +222,7 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
 
     // 网格员: both cases are in their grid, held by the community
     const gridWorker = await signIn(await newPerson(browser), base, 'gridworker', '/worklist');
-    for (const n of [cases.first!, cases.second!]) await gridWorker.locator(`[data-testid=worklist-row][data-case="${n}"]`).waitFor({ timeout: 20_000 });
+    for (const n of [cases.first, cases.second]) await gridWorker.locator(`[data-testid=worklist-row][data-case="${n}"]`).waitFor({ timeout: 20_000 });
     await axe.check(gridWorker, 'worklist (grid worker)');
 
     // 批量签收: the community accepts the first case from its list (the second stays for the grid worker's phone)
@@ -261,7 +275,7 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
     await page.locator(`[data-testid=patrol-report][data-case="${reported}"]`).waitFor({ timeout: 20_000 });
     await axe.check(page, 'field my reports (390×844)');
     // the page fits the phone: nothing wider than the screen
-    expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth as number)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => (globalThis as unknown as InPage).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await phone.close();
   });
 
@@ -382,7 +396,7 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
     // the session has ended (its access token expired, its refresh token no longer taken): the login page says
     // so, and brings the user back
     await community.evaluate(() => {
-      const storage = (globalThis as any).sessionStorage;
+      const storage = (globalThis as unknown as InPage).sessionStorage;
       storage.setItem('civicflow.token', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4IiwiZXhwIjoxfQ.expired');
       storage.setItem('civicflow.refresh', 'ended-session');
     });
@@ -403,10 +417,10 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
     await operator.getByTestId('lang-switch').getByText('EN').click();
     await operator.reload();
     await operator.getByTestId('call-form').waitFor();
-    expect(await operator.evaluate(() => (globalThis as any).document.documentElement.lang as string)).toBe('en');
+    expect(await operator.evaluate(() => (globalThis as unknown as InPage).document.documentElement.lang)).toBe('en');
     expect(await operator.getByTestId('call-submit').innerText()).toContain('Log and dispatch');
     // every label fits: none is cut, none runs into its field
-    const overlaps = await operator.evaluate(() => ([...(globalThis as any).document.querySelectorAll('.ant-form-item')] as any[]).flatMap((item): string[] => {
+    const overlaps = await operator.evaluate(() => [...(globalThis as unknown as InPage).document.querySelectorAll('.ant-form-item')].flatMap((item): string[] => {
       const label = item.querySelector('.ant-form-item-label label');
       const control = item.querySelector('.ant-form-item-control');
       if (!label || !control) return [];
@@ -430,7 +444,7 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
       return answer.body.items.some((i) => i.caseNumber === cases.breaching);
     }, 90_000, 'the one-minute case in the breach board’s answer').catch((e: Error) => { throw new Error(`${e.message} — ${seen}`); });
     const supervisor = await signIn(await newPerson(browser, { viewport: { width: 1280, height: 720 } }), base, 'supervisor', '/supervisor');
-    await supervisor.evaluate(() => (globalThis as any).localStorage.setItem('civicflow.locale', 'en'));
+    await supervisor.evaluate(() => (globalThis as unknown as InPage).localStorage.setItem('civicflow.locale', 'en'));
     await supervisor.goto(`${base}/breaches`);
     const breached = supervisor.locator(`[data-testid=breach-row][data-case="${cases.breaching}"]`);
     await breached.waitFor({ timeout: 20_000 });
@@ -445,7 +459,7 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
     const dispatcher = await signIn(await newPerson(browser, { viewport: { width: 1280, height: 720 } }), base, 'dispatcher', '/dispatch');
     const queuedRow = dispatcher.locator(`[data-testid=dispatch-row][data-case="${queued}"]`);
     await waitUntil(async () => queuedRow.isVisible(), 30_000, 'the unplaced case in the queue', () => dispatcher.getByRole('button', { name: /刷新/ }).first().click());
-    const contentWidth = await queuedRow.locator('td').nth(2).evaluate((td) => (td as any).getBoundingClientRect().width as number);
+    const contentWidth = await queuedRow.locator('td').nth(2).evaluate((td) => (td as unknown as PageElement).getBoundingClientRect().width);
     expect(contentWidth).toBeGreaterThan(200);
     expect(await queuedRow.innerText()).toContain('地址无法识别');
     await axe.check(dispatcher, 'dispatch (1280)');
@@ -455,7 +469,7 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
     await dispatcher.keyboard.press('Enter');
     const picker = dispatcher.locator('[data-testid=cmd-modal-dispatch] [role=combobox]');
     await picker.waitFor();
-    for (let tabs = 0; tabs < 5 && !(await picker.evaluate((el) => el === (globalThis as any).document.activeElement)); tabs++) await dispatcher.keyboard.press('Tab');
+    for (let tabs = 0; tabs < 5 && !(await picker.evaluate((el) => el === (globalThis as unknown as InPage).document.activeElement)); tabs++) await dispatcher.keyboard.press('Tab');
     await dispatcher.keyboard.type('锦华社区第1网格');
     await dispatcher.locator('.ant-cascader-menu-item', { hasText: '锦华社区第1网格' }).first().waitFor();
     await dispatcher.keyboard.press('ArrowDown');
