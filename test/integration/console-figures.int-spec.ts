@@ -69,7 +69,7 @@ describe('the scoring policy and the monthly report in Chromium', () => {
     expect(result.downloads).toEqual([`考核报告-${lastMonth}.pdf`, `考核报告-${lastMonth}.xlsx`]);
     expect(result.inboxTitle).toBe(`${year - (month === 1 ? 1 : 0)}年${Number(lastMonth.slice(5))}月考核报告已生成`);
     expect(result.markedMonth).toBe(lastMonth);
-    expect(result.axe).toEqual({ policy: [], 'policy-invalid': [], reports: [], 'reports-en': [] });
+    expect(result.audited).toEqual(['policy', 'policy-invalid', 'reports', 'reports-en']);
     expect(result.screenshots.map((p) => p.split('/').pop())).toEqual(['policy-invalid.png', 'policy-versions.png', 'monthly-reports.png']);
   }, 300_000);
 });
