@@ -27,7 +27,7 @@ export default tseslint.config(
   },
   {
     // tests read JSON answers (any) and assert on them
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', 'test/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', 'test/**/*.ts', 'services/console/e2e/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
@@ -40,7 +40,7 @@ export default tseslint.config(
   },
   {
     // integration tests beside their project are outside its tsconfig; test/tsconfig.json types them all
-    files: ['services/*/test/**/*.ts', 'workflows/test/**/*.ts', 'libs/*/test/**/*.ts'],
+    files: ['services/*/test/**/*.ts', 'services/console/e2e/**/*.ts', 'workflows/test/**/*.ts', 'libs/*/test/**/*.ts'],
     languageOptions: { parserOptions: { projectService: false, project: ['test/tsconfig.json'], tsconfigRootDir: import.meta.dirname } },
   },
   {

@@ -45,7 +45,7 @@ main(async () => {
     );
     await step(STEPS, 'typecheck and lint of the integration tests (test/tsconfig.json; no Nx project covers them)', async () => {
       await runOrFail('npx', ['tsc', '-p', 'test/tsconfig.json'], 'typecheck of integration tests');
-      await runOrFail('npx', ['eslint', 'test/**/*.ts', 'services/*/test/**/*.ts', 'workflows/test/**/*.ts', 'libs/*/test/**/*.ts'], 'lint of integration tests');
+      await runOrFail('npx', ['eslint', 'test/**/*.ts', 'services/*/test/**/*.ts', 'services/console/e2e/**/*.ts', 'workflows/test/**/*.ts', 'libs/*/test/**/*.ts'], 'lint of integration tests');
     });
     integrationCode = await step(STEPS, 'integration tests on the real servers', () =>
       run('npx', ['jest', '-c', 'jest.integration.config.js', '--json', `--outputFile=${join(reports, 'integration.json')}`]),
