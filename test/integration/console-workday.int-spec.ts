@@ -5,6 +5,8 @@
 // screen-pop. axe-core audits every page visited and fails on any WCAG 2.1 A/AA violation. One browser, one context
 // per person. Screenshots for the README go to .civicflow/reports/screenshots.
 import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
@@ -411,6 +413,126 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
     await context.close();
   });
 
+  it('#7 with a tile URL configured, the map draws the city’s basemap from it (tiles requested and shown), the city’s outlines over it', async () => {
+    // the city's tile server: any XYZ source (here a small one of our own, every tile the same PNG)
+    const tileRequests: string[] = [];
+    const tiles: Server = createServer((req, res) => {
+      tileRequests.push(req.url ?? '');
+      const xyz = /^\/(\d+)\/(\d+)\/(\d+)\.png\?k=city-key$/.exec(req.url ?? '');
+      res.writeHead(xyz ? 200 : 404, { 'content-type': xyz ? 'image/png' : 'text/plain' }).end(xyz ? PNG : 'no such tile');
+    });
+    await new Promise<void>((r) => tiles.listen(0, '127.0.0.1', r));
+    const tileBase = `http://127.0.0.1:${(tiles.address() as AddressInfo).port}`;
+    try {
+      // a second gateway of the same system, as a city with a basemap would run it
+      const withTiles = { ...env, CONSOLE_CONSUMER_GROUP: `console-tiles-${runId}`, CONSOLE_MAP_TILE_URL: `${tileBase}/{z}/{x}/{y}.png?k={key}`, CONSOLE_MAP_TILE_KEY: 'city-key', CONSOLE_MAP_ATTRIBUTION: '© 北丰市测绘院' };
+      const tiledBase = await serveApp('console-tiles', () => createConsoleApp(consoleConfigSchema.parse(withTiles)), { ...withTiles }, apps);
+      const operator = await signIn(await newPerson(browser), tiledBase, 'operator', '/call');
+      const map = operator.locator('[data-testid=call-map][data-ready=true]');
+      await map.waitFor({ timeout: 30_000 });
+      expect(await map.getAttribute('data-basemap')).toBe('tiles');
+      await waitUntil(async () => (await map.locator('img.leaflet-tile-loaded').count()) > 0, 15_000, 'tiles shown');
+      // every tile asked with its z/x/y and the city's key; the outlines drawn over them
+      expect(tileRequests.length).toBeGreaterThan(0);
+      for (const url of tileRequests) expect(url).toMatch(/^\/\d+\/\d+\/\d+\.png\?k=city-key$/);
+      expect(await map.locator('.leaflet-overlay-pane path').count()).toBeGreaterThan(10);
+      expect(await map.locator('.leaflet-control-attribution').innerText()).toContain('北丰市测绘院');
+      await axe.check(operator, 'call with the city’s basemap');
+      await operator.context().close();
+    } finally {
+      await new Promise((r) => tiles.close(r));
+    }
+  });
+
+  it('#8 #9 the street summons, the liaison reads their own clock, the mediator reads times in China time (axe on each screen)', async () => {
+    // the scene: a case the community accepted and took up to the street (升级)
+    const caseNumber = await logCallByApi(`占道经营堵塞人行道 ${runId}`, near(IN_GRID, 0.0018));
+    const handler = await apiAs('community');
+    await waitUntil(async () => (await handler(`casework/cases/${caseNumber}/commands/accept`, {})).status === 200, 30_000, 'the case accepted by the community');
+    expect((await handler(`casework/cases/${caseNumber}/commands/escalate`, { note: '需街道协调城管' })).status).toBe(200);
+
+    // 街道: the case in its list, its page, the 吹哨 dialog — and the clock columns headed apart
+    const street = await signIn(await newPerson(browser), base, 'street', '/worklist');
+    await waitUntil(async () => street.locator(`[data-testid=worklist-row][data-case="${caseNumber}"]`).isVisible(), 30_000, 'the case in the street’s list', () => street.getByTestId('worklist-refresh').click());
+    await axe.check(street, 'worklist (street)');
+    await street.goto(`${base}/cases/${caseNumber}`);
+    await street.getByTestId('case-action-summonDepartments').waitFor({ timeout: 30_000 });
+    await street.getByRole('tab', { name: /^时限/ }).click();
+    const clockHeaders = (await street.locator('[data-testid=case-clocks] thead th').allInnerTexts()).map((h) => h.trim()).filter(Boolean);
+    expect(clockHeaders).toEqual(expect.arrayContaining(['剩余时间']));
+    expect(new Set(clockHeaders).size).toBe(clockHeaders.length);
+    await axe.check(street, 'case page (street, clocks)');
+    const streetClock = await street.getByTestId('case-sla-clock').getAttribute('data-window');
+    await street.getByTestId('case-action-summonDepartments').click();
+    await street.getByTestId('cmd-modal-summonDepartments').locator('.ant-select').first().click();
+    await street.keyboard.type('城市管理');
+    await street.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
+    await street.keyboard.press('Enter');
+    await street.keyboard.press('Escape');
+    await axe.check(street, 'summons dialog (street)');
+    await street.getByTestId('cmd-submit').click();
+    await waitUntil(async () => (await street.locator('[data-testid=summons-status]').count()) > 0, 30_000, 'the summons listed', () => street.getByTestId('case-refresh').click());
+    await street.context().close();
+
+    // 部门: the liaison's header badge is the department's own clock (报到, then 答复), not the street's
+    const liaison = await signIn(await newPerson(browser), base, 'liaison', '/worklist');
+    await waitUntil(async () => liaison.locator(`[data-testid=worklist-row][data-case="${caseNumber}"]`).isVisible(), 30_000, 'the case in the liaison’s list', () => liaison.getByTestId('worklist-refresh').click());
+    await axe.check(liaison, 'worklist (liaison)');
+    await liaison.goto(`${base}/cases/${caseNumber}`);
+    await liaison.getByTestId('case-action-reportIn').waitFor({ timeout: 30_000 });
+    const badge = liaison.getByTestId('case-sla-clock');
+    expect({ window: await badge.getAttribute('data-window'), department: await badge.getAttribute('data-department') }).toEqual({ window: 'department-report-in', department: 'dept-urban-management' });
+    expect(streetClock).not.toBe('department-report-in');
+    await axe.check(liaison, 'case page (liaison)');
+    await liaison.getByTestId('case-action-reportIn').click();
+    await liaison.getByTestId('case-action-answer').waitFor({ timeout: 30_000 });
+    await waitUntil(async () => (await badge.getAttribute('data-window')) === 'department-answer', 15_000, 'the answer clock in the badge', () => liaison.getByTestId('case-refresh').click());
+    await liaison.getByTestId('case-action-answer').click();
+    await liaison.getByTestId('cmd-plan').waitFor();
+    await axe.check(liaison, 'answer dialog (liaison)');
+    await liaison.context().close();
+
+    // 调解员: a dispute being mediated shows its 调解期限; minutes for a session not yet begun are refused in China time
+    const mediation = await apiAs('mediator');
+    const walkIn = await mediation<{ disputeId: string; parties: { partyId: string }[] }>('mediation/mediation/disputes', {
+      disputeType: 'neighbour', summary: `楼道堆物 ${runId}`, mediatorId: 'mediator',
+      parties: [{ role: 'applicant', name: '周敏' }, { role: 'respondent', name: '吴刚' }],
+    });
+    expect(walkIn.status).toBe(201);
+    const disputeId = walkIn.body.disputeId;
+    // the session starts at 10:00 China time tomorrow: far enough ahead, and a time the refusal must name as 10:00
+    const startsAt = new Date(Math.floor((Date.now() + 8 * 3_600_000) / 86_400_000) * 86_400_000 + 86_400_000 + 2 * 3_600_000);
+    const scheduled = await mediation(`mediation/mediation/disputes/${disputeId}/sessions`, {
+      startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(), place: '锦华社区人民调解室',
+      attendeeIds: walkIn.body.parties.map((p) => p.partyId),
+    });
+    expect(scheduled.status).toBe(201);
+    await waitUntil(async () => (await mediation<{ stage: string }>(`mediation/mediation/disputes/${disputeId}`)).body.stage === 'mediating', 20_000, 'the dispute being mediated');
+    const mediator = await signIn(await newPerson(browser), base, 'mediator', '/mediation');
+    await mediator.goto(`${base}/mediation?dispute=${encodeURIComponent(disputeId)}`);
+    await mediator.locator(`[data-testid=dispute-detail][data-dispute="${disputeId}"]`).waitFor({ timeout: 20_000 });
+    const deadline = mediator.getByTestId('dispute-deadline');
+    await waitUntil(async () => !!(await deadline.getAttribute('data-deadline')), 15_000, '调解期限', () => mediator.getByTestId('dispute-refresh').click());
+    // 30 days from today, said in China time
+    const limit = Date.parse((await deadline.getAttribute('data-deadline'))!);
+    expect(Math.round((limit - Date.now()) / 86_400_000)).toBe(30);
+    expect(await deadline.innerText()).toContain(new Date(limit + 8 * 3_600_000).toISOString().slice(11, 16));
+    await axe.check(mediator, 'mediation (mediator)');
+    await mediator.getByRole('tab', { name: /调解日程/ }).click();
+    await mediator.locator('[data-testid=session-item]').first().getByTestId('session-record').click();
+    const minutes = mediator.getByTestId('mediation-modal-minutes').locator('.ant-modal');
+    await minutes.waitFor();
+    await mediator.locator('#minutes_minutesSummary').fill('双方尚未到场');
+    await minutes.getByTestId('mediation-submit').click();
+    const refusal = minutes.getByTestId('mediation-refusal');
+    await refusal.waitFor({ timeout: 15_000 });
+    const refused = await refusal.innerText();
+    expect(refused).toContain('10:00');
+    expect(refused).not.toMatch(/\d{4}-\d\d-\d\dT|Z\b|02:00/);
+    await axe.check(mediator, 'mediation refusal (mediator)');
+    await mediator.context().close();
+  }, 240_000);
+
   it('#10 #9 English holds at 1280 (language kept across a reload, breach categories in English), the dispatcher reads the whole request', async () => {
     const context = await newPerson(browser, { viewport: { width: 1280, height: 720 }, locale: 'en-US' });
     const operator = await signIn(context, base, 'operator', '/call');
@@ -469,7 +591,7 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
     expect(await queuedRow.innerText()).toContain('地址无法识别');
     await axe.check(dispatcher, 'dispatch (1280)');
     // #9 the route picked without the mouse: Enter opens the dispatch, Tab reaches the picker, typing finds the
-    // grid, ↓ Enter takes it, Ctrl+Enter sends
+    // grid, Enter takes the first match, Ctrl+Enter sends
     await dispatcher.getByTestId(`dispatch-${queued}`).focus();
     await dispatcher.keyboard.press('Enter');
     const picker = dispatcher.locator('[data-testid=cmd-modal-dispatch] [role=combobox]');
@@ -477,8 +599,10 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
     for (let tabs = 0; tabs < 5 && !(await picker.evaluate((el) => el === (globalThis as unknown as InPage).document.activeElement)); tabs++) await dispatcher.keyboard.press('Tab');
     await dispatcher.keyboard.type('锦华社区第1网格');
     await dispatcher.locator('.ant-cascader-menu-item', { hasText: '锦华社区第1网格' }).first().waitFor();
-    await dispatcher.keyboard.press('ArrowDown');
     await dispatcher.keyboard.press('Enter');
+    // Enter took the first match: the picker shows the grid's path and its list has closed
+    await waitUntil(async () => (await dispatcher.locator('.ant-cascader-dropdown:visible').count()) === 0, 5_000, 'the list of matches closed');
+    expect(await dispatcher.getByTestId('cmd-modal-dispatch').innerText()).toContain('锦华社区第1网格');
     await axe.check(dispatcher, 'dispatch with the route picked (1280)');
     await dispatcher.keyboard.press('Control+Enter');
     const dispatcherApi = await apiAs('dispatcher');

@@ -4,6 +4,7 @@ import type { ConsoleConfig } from './config';
 import { gatewayProxy } from './proxy/gateway-proxy';
 import { mountInFront } from './proxy/mount-front';
 import { UPSTREAM_POOLS, type UpstreamPools } from './upstream/upstream-services';
+import { basemapOf, basemapOrigins } from './web/console-config.http.controller';
 import { serveWebApp } from './web/serve-web-app';
 
 /**
@@ -18,7 +19,8 @@ export async function createConsoleApp(config: ConsoleConfig) {
     logLevel: config.LOG_LEVEL,
     events: { groupId: config.CONSOLE_CONSUMER_GROUP, fromBeginning: config.KAFKA_FROM_BEGINNING },
   });
-  // the security headers first: the web app's files and the proxied answers get them too
-  mountInFront(app, securityHeaders(), gatewayProxy({ pools: app.get<UpstreamPools>(UPSTREAM_POOLS), timeoutMs: config.CONSOLE_PROXY_TIMEOUT_MS }), serveWebApp(config.CONSOLE_WEB_DIST));
+  // the security headers first: the web app's files and the proxied answers get them too (the page may show the
+  // tiles of the basemap the city configured)
+  mountInFront(app, securityHeaders({ imageOrigins: basemapOrigins(basemapOf(config)) }), gatewayProxy({ pools: app.get<UpstreamPools>(UPSTREAM_POOLS), timeoutMs: config.CONSOLE_PROXY_TIMEOUT_MS }), serveWebApp(config.CONSOLE_WEB_DIST));
   return app;
 }

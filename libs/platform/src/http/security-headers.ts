@@ -6,8 +6,9 @@ import helmet from 'helmet';
  * Swagger UI), by helmet: a Content Security Policy that loads code only from our own origin (styles may be inline:
  * Ant Design and ECharts set them at run time), no framing by other sites (`frame-ancestors 'none'`, and
  * X-Frame-Options for older browsers), `nosniff`, no referrer to other origins, no cross-origin opener.
+ * `imageOrigins`: other origins images may come from (the console's configured map tiles).
  */
-export function securityHeaders(): RequestHandler {
+export function securityHeaders(options: { imageOrigins?: readonly string[] } = {}): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -15,7 +16,7 @@ export function securityHeaders(): RequestHandler {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        imgSrc: ["'self'", 'data:', 'blob:', ...(options.imageOrigins ?? [])],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],

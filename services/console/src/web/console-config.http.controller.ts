@@ -22,6 +22,21 @@ export function basemapOf(config: Pick<ConsoleConfig, 'CONSOLE_MAP_TILE_URL' | '
     }));
 }
 
+/**
+ * The origins the basemap's tiles come from, one per subdomain ({s}), for the page's Content-Security-Policy
+ * (img-src): without them the browser refuses every tile. A template that is no URL adds none.
+ */
+export function basemapOrigins(layers: readonly BasemapLayer[]): string[] {
+  const origins = layers.flatMap((layer) => (layer.url.includes('{s}') ? layer.subdomains : ['']).map((s) => {
+    try {
+      return new URL(layer.url.replaceAll('{s}', s).replaceAll(/\{[a-z]+\}/gi, '0')).origin;
+    } catch {
+      return null;
+    }
+  }));
+  return [...new Set(origins.filter((o): o is string => !!o && o !== 'null'))];
+}
+
 /** 控制台设置: what the web app needs to know of this deployment (the basemap) beyond the services' APIs. */
 @ApiTags('gateway 网关')
 @ApiBearerAuth()

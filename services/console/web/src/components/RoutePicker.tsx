@@ -1,10 +1,11 @@
 // Choosing where a case goes (派单 / 重新派单): the grid service's suggestion for the case's point or address,
 // or a street → community → grid picked from the org tree.
-import { useEffect, useMemo, useState } from 'react';
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Cascader, Space, Typography } from 'antd';
 import { useI18n } from '../i18n';
 import { type OrgNode, useOrg } from './common';
 import { locate, type Routing } from './routing';
+import { firstMatch, type RouteOption as Option } from '../lib/route-search';
 
 export interface Route {
   streetId: string;
@@ -12,11 +13,6 @@ export interface Route {
   gridId?: string;
 }
 
-interface Option {
-  value: string;
-  label: string;
-  children?: Option[];
-}
 
 function streetsOf(tree: OrgNode | null): Option[] {
   if (!tree) return [];
@@ -56,6 +52,22 @@ export function RoutePicker({ place, value, onChange }: { place: { point?: { lng
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
+  // typing a name and pressing Enter takes the first match (the Cascader itself wants ↓ first); once the user
+  // moves through the matches with the arrows, Enter takes the one they moved to
+  const [search, setSearch] = useState('');
+  const [open, setOpen] = useState(false);
+  const movedInMatches = useRef(false);
+  const pickFirstOnEnter = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') movedInMatches.current = true;
+    if (event.key !== 'Enter' || event.ctrlKey || event.metaKey || movedInMatches.current) return;
+    const ids = firstMatch(options, search);
+    if (!ids) return;
+    event.preventDefault();
+    event.stopPropagation();
+    onChange({ streetId: ids[0], communityId: ids[1], gridId: ids[2] });
+    setSearch('');
+    setOpen(false);
+  };
   const path = value ? [value.streetId, value.communityId, value.gridId].filter((v): v is string => !!v) : [];
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -75,20 +87,31 @@ export function RoutePicker({ place, value, onChange }: { place: { point?: { lng
           <Typography.Text type="secondary">{t('dispatch.noSuggestion')}</Typography.Text>
         )}
       </div>
+      <div onKeyDownCapture={pickFirstOnEnter}>
       <Cascader
         data-testid="route-picker"
         aria-label={`${t('dispatch.street')} / ${t('dispatch.community')} / ${t('dispatch.grid')}`}
         style={{ width: '100%' }}
         options={options}
         changeOnSelect
-        showSearch
+        showSearch={{
+          searchValue: search,
+          onSearch: (text) => {
+            movedInMatches.current = false;
+            setSearch(text);
+          },
+        }}
+        open={open}
+        onOpenChange={setOpen}
         value={path}
         placeholder={`${t('dispatch.street')} / ${t('dispatch.community')} / ${t('dispatch.grid')}`}
         onChange={(v) => {
           const ids = (v ?? []);
           onChange(ids.length ? { streetId: ids[0], communityId: ids[1], gridId: ids[2] } : null);
+          setSearch('');
         }}
       />
+      </div>
       {!org.tree && <Alert type="warning" showIcon title={t('common.loading')} />}
     </Space>
   );

@@ -179,7 +179,7 @@ export function CasePage() {
             </Typography.Title>
             <StageTag stage={status?.stage} />
             {status?.level && <Tag data-testid="case-level">{t(`level.${status.level}`)}</Tag>}
-            {mainClock && <SlaBadge sla={mainClock} testId="case-sla" />}
+            {mainClock && <span data-testid="case-sla-clock" data-window={mainClock.window} data-department={mainClock.departmentId ?? ''}><SlaBadge sla={mainClock} testId="case-sla" /></span>}
             {status?.currentUnit && <Tag color="geekblue" data-testid="case-unit">{org.name(status.currentUnit)}</Tag>}
           </Space>
         }

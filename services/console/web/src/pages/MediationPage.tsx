@@ -75,11 +75,14 @@ export function MediationPage() {
   const figures = useAsync(() => api<Figures>('mediation/mediation/figures', { query: { from: dayjs().subtract(30, 'day').toISOString(), groupBy: 'none' } }).catch(() => null), []);
   const detail = useAsync(async () => {
     if (!selected) return null;
-    const [dispute, sessions] = await Promise.all([
+    const [dispute, sessions, running] = await Promise.all([
       api<Dispute>(disputePath(selected)),
       api<unknown>(disputePath(selected, '/sessions')).then((r) => listOf<SessionView>(r, 'items')).catch(() => [] as SessionView[]),
+      // 调解期限: the running limit is the workflow's (the stored dispute keeps one only for the street centre)
+      api<{ deadline?: string | null }>(disputePath(selected, '/status')).catch(() => null),
     ]);
-    return { ...dispute, sessions };
+    const mediating = dispute.stage === 'awaiting-mediator' || dispute.stage === 'mediating';
+    return { ...dispute, deadline: (mediating ? running?.deadline : null) ?? dispute.deadline, sessions };
   }, [selected]);
   const committeeId = detail.data?.committeeId ?? null;
   const committee = useAsync(
@@ -199,7 +202,7 @@ export function MediationPage() {
                 <Descriptions.Item label={t('case.level')}>{d.level ? t(`level.${d.level}`) : '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('mediation.type')}>{d.disputeType ? t(`mediation.type.${d.disputeType}`) : '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('mediation.mediator')}>{d.mediatorId ? <span data-testid="dispute-mediator" data-mediator={d.mediatorId}>{mediatorName(d.mediatorId)}{committee.data?.name && <Typography.Text type="secondary"> · {committee.data.name}</Typography.Text>}</span> : (d.assignmentPending ? <Tag color="orange">{t('mediation.assignmentPending')}</Tag> : '—')}</Descriptions.Item>
-                <Descriptions.Item label={t('mediation.deadline')}>{fmtTime(d.deadline)}</Descriptions.Item>
+                <Descriptions.Item label={t('mediation.deadline')}><span data-testid="dispute-deadline" data-deadline={d.deadline ?? ''}>{fmtTime(d.deadline)}</span></Descriptions.Item>
                 <Descriptions.Item label={t('call.caseNumber')}>{d.caseNumber ? <CaseLink caseNumber={d.caseNumber} /> : '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('dispatch.community')}>{org.name(d.communityId)}</Descriptions.Item>
                 <Descriptions.Item label={t('case.registeredAt')}>{fmtTime(d.openedAt)}</Descriptions.Item>
