@@ -343,7 +343,7 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
     await community.context().close();
   });
 
-  it('#4 #5 #7 the supervisor’s 矛盾化解率 is a figure, the red list honours no 0 %, the heat map drills down to a community’s cases', async () => {
+  it('#4 #5 #7 the supervisor’s 矛盾化解率 is a figure, the red list honours no 0 %, the heat map drills down to a community’s cases, 黑榜 lists a tie at the bottom whole', async () => {
     // a dispute settled today (agreement reached, its one term found kept): the rate has something to count
     const mediation = await apiAs('mediator');
     const walkIn = await mediation<{ disputeId: string; parties: { partyId: string; role: string }[] }>('mediation/mediation/disputes', {
@@ -379,8 +379,32 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
     await supervisor.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await supervisor.getByTestId('drill-table').waitFor({ timeout: 20_000 });
     await axe.check(supervisor, 'supervisor drill-down');
+
+    // 黑榜 with a tie: four communities with three open cases each, none resolved — all four at 0 % share the
+    // bottom, and all four are listed though the list's size is three
+    const tied = ['bf-d01-s01-c02', 'bf-d01-s02-c01', 'bf-d01-s02-c02', 'bf-d01-s03-c01'];
+    for (const communityId of tied) {
+      const streetId = communityId.slice(0, -4);
+      const routing = { gridId: `${communityId}-g01`, communityId, streetId, districtId: 'bf-d01', orgPath: ['bf', 'bf-d01', streetId, communityId, `${communityId}-g01`] };
+      for (let n = 0; n < 3; n++) {
+        const input = demoCaseInput({ routing, summary: `楼道灯不亮 ${runId}` });
+        await temporal.workflow.start('caseWorkflow', { workflowId: input.caseNumber, taskQueue: env.CASE_TASK_QUEUE, args: [input] });
+      }
+    }
+    await supervisor.keyboard.press('Escape');
+    await supervisor.getByTestId('drill-table').waitFor({ state: 'hidden' });
+    await supervisor.getByRole('tab', { name: /排名与红黑榜/ }).click();
+    await supervisor.getByTestId('sup-group-by').getByText('社区', { exact: true }).click();
+    const blackList = supervisor.getByTestId('sup-black-list').locator('.ant-list-item');
+    await waitUntil(async () => (await blackList.count()) >= tied.length, 30_000, 'the tied communities on 黑榜', () => supervisor.getByTestId('sup-refresh').click());
+    const black = await blackList.allInnerTexts();
+    const atZero = black.filter((item) => /\s0(\.0+)?\s?%$/.test(item.trim()));
+    expect(atZero.length).toBeGreaterThanOrEqual(tied.length);
+    // tied, so one rank for all of them
+    expect(new Set(atZero.map((item) => item.split('.')[0])).size).toBe(1);
+    await axe.check(supervisor, 'supervisor 黑榜 with a tie');
     await supervisor.context().close();
-  });
+  }, 180_000);
 
   it('#6 offline and an expired session are said in words, with a way back to the same page', async () => {
     const context = await newPerson(browser);
