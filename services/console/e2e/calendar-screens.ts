@@ -5,7 +5,8 @@
 // Screenshots: provisional-deadline.png, calendar-banner.png, calendar-preview.png, calendar-history.png, calendar-year.png.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
+import { launchChromium, newPerson, signIn as signInAs } from './browser-kit';
 
 export interface CalendarScreensOptions {
   baseUrl: string;
@@ -30,17 +31,11 @@ export interface CalendarScreensResult {
   provisionalAfter: boolean;
 }
 
-const DEMO_PASSWORD = 'civicflow';
-
 export async function runCalendarScreens(options: CalendarScreensOptions): Promise<CalendarScreensResult> {
   const log = options.log ?? (() => undefined);
   const base = options.baseUrl.replace(/\/$/, '');
   mkdirSync(options.screenshotDir, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium(options.executablePath);
   const screenshots: string[] = [];
   const shot = async (page: Page, name: string) => {
     const path = join(options.screenshotDir, name);
@@ -48,17 +43,7 @@ export async function runCalendarScreens(options: CalendarScreensOptions): Promi
     screenshots.push(path);
     log(`screenshot ${path}`);
   };
-  const signIn = async (username: string, home: string) => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => url.pathname.startsWith(home), { timeout: 20_000 });
-    await page.getByTestId('current-user').waitFor();
-    return page;
-  };
+  const signIn = async (username: string, home: string) => signInAs(await newPerson(browser, { viewport: { width: 1366, height: 768 } }), base, username, home);
   const provisionalBadge = async (page: Page) => {
     await page.goto(`${base}/worklist`);
     await page.getByTestId('worklist-filter').fill(options.caseNumber);

@@ -7,7 +7,8 @@
 // is saved.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { launchChromium, newPerson, signIn as signInAs } from './browser-kit';
 
 export interface ConsoleJourneyOptions {
   /** the BFF serving the built console, e.g. http://127.0.0.1:3000 */
@@ -37,7 +38,6 @@ interface Figures {
 
 /** 北丰市: a point inside grid bf-d01-s01-c01-g01 (锦华社区第1网格), the demo `community` user's community. */
 const POINT_IN_DEMO_COMMUNITY = { lng: 109.803688, lat: 40.554465 };
-const DEMO_PASSWORD = 'civicflow';
 const STREET_UNIT = 'bf-d01-s01';
 const COMMUNITY_UNIT = 'bf-d01-s01-c01';
 /** Categories the urban-management liaison owns: [what the operator types, the category it picks]. */
@@ -54,13 +54,9 @@ export async function runConsoleJourney(options: ConsoleJourneyOptions): Promise
   // one browser (launch() gives it a fresh temporary user data dir), one context per role: each role is its own
   // machine with its own connection pool — five tabs of one profile holding five SSE streams would exhaust
   // Chromium's six connections per host
-  const browser = await chromium.launch({
-    executablePath: options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium(options.executablePath);
   const screenshots: string[] = [];
-  const newContext = () => browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const newContext = () => newPerson(browser, { viewport: { width: 1366, height: 768 } });
   const shot = async (page: Page, name: string) => {
     const path = join(options.screenshotDir, name);
     await page.screenshot({ path });
@@ -385,14 +381,7 @@ function pointNear(p: { lng: number; lat: number }, spread: number): { lng: numb
 }
 
 async function signIn(newContext: () => Promise<BrowserContext>, base: string, username: string, home: string): Promise<Page> {
-  const page = await (await newContext()).newPage();
-  await page.goto(`${base}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => url.pathname.startsWith(home), { timeout: 20_000 });
-  await page.getByTestId('current-user').waitFor();
-  return page;
+  return signInAs(await newContext(), base, username, home);
 }
 
 async function openCase(page: Page, base: string, caseNumber: string): Promise<void> {

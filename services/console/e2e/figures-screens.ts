@@ -6,8 +6,8 @@
 // Screenshots: policy-invalid.png, policy-versions.png, monthly-reports.png.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { AxeAudit } from './browser-kit';
+import { type Browser, type Page } from 'playwright-core';
+import { AxeAudit, launchChromium, newPerson, signIn as signInAs } from './browser-kit';
 
 export interface FiguresScreensOptions {
   baseUrl: string;
@@ -33,17 +33,11 @@ export interface FiguresScreensResult {
   audited: string[];
 }
 
-const DEMO_PASSWORD = 'civicflow';
-
 export async function runFiguresScreens(options: FiguresScreensOptions): Promise<FiguresScreensResult> {
   const log = options.log ?? (() => undefined);
   const base = options.baseUrl.replace(/\/$/, '');
   mkdirSync(options.screenshotDir, { recursive: true });
-  const browser: Browser = await chromium.launch({
-    executablePath: options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser: Browser = await launchChromium(options.executablePath);
   const screenshots: string[] = [];
   const audit = new AxeAudit();
   const shot = async (page: Page, name: string) => {
@@ -52,16 +46,8 @@ export async function runFiguresScreens(options: FiguresScreensOptions): Promise
     screenshots.push(path);
     log(`screenshot ${path}`);
   };
-  const signIn = async (username: string) => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-    const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor({ timeout: 20_000 });
-    return page;
-  };
+  // wherever the role lands
+  const signIn = async (username: string) => signInAs(await newPerson(browser, { viewport: { width: 1366, height: 900 }, acceptDownloads: true }), base, username, '/');
   try {
     // --- the administrator: the policy in force, a version the server refuses, a valid one ---------------------
     const admin = await signIn('admin');
