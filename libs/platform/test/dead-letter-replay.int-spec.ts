@@ -1,7 +1,8 @@
 // A handler that keeps failing sends its message to the dead-letter topic with the reason; after the cause is
 // fixed, replaying the dead letters delivers the same event again — nothing accepted is lost. A handler whose
 // receiver refuses the fact (RefusedEventError) is not retried: the message goes to the dead-letter topic at once.
-// Two letters of one message (two replicas gave up on it around a rebalance) are replayed once.
+// Two letters of one message (two replicas gave up on it around a rebalance) are replayed once, also when the
+// second is written after the first was replayed (the replay ledger remembers across runs).
 import { Controller, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventPattern } from '@nestjs/microservices';
@@ -114,6 +115,35 @@ describe('dead-letter topic and replay', () => {
     const result = await replayDeadLetters(kafka, callLoggedV1.topic, publisher, { consumerGroup: groupId, idleMs: 1500 });
     expect(result).toMatchObject({ replayed: 1, duplicates: 1 });
     await eventually(async () => handled.find((e) => e.id === event.id), { what: 'the replayed event' });
+    expect(handled.filter((e) => e.id === event.id)).toHaveLength(1);
+  });
+
+  it('does not send again a letter of a message an earlier replay sent, written after that replay', async () => {
+    const event = publisher.build(callLoggedV1, {
+      key: `call-late-${runId}`,
+      correlationId: runId,
+      data: { callId: `call-late-${runId}`, receivedAt: new Date().toISOString(), callerRef: 'h', callerMasked: '138****0000', content: '井盖缺失', requestType: 'complaint', urgency: 'normal' },
+    });
+    const message = toKafkaMessage(event);
+    const letter = (replica: number) => ({ ...message, headers: { ...message.headers, [DLT_HEADERS.reason]: `handler failed after 3 attempts: late replica ${replica}`, [DLT_HEADERS.group]: groupId, [DLT_HEADERS.topic]: callLoggedV1.topic, [DLT_HEADERS.partition]: '1', [DLT_HEADERS.offset]: '97', [DLT_HEADERS.failedAt]: new Date().toISOString() } });
+    const dlt = deadLetterTopicName(callLoggedV1.topic);
+    await publisher.sendRaw(dlt, [letter(1)]);
+    await probe.waitFor((m) => m.headers[DLT_HEADERS.reason]?.endsWith('late replica 1'), 'the first letter');
+    expect(await replayDeadLetters(kafka, callLoggedV1.topic, publisher, { consumerGroup: groupId, idleMs: 1500 })).toEqual({ replayed: 1, skipped: 0, duplicates: 0 });
+    await eventually(async () => handled.find((e) => e.id === event.id), { what: 'the replayed event' });
+
+    // the other replica's letter lands after that replay; the next replay counts it as a duplicate and sends nothing
+    await publisher.sendRaw(dlt, [letter(2)]);
+    await probe.waitFor((m) => m.headers[DLT_HEADERS.reason]?.endsWith('late replica 2'), 'the second letter');
+    const sent = new EventProbe(kafka, [callLoggedV1.topic], `sent-${runId}`);
+    await sent.start();
+    try {
+      expect(await replayDeadLetters(kafka, callLoggedV1.topic, publisher, { consumerGroup: groupId, idleMs: 1500 })).toEqual({ replayed: 0, skipped: 0, duplicates: 1 });
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(sent.messages.filter((m) => JSON.parse(m.raw).id === event.id)).toHaveLength(0);
+    } finally {
+      await sent.stop();
+    }
     expect(handled.filter((e) => e.id === event.id)).toHaveLength(1);
   });
 });
