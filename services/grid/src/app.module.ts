@@ -75,7 +75,7 @@ export class GridModule {
         },
         { provide: ListCalendarYearsUseCase, inject: [CalendarStore], useFactory: (store: CalendarStore) => new ListCalendarYearsUseCase(store) },
         { provide: CalendarTableReader, inject: [CalendarStore, GridMapHolder], useFactory: (store: CalendarStore, maps: GridMapHolder) => new CalendarTableReader(store, maps) },
-        { provide: CalendarCoverageWatch, inject: [CalendarStore, EventPublisher], useFactory: (store: CalendarStore, publisher: EventPublisher) => new CalendarCoverageWatch(store, publisher) },
+        { provide: CalendarCoverageWatch, inject: [CalendarStore, EventPublisher], useFactory: (store: CalendarStore, publisher: EventPublisher) => new CalendarCoverageWatch(store, publisher, { officeHoursOnly: config.CALENDAR_COVERAGE_NOTICE === 'office-hours' }) },
         { provide: SetOfficeHoursUseCase, inject: [CalendarStore, GridMapHolder], useFactory: (store: CalendarStore, maps: GridMapHolder) => new SetOfficeHoursUseCase(store, maps) },
         CalendarJobs,
       ],

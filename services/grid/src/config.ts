@@ -19,6 +19,11 @@ export const gridConfigSchema = serviceConfigSchema.extend({
   CALENDAR_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(0).default(15_000),
   /** How often the coverage warning is considered (it goes out at most once per working day); 0 turns it off. */
   CALENDAR_COVERAGE_CHECK_MS: z.coerce.number().int().min(0).default(15 * 60_000),
+  /**
+   * When the daily coverage notice may go out: `office-hours` (a working day, from 08:00 China time, as people read
+   * it) or `any-time` (the first check of any day: for demos and tests, which must not depend on the hour they run at).
+   */
+  CALENDAR_COVERAGE_NOTICE: z.enum(['office-hours', 'any-time']).default('office-hours'),
 });
 export type GridConfig = z.infer<typeof gridConfigSchema>;
 

@@ -6,7 +6,7 @@ import { CalendarCoverageWatch } from './calendar-coverage.watch';
 
 describe('calendar coverage warning', () => {
   const doc: CalendarDoc = { _id: 'calendar', version: 0, years: [], history: [], outbox: [] };
-  const setup = () => {
+  const setup = (options?: { officeHoursOnly: boolean }) => {
     const published: EventEnvelope[] = [];
     const publisher: Pick<EventPublisher, 'publish'> = {
       publish: async (contract, draft) => {
@@ -15,7 +15,7 @@ describe('calendar coverage warning', () => {
         return event;
       },
     };
-    return { published, watch: new CalendarCoverageWatch({ read: async () => doc }, publisher) };
+    return { published, watch: new CalendarCoverageWatch({ read: async () => doc }, publisher, options) };
   };
 
   it('warns once on a working day within 60 days of the last official day, from 08:00', async () => {
@@ -35,6 +35,15 @@ describe('calendar coverage warning', () => {
     expect(await watch.check(chinaTime('2026-12-05', '10:00'))).toBeUndefined(); // Saturday
     expect(await watch.check(chinaTime('2026-10-30', '10:00'))).toBeUndefined(); // 62 days left
     expect(published).toEqual([]);
+  });
+
+  it('with CALENDAR_COVERAGE_NOTICE=any-time, warns at the first check of any day, at night and on weekends', async () => {
+    const { published, watch } = setup({ officeHoursOnly: false });
+    expect(await watch.check(chinaTime('2026-12-05', '03:00'))).toBe('2026-12-05'); // Saturday, at night
+    expect(await watch.check(chinaTime('2026-12-05', '10:00'))).toBeUndefined(); // once a day still
+    expect(await watch.check(chinaTime('2026-12-08', '00:20'))).toBe('2026-12-08');
+    expect(await watch.check(chinaTime('2026-10-30', '10:00'))).toBeUndefined(); // the 60 days still hold
+    expect(published.map((event) => event.id)).toEqual(['calendar-coverage:2026-12-05', 'calendar-coverage:2026-12-08']);
   });
 
   it('stops once the next year is entered', async () => {

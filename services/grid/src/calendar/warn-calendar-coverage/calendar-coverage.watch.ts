@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { calendarCoverageWarningV1 } from '@civicflow/contracts';
 import { chinaDayOf, chinaTime, createHolidaySchedule, HOUR_MS } from '@civicflow/domain';
 import type { EventPublisher } from '@civicflow/platform';
+import type { CalendarDoc } from '../calendar.schema';
 import { CalendarStore } from '../calendar.store';
 import { coverageOf } from '../list-calendar-years/list-calendar-years.usecase';
 
@@ -21,6 +22,8 @@ export class CalendarCoverageWatch {
   constructor(
     private readonly store: Pick<CalendarStore, 'read'>,
     private readonly publisher: Pick<EventPublisher, 'publish'>,
+    /** false: on any day at any hour (CALENDAR_COVERAGE_NOTICE=any-time) */
+    private readonly options: { officeHoursOnly: boolean } = { officeHoursOnly: true },
   ) {}
 
   /** Publishes today's warning if one is due and not yet sent by this process; returns the date it warned for. */
@@ -29,8 +32,7 @@ export class CalendarCoverageWatch {
       const doc = await this.store.read();
       const coverage = coverageOf(doc, now);
       if (!coverage.warning || coverage.today === this.lastPublished) return undefined;
-      const schedule = createHolidaySchedule(CalendarStore.tableOf(doc));
-      if (!schedule.isWorkingDay(chinaDayOf(now)) || now < chinaTime(coverage.today) + NOTICE_FROM_HOUR * HOUR_MS) return undefined;
+      if (this.options.officeHoursOnly && !this.inOfficeHours(doc, coverage.today, now)) return undefined;
       await this.publisher.publish(calendarCoverageWarningV1, {
         id: `calendar-coverage:${coverage.today}`,
         key: 'calendar-coverage',
@@ -44,5 +46,10 @@ export class CalendarCoverageWatch {
       this.logger.warn(`日历到期预警未能发出，稍后重试 coverage warning not published, retrying: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
+  }
+
+  private inOfficeHours(doc: CalendarDoc, today: string, now: number): boolean {
+    const schedule = createHolidaySchedule(CalendarStore.tableOf(doc));
+    return schedule.isWorkingDay(chinaDayOf(now)) && now >= chinaTime(today) + NOTICE_FROM_HOUR * HOUR_MS;
   }
 }
