@@ -20,7 +20,7 @@ export interface MonthlyReportSummary {
   files: { pdf: string; xlsx: string };
 }
 
-export function summaryOf(report: MonthlyReport): MonthlyReportSummary {
+export function summaryOf(report: Omit<MonthlyReport, 'cases'>): MonthlyReportSummary {
   return {
     month: report.month, generatedAt: report.generatedAt, generatedBy: report.generatedBy, policyVersion: report.policy.version,
     streets: report.streets.length, departments: report.departments.length, cases: report.city.cases,
@@ -45,7 +45,8 @@ export class GenerateMonthlyReport {
 
   /** `month` must have ended (callers check); units are named with the caller's token, else casework's own identity. */
   async execute(month: string, generatedBy: string, authorization?: string): Promise<MonthlyReportSummary & { created: boolean; announced: boolean }> {
-    const existing = await this.store.find(month);
+    // the header only: the drill-down (megabytes in a big city) is not needed to tell supervisors
+    const existing = await this.store.header(month);
     const { report, created } = existing ? { report: existing, created: false } : await this.store.keepFirst(await this.compose(month, generatedBy, authorization));
     const announced = !report.announcedAt;
     if (announced) {

@@ -1,11 +1,14 @@
 import ExcelJS from 'exceljs';
+import { BSON } from 'mongodb';
 import { DEFAULT_SCORING_POLICY } from '@civicflow/domain';
 import { pdfText } from '@civicflow/testing';
 import { A, december, rows, S, U, W } from '../figures.fixtures';
 import { previousPeriodOf } from '../period';
 import { groupRows, rankGroups, ratesOf } from '../rates';
 import { composeMonthlyReport } from './monthly-report';
+import { BIG_CITY, cityMonthReport } from './monthly-report.fixtures';
 import { monthlyReportPdf } from './monthly-report.pdf';
+import { PART_BYTES, splitMonthlyReport } from './monthly-report.store';
 import { monthlyReportXlsx } from './monthly-report.xlsx';
 
 const policy = DEFAULT_SCORING_POLICY;
@@ -52,5 +55,34 @@ describe('the monthly 考核 report', () => {
     expect(pdf.length).toBeGreaterThan(20_000); // the CJK font subset is embedded
     // the text layer carries the Chinese title (pdfText reads pdfkit's CID font; the page images are in the README)
     expect(pdfText(pdf)).toContain('北丰市 2026年12月 接诉即办考核报告');
+  });
+});
+
+describe('the monthly 考核 report of a big city', () => {
+  const DOCUMENT_LIMIT = 16 * 1024 * 1024; // MongoDB's (and FerretDB's) largest document
+  // 300 streets × 10 communities, 60 departments, 60,000 cases in the month (a third summoning a department)
+  const big = cityMonthReport('2026-11', { ...BIG_CITY, cases: 60_000 });
+
+  it('passes the document limit as one document: the drill-down holds a row per case and unit', () => {
+    expect([big.streets.length, big.departments.length, big.cases.length]).toEqual([300, 60, 80_000]);
+    const { cases, ...header } = big;
+    expect(BSON.calculateObjectSize(big)).toBeGreaterThan(DOCUMENT_LIMIT); // ~19 MB: ~237 bytes a drill-down row
+    expect(BSON.calculateObjectSize(header)).toBeLessThan(PART_BYTES); // ~150 kB: the units and the policy
+    expect(cases.length).toBe(80_000);
+  });
+
+  it('splits into a header and parts each within PART_BYTES, which put back together are the report', () => {
+    const { header, parts } = splitMonthlyReport(big, 'g1');
+    expect(parts.length).toBe(5);
+    for (const part of parts) expect(BSON.calculateObjectSize(part)).toBeLessThanOrEqual(PART_BYTES);
+    expect(header.caseParts).toEqual(['2026-11:g1:0', '2026-11:g1:1', '2026-11:g1:2', '2026-11:g1:3', '2026-11:g1:4']);
+    expect(BSON.calculateObjectSize(header)).toBeLessThan(DOCUMENT_LIMIT);
+    const { caseParts: _parts, ...rest } = header;
+    expect({ ...rest, cases: parts.flatMap((p) => p.cases) }).toEqual(big);
+  });
+
+  it('keeps a small month in one part, and a month without cases in none', () => {
+    expect(splitMonthlyReport(report, 'g2').parts.map((p) => p.cases.length)).toEqual([report.cases.length]);
+    expect(splitMonthlyReport({ ...report, cases: [] }, 'g3')).toMatchObject({ header: { caseParts: [] }, parts: [] });
   });
 });
