@@ -3,6 +3,8 @@
 // events the hotline publishes (hotline.call-logged, hotline.callback-recorded).
 import { INestApplication } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
+import { createServer, IncomingMessage, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { callbackRecordedV1, callLoggedV1, caseClosedV1, caseRegisteredV1, caseResolvedV1, EventEnvelope, Role, telephonyCallV1 } from '@civicflow/contracts';
@@ -27,6 +29,49 @@ interface Reply<T = any> {
   headers: Headers;
 }
 
+/**
+ * The notification service's citizen directory as the hotline sees it over HTTP (its token endpoint and
+ * `PUT /api/v1/directory/citizens/:ref`): records what it is given, and can hold its answers, like a slow service.
+ */
+class DirectoryStandIn {
+  readonly contacts = new Map<string, { phone: string }>();
+  private held?: Promise<void>;
+  private release?: () => void;
+  private server?: Server;
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => void this.answer(req).then(([status, body]) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** From now on the directory answers nothing until `answer()`. */
+  hold(): void {
+    this.held = new Promise((resolve) => (this.release = resolve));
+  }
+
+  answerNow(): void {
+    this.release?.();
+    this.held = undefined;
+  }
+
+  async stop(): Promise<void> {
+    this.answerNow();
+    await new Promise((resolve) => this.server?.close(resolve));
+  }
+
+  private async answer(req: IncomingMessage): Promise<[number, unknown]> {
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    if (req.url === '/api/v1/auth/token') return [200, { access_token: 'svc-hotline-token', expires_in: 3600 }];
+    const ref = /^\/api\/v1\/directory\/citizens\/([^/]+)$/.exec(req.url ?? '')?.[1];
+    if (req.method !== 'PUT' || !ref) return [404, {}];
+    await this.held;
+    this.contacts.set(decodeURIComponent(ref), JSON.parse(body) as { phone: string });
+    return [200, {}];
+  }
+}
+
 /** Numbers and case numbers of this run only, so nothing here meets another run's data on the shared topics. */
 const aMobile = () => `13${randomInt(0, 10)}${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
 const aCaseNumber = () => `20991231-${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
@@ -38,10 +83,12 @@ describe('hotline service on the real servers', () => {
   let publisher: EventPublisher;
   let probe: EventProbe;
   let mongo: MongoClient;
+  const directory = new DirectoryStandIn();
 
   beforeAll(async () => {
     kafka = createKafka(`test-${runId}`, env);
-    app = await createHotlineApp(hotlineConfigSchema.parse(env));
+    const directoryUrl = await directory.start();
+    app = await createHotlineApp(hotlineConfigSchema.parse({ ...env, NOTIFICATION_URL: directoryUrl, SERVICE_TOKEN_URL: `${directoryUrl}/api/v1/auth/token` }));
     await app.startAllMicroservices();
     await app.listen(0, '127.0.0.1');
     url = await app.getUrl();
@@ -56,6 +103,7 @@ describe('hotline service on the real servers', () => {
     await app?.close();
     await mongo?.db(`${runId}_hotline`).dropDatabase();
     await mongo?.close();
+    await directory.stop();
   });
 
   async function api<T = any>(method: string, path: string, options: { as?: Role | null; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<Reply<T>> {
@@ -485,6 +533,35 @@ describe('hotline service on the real servers', () => {
     expect(await callbackListsMigration.run(db as never)).toMatch(/^\d+ callback tasks filed in \d+ lists$/);
     await callbackListsMigration.run(db); // again: nothing doubles
     expect(await pending()).toEqual(before);
+  });
+
+  it('announces a call without waiting for the notification directory: the caller’s contact follows beside it, from its own due list', async () => {
+    directory.hold(); // notification is slow: it takes nothing for now
+    try {
+      const callerNumber = aMobile();
+      const { callId } = await logCall({ callerNumber }); // answered 202 while the directory holds
+      await probe.waitForEvent(callLoggedV1.type, (e) => e.key === callId); // and announced
+      const stored = () => mongo.db(`${runId}_hotline`).collection('calls').findOne({ _id: callId as never });
+      expect(await stored()).toMatchObject({ announcePending: false, contactPending: true });
+      const callerRef = (await stored())!.callerHash as string;
+      expect(directory.contacts.has(callerRef)).toBe(false);
+      // remembered in the contacts' queue (a document by _id), so a stopped process's sweep still registers it
+      expect(await mongo.db(`${runId}_hotline`).collection('due_work').countDocuments({ queue: 'caller-contacts', ids: callId })).toBe(1);
+
+      directory.answerNow();
+      await eventually(async () => (directory.contacts.get(callerRef)?.phone === callerNumber ? true : undefined), { what: 'the contact in the directory' });
+      await eventually(async () => ((await stored())?.contactPending === false ? true : undefined), { what: 'the contact settled' });
+    } finally {
+      directory.answerNow();
+    }
+  });
+
+  it('a call declining SMS notices sends no contact anywhere', async () => {
+    const { callId } = await logCall({ notifyBySms: false });
+    await probe.waitForEvent(callLoggedV1.type, (e) => e.key === callId);
+    const stored = await mongo.db(`${runId}_hotline`).collection('calls').findOne({ _id: callId as never });
+    expect(stored).toMatchObject({ contactPending: false });
+    expect(directory.contacts.has(stored!.callerHash as string)).toBe(false);
   });
 
   it('sends what a failed publish left behind: the outbox announces a stored call once, found in its due list', async () => {

@@ -24,6 +24,8 @@ import { DeliveryOutcomePublisher } from './deliveries/publish-outcomes/delivery
 import { parseQuietHours } from './deliveries/quiet-hours';
 import { DeliveryQueue } from './deliveries/send-deliveries/delivery-queue';
 import { DeliverySender } from './deliveries/send-deliveries/delivery-sender';
+import { CONTACT_WAIT_MODEL, contactWaitSchema } from './deliveries/send-deliveries/contact-wait.schema';
+import { MongoContactWaits } from './deliveries/send-deliveries/contact-waits';
 import { DISPUTE_FACTS_MODEL, disputeFactsSchema } from './disputes/dispute-facts.schema';
 import { MongoDisputeFacts } from './disputes/mongo-dispute-facts';
 import { NotifiedEventsMessageController } from './events/notified-events.message.controller';
@@ -97,13 +99,15 @@ function coreProviders(config: NotificationConfig): Provider[] {
           enabledChannels: new Set(channels.keys()),
         }),
     },
+    MongoContactWaits,
     {
       provide: DeliverySender,
-      inject: [DELIVERY_STORE, NOTIFICATION_CHANNELS, RecipientResolver, CLOCK],
-      useFactory: (store: DeliveryStore, channels: Map<ChannelName, NotificationChannel>, resolver: RecipientResolver, clock: Clock) =>
+      inject: [DELIVERY_STORE, NOTIFICATION_CHANNELS, RecipientResolver, CLOCK, MongoContactWaits],
+      useFactory: (store: DeliveryStore, channels: Map<ChannelName, NotificationChannel>, resolver: RecipientResolver, clock: Clock, contactWaits: MongoContactWaits) =>
         new DeliverySender(store, channels, resolver, clock, {
           retry: { maxAttempts: config.NOTIFICATION_MAX_ATTEMPTS, baseDelayMs: config.NOTIFICATION_RETRY_BASE_MS, maxDelayMs: config.NOTIFICATION_RETRY_MAX_MS },
           quietHours,
+          contactWaits,
         }),
     },
     {
@@ -136,6 +140,7 @@ export class NotificationModule {
           { name: DIRECTORY_CITIZEN_MODEL, schema: directoryCitizenSchema },
           { name: DIRECTORY_UNIT_MODEL, schema: directoryUnitSchema },
           { name: DUE_WORK_MODEL, schema: dueWorkSchema },
+          { name: CONTACT_WAIT_MODEL, schema: contactWaitSchema },
         ]),
       ],
       controllers: [InboxHttpController, DeliveriesHttpController, SinkHttpController, DirectoryHttpController, NotifiedEventsMessageController],

@@ -374,6 +374,34 @@ describe('notification: events → inboxes, SMS sink and SSE stream', () => {
     expect(inbox.items.find((i) => i.caseNumber === ordinary)).toBeDefined();
   });
 
+  it('a caller whose number comes after the case: the SMS waits for it and goes the moment the hotline registers it, not at its next retry', async () => {
+    // retries ten minutes apart: only the directory write can send the SMS within this test
+    const lateRun = uniqueId('l');
+    const lateGroup = `notification-late-${runId}`;
+    const database = `${lateRun}_notification`;
+    databases.push(database);
+    const late = await startService(integrationConfig({
+      ...settings, NOTIFICATION_RETRY_BASE_MS: '600000', MONGO_DB_PREFIX: lateRun, NOTIFICATION_CONSUMER_GROUP: lateGroup, NOTIFICATION_CLOCK_START: '2026-03-10T10:00:00+08:00',
+    }));
+    const citizenRef = `late-caller-${runId}`;
+    const caseNumber = newCaseNumber();
+    await handled(await registered(caseNumber, await loggedCall(citizenRef, database, lateGroup)), database, lateGroup);
+
+    const waiting = await eventually(async () => (await deliveriesOf(caseNumber, late.url)).find((d) => d.channel === 'sms' && d.attempts === 1), { what: 'the SMS tried without a number' });
+    expect(waiting).toMatchObject({ status: 'pending', recipient: { kind: 'citizen', id: citizenRef } });
+    expect(Date.parse(waiting.nextAttemptAt!) - Date.parse('2026-03-10T02:00:00Z')).toBeGreaterThan(5 * 60_000); // its own retry is far off
+    // written down under the citizen (a document by _id), not found by a scan of the deliveries
+    expect(await mongo.db(database).collection('citizen_contact_waits').findOne({ _id: citizenRef as never })).toMatchObject({ deliveryIds: [waiting.id] });
+
+    const registeredAt = Date.now();
+    expect((await call(late.url, 'PUT', `/api/v1/directory/citizens/${citizenRef}`, await asAdmin(), { phone: '13900005555' })).status).toBe(200);
+    const sms = await eventually(async () => (await sinkOf(caseNumber, late.url)).find((m) => m.channel === 'sms'), { what: 'the SMS sent once the number came' });
+    expect(sms.to).toBe('139****5555');
+    expect(Date.now() - registeredAt).toBeLessThan(60_000); // woken, not retried (the retry was ten minutes away)
+    expect(await mongo.db(database).collection('citizen_contact_waits').findOne({ _id: citizenRef as never })).toBeNull();
+    expect((await deliveriesOf(caseNumber, late.url)).find((d) => d.id === waiting.id)).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
   it('what a stopped process left in the due list goes out at the next sweep: an unsent SMS, an unannounced outcome', async () => {
     // a process stored two deliveries a minute ago and remembered them, then died: one never sent, one sent whose
     // notification.delivered never left

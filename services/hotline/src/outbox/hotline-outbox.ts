@@ -12,26 +12,35 @@ import { RegisterCallerContact } from '../calls/register-caller-contact/register
 
 /** Leave a stored call to the request that is announcing it right now before a sweep looks at it. */
 const GRACE_MS = 10_000;
-/** A caller contact the notification directory could not take is offered again after this long. */
-const CONTACT_RETRY_MS = 30_000;
+/** A caller contact the notification directory could not take is offered again after this long (the citizen's SMS waits for it). */
+const CONTACT_RETRY_MS = 10_000;
 
-/** What the outbox follows: a call (contact registration and hotline.call-logged) or a callback task's attempts. */
+/** What the outbox follows: a call (hotline.call-logged, and the hand-over of its contact) or a callback task's attempts. */
 export type OutboxItem = `call:${string}` | `callback:${string}`;
 
 /**
  * The hotline's outbox without transactions (FerretDB has none): a call or a callback attempt is stored with its
  * pending flags, and its item is remembered in the due list (`due_work`, by `_id`) just before; the request then
- * registers the caller's contact and publishes the event itself, through `run`, and clears the flags. Whatever that
- * left — Kafka or the notification service away, the process killed in between — comes back on a timer in this
- * process and, in any replica, at the next sweep of the due list (every HOTLINE_OUTBOX_SWEEP_MS). Event ids derive
- * from the documents, so an event sent twice (a slow request and a sweep) is deduplicated by every consumer.
- * Nothing searches the calls or the callbacks for pending flags (a migration that flags stored documents hands them
- * over with `rememberFlagged`, which the first start on a database also runs).
+ * publishes the event itself, through `run`, and clears the flag. Whatever that left — Kafka away, the process killed
+ * in between — comes back on a timer in this process and, in any replica, at the next sweep of the due list (every
+ * HOTLINE_OUTBOX_SWEEP_MS). Event ids derive from the documents, so an event sent twice (a slow request and a sweep)
+ * is deduplicated by every consumer. Nothing searches the calls or the callbacks for pending flags (a migration that
+ * flags stored documents hands them over with `rememberFlagged`, which the first start on a database also runs).
+ *
+ * The caller's contact (短信告知) goes to the notification directory side by side with the announcement, never in
+ * front of it: the call's item hands it to a queue of its own (`caller-contacts`, remembered before the call's item is
+ * settled, so it is never lost) and publishes without waiting; a slow or absent notification service delays only the
+ * contact, retried every CONTACT_RETRY_MS, and holds neither the operator's answer nor the call's publication slots.
+ * The citizen's first SMS does not go out without it: a notification delivery that finds no number waits for the
+ * contact and is sent the moment the directory takes it (notification's deliveries/send-deliveries/contact-waits.ts).
+ * The number never rides on Kafka (it travels point to point, issue 12's rule), so it is not an event.
  */
 @Injectable()
 export class HotlineOutbox implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(HotlineOutbox.name);
   private readonly work: DueWork;
+  /** The callers' contacts on their way to the notification directory, by call id. */
+  private readonly contacts: DueWork;
 
   constructor(
     @InjectModel(CALL_MODEL) private readonly calls: Model<CallDoc>,
@@ -50,14 +59,23 @@ export class HotlineOutbox implements OnApplicationBootstrap, OnApplicationShutd
       backfill: () => this.flagged(),
       logger: this.logger,
     });
+    this.contacts = new DueWork({
+      name: 'hotline caller contacts',
+      list: new MongoDueList(due, { queue: 'caller-contacts', sweepMs: config.HOTLINE_OUTBOX_SWEEP_MS }),
+      handle: (callId) => this.registerContact(callId),
+      sweepMs: config.HOTLINE_OUTBOX_SWEEP_MS,
+      concurrency: 16,
+      backfill: () => this.contactsPending(),
+      logger: this.logger,
+    });
   }
 
-  onApplicationBootstrap(): Promise<void> {
-    return this.work.start();
+  async onApplicationBootstrap(): Promise<void> {
+    await Promise.all([this.work.start(), this.contacts.start()]);
   }
 
-  onApplicationShutdown(): Promise<void> {
-    return this.work.stop();
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([this.work.stop(), this.contacts.stop()]);
   }
 
   /** Before the write that makes the item pending: the sweep finds it if nothing else finishes it. */
@@ -75,6 +93,11 @@ export class HotlineOutbox implements OnApplicationBootstrap, OnApplicationShutd
     return this.work.sweepOnce(now);
   }
 
+  /** One sweep of the contacts' due list; returns how many calls were looked at. */
+  sweepContactsOnce(now?: Date): Promise<number> {
+    return this.contacts.sweepOnce(now);
+  }
+
   private async handle(item: OutboxItem): Promise<Date | undefined> {
     const [kind, id] = [item.slice(0, item.indexOf(':')), item.slice(item.indexOf(':') + 1)];
     if (kind === 'call') return this.finishCall(id);
@@ -82,16 +105,25 @@ export class HotlineOutbox implements OnApplicationBootstrap, OnApplicationShutd
     return undefined;
   }
 
-  /** The contact first (notification sends "case taken on" when intake's case.registered arrives), then the event. */
+  /**
+   * The contact is handed to its own queue (a point write; its registration starts here and is not waited for),
+   * then the event goes out. A call item left by an earlier version (contact and event in one) is finished the same way.
+   */
   private async finishCall(callId: string): Promise<Date | undefined> {
     const call = await this.calls.findById(callId).lean<CallDoc>().exec();
     if (!call) return undefined;
-    const contactTaken = !call.contactPending || (await this.callerContact.register(call));
+    if (call.contactPending) await this.contacts.schedule([callId], new Date());
     if (call.announcePending) {
       await this.publisher.publish(callLoggedV1, callLoggedDraft(call));
       await this.calls.updateOne({ _id: callId }, { $set: { announcePending: false } }).exec();
     }
-    return contactTaken ? undefined : new Date(Date.now() + CONTACT_RETRY_MS);
+    return undefined;
+  }
+
+  private async registerContact(callId: string): Promise<Date | undefined> {
+    const call = await this.calls.findById(callId).lean<CallDoc>().exec();
+    if (!call?.contactPending) return undefined;
+    return (await this.callerContact.register(call)) ? undefined : new Date(Date.now() + CONTACT_RETRY_MS);
   }
 
   /** Every attempt not yet on Kafka, in order; the flag clears unless an attempt was added meanwhile (its own item). */
@@ -108,6 +140,13 @@ export class HotlineOutbox implements OnApplicationBootstrap, OnApplicationShutd
     const flagged = await this.flagged();
     await this.work.remember(flagged.map((f) => f.id));
     return flagged.length;
+  }
+
+  /** The calls whose contact the directory has not taken yet (a scan, once per database: the contacts' queue is new). */
+  private async contactsPending(): Promise<Array<{ id: string; dueAt: Date }>> {
+    const now = new Date();
+    const calls = await this.calls.find({ contactPending: true }, { _id: 1 }).lean<{ _id: string }[]>().exec();
+    return calls.map((c) => ({ id: c._id, dueAt: now }));
   }
 
   private async flagged(): Promise<Array<{ id: string; dueAt: Date }>> {

@@ -57,6 +57,8 @@ export interface DeliveryStore {
   markRetry(id: string, at: Date, attempts: number, error: string, nextAttemptAt: Date): Promise<void>;
   markHeld(id: string, at: Date, until: Date): Promise<void>;
   markFailed(id: string, at: Date, attempts: number, error: string): Promise<void>;
+  /** A pending delivery waiting for its next attempt is due at `now` (what it waited for has come); false if it is not waiting. */
+  dueNow(id: string, now: Date): Promise<boolean>;
   /** A failed delivery goes back to pending with fresh attempts (an administrator fixed the cause). */
   requeue(id: string, at: Date): Promise<Delivery | undefined>;
   listByCase(caseNumber: string, limit: number): Promise<Delivery[]>;

@@ -38,6 +38,13 @@ export class InMemoryDeliveryStore implements DeliveryStore {
     this.update(id, { status: 'failed', attempts, lastError: error, failedAt: at, updatedAt: at, outcomePending: true, nextAttemptAt: undefined });
   }
 
+  async dueNow(id: string, now: Date) {
+    const d = this.byId.get(id);
+    if (!d || d.status !== 'pending' || !d.nextAttemptAt || d.nextAttemptAt <= now) return false;
+    this.update(id, { nextAttemptAt: now, updatedAt: now });
+    return true;
+  }
+
   async requeue(id: string, at: Date) {
     const d = this.byId.get(id);
     if (!d || d.status !== 'failed') return undefined;

@@ -68,6 +68,11 @@ export class MongoDeliveryStore implements DeliveryStore {
     );
   }
 
+  async dueNow(id: string, now: Date): Promise<boolean> {
+    const moved = await this.deliveries.updateOne({ _id: id, status: 'pending', nextAttemptAt: { $gt: now } }, { $set: { nextAttemptAt: now, updatedAt: now } });
+    return moved.modifiedCount > 0;
+  }
+
   async requeue(id: string, at: Date): Promise<Delivery | undefined> {
     await this.due.add([id], at, this.clock.now());
     const found = await this.deliveries

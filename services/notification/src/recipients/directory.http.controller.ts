@@ -7,6 +7,7 @@ import { Roles, ServiceScope } from '@civicflow/platform';
 import { CLOCK, Clock } from '../clock/clock';
 import { maskPhone } from './recipient';
 import { MongoRecipientDirectory } from './mongo-recipient-directory';
+import { DeliveryQueue } from '../deliveries/send-deliveries/delivery-queue';
 
 const phone = z.string().trim().regex(/^\+?\d[\d\s-]{5,19}$/, 'a phone number');
 const locale = z.enum(['zh-CN', 'en']);
@@ -31,7 +32,7 @@ class PutUnitDto extends createZodDto(z.object({ zh: z.string().trim().min(1).ma
 @ApiBearerAuth()
 @Controller('api/v1/directory')
 export class DirectoryHttpController {
-  constructor(private readonly directory: MongoRecipientDirectory, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(private readonly directory: MongoRecipientDirectory, private readonly deliveries: DeliveryQueue, @Inject(CLOCK) private readonly clock: Clock) {}
 
   @Put('users/:userId')
   @Roles('admin')
@@ -42,13 +43,14 @@ export class DirectoryHttpController {
 
   /**
    * The hotline (a consenting caller) and mediation (a party) register how to reach a citizen, each as its own
-   * service identity; nobody reads a number back through this API.
+   * service identity; nobody reads a number back through this API. Messages that waited for this contact go now.
    */
   @Put('citizens/:citizenRef')
   @Roles('admin')
   @ServiceScope('directory.citizens.write')
   async putCitizen(@Param('citizenRef') citizenRef: string, @Body() body: PutCitizenDto) {
     await this.directory.putCitizen({ citizenRef, ...body }, this.clock.now());
+    await this.deliveries.contactArrived(citizenRef);
     return { citizenRef, phone: maskPhone(body.phone), wechat: Boolean(body.wechatOpenId), email: Boolean(body.email), locale: body.locale };
   }
 

@@ -98,7 +98,7 @@ export class LogCallUseCase {
     }
     // the recording of the call centre's call goes with the logged call
     if (doc.telephonyCallRef) await this.telephony.updateOne({ _id: doc.telephonyCallRef }, { $set: { callId: doc._id } });
-    // registers the caller's contact, then announces the call; what fails is retried by the outbox
+    // announces the call (the caller's contact goes to the notification directory beside it, not waited for); what fails is retried by the outbox
     await this.outbox.run(item);
     return loggedCallOf(doc, direct?.titleZh);
   }

@@ -19,8 +19,9 @@ export const citizenDirectoryProvider: Provider = {
 /**
  * 短信告知: a caller who agreed to SMS notices is registered in the notification service's citizen directory under
  * the call's callerRef (the keyed hash every event carries), so "your case was taken on / resolved" reaches the
- * number they called from — the number travels point to point, never on Kafka. A failed registration leaves
- * `contactPending` set and is retried by the outbox (outbox/hotline-outbox.ts); the call itself is never held up.
+ * number they called from — the number travels point to point, never on Kafka. It runs beside the call's
+ * announcement, never in front of it; a failed registration leaves `contactPending` set and is retried by the
+ * outbox's contacts queue (outbox/hotline-outbox.ts).
  */
 @Injectable()
 export class RegisterCallerContact {

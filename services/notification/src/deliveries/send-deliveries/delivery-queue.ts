@@ -6,6 +6,7 @@ import { Delivery, DELIVERY_STORE, DeliveryStore } from '../delivery';
 import { DELIVERY_DUE_LIST } from '../mongo-delivery-store';
 import { DeliveryOutcomePublisher } from '../publish-outcomes/delivery-outcome-publisher';
 import { DeliverySender } from './delivery-sender';
+import { MongoContactWaits } from './contact-waits';
 
 /**
  * The sender's queue: a planned delivery is sent in this process right after it is stored (the inbox before the
@@ -25,9 +26,10 @@ export class DeliveryQueue implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     private readonly sender: DeliverySender,
     private readonly publisher: DeliveryOutcomePublisher,
-    @Inject(DELIVERY_STORE) store: DeliveryStore,
+    private readonly contactWaits: MongoContactWaits,
+    @Inject(DELIVERY_STORE) private readonly store: DeliveryStore,
     @Inject(DELIVERY_DUE_LIST) list: DueList,
-    @Inject(CLOCK) clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CONFIG) config: NotificationConfig,
   ) {
     this.work = new DueWork({
@@ -53,6 +55,17 @@ export class DeliveryQueue implements OnApplicationBootstrap, OnApplicationShutd
   /** Sends these (already stored) deliveries now; resolves when each was attempted. */
   async send(ids: readonly string[]): Promise<void> {
     await this.work.run(ids);
+  }
+
+  /**
+   * A citizen's contact has just been written: the deliveries that waited for it are due now and go out in this
+   * process at once (not awaited). If the process stops first, they keep their retry time in the due list.
+   */
+  async contactArrived(citizenRef: string): Promise<void> {
+    const ids = await this.contactWaits.take(citizenRef);
+    const now = this.clock.now();
+    const due = (await Promise.all(ids.map(async (id) => ((await this.store.dueNow(id, now)) ? id : undefined)))).filter((id): id is string => id !== undefined);
+    if (due.length > 0) void this.work.run(due);
   }
 
   /** One sweep of the due list (what a stopped process left); returns how many deliveries were looked at. */

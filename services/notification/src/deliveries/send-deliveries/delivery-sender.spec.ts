@@ -6,6 +6,7 @@ import { Delivery } from '../delivery';
 import { InMemoryDeliveryStore } from '../in-memory-delivery-store';
 import { parseQuietHours } from '../quiet-hours';
 import { DeliverySender } from './delivery-sender';
+import { InMemoryContactWaits } from './contact-waits';
 
 const MINUTE = 60_000;
 
@@ -18,9 +19,11 @@ function setup(at = '2026-03-10T10:00:00+08:00') {
   const sms = new ScriptedChannel('sms');
   const inbox = new ScriptedChannel('inbox');
   const channels = new Map<ChannelName, NotificationChannel>([['sms', sms], ['inbox', inbox]]);
+  const contactWaits = new InMemoryContactWaits();
   const sender = new DeliverySender(store, channels, new RecipientResolver(directory, new InMemoryCaseFacts()), clock, {
     retry: { maxAttempts: 3, baseDelayMs: MINUTE, maxDelayMs: 10 * MINUTE },
     quietHours: parseQuietHours('22:00-07:00'),
+    contactWaits,
   });
   const add = async (overrides: Partial<Delivery> = {}) => {
     const now = clock.now();
@@ -33,7 +36,7 @@ function setup(at = '2026-03-10T10:00:00+08:00') {
     await store.insertNew([delivery]);
     return delivery.id;
   };
-  return { clock, store, sender, sms, inbox, add };
+  return { clock, store, sender, sms, inbox, add, directory, contactWaits };
 }
 
 describe('sending deliveries', () => {
@@ -91,6 +94,33 @@ describe('sending deliveries', () => {
     await sender.deliver(id);
     expect(sms.sent).toHaveLength(0);
     expect(await store.get(id)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'no phone number on file for citizen unknown' });
+  });
+
+  it('a citizen without a number waits for the contact: written down under the citizen, due at once when it comes', async () => {
+    const { sender, sms, store, add, directory, contactWaits, clock } = setup();
+    const id = await add({ id: 'evt-3|citizen:late|sms', recipient: { kind: 'citizen', id: 'late' } });
+    expect(await sender.deliver(id)).toEqual({ again: new Date(clock.now().getTime() + MINUTE) });
+    expect([...(contactWaits.byCitizen.get('late') ?? [])]).toEqual([id]);
+    // the hotline's registration arrives: the directory write takes the waiting list and makes the delivery due now
+    directory.addCitizen({ citizenRef: 'late', phone: '13900003333' });
+    expect(await contactWaits.take('late')).toEqual([id]);
+    expect(await store.dueNow(id, clock.now())).toBe(true);
+    expect(await store.dueNow(id, clock.now())).toBe(false); // already due: nothing to move
+    await sender.deliver(id);
+    expect(sms.sent.map((m) => m.address)).toEqual(['13900003333']);
+    expect(await contactWaits.take('late')).toEqual([]); // handed over once
+  });
+
+  it('a contact written between the first read and the wait is not missed: the directory is read again', async () => {
+    const { sender, sms, add, directory, contactWaits } = setup();
+    const id = await add({ id: 'evt-4|citizen:racing|sms', recipient: { kind: 'citizen', id: 'racing' } });
+    const wait = contactWaits.add.bind(contactWaits);
+    contactWaits.add = async (ref, deliveryId) => {
+      directory.addCitizen({ citizenRef: 'racing', phone: '13900004444' }); // the registration lands right here
+      await wait(ref, deliveryId);
+    };
+    await sender.deliver(id);
+    expect(sms.sent.map((m) => m.address)).toEqual(['13900004444']);
   });
 
   it('records a throwing channel as a failed attempt instead of throwing', async () => {

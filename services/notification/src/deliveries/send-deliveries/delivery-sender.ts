@@ -5,12 +5,15 @@ import { RecipientResolver } from '../../recipients/recipient-resolver';
 import { Delivery, DeliveryStore } from '../delivery';
 import { QuietHours, quietUntil } from '../quiet-hours';
 import { nextAttemptAt, RetryPolicy } from '../retry-policy';
+import { ContactWaits } from './contact-waits';
 
 export interface DeliverySenderOptions {
   retry: RetryPolicy;
   quietHours?: QuietHours;
   /** how long a claimed delivery is reserved for the instance sending it */
   leaseMs?: number;
+  /** where a citizen's delivery without an address waits to be woken by the directory write that brings one */
+  contactWaits?: ContactWaits;
 }
 
 const ADDRESS_NAMES: Record<ChannelName, string> = { inbox: 'inbox', sms: 'phone number', wechat: 'WeChat openid', email: 'email address' };
@@ -78,11 +81,22 @@ export class DeliverySender {
     return found.outcomePending ? { settled: found } : {};
   }
 
+  /**
+   * A citizen without an address: the delivery waits for their contact (the hotline registers it beside the call),
+   * then the directory is read once more — a contact written between the first read and the wait is not missed.
+   */
+  private async waitForContact(delivery: Delivery): Promise<string | undefined> {
+    const waits = this.options.contactWaits;
+    if (!waits || delivery.recipient.kind !== 'citizen' || delivery.channel === 'inbox') return undefined;
+    await waits.add(await this.recipients.canonicalCitizenRef(delivery.recipient.id), delivery.id);
+    return this.recipients.addressFor(delivery.recipient, delivery.channel);
+  }
+
   private async attempt(delivery: Delivery): Promise<DeliveryResult> {
     const channel = this.channels.get(delivery.channel);
     if (!channel) return { ok: false, error: `channel ${delivery.channel} is not configured`, permanent: true };
     try {
-      const address = await this.recipients.addressFor(delivery.recipient, delivery.channel);
+      const address = (await this.recipients.addressFor(delivery.recipient, delivery.channel)) ?? (await this.waitForContact(delivery));
       // not permanent: the hotline or identity may register the address before the next attempt
       if (!address) return { ok: false, error: `no ${ADDRESS_NAMES[delivery.channel]} on file for ${delivery.recipient.kind} ${delivery.recipient.id}` };
       return await channel.send({
