@@ -5,7 +5,7 @@
 // (statistics.monthly-report-generated) and notification puts it in the city supervisors' inbox with the month and
 // a link to the report page.
 import { INestApplication } from '@nestjs/common';
-import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import { Client, Connection, ScheduleOverlapPolicy, type WorkflowHandle } from '@temporalio/client';
 import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { join } from 'node:path';
@@ -84,9 +84,9 @@ describe('the monthly 考核 report on the first working day of the next month, 
 
   const http = httpAs(urls);
   const reportTaskQueue = () => monthlyReportTaskQueue(env.CASE_TASK_QUEUE);
-  const run = async (day: string, workflowId = `monthly-report-${day}-${uniqueId()}`): Promise<{ handle: WorkflowHandle; result: MonthlyReportRunResult }> => {
-    const input: MonthlyReportRunInput = { reportTaskQueue: reportTaskQueue(), day };
-    const handle = await temporal.workflow.start(MONTHLY_REPORT_WORKFLOW_TYPE, { workflowId, taskQueue: env.CASE_TASK_QUEUE, args: [input] });
+  const run = async (day: string, caseTaskQueue = env.CASE_TASK_QUEUE): Promise<{ handle: WorkflowHandle; result: MonthlyReportRunResult }> => {
+    const input: MonthlyReportRunInput = { reportTaskQueue: monthlyReportTaskQueue(caseTaskQueue), day };
+    const handle = await temporal.workflow.start(MONTHLY_REPORT_WORKFLOW_TYPE, { workflowId: `monthly-report-${day}-${uniqueId()}`, taskQueue: caseTaskQueue, args: [input] });
     return { handle, result: (await handle.result()) as MonthlyReportRunResult };
   };
   const inboxFor = async (month: string) => {
@@ -135,6 +135,41 @@ describe('the monthly 考核 report on the first working day of the next month, 
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     expect(probe.messages.filter((m) => m.event?.type === monthlyReportGeneratedV1.type && (m.event.data as { month: string }).month === '2026-10')).toHaveLength(1);
     expect(await inboxFor('2026-10')).toHaveLength(1);
+  });
+
+  it('two casework replicas starting together create one schedule that never overlaps its runs, and two runs of one day at once generate and announce the month once', async () => {
+    // a deployment of its own (its case task queue names the schedule and the report queue), two replicas started at the same moment
+    const deployment = { ...env, CASE_TASK_QUEUE: uniqueId('cases-') };
+    const replicas = await Promise.all([0, 1].map(() => createCaseworkApp(caseworkConfigSchema.parse(deployment))));
+    apps.push(...replicas);
+    await Promise.all(replicas.map(async (app) => {
+      await app.startAllMicroservices();
+      await app.listen(0, '127.0.0.1');
+    }));
+    const schedules: string[] = [];
+    for await (const listed of temporal.schedule.list()) schedules.push(listed.scheduleId);
+    expect(schedules.sort()).toEqual([monthlyReportScheduleId(env.CASE_TASK_QUEUE), monthlyReportScheduleId(deployment.CASE_TASK_QUEUE)].sort());
+    // a day's run still going when the next is due (casework away): the next is skipped, never a second run beside it
+    expect((await temporal.schedule.getHandle(monthlyReportScheduleId(deployment.CASE_TASK_QUEUE)).describe()).policies.overlap).toBe(ScheduleOverlapPolicy.SKIP);
+
+    // two runs of the same day at once (a manual trigger beside the morning's run), both replicas serving the activity
+    const deploymentWorker = await startCaseWorker(deployment, kafka);
+    try {
+      const day = firstWorkingDayOf('2026-09');
+      const runs = await Promise.all([run(day, deployment.CASE_TASK_QUEUE), run(day, deployment.CASE_TASK_QUEUE)]);
+      const results = runs.map((r) => r.result as Extract<MonthlyReportRunResult, { generated: true }>);
+      expect(results.map((r) => [r.generated, r.month])).toEqual([[true, '2026-08'], [true, '2026-08']]);
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      expect(results.filter((r) => r.announced)).toHaveLength(1);
+    } finally {
+      await deploymentWorker.stop();
+    }
+    const list = await http('casework', 'GET', '/api/v1/statistics/reports/monthly', SUPERVISOR);
+    expect((list.body.reports as { month: string }[]).filter((r) => r.month === '2026-08')).toHaveLength(1);
+    await eventually(async () => ((await inboxFor('2026-08')).length === 1 ? true : undefined), { what: 'the inbox item of 2026-08' });
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(probe.messages.filter((m) => m.event?.id === 'monthly-report:2026-08')).toHaveLength(1);
+    expect(await inboxFor('2026-08')).toHaveLength(1);
   });
 
   it('the schedule triggered now decides by today: last month’s report from the first working day on', async () => {

@@ -30,9 +30,10 @@ describe('the monthly report store on the real server', () => {
   });
 
   it('stores a report past the 16 MB document limit and reads it back whole, the first one generated standing', async () => {
-    const first = await store.keepFirst(big);
+    const first = await store.keepFirst(big, 'run-1');
     expect(first.created).toBe(true);
     expect(first.report).not.toHaveProperty('cases');
+    expect(first.report.writer).toBe('run-1');
 
     const read = await store.find(month);
     expect(read!.cases).toHaveLength(80_000);
@@ -41,10 +42,11 @@ describe('the monthly report store on the real server', () => {
 
     // a second generator (another replica, a supervisor's POST) composed the month too: it finds the first, leaves no parts behind
     const partsBefore = await connection.collection(MONTHLY_REPORT_PARTS_COLLECTION).countDocuments();
-    const second = await store.keepFirst({ ...big, generatedAt: new Date().toISOString(), generatedBy: 'supervisor-1' });
+    const rival = cityMonthReport(month, { ...BIG_CITY, cases: 600 });
+    const second = await store.keepFirst({ ...rival, generatedAt: new Date().toISOString(), generatedBy: 'supervisor-1' }, 'request-1');
     expect(second).toEqual({ report: first.report, created: false });
     expect(await connection.collection(MONTHLY_REPORT_PARTS_COLLECTION).countDocuments()).toBe(partsBefore);
-    expect((await store.find(month))!.generatedBy).toBe('schedule');
+    expect((await store.header(month))!.generatedBy).toBe('schedule');
     expect(await store.months()).toEqual([{ month, generatedAt: big.generatedAt, policyVersion: big.policy.version }]);
   });
 

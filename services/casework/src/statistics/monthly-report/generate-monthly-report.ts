@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { monthlyReportGeneratedV1 } from '@civicflow/contracts';
 import { EventPublisher } from '@civicflow/platform';
@@ -6,7 +7,10 @@ import { monthPeriod } from '../period';
 import { ratesOf } from '../rates';
 import { STATISTICS_CONFIG, StatisticsConfig } from '../statistics.config';
 import { composeMonthlyReport, MonthlyReport } from './monthly-report';
-import { MonthlyReportStore } from './monthly-report.store';
+import { MonthlyReportStore, StoredMonthlyReport } from './monthly-report.store';
+
+/** How long the generator whose report stands has to tell supervisors before anyone who finds it untold does (the activity's own time limit). */
+export const ANNOUNCE_GRACE_MS = 10 * 60_000;
 
 /** What a generate call answers: the stored report in brief, and where to download it. */
 export interface MonthlyReportSummary {
@@ -29,10 +33,22 @@ export function summaryOf(report: Omit<MonthlyReport, 'cases'>): MonthlyReportSu
 }
 
 /**
+ * Whether `writer` tells supervisors of the stored report now: the writer of the report that stands does; a generator
+ * that lost the race to it (two runs at once, a supervisor's POST beside the schedule's run) or finds it untold while
+ * its writer is still at it leaves that to the writer — unless the writer had its time and did not (it crashed), or
+ * the report predates writers: then whoever finds it untold tells.
+ */
+export function announcesNow(report: Pick<StoredMonthlyReport, 'writer' | 'generatedAt' | 'announcedAt'>, writer: string, now: Date): boolean {
+  const writerHadItsTime = report.writer === undefined || now.getTime() - Date.parse(report.generatedAt) >= ANNOUNCE_GRACE_MS;
+  return !report.announcedAt && (report.writer === writer || writerHadItsTime);
+}
+
+/**
  * 生成月度考核报告 — one use case for the supervisor's POST and the scheduled workflow's activity: the month's
  * figures of every street and department (whole city) stored once (the first report of a month stands), then
- * supervisors told by statistics.monthly-report-generated. The report is marked told after the event is out, so
- * a crash in between tells them on the next call (the event id is the month's: consumers drop a repeat).
+ * supervisors told by statistics.monthly-report-generated, by the generator whose report stands. The report is marked
+ * told after the event is out, so a crash in between tells them on the next call (the event id is the month's:
+ * consumers drop a repeat).
  */
 @Injectable()
 export class GenerateMonthlyReport {
@@ -43,12 +59,16 @@ export class GenerateMonthlyReport {
     @Inject(STATISTICS_CONFIG) private readonly config: StatisticsConfig,
   ) {}
 
-  /** `month` must have ended (callers check); units are named with the caller's token, else casework's own identity. */
-  async execute(month: string, generatedBy: string, authorization?: string): Promise<MonthlyReportSummary & { created: boolean; announced: boolean }> {
+  /**
+   * `month` must have ended (callers check); units are named with the caller's token, else casework's own identity.
+   * `writer` names this generation (a scheduled run's workflow id, so the run's retried activity is the same writer).
+   */
+  async execute(month: string, generatedBy: string, options: { authorization?: string; writer?: string } = {}): Promise<MonthlyReportSummary & { created: boolean; announced: boolean }> {
+    const writer = options.writer ?? randomUUID();
     // the header only: the drill-down (megabytes in a big city) is not needed to tell supervisors
     const existing = await this.store.header(month);
-    const { report, created } = existing ? { report: existing, created: false } : await this.store.keepFirst(await this.compose(month, generatedBy, authorization));
-    const announced = !report.announcedAt;
+    const { report, created } = existing ? { report: existing, created: false } : await this.store.keepFirst(await this.compose(month, generatedBy, options.authorization), writer);
+    const announced = announcesNow(report, writer, new Date());
     if (announced) {
       const summary = summaryOf(report);
       await this.publisher.publish(monthlyReportGeneratedV1, {

@@ -56,7 +56,7 @@ export class MonthlyReportHttpController {
     }
     const city = user.unitId === this.config.CASEWORK_CITY_UNIT_ID ? null : user.unitId;
     if (city !== null) throw new BadRequestException({ message: '月度考核报告覆盖全市，须由市级用户生成 (the monthly report covers the whole city)', errors: [{ field: 'month', reason: 'only city-wide users generate the report' }] });
-    const { announced: _announced, ...generated } = await this.generator.execute(month, user.userId, authorization);
+    const { announced: _announced, ...generated } = await this.generator.execute(month, user.userId, { authorization });
     return generated;
   }
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Context } from '@temporalio/activity';
 import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { CONFIG, InfraConfig } from '@civicflow/platform';
@@ -66,7 +67,8 @@ export class MonthlyReportSchedule implements OnApplicationBootstrap, OnApplicat
   private async serveActivities(): Promise<void> {
     const activities: MonthlyReportActivities = {
       generateMonthlyReport: async ({ month, generatedBy }) => {
-        const generated = await this.generator.execute(month, generatedBy);
+        // the run's workflow id names the writer: a retry of this activity (casework restarted mid-way) tells supervisors
+        const generated = await this.generator.execute(month, generatedBy, { writer: Context.current().info.workflowExecution?.workflowId });
         return { month, created: generated.created, announced: generated.announced, policyVersion: generated.policyVersion };
       },
     };

@@ -5,6 +5,7 @@ import { pdfText } from '@civicflow/testing';
 import { A, december, rows, S, U, W } from '../figures.fixtures';
 import { previousPeriodOf } from '../period';
 import { groupRows, rankGroups, ratesOf } from '../rates';
+import { announcesNow } from './generate-monthly-report';
 import { composeMonthlyReport } from './monthly-report';
 import { BIG_CITY, cityMonthReport } from './monthly-report.fixtures';
 import { monthlyReportPdf } from './monthly-report.pdf';
@@ -84,5 +85,27 @@ describe('the monthly 考核 report of a big city', () => {
   it('keeps a small month in one part, and a month without cases in none', () => {
     expect(splitMonthlyReport(report, 'g2').parts.map((p) => p.cases.length)).toEqual([report.cases.length]);
     expect(splitMonthlyReport({ ...report, cases: [] }, 'g3')).toMatchObject({ header: { caseParts: [] }, parts: [] });
+  });
+});
+
+describe('who tells supervisors of a stored report', () => {
+  const generatedAt = '2027-01-04T01:00:00.000Z';
+  const at = (minutes: number) => new Date(Date.parse(generatedAt) + minutes * 60_000);
+
+  it('its writer, also on a retry of the same run, once', () => {
+    expect(announcesNow({ writer: 'run-1', generatedAt }, 'run-1', at(0))).toBe(true);
+    expect(announcesNow({ writer: 'run-1', generatedAt }, 'run-1', at(30))).toBe(true);
+    expect(announcesNow({ writer: 'run-1', generatedAt, announcedAt: at(1).toISOString() }, 'run-1', at(2))).toBe(false);
+  });
+
+  it('not a generator that lost the race or finds it untold while the writer is at it; anyone once the writer had its time', () => {
+    expect(announcesNow({ writer: 'run-1', generatedAt }, 'run-2', at(0))).toBe(false);
+    expect(announcesNow({ writer: 'run-1', generatedAt }, 'run-2', at(9))).toBe(false);
+    expect(announcesNow({ writer: 'run-1', generatedAt }, 'run-2', at(10))).toBe(true);
+    expect(announcesNow({ writer: 'run-1', generatedAt, announcedAt: at(1).toISOString() }, 'run-2', at(60))).toBe(false);
+  });
+
+  it('anyone who finds a report stored before writers untold', () => {
+    expect(announcesNow({ generatedAt }, 'run-2', at(0))).toBe(true);
   });
 });

@@ -19,7 +19,9 @@ const INDEX_ID = 'index';
 /** A quarter of the document limit: room for the part's own fields, and no single write of more than a few MB. */
 export const PART_BYTES = 4 * 1024 * 1024;
 
-export type MonthlyReportHeader = Omit<MonthlyReport, 'cases'> & { caseParts?: string[]; cases?: MonthlyReportCase[] };
+/** The stored report without its drill-down, and who stored it (a scheduled run's workflow id, a request's own id). */
+export type StoredMonthlyReport = Omit<MonthlyReport, 'cases'> & { writer?: string };
+type MonthlyReportHeader = StoredMonthlyReport & { caseParts?: string[]; cases?: MonthlyReportCase[] };
 interface MonthlyReportPart {
   _id: string;
   month: string;
@@ -47,7 +49,7 @@ export function splitMonthlyReport(report: MonthlyReport, generation: string, pa
   return { header: { ...rest, caseParts: parts.map((p) => p._id) }, parts };
 }
 
-function withoutCases(header: MonthlyReportHeader): Omit<MonthlyReport, 'cases'> {
+function withoutCases(header: MonthlyReportHeader): StoredMonthlyReport {
   const { caseParts: _parts, cases: _cases, ...rest } = header;
   return rest;
 }
@@ -69,7 +71,7 @@ export class MonthlyReportStore {
   }
 
   /** The month's report without its drill-down (what is needed to tell supervisors and to list it). */
-  async header(month: string): Promise<Omit<MonthlyReport, 'cases'> | null> {
+  async header(month: string): Promise<StoredMonthlyReport | null> {
     const header = await this.reports.findOne({ _id: month });
     return header && withoutCases(header);
   }
@@ -78,7 +80,7 @@ export class MonthlyReportStore {
   async find(month: string): Promise<MonthlyReport | null> {
     const header = await this.reports.findOne({ _id: month });
     if (!header) return null;
-    const { caseParts, cases, ...rest } = header;
+    const { caseParts, cases, writer: _writer, ...rest } = header;
     if (!caseParts) return { ...rest, cases: cases ?? [] };
     const parts = await Promise.all(caseParts.map(async (id) => {
       const part = await this.parts.findOne({ _id: id });
@@ -90,12 +92,14 @@ export class MonthlyReportStore {
   }
 
   /**
-   * Stores the month's report unless one is there already (the first one generated stands); returns the stored one
-   * (without its drill-down) and whether it was this one. The parts go first, the header last: a header is never
-   * without its parts, and a generator that lost the race removes its own parts.
+   * Stores the month's report, written by `writer`, unless one is there already (the first one generated stands);
+   * returns the stored one (without its drill-down) and whether it was this one. The parts go first, the header last:
+   * a header is never without its parts, and a generator that lost the race removes its own parts.
    */
-  async keepFirst(report: MonthlyReport): Promise<{ report: Omit<MonthlyReport, 'cases'>; created: boolean }> {
-    const { header, parts } = splitMonthlyReport(report, randomUUID().slice(0, 8));
+  async keepFirst(report: MonthlyReport, writer: string): Promise<{ report: StoredMonthlyReport; created: boolean }> {
+    const split = splitMonthlyReport(report, randomUUID().slice(0, 8));
+    const { parts } = split;
+    const header = { ...split.header, writer };
     for (const part of parts) await this.parts.insertOne(part);
     const created = await this.reports.insertOne(header).then(() => true, (error: { code?: number }) => {
       if (error.code === 11000) return false;
