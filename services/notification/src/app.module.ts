@@ -8,6 +8,8 @@ import { CASE_FACTS_MODEL, caseFactsSchema, REPORT_SOURCE_MODEL, reportSourceSch
 import { MongoCaseFacts } from './cases/mongo-case-facts';
 import { buildChannels } from './channels/build-channels';
 import { InboxFeed } from './channels/inbox/inbox-feed';
+import { INBOX_LIST_MODEL, InboxLists, inboxListSchema } from './channels/inbox/inbox-lists';
+import { SINK_LIST_MODEL, SinkLists, sinkListSchema } from './channels/sink/sink-lists';
 import { INBOX_ITEM_MODEL, InboxItemDoc, inboxItemSchema } from './channels/inbox/inbox-item.schema';
 import { InboxHttpController } from './channels/inbox/inbox.http.controller';
 import { ChannelName, NOTIFICATION_CHANNELS, NotificationChannel } from './channels/notification-channel';
@@ -73,12 +75,15 @@ function coreProviders(config: NotificationConfig): Provider[] {
     },
     MongoDeliveryStore,
     { provide: DELIVERY_STORE, useExisting: MongoDeliveryStore },
+    InboxLists,
     InboxFeed,
+    SinkLists,
     {
       provide: NOTIFICATION_CHANNELS,
-      inject: [CLOCK, getModelToken(INBOX_ITEM_MODEL), InboxFeed, getModelToken(SINK_MESSAGE_MODEL), PiiProtector],
-      useFactory: (clock: Clock, inboxItems: Model<InboxItemDoc>, inboxFeed: InboxFeed, sinkMessages: Model<SinkMessageDoc>, protector: PiiProtector) =>
-        buildChannels({ config, clock, inboxItems, inboxFeed, sinkMessages, protector }),
+      inject: [CLOCK, getModelToken(INBOX_ITEM_MODEL), InboxFeed, InboxLists, getModelToken(SINK_MESSAGE_MODEL), SinkLists, PiiProtector],
+      useFactory: (
+        clock: Clock, inboxItems: Model<InboxItemDoc>, inboxFeed: InboxFeed, inboxLists: InboxLists, sinkMessages: Model<SinkMessageDoc>, sinkLists: SinkLists, protector: PiiProtector,
+      ) => buildChannels({ config, clock, inboxItems, inboxFeed, inboxLists, sinkMessages, sinkLists, protector }),
     },
     {
       provide: RecipientResolver,
@@ -141,6 +146,8 @@ export class NotificationModule {
           { name: DIRECTORY_UNIT_MODEL, schema: directoryUnitSchema },
           { name: DUE_WORK_MODEL, schema: dueWorkSchema },
           { name: CONTACT_WAIT_MODEL, schema: contactWaitSchema },
+          { name: INBOX_LIST_MODEL, schema: inboxListSchema },
+          { name: SINK_LIST_MODEL, schema: sinkListSchema },
         ]),
       ],
       controllers: [InboxHttpController, DeliveriesHttpController, SinkHttpController, DirectoryHttpController, NotifiedEventsMessageController],

@@ -15,6 +15,9 @@ import { getModelToken } from '@nestjs/mongoose';
 import { createKafka, DLT_HEADERS, DUE_WORK_MODEL, EventPublisher, MongoDueList } from '@civicflow/platform';
 import { bearerFor, EventProbe, eventually, integrationConfig, uniqueId } from '@civicflow/testing';
 import { CLOCK, Clock, createNotificationApp, DeliveryQueue, notificationConfigSchema } from '@civicflow/notification';
+import mongoose from 'mongoose';
+import { inboxListsMigration } from '../src/migrations/inbox-lists.migration';
+import { sinkListsMigration } from '../src/migrations/sink-lists.migration';
 
 const runId = uniqueId();
 const group = `notification-${runId}`;
@@ -339,6 +342,74 @@ describe('notification: events → inboxes, SMS sink and SSE stream', () => {
     const data = received.split('\n').find((line) => line.startsWith('data: ') && line.includes(caseNumber))!;
     expect(JSON.parse(data.slice('data: '.length))).toMatchObject({ caseNumber, title: `待人工派单 ${caseNumber}`, read: false });
     expect((await inboxOf(token)).items[0]).toMatchObject({ caseNumber, body: expect.stringContaining('位置不在任何网格内') });
+  });
+
+  it('the inbox and the sink read documents by _id only: newest first, unread only, the count, one read, all read, the stream; stored items filed by the migrations', async () => {
+    const token = await as('dispatcher', 'bf', 'li');
+    const earlier = await inboxOf(token);
+    const cases = [newCaseNumber(), newCaseNumber(), newCaseNumber()];
+    for (const caseNumber of cases) await handled(await publish(manualDispatchQueuedV1, caseNumber, { caseNumber, reason: 'no-location' }));
+    const smsCase = newCaseNumber();
+    await handled(await registered(smsCase, await loggedCall(caller(1))));
+    await eventually(async () => ((await sinkOf(smsCase)).length === 2 ? true : undefined), { what: 'the SMS and WeChat message in the sink' });
+    const inbox = await eventually(async () => {
+      const found = await inboxOf(token);
+      return cases.every((c) => found.items.some((i) => i.caseNumber === c)) ? found : undefined;
+    }, { what: 'three items in the dispatcher’s inbox' });
+    expect(inbox.items.slice(0, 3).map((i) => i.caseNumber)).toEqual([...cases].reverse()); // newest first
+    expect(inbox.unread).toBe(earlier.unread + 3);
+
+    const api = (method: string, path: string) => call(url, method, path, token);
+    const [newest] = inbox.items;
+    expect(await api('POST', `/api/v1/inbox/${newest.id}/read`)).toMatchObject({ status: 200, body: { id: newest.id, read: true } });
+    expect((await api('POST', `/api/v1/inbox/${newest.id}/read`)).body.readAt).toBe((await api('POST', `/api/v1/inbox/${newest.id}/read`)).body.readAt); // the first reading counts
+    expect((await api('POST', `/api/v1/inbox/${newest.id}-nope/read`)).status).toBe(404);
+    expect((await call(url, 'POST', `/api/v1/inbox/${newest.id}/read`, await as('dispatcher', 'bf', 'someone-else'))).status).toBe(404); // nobody reads another's item
+
+    // what the reads ask the store: only documents by _id — never a filter over every user's items or every message
+    const ops: { collection: string; method: string; filter: Record<string, unknown> }[] = [];
+    mongoose.set('debug', (collection: string, method: string, filter: Record<string, unknown>) => ops.push({ collection, method, filter }));
+    const abort = new AbortController();
+    let unreadOnly: InboxView;
+    let allRead: { marked: number };
+    let sink: SinkView[];
+    try {
+      const stream = await fetch(`${url}/api/v1/inbox/stream`, { headers: { authorization: token }, signal: abort.signal });
+      expect(stream.status).toBe(200);
+      unreadOnly = (await api('GET', '/api/v1/inbox?unreadOnly=true&limit=200')).body as InboxView;
+      allRead = (await api('POST', '/api/v1/inbox/read-all')).body as { marked: number };
+      sink = await sinkOf(smsCase);
+      await new Promise((r) => setTimeout(r, 900)); // the stream polls every 300 ms
+    } finally {
+      abort.abort();
+      mongoose.set('debug', false);
+    }
+    expect(unreadOnly.items.map((i) => i.caseNumber)).toEqual(expect.arrayContaining([cases[1], cases[0]]));
+    expect(unreadOnly.items.every((i) => !i.read)).toBe(true);
+    expect(unreadOnly.items.map((i) => i.id)).not.toContain(newest.id);
+    expect(unreadOnly.unread).toBe(earlier.unread + 2);
+    expect(allRead.marked).toBe(earlier.unread + 2);
+    expect(sink.map((m) => m.channel).sort()).toEqual(['sms', 'wechat']);
+    const READS = ['find', 'findOne', 'aggregate', 'countDocuments', 'distinct', 'findOneAndUpdate'];
+    const ofInbox = ops.filter((o) => ['inbox_items', 'inbox_lists', 'sink_messages', 'sink_lists'].includes(o.collection));
+    expect(ofInbox.filter((o) => o.collection === 'inbox_lists' && o.filter._id === `items:${user('li')}@days`).length).toBeGreaterThan(1); // the list, and the stream's polls
+    expect(ofInbox.filter((o) => READS.includes(o.method) && (o.method === 'find' || typeof o.filter._id !== 'string'))).toEqual([]);
+    expect(ofInbox.filter((o) => !READS.includes(o.method) && (o.method.endsWith('Many') || typeof o.filter._id !== 'string'))).toEqual([]); // writes by _id, none to many
+    const after = await inboxOf(token);
+    expect(after.unread).toBe(0);
+    expect(after.items.slice(0, 3).every((i) => i.read)).toBe(true);
+
+    // a deployment from before the lists: the items and messages are there, the lists not yet
+    const db = mongo.db(`${runId}_notification`);
+    await db.collection('inbox_lists').deleteMany({});
+    await db.collection('sink_lists').deleteMany({});
+    expect((await inboxOf(token)).items).toEqual([]);
+    expect(await sinkOf(smsCase)).toEqual([]);
+    expect(await inboxListsMigration.run(db as never)).toMatch(/^\d+ inbox items filed in \d+ lists, \d+ users with unread items$/);
+    expect(await sinkListsMigration.run(db as never)).toMatch(/^\d+ sink messages listed under \d+ cases$/);
+    await inboxListsMigration.run(db); // again: nothing doubles
+    expect(await inboxOf(token)).toEqual(after);
+    expect(await sinkOf(smsCase)).toEqual(sink);
   });
 
   it('quiet hours: at 23:30 a non-urgent SMS waits for 07:00, an urgent one and the inbox go at once', async () => {

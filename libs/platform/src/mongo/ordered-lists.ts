@@ -64,10 +64,30 @@ export class OrderedLists {
    * a crash between writes can leave a member behind, and one whose time moved is briefly there twice), soonest
    * first: day by day from the earliest, each day's members in order, read `limit` at a time.
    */
-  async first<T>(key: string, limit: number, read: (member: string) => Promise<T | undefined>): Promise<T[]> {
+  first<T>(key: string, limit: number, read: (member: string) => Promise<T | undefined>): Promise<T[]> {
+    return this.walk(key, limit, read, { newestFirst: false });
+  }
+
+  /** The last `limit` members, latest first (an inbox, newest on top); as `first` otherwise. */
+  last<T>(key: string, limit: number, read: (member: string) => Promise<T | undefined>): Promise<T[]> {
+    return this.walk(key, limit, read, { newestFirst: true });
+  }
+
+  /**
+   * The first `limit` members that sort after `member`, soonest first: what came since a reader last looked (a live
+   * stream's poll) — the directory and the days from `member`'s on, usually two point reads.
+   */
+  after<T>(key: string, member: string, limit: number, read: (member: string) => Promise<T | undefined>): Promise<T[]> {
+    return this.walk(key, limit, read, { newestFirst: false, after: member });
+  }
+
+  private async walk<T>(key: string, limit: number, read: (member: string) => Promise<T | undefined>, order: { newestFirst: boolean; after?: string }): Promise<T[]> {
     const found: T[] = [];
-    for (const day of (await this.members(orderedListKey.days(key))).sort()) {
-      const members = (await this.members(orderedListKey.day(key, day))).sort();
+    const { newestFirst, after } = order;
+    const inOrder = (values: string[]) => (newestFirst ? values.sort().reverse() : values.sort());
+    const days = inOrder(await this.members(orderedListKey.days(key))).filter((day) => !after || day >= after.slice(0, 10));
+    for (const day of days) {
+      const members = inOrder(await this.members(orderedListKey.day(key, day))).filter((m) => !after || m > after);
       for (let i = 0; i < members.length && found.length < limit;) {
         const page = members.slice(i, i + limit - found.length);
         i += page.length;

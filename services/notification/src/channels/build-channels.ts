@@ -7,6 +7,8 @@ import { EmailChannel } from './email/email.channel';
 import { InboxChannel } from './inbox/inbox.channel';
 import { InboxFeed } from './inbox/inbox-feed';
 import { InboxItemDoc } from './inbox/inbox-item.schema';
+import { InboxLists } from './inbox/inbox-lists';
+import { SinkLists } from './sink/sink-lists';
 import { ChannelName, NotificationChannel } from './notification-channel';
 import { LocalSink } from './sink/local-sink';
 import { SinkMessageDoc } from './sink/sink-message.schema';
@@ -20,15 +22,17 @@ export interface ChannelDeps {
   clock: Clock;
   inboxItems: Model<InboxItemDoc>;
   inboxFeed: InboxFeed;
+  inboxLists: InboxLists;
   sinkMessages: Model<SinkMessageDoc>;
+  sinkLists: SinkLists;
   /** seals the addresses the local sink keeps */
   protector: PiiProtector;
 }
 
 /** The channels this instance can send on, from its configuration: local sinks unless a provider is set. */
-export function buildChannels({ config, clock, inboxItems, inboxFeed, sinkMessages, protector }: ChannelDeps): Map<ChannelName, NotificationChannel> {
-  const sink = new LocalSink(sinkMessages, clock, protector);
-  const channels: NotificationChannel[] = [new InboxChannel(inboxItems, inboxFeed, clock)];
+export function buildChannels({ config, clock, inboxItems, inboxFeed, inboxLists, sinkMessages, sinkLists, protector }: ChannelDeps): Map<ChannelName, NotificationChannel> {
+  const sink = new LocalSink(sinkMessages, sinkLists, clock, protector);
+  const channels: NotificationChannel[] = [new InboxChannel(inboxItems, inboxLists, inboxFeed, clock)];
 
   channels.push(
     config.NOTIFICATION_SMS_PROVIDER === 'aliyun'

@@ -1,25 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import { Model } from 'mongoose';
 import { filter, from, interval, map, merge, mergeMap, Observable, Subject, exhaustMap } from 'rxjs';
-import { CONFIG } from '@civicflow/platform';
+import { CONFIG, orderedMember } from '@civicflow/platform';
 import { CLOCK, Clock } from '../../clock/clock';
 import { NotificationConfig } from '../../config';
-import { INBOX_ITEM_MODEL, InboxItemDoc, InboxItemView, toInboxItemView } from './inbox-item.schema';
+import { InboxItemDoc, InboxItemView, toInboxItemView } from './inbox-item.schema';
+import { InboxLists } from './inbox-lists';
 
 const MAX_REMEMBERED = 1000;
 
 /**
  * New inbox items as they arrive, per user. Items this instance delivers are pushed at once; a poll of the
  * user's inbox picks up those another instance delivered (each instance consumes only some partitions), so
- * the stream works with any number of replicas and on FerretDB, which has no change streams.
+ * the stream works with any number of replicas and on FerretDB, which has no change streams. The poll reads the
+ * user's list by `_id` (its directory of days and the day it is at), never a filter over every user's items.
  */
 @Injectable()
 export class InboxFeed {
   private readonly delivered = new Subject<InboxItemDoc>();
 
   constructor(
-    @InjectModel(INBOX_ITEM_MODEL) private readonly items: Model<InboxItemDoc>,
+    private readonly lists: InboxLists,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CONFIG) private readonly config: NotificationConfig,
   ) {}
@@ -34,7 +34,8 @@ export class InboxFeed {
     const seen = new Set<string>();
     const local = this.delivered.pipe(filter((item) => item.userId === userId));
     const polled = interval(this.config.NOTIFICATION_STREAM_POLL_MS).pipe(
-      exhaustMap(() => from(this.items.find({ userId, createdAt: { $gte: cursor } }).sort({ createdAt: 1 }).limit(100).lean<InboxItemDoc[]>().exec())),
+      // from the cursor's moment on (`<time>|` sorts before every member of that moment); what was seen is skipped below
+      exhaustMap(() => from(this.lists.after(userId, orderedMember(cursor, ''), 100))),
       mergeMap((found) => from(found)),
     );
     return merge(local, polled).pipe(

@@ -3,12 +3,13 @@ import { Clock } from '../../clock/clock';
 import { DeliveryResult, NotificationChannel, OutgoingMessage } from '../notification-channel';
 import { InboxFeed } from './inbox-feed';
 import { InboxItemDoc } from './inbox-item.schema';
+import { InboxLists } from './inbox-lists';
 
-/** 站内信: the message lands in the user's inbox (Mongo) and on their open streams. */
+/** 站内信: the message lands in the user's inbox (Mongo, filed in the user's lists) and on their open streams. */
 export class InboxChannel implements NotificationChannel {
   readonly name = 'inbox' as const;
 
-  constructor(private readonly items: Model<InboxItemDoc>, private readonly feed: InboxFeed, private readonly clock: Clock) {}
+  constructor(private readonly items: Model<InboxItemDoc>, private readonly lists: InboxLists, private readonly feed: InboxFeed, private readonly clock: Clock) {}
 
   async send(message: OutgoingMessage): Promise<DeliveryResult> {
     const item: InboxItemDoc = {
@@ -25,7 +26,11 @@ export class InboxChannel implements NotificationChannel {
       createdAt: this.clock.now(),
     };
     const result = await this.items.updateOne({ _id: item._id }, { $setOnInsert: item }, { upsert: true });
-    if (result.upsertedCount > 0) this.feed.published(item);
+    const fresh = result.upsertedCount > 0;
+    // a retried delivery files the item stored the first time (a crash may have come between the writes)
+    const stored = fresh ? item : await this.items.findById(item._id).lean<InboxItemDoc>().exec();
+    if (stored) await this.lists.file(stored);
+    if (fresh) this.feed.published(item);
     return { ok: true, providerMessageId: item._id };
   }
 }

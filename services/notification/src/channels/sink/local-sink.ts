@@ -3,6 +3,7 @@ import type { PiiKind, PiiProtector } from '@civicflow/platform';
 import { Clock } from '../../clock/clock';
 import { ChannelName, DeliveryResult, OutgoingMessage } from '../notification-channel';
 import { SinkMessageDoc } from './sink-message.schema';
+import { SinkLists } from './sink-lists';
 
 /** What kind of address each channel sends to. */
 const ADDRESS_KINDS: Partial<Record<ChannelName, PiiKind>> = { sms: 'phone', wechat: 'openId', email: 'email' };
@@ -13,7 +14,7 @@ const ADDRESS_KINDS: Partial<Record<ChannelName, PiiKind>> = { sms: 'phone', wec
  * provider's request body.
  */
 export class LocalSink {
-  constructor(private readonly messages: Model<SinkMessageDoc>, private readonly clock: Clock, private readonly protector: PiiProtector) {}
+  constructor(private readonly messages: Model<SinkMessageDoc>, private readonly lists: SinkLists, private readonly clock: Clock, private readonly protector: PiiProtector) {}
 
   async record(message: OutgoingMessage, text: string, payload?: object): Promise<DeliveryResult> {
     const kind = ADDRESS_KINDS[message.channel] ?? 'openId';
@@ -30,7 +31,10 @@ export class LocalSink {
       payload: payload && 'touser' in payload ? { ...payload, touser: masked } : payload,
       at: this.clock.now(),
     };
-    await this.messages.updateOne({ _id: doc._id }, { $setOnInsert: doc }, { upsert: true });
+    const result = await this.messages.updateOne({ _id: doc._id }, { $setOnInsert: doc }, { upsert: true });
+    // listed under its case as first stored (a retry may come after a crash between the writes)
+    const stored = result.upsertedCount > 0 ? doc : await this.messages.findById(doc._id).lean<SinkMessageDoc>().exec();
+    if (stored) await this.lists.file(stored);
     return { ok: true, providerMessageId: `sink:${doc._id}` };
   }
 }

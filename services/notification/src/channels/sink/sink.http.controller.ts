@@ -1,7 +1,5 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Model } from 'mongoose';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { caseNumberSchema } from '@civicflow/contracts';
@@ -9,7 +7,7 @@ import { AuthUser, CurrentUser, Roles } from '@civicflow/platform';
 import { CASE_FACTS, CaseFactsReader } from '../../cases/case-facts';
 import { mayReadCase } from '../../deliveries/list-deliveries/deliveries.http.controller';
 import { maskPhone } from '../../recipients/recipient';
-import { SINK_MESSAGE_MODEL, SinkMessageDoc } from './sink-message.schema';
+import { SinkLists } from './sink-lists';
 
 class SinkQuery extends createZodDto(
   z.object({ caseNumber: caseNumberSchema, channel: z.enum(['sms', 'wechat', 'email']).optional() }),
@@ -20,17 +18,13 @@ class SinkQuery extends createZodDto(
 @ApiBearerAuth()
 @Controller('api/v1/sink/messages')
 export class SinkHttpController {
-  constructor(@InjectModel(SINK_MESSAGE_MODEL) private readonly messages: Model<SinkMessageDoc>, @Inject(CASE_FACTS) private readonly cases: CaseFactsReader) {}
+  constructor(private readonly lists: SinkLists, @Inject(CASE_FACTS) private readonly cases: CaseFactsReader) {}
 
   @Get()
   @Roles('supervisor', 'admin')
   async list(@Query() query: SinkQuery, @CurrentUser() user: AuthUser) {
     if (!(await mayReadCase(this.cases, user, query.caseNumber))) return { caseNumber: query.caseNumber, messages: [] };
-    const found = await this.messages
-      .find({ caseNumber: query.caseNumber, ...(query.channel ? { channel: query.channel } : {}) })
-      .sort({ at: 1 })
-      .limit(200)
-      .lean<SinkMessageDoc[]>();
+    const found = await this.lists.ofCase(query.caseNumber, 200, query.channel);
     return {
       caseNumber: query.caseNumber,
       messages: found.map((m) => ({
