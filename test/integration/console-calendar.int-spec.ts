@@ -8,9 +8,9 @@ import { INestApplication } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
-import { chinaDayOf, chinaTime, createBusinessCalendar, createHolidaySchedule, dateKeyOfChinaDay, DEFAULT_SLA_PROFILES, workingDays, yearOfChinaDay } from '@civicflow/domain';
+import { calendarCoverage, chinaDayOf, chinaTime, createBusinessCalendar, createHolidaySchedule, dateKeyOfChinaDay, DEFAULT_SLA_PROFILES, workingDays } from '@civicflow/domain';
 import { createKafka } from '@civicflow/platform';
-import { demoCaseInput, integrationConfig, ownTemporalNamespace, serveApp, startCaseWorker, type TestCaseWorker, uniqueId } from '@civicflow/testing';
+import { demoCaseInput, httpAs, integrationConfig, ownTemporalNamespace, serveApp, startCaseWorker, type TestCaseWorker, uniqueId } from '@civicflow/testing';
 import { calendarFromGrid, withProfiles } from '@civicflow/workflows/worker';
 import { createIdentityApp, identityConfigSchema } from '@civicflow/identity';
 import { createGridApp, gridConfigSchema } from '@civicflow/grid';
@@ -25,6 +25,12 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(root, '.civicflow', 'reports', 'screenshots');
 
 const runId = uniqueId();
+/**
+ * The cliff grid sees at its start (a fresh database: the package's years): the year under test is its missing year
+ * (the coming one every December; the current one in January while it is not entered), and the warning window reaches
+ * exactly to today, so the banner shows on any date and is gone once that year is entered (the cliff a year further).
+ */
+const atStart = calendarCoverage(createHolidaySchedule(), Date.now());
 const services = ['identity', 'notification', 'grid', 'casework', 'console'] as const;
 const env = integrationConfig({
   MONGO_DB_PREFIX: runId,
@@ -37,6 +43,8 @@ const env = integrationConfig({
   CALENDAR_OUTBOX_INTERVAL_MS: '500',
   // the inbox notice goes out whatever the hour and weekday the suite runs at (by default: working days from 08:00)
   CALENDAR_COVERAGE_NOTICE: 'any-time',
+  // the banner and the notice whatever the date (by default: from 60 days before the cliff)
+  CALENDAR_WARNING_DAYS: String(Math.max(atStart.daysLeft, 0)),
 });
 
 describe('the business calendar in Chromium', () => {
@@ -46,7 +54,7 @@ describe('the business calendar in Chromium', () => {
   let worker: TestCaseWorker;
   let temporal: Client;
   const now = Date.now();
-  const nextYear = yearOfChinaDay(chinaDayOf(now)) + 1;
+  let year: number;
 
   const serve = async (name: (typeof services)[number], create: () => Promise<INestApplication>) => void (urls[name] = await serveApp(name, create, env, apps));
 
@@ -65,9 +73,12 @@ describe('the business calendar in Chromium', () => {
     await serve('grid', () => createGridApp(gridConfigSchema.parse(env)));
     await serve('casework', () => createCaseworkApp(caseworkConfigSchema.parse(env)));
     await serve('console', () => createConsoleApp(consoleConfigSchema.parse(env)));
-    // an acceptance window reaching two working days into the coming year, so the case's first deadline is provisional
+    const coverage = await httpAs({ grid: urls.grid! })('grid', 'GET', '/api/v1/calendar/coverage', { role: 'admin', unitId: 'bf' });
+    expect(coverage.body).toMatchObject({ missingYear: atStart.missingYear, warning: true });
+    year = coverage.body.missingYear;
+    // an acceptance window reaching two working days into that year, so the case's first deadline is provisional
     const calendar = createBusinessCalendar();
-    const days = Math.ceil(calendar.workingTimeBetween(now, chinaTime(`${nextYear}-01-01`)) / calendar.workingDayMs) + 2;
+    const days = Math.max(0, Math.ceil(calendar.workingTimeBetween(now, chinaTime(`${year}-01-01`)) / calendar.workingDayMs)) + 2;
     const profile = { ...DEFAULT_SLA_PROFILES.standard, zh: '跨年测试', en: 'across the new year', windows: { ...DEFAULT_SLA_PROFILES.standard.windows, acceptance: workingDays(days) } };
     worker = await startCaseWorker(env, kafka, { slaProfiles: withProfiles({ 'across-new-year': profile }), calendar: calendarFromGrid({ gridUrl: urls.grid!, refreshMs: 300 }) });
     temporal = new Client({ connection: await Connection.connect({ address: env.TEMPORAL_ADDRESS }), namespace: env.TEMPORAL_NAMESPACE });
@@ -83,25 +94,25 @@ describe('the business calendar in Chromium', () => {
   });
 
   it('warns the administrator, takes the coming year through preview and save, and the handler\'s deadline turns official', async () => {
-    // the scenario needs a coming year without an official arrangement (as every December until the package ships it)
-    expect(createHolidaySchedule().yearStatus(nextYear)).toBe('provisional');
+    // the scenario needs a year without an official arrangement: the first one after the package's years
+    expect(createHolidaySchedule().yearStatus(year)).toBe('provisional');
     const input = demoCaseInput({ slaProfile: 'across-new-year' });
     const caseNumber = input.caseNumber;
     await temporal.workflow.start('caseWorkflow', { workflowId: caseNumber, taskQueue: env.CASE_TASK_QUEUE, args: [input] });
 
-    // a FICTIONAL extra day off: the first working day of the coming year after 1 January
-    let extra = chinaTime(`${nextYear}-01-02`);
+    // a FICTIONAL extra day off: the first working day of that year after 1 January
+    let extra = chinaTime(`${year}-01-02`);
     while (!createHolidaySchedule().isWorkingDay(chinaDayOf(extra))) extra += 86_400_000;
     const result = await runCalendarScreens({
       baseUrl: urls.console!,
       screenshotDir: SCREENSHOTS,
-      year: nextYear,
+      year,
       extraHoliday: { date: dateKeyOfChinaDay(chinaDayOf(extra)), name: 'FICTIONAL 测试放假' },
       caseNumber,
       log: (line) => process.stderr.write(`[calendar] ${line}\n`),
     });
     expect(result.provisionalBefore).toBe(true);
-    expect(result.bannerText).toContain(`${nextYear}年放假安排尚未录入`);
+    expect(result.bannerText).toContain(`${year}年放假安排尚未录入`);
     expect(result.diffSummary).toContain('天变化');
     expect(result.savedStatus).toContain('正式 · 已录入');
     expect(result.historyText).toContain('第 1 版 · 首次录入');

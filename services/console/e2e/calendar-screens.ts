@@ -1,7 +1,9 @@
 // The business calendar's screens in the browser, on the real system: the administrator sees the warning banner
-// (and the notice in the inbox), opens the calendar page, starts the coming year's arrangement from the provisional
+// (and the notice in the inbox), opens the calendar page, starts the arrangement of the year not yet entered (grid's
+// missing year: the coming one in December, the current one in January while it is not entered) from the provisional
 // calendar, adds a day, previews the difference and saves it; the history shows who changed what. A community
 // handler's worklist shows a deadline running into that year as 暂定 (provisional) before, and official after.
+// The caller makes the banner show whatever the date (grid's CALENDAR_WARNING_DAYS reaching to today).
 // Screenshots: provisional-deadline.png, calendar-banner.png, calendar-preview.png, calendar-history.png, calendar-year.png.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +13,7 @@ import { launchChromium, newPerson, signIn as signInAs } from './browser-kit';
 export interface CalendarScreensOptions {
   baseUrl: string;
   screenshotDir: string;
-  /** the coming year, whose arrangement is entered */
+  /** the year grid reports missing (coverage.missingYear), whose arrangement is entered */
   year: number;
   /** a FICTIONAL extra day off to add to the provisional calendar's days (a test fixture) */
   extraHoliday: { date: string; name: string };
@@ -52,7 +54,7 @@ export async function runCalendarScreens(options: CalendarScreensOptions): Promi
     return (await row.getByTestId('sla-provisional').count()) > 0;
   };
   try {
-    // --- the community handler: a deadline in the coming year, 暂定 ---------------------------------------------
+    // --- the community handler: a deadline in the missing year, 暂定 --------------------------------------------
     const handler = await signIn('community', '/worklist');
     const provisionalBefore = await provisionalBadge(handler);
     await shot(handler, 'provisional-deadline.png');
@@ -92,7 +94,7 @@ export async function runCalendarScreens(options: CalendarScreensOptions): Promi
     const history = admin.getByTestId('calendar-history');
     await history.waitFor();
     const historyText = (await history.textContent()) ?? '';
-    // the coming year is official now: the banner is gone (the next cliff is a year away)
+    // the year is official now: the banner is gone (the next cliff is a year further, past the warning window)
     await banner.waitFor({ state: 'detached', timeout: 20_000 });
     await shot(admin, 'calendar-history.png');
     await admin.getByRole('tab', { name: /^日历$/ }).click();

@@ -25,9 +25,9 @@ export const calendarYearPublishedV1 = defineEvent({
 });
 
 /**
- * 日历到期预警: the last day with an official arrangement is near (60 days or less) and the next year has not been
- * entered. Published once per working day (id `calendar-coverage:<date>`) until it is; administrators and
- * supervisors get an inbox notice.
+ * 日历到期预警: the last day with an official arrangement is near (60 days or less: grid's CALENDAR_WARNING_DAYS) and
+ * the next year has not been entered. Published once per working day (id `calendar-coverage:<date>`) until it is;
+ * administrators and supervisors get an inbox notice.
  */
 export const calendarCoverageWarningV1 = defineEvent({
   type: 'grid.calendar-coverage-warning',

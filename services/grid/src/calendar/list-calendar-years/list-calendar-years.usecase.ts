@@ -1,4 +1,5 @@
 import {
+  CALENDAR_WARNING_DAYS,
   type CalendarCoverage,
   calendarCoverage,
   chinaDayOf,
@@ -40,6 +41,8 @@ export interface YearDetail extends YearSummary {
 export class ListCalendarYearsUseCase {
   constructor(
     private readonly store: CalendarStore,
+    /** CALENDAR_WARNING_DAYS: how long before the cliff the console shows its banner */
+    private readonly warningDays = CALENDAR_WARNING_DAYS,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -49,7 +52,7 @@ export class ListCalendarYearsUseCase {
     const years = new Set<number>([thisYear - 1, thisYear, thisYear + 1, thisYear + 2, ...doc.years.map((stored) => stored.year)]);
     return {
       version: doc.version,
-      coverage: coverageOf(doc, this.now()),
+      coverage: coverageOf(doc, this.now(), this.warningDays),
       years: [...years].sort((a, b) => b - a).map((year) => summaryOf(doc, year)),
     };
   }
@@ -72,12 +75,12 @@ export class ListCalendarYearsUseCase {
 
   async coverage(): Promise<CalendarCoverage & { version: number }> {
     const doc = await this.store.read();
-    return { ...coverageOf(doc, this.now()), version: doc.version };
+    return { ...coverageOf(doc, this.now(), this.warningDays), version: doc.version };
   }
 }
 
-export function coverageOf(doc: Pick<CalendarDoc, 'years'>, now: number): CalendarCoverage {
-  return calendarCoverage(createHolidaySchedule(CalendarStore.tableOf(doc)), now);
+export function coverageOf(doc: Pick<CalendarDoc, 'years'>, now: number, warningDays: number): CalendarCoverage {
+  return calendarCoverage(createHolidaySchedule(CalendarStore.tableOf(doc)), now, warningDays);
 }
 
 function summaryOf(doc: CalendarDoc, year: number): YearSummary {

@@ -6,7 +6,7 @@ import { CalendarCoverageWatch } from './calendar-coverage.watch';
 
 describe('calendar coverage warning', () => {
   const doc: CalendarDoc = { _id: 'calendar', version: 0, years: [], history: [], outbox: [] };
-  const setup = (options?: { officeHoursOnly: boolean }) => {
+  const setup = (options?: { officeHoursOnly: boolean; warningDays?: number }) => {
     const published: EventEnvelope[] = [];
     const publisher: Pick<EventPublisher, 'publish'> = {
       publish: async (contract, draft) => {
@@ -44,6 +44,14 @@ describe('calendar coverage warning', () => {
     expect(await watch.check(chinaTime('2026-12-08', '00:20'))).toBe('2026-12-08');
     expect(await watch.check(chinaTime('2026-10-30', '10:00'))).toBeUndefined(); // the 60 days still hold
     expect(published.map((event) => event.id)).toEqual(['calendar-coverage:2026-12-05', 'calendar-coverage:2026-12-08']);
+  });
+
+  it('with CALENDAR_WARNING_DAYS, warns from that many days before the cliff', async () => {
+    const { published, watch } = setup({ officeHoursOnly: true, warningDays: 90 });
+    expect(await watch.check(chinaTime('2026-10-01', '10:00'))).toBeUndefined(); // 国庆, and 91 days left
+    expect(await watch.check(chinaTime('2026-10-02', '10:00'))).toBeUndefined(); // 90 days left, but 国庆
+    expect(await watch.check(chinaTime('2026-10-12', '10:00'))).toBe('2026-10-12'); // Monday, 80 days left
+    expect(published.map((event) => event.data)).toEqual([{ date: '2026-10-12', officialThrough: '2026-12-31', daysLeft: 80, missingYear: 2027 }]);
   });
 
   it('stops once the next year is entered', async () => {

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { calendarCoverageWarningV1 } from '@civicflow/contracts';
-import { chinaDayOf, chinaTime, createHolidaySchedule, HOUR_MS } from '@civicflow/domain';
+import { CALENDAR_WARNING_DAYS, chinaDayOf, chinaTime, createHolidaySchedule, HOUR_MS } from '@civicflow/domain';
 import type { EventPublisher } from '@civicflow/platform';
 import type { CalendarDoc } from '../calendar.schema';
 import { CalendarStore } from '../calendar.store';
@@ -10,7 +10,7 @@ import { coverageOf } from '../list-calendar-years/list-calendar-years.usecase';
 const NOTICE_FROM_HOUR = 8;
 
 /**
- * 日历到期预警: from 60 days before the last officially arranged day until the next year is entered, publishes
+ * 日历到期预警: from 60 days (CALENDAR_WARNING_DAYS) before the last officially arranged day until the next year is entered, publishes
  * grid.calendar-coverage-warning once per working day (id calendar-coverage:<date>, so several grid replicas or a
  * restart tell nobody twice: consumers skip ids they have seen); notification puts it in the inbox of the
  * city's administrators and supervisors. Checked on a timer; `check(now)` is the whole rule.
@@ -22,15 +22,19 @@ export class CalendarCoverageWatch {
   constructor(
     private readonly store: Pick<CalendarStore, 'read'>,
     private readonly publisher: Pick<EventPublisher, 'publish'>,
-    /** false: on any day at any hour (CALENDAR_COVERAGE_NOTICE=any-time) */
-    private readonly options: { officeHoursOnly: boolean } = { officeHoursOnly: true },
+    private readonly options: {
+      /** false: on any day at any hour (CALENDAR_COVERAGE_NOTICE=any-time) */
+      officeHoursOnly: boolean;
+      /** how long before the cliff the warnings start (CALENDAR_WARNING_DAYS) */
+      warningDays?: number;
+    } = { officeHoursOnly: true },
   ) {}
 
   /** Publishes today's warning if one is due and not yet sent by this process; returns the date it warned for. */
   async check(now = Date.now()): Promise<string | undefined> {
     try {
       const doc = await this.store.read();
-      const coverage = coverageOf(doc, now);
+      const coverage = coverageOf(doc, now, this.options.warningDays ?? CALENDAR_WARNING_DAYS);
       if (!coverage.warning || coverage.today === this.lastPublished) return undefined;
       if (this.options.officeHoursOnly && !this.inOfficeHours(doc, coverage.today, now)) return undefined;
       await this.publisher.publish(calendarCoverageWarningV1, {
