@@ -93,7 +93,7 @@ describe('the business calendar in Chromium', () => {
     await mongo.close();
   });
 
-  it('warns the administrator, takes the coming year through preview and save, and the handler\'s deadline turns official', async () => {
+  it('warns the administrator, takes the year not entered yet through preview and save, and the handler\'s deadline turns official', async () => {
     // the scenario needs a year without an official arrangement: the first one after the package's years
     expect(createHolidaySchedule().yearStatus(year)).toBe('provisional');
     const input = demoCaseInput({ slaProfile: 'across-new-year' });
