@@ -4,6 +4,7 @@ export * from './catalog/event-catalog';
 export * from './catalog/validate-event';
 export * from './catalog/event-union';
 export * from './shared/value-schemas';
+export * from './shared/said';
 export * from './hotline/call-logged.event';
 export * from './case/case-registered.event';
 export * from './catalog/render-catalog';

@@ -19,6 +19,8 @@ export * from './mongo/migrations';
 export * from './mongo/ordered-lists';
 export * from './temporal/temporal.module';
 export * from './http/error-messages';
+export * from './http/field-reasons';
+export * from './http/invalid-input';
 export * from './http/http-exception.filter';
 export * from './http/health.controller';
 export * from './http/health-checks';

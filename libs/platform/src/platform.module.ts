@@ -4,7 +4,6 @@ import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { Client } from '@temporalio/client';
 import { Kafka } from 'kafkajs';
 import { Connection } from 'mongoose';
-import { ZodValidationPipe } from 'nestjs-zod';
 import { PlatformConfigModule } from './config/config.module';
 import { KAFKA, KafkaModule } from './kafka/kafka.module';
 import { MongoModule } from './mongo/mongo.module';
@@ -14,6 +13,7 @@ import { kafkaHealth, mongoHealth, temporalHealth } from './http/health-checks';
 import { AuthGuard } from './auth/auth.guard';
 import { tokenVerifierProviders } from './auth/token-verifier.provider';
 import { TokenVerifier } from './auth/tokens';
+import { RequestValidationPipe } from './http/invalid-input';
 
 export interface PlatformOptions {
   service: string;
@@ -48,7 +48,7 @@ export class PlatformModule {
       controllers: [HealthController],
       providers: [
         healthChecks,
-        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_PIPE, useClass: RequestValidationPipe },
         ...(tokenVerifier ? [tokenVerifier] : tokenVerifierProviders),
         { provide: APP_GUARD, useClass: AuthGuard },
       ],

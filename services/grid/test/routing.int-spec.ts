@@ -145,7 +145,7 @@ describe('grid: routing on the demo city, over HTTP and Kafka', () => {
     expect(badPoint.body.errors).toEqual([expect.objectContaining({ field: 'point.lng' })]);
     const nothing = await locate({});
     expect(nothing.status).toBe(400);
-    expect(nothing.body.errors).toEqual([expect.objectContaining({ reason: 'a point or an address is required' })]);
+    expect(nothing.body.errors).toEqual([expect.objectContaining({ code: 'custom', reason: '须提供坐标或地址' })]);
     expect((await call('POST', '/api/v1/routing/locate', undefined, { address: '阳光小区' })).status).toBe(401);
   });
 

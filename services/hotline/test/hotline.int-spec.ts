@@ -191,14 +191,29 @@ describe('hotline service on the real servers', () => {
   });
 
   it('refuses a bad call with the path of each bad field, an oversized body with 413, and names a wrong category', async () => {
-    const bad = await api('POST', '/api/v1/calls', { body: { callerNumber: 'call me', requestType: 'gossip', location: { lng: 111.8, lat: 100 } } });
+    const badCall = { callerNumber: 'call me', requestType: 'gossip', location: { lng: 111.8, lat: 100 } };
+    const bad = await api('POST', '/api/v1/calls', { body: badCall });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toBe('请求参数无效');
-    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['callerNumber', 'content', 'requestType', 'location.lat']));
+    // every field's reason in Chinese by default, with its path and the schema's issue code (a body)
+    expect(bad.body.errors).toEqual(expect.arrayContaining([
+      { field: 'callerNumber', code: 'invalid_format', reason: '须为电话号码', params: expect.objectContaining({ format: 'regex' }) },
+      { field: 'content', code: 'invalid_type', reason: '必填', params: { expected: 'string', received: 'undefined' } },
+      expect.objectContaining({ field: 'requestType', code: 'invalid_value', reason: expect.stringMatching(/^无效选项/) }),
+      { field: 'location.lat', code: 'too_big', reason: '不能大于 90', params: { origin: 'number', maximum: 90, inclusive: true } },
+    ]));
+    expect(JSON.stringify(bad.body)).not.toContain('call me');
+    const inEnglish = await api('POST', '/api/v1/calls', { body: badCall, headers: { 'accept-language': 'en-US,en;q=0.9' } });
+    expect(inEnglish.body.message).toBe('Invalid request');
+    expect(inEnglish.body.errors).toEqual(expect.arrayContaining([
+      expect.objectContaining({ field: 'callerNumber', code: 'invalid_format', reason: 'must be a phone number' }),
+      expect.objectContaining({ field: 'content', code: 'invalid_type', reason: 'required' }),
+      expect.objectContaining({ field: 'location.lat', code: 'too_big', reason: 'must be at most 90' }),
+    ]));
 
     const malformed = await api('POST', '/api/v1/calls', { raw: '{"callerNumber": ' });
     expect(malformed.status).toBe(400);
-    expect(malformed.body.errors).toEqual([{ field: '(body)', reason: expect.stringContaining('malformed JSON') }]);
+    expect(malformed.body.errors).toEqual([{ field: '(body)', code: 'malformed_json', reason: expect.stringContaining('JSON 格式错误') }]);
 
     const huge = await api('POST', '/api/v1/calls', { body: { callerNumber: aMobile(), content: '很长'.repeat(200_000), requestType: 'complaint', address: 'x' } });
     expect(huge.status).toBe(413);
@@ -228,7 +243,10 @@ describe('hotline service on the real servers', () => {
       priority: { code: 'normal', zh: '一般' },
       allowsRequestType: true,
     });
-    expect((await api('GET', '/api/v1/categories/suggest?q=')).body.errors[0].field).toBe('q');
+    // a query parameter's reason, Chinese by default and English when asked
+    expect((await api('GET', '/api/v1/categories/suggest?q=')).body.errors).toEqual([{ field: 'q', code: 'too_small', reason: '请输入分类名称的一部分、英文词或分类代码', params: { origin: 'string', minimum: 1, inclusive: true } }]);
+    expect((await api('GET', '/api/v1/categories/suggest?q=', { headers: { 'accept-language': 'en' } })).body.errors).toEqual([expect.objectContaining({ field: 'q', code: 'too_small', reason: 'type part of a category name, an English word or a code' })]);
+    expect((await api('GET', `/api/v1/categories/suggest?q=${'x'.repeat(51)}`)).body.errors).toEqual([expect.objectContaining({ field: 'q', code: 'too_big', reason: '不得超过 50 个字符' })]);
   });
 
   it('shows the full number to operators only, and records every read for supervisors', async () => {
@@ -334,7 +352,7 @@ describe('hotline service on the real servers', () => {
     const notAnInquiry = await api('POST', '/api/v1/calls', {
       body: { callerNumber: aMobile(), content: '投诉', requestType: 'complaint', address: 'x', answeredWithArticleId: article.articleId },
     });
-    expect(notAnInquiry.body.errors).toEqual([{ field: 'answeredWithArticleId', reason: expect.any(String) }]);
+    expect(notAnInquiry.body.errors).toEqual([{ field: 'answeredWithArticleId', code: 'custom', reason: '一次办结只适用于咨询' }]);
     const unknown = await api('POST', '/api/v1/calls', { body: { callerNumber: aMobile(), content: '咨询', requestType: 'inquiry', answeredWithArticleId: 'kb-nothing' } });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0].field).toBe('answeredWithArticleId');
@@ -360,7 +378,7 @@ describe('hotline service on the real servers', () => {
     const otherOperator = await api('POST', '/api/v1/calls', { body, headers: { 'idempotency-key': key, authorization: await bearerFor('operator', 'city', 'operator-2') } });
     expect(otherOperator.status).toBe(409);
     const malformed = await api('POST', '/api/v1/calls', { body, headers: { 'idempotency-key': 'no spaces allowed' } });
-    expect(malformed.body.errors).toEqual([{ field: 'Idempotency-Key', reason: expect.any(String) }]);
+    expect(malformed.body.errors).toEqual([{ field: 'Idempotency-Key', reason: '幂等键须为8–64位字母、数字、- 或 _' }]);
   });
 
   it('takes the telephony system’s calls (来电弹屏): the operator it rings at reads the number, the recording goes with the logged call', async () => {
@@ -452,7 +470,7 @@ describe('hotline service on the real servers', () => {
       const result = (id: string, body: unknown) => api('POST', `/api/v1/callbacks/${id}/result`, { body });
       const withoutSatisfaction = await result(task.callbackId, { reached: true });
       expect(withoutSatisfaction.status).toBe(400);
-      expect(withoutSatisfaction.body.errors).toEqual([{ field: 'satisfaction', reason: expect.any(String) }]);
+      expect(withoutSatisfaction.body.errors).toEqual([{ field: 'satisfaction', code: 'custom', reason: '已联系到市民时必须登记满意度' }]);
       expect((await api('POST', `/api/v1/callbacks/${task.callbackId}/result`, { as: 'supervisor', body: { reached: false } })).status).toBe(403);
       expect((await result('no-such-callback', { reached: false })).status).toBe(404);
 

@@ -146,6 +146,14 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
     expect(photo.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await photo.arrayBuffer()).equals(PNG)).toBe(true);
     expect((await fetch(photoUrl)).status).toBe(401);
+
+    // a path parameter the schema refuses: its reason in Chinese by default, in English when asked
+    const staff = { authorization: await bearerFor('community-handler', COMMUNITY) };
+    const notAnId = await fetch(`${intakeUrl}/api/v1/photos/not-a-photo-id`, { headers: staff });
+    expect(notAnId.status).toBe(400);
+    expect(await notAnId.json()).toMatchObject({ message: '请求参数无效', errors: [{ field: 'photoId', code: 'invalid_format', reason: '须为照片编号（64 位小写十六进制数字）' }] });
+    const inEnglish = await fetch(`${intakeUrl}/api/v1/photos/not-a-photo-id`, { headers: { ...staff, 'accept-language': 'en' } });
+    expect(await inEnglish.json()).toMatchObject({ message: 'Invalid request', errors: [{ field: 'photoId', code: 'invalid_format', reason: 'must be a photo id (64 lower-case hex digits)' }] });
   });
 
   it('refuses an oversized photo with 413 naming it, and stores nothing', async () => {
@@ -295,8 +303,19 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
       expect(await unknownService.json()).toEqual([{ code: 404, description: expect.stringContaining('"9999"') }]);
       const invalid = await open311('requests.json', { method: 'POST', body: new URLSearchParams({ api_key: OPEN311_ONLY_KEY, service_code: '0501', lat: '40' }) });
       expect(invalid.status).toBe(400);
-      const descriptions = ((await invalid.json()) as { code: number; description: string }[]).map((e) => e.description);
-      expect(descriptions).toEqual([expect.stringMatching(/^long: /)]);
+      // a field's reason in the client's language (Chinese unless it asks for English), after the field's name
+      expect(await invalid.json()).toEqual([{ code: 400, description: 'long: lat 与 long 须同时提供' }]);
+      const asked = { method: 'POST', headers: { 'accept-language': 'en' }, body: new URLSearchParams({ api_key: OPEN311_ONLY_KEY, service_code: '0501', lat: '91', long: 'east' }) };
+      expect(await (await open311('requests.json', asked)).json()).toEqual([{ code: 400, description: 'lat: must be between -90 and 90' }, { code: 400, description: 'long: must be a number' }]);
+      const inXml = xml.parse(await (await open311('requests.xml', { ...asked, headers: {} })).text()) as { errors: { error: { code: string; description: string }[] } };
+      expect(inXml.errors.error).toEqual([{ code: '400', description: 'lat: 须在 -90 与 90 之间' }, { code: '400', description: 'long: 须为数字' }]);
+      // what fails before routing (a body type nobody reads, 415) answers in the asked format too, not CivicFlow's JSON
+      const plain = await open311('requests.xml', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'service_code=0501' });
+      expect(plain.status).toBe(415);
+      expect(plain.headers.get('content-type')).toBe('text/xml; charset=utf-8');
+      expect(xml.parse(await plain.text())).toMatchObject({ errors: { error: [{ code: '415', description: expect.stringMatching(/^Content-Type: 此处不读取 text\/plain/) }] } });
+      const plainJson = await open311('requests.json', { method: 'POST', headers: { 'content-type': 'text/plain', 'accept-language': 'en' }, body: 'x' });
+      expect(await plainJson.json()).toEqual([{ code: 415, description: expect.stringMatching(/^Content-Type: text\/plain is not read here/) }]);
     });
   });
 });

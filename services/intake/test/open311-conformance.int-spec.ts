@@ -164,7 +164,7 @@ describe('Open311 GeoReport v2 conformance, on the real intake service', () => {
       expect(missing.rows[0]).toMatchObject({ code: '404', description: expect.stringContaining('9999') });
     });
 
-    it('POST: needs a valid api_key (403), a known service_code (404), a location (400) — errors in this format, Chinese and English', async () => {
+    it('POST: needs a valid api_key (403), a known service_code (404), a location (400) — errors in this format, a field’s reason in the client’s language', async () => {
       const noKey = await post(format, { service_code: '0208', lat: String(place.lat), long: String(place.lng) });
       expect(noKey.status).toBe(403);
       const badKey = await post(format, { api_key: 'not-a-registered-key-000', service_code: '0208', lat: String(place.lat), long: String(place.lng) });
@@ -177,8 +177,12 @@ describe('Open311 GeoReport v2 conformance, on the real intake service', () => {
         expect(res.type.startsWith(format === 'xml' ? 'text/xml' : 'application/json')).toBe(true);
         expect(res.rows[0]).toMatchObject({ code: String(res.status) });
         expect(res.rows[0].description).toMatch(hasChinese);
-        expect(res.rows[0].description).toMatch(hasEnglish);
       }
+      for (const res of [noKey, badKey, unknown]) expect(res.rows[0].description).toMatch(hasEnglish);
+      // a field's reason is Chinese unless the client asks for English (Accept-Language: en)
+      expect(nowhere.rows).toEqual([{ code: '400', description: 'lat: 须提供位置：lat 与 long，或 address_string' }]);
+      const asked = await read(format, 'requests.{f}', { method: 'POST', headers: { 'accept-language': 'en' }, body: new URLSearchParams({ api_key: KEY, service_code: '0208', description: 'x' }) });
+      expect(asked).toMatchObject({ status: 400, rows: [{ code: '400', description: 'lat: a location is required: lat and long, or address_string' }] });
     });
 
     it('answers unknown paths and formats under /open311/v2 with 404 in the asked format', async () => {

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { envelopeSchema, EventEnvelope } from '../envelope/event-envelope';
 import { type CaseEventEnvelope, isCaseEvent } from '../case/case-events';
 import { findContract } from './event-catalog';
+import { saidIn } from '../shared/said';
 
 export type EventValidation =
   | { ok: true; event: EventEnvelope }
   | { ok: false; reason: string };
 
 function describeIssues(error: z.ZodError, prefix: string): string {
-  return error.issues.map((i) => `${[prefix, ...i.path.map(String)].filter(Boolean).join('.')}: ${i.message}`).join('; ');
+  return error.issues.map((i) => `${[prefix, ...i.path.map(String)].filter(Boolean).join('.')}: ${saidIn(i.message, 'en') ?? i.message}`).join('; ');
 }
 
 /** Validates an envelope and its data against the catalog. Used on produce and on consume. */

@@ -1,3 +1,4 @@
+import { says } from '../shared/said';
 import { z } from 'zod';
 import { defineEvent, RequestContract } from '../catalog/define-event';
 import { geoPointSchema, orgPathSchema } from '../shared/value-schemas';
@@ -13,7 +14,7 @@ export const routeLocationRequestV1 = defineEvent({
       point: geoPointSchema.optional(),
       address: z.string().min(1).max(500).optional(),
     })
-    .refine((q) => q.point !== undefined || q.address !== undefined, { message: 'a point or an address is required' }),
+    .refine((q) => q.point !== undefined || q.address !== undefined, { message: says('须提供坐标或地址', 'a point or an address is required') }),
 });
 
 export const gridStaffSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, PRIORITIES, REQUEST_TYPES, ROLES, SATISFACTIONS } from '@civicflow/domain';
+import { says } from './said';
 
 // The words come from the one vocabulary (libs/domain/src/vocabulary); the schemas only check them on the wire.
 
@@ -19,7 +20,7 @@ export const geoPointSchema = z.object({
 export type GeoPoint = z.infer<typeof geoPointSchema>;
 
 /** 案件编号: date + sequence, e.g. 20261128-000042. */
-export const caseNumberSchema = z.string().regex(/^\d{8}-\d{6}$/, 'case number must be YYYYMMDD-NNNNNN');
+export const caseNumberSchema = z.string().regex(/^\d{8}-\d{6}$/, says('案件编号须形如 20261128-000042', 'case number must be YYYYMMDD-NNNNNN'));
 
 /** 12345 hotline, the app (一键报事), a grid worker's patrol (巡查上报), Open311 clients. */
 export const channelSchema = z.enum(CHANNELS);

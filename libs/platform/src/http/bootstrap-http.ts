@@ -8,6 +8,7 @@ import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { createLogger, NestJsonLogger } from '../logging/logger';
 import { connectEventServer } from '../kafka/connect-event-server';
 import { Migration, runMigrations } from '../mongo/migrations';
+import { says } from '@civicflow/contracts';
 import { HttpErrorFilter } from './http-exception.filter';
 import { refuseHostileInput } from './hostile-input';
 import { securityHeaders } from './security-headers';
@@ -51,7 +52,7 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
  */
 function malformedJsonAsFieldError(error: unknown, _req: unknown, _res: unknown, next: (error?: unknown) => void): void {
   if ((error as { type?: string })?.type === 'entity.parse.failed') {
-    next(new BadRequestException({ message: '请求体不是有效的 JSON the request body is not valid JSON', errors: [{ field: '(body)', reason: `malformed JSON: ${(error as Error).message}` }] }));
+    next(new BadRequestException({ message: '请求体不是有效的 JSON the request body is not valid JSON', errors: [{ field: '(body)', code: 'malformed_json', reason: says(`JSON 格式错误：${(error as Error).message}`, `malformed JSON: ${(error as Error).message}`) }] }));
     return;
   }
   next(error);

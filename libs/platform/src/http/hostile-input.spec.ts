@@ -1,3 +1,4 @@
+import { saidIn, says } from '@civicflow/contracts';
 import { findHostileInput, MAX_BODY_DEPTH } from './hostile-input';
 
 describe('hostile input', () => {
@@ -6,8 +7,8 @@ describe('hostile input', () => {
   });
 
   it('names the field holding NUL, another control character or a bidi override', () => {
-    expect(findHostileInput({ a: { b: ['x', 'gpj\u202Eexe.'] } })).toEqual({ field: 'a.b.1', reason: expect.stringContaining('U+202E') });
-    expect(findHostileInput({ name: 'a\u0000b' })).toEqual({ field: 'name', reason: expect.stringContaining('U+0000') });
+    expect(findHostileInput({ a: { b: ['x', 'gpj\u202Eexe.'] } })).toEqual({ field: 'a.b.1', code: 'forbidden_character', reason: says('含有控制字符或双向字符 U+202E', 'contains the control or bidirectional character U+202E') });
+    expect(findHostileInput({ name: 'a\u0000b' })).toMatchObject({ field: 'name', code: 'forbidden_character', reason: expect.stringContaining('U+0000') });
     expect(findHostileInput({ name: 'bell\u0007' })?.field).toBe('name');
     expect(findHostileInput({ name: 'isolate\u2066' })?.field).toBe('name');
     expect(findHostileInput({ ['ke\u0000y']: 1 })?.field).toBe('ke\u0000y');
@@ -16,10 +17,10 @@ describe('hostile input', () => {
 
   it('refuses nesting deeper than the limit without overflowing the stack, however deep', () => {
     const deep = JSON.parse('['.repeat(20_000) + ']'.repeat(20_000));
-    expect(findHostileInput(deep)).toEqual({ field: expect.any(String), reason: `nested deeper than ${MAX_BODY_DEPTH} levels` });
+    expect(findHostileInput(deep)).toEqual({ field: expect.any(String), code: 'too_deep', reason: says(`嵌套超过 ${MAX_BODY_DEPTH} 层`, `nested deeper than ${MAX_BODY_DEPTH} levels`) });
     let ok: unknown = 'leaf';
     for (let i = 0; i < MAX_BODY_DEPTH; i++) ok = { x: ok };
     expect(findHostileInput(ok)).toBeUndefined();
-    expect(findHostileInput({ x: ok })?.reason).toMatch(/nested deeper/);
+    expect(saidIn(findHostileInput({ x: ok })!.reason, 'en')).toMatch(/nested deeper/);
   });
 });

@@ -1,5 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { says } from '@civicflow/contracts';
 
 /** Deepest nesting a JSON body may have: every CivicFlow body is a few levels deep; thousands crash parsers and validators. */
 export const MAX_BODY_DEPTH = 32;
@@ -14,13 +15,16 @@ export const FORBIDDEN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0
 
 export interface InputProblem {
   field: string;
+  code: 'forbidden_character' | 'too_deep';
+  /** In both languages (`says`): the error filter answers the caller's. */
   reason: string;
 }
 
-/** Says what is wrong with a character, by code point (the character itself may not print). */
-function describe(text: string): string {
-  const found = FORBIDDEN_TEXT.exec(text)![0];
-  return `contains the control or bidirectional character U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+/** What is wrong with a character, by code point (the character itself may not print). */
+function forbidden(field: string, text: string, inKey = false): InputProblem {
+  const codePoint = `U+${FORBIDDEN_TEXT.exec(text)![0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  const [zh, en] = [`含有控制字符或双向字符 ${codePoint}`, `contains the control or bidirectional character ${codePoint}`];
+  return { field, code: 'forbidden_character', reason: inKey ? says(`键名${zh}`, `the key ${en}`) : says(zh, en) };
 }
 
 /**
@@ -32,15 +36,15 @@ export function findHostileInput(value: unknown, maxDepth = MAX_BODY_DEPTH): Inp
   while (stack.length > 0) {
     const { value: current, path, depth } = stack.pop()!;
     if (typeof current === 'string') {
-      if (FORBIDDEN_TEXT.test(current)) return { field: path || '(body)', reason: describe(current) };
+      if (FORBIDDEN_TEXT.test(current)) return forbidden(path || '(body)', current);
       continue;
     }
     if (current === null || typeof current !== 'object') continue;
-    if (depth >= maxDepth) return { field: path || '(body)', reason: `nested deeper than ${maxDepth} levels` };
+    if (depth >= maxDepth) return { field: path || '(body)', code: 'too_deep', reason: says(`嵌套超过 ${maxDepth} 层`, `nested deeper than ${maxDepth} levels`) };
     const entries = Array.isArray(current) ? current.map((v, i) => [String(i), v] as const) : Object.entries(current);
     for (const [key, child] of entries) {
       const childPath = path ? `${path}.${key}` : key;
-      if (FORBIDDEN_TEXT.test(key)) return { field: childPath, reason: `the key ${describe(key)}` };
+      if (FORBIDDEN_TEXT.test(key)) return forbidden(childPath, key, true);
       stack.push({ value: child, path: childPath, depth: depth + 1 });
     }
   }
@@ -61,7 +65,7 @@ function queryProblem(req: Request): InputProblem | undefined {
   const raw = req.url.split('?')[1];
   if (!raw) return undefined;
   for (const [key, value] of new URLSearchParams(raw)) {
-    if (FORBIDDEN_TEXT.test(key) || FORBIDDEN_TEXT.test(value)) return { field: `query.${key.replace(FORBIDDEN_TEXT, '?')}`, reason: describe(FORBIDDEN_TEXT.test(key) ? key : value) };
+    if (FORBIDDEN_TEXT.test(key) || FORBIDDEN_TEXT.test(value)) return forbidden(`query.${key.replace(FORBIDDEN_TEXT, '?')}`, FORBIDDEN_TEXT.test(key) ? key : value, FORBIDDEN_TEXT.test(key));
   }
   return undefined;
 }

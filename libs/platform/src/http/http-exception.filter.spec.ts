@@ -1,7 +1,9 @@
-import { ArgumentsHost, ConflictException, Logger, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { says } from '@civicflow/contracts';
+import { ArgumentsHost, BadRequestException, ConflictException, Logger, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { ZodValidationException } from 'nestjs-zod';
 import { z } from 'zod';
 import { HttpErrorFilter } from './http-exception.filter';
+import { parseInput } from './invalid-input';
 
 function respond(exception: unknown, acceptLanguage?: string) {
   const sent: { status?: number; body?: Record<string, unknown>; headers: Record<string, string> } = { headers: {} };
@@ -26,6 +28,20 @@ describe('HttpErrorFilter', () => {
     expect(body).toMatchObject({ message: '请求参数无效', errors: [{ field: 'location.lat', reason: expect.any(String) }] });
   });
 
+  it('says each field’s reason in Chinese, or in English when asked, with its path and code', () => {
+    const schema = z.object({ content: z.string().trim().min(1), location: z.object({ lat: z.number().max(90) }) });
+    const refused = () => { try { parseInput(schema, { content: ' ', location: { lat: 100 } }); } catch (error) { return error; } };
+    expect(respond(refused()).body).toEqual({ statusCode: 400, error: 'Bad Request', message: '请求参数无效', errors: [
+      { field: 'content', code: 'too_small', reason: '不能为空', params: { origin: 'string', minimum: 1, inclusive: true } },
+      { field: 'location.lat', code: 'too_big', reason: '不能大于 90', params: { origin: 'number', maximum: 90, inclusive: true } },
+    ] });
+    expect(respond(refused(), 'en-GB,en;q=0.8').body).toMatchObject({ message: 'Invalid request', errors: [{ field: 'content', code: 'too_small', reason: 'must not be empty' }, { field: 'location.lat', code: 'too_big', reason: 'must be at most 90' }] });
+    // a use case's own field error written with says() follows the language too
+    const own = new BadRequestException({ message: '请求参数无效 invalid request', errors: [{ field: 'startsAt', reason: says('调解开始时间不能早于当前时间', 'the session cannot start in the past') }] });
+    expect(respond(own, 'en').body).toMatchObject({ errors: [{ field: 'startsAt', reason: 'the session cannot start in the past' }] });
+    expect(respond(own).body).toMatchObject({ errors: [{ field: 'startsAt', reason: '调解开始时间不能早于当前时间' }] });
+  });
+
   it('speaks English when asked', () => {
     expect(respond(new NotFoundException(), 'en-US,en;q=0.9').body).toMatchObject({ statusCode: 404, message: 'Not Found' });
     expect(respond(new Error('boom'), 'en').body).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'Internal error, please retry later' });
@@ -41,7 +57,7 @@ describe('HttpErrorFilter', () => {
   it('maps body-parser errors to their status and never leaks internals of unknown errors', () => {
     expect(respond(Object.assign(new Error('request entity too large'), { status: 413, type: 'entity.too.large' })).status).toBe(413);
     const malformed = respond(Object.assign(new SyntaxError('Unexpected token'), { status: 400, type: 'entity.parse.failed' }));
-    expect(malformed.body).toMatchObject({ statusCode: 400, errors: [{ field: '(body)', reason: 'malformed JSON' }] });
+    expect(malformed.body).toMatchObject({ statusCode: 400, errors: [{ field: '(body)', code: 'malformed_json', reason: 'JSON 格式错误' }] });
     const internal = respond(new Error('connection string mongodb://secret@host'));
     expect(internal.status).toBe(500);
     expect(JSON.stringify(internal.body)).not.toContain('secret');

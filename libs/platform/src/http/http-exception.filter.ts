@@ -4,18 +4,19 @@ import { Observable, throwError } from 'rxjs';
 import { ZodValidationException } from 'nestjs-zod';
 import { z } from 'zod';
 import { isTransientError } from '../kafka/transient-error';
-import { localeFrom, statusMessage } from './error-messages';
+import { saidIn } from '@civicflow/contracts';
+import { type Locale, localeFrom, statusMessage } from './error-messages';
+import { type FieldError, fieldErrorsOf } from './field-reasons';
+import { InvalidInput } from './invalid-input';
 
-export interface FieldError {
-  field: string;
-  reason: string;
-}
+/** A use case's own field error may have no code; a schema's always has one. */
+export type ErrorBodyField = Pick<FieldError, 'field' | 'reason'> & Partial<FieldError>;
 
 export interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
-  errors?: FieldError[];
+  errors?: ErrorBodyField[];
   reason?: unknown;
 }
 
@@ -52,15 +53,13 @@ export class HttpErrorFilter implements ExceptionFilter {
     res.status(body.statusCode).json(body);
   }
 
-  private toBody(exception: unknown, locale: 'zh-CN' | 'en'): ErrorBody {
+  private toBody(exception: unknown, locale: Locale): ErrorBody {
+    if (exception instanceof InvalidInput) {
+      return { statusCode: 400, error: 'Bad Request', message: statusMessage(400, locale), errors: exception.errorsIn(locale) };
+    }
+    // a schema parsed outside parseInput (nestjs-zod's own pipe or guard): its messages are as zod wrote them
     if (exception instanceof ZodValidationException) {
-      const zodError = exception.getZodError() as z.ZodError;
-      return {
-        statusCode: 400,
-        error: 'Bad Request',
-        message: statusMessage(400, locale),
-        errors: zodError.issues.map((i) => ({ field: i.path.map(String).join('.') || '(body)', reason: i.message })),
-      };
+      return { statusCode: 400, error: 'Bad Request', message: statusMessage(400, locale), errors: fieldErrorsOf((exception.getZodError() as z.ZodError).issues, locale) };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -70,7 +69,7 @@ export class HttpErrorFilter implements ExceptionFilter {
         statusCode: status,
         error: HttpStatus[status] ?? 'Error',
         message: typeof detail.message === 'string' ? detail.message : statusMessage(status, locale),
-        ...(Array.isArray(detail.errors) ? { errors: detail.errors as FieldError[] } : {}),
+        ...(Array.isArray(detail.errors) ? { errors: (detail.errors as ErrorBodyField[]).map((e) => ({ ...e, reason: saidIn(String(e.reason), locale) ?? e.reason })) } : {}),
         ...(detail.reason !== undefined ? { reason: detail.reason } : {}),
       };
     }
@@ -82,7 +81,7 @@ export class HttpErrorFilter implements ExceptionFilter {
         statusCode: status,
         error: HttpStatus[status] ?? 'Error',
         message: statusMessage(status, locale),
-        ...(type === 'entity.parse.failed' ? { errors: [{ field: '(body)', reason: 'malformed JSON' }] } : {}),
+        ...(type === 'entity.parse.failed' ? { errors: [{ field: '(body)', code: 'malformed_json', reason: locale === 'en' ? 'malformed JSON' : 'JSON 格式错误' }] } : {}),
       };
     }
     return { statusCode: 500, error: 'Internal Server Error', message: statusMessage(500, locale) };

@@ -1,5 +1,6 @@
 import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { says } from '@civicflow/contracts';
 
 /**
  * The body types CivicFlow's services read: JSON everywhere, forms where a route parses them itself (photo uploads,
@@ -19,7 +20,14 @@ export function refuseUndeclaredMediaType(req: Request, _res: Response, next: Ne
   next(
     new UnsupportedMediaTypeException({
       message: `不支持的内容类型 ${given},请求体请用 application/json unsupported media type ${given}: send the body as application/json`,
-      errors: [{ field: 'Content-Type', reason: `${given} is not read here; use application/json (form endpoints: multipart/form-data or application/x-www-form-urlencoded)` }],
+      errors: [{
+        field: 'Content-Type',
+        code: 'unsupported_media_type',
+        reason: says(
+          `此处不读取 ${given}，请用 application/json（表单接口：multipart/form-data 或 application/x-www-form-urlencoded）`,
+          `${given} is not read here; use application/json (form endpoints: multipart/form-data or application/x-www-form-urlencoded)`,
+        ),
+      }],
     }),
   );
 }

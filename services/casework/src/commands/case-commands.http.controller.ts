@@ -2,8 +2,9 @@ import { BadRequestException, Body, Controller, ForbiddenException, Get, Headers
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { AuthUser, CurrentUser } from '@civicflow/platform';
+import { AuthUser, CurrentUser, parseInput } from '@civicflow/platform';
 import { CaseCommandResult, caseCommandUpdates, CaseView } from '@civicflow/workflows';
+import { says } from '@civicflow/contracts';
 import { CASE_COMMAND_LABELS, mayIssue, roleNames, rolesFor } from '@civicflow/domain';
 import { isCaseCommand } from './command-policy';
 import { commandBodies } from './command-bodies';
@@ -37,18 +38,11 @@ export class CaseCommandsHttpController {
       throw new ForbiddenException({ message: `${who.zh}无权${what.zh}（仅限${allowed.zh}） a ${who.en} may not ${what.en}; allowed: ${allowed.en}` });
     }
     if (body !== undefined && (body === null || typeof body !== 'object' || Array.isArray(body))) {
-      throw new BadRequestException({ message: '请求体须为对象 the body must be a JSON object', errors: [{ field: '(body)', reason: 'expected an object' }] });
+      throw new BadRequestException({ message: '请求体须为对象 the body must be a JSON object', errors: [{ field: '(body)', code: 'invalid_type', reason: says('须为对象', 'expected an object') }] });
     }
     // the body is checked against the command's schema before anything reaches Temporal (the actor is never taken from it)
-    const parsed = commandBodies[command].safeParse(body ?? {});
-    if (!parsed.success) {
-      throw new BadRequestException({
-        message: '命令参数无效 invalid command',
-        errors: parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(body)', reason: i.message })),
-      });
-    }
+    const args = parseInput(commandBodies[command], body ?? {}) as Record<string, unknown>;
     await this.access.statusFor(user, caseNumber);
-    const args = parsed.data as Record<string, unknown>;
     const actor = { userId: user.userId, role: user.role, unitId: user.unitId };
     try {
       return await this.temporal.workflow.getHandle(caseNumber).executeUpdate(caseCommandUpdates[command] as typeof caseCommandUpdates.accept, {

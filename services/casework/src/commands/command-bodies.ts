@@ -7,7 +7,8 @@ import type { CaseCommandName } from '@civicflow/workflows';
  * before anything reaches Temporal: types, lengths, enumerations; unknown fields are dropped. Whether the command
  * makes sense for the case now (an empty reason, the wrong stage) is still the workflow's call (409).
  */
-const text = (max: number) => z.string().max(max, `at most ${max} characters`);
+// a too-long text is said by its issue code (不得超过 N 个字符 / at most N characters)
+const text = (max: number) => z.string().max(max);
 const note = text(2000).optional();
 const unit = z.string().min(1).max(100);
 const departmentId = z.string().min(1).max(100);

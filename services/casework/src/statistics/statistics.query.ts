@@ -1,6 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { says } from '@civicflow/contracts';
 import { parsePeriod, Period } from './period';
 import { DRILL_DOWN_METRICS, GROUP_BYS, RATE_KEYS } from './rates';
 
@@ -29,7 +30,7 @@ export class DrillDownQuery extends createZodDto(
       page: z.coerce.number().int().min(1).default(1),
       pageSize: z.coerce.number().int().min(1).max(200).default(20),
     })
-    .refine((q) => (q.groupBy === undefined) === (q.key === undefined), { path: ['key'], message: 'groupBy and key go together' }),
+    .refine((q) => (q.groupBy === undefined) === (q.key === undefined), { path: ['key'], message: says('groupBy 与 key 须同时提供', 'groupBy and key go together') }),
 ) {}
 
 /** The period of a query, or 400 naming the field. */

@@ -1,4 +1,5 @@
 import { BadRequestException, ConflictException, NotFoundException } from '@nestjs/common';
+import { says } from '@civicflow/contracts';
 
 /** A reason shown to people, zh-CN first; `code` is for programs. */
 export interface Refusal {
@@ -9,10 +10,10 @@ export interface Refusal {
 
 /**
  * 400 for a field that passed the shape check but not a business check (unknown category, retired article …),
- * in the same `errors: [{ field, reason }]` form the validation pipe uses.
+ * in the same `errors: [{ field, reason }]` form the validation pipe uses, said in the caller's language.
  */
 export function invalidField(field: string, zh: string, en: string): BadRequestException {
-  return new BadRequestException({ errors: [{ field, reason: `${zh} ${en}` }] });
+  return new BadRequestException({ errors: [{ field, reason: says(zh, en) }] });
 }
 
 /** 409 with the reason, so the operator learns why the command was refused. */

@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { Model } from 'mongoose';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { roleSchema } from '@civicflow/contracts';
+import { roleSchema, says } from '@civicflow/contracts';
 import { AuthUser, CurrentUser, Roles } from '@civicflow/platform';
 import { AuthAudit } from '../audit/auth-audit';
 import { Sessions } from '../sessions/sessions';
@@ -14,8 +14,8 @@ import { USER_MODEL, UserDoc } from '../users/user.schema';
 
 /** People's roles: a service identity is a client of the token endpoint, never a user account. */
 const personRole = roleSchema.exclude(['service']);
-const username = z.string().trim().regex(/^[a-z][a-z0-9._-]{2,63}$/, '3–64 characters: lower-case letters, digits, . _ - (starting with a letter)');
-const unitId = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'an org unit or department id, like bf-d01-s01 or dept-water');
+const username = z.string().trim().regex(/^[a-z][a-z0-9._-]{2,63}$/, says('3–64 个字符：小写字母、数字、. _ -，以字母开头', '3–64 characters: lower-case letters, digits, . _ - (starting with a letter)'));
+const unitId = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, says('须为组织单元或部门编号，如 bf-d01-s01 或 dept-water', 'an org unit or department id, like bf-d01-s01 or dept-water'));
 const name = z.string().trim().min(1).max(100);
 const password = z.string().min(1).max(256);
 

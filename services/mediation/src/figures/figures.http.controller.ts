@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FilterQuery } from 'mongoose';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { says } from '@civicflow/contracts';
 import { computeMediationFigures } from '@civicflow/domain';
 import { AuthUser, CurrentUser, Roles } from '@civicflow/platform';
 import { DisputeDoc } from '../disputes/dispute';
@@ -14,8 +15,8 @@ import { toFiguresRecord } from './figures';
 const FIELDS = { _id: 1, communityId: 1, streetId: 1, openedAt: 1, stage: 1, level: 1, resolvedAt: 1, failedAt: 1, deadline: 1, agreement: 1, pastAgreements: 1 } as const;
 
 class FiguresQuery extends createZodDto(z.object({
-  from: z.iso.datetime({ offset: true, message: '须为带时区的 ISO 时间 must be an ISO date-time' }),
-  to: z.iso.datetime({ offset: true, message: '须为带时区的 ISO 时间 must be an ISO date-time' }).optional().describe('exclusive; now by default'),
+  from: z.iso.datetime({ offset: true, error: says('须为带时区的 ISO 时间', 'must be an ISO date-time') }),
+  to: z.iso.datetime({ offset: true, error: says('须为带时区的 ISO 时间', 'must be an ISO date-time') }).optional().describe('exclusive; now by default'),
   groupBy: z.enum(['community', 'street', 'month', 'none']).default('community'),
   streetId: z.string().min(1).optional(),
   communityId: z.string().min(1).optional(),

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { says } from '@civicflow/contracts';
 import { AuthUser, CurrentUser, Roles } from '@civicflow/platform';
 import { DisputeAccess, MEDIATE_ROLES, READ_ROLES } from '../disputes/dispute-access';
 import { RecordSessionUseCase } from './record-minutes/record-session.usecase';
@@ -10,18 +11,18 @@ import { ScheduleSessionUseCase } from './schedule-session/schedule-session.usec
 import { SessionDoc } from './session';
 import { SessionStore } from './session.store';
 
-const instant = z.iso.datetime({ offset: true, message: '须为带时区的 ISO 时间 must be an ISO date-time with offset' });
+const instant = z.iso.datetime({ offset: true, error: says('须为带时区的 ISO 时间', 'must be an ISO date-time with offset') });
 
 class ScheduleSessionDto extends createZodDto(z.object({
   startsAt: instant,
   endsAt: instant,
-  place: z.string().trim().min(1, '须填写调解地点 the session needs a place').max(200),
-  attendeeIds: z.array(z.string().trim().min(1).max(100)).min(1, '须至少有一名参加人 a session needs at least one attendee').max(50),
+  place: z.string().trim().min(1, says('须填写调解地点', 'the session needs a place')).max(200),
+  attendeeIds: z.array(z.string().trim().min(1).max(100)).min(1, says('须至少有一名参加人', 'a session needs at least one attendee')).max(50),
   consultation: z.boolean().default(false).describe('a "3+X" consultation (四方共议) rather than an ordinary session'),
 })) {}
 
 class RecordMinutesDto extends createZodDto(z.object({
-  minutesSummary: z.string().trim().min(1, '须填写调解记录 the minutes must not be empty').max(4000),
+  minutesSummary: z.string().trim().min(1, says('须填写调解记录', 'the minutes must not be empty')).max(4000),
 })) {}
 
 class RecordConsultationDto extends createZodDto(consultationRecordSchema) {}

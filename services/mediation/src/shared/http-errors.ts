@@ -1,4 +1,5 @@
 import { BadRequestException, ConflictException, NotFoundException } from '@nestjs/common';
+import { saidIn, says } from '@civicflow/contracts';
 
 /** A reason shown to people, zh-CN first; `code` is for programs. */
 export interface Refusal {
@@ -14,11 +15,11 @@ export interface FieldError {
 
 /** 400 in the validation pipe's form `errors: [{ field, reason }]`, for checks beyond the shape (past times …). */
 export function invalidFields(errors: FieldError[]): BadRequestException {
-  return new BadRequestException({ message: `请求参数无效 invalid request: ${errors.map((e) => `${e.field} ${e.reason}`).join('; ')}`, errors });
+  return new BadRequestException({ message: `请求参数无效 invalid request: ${errors.map((e) => `${e.field} ${saidIn(e.reason, 'zh-CN') ?? e.reason}`).join('; ')}`, errors });
 }
 
 export function invalidField(field: string, zh: string, en: string): BadRequestException {
-  return invalidFields([{ field, reason: `${zh} ${en}` }]);
+  return invalidFields([{ field, reason: says(zh, en) }]);
 }
 
 /** 409 with the reason, so the mediator learns why the command was refused. */

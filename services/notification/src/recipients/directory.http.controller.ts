@@ -2,14 +2,14 @@ import { Body, Controller, Inject, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { roleSchema } from '@civicflow/contracts';
+import { roleSchema, says } from '@civicflow/contracts';
 import { Roles, ServiceScope } from '@civicflow/platform';
 import { CLOCK, Clock } from '../clock/clock';
 import { maskPhone } from './recipient';
 import { MongoRecipientDirectory } from './mongo-recipient-directory';
 import { DeliveryQueue } from '../deliveries/send-deliveries/delivery-queue';
 
-const phone = z.string().trim().regex(/^\+?\d[\d\s-]{5,19}$/, 'a phone number');
+const phone = z.string().trim().regex(/^\+?\d[\d\s-]{5,19}$/, says('须为电话号码', 'must be a phone number'));
 const locale = z.enum(['zh-CN', 'en']);
 const contactFields = {
   phone: phone.optional(),

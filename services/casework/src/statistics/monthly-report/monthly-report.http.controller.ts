@@ -2,6 +2,7 @@ import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Inject, 
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { says } from '@civicflow/contracts';
 import { chinaDayOf, dateKeyOfChinaDay } from '@civicflow/domain';
 import { AuthUser, CurrentUser, Roles, unitNameFrom } from '@civicflow/platform';
 import { OrgDirectory } from '../org-directory';
@@ -15,7 +16,7 @@ import { monthlyReportXlsx } from './monthly-report.xlsx';
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export class GenerateMonthlyReportBody extends createZodDto(
-  z.object({ month: z.string().regex(MONTH, 'must be a month YYYY-MM').optional().describe('the month to report; default: the month before this one (China time)') }),
+  z.object({ month: z.string().regex(MONTH, says('须为 YYYY-MM 格式的月份', 'must be a month YYYY-MM')).optional().describe('the month to report; default: the month before this one (China time)') }),
 ) {}
 
 export class MonthlyReportFormatQuery extends createZodDto(z.object({ format: z.enum(['pdf', 'xlsx', 'json']).default('pdf') })) {}

@@ -2,6 +2,7 @@ import { BadRequestException, Body, Controller, Get, HttpCode, Post } from '@nes
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { says } from '@civicflow/contracts';
 import {
   chinaDayOf, dateKeyOfChinaDay, effectiveFromProblems, figureFormulas, policyInForceOn, RESOLVED_RULES, RESPONDED_RULES, scoringRulesProblems, VALID_CALLBACK_RULES,
   type PolicyProblem, type ScoringPolicyVersion,
@@ -13,7 +14,7 @@ const share = z.number().min(0).max(1);
 
 export class NewPolicyVersionBody extends createZodDto(
   z.object({
-    effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a YYYY-MM-DD date').describe('first China day in force (today or later)'),
+    effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, says('须为 YYYY-MM-DD 格式的日期', 'must be a YYYY-MM-DD date')).describe('first China day in force (today or later)'),
     weights: z.object({ response: share, resolution: share, satisfaction: share }).describe('shares of the composite (add up to 1)'),
     basicallySatisfiedWeight: share.describe('how much of a 基本满意 counts as satisfied'),
     responded: z.enum(RESPONDED_RULES),

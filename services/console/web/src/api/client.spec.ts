@@ -1,4 +1,4 @@
-import { ApiError, inLocale, messageOf } from './client';
+import { api, ApiError, download, inLocale, messageOf, upload } from './client';
 
 describe('what the user is told when a request fails', () => {
   it('says a refusal once, in the user’s language', () => {
@@ -30,5 +30,35 @@ describe('what the user is told when a request fails', () => {
     expect(new ApiError(401, 'x', null).kind).toBe('unauthorized');
     expect(new ApiError(409, 'x', null).kind).toBe('refused');
     expect(new ApiError(503, 'x', null).kind).toBe('server');
+  });
+
+  describe('asks the services in the user’s language, so a 400 names each field’s reason in it', () => {
+    const asked: (string | undefined)[] = [];
+    const store = new Map<string, string>();
+    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => store.set(k, v), removeItem: (k: string) => store.delete(k) };
+    const refusal = (language: string | undefined) => (language === 'en'
+      ? { statusCode: 400, message: 'Invalid request', errors: [{ field: 'content', code: 'too_small', reason: 'must not be empty' }] }
+      : { statusCode: 400, message: '请求参数无效', errors: [{ field: 'content', code: 'too_small', reason: '不能为空' }] });
+    beforeAll(() => {
+      Object.assign(globalThis, { localStorage: storage, sessionStorage: storage });
+      globalThis.fetch = (async (_url: string, init: RequestInit) => {
+        const language = (init.headers as Record<string, string>)['accept-language'];
+        asked.push(language);
+        return new Response(JSON.stringify(refusal(language)), { status: 400, headers: { 'content-type': 'application/json' } });
+      }) as typeof fetch;
+    });
+    afterAll(() => {
+      delete (globalThis as { localStorage?: unknown }).localStorage;
+      delete (globalThis as { sessionStorage?: unknown }).sessionStorage;
+    });
+
+    it.each([['zh-CN', '请求参数无效: content 不能为空'], ['en', 'Invalid request: content must not be empty']])('in %s: api, upload and download', async (locale, said) => {
+      store.set('civicflow.locale', locale);
+      asked.length = 0;
+      await expect(api('hotline/calls', { body: {} })).rejects.toMatchObject({ status: 400, message: said });
+      await expect(upload('intake/reports/app', new FormData())).rejects.toMatchObject({ message: said });
+      await expect(download('export/statistics', {}, 'x.csv')).rejects.toMatchObject({ message: said });
+      expect(asked).toEqual([locale, locale, locale]);
+    });
   });
 });

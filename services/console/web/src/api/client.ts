@@ -134,6 +134,15 @@ export function inLocale(text: string, locale: Locale): string {
   return locale === 'en' ? match[2].replace(/^\(|\)$/g, '') : match[1].trim();
 }
 
+/** An answer's body: its JSON, else the text as it came (an HTML error page, a bare message). */
+function parsedBody(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return text;
+  }
+}
+
 export async function api<T = unknown>(path: string, init: { method?: string; body?: unknown; query?: Query; headers?: Record<string, string> } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': storedLocale(), ...init.headers };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -142,13 +151,7 @@ export async function api<T = unknown>(path: string, init: { method?: string; bo
     headers,
     body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
   });
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    /* not JSON */
-  }
+  const body = parsedBody(await response.text());
   if (response.status === 401 && !path.startsWith('session/login')) onUnauthorized();
   if (!response.ok) throw new ApiError(response.status, messageOf(body, response.status), body);
   return body as T;
@@ -194,13 +197,7 @@ export const connectivity = (() => {
 export async function upload<T = unknown>(path: string, form: FormData, query?: Query): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': storedLocale() };
   const response = await authorizedFetch(withQuery(`/api/${path.replace(/^\//, '')}`, query), { method: 'POST', headers, body: form });
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    /* not JSON */
-  }
+  const body = parsedBody(await response.text());
   if (response.status === 401) onUnauthorized();
   if (!response.ok) throw new ApiError(response.status, messageOf(body, response.status), body);
   return body as T;
@@ -215,8 +212,12 @@ export async function fetchBlobUrl(path: string): Promise<string> {
 
 /** Downloads an export (CSV / Excel) with the bearer header and saves it under the server's file name. */
 export async function download(path: string, query: Query, fallbackName: string): Promise<void> {
-  const response = await authorizedFetch(withQuery(`/api/${path.replace(/^\//, '')}`, query), { headers: {} });
-  if (!response.ok) throw new ApiError(response.status, messageOf(await response.text(), response.status), null);
+  // a refusal's field reasons come in the user's language, as for api()
+  const response = await authorizedFetch(withQuery(`/api/${path.replace(/^\//, '')}`, query), { headers: { 'accept-language': storedLocale() } });
+  if (!response.ok) {
+    const body = parsedBody(await response.text());
+    throw new ApiError(response.status, messageOf(body, response.status), body);
+  }
   const disposition = response.headers.get('content-disposition') ?? '';
   const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
   const plain = /filename="?([^";]+)"?/i.exec(disposition);

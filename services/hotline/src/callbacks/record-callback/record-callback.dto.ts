@@ -1,6 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { satisfactionSchema } from '@civicflow/contracts';
+import { satisfactionSchema, says } from '@civicflow/contracts';
 
 export const recordCallbackSchema = z
   .object({
@@ -11,13 +11,13 @@ export const recordCallbackSchema = z
   })
   .superRefine((result, ctx) => {
     if (result.reached && result.satisfaction === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['satisfaction'], message: '已联系到市民时必须登记满意度 required when the citizen was reached' });
+      ctx.addIssue({ code: 'custom', path: ['satisfaction'], message: says('已联系到市民时必须登记满意度', 'required when the citizen was reached') });
     }
     if (!result.reached && result.satisfaction !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['satisfaction'], message: '未联系到市民时不能登记满意度 only when the citizen was reached' });
+      ctx.addIssue({ code: 'custom', path: ['satisfaction'], message: says('未联系到市民时不能登记满意度', 'only when the citizen was reached') });
     }
     if (!result.reached && result.resolved !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['resolved'], message: '未联系到市民时不能登记是否解决 only when the citizen was reached' });
+      ctx.addIssue({ code: 'custom', path: ['resolved'], message: says('未联系到市民时不能登记是否解决', 'only when the citizen was reached') });
     }
   });
 

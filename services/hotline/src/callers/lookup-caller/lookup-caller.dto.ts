@@ -1,10 +1,11 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { says } from '@civicflow/contracts';
 
 const callerNumber = z
   .string()
   .trim()
-  .regex(/^\+?[\d\s-]{5,20}$/, 'must be a phone number');
+  .regex(/^\+?[\d\s-]{5,20}$/, says('须为电话号码', 'must be a phone number'));
 
 export const lookupCallerQuerySchema = z.object({
   number: callerNumber.describe('the number on the operator’s screen; used only to compute its keyed hash'),

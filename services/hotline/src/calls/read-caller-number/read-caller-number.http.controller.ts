@@ -2,11 +2,12 @@ import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { says } from '@civicflow/contracts';
 import { AuthUser, CurrentUser, Roles } from '@civicflow/platform';
 import { ReadCallerNumberUseCase, RevealedCallerNumber } from './read-caller-number.usecase';
 
 class ReadCallerNumberQuery extends createZodDto(
-  z.object({ reason: z.string().trim().min(2, 'say why the full number is needed (e.g. 回访, 来电中断回拨)').max(200) }),
+  z.object({ reason: z.string().trim().min(2, says('须说明查看完整号码的原因（如 回访、来电中断回拨）', 'say why the full number is needed (e.g. 回访, 来电中断回拨)')).max(200) }),
 ) {}
 
 class RevealedCallerNumberDto extends createZodDto(

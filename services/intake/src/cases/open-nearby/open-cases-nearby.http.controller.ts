@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { says } from '@civicflow/contracts';
 import { AuthUser, CurrentUser, Roles } from '@civicflow/platform';
 import { CaseDetailQuery } from '../get-case/case-detail.query';
 import { OpenCases } from '../dedup/open-cases';
@@ -11,13 +12,13 @@ const MAX_SHOWN = 5;
 class OpenNearbyQuery extends createZodDto(
   z
     .object({
-      categoryCode: z.string().regex(/^\d{4}$/, 'must be a minor category code such as 0208'),
+      categoryCode: z.string().regex(/^\d{4}$/, says('须为小类代码，如 0208', 'must be a minor category code such as 0208')),
       lng: z.coerce.number().min(-180).max(180).optional(),
       lat: z.coerce.number().min(-90).max(90).optional(),
       address: z.string().trim().min(1).max(500).optional(),
     })
-    .refine((q) => (q.lng === undefined) === (q.lat === undefined), { message: 'lng and lat go together', path: ['lat'] })
-    .refine((q) => q.lng !== undefined || q.address !== undefined, { message: 'a point (lng, lat) or an address is required', path: ['address'] }),
+    .refine((q) => (q.lng === undefined) === (q.lat === undefined), { message: says('lng 与 lat 须同时提供', 'lng and lat go together'), path: ['lat'] })
+    .refine((q) => q.lng !== undefined || q.address !== undefined, { message: says('须提供坐标（lng、lat）或地址', 'a point (lng, lat) or an address is required'), path: ['address'] }),
 ) {}
 
 /**

@@ -1,5 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { says } from '@civicflow/contracts';
 import { reportFieldsShape, requireAPlace } from './report-intake/report-fields';
 
 export const appReportSchema = z
@@ -9,7 +10,7 @@ export const appReportSchema = z
      * The app's own id for the resident (an account or open id, never a phone number). CivicFlow keeps only a keyed
      * hash of it: enough to see that two reports come from one person, and for the app to be told about their case.
      */
-    reporterId: z.string().trim().min(1, 'the app must say which of its residents reports').max(128),
+    reporterId: z.string().trim().min(1, says('须写明是 App 的哪位居民上报', 'the app must say which of its residents reports')).max(128),
   })
   .superRefine(requireAPlace);
 

@@ -1,15 +1,17 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { z } from 'zod';
+import { says } from '@civicflow/contracts';
+import { type FieldError, InvalidInput, parseRequestInput } from '@civicflow/platform';
 import { REQUEST_TYPE_ATTRIBUTE, requestTypesOf } from './open311-services';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 /** The spec's optional arguments: sent empty (FixMyStreet sends every field it knows) is the same as not sent. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
-const tooLong = (max: number) => `不得超过 ${max} 个字符 at most ${max} characters`;
-const text = (max: number) => optional(z.string({ error: '须为文本 must be text' }).trim().max(max, tooLong(max)));
+// type and length reasons come from the issue codes (libs/platform field-reasons), in the caller's language
+const text = (max: number) => optional(z.string().trim().max(max));
 const coordinate = (limit: number) => {
-  const range = `须在 -${limit} 与 ${limit} 之间 must be between -${limit} and ${limit}`;
-  return optional(z.coerce.number({ error: '须为数字 must be a number' }).min(-limit, range).max(limit, range));
+  const range = says(`须在 -${limit} 与 ${limit} 之间`, `must be between -${limit} and ${limit}`);
+  return optional(z.coerce.number().min(-limit, range).max(limit, range));
 };
 
 /** POST requests.{format}, form-encoded as the spec says (or multipart, or JSON with the same names). api_key is checked before. */
@@ -17,13 +19,13 @@ export const serviceRequestBodySchema = z
   .object({
     api_key: z.unknown().optional(),
     jurisdiction_id: text(100),
-    service_code: z.string({ error: '必填 required' }).trim().min(1, '必填 required'),
+    service_code: z.string({ error: says('必填', 'required') }).trim().min(1, says('必填', 'required')),
     lat: coordinate(90),
     long: coordinate(180),
     address_string: text(500),
     address_id: text(100),
     description: text(4000),
-    media_url: optional(z.url({ protocol: /^https?$/, error: '须为 http(s) 链接 must be an http(s) URL' }).max(2000, tooLong(2000))),
+    media_url: optional(z.url({ protocol: /^https?$/, error: says('须为 http(s) 链接', 'must be an http(s) URL') }).max(2000)),
     // who reports: used only to derive a pseudonym, never stored
     email: text(254),
     device_id: text(200),
@@ -34,14 +36,14 @@ export const serviceRequestBodySchema = z
   })
   .superRefine((request, ctx) => {
     if ((request.lat === undefined) !== (request.long === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [request.lat === undefined ? 'lat' : 'long'], message: 'lat 与 long 须同时提供 lat and long go together' });
+      ctx.addIssue({ code: 'custom', path: [request.lat === undefined ? 'lat' : 'long'], message: says('lat 与 long 须同时提供', 'lat and long go together') });
     } else if (request.lat === undefined && request.address_string === undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['lat'],
         message: request.address_id
-          ? '不支持 address_id,请提供 lat/long 或 address_string address_id is not supported here; send lat and long, or address_string'
-          : '须提供位置 a location is required: lat and long, or address_string',
+          ? says('不支持 address_id，请提供 lat/long 或 address_string', 'address_id is not supported here; send lat and long, or address_string')
+          : says('须提供位置：lat 与 long，或 address_string', 'a location is required: lat and long, or address_string'),
       });
     }
   });
@@ -70,10 +72,9 @@ export function collectAttributes(body: Record<string, unknown>): Record<string,
   return attributes;
 }
 
-export type FieldError = { field: string; reason: string };
-
-export function badRequest(errors: FieldError[]): BadRequestException {
-  return new BadRequestException({ message: '请求参数无效 invalid request', errors });
+/** 400 naming each bad field (reasons written with `says`), in the caller's language. */
+export function badRequest(errors: FieldError[], issues: z.core.$ZodIssue[] = []): BadRequestException {
+  return InvalidInput.of(issues, errors);
 }
 
 const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
@@ -88,24 +89,24 @@ export function parseServiceRequestBody(body: unknown): ParsedServiceRequest {
   const serviceCode = typeof raw.service_code === 'string' ? raw.service_code.trim() : '';
   const requestTypes = serviceCode ? requestTypesOf(serviceCode) : undefined;
   if (serviceCode && !requestTypes) throw new NotFoundException({ message: `未知的服务代码 unknown service_code "${serviceCode}"` });
-  const parsed = serviceRequestBodySchema.safeParse(raw);
-  const errors: FieldError[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(body)', reason: i.message }));
+  const parsed = parseRequestInput(serviceRequestBodySchema, raw);
+  const errors: FieldError[] = [];
   const attributes: Record<string, string> = {};
   for (const [code, value] of Object.entries(collectAttributes(raw))) {
     const field = `attribute[${code}]`;
     const values = (Array.isArray(value) ? value : [value]).filter((v) => !isBlank(v));
     if (values.length === 0) continue;
     if (code !== REQUEST_TYPE_ATTRIBUTE) {
-      errors.push({ field, reason: `未定义的属性 unknown attribute; this service defines only ${REQUEST_TYPE_ATTRIBUTE}` });
+      errors.push({ field, code: 'unknown_attribute', reason: says(`未定义的属性，本服务只定义 ${REQUEST_TYPE_ATTRIBUTE}`, `unknown attribute; this service defines only ${REQUEST_TYPE_ATTRIBUTE}`) });
     } else if (values.length > 1 || typeof values[0] !== 'string') {
-      errors.push({ field, reason: '须为单个值 must be a single value' });
+      errors.push({ field, code: 'not_single_value', reason: says('须为单个值', 'must be a single value') });
     } else if (requestTypes && !requestTypes.includes(values[0].trim() as never)) {
-      errors.push({ field, reason: `"${values[0]}" 不在可选值中 is not one of ${requestTypes.join(', ')}` });
+      errors.push({ field, code: 'invalid_value', reason: says(`"${values[0]}" 不在可选值中：${requestTypes.join('、')}`, `"${values[0]}" is not one of ${requestTypes.join(', ')}`) });
     } else {
       attributes[code] = values[0].trim();
     }
   }
-  if (errors.length > 0 || !parsed.success) throw badRequest(errors);
+  if (errors.length > 0 || !parsed.success) throw badRequest(errors, parsed.error?.issues);
   return { ...parsed.data, attributes };
 }
 
@@ -155,11 +156,11 @@ export function parseW3cDateTime(value: string): Date | undefined {
 function parseW3cDate(value: unknown, field: string, errors: FieldError[]): Date | undefined {
   if (isBlank(value)) return undefined;
   if (typeof value !== 'string') {
-    errors.push({ field, reason: '须为单个值 must be given once' });
+    errors.push({ field, code: 'not_single_value', reason: says('须为单个值', 'must be given once') });
     return undefined;
   }
   const date = parseW3cDateTime(value);
-  if (!date) errors.push({ field, reason: `须为带时区的 W3C 时间 must be a W3C datetime with its zone, e.g. 2026-11-28T08:00+08:00, or a date (got "${value.trim()}")` });
+  if (!date) errors.push({ field, code: 'invalid_format', params: { format: 'w3c_datetime' }, reason: says(`须为带时区的 W3C 时间，如 2026-11-28T08:00+08:00，或一个日期（收到 "${value.trim()}"）`, `must be a W3C datetime with its zone, e.g. 2026-11-28T08:00+08:00, or a date (got "${value.trim()}")`) });
   return date;
 }
 
@@ -168,7 +169,7 @@ export function parseDateRange(query: Record<string, unknown>): { start?: Date; 
   const errors: FieldError[] = [];
   const start = parseW3cDate(query.start_date, 'start_date', errors);
   const end = parseW3cDate(query.end_date, 'end_date', errors);
-  if (start && end && start > end) errors.push({ field: 'start_date', reason: 'start_date 晚于 end_date start_date is after end_date' });
+  if (start && end && start > end) errors.push({ field: 'start_date', code: 'start_after_end', reason: says('start_date 晚于 end_date', 'start_date is after end_date') });
   if (errors.length > 0) throw badRequest(errors);
   return { start, end };
 }
@@ -180,20 +181,20 @@ export function parseServiceRequestFilters(query: Record<string, unknown>, now =
   const errors: FieldError[] = [];
   const serviceCodes = commaList(query.service_code);
   for (const code of serviceCodes ?? []) {
-    if (!requestTypesOf(code)) errors.push({ field: 'service_code', reason: `未知的服务代码 unknown service_code "${code}"` });
+    if (!requestTypesOf(code)) errors.push({ field: 'service_code', code: 'unknown_service_code', reason: says(`未知的服务代码 "${code}"`, `unknown service_code "${code}"`) });
   }
   const statuses = commaList(query.status)?.map((s) => s.toLowerCase());
   for (const status of statuses ?? []) {
-    if (status !== 'open' && status !== 'closed') errors.push({ field: 'status', reason: `"${status}" 须为 open 或 closed must be open or closed` });
+    if (status !== 'open' && status !== 'closed') errors.push({ field: 'status', code: 'invalid_value', params: { values: ['open', 'closed'] }, reason: says(`"${status}" 须为 open 或 closed`, `"${status}" must be open or closed`) });
   }
   const startGiven = parseW3cDate(query.start_date, 'start_date', errors);
   const endGiven = parseW3cDate(query.end_date, 'end_date', errors);
   // the spec bounds a range given by both ends to 90 days and defaults to the last 90; a start alone reads up to now
   const end = endGiven ?? now;
   const start = startGiven ?? new Date(end.getTime() - MAX_WINDOW_DAYS * DAY_MS);
-  if (startGiven && endGiven && start > end) errors.push({ field: 'start_date', reason: 'start_date 晚于 end_date start_date is after end_date' });
+  if (startGiven && endGiven && start > end) errors.push({ field: 'start_date', code: 'start_after_end', reason: says('start_date 晚于 end_date', 'start_date is after end_date') });
   if (startGiven && endGiven && end.getTime() - start.getTime() > MAX_WINDOW_DAYS * DAY_MS) {
-    errors.push({ field: 'end_date', reason: `时间范围不得超过 ${MAX_WINDOW_DAYS} 天 the range may not span more than ${MAX_WINDOW_DAYS} days` });
+    errors.push({ field: 'end_date', code: 'range_too_long', params: { maximum: MAX_WINDOW_DAYS }, reason: says(`时间范围不得超过 ${MAX_WINDOW_DAYS} 天`, `the range may not span more than ${MAX_WINDOW_DAYS} days`) });
   }
   if (errors.length > 0) throw badRequest(errors);
   return { serviceCodes, start, end, statuses: statuses as Open311Status[] | undefined };

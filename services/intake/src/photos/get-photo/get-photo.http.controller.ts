@@ -2,10 +2,11 @@ import { Controller, Get, Header, Inject, NotFoundException, Param, StreamableFi
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { says } from '@civicflow/contracts';
 import { PHOTO_ID_PATTERN, PHOTO_STORAGE, PhotoStorage } from '../photo-storage';
 
 class PhotoIdParam extends createZodDto(
-  z.object({ photoId: z.string().regex(PHOTO_ID_PATTERN, 'must be a photo id (64 lower-case hex digits)') }),
+  z.object({ photoId: z.string().regex(PHOTO_ID_PATTERN, says('须为照片编号（64 位小写十六进制数字）', 'must be a photo id (64 lower-case hex digits)')) }),
 ) {}
 
 /**

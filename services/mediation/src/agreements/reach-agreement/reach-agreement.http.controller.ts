@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { says } from '@civicflow/contracts';
 import { validateAgreement } from '@civicflow/domain';
 import { AuthUser, CurrentUser, Roles } from '@civicflow/platform';
 import { DisputeAccess, MEDIATE_ROLES } from '../../disputes/dispute-access';
@@ -15,10 +16,10 @@ import { PartyRegister } from '../../parties/party-register';
 
 export const reachAgreementSchema = z.object({
   terms: z.array(z.object({
-    partyId: z.string().trim().min(1, '须写明履行义务的当事人 name the party who owes the term'),
-    obligation: z.string().trim().min(1, '须写明履行内容 say what is to be done').max(500),
-    dueAt: z.iso.datetime({ offset: true, message: '履行期限须为带时区的 ISO 时间 dueAt must be an ISO date-time' }),
-  })).min(1, '调解协议须至少有一项履行条款（谁、做什么、何时前） an agreement needs at least one term: who does what by when').max(50),
+    partyId: z.string().trim().min(1, says('须写明履行义务的当事人', 'name the party who owes the term')),
+    obligation: z.string().trim().min(1, says('须写明履行内容', 'say what is to be done')).max(500),
+    dueAt: z.iso.datetime({ offset: true, error: says('履行期限须为带时区的 ISO 时间', 'dueAt must be an ISO date-time') }),
+  })).min(1, says('调解协议须至少有一项履行条款（谁、做什么、何时前）', 'an agreement needs at least one term: who does what by when')).max(50),
 });
 class ReachAgreementDto extends createZodDto(reachAgreementSchema) {}
 

@@ -2,6 +2,7 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { says } from '@civicflow/contracts';
 import { AuthUser, CurrentUser, Roles } from '@civicflow/platform';
 import { DisputeAccess, MEDIATE_ROLES } from '../../disputes/dispute-access';
 import { DisputeViews } from '../../disputes/dispute.view';
@@ -9,7 +10,7 @@ import { recordFailureUpdate } from '../../workflow/mediation-contract';
 import { actorOf, MediationWorkflows } from '../../workflow/mediation-workflows';
 
 class RecordFailureDto extends createZodDto(z.object({
-  reason: z.string().trim().min(1, '须写明调解不成的原因 say why the mediation failed').max(2000),
+  reason: z.string().trim().min(1, says('须写明调解不成的原因', 'say why the mediation failed')).max(2000),
   guidance: z.enum(['arbitration', 'litigation', 'judicial-confirmation']).optional()
     .describe('only at the street centre: where the parties are guided (仲裁, 诉讼, 司法确认)'),
 })) {}

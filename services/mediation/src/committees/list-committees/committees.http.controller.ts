@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FilterQuery } from 'mongoose';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { says } from '@civicflow/contracts';
 import { AuthUser, CurrentUser, PiiProtector, Roles } from '@civicflow/platform';
 import { DisputeAccess, READ_ROLES } from '../../disputes/dispute-access';
 import { DisputeStore } from '../../disputes/dispute.store';
@@ -15,8 +16,8 @@ class CommitteesQuery extends createZodDto(z.object({ streetId: z.string().min(1
 class PutMediatorDto extends createZodDto(z.object({
   name: z.string().trim().min(1).max(100),
   committeeId: z.string().trim().min(1),
-  phone: z.string().trim().regex(/^\+?\d[\d\s-]{5,19}$/, '须为电话号码 must be a phone number').optional(),
-  idNumber: z.string().trim().regex(/^\d{17}[\dXx]$/, '须为18位居民身份证号 must be an 18-character resident ID number').optional(),
+  phone: z.string().trim().regex(/^\+?\d[\d\s-]{5,19}$/, says('须为电话号码', 'must be a phone number')).optional(),
+  idNumber: z.string().trim().regex(/^\d{17}[\dXx]$/, says('须为18位居民身份证号', 'must be an 18-character resident ID number')).optional(),
   active: z.boolean().default(true),
 })) {}
 

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { says } from '@civicflow/contracts';
 import { AuthUser, CurrentUser, PiiProtector, Roles } from '@civicflow/platform';
 import { MediatorStore } from '../../committees/mediator.store';
 import { OrgUnits } from '../../committees/org-units';
@@ -20,11 +21,11 @@ import { MediationWorkflows } from '../../workflow/mediation-workflows';
 class OpenWalkInDto extends createZodDto(z.object({
   communityId: z.string().trim().min(1).optional().describe('defaults to the mediator’s community'),
   disputeType: z.enum(DISPUTE_TYPES),
-  summary: z.string().trim().min(1, '须简述纠纷情况 describe the dispute').max(2000),
+  summary: z.string().trim().min(1, says('须简述纠纷情况', 'describe the dispute')).max(2000),
   amountAtStakeCny: z.number().nonnegative().max(1e10).optional(),
   parties: z.array(partySchema).max(50).default([]),
   mediatorId: z.string().trim().min(1).optional().describe('a member of the community committee; by workload when absent'),
-  caseNumber: z.string().regex(/^\d{8}-\d{6}$/, '案件编号形如 20261128-000042').optional().describe('the case it relates to, if any'),
+  caseNumber: z.string().regex(/^\d{8}-\d{6}$/, says('案件编号形如 20261128-000042', 'a case number like 20261128-000042')).optional().describe('the case it relates to, if any'),
 })) {}
 
 /** 来访登记: a mediator opens a dispute for someone who walked in; it starts in the community's committee. */

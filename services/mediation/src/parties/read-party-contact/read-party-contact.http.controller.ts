@@ -5,6 +5,7 @@ import { Model } from 'mongoose';
 import { createZodDto } from 'nestjs-zod';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { says } from '@civicflow/contracts';
 import { AuthUser, CurrentUser, PiiProtector, Roles } from '@civicflow/platform';
 import { CONTACT_READ_MODEL, ContactReadDoc } from '../../contacts/contact-read.schema';
 import { DisputeAccess, MEDIATE_ROLES } from '../../disputes/dispute-access';
@@ -13,7 +14,7 @@ import { PartyRegister } from '../party-register';
 
 class ReadContactQuery extends createZodDto(z.object({
   kind: z.enum(['phone', 'idNumber']).default('phone'),
-  reason: z.string().trim().min(2, '须说明查看原因（如 通知调解时间） say why the full contact is needed').max(200),
+  reason: z.string().trim().min(2, says('须说明查看原因（如 通知调解时间）', 'say why the full contact is needed')).max(200),
 })) {}
 
 /**

@@ -3,6 +3,8 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { says } from '@civicflow/contracts';
+import { parseInput } from '@civicflow/platform';
 import { ClientApp } from '../client-apps';
 import { open311DateTime } from '../open311.format';
 import { OPEN311_SETTINGS, Open311Settings } from '../open311.settings';
@@ -21,7 +23,7 @@ export interface WebhookView {
   secret?: string;
 }
 
-const urlSchema = z.url({ protocol: /^https?$/, error: '须为 http(s) 链接 must be an http(s) URL' }).max(2000);
+const registrationSchema = z.object({ url: z.preprocess((url) => (typeof url === 'string' ? url.trim() : url), z.url({ protocol: /^https?$/, error: says('须为 http(s) 链接', 'must be an http(s) URL') }).max(2000)) });
 const view = (hook: Webhook): WebhookView => ({ webhook_id: hook.id, url: hook.url, created_datetime: open311DateTime(new Date(hook.createdAt)) });
 
 /** A client app's webhooks (register, list, remove) and its dead letters, all in its own documents by `_id`. */
@@ -34,11 +36,9 @@ export class ClientWebhooks {
   ) {}
 
   async register(app: ClientApp, body: Record<string, unknown>): Promise<WebhookView> {
-    const parsed = urlSchema.safeParse(typeof body.url === 'string' ? body.url.trim() : body.url);
-    if (!parsed.success) throw new BadRequestException({ message: '请求参数无效 invalid request', errors: [{ field: 'url', reason: parsed.error.issues[0].message }] });
-    const url = new URL(parsed.data);
+    const url = new URL(parseInput(registrationSchema, body).url);
     if (!this.settings.webhookPrivateTargets && (url.protocol !== 'https:' || (await reachesPrivateAddress(url.hostname).catch(() => true)))) {
-      throw new BadRequestException({ message: '请求参数无效 invalid request', errors: [{ field: 'url', reason: '须为公网 https 地址 must be a public https URL' }] });
+      throw new BadRequestException({ message: '请求参数无效 invalid request', errors: [{ field: 'url', code: 'not_public_https', reason: says('须为公网 https 地址', 'must be a public https URL') }] });
     }
     const hook: Webhook = { id: randomUUID(), url: url.toString(), secret: randomBytes(32).toString('hex'), createdAt: new Date() };
     const stored = await this.webhooks.findOneAndUpdate(
