@@ -4,33 +4,14 @@
 // an expired session, the map, readable timelines, English at 1280 — plus the field page at 390 × 844 and the
 // screen-pop. axe-core audits every page visited and fails on any WCAG 2.1 A/AA violation. One browser, one context
 // per person. Screenshots for the README go to .civicflow/reports/screenshots.
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { INestApplication } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
-import { Kafka } from 'kafkajs';
-import { MongoClient } from 'mongodb';
 import type { Browser, Page, Response } from 'playwright-core';
 import { DEFAULT_SLA_PROFILES, naturalMinutes } from '@civicflow/domain';
-import { createKafka } from '@civicflow/platform';
-import { demoCaseInput, integrationConfig, ownTemporalNamespace, serveApp, startCaseWorker, type TestCaseWorker, uniqueId } from '@civicflow/testing';
+import { demoCaseInput, startSystem, type TestSystem, uniqueId } from '@civicflow/testing';
 import { withProfiles } from '@civicflow/workflows/worker';
-import { createIdentityApp, identityConfigSchema } from '@civicflow/identity';
-import { createGridApp, gridConfigSchema } from '@civicflow/grid';
-import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
-import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
-import { caseworkConfigSchema, createCaseworkApp } from '@civicflow/casework';
-import { createNotificationApp, notificationConfigSchema } from '@civicflow/notification';
-import { createMediationApp, mediationConfigSchema } from '@civicflow/mediation';
-import { consoleConfigSchema, createConsoleApp } from '@civicflow/console';
-import { AxeAudit, launchChromium, newPerson, screenshotPath, signIn, waitUntil } from '../../services/console/e2e/browser-kit';
+import { AxeAudit, launchChromium, newPerson, requireBuiltConsoleAndChromium, SCREENSHOT_DIR, screenshotPath, signIn, waitUntil } from '../../services/console/e2e/browser-kit';
 
-const root = join(__dirname, '..', '..');
-const WEB_DIST = join(root, 'services', 'console', 'web', 'dist', 'index.html');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(root, '.civicflow', 'reports', 'screenshots');
 /** 北丰市: points inside grid bf-d01-s01-c01-g01 (锦华社区第1网格), the demo grid worker's grid. */
 const IN_GRID = { lng: 109.803688, lat: 40.554465 };
 const GRID = 'bf-d01-s01-c01-g01';
@@ -53,35 +34,17 @@ interface InPage {
   performance: { getEntriesByType(type: 'resource'): { name: string; initiatorType: string; encodedBodySize: number }[] };
 }
 
-const runId = uniqueId();
-const services = ['identity', 'notification', 'grid', 'hotline', 'intake', 'casework', 'mediation', 'console'] as const;
-const env = integrationConfig({
-  MONGO_DB_PREFIX: runId,
-  KAFKA_FROM_BEGINNING: 'false',
-  ...Object.fromEntries(services.map((s) => [`${s.toUpperCase()}_CONSUMER_GROUP`, `${s}-${runId}`])),
-  NOTIFICATION_QUIET_HOURS: 'off',
-  GRID_SEED_DEMO: 'true',
-  IDENTITY_SEED_DEMO_USERS: 'true',
-  NOTIFICATION_SEED_DEMO_DIRECTORY: 'true',
-  HOTLINE_TELEPHONY_KEY: TELEPHONY_KEY,
-});
-
 /** A caller number of this run (repeat callers are recognised by it). */
 const callerNumber = `137${String(Date.now()).slice(-8)}`;
 const near = (p: { lng: number; lat: number }, dLng: number) => ({ lng: Math.round((p.lng + dLng) * 1e6) / 1e6, lat: p.lat });
 
 describe('a working day in the console (Chromium, axe-core on every page)', () => {
-  const apps: INestApplication[] = [];
-  const urls: Partial<Record<(typeof services)[number], string>> = {};
+  let system: TestSystem;
   const axe = new AxeAudit();
-  let kafka: Kafka;
-  let worker: TestCaseWorker;
-  let temporal: Client;
   let browser: Browser;
   let base: string;
   const cases: { first?: string; second?: string; breaching?: string } = {};
 
-  const serve = async (name: (typeof services)[number], create: () => Promise<INestApplication>) => void (urls[name] = await serveApp(name, create, env, apps));
   /** The gateway's API as a signed-in user (what the browser calls), for setting the scene. */
   const apiAs = async (username: string) => {
     const login = await fetch(`${base}/api/session/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'civicflow' }) });
@@ -98,44 +61,29 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
   };
 
   beforeAll(async () => {
-    if (!existsSync(WEB_DIST)) throw new Error(`${WEB_DIST} is missing: build the console first (npm run build -w @civicflow/console; npm test does)`);
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (npm test installs it)`);
-    env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
-    kafka = createKafka(`test-${runId}`, env);
-    // in the order they find each other (as in console-journey): identity (service tokens, ended sessions), the grid
-    // before notification (unit names), notification before the hotline and mediation (they register contacts)
-    await serve('identity', () => createIdentityApp(identityConfigSchema.parse(env)));
-    env.SERVICE_TOKEN_URL = `${urls.identity}/api/v1/auth/token`;
-    env.JWT_REVOCATION_URL = `${urls.identity}/api/v1/auth/revocations`;
-    await serve('grid', () => createGridApp(gridConfigSchema.parse(env)));
-    await serve('notification', () => createNotificationApp(notificationConfigSchema.parse(env)));
-    await serve('hotline', () => createHotlineApp(hotlineConfigSchema.parse(env)));
-    await serve('intake', () => createIntakeApp(intakeConfigSchema.parse(env)));
-    await serve('casework', () => createCaseworkApp(caseworkConfigSchema.parse(env)));
-    await serve('mediation', () => createMediationApp(mediationConfigSchema.parse(env)));
-    await serve('console', () => createConsoleApp(consoleConfigSchema.parse(env)));
-    base = urls.console!;
+    requireBuiltConsoleAndChromium();
     // one case breaches its 1-minute acceptance window while the day goes on: the breach board has a row to read
     // (the community's acceptance breaches after a minute and goes up to the street, whose window breaches a minute
     // later: 督办, and the case stays on the board)
     const breachFast = { ...DEFAULT_SLA_PROFILES.standard, zh: '一分钟签收', en: 'one-minute acceptance', windows: { ...DEFAULT_SLA_PROFILES.standard.windows, acceptance: naturalMinutes(1), 'street-handling': naturalMinutes(1) } };
-    worker = await startCaseWorker(env, kafka, { slaProfiles: withProfiles({ 'breach-fast': breachFast }) });
-    temporal = new Client({ connection: await Connection.connect({ address: env.TEMPORAL_ADDRESS }), namespace: env.TEMPORAL_NAMESPACE });
+    // in the order they find each other (as in console-journey): identity (service tokens, ended sessions), the grid
+    // before notification (unit names), notification before the hotline and mediation (they register contacts)
+    system = await startSystem({
+      services: ['identity', 'grid', 'notification', 'hotline', 'intake', 'casework', 'mediation', 'console'],
+      env: { HOTLINE_TELEPHONY_KEY: TELEPHONY_KEY },
+      worker: { slaProfiles: withProfiles({ 'breach-fast': breachFast }) },
+    });
+    base = system.urls.console;
     const breaching = demoCaseInput({ slaProfile: 'breach-fast', categoryCode: '0206', summary: '井盖松动 a loose manhole cover' });
-    await temporal.workflow.start('caseWorkflow', { workflowId: breaching.caseNumber, taskQueue: env.CASE_TASK_QUEUE, args: [breaching] });
+    await system.temporal.workflow.start('caseWorkflow', { workflowId: breaching.caseNumber, taskQueue: system.env.CASE_TASK_QUEUE, args: [breaching] });
     cases.breaching = breaching.caseNumber;
-    browser = await launchChromium(CHROMIUM);
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
     process.stderr.write(`[workday] axe-core checked ${axe.checked.length} pages: ${axe.checked.join(', ')}\n`);
     await browser?.close();
-    await worker?.stop();
-    await temporal?.connection.close();
-    for (const app of apps.reverse()) await app.close();
-    const mongo = await new MongoClient(env.MONGO_URL).connect();
-    for (const service of services) await mongo.db(`${runId}_${service}`).dropDatabase();
-    await mongo.close();
+    await system?.stop();
   });
 
   it('loads the login page within its JavaScript budget, compressed and cached for good', async () => {
@@ -167,7 +115,7 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
     operator.on('response', (r) => void (r.status() === 404 && r.url().includes('/api/') && errors.push(r.url())));
     await operator.locator('[data-testid=call-map][data-ready=true]').waitFor({ timeout: 30_000 });
     await axe.check(operator, 'call (operator)');
-    await fillCall(operator, { number: callerNumber, category: 'ldzm', code: '0208', content: `楼下路灯三晚不亮 ${runId}`, point: IN_GRID });
+    await fillCall(operator, { number: callerNumber, category: 'ldzm', code: '0208', content: `楼下路灯三晚不亮 ${system.runId}`, point: IN_GRID });
     // a double Ctrl+Enter, as tired hands do
     await operator.keyboard.press('Control+Enter');
     await operator.keyboard.press('Control+Enter');
@@ -182,7 +130,7 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
     expect(history.body.count).toBe(1);
 
     // the same caller again, 20 m away: the form shows the open case and joins the call to it in one click
-    await fillCall(operator, { number: callerNumber, category: '0208', code: '0208', content: `路灯还是不亮 ${runId}`, point: near(IN_GRID, 0.0002) });
+    await fillCall(operator, { number: callerNumber, category: '0208', code: '0208', content: `路灯还是不亮 ${system.runId}`, point: near(IN_GRID, 0.0002) });
     const hint = operator.locator(`[data-testid=call-duplicate][data-case="${cases.first}"]`);
     await hint.waitFor({ timeout: 20_000 });
     expect(await hint.innerText()).toMatch(/相距 \d+ 米|同一来电人/);
@@ -204,7 +152,7 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
     await community.getByTestId('worklist-table').waitFor();
     const pageLoadedAt = Date.now();
     const operator = await signIn(await newPerson(browser), base, 'operator', '/call');
-    await fillCall(operator, { number: `136${String(Date.now()).slice(-8)}`, category: '0203', code: '0203', content: `人行道破损 ${runId}`, point: near(IN_GRID, 0.0009) });
+    await fillCall(operator, { number: `136${String(Date.now()).slice(-8)}`, category: '0203', code: '0203', content: `人行道破损 ${system.runId}`, point: near(IN_GRID, 0.0009) });
     await operator.keyboard.press('Control+Enter');
     await operator.getByTestId('call-case-number').waitFor({ timeout: 60_000 });
     cases.second = (await operator.getByTestId('call-case-number').getAttribute('data-case'))!;
@@ -264,7 +212,7 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
     await page.getByTestId('field-report-category').click();
     await page.keyboard.type('0201');
     await page.keyboard.press('Enter');
-    await page.getByTestId('field-report-content').fill(`井盖缺失 ${runId}`);
+    await page.getByTestId('field-report-content').fill(`井盖缺失 ${system.runId}`);
     await page.getByTestId('field-report-locate').click();
     await page.getByTestId('field-report-point').waitFor();
     await page.getByTestId('field-report-camera').setInputFiles({ name: 'manhole.png', mimeType: 'image/png', buffer: PNG });
@@ -286,8 +234,8 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
     await operator.getByTestId('nav-callbacks').click();
     await operator.waitForURL(/\/callbacks/);
     await axe.check(operator, 'callbacks');
-    const callRef = `cti-${runId}`;
-    const telephony = (event: string, extra: Record<string, unknown> = {}) => fetch(`${urls.hotline}/api/v1/telephony/events`, {
+    const callRef = `cti-${system.runId}`;
+    const telephony = (event: string, extra: Record<string, unknown> = {}) => fetch(`${system.urls.hotline}/api/v1/telephony/events`, {
       method: 'POST', headers: { 'content-type': 'application/json', 'x-telephony-key': TELEPHONY_KEY },
       body: JSON.stringify({ event, callRef, callerNumber, agent: 'operator', ...extra }),
     });
@@ -330,7 +278,7 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
     const fresh = (await (await apiAs('operator'))<{ state: string; caseNumber?: string }>('intake/reports/status?channel=hotline&sourceRef=nothing')).body;
     expect(fresh).toEqual({ state: 'waiting' });
     const handler = await apiAs('community');
-    const another = await logCallByApi(`人行道护栏倒了 ${runId}`, near(IN_GRID, -0.0012));
+    const another = await logCallByApi(`人行道护栏倒了 ${system.runId}`, near(IN_GRID, -0.0012));
     await community.goto(`${base}/cases/${another}`);
     await community.getByTestId('case-action-accept').waitFor({ timeout: 30_000 });
     expect((await handler(`casework/cases/${another}/commands/accept`, {})).status).toBe(200);
@@ -347,7 +295,7 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
     // a dispute settled today (agreement reached, its one term found kept): the rate has something to count
     const mediation = await apiAs('mediator');
     const walkIn = await mediation<{ disputeId: string; parties: { partyId: string; role: string }[] }>('mediation/mediation/disputes', {
-      disputeType: 'neighbour', summary: `楼上漏水 ${runId}`, mediatorId: 'mediator',
+      disputeType: 'neighbour', summary: `楼上漏水 ${system.runId}`, mediatorId: 'mediator',
       parties: [{ role: 'applicant', name: '王明' }, { role: 'respondent', name: '李强' }],
     });
     expect(walkIn.status).toBe(201);
@@ -387,8 +335,8 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
       const streetId = communityId.slice(0, -4);
       const routing = { gridId: `${communityId}-g01`, communityId, streetId, districtId: 'bf-d01', orgPath: ['bf', 'bf-d01', streetId, communityId, `${communityId}-g01`] };
       for (let n = 0; n < 3; n++) {
-        const input = demoCaseInput({ routing, summary: `楼道灯不亮 ${runId}` });
-        await temporal.workflow.start('caseWorkflow', { workflowId: input.caseNumber, taskQueue: env.CASE_TASK_QUEUE, args: [input] });
+        const input = demoCaseInput({ routing, summary: `楼道灯不亮 ${system.runId}` });
+        await system.temporal.workflow.start('caseWorkflow', { workflowId: input.caseNumber, taskQueue: system.env.CASE_TASK_QUEUE, args: [input] });
       }
     }
     await supervisor.keyboard.press('Escape');
@@ -449,8 +397,7 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
     const tileBase = `http://127.0.0.1:${(tiles.address() as AddressInfo).port}`;
     try {
       // a second gateway of the same system, as a city with a basemap would run it
-      const withTiles = { ...env, CONSOLE_CONSUMER_GROUP: `console-tiles-${runId}`, CONSOLE_MAP_TILE_URL: `${tileBase}/{z}/{x}/{y}.png?k={key}`, CONSOLE_MAP_TILE_KEY: 'city-key', CONSOLE_MAP_ATTRIBUTION: '© 北丰市测绘院' };
-      const tiledBase = await serveApp('console-tiles', () => createConsoleApp(consoleConfigSchema.parse(withTiles)), { ...withTiles }, apps);
+      const tiledBase = await system.startAnother('console', { CONSOLE_CONSUMER_GROUP: `console-tiles-${system.runId}`, CONSOLE_MAP_TILE_URL: `${tileBase}/{z}/{x}/{y}.png?k={key}`, CONSOLE_MAP_TILE_KEY: 'city-key', CONSOLE_MAP_ATTRIBUTION: '© 北丰市测绘院' });
       const operator = await signIn(await newPerson(browser), tiledBase, 'operator', '/call');
       const map = operator.locator('[data-testid=call-map][data-ready=true]');
       await map.waitFor({ timeout: 30_000 });
@@ -470,7 +417,7 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
 
   it('#8 #9 the street summons, the liaison reads their own clock, the mediator reads times in China time (axe on each screen)', async () => {
     // the scene: a case the community accepted and took up to the street (升级)
-    const caseNumber = await logCallByApi(`占道经营堵塞人行道 ${runId}`, near(IN_GRID, 0.0018));
+    const caseNumber = await logCallByApi(`占道经营堵塞人行道 ${system.runId}`, near(IN_GRID, 0.0018));
     const handler = await apiAs('community');
     await waitUntil(async () => (await handler(`casework/cases/${caseNumber}/commands/accept`, {})).status === 200, 30_000, 'the case accepted by the community');
     expect((await handler(`casework/cases/${caseNumber}/commands/escalate`, { note: '需街道协调城管' })).status).toBe(200);
@@ -519,7 +466,7 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
     // 调解员: a dispute being mediated shows its 调解期限; minutes for a session not yet begun are refused in China time
     const mediation = await apiAs('mediator');
     const walkIn = await mediation<{ disputeId: string; parties: { partyId: string }[] }>('mediation/mediation/disputes', {
-      disputeType: 'neighbour', summary: `楼道堆物 ${runId}`, mediatorId: 'mediator',
+      disputeType: 'neighbour', summary: `楼道堆物 ${system.runId}`, mediatorId: 'mediator',
       parties: [{ role: 'applicant', name: '周敏' }, { role: 'respondent', name: '吴刚' }],
     });
     expect(walkIn.status).toBe(201);
@@ -606,7 +553,7 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
     await supervisor.context().close();
 
     // a call nobody could place waits for the dispatcher, who reads its whole text at 1280
-    const queued = await logCallByApi(`地址无法识别的来电,群众反映小区门口积水严重需要处理 ${runId}`, undefined, '某个不存在的地方 999 号');
+    const queued = await logCallByApi(`地址无法识别的来电,群众反映小区门口积水严重需要处理 ${system.runId}`, undefined, '某个不存在的地方 999 号');
     const dispatcher = await signIn(await newPerson(browser, { viewport: { width: 1280, height: 720 } }), base, 'dispatcher', '/dispatch');
     const queuedRow = dispatcher.locator(`[data-testid=dispatch-row][data-case="${queued}"]`);
     await waitUntil(async () => queuedRow.isVisible(), 30_000, 'the unplaced case in the queue', () => dispatcher.getByRole('button', { name: /刷新/ }).first().click());
@@ -652,7 +599,7 @@ describe('a working day in the console (Chromium, axe-core on every page)', () =
   }
 
   async function shot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: screenshotPath(SCREENSHOTS, name) });
+    await page.screenshot({ path: screenshotPath(SCREENSHOT_DIR, name) });
   }
 });
 

@@ -2,6 +2,12 @@ import type { Kafka } from 'kafkajs';
 import type { SlaProfileTable } from '@civicflow/domain';
 import { type CaseWorkerOptions, createCaseWorker, type RunningWorker } from '@civicflow/workflows/worker';
 
+/** What a test may set on its case worker: the SLA profiles and the business calendar it computes with. */
+export interface CaseWorkerStartOptions {
+  slaProfiles?: SlaProfileTable;
+  calendar?: CaseWorkerOptions['calendar'];
+}
+
 export interface TestCaseWorker {
   running: RunningWorker;
   /** Drains the worker, then closes its Kafka producer and Temporal connections. */
@@ -15,7 +21,7 @@ export interface TestCaseWorker {
 export async function startCaseWorker(
   env: { TEMPORAL_ADDRESS: string; TEMPORAL_NAMESPACE: string; CASE_TASK_QUEUE: string },
   kafka: Kafka,
-  options: { slaProfiles?: SlaProfileTable; calendar?: CaseWorkerOptions['calendar'] } = {},
+  options: CaseWorkerStartOptions = {},
 ): Promise<TestCaseWorker> {
   const running = await createCaseWorker({
     temporalAddress: env.TEMPORAL_ADDRESS,

@@ -9,6 +9,7 @@ export * from './case-worker';
 export * from './query-plan';
 export * from './infra-command';
 export * from './service-apps';
+export * from './system';
 export * from './sla-profiles';
 export * from './case-input';
 export * from './notice-texts';

@@ -2,7 +2,7 @@
 // the live stream), signing in, and axe-core (from npm, injected into the page) run on every page a test visits,
 // failing on any WCAG 2.1 A/AA violation.
 import { createRequire } from 'node:module';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 
@@ -10,8 +10,19 @@ const requireHere = createRequire(__filename);
 /** axe-core's browser bundle, injected as a script. */
 const AXE_SOURCE: string = (requireHere('axe-core') as { source: string }).source;
 export const DEMO_PASSWORD = 'civicflow';
+const ROOT = join(__dirname, '..', '..', '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where the browser tests save their screenshots (the README shows copies from docs/screenshots). */
+export const SCREENSHOT_DIR = join(ROOT, '.civicflow', 'reports', 'screenshots');
 
-export async function launchChromium(executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'): Promise<Browser> {
+/** Fails a browser test at once, saying what to do, when the console's web app is not built or Chromium is missing. */
+export function requireBuiltConsoleAndChromium(): void {
+  const webDist = join(ROOT, 'services', 'console', 'web', 'dist', 'index.html');
+  if (!existsSync(webDist)) throw new Error(`${webDist} is missing: build the console first (npm run build -w @civicflow/console; npm test does)`);
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (npm test installs it)`);
+}
+
+export async function launchChromium(executablePath = CHROMIUM): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
