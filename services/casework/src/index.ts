@@ -4,4 +4,4 @@ export { CaseworkModule } from './app.module';
 export * from './commands/command-policy';
 export * from './commands/command-errors';
 export * from './read-model/case-projection';
-export { OrgDirectory } from './statistics/org-directory';
+export { caseworkUnitNames } from './statistics/statistics.module';

@@ -12,7 +12,7 @@ import { createKafka, EventPublisher } from '@civicflow/platform';
 import ExcelJS from 'exceljs';
 import { bearerFor, eventually, integrationConfig, pdfText, uniqueId } from '@civicflow/testing';
 import { createGridApp, demoCity, gridConfigSchema } from '@civicflow/grid';
-import { caseworkConfigSchema, createCaseworkApp, OrgDirectory } from '@civicflow/casework';
+import { caseworkConfigSchema, caseworkUnitNames, createCaseworkApp } from '@civicflow/casework';
 import { createIdentityApp, identityConfigSchema } from '@civicflow/identity';
 
 const runId = uniqueId();
@@ -298,11 +298,17 @@ describe('statistics: case facts and the supervisor figures on the real servers'
   });
 
   it('names units without a user: the scheduled report reads the org tree as casework’s own identity (svc-casework)', async () => {
-    // fresh directories (the app's keeps the tree a supervisor's request fetched above)
-    const directory = (settings: Record<string, string> = {}) => new OrgDirectory(caseworkConfigSchema.parse({ ...env, GRID_URL: gridUrl, ...settings }));
-    expect((await directory().unitNames(undefined)).get(S1)).toBe(demoCity().units.find((unit) => unit.id === S1)!.name);
+    // fresh copies of the org tree, as casework's app follows it (the app's own loaded at its start)
+    const kafka = createKafka(`test-${runId}-names`, env);
+    const namesFollowed = async (settings: Record<string, string> = {}) => {
+      const names = caseworkUnitNames(caseworkConfigSchema.parse({ ...env, GRID_URL: gridUrl, ...settings }), kafka);
+      await names.onModuleInit();
+      await names.onApplicationShutdown();
+      return names.all();
+    };
+    expect((await namesFollowed()).get(S1)).toBe(demoCity().units.find((unit) => unit.id === S1)!.name);
     // without its token the grid does not answer: ids stand in for names
-    expect((await directory({ CASEWORK_CLIENT_SECRET: 'not-the-secret-identity-knows-000000000' }).unitNames(undefined)).size).toBe(0);
+    expect((await namesFollowed({ CASEWORK_CLIENT_SECRET: 'not-the-secret-identity-knows-000000000' })).size).toBe(0);
   });
 
   it('builds the day buckets and the open-case index once, and attributes the acts from the timeline, for a deployment upgraded from before them', async () => {

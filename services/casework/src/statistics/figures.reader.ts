@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { OrgUnitNames } from '@civicflow/platform';
 import { policyForPeriod, type ScoringPolicyVersion } from '@civicflow/domain';
 import { dayKeysOf, FactRow, rowsIn } from './case-fact-days';
 import { CaseFactDays } from './case-fact-days.store';
-import { OrgDirectory } from './org-directory';
+import { groupName } from './group-names';
 import { Period, previousPeriodOf } from './period';
 import { GroupBy, groupRows, GroupRates, RankedGroup, rankGroups, RateKey, ratesOf } from './rates';
 import { policyView } from './scoring-policy/scoring-policy.http.controller';
@@ -17,7 +18,7 @@ export class FiguresReader {
   constructor(
     private readonly days: CaseFactDays,
     private readonly backfill: StatisticsBackfill,
-    private readonly directory: OrgDirectory,
+    private readonly units: OrgUnitNames,
     private readonly policies: ScoringPolicyStore,
   ) {}
 
@@ -33,16 +34,16 @@ export class FiguresReader {
     return rowsIn(await this.days.rowsOf(dayKeysOf(period)), period, unitId);
   }
 
-  groupRates(rows: readonly FactRow[], groupBy: GroupBy, policy: ScoringPolicyVersion, authorization: string | undefined): Promise<GroupRates[]> {
-    return Promise.all([...groupRows(rows, groupBy)].map(async ([key, list]) => ({ key, name: await this.directory.nameOf(groupBy, key, authorization), rates: ratesOf(list, policy) })));
+  groupRates(rows: readonly FactRow[], groupBy: GroupBy, policy: ScoringPolicyVersion): GroupRates[] {
+    return [...groupRows(rows, groupBy)].map(([key, list]) => ({ key, name: groupName(groupBy, key, this.units), rates: ratesOf(list, policy) }));
   }
 
   /** Groups best first by the metric under the period's policy, with 环比 from the period before (scored under its own policy: the figures reported then). */
-  async ranking(period: Period, groupBy: GroupBy, metric: RateKey, unitId: string | null, authorization: string | undefined):
+  async ranking(period: Period, groupBy: GroupBy, metric: RateKey, unitId: string | null):
     Promise<{ policy: ScoringPolicyVersion; rows: FactRow[]; groups: GroupRates[]; ranked: RankedGroup[] }> {
     const previous = previousPeriodOf(period);
     const [scored, scoredBefore, rows, rowsBefore] = await Promise.all([this.scoredPeriod(period), this.scoredPeriod(previous), this.rowsIn(period, unitId), this.rowsIn(previous, unitId)]);
-    const groups = await this.groupRates(rows, groupBy, scored.policy, authorization);
+    const groups = this.groupRates(rows, groupBy, scored.policy);
     const before = new Map([...groupRows(rowsBefore, groupBy)].map(([key, list]) => [key, ratesOf(list, scoredBefore.policy)]));
     return { policy: scored.policy, rows, groups, ranked: rankGroups(groups, metric, scored.policy.lists, before) };
   }

@@ -4,12 +4,12 @@ import { clientSecretSchema, serviceTokenUrlSchema } from '@civicflow/platform';
 /** Settings of the statistics area (part of casework's config): unit names and grid centroids come from the grid service. */
 export const statisticsConfigShape = {
   GRID_URL: z.url().default('http://127.0.0.1:3003'),
-  /** Where casework's service identity (`svc-casework`) gets its token for the org tree when no user asks (the scheduled report). */
+  /** Where casework's service identity (`svc-casework`, scope grid.org.read) gets its token for the grid's org tree (unit names). */
   SERVICE_TOKEN_URL: serviceTokenUrlSchema,
   /** The client secret of `svc-casework` (identity knows it too). Required outside native mode. */
   CASEWORK_CLIENT_SECRET: clientSecretSchema('casework'),
-  /** How long the org tree (unit names) is kept before it is fetched again. */
-  STATISTICS_ORG_CACHE_MS: z.coerce.number().int().min(0).default(5 * 60_000),
+  /** How long start-up waits for the grid's org tree (it goes on without: ids stand in for names until it loads). */
+  CASEWORK_GRID_WAIT_MS: z.coerce.number().int().min(0).default(5_000),
   /** Users whose unit is the city see every case's figures (supervisors at the city). */
   CASEWORK_CITY_UNIT_ID: z.string().min(1).default('bf'),
   /** The CJK font the monthly 考核 report PDF is set in (.ttc/.ttf/.otf), and its name inside a collection. */

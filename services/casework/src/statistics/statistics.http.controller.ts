@@ -3,15 +3,16 @@ import { InjectModel } from '@nestjs/mongoose';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Model } from 'mongoose';
 import { rolesWithScreen } from '@civicflow/domain';
-import { AuthUser, CurrentUser, Roles, unitNameFrom } from '@civicflow/platform';
+import { AuthUser, CurrentUser, OrgUnitNames, Roles, unitNameFrom } from '@civicflow/platform';
 import { breachBoard } from './breach-board';
 import { CaseFactDoc } from './case-fact';
 import { FactRow } from './case-fact-days';
 import { CASE_FACT_MODEL } from './case-fact.schema';
 import { toCaseFactView } from './case-fact.view';
 import { OpenCases } from './open-cases';
-import { categoryName, OrgDirectory } from './org-directory';
 import { FiguresReader } from './figures.reader';
+import { GridCentroids } from './grid-centroids';
+import { categoryName, groupName } from './group-names';
 import { Period, trendOf } from './period';
 import { attributedRows, casesBehind, ratesOf } from './rates';
 import { StatisticsBackfill } from './statistics-backfill';
@@ -38,25 +39,26 @@ export class StatisticsHttpController {
     @InjectModel(CASE_FACT_MODEL) private readonly facts: Model<CaseFactDoc>,
     private readonly openCases: OpenCases,
     private readonly backfill: StatisticsBackfill,
-    private readonly directory: OrgDirectory,
+    private readonly units: OrgUnitNames,
+    private readonly centroids: GridCentroids,
     private readonly figures: FiguresReader,
     @Inject(STATISTICS_CONFIG) private readonly config: StatisticsConfig,
   ) {}
 
   @Get('summary')
   @ApiOperation({ summary: '三率、综合得分及其他指标: totals and per group for cases registered in the period, under the scoring policy in force on its first day (named in `policy`)' })
-  async summary(@Query() query: SummaryQuery, @CurrentUser() user: AuthUser, @Headers('authorization') authorization?: string) {
+  async summary(@Query() query: SummaryQuery, @CurrentUser() user: AuthUser) {
     const period = periodOf(query);
     const scored = await this.figures.scoredPeriod(period);
     const rows = await this.rowsIn(period, user);
-    const groups = await this.figures.groupRates(rows, query.groupBy, scored.policy, authorization);
+    const groups = this.figures.groupRates(rows, query.groupBy, scored.policy);
     return { period: periodView(period), policy: scored.view, groupBy: query.groupBy, total: ratesOf(rows, scored.policy), groups };
   }
 
   @Get('ranking')
   @ApiOperation({ summary: '排名与红黑榜: groups best first by one figure (or the composite) with 环比 (the period before); red and black lists of the policy’s size, of groups with its fewest cases' })
-  async ranking(@Query() query: RankingQuery, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void }, @Headers('authorization') authorization?: string) {
-    const { policy, ranked } = await this.figures.ranking(periodOf(query), query.groupBy, query.metric, this.isCityWide(user) ? null : user.unitId, authorization);
+  async ranking(@Query() query: RankingQuery, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void }) {
+    const { policy, ranked } = await this.figures.ranking(periodOf(query), query.groupBy, query.metric, this.isCityWide(user) ? null : user.unitId);
     response.setHeader('X-Scoring-Policy-Version', String(policy.version));
     return ranked;
   }
@@ -78,8 +80,8 @@ export class StatisticsHttpController {
     const cells: { gridId: string; name: string; lng: number | null; lat: number | null; count: number }[] = [];
     for (let i = 0; i < grids.length; i += HEATMAP_FETCH_CONCURRENCY) {
       cells.push(...(await Promise.all(grids.slice(i, i + HEATMAP_FETCH_CONCURRENCY).map(async ([gridId, count]) => {
-        const centroid = await this.directory.gridCentroid(gridId, authorization);
-        return { gridId, name: await this.directory.nameOf('grid', gridId, authorization), lng: centroid?.lng ?? null, lat: centroid?.lat ?? null, count };
+        const centroid = await this.centroids.of(gridId, authorization);
+        return { gridId, name: groupName('grid', gridId, this.units), lng: centroid?.lng ?? null, lat: centroid?.lat ?? null, count };
       }))));
     }
     return cells;
@@ -87,7 +89,7 @@ export class StatisticsHttpController {
 
   @Get('cases')
   @ApiOperation({ summary: '下钻: the cases behind one figure (groupBy + key + metric), newest first, paged' })
-  async drillDown(@Query() query: DrillDownQuery, @CurrentUser() user: AuthUser, @Headers('authorization') authorization?: string) {
+  async drillDown(@Query() query: DrillDownQuery, @CurrentUser() user: AuthUser) {
     const period = periodOf(query);
     const inMetric = casesBehind(query.metric, (await this.figures.scoredPeriod(period)).policy);
     const rows = await this.rowsIn(period, user);
@@ -97,7 +99,7 @@ export class StatisticsHttpController {
       .filter(inMetric)
       .sort((a, b) => b.registeredAt - a.registeredAt || a.caseNumber.localeCompare(b.caseNumber));
     const page = await this.factsOf(matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize));
-    const names = await this.directory.unitNames(authorization);
+    const names = this.units.all();
     return {
       period: periodView(period),
       items: page.map((f) => toCaseFactView(f, { unit: (id) => unitNameFrom(names, id)?.zh, category: categoryName })),
@@ -109,12 +111,12 @@ export class StatisticsHttpController {
 
   @Get('breaches')
   @ApiOperation({ summary: '超时看板: open cases whose current window has run out, most overdue first, with unit, deadline and minutes overdue' })
-  async breaches(@CurrentUser() user: AuthUser, @Headers('authorization') authorization?: string) {
+  async breaches(@CurrentUser() user: AuthUser) {
     await this.backfill.ready();
     const now = new Date();
     const visible = (await this.openCases.all()).filter((c) => this.isCityWide(user) || [...c.orgPath, c.streetId, c.communityId, c.currentUnit].includes(user.unitId));
     const rows = breachBoard(visible, now);
-    const names = await this.directory.unitNames(authorization);
+    const names = this.units.all();
     return {
       asOf: now.toISOString(),
       total: rows.length,

@@ -60,14 +60,14 @@ export class GenerateMonthlyReport {
   ) {}
 
   /**
-   * `month` must have ended (callers check); units are named with the caller's token, else casework's own identity.
+   * `month` must have ended (callers check).
    * `writer` names this generation (a scheduled run's workflow id, so the run's retried activity is the same writer).
    */
-  async execute(month: string, generatedBy: string, options: { authorization?: string; writer?: string } = {}): Promise<MonthlyReportSummary & { created: boolean; announced: boolean }> {
+  async execute(month: string, generatedBy: string, options: { writer?: string } = {}): Promise<MonthlyReportSummary & { created: boolean; announced: boolean }> {
     const writer = options.writer ?? randomUUID();
     // the header only: the drill-down (megabytes in a big city) is not needed to tell supervisors
     const existing = await this.store.header(month);
-    const { report, created } = existing ? { report: existing, created: false } : await this.store.keepFirst(await this.compose(month, generatedBy, options.authorization), writer);
+    const { report, created } = existing ? { report: existing, created: false } : await this.store.keepFirst(await this.compose(month, generatedBy), writer);
     const announced = announcesNow(report, writer, new Date());
     if (announced) {
       const summary = summaryOf(report);
@@ -82,11 +82,11 @@ export class GenerateMonthlyReport {
     return { ...summaryOf(report), created, announced };
   }
 
-  private async compose(month: string, generatedBy: string, authorization: string | undefined): Promise<MonthlyReport> {
+  private async compose(month: string, generatedBy: string): Promise<MonthlyReport> {
     const period = monthPeriod(month)!;
     const [streets, departments] = await Promise.all([
-      this.figures.ranking(period, 'street', 'composite', null, authorization),
-      this.figures.ranking(period, 'department', 'composite', null, authorization),
+      this.figures.ranking(period, 'street', 'composite', null),
+      this.figures.ranking(period, 'department', 'composite', null),
     ]);
     return composeMonthlyReport({
       month, period, generatedAt: new Date(), generatedBy, policy: streets.policy, city: ratesOf(streets.rows, streets.policy), rows: streets.rows,

@@ -1,11 +1,10 @@
-import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { says } from '@civicflow/contracts';
 import { chinaDayOf, dateKeyOfChinaDay } from '@civicflow/domain';
-import { AuthUser, CurrentUser, Roles, unitNameFrom } from '@civicflow/platform';
-import { OrgDirectory } from '../org-directory';
+import { AuthUser, CurrentUser, OrgUnitNames, Roles, unitNameFrom } from '@civicflow/platform';
 import { monthPeriod, previousPeriodOf } from '../period';
 import { STATISTICS_CONFIG, StatisticsConfig } from '../statistics.config';
 import { GenerateMonthlyReport } from './generate-monthly-report';
@@ -40,7 +39,7 @@ export class MonthlyReportHttpController {
   constructor(
     private readonly generator: GenerateMonthlyReport,
     private readonly store: MonthlyReportStore,
-    private readonly directory: OrgDirectory,
+    private readonly units: OrgUnitNames,
     @Inject(STATISTICS_CONFIG) private readonly config: StatisticsConfig,
   ) {}
 
@@ -48,7 +47,7 @@ export class MonthlyReportHttpController {
   @HttpCode(200)
   @Roles('supervisor', 'admin')
   @ApiOperation({ summary: '生成月度考核报告: every street’s and department’s figures, ranking and 红黑榜 of a month that has ended, under its policy; the first report generated for a month stands' })
-  async generate(@Body() body: GenerateMonthlyReportBody, @CurrentUser() user: AuthUser, @Headers('authorization') authorization?: string) {
+  async generate(@Body() body: GenerateMonthlyReportBody, @CurrentUser() user: AuthUser) {
     const now = new Date();
     const month = body.month ?? previousMonth(now);
     const period = monthPeriod(month)!;
@@ -57,7 +56,7 @@ export class MonthlyReportHttpController {
     }
     const city = user.unitId === this.config.CASEWORK_CITY_UNIT_ID ? null : user.unitId;
     if (city !== null) throw new BadRequestException({ message: '月度考核报告覆盖全市，须由市级用户生成 (the monthly report covers the whole city)', errors: [{ field: 'month', reason: 'only city-wide users generate the report' }] });
-    const { announced: _announced, ...generated } = await this.generator.execute(month, user.userId, { authorization });
+    const { announced: _announced, ...generated } = await this.generator.execute(month, user.userId);
     return generated;
   }
 
@@ -71,14 +70,14 @@ export class MonthlyReportHttpController {
   @Get(':month')
   @Roles('supervisor', 'admin', 'street-coordinator')
   @ApiOperation({ summary: '下载月度考核报告: PDF (default), Excel (xlsx) or the stored figures (json)' })
-  async download(@Param('month') month: string, @Query() query: MonthlyReportFormatQuery, @Res({ passthrough: true }) response: Download, @Headers('authorization') authorization?: string) {
+  async download(@Param('month') month: string, @Query() query: MonthlyReportFormatQuery, @Res({ passthrough: true }) response: Download) {
     if (!MONTH.test(month)) throw new BadRequestException({ message: `月份无效 invalid month: ${month}`, errors: [{ field: 'month', reason: 'must be a month YYYY-MM' }] });
     const report = await this.store.find(month);
     if (!report) throw new NotFoundException({ message: `${month} 的考核报告尚未生成 (no report for ${month} yet)`, reason: 'REPORT_NOT_GENERATED' });
     if (query.format === 'json') return report;
-    const names = await this.directory.unitNames(authorization);
+    const names = this.units.all();
     const cityName = names.get(this.config.CASEWORK_CITY_UNIT_ID) ?? this.config.CASEWORK_CITY_UNIT_ID;
-    // a report the schedule generated has no caller's token to name units by: the downloader's names stand in
+    // a report generated before the org tree loaded stored ids: today's names stand in
     const stored = (key: string) => [...report.streets, ...report.departments].find((u) => u.key === key && u.name !== key)?.name;
     const unitName = (key: string) => stored(key) ?? unitNameFrom(names, key)?.zh ?? key;
     const file = query.format === 'pdf'
