@@ -2,7 +2,6 @@ import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Model } from 'mongoose';
-import { rolesWithScreen } from '@civicflow/domain';
 import { AuthUser, CurrentUser, OrgUnitNames, Roles, unitNameFrom } from '@civicflow/platform';
 import { breachBoard } from './breach-board';
 import { CaseFactDoc } from './case-fact';
@@ -16,14 +15,13 @@ import { categoryName, groupName } from './group-names';
 import { Period, trendOf } from './period';
 import { attributedRows, casesBehind, ratesOf } from './rates';
 import { StatisticsBackfill } from './statistics-backfill';
+import { FIGURES_READERS } from './statistics-roles';
 import { STATISTICS_CONFIG, StatisticsConfig } from './statistics.config';
 import { DrillDownQuery, HeatmapQuery, periodOf, RankingQuery, SummaryQuery, TrendQuery } from './statistics.query';
 
 const HEATMAP_FETCH_CONCURRENCY = 8;
 const BREACH_BOARD_LIMIT = 500;
 
-/** Whoever the console shows the figures or the breach board to (the role table), and street and community staff for their own. */
-const STATISTICS_READERS = [...new Set([...rolesWithScreen('figures'), ...rolesWithScreen('breaches'), 'street-coordinator' as const, 'community-handler' as const])];
 
 /**
  * 统计分析: the three rates and the other audit figures per street, community, department or category, a
@@ -32,7 +30,7 @@ const STATISTICS_READERS = [...new Set([...rolesWithScreen('figures'), ...rolesW
  */
 @ApiTags('statistics 统计分析')
 @ApiBearerAuth()
-@Roles(...STATISTICS_READERS)
+@Roles(...FIGURES_READERS)
 @Controller('api/v1/statistics')
 export class StatisticsHttpController {
   constructor(

@@ -7,6 +7,7 @@ import { chinaDayOf, dateKeyOfChinaDay } from '@civicflow/domain';
 import { AuthUser, CurrentUser, OrgUnitNames, Roles, unitNameFrom } from '@civicflow/platform';
 import { monthPeriod, previousPeriodOf } from '../period';
 import { STATISTICS_CONFIG, StatisticsConfig } from '../statistics.config';
+import { REPORT_GENERATORS, REPORT_READERS } from '../statistics-roles';
 import { GenerateMonthlyReport } from './generate-monthly-report';
 import { monthlyReportPdf } from './monthly-report.pdf';
 import { MonthlyReportStore } from './monthly-report.store';
@@ -45,7 +46,7 @@ export class MonthlyReportHttpController {
 
   @Post()
   @HttpCode(200)
-  @Roles('supervisor', 'admin')
+  @Roles(...REPORT_GENERATORS)
   @ApiOperation({ summary: '生成月度考核报告: every street’s and department’s figures, ranking and 红黑榜 of a month that has ended, under its policy; the first report generated for a month stands' })
   async generate(@Body() body: GenerateMonthlyReportBody, @CurrentUser() user: AuthUser) {
     const now = new Date();
@@ -61,14 +62,14 @@ export class MonthlyReportHttpController {
   }
 
   @Get()
-  @Roles('supervisor', 'admin', 'street-coordinator')
+  @Roles(...REPORT_READERS)
   @ApiOperation({ summary: '已生成的月度考核报告: months, newest first' })
   async list() {
     return { reports: await this.store.months() };
   }
 
   @Get(':month')
-  @Roles('supervisor', 'admin', 'street-coordinator')
+  @Roles(...REPORT_READERS)
   @ApiOperation({ summary: '下载月度考核报告: PDF (default), Excel (xlsx) or the stored figures (json)' })
   async download(@Param('month') month: string, @Query() query: MonthlyReportFormatQuery, @Res({ passthrough: true }) response: Download) {
     if (!MONTH.test(month)) throw new BadRequestException({ message: `月份无效 invalid month: ${month}`, errors: [{ field: 'month', reason: 'must be a month YYYY-MM' }] });

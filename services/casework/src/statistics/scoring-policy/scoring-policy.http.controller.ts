@@ -8,6 +8,7 @@ import {
   type PolicyProblem, type ScoringPolicyVersion,
 } from '@civicflow/domain';
 import { AuthUser, CurrentUser, Roles } from '@civicflow/platform';
+import { FIGURES_READERS, POLICY_EDITORS } from '../statistics-roles';
 import { ScoringPolicyStore } from './scoring-policy.store';
 
 const share = z.number().min(0).max(1);
@@ -47,7 +48,7 @@ export class ScoringPolicyHttpController {
   constructor(private readonly store: ScoringPolicyStore) {}
 
   @Get()
-  @Roles('supervisor', 'street-coordinator', 'community-handler', 'admin')
+  @Roles(...FIGURES_READERS)
   @ApiOperation({ summary: '考核口径: the version in force today and every version (oldest first) with its formulas' })
   async policy() {
     const versions = await this.store.versions();
@@ -57,7 +58,7 @@ export class ScoringPolicyHttpController {
 
   @Post('versions')
   @HttpCode(201)
-  @Roles('admin')
+  @Roles(...POLICY_EDITORS)
   @ApiOperation({ summary: '新增考核口径版本: weights, what counts, 基本满意 weight, valid callbacks, 红黑榜 size — effective from a day (today or later)' })
   async append(@Body() body: NewPolicyVersionBody, @CurrentUser() user: AuthUser) {
     const { note, effectiveFrom, ...rules } = body;
