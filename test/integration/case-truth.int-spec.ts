@@ -5,28 +5,11 @@
 // department's own clocks.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { INestApplication } from '@nestjs/common';
-import { Kafka } from 'kafkajs';
-import { MongoClient } from 'mongodb';
 import { callbackRecordedV1, caseRegisteredV1, deadLetterTopicName } from '@civicflow/contracts';
 import { naturalMinutes } from '@civicflow/domain';
-import { createKafka, DLT_HEADERS, EventPublisher } from '@civicflow/platform';
-import { EventProbe, eventually, httpAs, integrationConfig, profilesWithWindows, startApps, ownTemporalNamespace, startCaseWorker, TestCaseWorker, TestUser, uniqueId } from '@civicflow/testing';
-import { createGridApp, gridConfigSchema, pointInside } from '@civicflow/grid';
-import { createIdentityApp, identityConfigSchema } from '@civicflow/identity';
-import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
-import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
-import { caseworkConfigSchema, createCaseworkApp } from '@civicflow/casework';
-
-const runId = uniqueId();
-const env = integrationConfig({
-  MONGO_DB_PREFIX: runId,
-  KAFKA_FROM_BEGINNING: 'false',
-  HOTLINE_CONSUMER_GROUP: `hotline-${runId}`,
-  INTAKE_CONSUMER_GROUP: `intake-${runId}`,
-  GRID_CONSUMER_GROUP: `grid-${runId}`,
-  CASEWORK_CONSUMER_GROUP: `casework-${runId}`,
-});
+import { DLT_HEADERS, EventPublisher } from '@civicflow/platform';
+import { EventProbe, eventually, httpAs, profilesWithWindows, startSystem, type TestSystem, TestUser } from '@civicflow/testing';
+import { pointInside } from '@civicflow/grid';
 
 const GRID = 'bf-d01-s01-c01-g01';
 const COMMUNITY = 'bf-d01-s01-c01';
@@ -55,38 +38,23 @@ const NEIGHBOUR = 'bf-d01-s01-c02';
 const neighbour: Who = { role: 'community-handler', unitId: NEIGHBOUR, userId: 'neighbour' };
 
 describe('one truth per case, end to end on the real servers', () => {
-  const apps: INestApplication[] = [];
+  let system: TestSystem<'identity' | 'grid' | 'hotline' | 'intake' | 'casework'>;
+  let env: TestSystem['env'];
+  let runId: string;
   const urls: Record<'hotline' | 'casework', string> = { hotline: '', casework: '' };
-  let worker: TestCaseWorker;
-  let kafka: Kafka;
   let probe: EventProbe;
-  let mongo: MongoClient;
 
   beforeAll(async () => {
-    env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
-    kafka = createKafka(`test-${runId}`, env);
     // identity issues intake's service token; grid next: intake loads its routing dataset at start
-    const { identity } = await startApps({ identity: await createIdentityApp(identityConfigSchema.parse(env)) }, apps);
-    env.SERVICE_TOKEN_URL = `${identity}/api/v1/auth/token`;
-    const { grid } = await startApps({ grid: await createGridApp(gridConfigSchema.parse({ ...env, GRID_SEED_DEMO: 'true' })) }, apps);
-    env.GRID_URL = grid;
-    const started = await startApps({
-      hotline: await createHotlineApp(hotlineConfigSchema.parse(env)),
-      intake: await createIntakeApp(intakeConfigSchema.parse(env)),
-      casework: await createCaseworkApp(caseworkConfigSchema.parse(env)),
-    }, apps);
-    Object.assign(urls, { hotline: started.hotline, casework: started.casework });
-    worker = await startCaseWorker(env, kafka, { slaProfiles: PROFILES });
-    probe = await new EventProbe(kafka, [caseRegisteredV1.topic, deadLetterTopicName(callbackRecordedV1.topic)], `probe-${runId}`).start();
-    mongo = await new MongoClient(env.MONGO_URL).connect();
+    system = await startSystem({ services: ['identity', 'grid', 'hotline', 'intake', 'casework'], worker: { slaProfiles: PROFILES } });
+    ({ env, runId } = system);
+    Object.assign(urls, system.urls);
+    probe = await new EventProbe(system.kafka, [caseRegisteredV1.topic, deadLetterTopicName(callbackRecordedV1.topic)], `probe-${runId}`).start();
   });
 
   afterAll(async () => {
     await probe?.stop();
-    await worker?.stop();
-    for (const app of apps.reverse()) await app.close();
-    for (const service of ['hotline', 'intake', 'grid', 'casework', 'identity']) await mongo?.db(`${runId}_${service}`).dropDatabase();
-    await mongo?.close();
+    await system?.stop();
   });
 
   const http = httpAs(urls);
@@ -168,7 +136,7 @@ describe('one truth per case, end to end on the real servers', () => {
     await stageIs(caseNumber, 'dispatched', 'the dispatch to the community');
 
     // a callback recorded for a case that is not awaiting one (still being handled): the case refuses the fact
-    const publisher = new EventPublisher(kafka, 'hotline');
+    const publisher = new EventPublisher(system.kafka, 'hotline');
     try {
       const fact = await publisher.publish(callbackRecordedV1, {
         id: `early-${runId}:attempt-1`,

@@ -4,34 +4,16 @@
 // then on has casework's activity generate last month's report; casework announces it once
 // (statistics.monthly-report-generated) and notification puts it in the city supervisors' inbox with the month and
 // a link to the report page.
-import { INestApplication } from '@nestjs/common';
-import { Client, Connection, ScheduleOverlapPolicy, type WorkflowHandle } from '@temporalio/client';
-import { Kafka } from 'kafkajs';
-import { MongoClient } from 'mongodb';
+import { type Client, ScheduleOverlapPolicy, type WorkflowHandle } from '@temporalio/client';
 import { join } from 'node:path';
 import { monthlyReportGeneratedV1 } from '@civicflow/contracts';
 import { chinaDayOf, createBusinessCalendar, dateKeyOfChinaDay } from '@civicflow/domain';
-import { createIdentityApp, identityConfigSchema } from '@civicflow/identity';
-import { createKafka } from '@civicflow/platform';
-import { bearerFor, EventProbe, eventually, httpAs, integrationConfig, ownTemporalNamespace, recordHistoryIfAsked, startApps, startCaseWorker, TestCaseWorker, uniqueId } from '@civicflow/testing';
-import { caseworkConfigSchema, createCaseworkApp } from '@civicflow/casework';
-import { createNotificationApp, notificationConfigSchema } from '@civicflow/notification';
+import { bearerFor, EventProbe, eventually, httpAs, recordHistoryIfAsked, startCaseWorker, startSystem, type TestSystem, uniqueId } from '@civicflow/testing';
 import {
   MONTHLY_REPORT_WORKFLOW_TYPE, type MonthlyReportRunInput, type MonthlyReportRunResult, monthlyReportScheduleId, monthlyReportTaskQueue,
 } from '@civicflow/workflows';
 
 const HISTORIES = join(__dirname, '../../workflows/test/histories');
-const runId = uniqueId();
-const env = integrationConfig({
-  MONGO_DB_PREFIX: runId,
-  KAFKA_FROM_BEGINNING: 'false',
-  CASEWORK_CONSUMER_GROUP: `casework-${runId}`,
-  NOTIFICATION_CONSUMER_GROUP: `notification-${runId}`,
-  NOTIFICATION_QUIET_HOURS: 'off',
-  // no grid in this test: unit names fall back to ids, and nothing here names a unit
-  GRID_URL: 'http://127.0.0.1:9',
-});
-
 const SUPERVISOR = { role: 'supervisor', unitId: 'bf', userId: 'supervisor' } as const;
 /** The calendar the worker computes with (package data, no administrator's overrides). */
 const calendar = createBusinessCalendar();
@@ -45,37 +27,23 @@ function firstWorkingDayOf(month: string): string {
 const zhMonth = (month: string) => `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
 
 describe('the monthly 考核 report on the first working day of the next month, and the supervisors told', () => {
-  const apps: INestApplication[] = [];
-  const urls: Record<'casework' | 'notification', string> = { casework: '', notification: '' };
-  let worker: TestCaseWorker;
-  let kafka: Kafka;
-  let probe: EventProbe;
-  let mongo: MongoClient;
+  let system: TestSystem<'identity' | 'notification' | 'casework'>;
+  let env: TestSystem['env'];
   let temporal: Client;
+  const urls: Record<'casework' | 'notification', string> = { casework: '', notification: '' };
+  let probe: EventProbe;
 
   beforeAll(async () => {
-    env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
-    kafka = createKafka(`test-${runId}`, env);
-    probe = await new EventProbe(kafka, [monthlyReportGeneratedV1.topic], `probe-${runId}`).start();
-    const { identity } = await startApps({ identity: await createIdentityApp(identityConfigSchema.parse(env)) }, apps);
-    env.SERVICE_TOKEN_URL = `${identity}/api/v1/auth/token`;
-    const started = await startApps({
-      notification: await createNotificationApp(notificationConfigSchema.parse({ ...env, NOTIFICATION_SEED_DEMO_DIRECTORY: 'true' })),
-      casework: await createCaseworkApp(caseworkConfigSchema.parse(env)),
-    }, apps);
-    Object.assign(urls, started);
-    worker = await startCaseWorker(env, kafka);
-    temporal = new Client({ connection: await Connection.connect({ address: env.TEMPORAL_ADDRESS }), namespace: env.TEMPORAL_NAMESPACE });
-    mongo = await new MongoClient(env.MONGO_URL).connect();
+    // no grid in this test: unit names fall back to ids, and nothing here names a unit
+    system = await startSystem({ services: ['identity', 'notification', 'casework'], env: { GRID_URL: 'http://127.0.0.1:9' }, worker: {} });
+    ({ env, temporal } = system);
+    Object.assign(urls, system.urls);
+    probe = await new EventProbe(system.kafka, [monthlyReportGeneratedV1.topic], `probe-${system.runId}`).start();
   });
 
   afterAll(async () => {
     await probe?.stop();
-    await worker?.stop();
-    for (const app of apps.reverse()) await app.close();
-    await temporal?.connection.close();
-    for (const service of ['casework', 'notification', 'identity']) await mongo?.db(`${runId}_${service}`).dropDatabase();
-    await mongo?.close();
+    await system?.stop();
   });
 
   const http = httpAs(urls);
@@ -97,7 +65,7 @@ describe('the monthly 考核 report on the first working day of the next month, 
     expect(schedule.spec.calendars).toEqual([expect.objectContaining({ hour: [{ start: 8, end: 8, step: 1 }], minute: [{ start: 30, end: 30, step: 1 }] })]);
     expect(schedule.action).toMatchObject({ type: 'startWorkflow', workflowType: MONTHLY_REPORT_WORKFLOW_TYPE, taskQueue: env.CASE_TASK_QUEUE, args: [{ reportTaskQueue: reportTaskQueue() }] });
     // a second casework (a replica, a restart) finds it and serves the report activity beside the first
-    await startApps({ casework2: await createCaseworkApp(caseworkConfigSchema.parse(env)) }, apps);
+    await system.startAnother('casework');
     const schedules: string[] = [];
     for await (const listed of temporal.schedule.list()) schedules.push(listed.scheduleId);
     expect(schedules).toEqual([monthlyReportScheduleId(env.CASE_TASK_QUEUE)]);
@@ -136,12 +104,7 @@ describe('the monthly 考核 report on the first working day of the next month, 
   it('two casework replicas starting together create one schedule that never overlaps its runs, and two runs of one day at once generate and announce the month once', async () => {
     // a deployment of its own (its case task queue names the schedule and the report queue), two replicas started at the same moment
     const deployment = { ...env, CASE_TASK_QUEUE: uniqueId('cases-') };
-    const replicas = await Promise.all([0, 1].map(() => createCaseworkApp(caseworkConfigSchema.parse(deployment))));
-    apps.push(...replicas);
-    await Promise.all(replicas.map(async (app) => {
-      await app.startAllMicroservices();
-      await app.listen(0, '127.0.0.1');
-    }));
+    await Promise.all([0, 1].map(() => system.startAnother('casework', { CASE_TASK_QUEUE: deployment.CASE_TASK_QUEUE })));
     const schedules: string[] = [];
     for await (const listed of temporal.schedule.list()) schedules.push(listed.scheduleId);
     expect(schedules.sort()).toEqual([monthlyReportScheduleId(env.CASE_TASK_QUEUE), monthlyReportScheduleId(deployment.CASE_TASK_QUEUE)].sort());
@@ -149,7 +112,7 @@ describe('the monthly 考核 report on the first working day of the next month, 
     expect((await temporal.schedule.getHandle(monthlyReportScheduleId(deployment.CASE_TASK_QUEUE)).describe()).policies.overlap).toBe(ScheduleOverlapPolicy.SKIP);
 
     // two runs of the same day at once (a manual trigger beside the morning's run), both replicas serving the activity
-    const deploymentWorker = await startCaseWorker(deployment, kafka);
+    const deploymentWorker = await startCaseWorker(deployment, system.kafka);
     try {
       const day = firstWorkingDayOf('2026-09');
       const runs = await Promise.all([run(day, deployment.CASE_TASK_QUEUE), run(day, deployment.CASE_TASK_QUEUE)]);

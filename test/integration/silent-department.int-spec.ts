@@ -2,31 +2,10 @@
 // department that never reports in no longer blocks its case — after its breach and the workflow's 督办 a supervisor
 // releases it (解除), the street resolves, the citizen's callback closes the case — and the department's figures keep
 // the miss (报到率), read through the statistics API like a supervisor does.
-import { INestApplication } from '@nestjs/common';
-import { Kafka } from 'kafkajs';
-import { MongoClient } from 'mongodb';
 import { caseDispatchedV1, caseRegisteredV1, Role } from '@civicflow/contracts';
 import { naturalMinutes } from '@civicflow/domain';
-import { createIdentityApp, identityConfigSchema } from '@civicflow/identity';
-import { createKafka } from '@civicflow/platform';
-import { httpAs, EventProbe, eventually, integrationConfig, profilesWithWindows, startApps, ownTemporalNamespace, uniqueId, startCaseWorker, TestCaseWorker } from '@civicflow/testing';
-import { createGridApp, gridConfigSchema, pointInside } from '@civicflow/grid';
-import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
-import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
-import { caseworkConfigSchema, createCaseworkApp } from '@civicflow/casework';
-import { createNotificationApp, notificationConfigSchema } from '@civicflow/notification';
-
-const runId = uniqueId();
-const env = integrationConfig({
-  MONGO_DB_PREFIX: runId,
-  KAFKA_FROM_BEGINNING: 'false',
-  HOTLINE_CONSUMER_GROUP: `hotline-${runId}`,
-  INTAKE_CONSUMER_GROUP: `intake-${runId}`,
-  GRID_CONSUMER_GROUP: `grid-${runId}`,
-  CASEWORK_CONSUMER_GROUP: `casework-${runId}`,
-  NOTIFICATION_CONSUMER_GROUP: `notification-${runId}`,
-  NOTIFICATION_QUIET_HOURS: 'off',
-});
+import { EventProbe, eventually, httpAs, profilesWithWindows, startSystem, type TestSystem } from '@civicflow/testing';
+import { pointInside } from '@civicflow/grid';
 
 const GRID = 'bf-d01-s01-c01-g01';
 const COMMUNITY = 'bf-d01-s01-c01';
@@ -49,42 +28,24 @@ const SHORT = profilesWithWindows({
 type Summons = { departmentId: string; status: string; breached?: true; ending?: { reason: string; byRole: string } };
 
 describe('a silent department released: the ladder has no dead end, and the department’s 报到率 counts the miss', () => {
-  const apps: INestApplication[] = [];
+  let system: TestSystem<'identity' | 'notification' | 'grid' | 'hotline' | 'intake' | 'casework'>;
+  let runId: string;
   const urls: Record<'hotline' | 'casework' | 'notification', string> = { hotline: '', casework: '', notification: '' };
-  let worker: TestCaseWorker;
-  let kafka: Kafka;
   let probe: EventProbe;
-  let mongo: MongoClient;
 
   beforeAll(async () => {
-    env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
-    kafka = createKafka(`test-${runId}`, env);
-    // identity first: intake and notification read the grid as their service identities, with tokens it issues
-    const { identity } = await startApps({ identity: await createIdentityApp(identityConfigSchema.parse(env)) }, apps);
-    env.SERVICE_TOKEN_URL = `${identity}/api/v1/auth/token`;
-    // notification next: the hotline registers each caller's SMS contact with it (短信告知)
-    const { notification } = await startApps({ notification: await createNotificationApp(notificationConfigSchema.parse({ ...env, NOTIFICATION_SEED_DEMO_DIRECTORY: 'true' })) }, apps);
-    urls.notification = env.NOTIFICATION_URL = notification;
-    // grid next: intake loads its routing dataset at start
-    const { grid } = await startApps({ grid: await createGridApp(gridConfigSchema.parse({ ...env, GRID_SEED_DEMO: 'true' })) }, apps);
-    env.GRID_URL = grid;
-    const started = await startApps({
-      hotline: await createHotlineApp(hotlineConfigSchema.parse(env)),
-      intake: await createIntakeApp(intakeConfigSchema.parse(env)),
-      casework: await createCaseworkApp(caseworkConfigSchema.parse(env)),
-    }, apps);
-    Object.assign(urls, { hotline: started.hotline, casework: started.casework });
-    worker = await startCaseWorker(env, kafka, { slaProfiles: SHORT });
-    probe = await new EventProbe(kafka, [caseRegisteredV1.topic], `probe-${runId}`).start();
-    mongo = await new MongoClient(env.MONGO_URL).connect();
+    // identity first: intake and notification read the grid as their service identities, with tokens it issues;
+    // notification next: the hotline registers each caller's SMS contact with it (短信告知); grid next: intake loads
+    // its routing dataset at start
+    system = await startSystem({ services: ['identity', 'notification', 'grid', 'hotline', 'intake', 'casework'], worker: { slaProfiles: SHORT } });
+    runId = system.runId;
+    Object.assign(urls, system.urls);
+    probe = await new EventProbe(system.kafka, [caseRegisteredV1.topic], `probe-${runId}`).start();
   });
 
   afterAll(async () => {
     await probe?.stop();
-    await worker?.stop();
-    for (const app of apps.reverse()) await app.close();
-    for (const service of ['hotline', 'intake', 'grid', 'casework', 'notification', 'identity']) await mongo?.db(`${runId}_${service}`).dropDatabase();
-    await mongo?.close();
+    await system?.stop();
   });
 
   const http = httpAs(urls);

@@ -2,34 +2,18 @@
 // mongoose → Temporal workflow (id = case number) → its activity publishes case.registered on Kafka, and the
 // workflow dispatches the case to its community.
 // Every step is checked against the server's own answer, so a stand-in for any of them fails this test.
-import { INestApplication } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
-import { Kafka } from 'kafkajs';
+import type { Client } from '@temporalio/client';
+import type { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { callLoggedV1, caseRegisteredV1, deadLetterTopicName } from '@civicflow/contracts';
-import { createKafka, DLT_HEADERS, EventPublisher, toKafkaMessage } from '@civicflow/platform';
-import { bearerFor, EventProbe, eventually, integrationConfig, uniqueId, ownTemporalNamespace, startCaseWorker, TestCaseWorker } from '@civicflow/testing';
-import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
-import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
-import { addressInside, createGridApp, gridConfigSchema } from '@civicflow/grid';
-import { createIdentityApp, identityConfigSchema } from '@civicflow/identity';
+import { DLT_HEADERS, EventPublisher, toKafkaMessage } from '@civicflow/platform';
+import { bearerFor, EventProbe, eventually, startSystem, type TestSystem } from '@civicflow/testing';
+import { addressInside } from '@civicflow/grid';
 import { caseStatusQuery } from '@civicflow/workflows';
 
-const runId = uniqueId();
-const env = integrationConfig({
-  MONGO_DB_PREFIX: runId,
-  HOTLINE_CONSUMER_GROUP: `hotline-${runId}`,
-  INTAKE_CONSUMER_GROUP: `intake-${runId}`,
-  GRID_CONSUMER_GROUP: `grid-${runId}`,
-  KAFKA_FROM_BEGINNING: 'false',
-});
-
 describe('walking skeleton: call → Kafka → intake → Mongo → Temporal → case.registered', () => {
-  let hotline: INestApplication;
-  let intake: INestApplication;
-  let grid: INestApplication;
-  let identity: INestApplication;
-  let worker: TestCaseWorker;
+  let system: TestSystem<'identity' | 'grid' | 'hotline' | 'intake'>;
+  let runId: string;
   let kafka: Kafka;
   let probe: EventProbe;
   let temporal: Client;
@@ -37,41 +21,18 @@ describe('walking skeleton: call → Kafka → intake → Mongo → Temporal →
   let hotlineUrl: string;
 
   beforeAll(async () => {
-    env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
-    kafka = createKafka(`test-${runId}`, env);
     // identity issues intake's service token for the grid's routing dataset
-    identity = await createIdentityApp(identityConfigSchema.parse(env));
-    await identity.listen(0, '127.0.0.1');
-    env.SERVICE_TOKEN_URL = `${await identity.getUrl()}/api/v1/auth/token`;
-    grid = await createGridApp(gridConfigSchema.parse({ ...env, GRID_SEED_DEMO: 'true' }));
-    await grid.startAllMicroservices();
-    await grid.listen(0, '127.0.0.1');
-    hotline = await createHotlineApp(hotlineConfigSchema.parse(env));
-    await hotline.startAllMicroservices();
-    await hotline.listen(0, '127.0.0.1');
-    hotlineUrl = await hotline.getUrl();
-    intake = await createIntakeApp(intakeConfigSchema.parse({ ...env, GRID_URL: await grid.getUrl() }));
-    await intake.startAllMicroservices();
-    await intake.listen(0, '127.0.0.1');
-    worker = await startCaseWorker(env, kafka);
+    system = await startSystem({ services: ['identity', 'grid', 'hotline', 'intake'], worker: {} });
+    ({ runId, kafka, temporal } = system);
+    hotlineUrl = system.urls.hotline;
     probe = await new EventProbe(kafka, [callLoggedV1.topic, caseRegisteredV1.topic, deadLetterTopicName(callLoggedV1.topic)], `probe-${runId}`).start();
-    temporal = new Client({ connection: await Connection.connect({ address: env.TEMPORAL_ADDRESS }), namespace: env.TEMPORAL_NAMESPACE });
-    mongo = await new MongoClient(env.MONGO_URL).connect();
+    mongo = await new MongoClient(system.env.MONGO_URL).connect();
   });
 
   afterAll(async () => {
     await probe?.stop();
-    await worker?.stop();
-    await intake?.close();
-    await hotline?.close();
-    await grid?.close();
-    await identity?.close();
-    await temporal?.connection.close();
-    await mongo?.db(`${runId}_hotline`).dropDatabase();
-    await mongo?.db(`${runId}_intake`).dropDatabase();
-    await mongo?.db(`${runId}_grid`).dropDatabase();
-    await mongo?.db(`${runId}_identity`).dropDatabase();
     await mongo?.close();
+    await system?.stop();
   });
 
   async function logCall(body: Record<string, unknown>) {
@@ -142,7 +103,7 @@ describe('walking skeleton: call → Kafka → intake → Mongo → Temporal →
     }
 
     // the intake API shows the case the call became
-    const intakeUrl = await intake.getUrl();
+    const intakeUrl = system.urls.intake;
     const res = await fetch(`${intakeUrl}/api/v1/cases?channel=hotline&sourceRef=${callId}`, { headers: { authorization: await bearerFor('dispatcher', 'bf') } });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ caseNumber, channel: 'hotline' });
