@@ -2,31 +2,17 @@
 // calls and app reports become classified cases in the community whose polygon holds the point; reports of the
 // same problem merge; a point outside the city waits for a dispatcher; to a user of another street the case does not
 // exist (404). Intake routes in its own process with the grid's routing dataset, and follows a new grid import without a restart.
-import { INestApplication } from '@nestjs/common';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Kafka } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { caseRegisteredV1, duplicateMergedV1, manualDispatchQueuedV1 } from '@civicflow/contracts';
-import { createKafka } from '@civicflow/platform';
-import { bearerFor, EventProbe, eventually, integrationConfig, uniqueId, ownTemporalNamespace, startCaseWorker, TestCaseWorker } from '@civicflow/testing';
-import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
-import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
-import { createGridApp, demoCity, gridConfigSchema, POINT_OUTSIDE_DEMO_CITY, pointInside } from '@civicflow/grid';
-import { createIdentityApp, identityConfigSchema } from '@civicflow/identity';
+import { bearerFor, EventProbe, eventually, startSystem, type TestSystem } from '@civicflow/testing';
+import { demoCity, POINT_OUTSIDE_DEMO_CITY, pointInside } from '@civicflow/grid';
 
-const runId = uniqueId();
-const env = integrationConfig({
-  MONGO_DB_PREFIX: runId,
-  HOTLINE_CONSUMER_GROUP: `hotline-${runId}`,
-  INTAKE_CONSUMER_GROUP: `intake-${runId}`,
-  GRID_CONSUMER_GROUP: `grid-${runId}`,
-  GRID_REFRESH_INTERVAL_MS: '500',
-  KAFKA_FROM_BEGINNING: 'false',
-});
 // a real 1×1 PNG
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
@@ -48,8 +34,9 @@ interface CaseView {
 }
 
 describe('from call to routed case (real grid routing in the demo city)', () => {
-  const apps: INestApplication[] = [];
-  let worker: TestCaseWorker;
+  let system: TestSystem<'identity' | 'grid' | 'hotline' | 'intake'>;
+  let env: TestSystem['env'];
+  let runId: string;
   let kafka: Kafka;
   let probe: EventProbe;
   let hotlineUrl: string;
@@ -57,32 +44,18 @@ describe('from call to routed case (real grid routing in the demo city)', () => 
   let mongo: MongoClient;
 
   beforeAll(async () => {
-    env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
-    kafka = createKafka(`test-${runId}`, env);
-    const start = async (app: INestApplication) => {
-      apps.push(app);
-      await app.startAllMicroservices();
-      await app.listen(0, '127.0.0.1');
-      return app;
-    };
     // identity issues intake's service token; grid next: intake loads its routing dataset at start and routes in process
-    env.SERVICE_TOKEN_URL = `${await (await start(await createIdentityApp(identityConfigSchema.parse(env)))).getUrl()}/api/v1/auth/token`;
-    const grid = await start(await createGridApp(gridConfigSchema.parse({ ...env, GRID_SEED_DEMO: 'true' })));
-    const hotline = await start(await createHotlineApp(hotlineConfigSchema.parse(env)));
-    const intake = await start(await createIntakeApp(intakeConfigSchema.parse({ ...env, GRID_URL: await grid.getUrl() })));
-    hotlineUrl = await hotline.getUrl();
-    intakeUrl = await intake.getUrl();
-    worker = await startCaseWorker(env, kafka);
+    system = await startSystem({ services: ['identity', 'grid', 'hotline', 'intake'], env: { GRID_REFRESH_INTERVAL_MS: '500' }, worker: {} });
+    ({ env, runId, kafka } = system);
+    ({ hotline: hotlineUrl, intake: intakeUrl } = system.urls);
     probe = await new EventProbe(kafka, [caseRegisteredV1.topic, duplicateMergedV1.topic], `probe-${runId}`).start();
     mongo = await new MongoClient(env.MONGO_URL).connect();
   });
 
   afterAll(async () => {
     await probe?.stop();
-    await worker?.stop();
-    for (const app of apps.reverse()) await app.close();
-    for (const service of ['hotline', 'intake', 'grid', 'identity']) await mongo?.db(`${runId}_${service}`).dropDatabase();
     await mongo?.close();
+    await system?.stop();
   });
 
   async function logCall(body: Record<string, unknown>): Promise<string> {
