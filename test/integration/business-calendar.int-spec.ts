@@ -139,7 +139,7 @@ describe('business calendar: administered in grid, followed by running cases', (
     expect(refused.status).toBe(403);
     const invalid = await http('grid', 'PUT', `/api/v1/org/units/${STREET}/office-hours`, ADMIN, { hours: { segments: [{ start: '14:00', end: '12:00' }] }, expectedVersion: 0 });
     expect(invalid.status).toBe(400);
-    expect(invalid.body.errors[0]).toMatchObject({ field: 'hours', reason: expect.stringContaining('ends before it starts') });
+    expect(invalid.body.errors[0]).toMatchObject({ field: 'hours', code: 'INVALID_OFFICE_HOURS', reason: expect.stringContaining('结束早于开始') });
     const set = await http('grid', 'PUT', `/api/v1/org/units/${STREET}/office-hours`, ADMIN, { hours: STREET_HOURS, expectedVersion: 0 });
     expect(set.status).toBe(200);
     expect(set.body).toMatchObject({ unitId: STREET, own: STREET_HOURS, version: 1, from: STREET, history: [{ version: 1, by: { userId: ADMIN.userId } }] });

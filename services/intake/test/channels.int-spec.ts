@@ -185,7 +185,7 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
     const fivePhotos = Array.from({ length: 5 }, (_, i) => ({ bytes: PNG, name: `p${i}.png`, type: 'image/png' }));
     const tooMany = await postAppReport(appReport(streetLight, fivePhotos));
     expect(tooMany.status).toBe(400);
-    expect(await tooMany.json()).toMatchObject({ errors: [{ field: 'photos', reason: 'at most 4 photos' }] });
+    expect(await tooMany.json()).toMatchObject({ errors: [{ field: 'photos', code: 'too_many_photos', reason: '照片最多 4 张' }] });
     expect((await postAppReport(appReport(streetLight), 'not-a-registered-key-000')).status).toBe(403);
     expect((await postAppReport(appReport(streetLight), OPEN311_ONLY_KEY)).status).toBe(403); // key without the app scope
   });

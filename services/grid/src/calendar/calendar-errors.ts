@@ -1,4 +1,5 @@
 import { BadRequestException, ConflictException, HttpException } from '@nestjs/common';
+import { says } from '@civicflow/contracts';
 import { DomainError, InvalidCalendarOverride, InvalidOfficeHours } from '@civicflow/domain';
 import { InvalidArrangementInput } from './import/parse-arrangement';
 
@@ -16,11 +17,16 @@ export class ChangedMeanwhile extends DomainError {
 /** The calendar's refusals as HTTP: bad input → 400 with the field, a conflicting save → 409 with the reason. */
 export function calendarHttpError(error: unknown): unknown {
   if (error instanceof HttpException) return error;
-  if (error instanceof InvalidArrangementInput) return new BadRequestException({ errors: [{ field: error.field, reason: `${error.zh} ${error.en}` }] });
-  if (error instanceof InvalidCalendarOverride) return new BadRequestException({ errors: [{ field: fieldOf(error.entry), reason: `${error.zh} ${error.en}` }] });
-  if (error instanceof InvalidOfficeHours) return new BadRequestException({ errors: [{ field: 'hours', reason: `${error.zh} ${error.en}` }] });
+  if (error instanceof InvalidArrangementInput) return invalidField(error.field, error);
+  if (error instanceof InvalidCalendarOverride) return invalidField(fieldOf(error.entry), error);
+  if (error instanceof InvalidOfficeHours) return invalidField('hours', error);
   if (error instanceof ChangedMeanwhile) return new ConflictException({ message: `${error.zh} (${error.en})`, reason: { code: error.code, zh: error.zh, en: error.en } });
   return error;
+}
+
+/** 400 naming the field, the refusal's code for programs and its reason in the caller's language. */
+function invalidField(field: string, error: DomainError): BadRequestException {
+  return new BadRequestException({ errors: [{ field, code: error.code, reason: says(error.zh, error.en) }] });
 }
 
 /** 'years[0] (2027)' (the override table's label) is the arrangement as a whole; named fields stay. */

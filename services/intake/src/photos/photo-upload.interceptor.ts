@@ -8,6 +8,7 @@ import {
   NestInterceptor,
   PayloadTooLargeException,
 } from '@nestjs/common';
+import { says } from '@civicflow/contracts';
 import type { Request, Response } from 'express';
 import multer, { MulterError } from 'multer';
 import { malformedMultipart } from '@civicflow/platform';
@@ -82,6 +83,6 @@ export class PhotoUploadInterceptor implements NestInterceptor {
 function tooMany(maxCount: number): BadRequestException {
   return new BadRequestException({
     message: `照片最多 ${maxCount} 张 at most ${maxCount} photos per report`,
-    errors: [{ field: PHOTO_FIELD, reason: `at most ${maxCount} photos` }],
+    errors: [{ field: PHOTO_FIELD, code: 'too_many_photos', reason: says(`照片最多 ${maxCount} 张`, `at most ${maxCount} photos`) }],
   });
 }

@@ -1,3 +1,4 @@
+import { says } from '@civicflow/contracts';
 import { checkSessionTimes } from '@civicflow/domain';
 
 /** 3+X 四方共议: 社区党组织、居委会、物业公司、业委会, plus others (X: 当事人代表、律师、网格员 …). */
@@ -43,9 +44,9 @@ export interface SessionDoc {
  * Field errors for the times of a new session (400): the domain's rules (not in the past, ends after it starts —
  * the same wording the workflow's validator uses) plus a service limit of 12 hours for one sitting.
  */
-export function sessionTimeErrors(startsAt: string, endsAt: string, now: Date): { field: string; reason: string }[] {
+export function sessionTimeErrors(startsAt: string, endsAt: string, now: Date): { field: string; code: string; reason: string }[] {
   const refusal = checkSessionTimes(startsAt, endsAt, now.getTime());
-  if (refusal) return [{ field: refusal.code === 'SESSION_ENDS_BEFORE_START' ? 'endsAt' : 'startsAt', reason: `${refusal.zh} ${refusal.en}` }];
-  if (Date.parse(endsAt) - Date.parse(startsAt) > 12 * 3_600_000) return [{ field: 'endsAt', reason: '一次调解不超过12小时 a session lasts at most 12 hours' }];
+  if (refusal) return [{ field: refusal.code === 'SESSION_ENDS_BEFORE_START' ? 'endsAt' : 'startsAt', code: refusal.code, reason: says(refusal.zh, refusal.en) }];
+  if (Date.parse(endsAt) - Date.parse(startsAt) > 12 * 3_600_000) return [{ field: 'endsAt', code: 'SESSION_TOO_LONG', reason: says('一次调解不超过12小时', 'a session lasts at most 12 hours') }];
   return [];
 }

@@ -10,6 +10,9 @@ export interface Refusal {
 
 export interface FieldError {
   field: string;
+  /** For programs, like a refusal's code. */
+  code?: string;
+  /** In both languages (`says`): the error filter answers the caller's. */
   reason: string;
 }
 

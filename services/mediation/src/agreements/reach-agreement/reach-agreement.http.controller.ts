@@ -41,12 +41,12 @@ export class ReachAgreementHttpController {
     await this.access.toMediate(user, disputeId);
     const parties = await this.parties.partiesOf(disputeId);
     const now = new Date();
-    const errors = body.terms.flatMap((t, i) => (parties.some((p) => p.partyId === t.partyId) ? [] : [{ field: `terms.${i}.partyId`, reason: `${t.partyId} 不是本纠纷的当事人 is not a party to this dispute` }]));
+    const errors = body.terms.flatMap((t, i) => (parties.some((p) => p.partyId === t.partyId) ? [] : [{ field: `terms.${i}.partyId`, code: 'NOT_A_PARTY', reason: says(`${t.partyId} 不是本纠纷的当事人`, `${t.partyId} is not a party to this dispute`) }]));
     if (errors.length > 0) throw invalidFields(errors);
     const terms = body.terms.map((t) => ({ party: parties.find((p) => p.partyId === t.partyId)!.name, partyId: t.partyId, obligation: t.obligation, dueAt: new Date(t.dueAt).toISOString() }));
     const agreementId = `xy-${randomUUID().slice(0, 8)}`;
     const refusal = validateAgreement({ agreementId, terms }, now.getTime());
-    if (refusal) throw invalidFields([{ field: 'terms', reason: `${refusal.zh} ${refusal.en}` }]);
+    if (refusal) throw invalidFields([{ field: 'terms', code: refusal.code, reason: says(refusal.zh, refusal.en) }]);
     // every party with a phone is told; each term names its party, and its directory ref when that party can be texted
     const partyRefs = reachablePartyRefs(disputeId, parties);
     const refOf = (partyId: string) => reachablePartyRefs(disputeId, parties, [partyId])[0];

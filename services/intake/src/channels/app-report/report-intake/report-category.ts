@@ -1,4 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
+import { says } from '@civicflow/contracts';
 import { defaultTaxonomy, MajorCategory, MinorCategory } from '@civicflow/domain';
 
 export interface ReportCategory {
@@ -22,6 +23,6 @@ export function requireCategory(code: string, field = 'categoryCode'): ReportCat
   if (category) return category;
   throw new BadRequestException({
     message: `未知的诉求分类"${code}" unknown category code "${code}"`,
-    errors: [{ field, reason: `未知的诉求分类 unknown category code "${code}" (a minor category of the 12345 taxonomy, e.g. 0501)` }],
+    errors: [{ field, code: 'unknown_category', reason: says(`未知的诉求分类"${code}"（须为 12345 分类的小类代码，如 0501）`, `unknown category code "${code}" (a minor category of the 12345 taxonomy, e.g. 0501)`) }],
   });
 }

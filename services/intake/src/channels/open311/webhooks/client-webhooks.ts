@@ -49,7 +49,7 @@ export class ClientWebhooks {
       if (error.code === 11000) return null; // the app has its maximum: the filter missed, the upsert met its _id
       throw error;
     });
-    if (!stored) throw new BadRequestException({ message: '请求参数无效 invalid request', errors: [{ field: 'url', reason: `最多 ${MAX_WEBHOOKS} 个 at most ${MAX_WEBHOOKS} webhooks per app` }] });
+    if (!stored) throw new BadRequestException({ message: '请求参数无效 invalid request', errors: [{ field: 'url', code: 'too_many_webhooks', reason: says(`每个应用最多 ${MAX_WEBHOOKS} 个 webhook`, `at most ${MAX_WEBHOOKS} webhooks per app`) }] });
     return { ...view(hook), secret: hook.secret };
   }
 
