@@ -237,10 +237,19 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<{ type?: s
  */
 export const at = (date: string, time: string): string => new Date(chinaTime(date, time)).toISOString().slice(0, 16);
 
-/** Deep copy with every ISO instant cut to the minute (comparable with `at`). */
+/**
+ * Deep copy with every ISO instant rounded to the NEAREST minute (comparable with `at`): drift goes both ways — a
+ * deadline computed from two drifted moments (suspended at 10:00:00.6, resumed at 10:00:00.2) falls just before the
+ * full minute, and cutting it turned 10:00 into 09:59 in CI.
+ */
 export function minutes<T>(value: T): T {
-  if (typeof value === 'string') return (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) ? value.slice(0, 16) : value) as T;
+  if (typeof value === 'string') return (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) ? toMinute(value) : value) as T;
   if (Array.isArray(value)) return value.map(minutes) as T;
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, minutes(v)])) as T;
   return value;
+}
+
+function toMinute(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso.slice(0, 16) : new Date(Math.round(ms / 60_000) * 60_000).toISOString().slice(0, 16);
 }
