@@ -219,7 +219,7 @@ describe('statistics: case facts and the supervisor figures on the real servers'
     expect((await get(`summary?${period}`, 'admin', 'bf')).status).toBe(200);
     const bad = await get('summary?from=yesterday');
     expect(bad.status).toBe(400);
-    expect(bad.body.errors).toEqual([{ field: 'from', reason: expect.any(String) }]);
+    expect(bad.body.errors).toEqual([{ field: 'from', code: 'invalid_period', reason: '须为 ISO 日期时间或 YYYY-MM-DD 日期' }]);
     const badMetric = await get(`ranking?${period}&metric=happiness`);
     expect(badMetric.status).toBe(400);
     expect(badMetric.body.errors[0].field).toBe('metric');
@@ -266,7 +266,7 @@ describe('statistics: case facts and the supervisor figures on the real servers'
       return { status: res.status, body: (await res.json()) as any };
     };
     expect((await post({ month }, 'street-coordinator')).status).toBe(403);
-    expect((await post({ month: '2999-01' })).body.errors).toEqual([{ field: 'month', reason: 'must be a month that has ended' }]);
+    expect((await post({ month: '2999-01' })).body.errors).toEqual([{ field: 'month', code: 'month_not_ended', reason: '须为已结束的月份' }]);
     expect((await post({ month: '2020-13' })).body.errors[0].field).toBe('month');
     expect((await get(`reports/monthly/${month}?format=json`)).status).toBe(404);
 

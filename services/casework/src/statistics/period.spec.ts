@@ -1,3 +1,4 @@
+import { says } from '@civicflow/contracts';
 import { emptyFact } from './case-fact';
 import { rowOf } from './case-fact-days';
 import { parsePeriod, trendOf } from './period';
@@ -13,7 +14,7 @@ describe('statistics period', () => {
     expect(parsePeriod(undefined, undefined, now)).toEqual({ ok: true, period: { from: new Date('2026-10-29T00:00:00Z'), to: now } });
     expect(parsePeriod('yesterday', undefined, now)).toMatchObject({ ok: false, field: 'from' });
     expect(parsePeriod(undefined, '2026-02-30')).toMatchObject({ ok: false, field: 'to' });
-    expect(parsePeriod('2026-11-02', '2026-11-01')).toMatchObject({ ok: false, field: 'from', reason: 'must be before to' });
+    expect(parsePeriod('2026-11-02', '2026-11-01')).toMatchObject({ ok: false, field: 'from', reason: says('须早于 to', 'must be before to') });
     expect(parsePeriod('2024-01-01', '2026-01-01')).toMatchObject({ ok: false, field: 'from' });
   });
 

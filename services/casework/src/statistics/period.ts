@@ -1,3 +1,4 @@
+import { says } from '@civicflow/contracts';
 import { CHINA_UTC_OFFSET_MS, chinaDayOf, dateKeyOfChinaDay, DAY_MS, weekdayOfChinaDay } from '@civicflow/domain';
 import { FactRow, has } from './case-fact-days';
 
@@ -17,14 +18,16 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
  * whole China days, both ends inclusive. Without `to`, now; without `from`, 30 days before `to`.
  * Returns an error reason for the field that is wrong.
  */
+const NOT_A_BOUND = says('须为 ISO 日期时间或 YYYY-MM-DD 日期', 'must be an ISO date-time or a YYYY-MM-DD date');
+
 export function parsePeriod(from: string | undefined, to: string | undefined, now = new Date()):
   { ok: true; period: Period } | { ok: false; field: 'from' | 'to'; reason: string } {
   const end = to === undefined ? now : parseBound(to, 'end');
-  if (!end) return { ok: false, field: 'to', reason: 'must be an ISO date-time or a YYYY-MM-DD date' };
+  if (!end) return { ok: false, field: 'to', reason: NOT_A_BOUND };
   const start = from === undefined ? new Date(end.getTime() - DEFAULT_PERIOD_DAYS * DAY_MS) : parseBound(from, 'start');
-  if (!start) return { ok: false, field: 'from', reason: 'must be an ISO date-time or a YYYY-MM-DD date' };
-  if (start.getTime() >= end.getTime()) return { ok: false, field: 'from', reason: 'must be before to' };
-  if (end.getTime() - start.getTime() > MAX_PERIOD_DAYS * DAY_MS) return { ok: false, field: 'from', reason: `the period may span at most ${MAX_PERIOD_DAYS} days` };
+  if (!start) return { ok: false, field: 'from', reason: NOT_A_BOUND };
+  if (start.getTime() >= end.getTime()) return { ok: false, field: 'from', reason: says('须早于 to', 'must be before to') };
+  if (end.getTime() - start.getTime() > MAX_PERIOD_DAYS * DAY_MS) return { ok: false, field: 'from', reason: says(`统计时段不得超过 ${MAX_PERIOD_DAYS} 天`, `the period may span at most ${MAX_PERIOD_DAYS} days`) };
   return { ok: true, period: { from: start, to: end } };
 }
 

@@ -37,7 +37,7 @@ export class DrillDownQuery extends createZodDto(
 export function periodOf(query: { from?: string; to?: string }): Period {
   const parsed = parsePeriod(query.from, query.to);
   if (!parsed.ok) {
-    throw new BadRequestException({ message: `统计时段无效 invalid period: ${parsed.field} ${parsed.reason}`, errors: [{ field: parsed.field, reason: parsed.reason }] });
+    throw new BadRequestException({ message: `统计时段无效 invalid period: ${parsed.field}`, errors: [{ field: parsed.field, code: 'invalid_period', reason: parsed.reason }] });
   }
   return parsed.period;
 }

@@ -53,10 +53,10 @@ export class MonthlyReportHttpController {
     const month = body.month ?? previousMonth(now);
     const period = monthPeriod(month)!;
     if (period.to.getTime() > now.getTime()) {
-      throw new BadRequestException({ message: `月份未结束 the month has not ended: ${month}`, errors: [{ field: 'month', reason: 'must be a month that has ended' }] });
+      throw new BadRequestException({ message: `月份未结束 the month has not ended: ${month}`, errors: [{ field: 'month', code: 'month_not_ended', reason: says('须为已结束的月份', 'must be a month that has ended') }] });
     }
     const city = user.unitId === this.config.CASEWORK_CITY_UNIT_ID ? null : user.unitId;
-    if (city !== null) throw new BadRequestException({ message: '月度考核报告覆盖全市，须由市级用户生成 (the monthly report covers the whole city)', errors: [{ field: 'month', reason: 'only city-wide users generate the report' }] });
+    if (city !== null) throw new BadRequestException({ message: '月度考核报告覆盖全市，须由市级用户生成 (the monthly report covers the whole city)', errors: [{ field: 'month', code: 'city_users_only', reason: says('仅市级用户可生成月度考核报告', 'only city-wide users generate the report') }] });
     const { announced: _announced, ...generated } = await this.generator.execute(month, user.userId);
     return generated;
   }
@@ -72,7 +72,7 @@ export class MonthlyReportHttpController {
   @Roles(...REPORT_READERS)
   @ApiOperation({ summary: '下载月度考核报告: PDF (default), Excel (xlsx) or the stored figures (json)' })
   async download(@Param('month') month: string, @Query() query: MonthlyReportFormatQuery, @Res({ passthrough: true }) response: Download) {
-    if (!MONTH.test(month)) throw new BadRequestException({ message: `月份无效 invalid month: ${month}`, errors: [{ field: 'month', reason: 'must be a month YYYY-MM' }] });
+    if (!MONTH.test(month)) throw new BadRequestException({ message: `月份无效 invalid month: ${month}`, errors: [{ field: 'month', code: 'invalid_format', reason: says('须为 YYYY-MM 格式的月份', 'must be a month YYYY-MM') }] });
     const report = await this.store.find(month);
     if (!report) throw new NotFoundException({ message: `${month} 的考核报告尚未生成 (no report for ${month} yet)`, reason: 'REPORT_NOT_GENERATED' });
     if (query.format === 'json') return report;
