@@ -3,36 +3,18 @@
 // the callback closes a case and its Open311 request shows closed with its notes and time moved on; the dispatch
 // queue holds exactly the cases waiting for a dispatcher; the community a case was (re-)dispatched to reads its
 // words, address and photos, the one that returned it no longer can.
-import { INestApplication } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Kafka } from 'kafkajs';
-import { MongoClient } from 'mongodb';
 import { caseDispatchedV1, duplicateMergedV1 } from '@civicflow/contracts';
 import { naturalMinutes } from '@civicflow/domain';
-import { createKafka } from '@civicflow/platform';
 import {
-  bearerFor, EventProbe, eventually, httpAs, integrationConfig, ownTemporalNamespace, profilesWithWindows, startApps, startCaseWorker, TestCaseWorker, TestUser, uniqueId,
+  bearerFor, EventProbe, eventually, httpAs, profilesWithWindows, startSystem, type TestSystem, TestUser, uniqueId,
 } from '@civicflow/testing';
-import { caseworkConfigSchema, createCaseworkApp } from '@civicflow/casework';
-import { addressInside, createGridApp, gridConfigSchema, pointInside } from '@civicflow/grid';
-import { createIdentityApp, identityConfigSchema } from '@civicflow/identity';
-import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
-import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
+import { addressInside, pointInside } from '@civicflow/grid';
 
-const runId = uniqueId();
-const API_KEY = `key-${runId}-0000000000`;
-const env = integrationConfig({
-  MONGO_DB_PREFIX: runId,
-  KAFKA_FROM_BEGINNING: 'false',
-  HOTLINE_CONSUMER_GROUP: `hotline-${runId}`,
-  INTAKE_CONSUMER_GROUP: `intake-${runId}`,
-  GRID_CONSUMER_GROUP: `grid-${runId}`,
-  CASEWORK_CONSUMER_GROUP: `casework-${runId}`,
-  INTAKE_API_KEYS: `${API_KEY}:civic-app`,
-});
+const API_KEY = `key-${uniqueId()}-0000000000`;
 // a real 1×1 PNG
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
@@ -52,38 +34,28 @@ const dispatcher: TestUser = { role: 'dispatcher', unitId: 'bf', userId: 'dispat
 const handler = (unitId: string): TestUser => ({ role: 'community-handler', unitId, userId: `handler-${unitId}` });
 
 describe('intake follows its cases: merging, Open311 status, the dispatch queue and who reads a case', () => {
-  const apps: INestApplication[] = [];
+  let system: TestSystem<'identity' | 'grid' | 'hotline' | 'intake' | 'casework'>;
+  let runId: string;
   const urls: Record<'hotline' | 'intake' | 'casework', string> = { hotline: '', intake: '', casework: '' };
-  let worker: TestCaseWorker;
-  let kafka: Kafka;
   let probe: EventProbe;
-  let mongo: MongoClient;
   let photoDir: string;
 
   beforeAll(async () => {
-    env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
-    photoDir = await mkdtemp(join(tmpdir(), `civicflow-photos-${runId}-`));
-    kafka = createKafka(`test-${runId}`, env);
+    photoDir = await mkdtemp(join(tmpdir(), 'civicflow-photos-'));
     // identity issues intake's service token (svc-intake reads the grid's routing dataset with it)
-    env.SERVICE_TOKEN_URL = `${(await startApps({ identity: await createIdentityApp(identityConfigSchema.parse(env)) }, apps)).identity}/api/v1/auth/token`;
-    const { grid } = await startApps({ grid: await createGridApp(gridConfigSchema.parse({ ...env, GRID_SEED_DEMO: 'true' })) }, apps);
-    env.GRID_URL = grid;
-    Object.assign(urls, await startApps({
-      hotline: await createHotlineApp(hotlineConfigSchema.parse(env)),
-      intake: await createIntakeApp(intakeConfigSchema.parse({ ...env, INTAKE_PHOTO_DIR: photoDir })),
-      casework: await createCaseworkApp(caseworkConfigSchema.parse(env)),
-    }, apps));
-    worker = await startCaseWorker(env, kafka, { slaProfiles: PROFILES });
-    probe = await new EventProbe(kafka, [caseDispatchedV1.topic, duplicateMergedV1.topic], `probe-${runId}`).start();
-    mongo = await new MongoClient(env.MONGO_URL).connect();
+    system = await startSystem({
+      services: ['identity', 'grid', 'hotline', 'intake', 'casework'],
+      env: { INTAKE_API_KEYS: `${API_KEY}:civic-app`, INTAKE_PHOTO_DIR: photoDir },
+      worker: { slaProfiles: PROFILES },
+    });
+    runId = system.runId;
+    Object.assign(urls, system.urls);
+    probe = await new EventProbe(system.kafka, [caseDispatchedV1.topic, duplicateMergedV1.topic], `probe-${runId}`).start();
   });
 
   afterAll(async () => {
     await probe?.stop();
-    await worker?.stop();
-    for (const app of apps.reverse()) await app.close();
-    for (const service of ['hotline', 'intake', 'grid', 'casework', 'identity']) await mongo?.db(`${runId}_${service}`).dropDatabase();
-    await mongo?.close();
+    await system?.stop();
     if (photoDir) await rm(photoDir, { recursive: true, force: true });
   });
 

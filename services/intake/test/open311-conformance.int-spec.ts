@@ -4,7 +4,6 @@
 // issue asks for (POST with an empty optional attribute and a media_url → token → keyless reads → resolved and
 // closed by the callback → listed as closed, every change in the updates and in the app's signed webhooks), and
 // third-party client libraries from PyPI, unchanged, in a project-local venv.
-import { INestApplication } from '@nestjs/common';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -14,35 +13,21 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
-import { Kafka } from 'kafkajs';
-import { MongoClient } from 'mongodb';
 import { naturalMinutes } from '@civicflow/domain';
-import { createKafka } from '@civicflow/platform';
-import { eventually, httpAs, integrationConfig, ownTemporalNamespace, profilesWithWindows, pythonTool, startApps, startCaseWorker, TestCaseWorker, TestUser, uniqueId } from '@civicflow/testing';
-import { caseworkConfigSchema, createCaseworkApp } from '@civicflow/casework';
-import { createGridApp, gridConfigSchema, pointInside } from '@civicflow/grid';
-import { createIdentityApp, identityConfigSchema } from '@civicflow/identity';
-import { createHotlineApp, hotlineConfigSchema } from '@civicflow/hotline';
-import { createIntakeApp, intakeConfigSchema } from '@civicflow/intake';
+import { eventually, httpAs, profilesWithWindows, pythonTool, startSystem, type TestSystem, TestUser, uniqueId } from '@civicflow/testing';
+import { pointInside } from '@civicflow/grid';
 import { verifyWebhook } from '../src/channels/open311/webhooks/webhook-signature';
 
 const run = promisify(execFile);
-const runId = uniqueId();
-const KEY = `o311-key-${runId}-000`;
-const OTHER_KEY = `o311-other-${runId}-000`;
-const env = integrationConfig({
-  MONGO_DB_PREFIX: runId,
-  KAFKA_FROM_BEGINNING: 'false',
-  HOTLINE_CONSUMER_GROUP: `hotline-${runId}`,
-  INTAKE_CONSUMER_GROUP: `intake-${runId}`,
-  GRID_CONSUMER_GROUP: `grid-${runId}`,
-  CASEWORK_CONSUMER_GROUP: `casework-${runId}`,
+const KEY = `o311-key-${uniqueId()}-000`;
+const OTHER_KEY = `o311-other-${uniqueId()}-000`;
+const SETTINGS = {
   INTAKE_API_KEYS: `${KEY}:civic-app:open311,${OTHER_KEY}:other-app:open311`,
   // every POST answers with a token (the spec's slower path), so the journey goes through tokens/{token}
   INTAKE_OPEN311_WAIT_MS: '0',
   INTAKE_OPEN311_MEDIA_HOSTS: '127.0.0.1',
   INTAKE_WEBHOOK_RETRY_MS: '200,400',
-});
+};
 const PROFILES = profilesWithWindows({
   acceptance: naturalMinutes(30), 'community-handling': naturalMinutes(60), 'street-handling': naturalMinutes(120), 'department-report-in': naturalMinutes(20),
   'department-answer': naturalMinutes(90), callback: naturalMinutes(60), mediation: naturalMinutes(600),
@@ -75,11 +60,9 @@ const hasChinese = /[\u4e00-\u9fff]/;
 const hasEnglish = /[A-Za-z]{4,} [A-Za-z]{2,}/;
 
 describe('Open311 GeoReport v2 conformance, on the real intake service', () => {
-  const apps: INestApplication[] = [];
+  let system: TestSystem<'identity' | 'grid' | 'hotline' | 'intake' | 'casework'>;
+  let runId: string;
   const urls: Record<'hotline' | 'intake' | 'casework', string> = { hotline: '', intake: '', casework: '' };
-  let worker: TestCaseWorker;
-  let kafka: Kafka;
-  let mongo: MongoClient;
   let photoDir: string;
   let media: Server;
   let mediaBase: string;
@@ -88,8 +71,7 @@ describe('Open311 GeoReport v2 conformance, on the real intake service', () => {
   const received: { path: string; body: string; signature?: string }[] = [];
 
   beforeAll(async () => {
-    env.TEMPORAL_NAMESPACE = await ownTemporalNamespace(env.TEMPORAL_ADDRESS);
-    photoDir = await mkdtemp(join(tmpdir(), `civicflow-photos-${runId}-`));
+    photoDir = await mkdtemp(join(tmpdir(), 'civicflow-photos-'));
     media = createServer((req, res) => (req.url === '/lamp.png' ? res.writeHead(200, { 'content-type': 'image/png' }).end(PNG) : res.writeHead(404).end()));
     receiver = createServer((req: IncomingMessage, res) => {
       const chunks: Buffer[] = [];
@@ -100,27 +82,16 @@ describe('Open311 GeoReport v2 conformance, on the real intake service', () => {
     });
     mediaBase = await listen(media);
     receiverBase = await listen(receiver);
-    kafka = createKafka(`test-${runId}`, env);
     // identity issues intake's service token (svc-intake reads the grid's routing dataset with it)
-    env.SERVICE_TOKEN_URL = `${(await startApps({ identity: await createIdentityApp(identityConfigSchema.parse(env)) }, apps)).identity}/api/v1/auth/token`;
-    const { grid } = await startApps({ grid: await createGridApp(gridConfigSchema.parse({ ...env, GRID_SEED_DEMO: 'true' })) }, apps);
-    env.GRID_URL = grid;
-    Object.assign(urls, await startApps({
-      hotline: await createHotlineApp(hotlineConfigSchema.parse(env)),
-      intake: await createIntakeApp(intakeConfigSchema.parse({ ...env, INTAKE_PHOTO_DIR: photoDir })),
-      casework: await createCaseworkApp(caseworkConfigSchema.parse(env)),
-    }, apps));
-    worker = await startCaseWorker(env, kafka, { slaProfiles: PROFILES });
-    mongo = await new MongoClient(env.MONGO_URL).connect();
+    system = await startSystem({ services: ['identity', 'grid', 'hotline', 'intake', 'casework'], env: { ...SETTINGS, INTAKE_PHOTO_DIR: photoDir }, worker: { slaProfiles: PROFILES } });
+    runId = system.runId;
+    Object.assign(urls, system.urls);
   });
 
   afterAll(async () => {
-    await worker?.stop();
-    for (const app of apps.reverse()) await app.close();
+    await system?.stop();
     media?.close();
     receiver?.close();
-    for (const service of ['hotline', 'intake', 'grid', 'casework', 'identity']) await mongo?.db(`${runId}_${service}`).dropDatabase();
-    await mongo?.close();
     if (photoDir) await rm(photoDir, { recursive: true, force: true });
   });
 
