@@ -2,7 +2,6 @@
 // → the casework consumer projects them into case_facts in FerretDB → the statistics API answers the three
 // rates, ranking, trend, heat map (centroids from the real grid service), drill-down and the breach board.
 import { randomInt } from 'node:crypto';
-import { INestApplication } from '@nestjs/common';
 import { MongoClient } from 'mongodb';
 import {
   caseAcceptedV1, caseCallbackRecordedV1, caseClosedV1, caseDepartmentsSummonedV1, caseDispatchedV1, caseEscalatedV1, caseRegisteredV1,
@@ -10,16 +9,9 @@ import {
 } from '@civicflow/contracts';
 import { createKafka, EventPublisher } from '@civicflow/platform';
 import ExcelJS from 'exceljs';
-import { bearerFor, eventually, integrationConfig, pdfText, uniqueId } from '@civicflow/testing';
-import { createGridApp, demoCity, gridConfigSchema } from '@civicflow/grid';
+import { bearerFor, eventually, pdfText, startSystem, type TestSystem } from '@civicflow/testing';
+import { demoCity } from '@civicflow/grid';
 import { caseworkConfigSchema, caseworkUnitNames, createCaseworkApp } from '@civicflow/casework';
-import { createIdentityApp, identityConfigSchema } from '@civicflow/identity';
-
-const runId = uniqueId();
-const env = integrationConfig({
-  MONGO_DB_PREFIX: runId, CASEWORK_CONSUMER_GROUP: `casework-${runId}`, GRID_CONSUMER_GROUP: `grid-${runId}`, KAFKA_FROM_BEGINNING: 'false',
-  GRID_SEED_DEMO: 'true',
-});
 
 const S1 = 'bf-d01-s01';
 const S2 = 'bf-d01-s02';
@@ -36,7 +28,9 @@ const caseNo = () => `${day.replaceAll('-', '')}-${String(randomInt(1_000_000)).
 const sla = (window: string, deadline: string | null, status: 'on-track' | 'breached' = 'on-track') => ({ window, startedAt: at(8), status, paused: false, deadline, warningAt: null }) as never;
 
 describe('statistics: case facts and the supervisor figures on the real servers', () => {
-  const apps: INestApplication[] = [];
+  let system: TestSystem<'identity' | 'grid' | 'casework'>;
+  let env: TestSystem['env'];
+  let runId: string;
   let url: string;
   let gridUrl: string;
   let publisher: EventPublisher;
@@ -44,29 +38,18 @@ describe('statistics: case facts and the supervisor figures on the real servers'
   const cases = { done: caseNo(), reopened: caseNo(), returned: caseNo(), late: caseNo() };
 
   beforeAll(async () => {
-    const identity = await createIdentityApp(identityConfigSchema.parse(env));
-    await identity.listen(0, '127.0.0.1');
-    apps.push(identity);
-    env.SERVICE_TOKEN_URL = `${await identity.getUrl()}/api/v1/auth/token`;
-    const grid = await createGridApp(gridConfigSchema.parse(env));
-    await grid.startAllMicroservices();
-    await grid.listen(0, '127.0.0.1');
-    apps.push(grid);
-    gridUrl = await grid.getUrl();
-    const casework = await createCaseworkApp(caseworkConfigSchema.parse({ ...env, GRID_URL: gridUrl }));
-    await casework.startAllMicroservices();
-    await casework.listen(0, '127.0.0.1');
-    apps.push(casework);
-    url = await casework.getUrl();
-    publisher = new EventPublisher(createKafka(`test-${runId}`, env), 'workflows');
+    system = await startSystem({ services: ['identity', 'grid', 'casework'] });
+    ({ env, runId } = system);
+    ({ casework: url, grid: gridUrl } = system.urls);
+    publisher = new EventPublisher(system.kafka, 'workflows');
     mongo = await new MongoClient(env.MONGO_URL).connect();
   });
 
   afterAll(async () => {
     await publisher?.disconnect();
-    for (const app of apps.reverse()) await app.close();
-    for (const db of [`${runId}_casework`, `${runId}_grid`, `${runId}_identity`, `${runId}up_casework`]) await mongo?.db(db).dropDatabase();
+    await mongo?.db(`${runId}up_casework`).dropDatabase();
     await mongo?.close();
+    await system?.stop();
   });
 
   const sequence = new Map<string, number>();
