@@ -7,7 +7,9 @@ export type SaidLocale = 'zh-CN' | 'en';
 
 /** A field reason in Chinese and English, for a zod message: `.regex(re, says('须为电话号码', 'must be a phone number'))`. */
 export function says(zh: string, en: string): string {
-  return `${zh}${UNIT_SEPARATOR}${en}`;
+  // a reason may quote what the caller sent (a file name): a separator in it must not split the message
+  const plain = (text: string) => text.replaceAll(UNIT_SEPARATOR, ' ');
+  return `${plain(zh)}${UNIT_SEPARATOR}${plain(en)}`;
 }
 
 /** The half of a `says` message in the locale; undefined for any other text. */

@@ -1,4 +1,4 @@
-import { says } from '@civicflow/contracts';
+import { saidIn, says } from '@civicflow/contracts';
 import { z } from 'zod';
 import { type FieldError } from './field-reasons';
 import { InvalidInput, parseInput } from './invalid-input';
@@ -121,6 +121,11 @@ describe('field reasons, Chinese first with English on request', () => {
       { field: 'name', code: 'invalid_type', reason: '须填写姓名', params: { expected: 'string', received: 'undefined' } },
     ]);
     expect(en.map((e) => e.reason)).toEqual(['must be a phone number', 'the name is required']);
+  });
+
+  it('keeps the halves of says() apart even when a reason quotes a separator the caller sent', () => {
+    const reason = says('文件 a\u001fb.txt 不是照片', 'file a\u001fb.txt is not a photo');
+    expect([saidIn(reason, 'zh-CN'), saidIn(reason, 'en')]).toEqual(['文件 a b.txt 不是照片', 'file a b.txt is not a photo']);
   });
 
   it('never echoes the input (it may be a phone or ID number)', () => {

@@ -1,4 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
+import { says } from '@civicflow/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { ARRANGEMENT_FORMATS } from './import/parse-arrangement';
@@ -26,7 +27,7 @@ export class EnterYearDto extends createZodDto(
 export function yearParam(raw: string): number {
   const year = Number(raw);
   if (!/^\d{4}$/.test(raw) || year < 1949 || year > 2200) {
-    throw new BadRequestException({ errors: [{ field: 'year', reason: '年份须为 1949–2200 的四位数 the year must be a four-digit year 1949–2200' }] });
+    throw new BadRequestException({ errors: [{ field: 'year', code: 'invalid_year', reason: says('年份须为 1949–2200 的四位数', 'the year must be a four-digit year 1949–2200') }] });
   }
   return year;
 }

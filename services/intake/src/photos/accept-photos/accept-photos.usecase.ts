@@ -1,4 +1,5 @@
 import { Inject, Injectable, UnsupportedMediaTypeException } from '@nestjs/common';
+import { says } from '@civicflow/contracts';
 import { PHOTO_STORAGE, PhotoStorage } from '../photo-storage';
 import { PhotoContentType, sniffPhotoType } from '../photo-type';
 import { PHOTO_FIELD } from '../photo-upload.interceptor';
@@ -37,7 +38,7 @@ export class AcceptPhotosUseCase {
       const name = refused.file.originalname;
       throw new UnsupportedMediaTypeException({
         message: `文件"${name}"不是 ${ACCEPTED} 照片 file "${name}" is not a ${ACCEPTED} photo (its content is not an image of these types, whatever its name or declared type "${refused.file.mimetype}")`,
-        errors: [{ field: PHOTO_FIELD, reason: `${name}: not a ${ACCEPTED} image` }],
+        errors: [{ field: PHOTO_FIELD, code: 'not_a_photo', reason: says(`${name}：不是 ${ACCEPTED} 图片`, `${name}: not a ${ACCEPTED} image`) }],
       });
     }
     const accepted: ReportPhoto[] = [];

@@ -1,4 +1,5 @@
 import { BadRequestException, Controller, Get, HttpCode, Param, Post, Query, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { says } from '@civicflow/contracts';
 import { InjectModel } from '@nestjs/mongoose';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Model } from 'mongoose';
@@ -33,7 +34,7 @@ export class AttachHandlingPhotosHttpController {
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: 'Adds photos (multipart field `photos`, up to 4) taken before or after the work: { before: [...], after: [...] }' })
   async attach(@Param('caseNumber') caseNumber: string, @Query() { stage }: AttachQuery, @UploadedFiles() files: UploadedPhoto[] | undefined, @CurrentUser() user: AuthUser) {
-    if (!files?.length) throw new BadRequestException({ message: '请附上照片 no photo', errors: [{ field: 'photos', reason: 'at least one photo is required' }] });
+    if (!files?.length) throw new BadRequestException({ message: '请附上照片 no photo', errors: [{ field: 'photos', code: 'no_photo', reason: says('须至少附一张照片', 'at least one photo is required') }] });
     await this.details.forUser(caseNumber, user); // 404 for no such case, 403 for one the user may not read
     const at = new Date();
     const photos: HandlingPhoto[] = (await this.acceptPhotos.execute(files)).map((p) => ({ photoId: p.photoId, url: p.url ?? `/api/v1/photos/${p.photoId}`, contentType: p.contentType, by: user.userId, at }));
