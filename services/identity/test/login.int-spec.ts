@@ -115,7 +115,9 @@ describe('identity: sign-in, sessions, lockout, users and service identities', (
   it('lets an administrator create, re-scope and deactivate users — each change ends the user’s sessions', async () => {
     const admin = { authorization: await bearerFor('admin', 'bf') };
     const username = `handler-${runId}`.toLowerCase();
-    expect((await post('/api/v1/users', { username, name: '新社工', role: 'community-handler', unitId: 'bf-d01-s01-c02', password: 'short' }, admin)).status).toBe(400);
+    const weak = await post('/api/v1/users', { username, name: '新社工', role: 'community-handler', unitId: 'bf-d01-s01-c02', password: 'short' }, admin);
+    expect(weak.status).toBe(400);
+    expect((await json(weak)).errors).toEqual([{ field: 'password', code: 'too_short', reason: '至少 12 个字符' }]);
     const created = await post('/api/v1/users', { username, name: '新社工', role: 'community-handler', unitId: 'bf-d01-s01-c02', password: 'Jinhua-2026-strong' }, admin);
     expect(created.status).toBe(201);
     expect(await json(created)).toMatchObject({ userId: username, role: 'community-handler', unitId: 'bf-d01-s01-c02', active: true });

@@ -28,7 +28,7 @@ const view = (u: UserDoc) => ({ userId: u._id, name: u.name, role: u.role, unitI
 
 function assertStrong(value: string): void {
   const problem = passwordProblem(value);
-  if (problem) throw new BadRequestException({ message: '密码太弱 password too weak', errors: [{ field: 'password', reason: problem }] });
+  if (problem) throw new BadRequestException({ message: '密码太弱 password too weak', errors: [{ field: 'password', code: problem.code, reason: says(problem.zh, problem.en) }] });
 }
 
 /**

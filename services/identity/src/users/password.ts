@@ -32,8 +32,8 @@ export async function verifyPasswordOf(user: { passwordHash: string } | null | u
 }
 
 /** New passwords (admin API, bootstrap): at least 12 characters, not all one kind. */
-export function passwordProblem(password: string): string | undefined {
-  if (password.length < 12) return 'at least 12 characters';
-  if (/^\d+$/.test(password) || /^[a-z]+$/i.test(password)) return 'mix letters with digits or symbols';
+export function passwordProblem(password: string): { code: string; zh: string; en: string } | undefined {
+  if (password.length < 12) return { code: 'too_short', zh: '至少 12 个字符', en: 'at least 12 characters' };
+  if (/^\d+$/.test(password) || /^[a-z]+$/i.test(password)) return { code: 'too_simple', zh: '须混合字母与数字或符号', en: 'mix letters with digits or symbols' };
   return undefined;
 }

@@ -36,7 +36,7 @@ export class SeedUsers implements OnApplicationBootstrap {
 
   private async bootstrapAdmin(password: string): Promise<void> {
     const problem = passwordProblem(password);
-    if (problem) throw new Error(`配置错误 invalid configuration: IDENTITY_BOOTSTRAP_ADMIN_PASSWORD ${problem}`);
+    if (problem) throw new Error(`配置错误 invalid configuration: IDENTITY_BOOTSTRAP_ADMIN_PASSWORD ${problem.zh} ${problem.en}`);
     if (await this.users.exists({ role: 'admin', active: true })) return;
     const now = new Date();
     await this.users.updateOne(
