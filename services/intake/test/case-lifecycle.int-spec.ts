@@ -13,6 +13,9 @@ import {
   bearerFor, EventProbe, eventually, httpAs, profilesWithWindows, startSystem, type TestSystem, TestUser, uniqueId,
 } from '@civicflow/testing';
 import { addressInside, pointInside } from '@civicflow/grid';
+import { MongoClient } from 'mongodb';
+import mongoose from 'mongoose';
+import { waitingListsMigration } from '../src/shared/waiting-lists.migration';
 
 const API_KEY = `key-${uniqueId()}-0000000000`;
 // a real 1×1 PNG
@@ -179,6 +182,31 @@ describe('intake follows its cases: merging, Open311 status, the dispatch queue 
     // 退单: back in the queue, and the community that returned it no longer reads it
     await command(caseNumber, 'return', handler(COMMUNITY), { reason: '不属本社区 not our area' });
     expect(await eventually(queued, { what: 'the returned case back in the queue' })).toMatchObject({ manualQueueReason: 'returned' });
+    // the queue is read by _id (its list, then the page's entries), never find({}) over every waiting case
+    const ops: { collection: string; method: string; filter: Record<string, unknown> }[] = [];
+    mongoose.set('debug', (collection: string, method: string, filter: Record<string, unknown>) => ops.push({ collection, method, filter }));
+    let page: { total: number; cases: { caseNumber: string }[] };
+    try {
+      page = (await http('intake', 'GET', '/api/v1/dispatch/queue', dispatcher)).body;
+    } finally {
+      mongoose.set('debug', false);
+    }
+    expect(page.cases.filter((c) => c.caseNumber === caseNumber)).toHaveLength(1); // once, at its new place (returned: waiting since the return)
+    expect(page.total).toBeGreaterThanOrEqual(page.cases.length);
+    const ofQueue = ops.filter((o) => ['dispatch_queue', 'waiting_lists'].includes(o.collection));
+    expect(ofQueue.length).toBeGreaterThan(2);
+    expect(ofQueue.filter((o) => o.method !== 'findOne' || typeof o.filter._id !== 'string')).toEqual([]);
+    // a deployment from before the list: the entries are there, the list not yet; the migration files them
+    const mongo = await new MongoClient(system.env.MONGO_URL).connect();
+    try {
+      const intakeDb = mongo.db(`${runId}_intake`);
+      await intakeDb.collection('waiting_lists').deleteMany({});
+      expect(await queued()).toBeUndefined();
+      expect(await waitingListsMigration.run(intakeDb as never)).toMatch(/^\d+ waiting entries filed in \d+ lists$/);
+      expect(await queued()).toMatchObject({ manualQueueReason: 'returned' });
+    } finally {
+      await mongo.close();
+    }
     expect((await readAs(handler(COMMUNITY))).status).toBe(404);
 
     // 重新派单 to the right community: out of the queue again; it reads the case in full, the returning one does not

@@ -81,6 +81,12 @@ export class OrderedLists {
     return this.walk(key, limit, read, { newestFirst: false, after: member });
   }
 
+  /** How many members the list holds (its directory and every day's document; a member left behind by a crash counts). */
+  async size(key: string): Promise<number> {
+    const days = await this.members(orderedListKey.days(key));
+    return (await Promise.all(days.map(async (day) => (await this.members(orderedListKey.day(key, day))).length))).reduce((a, b) => a + b, 0);
+  }
+
   private async walk<T>(key: string, limit: number, read: (member: string) => Promise<T | undefined>, order: { newestFirst: boolean; after?: string }): Promise<T[]> {
     const found: T[] = [];
     const { newestFirst, after } = order;

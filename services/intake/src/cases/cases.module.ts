@@ -21,6 +21,7 @@ import { CaseDetailQuery } from './get-case/case-detail.query';
 import { GetCaseHttpController } from './get-case/get-case.http.controller';
 import { GridRoutes } from './routing/grid-routes';
 import { taxonomyProvider } from './taxonomy.provider';
+import { WAITING_LIST_MODEL, WaitingLists, waitingListSchema } from '../shared/waiting-lists';
 
 /**
  * 受理 and 案件动态: reports become cases (registration: classify, merge duplicates, number, route, hand over to the
@@ -39,6 +40,7 @@ import { ReportStatusHttpController } from '../reports/report-status/report-stat
       { name: CASE_VIEW_MODEL, schema: caseViewSchema },
       { name: DISPATCH_QUEUE_MODEL, schema: dispatchQueueEntrySchema },
       { name: UNREGISTERED_REPORT_MODEL, schema: unregisteredReportSchema },
+      { name: WAITING_LIST_MODEL, schema: waitingListSchema },
     ]),
   ],
   controllers: [GetCaseHttpController, OpenCasesNearbyHttpController, ReportStatusHttpController, DispatchQueueHttpController, UnregisteredReportsHttpController, CaseEventsMessageController],
@@ -48,6 +50,7 @@ import { ReportStatusHttpController } from '../reports/report-status/report-stat
     OpenCases,
     GridRoutes,
     CaseWorkflowStarter,
+    WaitingLists,
     UnregisteredReports,
     RegisterReportUseCase,
     ProjectCaseEventUseCase,

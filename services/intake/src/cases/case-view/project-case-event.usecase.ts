@@ -6,6 +6,7 @@ import { isDuplicateKey } from '@civicflow/platform';
 import { CaseReports } from '../case-reports';
 import { openCaseCellsOf, openCaseEntry, OpenCases } from '../dedup/open-cases';
 import { DISPATCH_QUEUE_MODEL, DispatchQueueEntryDoc } from '../dispatch-queue/dispatch-queue.schema';
+import { waitingListKey, WaitingLists } from '../../shared/waiting-lists';
 import { GridRoutes } from '../routing/grid-routes';
 import { CaseViewChange, caseViewChangeOf, CaseViewEffect, RegistrationChange, TransitionChange } from './case-view.projection';
 import { CASE_VIEW_MODEL, CaseViewDoc } from './case-view.schema';
@@ -38,6 +39,7 @@ export class ProjectCaseEventUseCase {
     private readonly openCases: OpenCases,
     private readonly routes: GridRoutes,
     private readonly subscribers: CaseViewSubscribers,
+    private readonly waiting: WaitingLists,
   ) {}
 
   async execute(event: EventEnvelope): Promise<void> {
@@ -102,7 +104,7 @@ export class ProjectCaseEventUseCase {
     for (const effect of effects) {
       switch (effect.type) {
         case 'leave-dispatch-queue':
-          if (before?.queued !== false) await this.queue.deleteOne({ _id: caseNumber });
+          if (before?.queued !== false) await this.dequeue(caseNumber);
           break;
         case 'enter-dispatch-queue':
           await this.enqueue(caseNumber, effect, at);
@@ -142,6 +144,14 @@ export class ProjectCaseEventUseCase {
       ...(report.address ? { address: report.address } : {}),
       ...(report.location ? { location: report.location } : {}),
     };
-    await this.queue.collection.updateOne({ _id: caseNumber as never }, { $set: fields }, { upsert: true });
+    const stored = await this.queue.findById(caseNumber, { since: 1 }).lean<Pick<DispatchQueueEntryDoc, 'since'>>();
+    await this.waiting.put(waitingListKey.dispatch, caseNumber, at, stored?.since, () =>
+      this.queue.collection.updateOne({ _id: caseNumber as never }, { $set: fields }, { upsert: true }),
+    );
+  }
+
+  private async dequeue(caseNumber: string): Promise<void> {
+    const stored = await this.queue.findById(caseNumber, { since: 1 }).lean<Pick<DispatchQueueEntryDoc, 'since'>>();
+    if (stored) await this.waiting.take(waitingListKey.dispatch, caseNumber, stored.since, () => this.queue.deleteOne({ _id: caseNumber }));
   }
 }

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Model } from 'mongoose';
 import { Roles } from '@civicflow/platform';
+import { waitingListKey, WaitingLists } from '../../shared/waiting-lists';
 import { DISPATCH_QUEUE_MODEL, DispatchQueueEntryDoc } from './dispatch-queue.schema';
 
 const LIMIT = 200;
@@ -12,16 +13,16 @@ const LIMIT = 200;
 @ApiBearerAuth()
 @Controller('api/v1/dispatch/queue')
 export class DispatchQueueHttpController {
-  constructor(@InjectModel(DISPATCH_QUEUE_MODEL) private readonly queue: Model<DispatchQueueEntryDoc>) {}
+  constructor(@InjectModel(DISPATCH_QUEUE_MODEL) private readonly queue: Model<DispatchQueueEntryDoc>, private readonly waiting: WaitingLists) {}
 
   @Get()
   @Roles('dispatcher', 'supervisor')
   async list() {
-    // the collection holds only the cases waiting now: read whole, ordered here
-    const waiting = (await this.queue.find({}).lean<DispatchQueueEntryDoc[]>()).sort((a, b) => a.since.getTime() - b.since.getTime());
+    // the page by _id, longest waiting first (the list is kept by the projection beside the entries)
+    const { total, entries } = await this.waiting.page(waitingListKey.dispatch, LIMIT, (id) => this.queue.findById(id).lean<DispatchQueueEntryDoc>(), (e) => e.since);
     return {
-      total: waiting.length,
-      cases: waiting.slice(0, LIMIT).map(({ _id, reason, ...entry }) => ({ caseNumber: _id, manualQueueReason: reason, ...entry })),
+      total,
+      cases: entries.map(({ _id, reason, ...entry }) => ({ caseNumber: _id, manualQueueReason: reason, ...entry })),
     };
   }
 }

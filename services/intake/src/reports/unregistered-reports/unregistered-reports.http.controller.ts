@@ -7,6 +7,9 @@ import { RegisterReportUseCase } from '../register-report/register-report.usecas
 import { REPORT_MODEL, ReportDoc } from '../report.schema';
 import { UnregisteredReports } from './unregistered-reports';
 
+/** A page: the oldest failures (the total says how many wait). */
+const LIMIT = 500;
+
 /**
  * 未成案上报: reports intake stored but could not make a case of, each with the reason and the number of failed
  * attempts, oldest failure first — so nothing reported is lost from sight. A dispatcher (or admin) retries one once
@@ -25,8 +28,8 @@ export class UnregisteredReportsHttpController {
   @Get()
   @Roles('dispatcher', 'supervisor', 'admin')
   async list() {
-    const waiting = (await this.queue.list()).sort((a, b) => a.firstFailedAt.getTime() - b.firstFailedAt.getTime());
-    return { total: waiting.length, reports: waiting.map(({ _id, ...entry }) => ({ sourceKey: _id, ...entry })) };
+    const { total, entries } = await this.queue.list(LIMIT);
+    return { total, reports: entries.map(({ _id, ...entry }) => ({ sourceKey: _id, ...entry })) };
   }
 
   /** Tries the registration again from the stored report; answers the case it became (or joined). */
