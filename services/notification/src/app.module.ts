@@ -20,7 +20,7 @@ import { assertProvidersConfigured, NotificationConfig } from './config';
 import { DELIVERY_STORE, DeliveryStore } from './deliveries/delivery';
 import { DELIVERY_MODEL, deliverySchema } from './deliveries/delivery.schema';
 import { DeliveriesHttpController } from './deliveries/list-deliveries/deliveries.http.controller';
-import { DELIVERY_DUE_LIST, MongoDeliveryStore } from './deliveries/mongo-delivery-store';
+import { DELIVERY_DUE_LIST, DELIVERY_LIST_MODEL, deliveryListSchema, MongoDeliveryStore } from './deliveries/mongo-delivery-store';
 import { PlanDeliveriesUseCase } from './deliveries/plan-deliveries/plan-deliveries.usecase';
 import { DeliveryOutcomePublisher } from './deliveries/publish-outcomes/delivery-outcome-publisher';
 import { parseQuietHours } from './deliveries/quiet-hours';
@@ -148,6 +148,7 @@ export class NotificationModule {
           { name: CONTACT_WAIT_MODEL, schema: contactWaitSchema },
           { name: INBOX_LIST_MODEL, schema: inboxListSchema },
           { name: SINK_LIST_MODEL, schema: sinkListSchema },
+          { name: DELIVERY_LIST_MODEL, schema: deliveryListSchema },
         ]),
       ],
       controllers: [InboxHttpController, DeliveriesHttpController, SinkHttpController, DirectoryHttpController, NotifiedEventsMessageController],

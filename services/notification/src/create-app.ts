@@ -3,6 +3,7 @@ import { NotificationConfig } from './config';
 import { NotificationModule } from './app.module';
 import { inboxListsMigration } from './migrations/inbox-lists.migration';
 import { sinkListsMigration } from './migrations/sink-lists.migration';
+import { deliveryListsMigration } from './migrations/delivery-lists.migration';
 
 /** The HTTP API (inbox, delivery status, directory) plus the Kafka consumer of every notified event. */
 export function createNotificationApp(config: NotificationConfig) {
@@ -11,6 +12,6 @@ export function createNotificationApp(config: NotificationConfig) {
     title: 'CivicFlow 通知 notification API',
     logLevel: config.LOG_LEVEL,
     events: { groupId: config.NOTIFICATION_CONSUMER_GROUP, fromBeginning: config.KAFKA_FROM_BEGINNING },
-    migrations: [inboxListsMigration, sinkListsMigration],
+    migrations: [inboxListsMigration, sinkListsMigration, deliveryListsMigration],
   });
 }

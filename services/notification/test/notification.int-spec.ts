@@ -18,6 +18,7 @@ import { CLOCK, Clock, createNotificationApp, DeliveryQueue, notificationConfigS
 import mongoose from 'mongoose';
 import { inboxListsMigration } from '../src/migrations/inbox-lists.migration';
 import { sinkListsMigration } from '../src/migrations/sink-lists.migration';
+import { deliveryListsMigration } from '../src/migrations/delivery-lists.migration';
 
 const runId = uniqueId();
 const group = `notification-${runId}`;
@@ -374,12 +375,14 @@ describe('notification: events → inboxes, SMS sink and SSE stream', () => {
     let unreadOnly: InboxView;
     let allRead: { marked: number };
     let sink: SinkView[];
+    let deliveries: DeliveryView[];
     try {
       const stream = await fetch(`${url}/api/v1/inbox/stream`, { headers: { authorization: token }, signal: abort.signal });
       expect(stream.status).toBe(200);
       unreadOnly = (await api('GET', '/api/v1/inbox?unreadOnly=true&limit=200')).body as InboxView;
       allRead = (await api('POST', '/api/v1/inbox/read-all')).body as { marked: number };
       sink = await sinkOf(smsCase);
+      deliveries = await deliveriesOf(smsCase);
       await new Promise((r) => setTimeout(r, 900)); // the stream polls every 300 ms
     } finally {
       abort.abort();
@@ -391,8 +394,9 @@ describe('notification: events → inboxes, SMS sink and SSE stream', () => {
     expect(unreadOnly.unread).toBe(earlier.unread + 2);
     expect(allRead.marked).toBe(earlier.unread + 2);
     expect(sink.map((m) => m.channel).sort()).toEqual(['sms', 'wechat']);
+    expect(deliveries.map((d) => d.channel).sort()).toEqual(['sms', 'wechat']);
     const READS = ['find', 'findOne', 'aggregate', 'countDocuments', 'distinct', 'findOneAndUpdate'];
-    const ofInbox = ops.filter((o) => ['inbox_items', 'inbox_lists', 'sink_messages', 'sink_lists'].includes(o.collection));
+    const ofInbox = ops.filter((o) => ['inbox_items', 'inbox_lists', 'sink_messages', 'sink_lists', 'deliveries', 'delivery_lists'].includes(o.collection));
     expect(ofInbox.filter((o) => o.collection === 'inbox_lists' && o.filter._id === `items:${user('li')}@days`).length).toBeGreaterThan(1); // the list, and the stream's polls
     expect(ofInbox.filter((o) => READS.includes(o.method) && (o.method === 'find' || typeof o.filter._id !== 'string'))).toEqual([]);
     expect(ofInbox.filter((o) => !READS.includes(o.method) && (o.method.endsWith('Many') || typeof o.filter._id !== 'string'))).toEqual([]); // writes by _id, none to many
@@ -404,13 +408,17 @@ describe('notification: events → inboxes, SMS sink and SSE stream', () => {
     const db = mongo.db(`${runId}_notification`);
     await db.collection('inbox_lists').deleteMany({});
     await db.collection('sink_lists').deleteMany({});
+    await db.collection('delivery_lists').deleteMany({});
+    expect(await deliveriesOf(smsCase)).toEqual([]);
     expect((await inboxOf(token)).items).toEqual([]);
     expect(await sinkOf(smsCase)).toEqual([]);
     expect(await inboxListsMigration.run(db as never)).toMatch(/^\d+ inbox items filed in \d+ lists, \d+ users with unread items$/);
     expect(await sinkListsMigration.run(db as never)).toMatch(/^\d+ sink messages listed under \d+ cases$/);
+    expect(await deliveryListsMigration.run(db as never)).toMatch(/^\d+ deliveries listed under \d+ cases$/);
     await inboxListsMigration.run(db); // again: nothing doubles
     expect(await inboxOf(token)).toEqual(after);
     expect(await sinkOf(smsCase)).toEqual(sink);
+    expect(await deliveriesOf(smsCase)).toEqual(deliveries);
   });
 
   it('quiet hours: at 23:30 a non-urgent SMS waits for 07:00, an urgent one and the inbox go at once', async () => {

@@ -30,6 +30,6 @@ export const deliverySchema = new Schema<DeliveryDoc>(
   },
   { collection: 'deliveries', versionKey: false, minimize: false },
 );
-// GET /api/v1/notifications?caseNumber=…
+// GET /api/v1/notifications?caseNumber=… (FerretDB reads it through delivery_lists by _id; real MongoDB may use this index too)
 deliverySchema.index({ caseNumber: 1, createdAt: 1 });
 // (no index for due or unannounced deliveries: the due list (`due_work`, by _id) says which to look at)

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { DueList } from '@civicflow/platform';
+import { DueList, MemberListDoc, memberListSchema } from '@civicflow/platform';
+import { CaseIndex } from '../cases/case-index';
 import { CLOCK, Clock } from '../clock/clock';
 import { Delivery, DeliveryStore } from './delivery';
 import { DELIVERY_MODEL, DeliveryDoc } from './delivery.schema';
@@ -9,21 +10,31 @@ import { DELIVERY_MODEL, DeliveryDoc } from './delivery.schema';
 /** The due list of deliveries (send-deliveries/delivery-queue.ts sweeps it). */
 export const DELIVERY_DUE_LIST = Symbol('DELIVERY_DUE_LIST');
 
+export const DELIVERY_LIST_MODEL = 'DeliveryList';
+/** Each case's deliveries (GET /notifications?caseNumber), by `_id`: a `CaseIndex`. */
+export const deliveryListSchema = memberListSchema('delivery_lists');
+
 const toDelivery = ({ _id, ...rest }: DeliveryDoc): Delivery => ({ id: _id, ...rest });
 
 @Injectable()
 export class MongoDeliveryStore implements DeliveryStore {
+  private readonly byCase: CaseIndex;
+
   constructor(
     @InjectModel(DELIVERY_MODEL) private readonly deliveries: Model<DeliveryDoc>,
+    @InjectModel(DELIVERY_LIST_MODEL) lists: Model<MemberListDoc>,
     @Inject(DELIVERY_DUE_LIST) private readonly due: DueList,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    this.byCase = new CaseIndex(lists);
+  }
 
   async insertNew(deliveries: Delivery[]): Promise<Delivery[]> {
     await this.remember(deliveries);
     const inserted: Delivery[] = [];
     // one upsert per delivery: the unique _id makes a redelivered event insert nothing
     for (const { id, ...fields } of deliveries) {
+      if (fields.caseNumber) await this.byCase.add(fields.caseNumber, fields.createdAt, id);
       const result = await this.deliveries.updateOne({ _id: id }, { $setOnInsert: fields }, { upsert: true });
       if (result.upsertedCount > 0) inserted.push({ id, ...fields });
     }
@@ -86,8 +97,8 @@ export class MongoDeliveryStore implements DeliveryStore {
   }
 
   async listByCase(caseNumber: string, limit: number): Promise<Delivery[]> {
-    const found = await this.deliveries.find({ caseNumber }).sort({ createdAt: 1, _id: 1 }).limit(limit).lean<DeliveryDoc[]>();
-    return found.map(toDelivery);
+    const found = await Promise.all((await this.byCase.ids(caseNumber)).slice(0, limit).map((id) => this.deliveries.findById(id).lean<DeliveryDoc>()));
+    return found.filter((d): d is DeliveryDoc => d !== null && d.caseNumber === caseNumber).map(toDelivery);
   }
 
   async unfinished(now: Date): Promise<Array<{ id: string; dueAt: Date }>> {
