@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import type { Logger } from 'pino';
 
@@ -44,6 +44,7 @@ export async function serveUntilStopped(app: INestApplication, options: ServeOpt
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 
+  closeKeepAliveOnStop(app.getHttpServer() as Server);
   await app.startAllMicroservices();
   await app.listen(options.port, options.host);
   options.logger.info({ url: `http://${options.host}:${options.port}` }, options.startedMessage);
@@ -55,6 +56,7 @@ export async function serveUntilStopped(app: INestApplication, options: ServeOpt
  */
 export async function stopGracefully(app: INestApplication, httpDrainMs: number): Promise<void> {
   const server = app.getHttpServer() as Server;
+  stopKeepingAlive.get(server)?.();
   await new Promise<void>((resolve) => {
     const cut = setTimeout(() => server.closeAllConnections(), httpDrainMs);
     server.close(() => {
@@ -66,4 +68,25 @@ export async function stopGracefully(app: INestApplication, httpDrainMs: number)
   const microservices = (app as INestApplication & { getMicroservices?: () => Array<{ close(): Promise<unknown> }> }).getMicroservices?.() ?? [];
   await Promise.all(microservices.map((m) => m.close()));
   await app.close();
+}
+
+const stopKeepingAlive = new WeakMap<Server, () => void>();
+
+/**
+ * `server.close()` closes idle keep-alive connections but not busy ones, and a client that keeps asking on its
+ * connection is served for ever: the drain would always wait out its whole time. Once stopping, every answer not
+ * yet begun says `Connection: close`, so each connection ends with the request it carries.
+ */
+export function closeKeepAliveOnStop(server: Server): void {
+  let stopping = false;
+  const unanswered = new Set<ServerResponse>();
+  server.prependListener('request', (_request, response: ServerResponse) => {
+    if (stopping) return void response.setHeader('connection', 'close');
+    unanswered.add(response);
+    response.once('close', () => unanswered.delete(response));
+  });
+  stopKeepingAlive.set(server, () => {
+    stopping = true;
+    for (const response of unanswered) if (!response.headersSent) response.setHeader('connection', 'close');
+  });
 }
