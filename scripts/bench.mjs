@@ -121,9 +121,19 @@ main(async () => {
       }
     });
   }
-  printTable(rows);
+  printTable([...rows, ...ratiosToTheCeiling(rows)]);
   process.exit(0);
 });
+
+/** The pipeline's rate as a share of the bare Temporal ceilings measured in the same run (issue 16 asks ≥ 50 %). */
+function ratiosToTheCeiling(rows) {
+  const pipeline = rows.find((r) => r.bench.startsWith('pipeline:'));
+  const ceilings = rows.filter((r) => r.bench.startsWith('temporal: bare'));
+  return pipeline ? ceilings.map((c) => ({
+    bench: `pipeline ÷ ${c.bench.replace('temporal: ', '')} of this run`, count: pipeline.count, seconds: pipeline.seconds,
+    rate: (100 * pipeline.rate) / c.rate, unit: '%',
+  })) : [];
+}
 
 function printTable(rows) {
   console.log(`\nbench ${new Date().toISOString().slice(0, 10)}, node ${process.versions.node}`);
