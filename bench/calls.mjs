@@ -173,3 +173,39 @@ export async function temporalStages(address, namespace, calls, percentile, limi
     return { name, count: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) };
   });
 }
+
+/**
+ * One open-loop phase on a running system: `rate` calls/s for `seconds` through the hotline API (the i-th call
+ * leaves at its time, answered or not), calls numbered from `first`, then up to `drainSeconds` for them to be
+ * dispatched and 10 s more for their first notifications. Returns the calls as the probe saw them, when the phase
+ * started, refused calls, and CPU-seconds per process over the phase (from /proc).
+ */
+export async function openLoopPhase({ urls, token, probe, processes, cpuSeconds, rate, seconds, drainSeconds = 120, first = 0 }) {
+  const count = Math.max(1, Math.round(rate * seconds));
+  const ids = [];
+  const failures = [];
+  const cpuBefore = processes.map((p) => cpuSeconds(p.pid));
+  const startedAt = Date.now();
+  const sends = Array.from({ length: count }, (_, i) => new Promise((resolve) => setTimeout(resolve, Math.max(0, startedAt + (i * 1000) / rate - Date.now())))
+    .then(() => logCall(urls.hotline, token, benchCall(first + i)))
+    .then(({ callId, sentAt }) => { probe.sent(callId, sentAt); ids.push(callId); }, (error) => failures.push(error)));
+  await Promise.all(sends);
+  const drained = await probe.waitFor('dispatchedAt', drainSeconds * 1000);
+  await probe.waitFor('notifiedAt', drained ? 10_000 : 0);
+  const cpu = processes.map((p, i) => ({ name: p.name, cpu: cpuSeconds(p.pid) - cpuBefore[i] }));
+  const calls = ids.map((id) => ({ callId: id, ...probe.calls.get(id) }));
+  return { count, calls, startedAt, wall: (Date.now() - startedAt) / 1000, failures, cpu };
+}
+
+/** What a phase came to: sorted latencies call → dispatched and → first notification, the last dispatch, CPU. */
+export function summarise({ calls, cpu }) {
+  const latencies = (stage) => calls.filter((c) => c[stage] !== undefined).map((c) => c[stage] - c.sentAt).sort((a, b) => a - b);
+  const measured = cpu.filter((p) => Number.isFinite(p.cpu));
+  return {
+    dispatched: latencies('dispatchedAt'),
+    notified: latencies('notifiedAt'),
+    lastDone: Math.max(...calls.filter((c) => c.dispatchedAt).map((c) => c.dispatchedAt)),
+    cpuTotal: measured.reduce((s, p) => s + p.cpu, 0),
+    top: (n) => [...measured].sort((a, b) => b.cpu - a.cpu).slice(0, n),
+  };
+}

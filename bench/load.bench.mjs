@@ -6,7 +6,8 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { root } from '../scripts/lib/run.mjs';
-import { benchCall, benchKafka, CallProbe, logCall, stages, temporalStages } from './calls.mjs';
+import { benchKafka, CallProbe, openLoopPhase, stages, summarise, temporalStages } from './calls.mjs';
+import { windows, writeLoadChart } from './chart.mjs';
 import { benchId, dropDatabases, percentile } from './lib.mjs';
 import { cpuSeconds, login, rssMbOf, serverPids, startSystem } from './system.mjs';
 
@@ -24,30 +25,17 @@ export async function benchLoad({ namespace, kafkaStatus, rates = RATES, seconds
   let next = 0; // call index across rates: every call its own grid and number
   try {
     const processes = [...system.processes, ...(await serverPids({ kafkaStatus }))];
+    const runStarted = Date.now();
+    const allCalls = [];
+    const marks = [];
     for (const rate of rates) {
       const token = await login(system.urls, 'operator');
-      const count = Math.max(1, Math.round(rate * seconds));
-      const phase = [];
-      const failures = [];
-      const cpuBefore = processes.map((p) => cpuSeconds(p.pid));
-      const started = Date.now();
-      // open loop: the i-th call leaves at started + i/rate, answered or not
-      const sends = Array.from({ length: count }, (_, i) => new Promise((resolve) => setTimeout(resolve, Math.max(0, started + (i * 1000) / rate - Date.now())))
-        .then(() => logCall(system.urls.hotline, token, benchCall(next + i)))
-        .then(({ callId, sentAt }) => { probe.sent(callId, sentAt); phase.push(callId); }, (error) => failures.push(error)));
-      await Promise.all(sends);
+      const { count, calls, startedAt: started, wall, failures, cpu } = await openLoopPhase({ urls: system.urls, token, probe, processes, cpuSeconds, rate, seconds, drainSeconds, first: next });
       next += count;
-      const drained = await probe.waitFor('dispatchedAt', drainSeconds * 1000);
-      await probe.waitFor('notifiedAt', drained ? 10_000 : 0);
-      const wall = (Date.now() - started) / 1000;
-      const cpu = processes.map((p, i) => ({ name: p.name, cpu: cpuSeconds(p.pid) - cpuBefore[i] }));
-      const calls = phase.map((id) => probe.calls.get(id));
-      const latencies = (stage) => calls.filter((c) => c[stage] !== undefined).map((c) => c[stage] - c.sentAt).sort((a, b) => a - b);
-      const dispatched = latencies('dispatchedAt');
-      const notified = latencies('notifiedAt');
-      const lastDone = Math.max(...calls.filter((c) => c.dispatchedAt).map((c) => c.dispatchedAt));
-      const cpuTotal = cpu.reduce((s, p) => s + (Number.isFinite(p.cpu) ? p.cpu : 0), 0);
-      const top = cpu.filter((p) => Number.isFinite(p.cpu)).sort((a, b) => b.cpu - a.cpu).slice(0, 4).map((p) => `${p.name} ${p.cpu.toFixed(0)}`).join(', ');
+      allCalls.push(...calls);
+      marks.push({ t: (started - runStarted) / 1000, label: `${rate} calls/s` });
+      const { dispatched, notified, lastDone, cpuTotal, top: topOf } = summarise({ calls, cpu });
+      const top = topOf(4).map((p) => `${p.name} ${p.cpu.toFixed(0)}`).join(', ');
       const missing = count - dispatched.length;
       const label = `${rate} calls/s for ${seconds} s (${count} calls${failures.length ? `, ${failures.length} refused: ${failures[0]?.message}` : ''}${missing ? `, ${missing} not dispatched within ${drainSeconds} s` : ''})`;
       rows.push({
@@ -65,6 +53,10 @@ export async function benchLoad({ namespace, kafkaStatus, rates = RATES, seconds
       for (const s of handoffs) console.log(`      ${s.name}: ${s.count} calls, p50 ${s.p50} p95 ${s.p95} p99 ${s.p99} max ${s.max} ms`);
       if (missing > count / 2) break; // far past what the system keeps up with: higher rates say nothing more
     }
+    const png = join(dirname(logFile), '..', 'reports', `${runId}.png`);
+    mkdirSync(dirname(png), { recursive: true });
+    writeLoadChart(png, windows(allCalls, runStarted), { title: `open-loop load through the hotline API (${rates.join(', ')} calls/s × ${seconds} s)`, marks });
+    console.log(`    the run's picture: ${png}`);
     return rows;
   } finally {
     await probe.stop().catch(() => {});

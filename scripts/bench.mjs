@@ -4,7 +4,7 @@
 // over 20,000 case facts, intake's database work per case at 0 and 20,000 stored cases, and an idle system's CPU
 // per process, open-loop load through the hotline API of the whole system, and the console's JavaScript weight and
 // first loads in Chromium. Prints a table. Parts: kafka, temporal, pipeline, statistics, console, intake, idle, load
-// (default: all).
+// (default: all of these), and growth (per-case cost at 0 to 200,000 stored cases; only when named).
 //
 // The bench never touches the running system's data: Temporal and FerretDB are the dev servers (`npm start`'s),
 // used through a namespace, task queues and database prefix of the run's own (deleted at the end); Kafka is a
@@ -25,11 +25,13 @@ const PARTS = {
   // the whole system as processes (bench/system.mjs)
   idle: { projects: ['tsconfig.build.json'] },
   load: { projects: ['tsconfig.build.json'] },
+  growth: { projects: ['tsconfig.build.json'] },
 };
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = requested.filter((p) => !(p in PARTS));
-const parts = requested.length > 0 ? Object.keys(PARTS).filter((p) => requested.includes(p)) : Object.keys(PARTS);
+// growth (stores of up to 200,000 cases, ~40 min) runs only when asked for by name
+const parts = requested.length > 0 ? Object.keys(PARTS).filter((p) => requested.includes(p)) : Object.keys(PARTS).filter((p) => p !== 'growth');
 const STEPS = 5;
 process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
 
@@ -88,7 +90,7 @@ main(async () => {
       const lib = await import('../bench/lib.mjs');
       await lib.platform.ensureTopics(lib.platform.createKafka('bench-topics', lib.config()));
       const { TEMPORAL_ADDRESS } = lib.config();
-      const needsNamespace = parts.includes('temporal') || parts.includes('pipeline') || parts.includes('idle') || parts.includes('load');
+      const needsNamespace = parts.includes('temporal') || parts.includes('pipeline') || parts.includes('idle') || parts.includes('load') || parts.includes('growth');
       const namespace = needsNamespace ? await lib.ownTemporalNamespace(TEMPORAL_ADDRESS, lib.benchId('civicflow-bench-')) : undefined;
       try {
         for (const part of parts) {
@@ -100,6 +102,7 @@ main(async () => {
           if (part === 'statistics') rows.push(...(await (await import('../bench/statistics.bench.mjs')).benchStatistics({ cases: Number(process.env.BENCH_STATISTICS_CASES ?? 100_000) })));
           if (part === 'intake') rows.push(...(await (await import('../bench/intake-cost.bench.mjs')).benchIntakeCost()));
           if (part === 'load') rows.push(...(await (await import('../bench/load.bench.mjs')).benchLoad({ namespace, kafkaStatus: () => asBenchKafka(() => launcher.status()) })));
+          if (part === 'growth') rows.push(...(await (await import('../bench/growth.bench.mjs')).benchGrowth({ namespace, kafkaStatus: () => asBenchKafka(() => launcher.status()) })));
           if (part === 'idle') rows.push(...(await (await import('../bench/idle.bench.mjs')).benchIdle({ namespace, kafkaStatus: () => asBenchKafka(() => launcher.status()) })));
           if (part === 'console') {
             await buildConsoleWeb();
