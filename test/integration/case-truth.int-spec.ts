@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { callbackRecordedV1, caseRegisteredV1, deadLetterTopicName } from '@civicflow/contracts';
 import { naturalMinutes } from '@civicflow/domain';
 import { DLT_HEADERS, EventPublisher } from '@civicflow/platform';
-import { EventProbe, eventually, httpAs, profilesWithWindows, startSystem, type TestSystem, TestUser } from '@civicflow/testing';
+import { chinaDate, EventProbe, eventually, httpAs, profilesWithWindows, startSystem, type TestSystem, TestUser } from '@civicflow/testing';
 import { pointInside } from '@civicflow/grid';
 
 const GRID = 'bf-d01-s01-c01-g01';
@@ -204,6 +204,7 @@ describe('one truth per case, end to end on the real servers', () => {
   });
 
   it('counts a 退单 for the community that returned the case, and the handling for the one that took it over', async () => {
+    const startedOn = chinaDate();
     const caseNumber = await callIn('公园设施损坏 broken park benches', '0207');
     await stageIs(caseNumber, 'dispatched', 'the dispatch to the community');
     await command(caseNumber, 'return', community, { reason: '地址属邻近社区 the address belongs to the neighbouring community' });
@@ -212,19 +213,20 @@ describe('one truth per case, end to end on the real servers', () => {
     await command(caseNumber, 'accept', neighbour);
     await command(caseNumber, 'resolve', neighbour, { summary: '已修复座椅 the benches are repaired' });
 
-    const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10); // today in China
+    // from the China date this test began to the one it asks on: the case's day, even when the run crosses midnight in China
+    const period = () => `from=${startedOn}&to=${chinaDate()}`;
     type Group = { key: string; rates: { cases: number; returned: number; responded: number; resolved: number } };
     await eventually(async () => {
-      const drill = await http('casework', 'GET', `/api/v1/statistics/cases?groupBy=community&key=${NEIGHBOUR}&metric=resolved&from=${day}&to=${day}`, supervisor);
+      const drill = await http('casework', 'GET', `/api/v1/statistics/cases?groupBy=community&key=${NEIGHBOUR}&metric=resolved&${period()}`, supervisor);
       return (drill.body.items as { caseNumber: string }[] | undefined)?.some((i) => i.caseNumber === caseNumber) ? true : undefined;
     }, { what: 'the resolution in the figures', timeoutMs: 30_000 });
-    const groups = (await http('casework', 'GET', `/api/v1/statistics/summary?groupBy=community&from=${day}&to=${day}`, supervisor)).body.groups as Group[];
+    const groups = (await http('casework', 'GET', `/api/v1/statistics/summary?groupBy=community&${period()}`, supervisor)).body.groups as Group[];
     const returnedBy = async (key: string) =>
-      ((await http('casework', 'GET', `/api/v1/statistics/cases?groupBy=community&key=${key}&metric=returned&from=${day}&to=${day}`, supervisor)).body.items as { caseNumber: string }[]).map((i) => i.caseNumber);
+      ((await http('casework', 'GET', `/api/v1/statistics/cases?groupBy=community&key=${key}&metric=returned&${period()}`, supervisor)).body.items as { caseNumber: string }[]).map((i) => i.caseNumber);
     expect(await returnedBy(COMMUNITY)).toContain(caseNumber);
     expect(await returnedBy(NEIGHBOUR)).not.toContain(caseNumber);
     const handledBy = async (key: string, metric: string) =>
-      ((await http('casework', 'GET', `/api/v1/statistics/cases?groupBy=community&key=${key}&metric=${metric}&from=${day}&to=${day}`, supervisor)).body.items as { caseNumber: string }[]).map((i) => i.caseNumber);
+      ((await http('casework', 'GET', `/api/v1/statistics/cases?groupBy=community&key=${key}&metric=${metric}&${period()}`, supervisor)).body.items as { caseNumber: string }[]).map((i) => i.caseNumber);
     expect(await handledBy(COMMUNITY, 'responded')).not.toContain(caseNumber);
     expect(await handledBy(NEIGHBOUR, 'responded')).toContain(caseNumber);
     // the neighbouring community counts the case and no 退单; this file's only returned case is this one

@@ -4,7 +4,7 @@
 // the miss (报到率), read through the statistics API like a supervisor does.
 import { caseDispatchedV1, caseRegisteredV1, Role } from '@civicflow/contracts';
 import { naturalMinutes } from '@civicflow/domain';
-import { EventProbe, eventually, httpAs, profilesWithWindows, startSystem, type TestSystem } from '@civicflow/testing';
+import { chinaDate, EventProbe, eventually, httpAs, profilesWithWindows, startSystem, type TestSystem } from '@civicflow/testing';
 import { pointInside } from '@civicflow/grid';
 
 const GRID = 'bf-d01-s01-c01-g01';
@@ -61,6 +61,7 @@ describe('a silent department released: the ladder has no dead end, and the depa
   const statusOf = (caseNumber: string) => http('casework', 'GET', `/api/v1/cases/${caseNumber}/status`, { role: 'supervisor', unitId: 'bf' });
 
   it('two departments summoned, one answers, one stays silent past its report-in window and its 督办; the supervisor releases it; the street resolves; the callback closes the case', async () => {
+    const startedOn = chinaDate();
     const waterLiaison = liaison(WATER, `water-${runId}`);
     const supervisor = { role: 'supervisor', unitId: 'bf', userId: 'supervisor' } as const;
 
@@ -109,9 +110,10 @@ describe('a silent department released: the ladder has no dead end, and the depa
 
     // the figures (this run's database holds only this case): urban management's 报到率 counts the miss, water's
     // answer is judged by the callback; the street responded by acting on the case it took over
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    // from the China date this test began to the one it asks on: the case's day, even when the run crosses midnight in China
+    const period = () => `from=${startedOn}&to=${chinaDate()}`;
     const figures = await eventually(async () => {
-      const res = await http('casework', 'GET', `/api/v1/statistics/summary?from=${today}&to=${today}&groupBy=department`, supervisor);
+      const res = await http('casework', 'GET', `/api/v1/statistics/summary?${period()}&groupBy=department`, supervisor);
       const water = res.body.groups?.find((g: { key: string }) => g.key === WATER);
       return water?.rates.callbacks === 1 ? res.body : undefined;
     }, { what: 'the callback in the department figures', timeoutMs: 30_000 });
@@ -121,14 +123,14 @@ describe('a silent department released: the ladder has no dead end, and the depa
     expect(rates(WATER)).toMatchObject({
       cases: 1, respondedOnTime: 1, respondedOnTimeRate: 1, resolved: 1, onTimeRate: 1, callbacks: 1, basicallySatisfied: 1, satisfactionRate: 0.9, composite: 0.1 + 0.5 + 0.4 * 0.9,
     });
-    const missed = await http('casework', 'GET', `/api/v1/statistics/cases?from=${today}&to=${today}&groupBy=department&key=${URBAN}&metric=notResponded`, supervisor);
+    const missed = await http('casework', 'GET', `/api/v1/statistics/cases?${period()}&groupBy=department&key=${URBAN}&metric=notResponded`, supervisor);
     expect(missed.body.items.map((c: { caseNumber: string }) => c.caseNumber)).toEqual([caseNumber]);
-    const ranking = await http('casework', 'GET', `/api/v1/statistics/ranking?from=${today}&to=${today}&groupBy=department&metric=respondedOnTimeRate`, supervisor);
+    const ranking = await http('casework', 'GET', `/api/v1/statistics/ranking?${period()}&groupBy=department&metric=respondedOnTimeRate`, supervisor);
     expect(ranking.body.map((r: { key: string; value: number }) => [r.key, r.value])).toEqual([[WATER, 1], [URBAN, 0]]);
     // the community let its acceptance window lapse; the street took the case over and responded by acting on it in its window
-    const communities = await http('casework', 'GET', `/api/v1/statistics/summary?from=${today}&to=${today}&groupBy=community`, supervisor);
+    const communities = await http('casework', 'GET', `/api/v1/statistics/summary?${period()}&groupBy=community`, supervisor);
     expect(communities.body.groups.find((g: { key: string }) => g.key === COMMUNITY).rates).toMatchObject({ cases: 1, responded: 0, escalated: 1 });
-    const streets = await http('casework', 'GET', `/api/v1/statistics/summary?from=${today}&to=${today}&groupBy=street`, supervisor);
+    const streets = await http('casework', 'GET', `/api/v1/statistics/summary?${period()}&groupBy=street`, supervisor);
     expect(streets.body.groups.find((g: { key: string }) => g.key === STREET).rates).toMatchObject({ cases: 1, responded: 1, respondedOnTime: 1, resolved: 1, onTime: 1 });
   });
 });

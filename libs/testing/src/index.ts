@@ -16,3 +16,4 @@ export * from './notice-texts';
 export * from './service-process';
 export * from './pdf-text';
 export * from './python-tool';
+export * from './china-date';

@@ -9,7 +9,7 @@ import {
 } from '@civicflow/contracts';
 import { createKafka, EventPublisher } from '@civicflow/platform';
 import ExcelJS from 'exceljs';
-import { bearerFor, eventually, pdfText, startSystem, type TestSystem } from '@civicflow/testing';
+import { bearerFor, eventually, onChinaToday, pdfText, startSystem, type TestSystem } from '@civicflow/testing';
 import { demoCity } from '@civicflow/grid';
 import { caseworkConfigSchema, caseworkUnitNames, createCaseworkApp } from '@civicflow/casework';
 
@@ -210,9 +210,10 @@ describe('statistics: case facts and the supervisor figures on the real servers'
   });
 
   it('scores under the policy in force: an administrator appends a version from today on, the figures name it, the past keeps its version', async () => {
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    // the objections are asked of a version far ahead (refused for their own field whatever the date); the version
+    // saved starts on the China date of its post
     const body = {
-      effectiveFrom: today, weights: { response: 0.2, resolution: 0.4, satisfaction: 0.4 }, basicallySatisfiedWeight: 1, responded: 'accepted-in-window',
+      effectiveFrom: '2099-01-01', weights: { response: 0.2, resolution: 0.4, satisfaction: 0.4 }, basicallySatisfiedWeight: 1, responded: 'accepted-in-window',
       resolved: 'resolved', validCallbacks: 'reached', lists: { size: 5, minCases: 1 }, note: '区考核办通知：响应须在时限内',
     };
     const post = async (json: unknown, role: Role = 'admin') => {
@@ -225,10 +226,13 @@ describe('statistics: case facts and the supervisor figures on the real servers'
     expect((await post({ ...body, effectiveFrom: '2020-01-01' })).body.errors).toEqual([{ field: 'effectiveFrom', reason: expect.stringContaining('past figures') }]);
     expect((await post({ ...body, responded: 'maybe' })).body.errors[0].field).toBe('responded');
 
-    const created = await post(body);
-    expect(created).toMatchObject({ status: 201, body: { version: 2, effectiveFrom: today, createdBy: expect.any(String), note: body.note } });
+    const { created, today } = await onChinaToday(async (today) => {
+      const created = await post({ ...body, effectiveFrom: today });
+      expect(created).toMatchObject({ status: 201, body: { version: 2, effectiveFrom: today, createdBy: expect.any(String), note: body.note } });
+      return { created, today };
+    });
     expect(created.body.formulas.composite.zh).toBe('综合得分 = 20% × 响应率 + 40% × 解决率 + 40% × 满意率');
-    expect((await post(body)).body.errors[0].field).toBe('effectiveFrom'); // versions only append
+    expect((await post({ ...body, effectiveFrom: today })).body.errors[0].field).toBe('effectiveFrom'); // versions only append
 
     const policy = await get('policy', 'street-coordinator', S1);
     expect(policy.body.inForce.version).toBe(2);

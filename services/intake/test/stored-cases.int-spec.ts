@@ -6,7 +6,7 @@ import { INestApplication } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { MongoClient } from 'mongodb';
 import { CASE_WORKFLOW_TYPE } from '@civicflow/workflows';
-import { httpAs, integrationConfig, ownTemporalNamespace, startApps, TestUser, uniqueId } from '@civicflow/testing';
+import { chinaDate, httpAs, integrationConfig, ownTemporalNamespace, startApps, TestUser, uniqueId } from '@civicflow/testing';
 import { createGridApp, gridConfigSchema } from '@civicflow/grid';
 import { createIdentityApp, identityConfigSchema } from '@civicflow/identity';
 import { createIntakeApp, intakeConfigSchema, StoredCaseV0, storedCasesMigration } from '@civicflow/intake';
@@ -21,8 +21,12 @@ const env = integrationConfig({
   INTAKE_API_KEYS: `${API_KEY}:civic-app`,
 });
 const dispatcher: TestUser = { role: 'dispatcher', unitId: 'bf', userId: 'dispatcher' };
-const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
-const number = (n: number) => `${today}-${String(n).padStart(6, '0')}`;
+// the old cases are numbered on today's China date; a run across midnight in China registers the new report on the
+// next date, whose first numbers Temporal holds as well (below), so either way the report meets numbers taken
+const today = chinaDate().replace(/-/g, '');
+const tomorrow = chinaDate(Date.now() + 86_400_000).replace(/-/g, '');
+const number = (n: number, day = today) => `${day}-${String(n).padStart(6, '0')}`;
+const heldByWorkflows = [...[4, 5, 6, 7, 8, 9].map((n) => number(n)), ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => number(n, tomorrow))];
 const at = new Date(Date.now() - 3_600_000);
 
 function oldCase(n: number, fields: Partial<StoredCaseV0> = {}): StoredCaseV0 {
@@ -63,9 +67,11 @@ describe('stored cases of the old shape, and a database restored behind Temporal
       { _id: `app:civic-app/old-r-${runId}`, caseNumber: number(3), merged: true, at },
       { _id: `hotline:vanished-${runId}`, caseNumber: number(2), merged: false, at },
     ] as never[]);
-    // and Temporal holds workflows of numbers 4–9 for reports this database never saw (a restore from last week)
-    for (let n = 4; n <= 9; n++) {
-      await temporal.workflow.start(CASE_WORKFLOW_TYPE, { workflowId: number(n), taskQueue: env.CASE_TASK_QUEUE, args: [{ caseNumber: number(n) }], memo: { source: `hotline:elsewhere-${n}` } });
+    // and Temporal holds workflows of numbers 4–9 (and 1–9 of the next date) for reports this database never saw (a
+    // restore from last week)
+    for (const caseNumber of heldByWorkflows) {
+      const n = Number(caseNumber.slice(-6));
+      await temporal.workflow.start(CASE_WORKFLOW_TYPE, { workflowId: caseNumber, taskQueue: env.CASE_TASK_QUEUE, args: [{ caseNumber }], memo: { source: `hotline:elsewhere-${n}` } });
     }
     // identity issues intake's service token (svc-intake reads the grid's routing dataset with it)
     env.SERVICE_TOKEN_URL = `${(await startApps({ identity: await createIdentityApp(identityConfigSchema.parse(env)) }, apps)).identity}/api/v1/auth/token`;
@@ -112,7 +118,7 @@ describe('stored cases of the old shape, and a database restored behind Temporal
     });
     expect(res.status).toBe(201);
     const { caseNumber } = (await res.json()) as { caseNumber: string };
-    const taken = [1, 2, 3, 4, 5, 6, 7, 8, 9].map(number);
+    const taken = [...[1, 2, 3].map((n) => number(n)), ...heldByWorkflows];
     expect(taken).not.toContain(caseNumber);
     expect(((await temporal.workflow.getHandle(caseNumber).describe()).memo as { source: string }).source).toBe(`app:civic-app/new-${runId}`);
     // the numbers it met on the way stay claimed by the workflows that hold them, never handed out again
