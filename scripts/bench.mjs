@@ -11,7 +11,6 @@
 // broker of the bench's own (.civicflow/bench-infra, port 29092), because topics are fixed names
 // (civicflow.<context>.v1) and the running services would consume whatever the bench published on the dev broker.
 // See bench/README.md.
-import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildConsoleWeb, checkNode, ensureDependencies, infra, main, root, runOrFail, step, StepError } from './lib/run.mjs';
 
@@ -25,17 +24,18 @@ const PARTS = {
   // the whole system as processes (bench/system.mjs)
   idle: { projects: ['tsconfig.build.json'] },
   load: { projects: ['tsconfig.build.json'] },
-  growth: { projects: ['tsconfig.build.json'] },
+  // stores of up to 200,000 cases (~40 min) and 100,000 live timers (~2 h) run only when named
+  growth: { projects: ['tsconfig.build.json'], onlyWhenAsked: true },
+  timers: { projects: ['libs/contracts', 'libs/domain', 'libs/platform', 'workflows', 'services/grid'], onlyWhenAsked: true },
 };
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = requested.filter((p) => !(p in PARTS));
-// growth (stores of up to 200,000 cases, ~40 min) runs only when asked for by name
-const parts = requested.length > 0 ? Object.keys(PARTS).filter((p) => requested.includes(p)) : Object.keys(PARTS).filter((p) => p !== 'growth');
+const parts = requested.length > 0 ? Object.keys(PARTS).filter((p) => requested.includes(p)) : Object.keys(PARTS).filter((p) => !PARTS[p].onlyWhenAsked);
 const STEPS = 5;
 process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
 
-// The bench's own Kafka broker (same launcher, own folder and ports); the tools are the dev servers' (a link).
+// The bench's own Kafka broker (same launcher, own folder and ports; the tools are shared: <repo>/.civicflow/tools).
 const devHome = process.env.CIVICFLOW_HOME ?? join(root, '.civicflow');
 const benchKafka = {
   CIVICFLOW_HOME: process.env.BENCH_CIVICFLOW_HOME ?? join(devHome, 'bench-infra'),
@@ -70,11 +70,6 @@ main(async () => {
     const dev = await launcher.up({ servers: ['temporal', 'ferretdb'], log: (l) => console.log(`  ${l}`) });
     process.env.TEMPORAL_ADDRESS ??= dev.endpoints.temporalAddress;
     process.env.MONGO_URL ??= dev.endpoints.mongoUrl;
-    const tools = join(benchKafka.CIVICFLOW_HOME, 'tools');
-    if (!existsSync(tools)) {
-      mkdirSync(benchKafka.CIVICFLOW_HOME, { recursive: true });
-      symlinkSync(join(devHome, 'tools'), tools);
-    }
     const kafka = await asBenchKafka(() => launcher.up({ servers: ['kafka'], log: (l) => console.log(`  ${l}`) }));
     startedKafka = kafka.started.includes('kafka');
     process.env.KAFKA_BROKERS = process.env.BENCH_KAFKA_BROKERS ?? kafka.endpoints.kafkaBrokers;
@@ -90,7 +85,7 @@ main(async () => {
       const lib = await import('../bench/lib.mjs');
       await lib.platform.ensureTopics(lib.platform.createKafka('bench-topics', lib.config()));
       const { TEMPORAL_ADDRESS } = lib.config();
-      const needsNamespace = parts.includes('temporal') || parts.includes('pipeline') || parts.includes('idle') || parts.includes('load') || parts.includes('growth');
+      const needsNamespace = ['temporal', 'pipeline', 'idle', 'load', 'growth', 'timers'].some((p) => parts.includes(p));
       const namespace = needsNamespace ? await lib.ownTemporalNamespace(TEMPORAL_ADDRESS, lib.benchId('civicflow-bench-')) : undefined;
       try {
         for (const part of parts) {
@@ -103,6 +98,7 @@ main(async () => {
           if (part === 'intake') rows.push(...(await (await import('../bench/intake-cost.bench.mjs')).benchIntakeCost()));
           if (part === 'load') rows.push(...(await (await import('../bench/load.bench.mjs')).benchLoad({ namespace, kafkaStatus: () => asBenchKafka(() => launcher.status()) })));
           if (part === 'growth') rows.push(...(await (await import('../bench/growth.bench.mjs')).benchGrowth({ namespace, kafkaStatus: () => asBenchKafka(() => launcher.status()) })));
+          if (part === 'timers') rows.push(...(await (await import('../bench/timers.bench.mjs')).benchTimers({ namespace, kafkaStatus: () => asBenchKafka(() => launcher.status()) })));
           if (part === 'idle') rows.push(...(await (await import('../bench/idle.bench.mjs')).benchIdle({ namespace, kafkaStatus: () => asBenchKafka(() => launcher.status()) })));
           if (part === 'console') {
             await buildConsoleWeb();
