@@ -30,7 +30,7 @@ import {
 import { createKafka, ensureTopics } from '@civicflow/platform';
 import { DEMO_ROUTE, demoCaseInput, EventProbe, eventually, httpAs, integrationConfig, ownTemporalNamespace, startCaseWorker, type TestCaseWorker, uniqueId } from '@civicflow/testing';
 import { type CaseView, caseStatusQuery } from '@civicflow/workflows';
-import { calendarFromGrid, serveWorkerHealth, withProfiles } from '@civicflow/workflows/worker';
+import { calendarFromGrid, serveWorkerHealth, withProfiles, workerConfigSchema } from '@civicflow/workflows/worker';
 import { caseworkConfigSchema, createCaseworkApp } from '@civicflow/casework';
 import { createGridApp, gridConfigSchema } from '@civicflow/grid';
 
@@ -96,7 +96,9 @@ describe('business calendar: administered in grid, followed by running cases', (
     const ordinary = { ...DEFAULT_SLA_PROFILES.standard, zh: '跨年测试', en: 'across the new year', windows: { ...DEFAULT_SLA_PROFILES.standard.windows, 'community-handling': workingDays(windowDays) } };
     const calendar = calendarFromGrid({ gridUrl, refreshMs: 300 });
     worker = await startCaseWorker(env, kafka, { slaProfiles: withProfiles({ 'across-new-year': ordinary }), calendar });
-    health = await serveWorkerHealth(0, '127.0.0.1', { workerState: () => worker.running.worker.getState(), calendar });
+    // the worker's health warns by the same variable as grid, read as its own start reads it
+    const { CALENDAR_WARNING_DAYS } = workerConfigSchema.parse(env);
+    health = await serveWorkerHealth(0, '127.0.0.1', { workerState: () => worker.running.worker.getState(), calendar, warningDays: CALENDAR_WARNING_DAYS });
     http = httpAs({ grid: gridUrl, casework: await casework.getUrl(), health: `http://127.0.0.1:${(health.address() as AddressInfo).port}` });
     temporal = new Client({ connection: await Connection.connect({ address: env.TEMPORAL_ADDRESS }), namespace: env.TEMPORAL_NAMESPACE });
     mongo = await new MongoClient(env.MONGO_URL).connect();
@@ -254,6 +256,9 @@ describe('business calendar: administered in grid, followed by running cases', (
     const coverage = await http('grid', 'GET', '/api/v1/calendar/coverage', HANDLER);
     expect(coverage.status).toBe(200);
     expect(coverage.body).toMatchObject({ officialThrough: expected.officialThrough, missingYear: nextYear + 1, daysLeft: expected.daysLeft, warning: false, warningDays: Number(env.CALENDAR_WARNING_DAYS) });
+    // the worker's health says what grid says: one setting, not its own 60 days
+    const workerCoverage = (await http('health', 'GET', '/health/calendar', SUPERVISOR)).body.coverage;
+    expect(workerCoverage).toMatchObject({ officialThrough: coverage.body.officialThrough, daysLeft: coverage.body.daysLeft, warning: coverage.body.warning, warningDays: Number(env.CALENDAR_WARNING_DAYS) });
   });
 
   function daysToNextYear(calendar: BusinessCalendar, from: number): number {

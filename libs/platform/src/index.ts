@@ -1,5 +1,6 @@
 export * from './config/config';
 export * from './config/config.module';
+export * from './config/calendar-warning';
 export * from './logging/logger';
 export * from './telemetry/telemetry';
 export * from './kafka/build-event';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { CALENDAR_WARNING_DAYS } from '@civicflow/domain';
-import { serviceConfigSchema } from '@civicflow/platform';
+import { calendarWarningSettings, serviceConfigSchema } from '@civicflow/platform';
 
 export const gridConfigSchema = serviceConfigSchema.extend({
   GRID_PORT: z.coerce.number().int().min(1).max(65535).default(3003),
@@ -25,11 +24,8 @@ export const gridConfigSchema = serviceConfigSchema.extend({
    * it) or `any-time` (the first check of any day: for demos and tests, which must not depend on the hour they run at).
    */
   CALENDAR_COVERAGE_NOTICE: z.enum(['office-hours', 'any-time']).default('office-hours'),
-  /**
-   * How many days before the last officially arranged day the console banner and the daily notice start (60: the
-   * State Council publishes in November). Tests set it from the cliff they see, so they run on any date.
-   */
-  CALENDAR_WARNING_DAYS: z.coerce.number().int().min(0).max(3660).default(CALENDAR_WARNING_DAYS),
+  /** How many days before the cliff the console banner and the daily notice start (the worker's health says the same). */
+  ...calendarWarningSettings,
 });
 export type GridConfig = z.infer<typeof gridConfigSchema>;
 

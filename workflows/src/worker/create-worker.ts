@@ -1,6 +1,7 @@
 export { slaProfilesFromFile, withProfiles } from '../sla/sla-profiles.file';
 export { calendarFromGrid } from '../calendar/calendar-from-grid';
 export { serveWorkerHealth } from './worker-health';
+export { workerConfigSchema } from './worker-config';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { Kafka } from 'kafkajs';

@@ -1,26 +1,13 @@
 import { startTelemetry } from '@civicflow/platform/telemetry';
 startTelemetry('case-worker');
 
-import { createKafka, createLogger, ensureTopics, infraConfigSchema, loadConfig } from '@civicflow/platform';
-import { z } from 'zod';
+import { createKafka, createLogger, ensureTopics, loadConfig } from '@civicflow/platform';
 import { calendarFromGrid } from '../calendar/calendar-from-grid';
 import { calendarOverridesFromFile } from '../calendar/calendar-overrides.file';
 import { slaProfilesFromFile } from '../sla/sla-profiles.file';
 import { createCaseWorker } from './create-worker';
+import { workerConfigSchema } from './worker-config';
 import { serveWorkerHealth } from './worker-health';
-
-/** The worker's own settings: where the business calendar comes from, SLA profiles (JSON file), its health port. */
-const workerConfigSchema = infraConfigSchema.extend({
-  /** grid: the calendar administered in the grid service (GRID_URL); file: CALENDAR_OVERRIDES_FILE alone (no grid). */
-  WORKER_CALENDAR_SOURCE: z.enum(['grid', 'file']).default('grid'),
-  GRID_URL: z.url().default('http://127.0.0.1:3003'),
-  /** How long the worker computes with a fetched calendar before it asks grid again. */
-  CALENDAR_REFRESH_MS: z.coerce.number().int().min(1_000).default(60_000),
-  CALENDAR_OVERRIDES_FILE: z.string().min(1).optional(),
-  SLA_PROFILES_FILE: z.string().min(1).optional(),
-  /** /health/live, /health/ready and /health/calendar; 0 turns the endpoint off. */
-  WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3008),
-});
 
 async function main() {
   const logger = createLogger('case-worker');
@@ -67,7 +54,7 @@ async function main() {
     calendar,
     slaProfiles,
   });
-  const health = config.WORKER_HEALTH_PORT > 0 ? await serveWorkerHealth(config.WORKER_HEALTH_PORT, config.HTTP_HOST, { workerState: () => running.worker.getState(), calendar }) : undefined;
+  const health = config.WORKER_HEALTH_PORT > 0 ? await serveWorkerHealth(config.WORKER_HEALTH_PORT, config.HTTP_HOST, { workerState: () => running.worker.getState(), calendar, warningDays: config.CALENDAR_WARNING_DAYS }) : undefined;
   logger.info({ temporal: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, calendar: config.WORKER_CALENDAR_SOURCE, health: config.WORKER_HEALTH_PORT || 'off' }, '案件工作流 worker 已启动 case worker started');
   try {
     // from here a stop is the SDK's shutdown (the runtime's own signal handler), bounded by the grace period above

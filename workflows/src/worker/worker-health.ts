@@ -7,19 +7,21 @@ export interface WorkerHealthParts {
   /** the Temporal worker's state: RUNNING while it polls */
   workerState(): string;
   calendar: CalendarSource & { info?(): CalendarSourceInfo };
+  /** CALENDAR_WARNING_DAYS (platform's calendarWarningSettings, the setting grid warns by) */
+  warningDays: number;
 }
 
 /**
  * The worker's health endpoint (WORKER_HEALTH_PORT): /health/live, /health/ready (503 unless the worker polls) with
  * the business calendar it computes deadlines with — where it comes from, its version, the years with an official
- * arrangement, how far they reach and whether the 60-day warning is on (/health/calendar, also inside ready).
+ * arrangement, how far they reach and whether the warning is on (CALENDAR_WARNING_DAYS, as in grid) (/health/calendar, also inside ready).
  */
 export function serveWorkerHealth(port: number, host: string, parts: WorkerHealthParts): Promise<Server> {
   const calendarStatus = async () => {
     const info = parts.calendar.info?.() ?? { source: 'package' as const, version: 0, fetchedAt: null };
     try {
       const data = await parts.calendar.read();
-      return { ...info, version: data.version, coverage: calendarCoverage(createHolidaySchedule(data.table), Date.now()) };
+      return { ...info, version: data.version, coverage: calendarCoverage(createHolidaySchedule(data.table), Date.now(), parts.warningDays) };
     } catch (error) {
       return { ...info, error: error instanceof Error ? error.message : String(error) };
     }
