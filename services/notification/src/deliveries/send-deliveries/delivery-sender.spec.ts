@@ -111,6 +111,31 @@ describe('sending deliveries', () => {
     expect(await contactWaits.take('late')).toEqual([]); // handed over once
   });
 
+  it('a waiting list lives only while its deliveries are pending: one sent by a retry, or failed, leaves it, and the empty list goes', async () => {
+    const { sender, sms, add, directory, contactWaits, clock } = setup();
+    const found = await add({ id: 'evt-5|citizen:slow|sms', recipient: { kind: 'citizen', id: 'slow' } });
+    const never = await add({ id: 'evt-6|citizen:slow|sms', recipient: { kind: 'citizen', id: 'slow' } });
+    await sender.deliver(found);
+    await sender.deliver(never);
+    expect([...contactWaits.byCitizen.get('slow')!]).toEqual([found, never]);
+    // the number is written where no waiting list is taken (another instance's directory): the retry finds it
+    directory.addCitizen({ citizenRef: 'slow', phone: '13900005555' });
+    clock.advance(MINUTE);
+    sms.willAnswer({ ok: true });
+    sms.willAnswer({ ok: false, error: 'rejected number', permanent: true });
+    await sender.deliver(found);
+    expect([...contactWaits.byCitizen.get('slow')!]).toEqual([never]);
+    await sender.deliver(never);
+    expect(contactWaits.byCitizen.has('slow')).toBe(false);
+  });
+
+  it('a delivery whose first attempt found the number touches no waiting list', async () => {
+    const { sender, add, contactWaits } = setup();
+    const forget = jest.spyOn(contactWaits, 'forget');
+    await sender.deliver(await add());
+    expect(forget).not.toHaveBeenCalled();
+  });
+
   it('a contact written between the first read and the wait is not missed: the directory is read again', async () => {
     const { sender, sms, add, directory, contactWaits } = setup();
     const id = await add({ id: 'evt-4|citizen:racing|sms', recipient: { kind: 'citizen', id: 'racing' } });

@@ -54,11 +54,14 @@ export class DeliverySender {
       await this.store.markHeld(id, now, heldUntil);
       return { again: heldUntil };
     }
-    const result = await this.attempt(delivery);
+    const { waited, ...result } = await this.attempt(delivery);
     const attempts = delivery.attempts + 1;
     const after = this.clock.now();
+    // settled: off the citizen's waiting list, if it may be on it (this attempt or an earlier one found no address)
+    const settle = () => (waited || delivery.attempts > 0 ? this.forgetWait(delivery) : undefined);
     if (result.ok) {
       await this.store.markSent(id, after, attempts, result.providerMessageId);
+      await settle();
       return { settled: { ...delivery, status: 'sent', attempts, sentAt: after, updatedAt: after, outcomePending: true, nextAttemptAt: undefined, providerMessageId: result.providerMessageId } };
     }
     const retryAt = result.permanent ? undefined : nextAttemptAt(this.options.retry, attempts, after);
@@ -68,6 +71,7 @@ export class DeliverySender {
     }
     this.logger.warn(`通知发送失败 delivery ${id} failed after ${attempts} attempt(s): ${result.error}`);
     await this.store.markFailed(id, after, attempts, result.error);
+    await settle();
     return { settled: { ...delivery, status: 'failed', attempts, lastError: result.error, failedAt: after, updatedAt: after, outcomePending: true, nextAttemptAt: undefined } };
   }
 
@@ -92,14 +96,26 @@ export class DeliverySender {
     return this.recipients.addressFor(delivery.recipient, delivery.channel);
   }
 
-  private async attempt(delivery: Delivery): Promise<DeliveryResult> {
+  private async forgetWait(delivery: Delivery): Promise<void> {
+    const waits = this.options.contactWaits;
+    if (!waits || delivery.recipient.kind !== 'citizen' || delivery.channel === 'inbox') return;
+    await waits.forget(await this.recipients.canonicalCitizenRef(delivery.recipient.id), delivery.id);
+  }
+
+  /** The channel's answer, and whether the delivery found no address at first (it may be on a waiting list). */
+  private async attempt(delivery: Delivery): Promise<DeliveryResult & { waited: boolean }> {
     const channel = this.channels.get(delivery.channel);
-    if (!channel) return { ok: false, error: `channel ${delivery.channel} is not configured`, permanent: true };
+    if (!channel) return { ok: false, error: `channel ${delivery.channel} is not configured`, permanent: true, waited: false };
+    let waited = false;
     try {
-      const address = (await this.recipients.addressFor(delivery.recipient, delivery.channel)) ?? (await this.waitForContact(delivery));
+      let address = await this.recipients.addressFor(delivery.recipient, delivery.channel);
+      if (!address) {
+        waited = true;
+        address = await this.waitForContact(delivery);
+      }
       // not permanent: the hotline or identity may register the address before the next attempt
-      if (!address) return { ok: false, error: `no ${ADDRESS_NAMES[delivery.channel]} on file for ${delivery.recipient.kind} ${delivery.recipient.id}` };
-      return await channel.send({
+      if (!address) return { ok: false, error: `no ${ADDRESS_NAMES[delivery.channel]} on file for ${delivery.recipient.kind} ${delivery.recipient.id}`, waited };
+      const sent = await channel.send({
         deliveryId: delivery.id,
         channel: delivery.channel,
         template: delivery.template,
@@ -111,8 +127,9 @@ export class DeliverySender {
         urgent: delivery.urgent,
         message: delivery.message,
       });
+      return { ...sent, waited };
     } catch (error) {
-      return { ok: false, error: describeError(error) };
+      return { ok: false, error: describeError(error), waited };
     }
   }
 }
