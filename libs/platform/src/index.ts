@@ -45,6 +45,7 @@ export * from './kafka/kafka-requester';
 export * from './kafka/broadcast-listener';
 export * from './pii/pii-protector';
 export * from './concurrency/keyed-lock';
+export * from './concurrency/keyed-batches';
 export * from './notification/citizen-directory.client';
 export * from './grid/grid-follower';
 export * from './grid/org-unit-names';
