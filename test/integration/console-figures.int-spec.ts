@@ -23,7 +23,7 @@ describe('the scoring policy and the monthly report in Chromium', () => {
     const lastMonth = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
     const result = await runFiguresScreens({ baseUrl: system.urls.console, screenshotDir: SCREENSHOT_DIR, effectiveFrom: tomorrow, month: lastMonth, log: (line) => process.stderr.write(`[figures] ${line}\n`) });
     expect(result.inForce).toContain('第 1 版');
-    expect(result.weightError).toContain('must add up to 1');
+    expect(result.weightError).toContain('三项权重之和须为 1（现为 1.1）'); // the console asks in Chinese
     expect(result.savedVersionRow).toContain(tomorrow);
     expect(result.savedVersionRow).toContain('满意率权重提高至 50%');
     expect(result.downloads).toEqual([`考核报告-${lastMonth}.pdf`, `考核报告-${lastMonth}.xlsx`]);

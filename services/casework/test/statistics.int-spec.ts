@@ -222,8 +222,12 @@ describe('statistics: case facts and the supervisor figures on the real servers'
     };
     expect((await post(body, 'supervisor')).status).toBe(403);
     const unbalanced = await post({ ...body, weights: { response: 0.5, resolution: 0.5, satisfaction: 0.5 } });
-    expect(unbalanced).toMatchObject({ status: 400, body: { errors: [{ field: 'weights', reason: expect.stringContaining('add up to 1') }] } });
-    expect((await post({ ...body, effectiveFrom: '2020-01-01' })).body.errors).toEqual([{ field: 'effectiveFrom', reason: expect.stringContaining('past figures') }]);
+    expect(unbalanced).toMatchObject({ status: 400, body: { errors: [{ field: 'weights', code: 'weights_not_whole', reason: '三项权重之和须为 1（现为 1.5）' }] } });
+    expect((await post({ ...body, effectiveFrom: '2020-01-01' })).body.errors).toEqual([{ field: 'effectiveFrom', code: 'effective_in_past', reason: expect.stringContaining('已出的考核数据不重算') }]);
+    const inEnglish = await fetch(`${url}/api/v1/statistics/policy/versions`, {
+      method: 'POST', headers: { authorization: await bearerFor('admin', 'bf'), 'content-type': 'application/json', 'accept-language': 'en' }, body: JSON.stringify({ ...body, effectiveFrom: '2020-01-01' }),
+    });
+    expect(((await inEnglish.json()) as { errors: { reason: string }[] }).errors[0].reason).toContain('past figures are not rescored');
     expect((await post({ ...body, responded: 'maybe' })).body.errors[0].field).toBe('responded');
 
     const { created, today } = await onChinaToday(async (today) => {

@@ -161,9 +161,10 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
     const huge = Buffer.concat([PNG, Buffer.alloc(MAX_PHOTO_BYTES)]);
     const res = await postAppReport(appReport({ ...streetLight, reportId: `huge-${runId}` }, [{ bytes: PNG, name: 'ok.png', type: 'image/png' }, { bytes: huge, name: 'huge-photo.png', type: 'image/png' }]));
     expect(res.status).toBe(413);
-    const body = (await res.json()) as { message: string };
+    const body = (await res.json()) as { message: string; errors: unknown[] };
     expect(body.message).toContain('huge-photo.png');
     expect(body.message).toContain('256 KB');
+    expect(body.errors).toEqual([{ field: 'photos', code: 'photo_too_large', reason: 'huge-photo.png：超过 256 KB 上限' }]);
     expect(await storedPhotoFiles()).toBe(before);
   });
 
@@ -186,6 +187,16 @@ describe('intake channels: app reports, patrol reports, photos and Open311 on th
     const tooMany = await postAppReport(appReport(streetLight, fivePhotos));
     expect(tooMany.status).toBe(400);
     expect(await tooMany.json()).toMatchObject({ errors: [{ field: 'photos', code: 'too_many_photos', reason: '照片最多 4 张' }] });
+    // a multipart body cut short: Chinese by default, English when asked, with a code like every field error
+    const cutShort = (language?: string) => fetch(`${intakeUrl}/api/v1/reports/app`, {
+      method: 'POST',
+      headers: { 'x-api-key': API_KEY, 'content-type': 'multipart/form-data; boundary=cut', ...(language ? { 'accept-language': language } : {}) },
+      body: '--cut\r\ncontent-disposition: form-data; name="content"\r\n\r\n路灯',
+    });
+    const malformed = await cutShort();
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ errors: [{ field: '(body)', code: 'malformed_multipart', reason: expect.stringMatching(/^表单数据格式错误：/) }] });
+    expect(await (await cutShort('en')).json()).toMatchObject({ errors: [{ field: '(body)', code: 'malformed_multipart', reason: expect.stringMatching(/^malformed multipart\/form-data: /) }] });
     expect((await postAppReport(appReport(streetLight), 'not-a-registered-key-000')).status).toBe(403);
     expect((await postAppReport(appReport(streetLight), OPEN311_ONLY_KEY)).status).toBe(403); // key without the app scope
   });

@@ -12,7 +12,9 @@ describe('scoring policy (考核口径)', () => {
 
   it('refuses weights that do not add up to 1, shares outside 0..1 and empty lists, naming the field', () => {
     expect(scoringRulesProblems(DEFAULT_SCORING_RULES)).toEqual([]);
-    expect(scoringRulesProblems({ ...DEFAULT_SCORING_RULES, weights: { response: 0.2, resolution: 0.5, satisfaction: 0.4 } })).toEqual([{ field: 'weights', reason: 'must add up to 1 (they add up to 1.1)' }]);
+    expect(scoringRulesProblems({ ...DEFAULT_SCORING_RULES, weights: { response: 0.2, resolution: 0.5, satisfaction: 0.4 } })).toEqual([
+      { field: 'weights', code: 'weights_not_whole', reason: { zh: '三项权重之和须为 1（现为 1.1）', en: 'must add up to 1 (they add up to 1.1)' } },
+    ]);
     expect(scoringRulesProblems({ ...DEFAULT_SCORING_RULES, basicallySatisfiedWeight: 1.5, lists: { size: 0, minCases: 1 } }).map((p) => p.field)).toEqual(['basicallySatisfiedWeight', 'lists.size']);
   });
 
@@ -20,8 +22,9 @@ describe('scoring policy (考核口径)', () => {
     const now = new Date('2026-12-10T04:00:00Z');
     expect(effectiveFromProblems('2026-12-10', [DEFAULT_SCORING_POLICY], now)).toEqual([]);
     expect(effectiveFromProblems('2026-12-09', [DEFAULT_SCORING_POLICY], now)[0].field).toBe('effectiveFrom');
-    expect(effectiveFromProblems('2026-12-16', [DEFAULT_SCORING_POLICY, v2], now)[0].reason).toContain('after 2026-12-16');
-    expect(effectiveFromProblems('2026-02-30', [DEFAULT_SCORING_POLICY], now)[0].reason).toBe('must be a real YYYY-MM-DD date');
+    expect(effectiveFromProblems('2026-12-09', [DEFAULT_SCORING_POLICY], now)[0]).toMatchObject({ code: 'effective_in_past', reason: { zh: expect.stringContaining('今天（2026-12-10）'), en: expect.stringContaining('today (2026-12-10)') } });
+    expect(effectiveFromProblems('2026-12-16', [DEFAULT_SCORING_POLICY, v2], now)[0]).toMatchObject({ code: 'not_after_latest', reason: { zh: expect.stringContaining('2026-12-16'), en: expect.stringContaining('after 2026-12-16') } });
+    expect(effectiveFromProblems('2026-02-30', [DEFAULT_SCORING_POLICY], now)[0]).toMatchObject({ code: 'invalid_date', reason: { en: 'must be a real YYYY-MM-DD date' } });
   });
 
   it('scores a period under the version in force on its first China day', () => {

@@ -1,4 +1,5 @@
 import { chinaDayOf, dateKeyOfChinaDay, tryParseDateKey } from '../calendar/china-time';
+import type { Bilingual } from '../shared/bilingual';
 
 /**
  * 考核口径 — how a city scores its units, as data: one versioned policy per city, each version in force from a
@@ -67,25 +68,31 @@ export const DEFAULT_SCORING_POLICY: ScoringPolicyVersion = {
 /** Weights are shares: they must add up to 1 (within rounding). */
 const WEIGHT_SUM_TOLERANCE = 1e-6;
 
+/** Why a proposed version may not be saved: the field, a code for programs, the reason in Chinese and English. */
 export interface PolicyProblem {
   field: string;
-  reason: string;
+  code: 'not_a_share' | 'weights_not_whole' | 'not_a_count' | 'invalid_date' | 'effective_in_past' | 'not_after_latest';
+  reason: Bilingual;
 }
 
 /** The problems of a set of rules an administrator proposes (empty when it may be saved). */
 export function scoringRulesProblems(rules: ScoringRules): PolicyProblem[] {
   const problems: PolicyProblem[] = [];
   const share = (field: string, value: number) => {
-    if (!(Number.isFinite(value) && value >= 0 && value <= 1)) problems.push({ field, reason: 'must be a number from 0 to 1' });
+    if (!(Number.isFinite(value) && value >= 0 && value <= 1)) problems.push({ field, code: 'not_a_share', reason: { zh: '须为 0 到 1 之间的数', en: 'must be a number from 0 to 1' } });
   };
   share('weights.response', rules.weights.response);
   share('weights.resolution', rules.weights.resolution);
   share('weights.satisfaction', rules.weights.satisfaction);
   const sum = rules.weights.response + rules.weights.resolution + rules.weights.satisfaction;
-  if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) problems.push({ field: 'weights', reason: `must add up to 1 (they add up to ${Number(sum.toFixed(6))})` });
+  const total = Number(sum.toFixed(6));
+  if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) problems.push({ field: 'weights', code: 'weights_not_whole', reason: { zh: `三项权重之和须为 1（现为 ${total}）`, en: `must add up to 1 (they add up to ${total})` } });
   share('basicallySatisfiedWeight', rules.basicallySatisfiedWeight);
-  if (!Number.isInteger(rules.lists.size) || rules.lists.size < 1) problems.push({ field: 'lists.size', reason: 'must be a whole number of at least 1' });
-  if (!Number.isInteger(rules.lists.minCases) || rules.lists.minCases < 1) problems.push({ field: 'lists.minCases', reason: 'must be a whole number of at least 1' });
+  const count = (field: string, value: number) => {
+    if (!Number.isInteger(value) || value < 1) problems.push({ field, code: 'not_a_count', reason: { zh: '须为不小于 1 的整数', en: 'must be a whole number of at least 1' } });
+  };
+  count('lists.size', rules.lists.size);
+  count('lists.minCases', rules.lists.minCases);
   return problems;
 }
 
@@ -94,11 +101,16 @@ export function scoringRulesProblems(rules: ScoringRules): PolicyProblem[] {
  * of past periods stay as they were reported — nor on or before the day of the latest version (versions only append).
  */
 export function effectiveFromProblems(effectiveFrom: string, versions: readonly ScoringPolicyVersion[], now: Date): PolicyProblem[] {
-  if (tryParseDateKey(effectiveFrom) === undefined) return [{ field: 'effectiveFrom', reason: 'must be a real YYYY-MM-DD date' }];
+  const field = 'effectiveFrom';
+  if (tryParseDateKey(effectiveFrom) === undefined) return [{ field, code: 'invalid_date', reason: { zh: '须为真实的 YYYY-MM-DD 日期', en: 'must be a real YYYY-MM-DD date' } }];
   const today = dateKeyOfChinaDay(chinaDayOf(now));
-  if (effectiveFrom < today) return [{ field: 'effectiveFrom', reason: `must be today (${today}) or later: past figures are not rescored` }];
+  if (effectiveFrom < today) {
+    return [{ field, code: 'effective_in_past', reason: { zh: `须为今天（${today}）或以后：已出的考核数据不重算`, en: `must be today (${today}) or later: past figures are not rescored` } }];
+  }
   const latest = latestVersion(versions);
-  if (effectiveFrom <= latest.effectiveFrom) return [{ field: 'effectiveFrom', reason: `must be after ${latest.effectiveFrom}, when version ${latest.version} takes effect` }];
+  if (effectiveFrom <= latest.effectiveFrom) {
+    return [{ field, code: 'not_after_latest', reason: { zh: `须晚于第 ${latest.version} 版的生效日 ${latest.effectiveFrom}`, en: `must be after ${latest.effectiveFrom}, when version ${latest.version} takes effect` } }];
+  }
   return [];
 }
 

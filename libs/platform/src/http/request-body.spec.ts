@@ -1,3 +1,4 @@
+import { saidIn } from '@civicflow/contracts';
 import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
 import express, { Request, Response } from 'express';
 import { malformedMultipart, refuseUndeclaredMediaType } from './request-body';
@@ -32,9 +33,12 @@ describe('request body types', () => {
     expect(verdict({ 'content-type': 'application/xml', 'transfer-encoding': 'chunked' })).toBeInstanceOf(UnsupportedMediaTypeException);
   });
 
-  it('makes a malformed multipart body a 400 with the parser’s reason', () => {
+  it('makes a malformed multipart body a 400 with a code and the parser’s reason, said in Chinese and English', () => {
     const error = malformedMultipart(new Error('Multipart: Boundary not found'));
     expect(error).toBeInstanceOf(BadRequestException);
-    expect(error.getResponse()).toMatchObject({ errors: [{ field: '(body)', reason: 'Multipart: Boundary not found' }] });
+    const [field] = (error.getResponse() as { errors: { field: string; code: string; reason: string }[] }).errors;
+    expect(field).toMatchObject({ field: '(body)', code: 'malformed_multipart' });
+    expect(saidIn(field.reason, 'zh-CN')).toBe('表单数据格式错误：Multipart: Boundary not found');
+    expect(saidIn(field.reason, 'en')).toBe('malformed multipart/form-data: Multipart: Boundary not found');
   });
 });

@@ -37,6 +37,6 @@ export function malformedMultipart(error: unknown): BadRequestException {
   const detail = error instanceof Error ? error.message : String(error);
   return new BadRequestException({
     message: `表单数据格式错误 malformed multipart/form-data: ${detail}`,
-    errors: [{ field: '(body)', reason: detail }],
+    errors: [{ field: '(body)', code: 'malformed_multipart', reason: says(`表单数据格式错误：${detail}`, `malformed multipart/form-data: ${detail}`) }],
   });
 }

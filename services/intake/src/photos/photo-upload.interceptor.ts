@@ -57,7 +57,7 @@ export class PhotoUploadInterceptor implements NestInterceptor {
       case 'LIMIT_FILE_SIZE':
         return new PayloadTooLargeException({
           message: `照片"${name}"超过 ${formatBytes(maxBytes)} 上限 photo "${name}" is larger than the ${formatBytes(maxBytes)} limit`,
-          errors: [{ field: PHOTO_FIELD, reason: `${name}: larger than ${formatBytes(maxBytes)}` }],
+          errors: [{ field: PHOTO_FIELD, code: 'photo_too_large', reason: says(`${name}：超过 ${formatBytes(maxBytes)} 上限`, `${name}: larger than ${formatBytes(maxBytes)}`) }],
         });
       case 'LIMIT_FILE_COUNT':
         return tooMany(maxCount);
@@ -66,7 +66,7 @@ export class PhotoUploadInterceptor implements NestInterceptor {
         if (error.field === PHOTO_FIELD) return tooMany(maxCount);
         return new BadRequestException({
           message: `字段"${error.field}"不接受文件,照片请放在"${PHOTO_FIELD}"字段 field "${error.field}" takes no file; send photos as "${PHOTO_FIELD}"`,
-          errors: [{ field: error.field ?? '(body)', reason: 'unexpected file' }],
+          errors: [{ field: error.field ?? '(body)', code: 'unexpected_file', reason: says(`此字段不接受文件，照片请放在"${PHOTO_FIELD}"字段`, `takes no file; send photos as "${PHOTO_FIELD}"`) }],
         });
       case 'LIMIT_PART_COUNT':
       case 'LIMIT_FIELD_COUNT':
@@ -74,7 +74,7 @@ export class PhotoUploadInterceptor implements NestInterceptor {
       default:
         return new BadRequestException({
           message: `表单数据无效 invalid form data: ${error.message}`,
-          errors: [{ field: error.field ?? '(body)', reason: error.message }],
+          errors: [{ field: error.field ?? '(body)', code: 'invalid_form_data', reason: says(`表单数据无效：${error.message}`, error.message) }],
         });
     }
   }

@@ -33,7 +33,11 @@ export function policyView(policy: ScoringPolicyVersion) {
 
 function rejectProblems(problems: PolicyProblem[]): void {
   if (problems.length === 0) return;
-  throw new BadRequestException({ message: `考核口径无效 invalid scoring policy: ${problems.map((p) => `${p.field} ${p.reason}`).join('; ')}`, errors: problems });
+  throw new BadRequestException({
+    message: `考核口径无效 invalid scoring policy: ${problems.map((p) => `${p.field} ${p.reason.en}`).join('; ')}`,
+    // said in the caller's language by the error filter
+    errors: problems.map((p) => ({ field: p.field, code: p.code, reason: says(p.reason.zh, p.reason.en) })),
+  });
 }
 
 /**
