@@ -64,7 +64,7 @@ export async function startSystem({ runId, namespace, env: extra = {}, log = () 
   const env = {
     KAFKA_BROKERS: process.env.KAFKA_BROKERS, TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS, MONGO_URL: process.env.MONGO_URL,
     MONGO_DB_PREFIX: runId, TEMPORAL_NAMESPACE: namespace, CASE_TASK_QUEUE: `cases-${runId}`, KAFKA_FROM_BEGINNING: 'false',
-    LOG_LEVEL: 'warn', NODE_ENV: 'production', KAFKAJS_NO_PARTITIONER_WARNING: '1',
+    LOG_LEVEL: 'warn', NODE_ENV: 'production',
   };
   for (const name of ['casework', 'console', 'grid', 'hotline', 'intake', 'mediation', 'notification']) env[`${name.toUpperCase()}_CONSUMER_GROUP`] = `${name}-${runId}`;
   const urls = {};

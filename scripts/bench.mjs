@@ -8,7 +8,7 @@
 //
 // The bench never touches the running system's data: Temporal and FerretDB are the dev servers (`npm start`'s),
 // used through a namespace, task queues and database prefix of the run's own (deleted at the end); Kafka is a
-// broker of the bench's own (.civicflow/bench-infra, port 29092), because topics are fixed names
+// broker of the bench's own (.civicflow/bench-infra, port base 29000: 29092), because topics are fixed names
 // (civicflow.<context>.v1) and the running services would consume whatever the bench published on the dev broker.
 // See bench/README.md.
 import { join } from 'node:path';
@@ -33,24 +33,27 @@ const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = requested.filter((p) => !(p in PARTS));
 const parts = requested.length > 0 ? Object.keys(PARTS).filter((p) => requested.includes(p)) : Object.keys(PARTS).filter((p) => !PARTS[p].onlyWhenAsked);
 const STEPS = 5;
-process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
 
-// The bench's own Kafka broker (same launcher, own folder and ports; the tools are shared: <repo>/.civicflow/tools).
+// The bench's own Kafka broker (same launcher, own folder; the tools are shared: <repo>/.civicflow/tools), moved like
+// any instance by one port base (BENCH_PORT_BASE, default 29000): its ports are the base plus the launcher's offsets
+// (Kafka 29092, controller 29093), so a moved dev instance's own KAFKA_PORT never leaks into it.
 const devHome = process.env.CIVICFLOW_HOME ?? join(root, '.civicflow');
 const benchKafka = {
   CIVICFLOW_HOME: process.env.BENCH_CIVICFLOW_HOME ?? join(devHome, 'bench-infra'),
-  KAFKA_PORT: process.env.BENCH_KAFKA_PORT ?? '29092',
-  KAFKA_CONTROLLER_PORT: process.env.BENCH_KAFKA_CONTROLLER_PORT ?? '29093',
+  CIVICFLOW_PORT_BASE: process.env.BENCH_PORT_BASE ?? '29000',
+  KAFKA_PORT: undefined,
+  KAFKA_CONTROLLER_PORT: undefined,
 };
 
 /** Runs fn with the launcher's environment switched to the bench's Kafka (the launcher reads it on each call). */
 async function asBenchKafka(fn) {
   const saved = Object.fromEntries(Object.keys(benchKafka).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, benchKafka);
+  const put = (k, v) => (v === undefined ? delete process.env[k] : (process.env[k] = v));
+  for (const [k, v] of Object.entries(benchKafka)) put(k, v);
   try {
     return await fn();
   } finally {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved)) put(k, v);
   }
 }
 

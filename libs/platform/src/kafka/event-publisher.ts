@@ -1,4 +1,4 @@
-import { Kafka, Message, Producer } from 'kafkajs';
+import { Kafka, Message, Partitioners, Producer } from 'kafkajs';
 import { EventContract, EventEnvelope, findContract } from '@civicflow/contracts';
 import { buildEvent, EventDraft, InvalidEventError } from './build-event';
 
@@ -22,7 +22,13 @@ export class EventPublisher {
     // kafkajs keeps the idempotent producer's exactly-once-per-partition promise only with unlimited retries (a
     // retry limit inherited from the client voids it, and kafkajs says so at start): a send waits out a broker
     // restart instead of failing half-way. Callers that must not wait (HTTP) write to an outbox first.
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000 } });
+    // The partitioner named, not left to the default: the one kafkajs 2 uses by default (murmur2, as Java clients), so
+    // a key keeps its partition, and no process (service, worker, `npm run dlt`, the bench) prints kafkajs's warning
+    // that the default changed in 2.0.
+    this.producer = kafka.producer({
+      idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000 },
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
   }
 
   connect(): Promise<void> {
