@@ -1,7 +1,7 @@
 import { createHttpApp } from '@civicflow/platform';
 import { NotificationConfig } from './config';
 import { NotificationModule } from './app.module';
-import { inboxListsMigration } from './migrations/inbox-lists.migration';
+import { inboxListsMigration, unreadByDayMigration } from './migrations/inbox-lists.migration';
 import { sinkListsMigration } from './migrations/sink-lists.migration';
 import { deliveryListsMigration } from './migrations/delivery-lists.migration';
 
@@ -12,6 +12,6 @@ export function createNotificationApp(config: NotificationConfig) {
     title: 'CivicFlow 通知 notification API',
     logLevel: config.LOG_LEVEL,
     events: { groupId: config.NOTIFICATION_CONSUMER_GROUP, fromBeginning: config.KAFKA_FROM_BEGINNING },
-    migrations: [inboxListsMigration, sinkListsMigration, deliveryListsMigration],
+    migrations: [inboxListsMigration, unreadByDayMigration, sinkListsMigration, deliveryListsMigration],
   });
 }

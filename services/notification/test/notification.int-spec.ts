@@ -16,7 +16,7 @@ import { createKafka, DLT_HEADERS, DUE_WORK_MODEL, EventPublisher, MongoDueList 
 import { bearerFor, EventProbe, eventually, integrationConfig, uniqueId } from '@civicflow/testing';
 import { CLOCK, Clock, createNotificationApp, DeliveryQueue, notificationConfigSchema } from '@civicflow/notification';
 import mongoose from 'mongoose';
-import { inboxListsMigration } from '../src/migrations/inbox-lists.migration';
+import { inboxListsMigration, unreadByDayMigration } from '../src/migrations/inbox-lists.migration';
 import { sinkListsMigration } from '../src/migrations/sink-lists.migration';
 import { deliveryListsMigration } from '../src/migrations/delivery-lists.migration';
 
@@ -403,16 +403,40 @@ describe('notification: events → inboxes, SMS sink and SSE stream', () => {
     const after = await inboxOf(token);
     expect(after.unread).toBe(0);
     expect(after.items.slice(0, 3).every((i) => i.read)).toBe(true);
+    // all read: the unread days are pruned — nothing left of the unread list to read or to grow
+    const db = mongo.db(`${runId}_notification`);
+    const unreadDocs = async (userId: string) => (await db.collection('inbox_lists').find({ _id: { $regex: `^unread:${userId}` } as never }).toArray()).map((d) => [d._id, d.members]);
+    expect(await unreadDocs(user('li'))).toEqual([[`unread:${user('li')}@days`, []]]);
+
+    // a user's unread items stored as one growing document (before the split): the migration spreads them over one
+    // document per day; the count, the unread list and mark-all-read read the days
+    const old = user('old-inbox');
+    const oldToken = await as('supervisor', 'bf', 'old-inbox');
+    const storedAt = ['2026-11-30T09:00:00.000Z', '2026-12-01T09:00:00.000Z', '2026-12-01T10:00:00.000Z'];
+    await db.collection<{ _id: string }>('inbox_items').insertMany(storedAt.map((at, i) => ({
+      _id: `old-${i}-${runId}`, userId: old, title: `旧消息 ${i}`, body: 'b', eventType: 'case.escalated', template: 't', urgent: false, read: false, createdAt: new Date(at),
+    })));
+    await db.collection<{ _id: string; members: string[] }>('inbox_lists').insertOne({ _id: `unread:${old}`, members: storedAt.map((at, i) => `${at}|old-${i}-${runId}`) });
+    expect(await unreadByDayMigration.run(db as never)).toBe('1 unread lists split into 3 documents');
+    expect(await unreadByDayMigration.run(db as never)).toBe('0 unread lists split into 0 documents'); // once
+    expect((await unreadDocs(old)).map(([id, members]) => [id, (members as string[]).length])).toEqual(
+      expect.arrayContaining([[`unread:${old}@2026-11-30`, 1], [`unread:${old}@2026-12-01`, 2], [`unread:${old}@days`, 2]]),
+    );
+    const oldInbox = (await call(url, 'GET', '/api/v1/inbox?unreadOnly=true', oldToken)).body as InboxView;
+    expect(oldInbox.unread).toBe(3);
+    expect(oldInbox.items.map((i) => i.title)).toEqual(['旧消息 2', '旧消息 1', '旧消息 0']);
+    expect((await call(url, 'POST', '/api/v1/inbox/read-all', oldToken)).body).toEqual({ marked: 3 });
+    expect((await inboxOf(oldToken)).unread).toBe(0);
+    expect(await unreadDocs(old)).toEqual([[`unread:${old}@days`, []]]);
 
     // a deployment from before the lists: the items and messages are there, the lists not yet
-    const db = mongo.db(`${runId}_notification`);
     await db.collection('inbox_lists').deleteMany({});
     await db.collection('sink_lists').deleteMany({});
     await db.collection('delivery_lists').deleteMany({});
     expect(await deliveriesOf(smsCase)).toEqual([]);
     expect((await inboxOf(token)).items).toEqual([]);
     expect(await sinkOf(smsCase)).toEqual([]);
-    expect(await inboxListsMigration.run(db as never)).toMatch(/^\d+ inbox items filed in \d+ lists, \d+ users with unread items$/);
+    expect(await inboxListsMigration.run(db as never)).toMatch(/^\d+ inbox list entries filed in \d+ lists, \d+ users with unread items$/);
     expect(await sinkListsMigration.run(db as never)).toMatch(/^\d+ sink messages listed under \d+ cases$/);
     expect(await deliveryListsMigration.run(db as never)).toMatch(/^\d+ deliveries listed under \d+ cases$/);
     await inboxListsMigration.run(db); // again: nothing doubles

@@ -60,6 +60,34 @@ export class OrderedLists {
   }
 
   /**
+   * For a list whose days empty out for good (an inbox's unread items, read sooner or later): the member goes into its
+   * day's document first, then the day into the directory — in that order, so `leaveAndPrune` never leaves a day
+   * that holds a member out of the directory.
+   */
+  async enterInOrder(key: string, member: string): Promise<void> {
+    await this.model.updateOne({ _id: orderedListKey.day(key, member) }, { $addToSet: { members: member } }, { upsert: true }).exec();
+    await this.model.updateOne({ _id: orderedListKey.days(key) }, { $addToSet: { members: member.slice(0, 10) } }, { upsert: true }).exec();
+  }
+
+  /**
+   * Takes members out (of any days); a day left empty is deleted and leaves the directory, so the list costs reads
+   * for the days that hold members only. A member entered meanwhile (`enterInOrder`) keeps its day: the day's
+   * document is read again after the directory lost it, and the day put back if it holds one.
+   */
+  async leaveAndPrune(key: string, members: readonly string[]): Promise<void> {
+    const byDay = new Map<string, string[]>();
+    for (const member of members) byDay.set(member.slice(0, 10), [...(byDay.get(member.slice(0, 10)) ?? []), member]);
+    for (const [day, leaving] of byDay) {
+      const id = orderedListKey.day(key, leaving[0]);
+      const left = await this.model.findOneAndUpdate({ _id: id }, { $pullAll: { members: leaving } }, { new: true }).lean<MemberListDoc>().exec();
+      if (!left || left.members.length > 0) continue;
+      await this.model.updateOne({ _id: orderedListKey.days(key) }, { $pull: { members: day } }).exec();
+      if ((await this.members(id)).length > 0) await this.model.updateOne({ _id: orderedListKey.days(key) }, { $addToSet: { members: day } }, { upsert: true }).exec();
+      else await this.model.deleteOne({ _id: id, members: { $size: 0 } }).exec();
+    }
+  }
+
+  /**
    * The first `limit` members of a list whose item `read` still finds in it (it returns undefined for one that left:
    * a crash between writes can leave a member behind, and one whose time moved is briefly there twice), soonest
    * first: day by day from the earliest, each day's members in order, read `limit` at a time.
