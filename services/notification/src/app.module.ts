@@ -33,7 +33,8 @@ import { MongoDisputeFacts } from './disputes/mongo-dispute-facts';
 import { NotifiedEventsMessageController } from './events/notified-events.message.controller';
 import { DirectoryHttpController } from './recipients/directory.http.controller';
 import {
-  DIRECTORY_CITIZEN_MODEL, DIRECTORY_UNIT_MODEL, DIRECTORY_USER_MODEL, directoryCitizenSchema, directoryUnitSchema, directoryUserSchema,
+  DIRECTORY_CITIZEN_MODEL, DIRECTORY_ROLE_LIST_MODEL, DIRECTORY_UNIT_MODEL, DIRECTORY_USER_MODEL, directoryCitizenSchema, directoryRoleListSchema,
+  directoryUnitSchema, directoryUserSchema,
 } from './recipients/directory.schema';
 import { MongoRecipientDirectory } from './recipients/mongo-recipient-directory';
 import { RECIPIENT_DIRECTORY } from './recipients/recipient-directory';
@@ -144,6 +145,7 @@ export class NotificationModule {
           { name: DIRECTORY_USER_MODEL, schema: directoryUserSchema },
           { name: DIRECTORY_CITIZEN_MODEL, schema: directoryCitizenSchema },
           { name: DIRECTORY_UNIT_MODEL, schema: directoryUnitSchema },
+          { name: DIRECTORY_ROLE_LIST_MODEL, schema: directoryRoleListSchema },
           { name: DUE_WORK_MODEL, schema: dueWorkSchema },
           { name: CONTACT_WAIT_MODEL, schema: contactWaitSchema },
           { name: INBOX_LIST_MODEL, schema: inboxListSchema },

@@ -7,6 +7,7 @@ export type { RecipientDirectory, DirectoryUser, CitizenContact } from './recipi
 export type { NotificationChannel, OutgoingMessage, DeliveryResult, ChannelName } from './channels/notification-channel';
 export { DEMO_DIRECTORY_USERS } from './recipients/seed-demo-directory';
 export { DeliveryQueue } from './deliveries/send-deliveries/delivery-queue';
+export { MongoRecipientDirectory } from './recipients/mongo-recipient-directory';
 export { DELIVERY_STATUSES } from './deliveries/delivery';
 export type { DeliveryStatus } from './deliveries/delivery';
 export { CLOCK } from './clock/clock';

@@ -14,11 +14,12 @@ import {
 import { getModelToken } from '@nestjs/mongoose';
 import { createKafka, DLT_HEADERS, DUE_WORK_MODEL, EventPublisher, MongoDueList } from '@civicflow/platform';
 import { bearerFor, EventProbe, eventually, integrationConfig, uniqueId } from '@civicflow/testing';
-import { CLOCK, Clock, createNotificationApp, DeliveryQueue, notificationConfigSchema } from '@civicflow/notification';
+import { CLOCK, Clock, createNotificationApp, DeliveryQueue, MongoRecipientDirectory, notificationConfigSchema } from '@civicflow/notification';
 import mongoose from 'mongoose';
 import { inboxListsMigration, unreadByDayMigration } from '../src/migrations/inbox-lists.migration';
 import { sinkListsMigration } from '../src/migrations/sink-lists.migration';
 import { deliveryListsMigration } from '../src/migrations/delivery-lists.migration';
+import { directoryRoleListsMigration } from '../src/migrations/directory-role-lists.migration';
 
 const runId = uniqueId();
 const group = `notification-${runId}`;
@@ -443,6 +444,46 @@ describe('notification: events → inboxes, SMS sink and SSE stream', () => {
     expect(await inboxOf(token)).toEqual(after);
     expect(await sinkOf(smsCase)).toEqual(sink);
     expect(await deliveriesOf(smsCase)).toEqual(deliveries);
+  });
+
+  it('a role\'s holders in a unit are read by _id: moved and deactivated users leave the list, and the migration files users stored before it', async () => {
+    const admin = await asAdmin();
+    const directory = app.get(MongoRecipientDirectory, { strict: false });
+    const [unitA, unitB] = [`${runId}-unit-a`, `${runId}-unit-b`];
+    const put = async (name: string, unitId: string, active = true) =>
+      expect((await call(url, 'PUT', `/api/v1/directory/users/${user(name)}`, admin, { name, role: 'community-handler', unitId, active })).status).toBe(200);
+    const holders = async (unitId: string) => (await directory.usersWithRole('community-handler', unitId)).map((u) => u.userId);
+
+    await put('wu', unitA);
+    await put('zheng', unitA);
+    expect(await holders(unitA)).toEqual([user('wu'), user('zheng')].sort());
+    await put('wu', unitB); // moved to another unit
+    expect(await holders(unitA)).toEqual([user('zheng')]);
+    await put('zheng', unitA, false); // deactivated
+    expect(await holders(unitA)).toEqual([]);
+
+    const ops: { collection: string; method: string; filter: Record<string, unknown> }[] = [];
+    mongoose.set('debug', (collection: string, method: string, filter: Record<string, unknown>) => ops.push({ collection, method, filter }));
+    let moved: string[];
+    try {
+      moved = await holders(unitB);
+    } finally {
+      mongoose.set('debug', false);
+    }
+    expect(moved).toEqual([user('wu')]);
+    const ofDirectory = ops.filter((o) => o.collection.startsWith('directory_'));
+    expect(ofDirectory.map((o) => o.collection).sort()).toEqual(['directory_role_lists', 'directory_users']);
+    expect(ofDirectory.filter((o) => o.method !== 'findOne' || typeof o.filter._id !== 'string')).toEqual([]);
+
+    // a deployment from before the lists: the users are there, the lists not yet
+    const db = mongo.db(`${runId}_notification`);
+    await db.collection('directory_role_lists').deleteMany({});
+    expect(await holders(unitB)).toEqual([]);
+    expect(await directoryRoleListsMigration.run(db as never)).toMatch(/^\d+ users listed under \d+ roles and units$/);
+    await directoryRoleListsMigration.run(db); // again: nothing doubles
+    expect(await holders(unitB)).toEqual([user('wu')]);
+    expect(await holders(unitA)).toEqual([]); // the deactivated user is listed, and skipped
+    expect(await holders(COMMUNITY)).toEqual([user('liu'), user('ma')].sort());
   });
 
   it('quiet hours: at 23:30 a non-urgent SMS waits for 07:00, an urgent one and the inbox go at once', async () => {

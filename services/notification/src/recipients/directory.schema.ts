@@ -1,5 +1,5 @@
 import { Schema } from 'mongoose';
-import type { SealedPii } from '@civicflow/platform';
+import { memberListSchema, type SealedPii } from '@civicflow/platform';
 
 /**
  * A contact point as stored: encrypted with NOTIFICATION_CONTACT_KEY and masked for display. (A plain string is
@@ -36,8 +36,15 @@ export const directoryUserSchema = new Schema<DirectoryUserDoc>(
   },
   { collection: 'directory_users', versionKey: false },
 );
-// "all community handlers of unit X": equality on both, which FerretDB pushes down
-directoryUserSchema.index({ role: 1, unitId: 1 });
+
+/**
+ * Who holds a role in a unit ("all community handlers of unit X", asked for every notice): one list per role and
+ * unit (`_id` from `roleHoldersKey`, members the user ids), kept by the directory's writer and read by `_id` — a
+ * filter on role and unit decodes every user on FerretDB 1.24, whatever the index says.
+ */
+export const DIRECTORY_ROLE_LIST_MODEL = 'DirectoryRoleList';
+export const directoryRoleListSchema = memberListSchema('directory_role_lists');
+export const roleHoldersKey = (role: string, unitId: string) => `${role}@${unitId}`;
 
 /** How to reach a citizen known by reference (the hotline's keyed hash of the caller number). */
 export interface DirectoryCitizenDoc {

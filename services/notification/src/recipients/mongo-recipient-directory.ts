@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { OrgUnitNames, PiiKind, PiiProtector } from '@civicflow/platform';
+import { MemberListDoc, OrgUnitNames, PiiKind, PiiProtector } from '@civicflow/platform';
 import { Role } from '@civicflow/contracts';
 import { Bilingual } from '@civicflow/domain';
 import { ContactPoints, Locale } from './recipient';
 import { CitizenContact, DirectoryUser, RecipientDirectory } from './recipient-directory';
 import {
-  DIRECTORY_CITIZEN_MODEL, DIRECTORY_UNIT_MODEL, DIRECTORY_USER_MODEL, DirectoryCitizenDoc, DirectoryUnitDoc, DirectoryUserDoc, StoredContact,
+  DIRECTORY_CITIZEN_MODEL, DIRECTORY_ROLE_LIST_MODEL, DIRECTORY_UNIT_MODEL, DIRECTORY_USER_MODEL, DirectoryCitizenDoc, DirectoryUnitDoc, DirectoryUserDoc,
+  roleHoldersKey, StoredContact,
 } from './directory.schema';
 
 const CONTACT_KINDS: Record<keyof ContactPoints, PiiKind> = { phone: 'phone', email: 'email', wechatOpenId: 'openId' };
@@ -28,13 +29,20 @@ export class MongoRecipientDirectory implements RecipientDirectory {
     @InjectModel(DIRECTORY_USER_MODEL) private readonly users: Model<DirectoryUserDoc>,
     @InjectModel(DIRECTORY_CITIZEN_MODEL) private readonly citizens: Model<DirectoryCitizenDoc>,
     @InjectModel(DIRECTORY_UNIT_MODEL) private readonly units: Model<DirectoryUnitDoc>,
+    @InjectModel(DIRECTORY_ROLE_LIST_MODEL) private readonly roleLists: Model<MemberListDoc>,
     private readonly orgNames: OrgUnitNames,
     private readonly protector: PiiProtector,
   ) {}
 
+  /** The role's active holders in the unit (at most 500, by user id): its list, then each user by `_id`. */
   async usersWithRole(role: Role, unitId: string): Promise<DirectoryUser[]> {
-    const found = await this.users.find({ role, unitId, active: true }).sort({ _id: 1 }).limit(500).lean();
-    return found.map((doc) => toUser(doc, this.open(doc)));
+    const list = await this.roleLists.findById(roleHoldersKey(role, unitId)).lean<MemberListDoc>().exec();
+    const ids = [...new Set(list?.members ?? [])].sort().slice(0, 500);
+    const found = await Promise.all(ids.map((id) => this.users.findById(id).lean<DirectoryUserDoc>().exec()));
+    // a member whose user moved since (a crash between the writes below) no longer matches: skipped
+    return found
+      .filter((doc): doc is DirectoryUserDoc => !!doc && doc.role === role && doc.unitId === unitId && doc.active)
+      .map((doc) => toUser(doc, this.open(doc)));
   }
 
   async user(userId: string): Promise<DirectoryUser | undefined> {
@@ -55,8 +63,15 @@ export class MongoRecipientDirectory implements RecipientDirectory {
     return found ? { zh: found.zh, en: found.en } : this.orgNames.nameOf(unitId);
   }
 
+  /** Files the user under their role and unit first (and out of a previous one), so a crash leaves at most a member to skip. */
   async putUser(user: DirectoryUserInput, at: Date): Promise<void> {
     const { userId, phone, email, wechatOpenId, ...fields } = user;
+    const before = await this.users.findById(userId, { role: 1, unitId: 1 }).lean().exec();
+    const key = roleHoldersKey(user.role, user.unitId);
+    await this.roleLists.updateOne({ _id: key }, { $addToSet: { members: userId } }, { upsert: true }).exec();
+    if (before && roleHoldersKey(before.role, before.unitId) !== key) {
+      await this.roleLists.updateOne({ _id: roleHoldersKey(before.role, before.unitId) }, { $pull: { members: userId } }).exec();
+    }
     await this.users.replaceOne({ _id: userId }, { ...fields, ...this.seal({ phone, email, wechatOpenId }), active: user.active ?? true, updatedAt: at }, { upsert: true });
   }
 
