@@ -19,6 +19,12 @@ export interface KafkaEventServerOptions {
   retryBackoffMs?: number;
   /** Longest pause between tries while a server the handler needs is away. */
   transientBackoffMaxMs?: number;
+  /**
+   * How long a message may wait for a server that is away (or a race it lost) before its batch lets it go for this
+   * fetch (default 10 s): it stays uncommitted and comes again in the next fetch, its key's later messages after it.
+   * kafkajs fetches again only once every batch of a fetch is done, so one key waiting would hold every partition.
+   */
+  holdForTransientMs?: number;
   /** Partitions handled in parallel (default 16); order per key still holds because a key lives in one partition. */
   partitionsConsumedConcurrently?: number;
   /** Keys of one partition's batch handled in parallel (default 8); each key's messages one after another, in order. */
@@ -79,6 +85,10 @@ export interface KafkaEventContext {
 export class KafkaEventServer extends Server implements CustomTransportStrategy {
   private consumer?: Consumer;
   private closing = false;
+  /** The group is rebalancing or no longer knows this member: every batch lets go, so kafkajs can rejoin at once. */
+  private rejoinError?: Error;
+  /** Offsets this process finished past a batch's watermark (a message before them let go): skipped when fetched again. */
+  private readonly doneAhead = new Map<string, Set<string>>();
   private readonly maxAttempts: number;
   private readonly retryBackoffMs: number;
 
@@ -103,6 +113,9 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       await this.consumer.connect();
       await this.consumer.subscribe({ topics, fromBeginning: this.options.fromBeginning ?? true });
       const joined = new Promise<void>((resolve) => this.consumer?.on(this.consumer.events.GROUP_JOIN, () => resolve()));
+      this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+        this.rejoinError = undefined;
+      });
       await this.consumer.run({
         partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 16,
         eachBatchAutoResolve: false,
@@ -130,9 +143,17 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     return this.consumer as T;
   }
 
-  /** One partition's batch: one chain per key (in offset order), chains side by side, offsets resolved as they complete. */
+  /**
+   * One partition's batch: one chain per key (in offset order), chains side by side, offsets resolved as they
+   * complete. A chain whose message waits too long for a server, or a group that needs this member to rejoin, ends
+   * the chain for this fetch: what is done is committed, the rest comes again (issue 17: casework's projection
+   * stopped for minutes behind one callback waiting on Temporal, and the member fell out of its group).
+   */
   private async handleBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, uncommittedOffsets, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const { topic, partition, messages } = batch;
+    const partitionKey = `${topic}|${partition}`;
+    const finishedBefore = this.doneAhead.get(partitionKey) ?? new Set<string>();
+    const finished = new Set<string>();
     const chains = new Map<string, KafkaMessage[]>();
     // a message without a key has no order to keep: a chain of its own
     for (const message of messages) {
@@ -147,32 +168,58 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       done.add(offset);
       while (next < messages.length && done.has(messages[next].offset)) resolveOffset(messages[next++].offset);
     };
-    const stopped = () => !isRunning() || isStale();
+    const stopped = () => !isRunning() || isStale() || this.rejoinError !== undefined;
+    const beat = async () => {
+      try {
+        await heartbeat();
+      } catch (error) {
+        if (!isRejoinError(error)) throw error;
+        this.rejoinError = error as Error; // kafkajs sends one heartbeat per interval: the other batches learn it here
+      }
+    };
     const queue = [...chains.values()];
     const errors: unknown[] = [];
     const worker = async () => {
       for (let chain = queue.shift(); chain && errors.length === 0; chain = queue.shift()) {
         for (const message of chain) {
           if (stopped()) return;
+          if (finishedBefore.has(message.offset)) {
+            finished.add(message.offset);
+            completed(message.offset);
+            continue;
+          }
           try {
-            await this.handleMessage(topic, partition, message, heartbeat);
+            await this.handleMessage(topic, partition, message, beat, stopped);
           } catch (error) {
+            if (error instanceof LetGoError) break; // this key waits for the next fetch; the other keys go on
             errors.push(error); // the store or the dead-letter topic is away: this key stops here, kafkajs retries
             return;
           }
+          finished.add(message.offset);
           completed(message.offset);
-          await heartbeat();
+          await beat();
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(queue.length, this.options.keysConsumedConcurrently ?? 8) }, worker));
+    try {
+      await Promise.all(Array.from({ length: Math.min(queue.length, this.options.keysConsumedConcurrently ?? 8) }, worker));
+    } finally {
+      // what was finished past the watermark is not handled again when the rest comes back
+      const ahead = [...finished].filter((offset) => next < messages.length && BigInt(offset) > BigInt(messages[next].offset));
+      if (ahead.length > 0) this.doneAhead.set(partitionKey, new Set(ahead));
+      else this.doneAhead.delete(partitionKey);
+    }
     if (errors.length > 0) throw errors[0];
+    if (this.rejoinError !== undefined) {
+      await commitOffsetsIfNecessary(uncommittedOffsets()).catch(() => undefined); // still ours while rebalancing
+      throw this.rejoinError; // kafkajs's runner joins again on it
+    }
     // what is done is committed now, not on kafkajs's 5 s interval: a consumer stopped by SIGTERM leaves the group
     // without a last commit, and the next owner would be handed again everything since the last one
     if (!isStale()) await commitOffsetsIfNecessary(uncommittedOffsets());
   }
 
-  private async handleMessage(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<void> {
+  private async handleMessage(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>, letGo: () => boolean): Promise<void> {
     const raw = message.value?.toString('utf8') ?? '';
     let parsed: unknown;
     try {
@@ -192,6 +239,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
     let lastError: unknown;
     let waits = 0;
+    let waitingSince = 0;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       try {
         const result = await withTraceparent(event.traceparent, () => this.invoke(handler, event, { topic, partition, offset: message.offset, attempt }));
@@ -206,6 +254,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
           // a server is away or another writer won a race: not the message's fault, so it waits (its partition with
           // it) instead of being dead-lettered; the pause is jittered so contending replicas fall out of step
           if (this.closing) throw error;
+          waitingSince ||= Date.now();
+          if (letGo() || Date.now() - waitingSince > (this.options.holdForTransientMs ?? 10_000)) throw new LetGoError(error);
           if (waits++ % 10 === 0) this.logger.warn?.(`handler for ${event.type} tries again (${describe(error)})`);
           await sleep(Math.random() * Math.min(this.options.transientBackoffMaxMs ?? 5_000, this.retryBackoffMs * 2 ** Math.min(waits, 10)));
           await heartbeat().catch(() => undefined);
@@ -257,6 +307,19 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       },
     }]);
   }
+}
+
+/** A message let go for this fetch (see holdForTransientMs): not a failure, it comes again. */
+class LetGoError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(`let go for this fetch: ${describe(cause)}`);
+  }
+}
+
+/** kafkajs's answer when the group needs this member to join again (rebalancing, or it no longer knows the member). */
+function isRejoinError(error: unknown): boolean {
+  const type = (error as { type?: unknown } | null)?.type;
+  return type === 'REBALANCE_IN_PROGRESS' || type === 'UNKNOWN_MEMBER_ID' || type === 'ILLEGAL_GENERATION' || type === 'NOT_COORDINATOR_FOR_GROUP';
 }
 
 function describe(error: unknown): string {
