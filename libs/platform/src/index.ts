@@ -18,6 +18,7 @@ export * from './mongo/duplicate-key';
 export * from './mongo/processed-event.schema';
 export * from './mongo/migrations';
 export * from './mongo/ordered-lists';
+export * from './mongo/member-list-writer';
 export * from './temporal/temporal.module';
 export * from './http/error-messages';
 export * from './http/field-reasons';

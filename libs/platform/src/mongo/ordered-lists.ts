@@ -1,6 +1,7 @@
 import { Schema } from 'mongoose';
 import type { Model } from 'mongoose';
 import type { mongo } from 'mongoose';
+import { MemberListWriter } from './member-list-writer';
 
 /** A list document: `_id` is the list's key, `members` its members (strings). */
 export interface MemberListDoc {
@@ -45,18 +46,16 @@ export const orderedListKey = {
  * `_id`.
  */
 export class OrderedLists {
-  constructor(private readonly model: Model<MemberListDoc>) {}
+  /** `writer`: the writer of other lists in the same collection, if any (one batch per list document). */
+  constructor(private readonly model: Model<MemberListDoc>, private readonly writer = new MemberListWriter(model)) {}
 
   /** Puts a member in its day's document and the day in the directory (every time: a directory is never assumed to hold it). */
   async enter(key: string, member: string): Promise<void> {
-    await Promise.all([
-      this.model.updateOne({ _id: orderedListKey.day(key, member) }, { $addToSet: { members: member } }, { upsert: true }).exec(),
-      this.model.updateOne({ _id: orderedListKey.days(key) }, { $addToSet: { members: member.slice(0, 10) } }, { upsert: true }).exec(),
-    ]);
+    await Promise.all([this.writer.add(orderedListKey.day(key, member), member), this.writer.add(orderedListKey.days(key), member.slice(0, 10))]);
   }
 
   async leave(key: string, member: string): Promise<void> {
-    await this.model.updateOne({ _id: orderedListKey.day(key, member) }, { $pull: { members: member } }).exec();
+    await this.writer.remove(orderedListKey.day(key, member), member);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { MemberListDoc, memberListSchema, OrderedLists, orderedMember } from '@civicflow/platform';
+import { MemberListDoc, memberListSchema, MemberListWriter, OrderedLists, orderedMember } from '@civicflow/platform';
 import type { CaseReadDoc } from './case-projection';
 
 /**
@@ -72,17 +72,20 @@ export function listEntriesOf(doc: CaseReadDoc | null): ListEntry[] {
 @Injectable()
 export class CaseLists {
   private readonly ordered: OrderedLists;
+  /** a unit's or a day's list is entered by every case event of it: the writes that meet go in one (MemberListWriter) */
+  private readonly writer: MemberListWriter;
 
   constructor(@InjectModel(CASE_LIST_MODEL) private readonly lists: Model<CaseListDoc>) {
-    this.ordered = new OrderedLists(lists);
+    this.writer = new MemberListWriter(lists);
+    this.ordered = new OrderedLists(lists, this.writer);
   }
 
-  async add(key: string, member: string): Promise<void> {
-    await this.lists.updateOne({ _id: key }, { $addToSet: { members: member } }, { upsert: true }).exec();
+  add(key: string, member: string): Promise<void> {
+    return this.writer.add(key, member);
   }
 
-  async remove(key: string, member: string): Promise<void> {
-    await this.lists.updateOne({ _id: key }, { $pull: { members: member } }).exec();
+  remove(key: string, member: string): Promise<void> {
+    return this.writer.remove(key, member);
   }
 
   async members(key: string): Promise<string[]> {
