@@ -153,6 +153,7 @@ async function main() {
     for (const command of report.replay) console.log(`    ${command}`);
   }
   for (const [why, n] of Object.entries(report.refusals)) console.log(`  refused: ${n} × ${why}`);
+  for (const [kind, n] of Object.entries(report.problemKinds)) console.log(`  problems: ${n} × ${kind}`);
   for (const problem of report.problems) console.log(`  ! ${JSON.stringify(problem)}`);
   console.log(report.failed.length ? `\n✖ chaos: ${report.failed.join(', ')}` : '\n✔ chaos: nothing lost, nothing doubled');
   process.exit(report.failed.length ? 1 : 0);

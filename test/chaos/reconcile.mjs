@@ -28,9 +28,13 @@ export async function reconcile({ load, observer, mongo, database, temporal, kaf
     wrongState: 0, eventGaps: 0, eventsDoubled: 0, appliedTwiceOrMissed: 0, deadLettered: 0, deadLetteredTwice: 0,
     smsDoubled: 0, smsMissing: 0, inboxDoubled: 0, inboxMissing: 0, commandsRefused: 0,
   };
+  // every problem counted by its kind (what a fix needs to know: all 1,019 projections behind, or some doubled?),
+  // with up to 10 samples of each kind to look at
   const problems = [];
+  const problemKinds = {};
   const note = (kind, detail) => {
-    if (problems.filter((p) => p.kind === kind).length < 10) problems.push({ kind, ...detail });
+    problemKinds[kind] = (problemKinds[kind] ?? 0) + 1;
+    if (problemKinds[kind] <= 10) problems.push({ kind, ...detail });
   };
 
   // every accepted call has exactly one case
@@ -82,13 +86,14 @@ export async function reconcile({ load, observer, mongo, database, temporal, kaf
     // each event applied once: the projection's revision counts the events it applied
     if (!view || view.revision !== bySequence.size || view.lastSequence !== last) {
       counts.appliedTwiceOrMissed += 1;
-      note('projection', { caseNumber, revision: view?.revision, lastSequence: view?.lastSequence, events: bySequence.size });
+      const how = !view ? 'missing' : view.revision > bySequence.size ? 'applied twice' : view.lastSequence < last ? 'behind' : 'missed an event';
+      note(`projection ${how}`, { caseNumber, revision: view?.revision, lastSequence: view?.lastSequence, events: bySequence.size });
     }
     const expected = expectedState(call);
     const matches = (state) => state && state.stage === expected.stage && (expected.level === undefined || state.level === expected.level);
     if (!matches(final) || !matches(view)) {
       counts.wrongState += 1;
-      note('wrong state', { caseNumber, plan: call.plan, applied: call.applied, refused: call.refused, expected, workflow: final && { stage: final.stage, level: final.level }, projection: view && { stage: view.stage, level: view.level } });
+      note(matches(final) ? 'wrong state: projection only' : 'wrong state: workflow', { caseNumber, plan: call.plan, applied: call.applied, refused: call.refused, expected, workflow: final && { stage: final.stage, level: final.level }, projection: view && { stage: view.stage, level: view.level } });
     }
   }
 
@@ -128,7 +133,7 @@ export async function reconcile({ load, observer, mongo, database, temporal, kaf
 
   const failed = ['missing', 'duplicated', 'workflowsMissing', 'wrongState', 'eventGaps', 'eventsDoubled', 'appliedTwiceOrMissed', 'smsDoubled', 'smsMissing', 'inboxDoubled', 'inboxMissing']
     .filter((key) => counts[key] > 0);
-  return { counts, problems, deadLetterReasons: Object.fromEntries(reasons), replay, failed, unfinishedPlans: load.unfinished().length, plans: Object.keys(PLANS) };
+  return { counts, problemKinds, problems, deadLetterReasons: Object.fromEntries(reasons), replay, failed, unfinishedPlans: load.unfinished().length, plans: Object.keys(PLANS) };
 }
 
 /** Dead letters written since the run began: topic, reason and consumer group from their headers. */
