@@ -55,7 +55,7 @@ export function writeLoadChart(file, rows, { title, marks = [] } = {}) {
     ],
     yAxis: [
       { type: 'log', gridIndex: 0, name: 'call → dispatched, ms (log)', logBase: 10, min: 10 },
-      { type: 'value', gridIndex: 1, name: 'per 10 s window' },
+      { type: 'value', gridIndex: 1, name: 'per 10 s window', max: (v) => Math.ceil(v.max * 1.25) + 1 },
     ],
     series: [
       { name: 'p50 call → dispatched', type: 'line', xAxisIndex: 0, yAxisIndex: 0, showSymbol: false, connectNulls: false, data: rows.map((r) => [r.t + 5, r.p50 ?? null]), markLine },

@@ -27,6 +27,15 @@ const CASES_PER_DAY = 2_500; // the copies are numbered as past days' cases, abo
 /** Collections of work still to do (the copies have none), not of stored cases. */
 const NOT_COPIED = new Set(['due_work', 'dispatch_queue', 'unregistered_reports']);
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+/**
+ * The share of copies that are still open cases (BENCH_GROWTH_OPEN_SHARE; a city's store is mostly history: ~10 %
+ * open, as the statistics part seeds). The first phase's cases are all open (dispatched), so a copy counts as
+ * closed by staying out of what holds open cases only — casework's worklists and its open-case board, intake's
+ * open-case cells; its own documents are copied as they are. 1 copies every case as open (the worst case).
+ */
+const OPEN_SHARE = Number(process.env.BENCH_GROWTH_OPEN_SHARE ?? 0.1);
+const OPEN_ONLY = new Set(['casework.case_lists', 'casework.case_open', 'intake.open_case_cells']);
+const service = (db) => db.slice(db.indexOf('_') + 1);
 
 export async function benchGrowth({ namespace, kafkaStatus, sizes = SIZES, rate = Number(process.env.BENCH_GROWTH_RATE ?? 1), seconds = Number(process.env.BENCH_GROWTH_SECONDS ?? 120), drainSeconds = 120 } = {}) {
   const runId = benchId('benchgrowth');
@@ -64,7 +73,7 @@ export async function benchGrowth({ namespace, kafkaStatus, sizes = SIZES, rate 
       const { dispatched, notified, lastDone, cpuTotal, top } = summarise(phase);
       const perCase = cpuTotal / Math.max(1, dispatched.length);
       const byProcess = top(20).map((p) => `${p.name} ${(p.cpu / Math.max(1, dispatched.length)).toFixed(3)}`).join(', ');
-      const label = `${size} stored, ${rate} call/s × ${seconds} s (${dispatched.length} of ${phase.count} dispatched; load ${loadBefore} → ${load()})`;
+      const label = `${size} stored (${size ? `${Math.round(OPEN_SHARE * 100)} % open` : 'none'}), ${rate} call/s × ${seconds} s (${dispatched.length} of ${phase.count} dispatched; load ${loadBefore} → ${load()})`;
       console.log(`    ${label}: call → dispatched p50 ${percentile(dispatched, 50)} p99 ${percentile(dispatched, 99)} ms, → notified p50 ${percentile(notified, 50)} p99 ${percentile(notified, 99)} ms; ${perCase.toFixed(3)} CPU-s per case (${byProcess})`);
       for (const s of stages(phase.calls, percentile)) console.log(`      ${s.name}: ${s.count} calls, p50 ${s.p50} p95 ${s.p95} p99 ${s.p99} max ${s.max} ms`);
       rows.push({
@@ -161,14 +170,17 @@ async function copyCases(mongo, templates, from, count, chunk = 2_000) {
       const callId = randomUUID();
       const caseNumber = copyNumber(k);
       const renamed = (text) => text.replaceAll(template.caseNumber, caseNumber).replaceAll(template.callId, callId);
-      for (const d of byTemplate.get(k % cases.length) ?? []) {
+      const open = (k % 1000) < OPEN_SHARE * 1000;
+      // a closed copy keeps its own documents (in case_lists: its timeline) and stays out of the open-case lists
+      const copied = (d) => open || !OPEN_ONLY.has(`${service(d.db)}.${d.collection}`) || (d._id === undefined && d.collection === 'case_lists');
+      for (const d of (byTemplate.get(k % cases.length) ?? []).filter(copied)) {
         const copy = EJSON.parse(renamed(d.text), { relaxed: false });
         if (EJSON.stringify(copy._id) === EJSON.stringify(EJSON.parse(d.text, { relaxed: false })._id)) {
           copy._id = typeof copy._id === 'string' ? copy._id.replace(UUID, () => randomUUID()) : new ObjectId();
         }
         add(batches, `${d.db}\u0000${d.collection}`, copy);
       }
-      for (const e of listsByTemplate.get(k % cases.length) ?? []) {
+      for (const e of (listsByTemplate.get(k % cases.length) ?? []).filter(copied)) {
         add(pushes, `${e.db}\u0000${e.collection}\u0000${EJSON.stringify(e._id, { relaxed: false })}\u0000${e.field}`, EJSON.parse(renamed(e.text), { relaxed: false }));
       }
       // this case's share of processed events (an event id per consumer and event)
