@@ -29,7 +29,8 @@ export function pdfText(pdf: Buffer): string {
         const offset = /<([0-9a-f]+)>\s*<([0-9a-f]+)>\s*<([0-9a-f]+)>/i.exec(line);
         if (array) {
           const first = parseInt(array[1], 16);
-          [...array[3].matchAll(/<([0-9a-f]+)>/gi)].forEach((u, i) => glyphs.set(first + i, decodeUtf16(u[1])));
+          // a ligature's glyph (fi, ffi) stands for several characters: its entry holds several units, space-separated
+          [...array[3].matchAll(/<([0-9a-f ]+)>/gi)].forEach((u, i) => glyphs.set(first + i, decodeUtf16(u[1])));
         } else if (offset) {
           const [first, last, base] = [parseInt(offset[1], 16), parseInt(offset[2], 16), parseInt(offset[3], 16)];
           for (let g = first; g <= last; g++) glyphs.set(g, String.fromCodePoint(base + g - first));
@@ -48,6 +49,6 @@ export function pdfText(pdf: Buffer): string {
 }
 
 function decodeUtf16(hex: string): string {
-  const units = hex.match(/.{4}/g)?.map((u) => parseInt(u, 16)) ?? [];
+  const units = hex.replace(/\s+/g, '').match(/.{4}/g)?.map((u) => parseInt(u, 16)) ?? [];
   return String.fromCharCode(...units);
 }
