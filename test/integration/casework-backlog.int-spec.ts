@@ -3,30 +3,18 @@
 // the other finishes it — every event applied exactly once (worklist revision = events, one timeline entry each,
 // one statistics row per case), nothing dead-lettered. The wait is derived from the rate measured on a first backlog
 // with one replica, so a consumer that falls behind (issue 17: 6,083 messages behind after a chaos run) fails it.
-import { randomInt } from 'node:crypto';
-import { createServer } from 'node:net';
 import { Admin, Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
-import { caseAcceptedV1, caseDispatchedV1, caseRegisteredV1, CaseEventEnvelope, deadLetterTopicName } from '@civicflow/contracts';
+import { caseRegisteredV1, CaseEventEnvelope, deadLetterTopicName } from '@civicflow/contracts';
 import { createKafka, EventPublisher } from '@civicflow/platform';
-import { eventually, integrationConfig, ServiceProcess, uniqueId } from '@civicflow/testing';
+import { backlogDay, caseBacklog, eventually, freePort, integrationConfig, ServiceProcess, uniqueId } from '@civicflow/testing';
 
 const runId = uniqueId();
 const GROUP = `casework-${runId}`;
 const env = integrationConfig({ MONGO_DB_PREFIX: runId, CASEWORK_CONSUMER_GROUP: GROUP, KAFKA_FROM_BEGINNING: 'false' });
 const CASES = Number(process.env.BACKLOG_CASES ?? 200); // per backlog; three events each
-const COMMUNITY = 'bf-d01-s01-c01';
-const STREET = 'bf-d01-s01';
 /** kafkajs's session timeout: a SIGKILLed member's partitions wait this long before the group hands them on */
 const SESSION_TIMEOUT_MS = 30_000;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('casework consuming a backlog with two replicas, one killed', () => {
   let kafka: Kafka;
@@ -34,8 +22,7 @@ describe('casework consuming a backlog with two replicas, one killed', () => {
   let publisher: EventPublisher;
   let mongo: MongoClient;
   const replicas: ServiceProcess[] = [];
-  const day = new Date(Date.UTC(2021, 0, 1) + randomInt(0, 700) * 86_400_000).toISOString().slice(0, 10);
-  const at = (minute: number) => new Date(Date.parse(`${day}T09:00:00+08:00`) + minute * 60_000).toISOString();
+  const day = backlogDay();
 
   const replica = async () => new ServiceProcess('casework', {
     ...(env as Record<string, string>), CASEWORK_PORT: String(await freePort()), LOG_LEVEL: 'info', GRID_URL: 'http://127.0.0.1:9',
@@ -61,24 +48,7 @@ describe('casework consuming a backlog with two replicas, one killed', () => {
   const processed = () => db().collection('processed_events').countDocuments({ consumerGroup: GROUP });
 
   /** Three events for each of `CASES` new cases, all registered on the test's day. */
-  function backlog(from: number): { numbers: string[]; events: CaseEventEnvelope[] } {
-    const sla = (window: string) => ({ window, startedAt: at(0), status: 'on-track', paused: false, deadline: at(600), warningAt: null }) as never;
-    const numbers = Array.from({ length: CASES }, (_, i) => `${day.replaceAll('-', '')}-${String(800_000 + from + i)}`);
-    const events = numbers.flatMap((caseNumber) => {
-      const common = { key: caseNumber, correlationId: `corr-${runId}`, actor: { userId: 'system', role: 'system' } } as const;
-      return [
-        publisher.build(caseRegisteredV1, { ...common, id: `${caseNumber}:registered`, data: {
-          caseNumber, channel: 'hotline', sourceRef: `call-${caseNumber}`, requestType: 'complaint', urgency: 'normal', categoryCode: '0208',
-          orgPath: ['bf', 'bf-d01', STREET, COMMUNITY, `${COMMUNITY}-g01`], registeredAt: at(0) } }),
-        publisher.build(caseDispatchedV1, { ...common, id: `${caseNumber}:1`, data: {
-          caseNumber, sequence: 1, occurredAt: at(1), stage: 'dispatched', level: 'community', unitId: COMMUNITY, sla: sla('acceptance'),
-          assigneeUnitId: COMMUNITY, redispatch: false, route: { streetId: STREET, communityId: COMMUNITY, gridId: `${COMMUNITY}-g01` } } }),
-        publisher.build(caseAcceptedV1, { ...common, id: `${caseNumber}:2`, data: {
-          caseNumber, sequence: 2, occurredAt: at(2), stage: 'in-handling', level: 'community', unitId: COMMUNITY, sla: sla('community-handling') } }),
-      ] as CaseEventEnvelope[];
-    });
-    return { numbers, events };
-  }
+  const backlog = (from: number) => caseBacklog(publisher, { day, count: CASES, firstNumber: 800_000 + from, runId });
 
   /** Publishes a backlog and waits until `processed` reaches `target`; resolves with the events applied per second. */
   async function workOff(events: CaseEventEnvelope[], target: number, timeoutMs: number): Promise<number> {

@@ -2,13 +2,11 @@
 // reading over HTTP — finishes what it has in hand, commits, leaves its group and exits 0 well within its grace
 // period; started again, it takes up where it stopped: every event applied once, none lost, and none handed to it
 // a second time beyond the few done side by side past one still in hand (no redelivery storm). The service is the compiled casework process, as npm start runs it.
-import { randomInt } from 'node:crypto';
-import { createServer } from 'node:net';
 import { Admin, Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
-import { caseAcceptedV1, caseDispatchedV1, caseRegisteredV1, CaseEventEnvelope } from '@civicflow/contracts';
+import { caseRegisteredV1 } from '@civicflow/contracts';
 import { createKafka, EventPublisher } from '@civicflow/platform';
-import { bearerFor, eventually, integrationConfig, ServiceProcess, uniqueId } from '@civicflow/testing';
+import { backlogDay, bearerFor, caseBacklog, eventually, freePort, integrationConfig, ServiceProcess, uniqueId } from '@civicflow/testing';
 
 const runId = uniqueId();
 const GROUP = `casework-${runId}`;
@@ -16,16 +14,6 @@ const env = integrationConfig({ MONGO_DB_PREFIX: runId, CASEWORK_CONSUMER_GROUP:
 const CASES = 600; // three events each: a backlog the service cannot finish while its HTTP drains (up to half its grace)
 const GRACE_MS = 10_000;
 const KEYS_SIDE_BY_SIDE = 8; // the transport's default per partition
-const COMMUNITY = 'bf-d01-s01-c01';
-const STREET = 'bf-d01-s01';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Messages of the topic the group has committed past `from` (per-partition offsets before the test's events). */
 async function committedSince(admin: Admin, topic: string, from: Map<number, number>): Promise<number> {
@@ -75,23 +63,7 @@ describe('a service stopped by SIGTERM under load', () => {
     const topic = caseRegisteredV1.topic;
     const before = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]));
 
-    const day = new Date(Date.UTC(2021, 0, 1) + randomInt(0, 700) * 86_400_000).toISOString().slice(0, 10);
-    const at = (minute: number) => new Date(Date.parse(`${day}T09:00:00+08:00`) + minute * 60_000).toISOString();
-    const sla = (window: string) => ({ window, startedAt: at(0), status: 'on-track', paused: false, deadline: at(600), warningAt: null }) as never;
-    const numbers = Array.from({ length: CASES }, (_, i) => `${day.replaceAll('-', '')}-${String(900_000 + i)}`);
-    const events: CaseEventEnvelope[] = numbers.flatMap((caseNumber) => {
-      const common = { key: caseNumber, correlationId: `corr-${runId}`, actor: { userId: 'system', role: 'system' } } as const;
-      return [
-        publisher.build(caseRegisteredV1, { ...common, id: `${caseNumber}:registered`, data: {
-          caseNumber, channel: 'hotline', sourceRef: `call-${caseNumber}`, requestType: 'complaint', urgency: 'normal', categoryCode: '0208',
-          orgPath: ['bf', 'bf-d01', STREET, COMMUNITY, `${COMMUNITY}-g01`], registeredAt: at(0) } }),
-        publisher.build(caseDispatchedV1, { ...common, id: `${caseNumber}:1`, data: {
-          caseNumber, sequence: 1, occurredAt: at(1), stage: 'dispatched', level: 'community', unitId: COMMUNITY, sla: sla('acceptance'),
-          assigneeUnitId: COMMUNITY, redispatch: false, route: { streetId: STREET, communityId: COMMUNITY, gridId: `${COMMUNITY}-g01` } } }),
-        publisher.build(caseAcceptedV1, { ...common, id: `${caseNumber}:2`, data: {
-          caseNumber, sequence: 2, occurredAt: at(2), stage: 'in-handling', level: 'community', unitId: COMMUNITY, sla: sla('community-handling') } }),
-      ] as CaseEventEnvelope[];
-    });
+    const { numbers, events } = caseBacklog(publisher, { day: backlogDay(), count: CASES, firstNumber: 900_000, runId });
     await publisher.publishAll(events);
 
     // callers keep reading while the backlog is worked off, and while the service stops

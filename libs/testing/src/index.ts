@@ -17,3 +17,4 @@ export * from './service-process';
 export * from './pdf-text';
 export * from './python-tool';
 export * from './china-date';
+export * from './case-backlog';
