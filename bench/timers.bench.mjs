@@ -23,6 +23,7 @@ export async function benchTimers({
   const { createCaseWorker, withProfiles } = require('@civicflow/workflows/worker');
   const { CASE_WORKFLOW_TYPE } = require('@civicflow/workflows');
   const grid = require('@civicflow/grid');
+  const { GridMap, routeLocation } = require('@civicflow/grid-routing');
   const base = config();
   const kafka = platform.createKafka(`bench-${runId}`, base);
   const windowOf = (amount, unit) => ({ basis: 'natural', amount, unit });
@@ -71,11 +72,13 @@ export async function benchTimers({
     });
     await joined;
 
-    const gridIds = grid.demoCity().grids.features.map((f) => f.properties.id);
+    // each case routed as intake routes it: a point inside one of the demo city's grids, through the routing dataset
+    const city = grid.demoCity();
+    const map = GridMap.build(city.units, city.grids.features.map((f) => ({ ...f.properties, boundary: f.geometry })));
+    const gridIds = city.grids.features.map((f) => f.properties.id);
     const routingOf = (gridId) => {
-      const parts = gridId.split('-'); // bf-d01-s01-c01-g01: city, district, street, community, grid
-      const path = parts.map((_, i) => parts.slice(0, i + 1).join('-'));
-      return { gridId, communityId: path[3], streetId: path[2], districtId: path[1], orgPath: path };
+      const { gridId: routed, communityId, streetId, districtId, orgPath } = routeLocation(map, { point: grid.pointInside(gridId) });
+      return { gridId: routed, communityId, streetId, districtId, orgPath };
     };
     const processes = [{ name: 'bench (worker + starter)', pid: process.pid }, ...(await serverPids({ kafkaStatus }))];
     const cpuBefore = processes.map((p) => cpuSeconds(p.pid));

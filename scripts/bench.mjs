@@ -26,7 +26,7 @@ const PARTS = {
   load: { projects: ['tsconfig.build.json'] },
   // stores of up to 200,000 cases (~40 min) and 100,000 live timers (~2 h) run only when named
   growth: { projects: ['tsconfig.build.json'], onlyWhenAsked: true },
-  timers: { projects: ['libs/contracts', 'libs/domain', 'libs/platform', 'workflows', 'services/grid'], onlyWhenAsked: true },
+  timers: { projects: ['libs/contracts', 'libs/domain', 'libs/grid-routing', 'libs/platform', 'workflows', 'services/grid'], onlyWhenAsked: true },
 };
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
