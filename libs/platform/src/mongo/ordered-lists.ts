@@ -137,16 +137,20 @@ export class OrderedLists {
 }
 
 /**
- * Files members under their lists in time order at once (a migration, on the driver's collection): one write per
- * day document and per directory. Idempotent ($addToSet). Returns how many list documents it wrote.
+ * Files members under their lists at once (a migration, on the driver's collection): one write per list document.
+ * Idempotent ($addToSet). Returns how many list documents it wrote.
  */
-export async function fileOrderedMembers(collection: mongo.Collection<MemberListDoc>, entries: Iterable<{ key: string; member: string }>): Promise<number> {
+export async function fileMembers(collection: mongo.Collection<MemberListDoc>, entries: Iterable<{ key: string; member: string }>): Promise<number> {
   const lists = new Map<string, Set<string>>();
-  const put = (id: string, value: string) => lists.set(id, (lists.get(id) ?? new Set<string>()).add(value));
-  for (const { key, member } of entries) {
-    put(orderedListKey.day(key, member), member);
-    put(orderedListKey.days(key), member.slice(0, 10));
-  }
+  for (const { key, member } of entries) lists.set(key, (lists.get(key) ?? new Set<string>()).add(member));
   for (const [id, values] of lists) await collection.updateOne({ _id: id }, { $addToSet: { members: { $each: [...values] } } }, { upsert: true });
   return lists.size;
+}
+
+/** As `fileMembers`, for lists in time order: each member in its day's document and its day in the directory. */
+export function fileOrderedMembers(collection: mongo.Collection<MemberListDoc>, entries: Iterable<{ key: string; member: string }>): Promise<number> {
+  return fileMembers(collection, [...entries].flatMap(({ key, member }) => [
+    { key: orderedListKey.day(key, member), member },
+    { key: orderedListKey.days(key), member: member.slice(0, 10) },
+  ]));
 }

@@ -1,5 +1,5 @@
 import type { Model, mongo } from 'mongoose';
-import { idOfOrderedMember, MemberListDoc, orderedMember } from '@civicflow/platform';
+import { fileMembers, idOfOrderedMember, MemberListDoc, orderedMember } from '@civicflow/platform';
 
 /** The list of a case's documents in one collection of lists: `_id` the case number, members `<time ISO>|<id>`. */
 export const caseIndexKey = (caseNumber: string) => `case:${caseNumber}`;
@@ -30,13 +30,6 @@ export class CaseIndex {
 
 /** Files stored documents under their cases at once (a migration): one write per case. Idempotent. */
 export async function fileByCase(lists: mongo.Collection<MemberListDoc>, entries: Iterable<{ caseNumber?: string; at: Date; id: string }>): Promise<{ documents: number; cases: number }> {
-  const byCase = new Map<string, string[]>();
-  let documents = 0;
-  for (const { caseNumber, at, id } of entries) {
-    if (!caseNumber) continue;
-    byCase.set(caseNumber, [...(byCase.get(caseNumber) ?? []), orderedMember(at, id)]);
-    documents += 1;
-  }
-  for (const [caseNumber, members] of byCase) await lists.updateOne({ _id: caseIndexKey(caseNumber) }, { $addToSet: { members: { $each: members } } }, { upsert: true });
-  return { documents, cases: byCase.size };
+  const filed = [...entries].flatMap(({ caseNumber, at, id }) => (caseNumber ? [{ key: caseIndexKey(caseNumber), member: orderedMember(at, id) }] : []));
+  return { documents: filed.length, cases: await fileMembers(lists, filed) };
 }

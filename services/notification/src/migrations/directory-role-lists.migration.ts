@@ -1,4 +1,4 @@
-import type { MemberListDoc, Migration } from '@civicflow/platform';
+import { fileMembers, type MemberListDoc, type Migration } from '@civicflow/platform';
 import { type DirectoryUserDoc, roleHoldersKey } from '../recipients/directory.schema';
 
 /**
@@ -9,13 +9,11 @@ export const directoryRoleListsMigration: Migration = {
   id: 'notification-2026-12-directory-role-lists',
   description: '角色持有人按 _id 读取 the holders of each role in each unit are listed',
   async run(db) {
-    const byKey = new Map<string, string[]>();
+    const holders: { key: string; member: string }[] = [];
     for await (const u of db.collection<DirectoryUserDoc>('directory_users').find({}, { projection: { _id: 1, role: 1, unitId: 1 } })) {
-      const key = roleHoldersKey(u.role, u.unitId);
-      byKey.set(key, [...(byKey.get(key) ?? []), u._id]);
+      holders.push({ key: roleHoldersKey(u.role, u.unitId), member: u._id });
     }
-    const lists = db.collection<MemberListDoc>('directory_role_lists');
-    for (const [key, members] of byKey) await lists.updateOne({ _id: key }, { $addToSet: { members: { $each: members } } }, { upsert: true });
-    return `${[...byKey.values()].reduce((n, m) => n + m.length, 0)} users listed under ${byKey.size} roles and units`;
+    const lists = await fileMembers(db.collection<MemberListDoc>('directory_role_lists'), holders);
+    return `${holders.length} users listed under ${lists} roles and units`;
   },
 };
