@@ -109,8 +109,8 @@ export class CallProbe {
  * Where a call's time goes, hand-off by hand-off, as p50/p95/p99 ms over the calls that got through each one:
  * API → Kafka (the hotline stores the call and publishes hotline.call-logged), Kafka → intake (consumer lag until
  * intake's handler received it), intake → workflow (intake's work: dedup, routing, number, workflow start — up to
- * the first workflow task, whose time the case's events carry), workflow → Kafka (the publishing local activity
- * and the broker, to the probe), and registered → dispatched as the probe saw them.
+ * the first workflow task, whose time the case's events carry), workflow → Kafka (the publishing activity and
+ * the broker, to the probe), and registered → dispatched as the probe saw them.
  */
 export function stages(calls, percentile) {
   const HANDOFFS = [
@@ -135,15 +135,16 @@ export function benchKafka(clientId) {
 /**
  * Inside "intake received → first workflow task" and after it, from the case workflows' own histories (a sample of
  * `limit` cases): intake's work up to the start (received → WorkflowExecutionStarted), Temporal's and the worker's
- * share (started → first workflow task started: the task waiting for a poller) and the first task's own run (started →
- * completed), which holds the Kafka send: the events go out from a local activity inside it (patch local-publish).
+ * share (started → first workflow task started: the task waiting for a poller), the first task's own run (started →
+ * completed), the publishing activity waiting for a slot (scheduled → started) and running (started → completed:
+ * the Kafka send).
  */
 export async function temporalStages(address, namespace, calls, percentile, limit = 60) {
   const { Connection, Client } = require('@temporalio/client');
   const { tsToMs } = require('@temporalio/common/lib/time');
   const connection = await Connection.connect({ address });
   const client = new Client({ connection, namespace });
-  const spans = { 'intake received → workflow started': [], 'workflow started → first task started': [], 'first task started → completed': [] };
+  const spans = { 'intake received → workflow started': [], 'workflow started → first task started': [], 'first task started → completed': [], 'activity scheduled → started': [], 'activity started → completed': [] };
   try {
     for (const call of calls.filter((c) => c.caseNumber && c.receivedAt).slice(0, limit)) {
       const { events } = await client.workflow.getHandle(call.caseNumber).fetchHistory();
@@ -154,10 +155,15 @@ export async function temporalStages(address, namespace, calls, percentile, limi
       const started = at('workflowExecutionStartedEventAttributes');
       const taskStarted = at('workflowTaskStartedEventAttributes');
       const taskCompleted = at('workflowTaskCompletedEventAttributes');
+      const activityScheduled = at('activityTaskScheduledEventAttributes');
+      const activityStarted = at('activityTaskStartedEventAttributes');
+      const activityCompleted = at('activityTaskCompletedEventAttributes');
       const push = (name, from, to) => { if (from !== undefined && to !== undefined) spans[name].push(to - from); };
       push('intake received → workflow started', call.receivedAt, started);
       push('workflow started → first task started', started, taskStarted);
       push('first task started → completed', taskStarted, taskCompleted);
+      push('activity scheduled → started', activityScheduled, activityStarted);
+      push('activity started → completed', activityStarted, activityCompleted);
     }
   } finally {
     await connection.close();
