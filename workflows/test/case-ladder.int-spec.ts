@@ -128,8 +128,8 @@ describe('caseWorkflow: the escalation ladder (time-skipping)', () => {
     expect((await handle.query(caseTimelineQuery)).map((entry) => entry.type)).toContain('case.supervision-issued');
     expect(await kit.result(housingSummons)).toMatchObject({ outcome: 'answered', departmentId: 'city-housing' });
 
-    await recordHistoryIfAsked(handle, HISTORIES, 'ladder-to-supervision-local-publish');
-    await recordHistoryIfAsked(housingSummons, HISTORIES, 'ladder-to-supervision-local-publish-summons');
+    await recordHistoryIfAsked(handle, HISTORIES, 'ladder-to-supervision');
+    await recordHistoryIfAsked(housingSummons, HISTORIES, 'ladder-to-supervision-summons');
   });
 
   it('lets parallel summonses report in and answer in any order; the street resolves only when all have answered', async () => {

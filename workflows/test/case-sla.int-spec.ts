@@ -66,7 +66,7 @@ describe('caseWorkflow: SLA clocks (time-skipping)', () => {
     });
     expect(view).toMatchObject({ level: 'supervision', supervisionNotices: 1 });
     expect((await handle.describe()).searchAttributes).toMatchObject({ SlaBreached: [true], CaseLevel: ['supervision'] });
-    await recordHistoryIfAsked(handle, HISTORIES, 'acceptance-and-street-breaches-local-publish');
+    await recordHistoryIfAsked(handle, HISTORIES, 'acceptance-and-street-breaches-named');
     await handle.terminate('scenario over');
   });
 

@@ -102,27 +102,12 @@ export const SUMMONS_ENDINGS_PATCH = 'summons-endings';
  */
 export const NAMED_NOTICES_PATCH = 'named-notices';
 
-/**
- * A transition's events go to Kafka from a local activity, recorded in the workflow task that made them: an
- * ordinary activity cost the server a schedule, a start, a completion and one more workflow task per batch, which
- * was the larger part of a case's cost (bench/README.md, live SLA timers). Histories recorded before publish
- * through the ordinary activity.
- */
-export const LOCAL_PUBLISH_PATCH = 'local-publish';
-
 /** Continue-as-new when the history reaches this many events (or earlier, when the server suggests it). */
 const DEFAULT_HISTORY_EVENT_LIMIT = 4_000;
 
 const { publishCaseRegistered, publishCaseEvents } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
   // No attempt limit: an event must reach Kafka eventually, in order; the ids make retries harmless.
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
-
-// The same publishing, as a local activity (LOCAL_PUBLISH_PATCH); a Kafka away for longer than the SDK's local
-// retry threshold waits on a timer between attempts, as the ordinary activity's retries did.
-const { publishCaseEvents: publishCaseEventsLocally } = proxyLocalActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
 
@@ -622,7 +607,7 @@ export async function caseWorkflow(input: CaseWorkflowInput, carried?: CaseRunSt
       showSearchAttributes();
       if (run.outbox.length > 0) {
         const batch = run.outbox.slice(0, 200);
-        await (patched(LOCAL_PUBLISH_PATCH) ? publishCaseEventsLocally : publishCaseEvents)(batch);
+        await publishCaseEvents(batch);
         run.outbox.splice(0, batch.length);
         const last = batch[batch.length - 1].data as { sequence?: number };
         run.publishedSequence = last.sequence ?? run.publishedSequence;
